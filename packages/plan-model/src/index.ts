@@ -1,0 +1,97 @@
+// Schemas and value sets
+export {
+  GOAL_STATUSES,
+  MEASURE_STATUSES,
+  ACHIEVEMENTS,
+  EVALUATION_TARGET_TYPES,
+  PARTICIPANT_ROLES,
+  MEETING_STATUSES,
+  SERVICE_KINDS,
+  SERVICE_STATUSES,
+} from './enums.ts';
+export type {
+  GoalStatus,
+  MeasureStatus,
+  Achievement,
+  EvaluationTargetType,
+  ParticipantRole,
+  MeetingStatus,
+  ServiceKind,
+  ServiceStatus,
+} from './enums.ts';
+export { IsoDateSchema } from './isoDate.ts';
+export type { IsoDate } from './isoDate.ts';
+export { RichTextDocSchema, RichTextNodeSchema, RichTextMarkSchema, emptyRichText } from './richTextSchema.ts';
+export type { RichTextDoc, RichTextNode, RichTextMark } from './richTextSchema.ts';
+export {
+  GoalSchema,
+  MeasureSchema,
+  EvaluationSchema,
+  ParticipantSchema,
+  CooperationSchema,
+  MeetingSchema,
+  TaskSchema,
+  ServiceSchema,
+} from './itemSchemas.ts';
+export type { Goal, Measure, Evaluation, Participant, Cooperation, Meeting, Task, Service } from './itemSchemas.ts';
+export { PlanMetaSchema, PlanMetaPatchSchema, PLAN_SCHEMA_VERSION } from './planMetaSchema.ts';
+export type { PlanMeta, PlanMetaPatch } from './planMetaSchema.ts';
+export { PlanJSONSchema } from './PlanJSONSchema.ts';
+export type { PlanJSON } from './PlanJSONSchema.ts';
+
+// Document layout
+export { COLLECTION_NAMES, collectionSpecs, isCollectionName } from './collectionSpecs.ts';
+export type {
+  CollectionName,
+  CollectionSpecs,
+  FieldSpec,
+  TextField,
+  RichTextField,
+  IdSetField,
+  RefField,
+  PlainField,
+  FieldName,
+  TextFieldName,
+  RichTextFieldName,
+  IdSetFieldName,
+  FieldInput,
+  ItemInput,
+} from './collectionSpecs.ts';
+export { META_MAP_NAME, PLAN_RICH_TEXT_FIELDS, getMetaMap, getCollection, getPlanRichText } from './documentLayout.ts';
+export type { PlanRichTextField, ItemMap, CollectionMap } from './documentLayout.ts';
+export { PlanModelError } from './PlanModelError.ts';
+export type { PlanModelErrorReason } from './PlanModelError.ts';
+
+// Reading and writing a plan
+export { createPlanStructure, PlanStructureInputSchema } from './createPlanStructure.ts';
+export type { PlanStructureInput } from './createPlanStructure.ts';
+export { updateMeta } from './updateMeta.ts';
+export { addItem } from './addItem.ts';
+export { updateItem } from './updateItem.ts';
+export { removeItem } from './removeItem.ts';
+export { moveItem } from './moveItem.ts';
+export type { Placement } from './itemOrder.ts';
+export { listItemIds } from './listItemIds.ts';
+export { getItemMap } from './getItemMap.ts';
+export { getText } from './getText.ts';
+export { getRichText } from './getRichText.ts';
+export { setLinked } from './setLinked.ts';
+export { setText } from './setText.ts';
+
+// Rich text
+export { richTextToJSON } from './richTextToJSON.ts';
+export { richTextToPlain } from './richTextToPlain.ts';
+export { richTextFromPlain } from './richTextFromPlain.ts';
+export { writeRichText } from './writeRichText.ts';
+
+// Whole-plan views
+export { planToJSON } from './planToJSON.ts';
+export { progressSummary } from './progressSummary.ts';
+export type { ProgressSummary } from './progressSummary.ts';
+
+// Seeds
+export { seedDemoPlan, DEMO_PLAN } from './seedDemoPlan.ts';
+export { seedLargePlan } from './seedLargePlan.ts';
+export type { LargePlanOptions } from './seedLargePlan.ts';
+export { mulberry32 } from './mulberry32.ts';
+export { randomId } from './randomId.ts';

@@ -1,0 +1,47 @@
+import { GOAL_STATUSES, type GoalStatus } from './enums.ts';
+import { IsoDateSchema } from './isoDate.ts';
+import type { PlanJSON } from './PlanJSONSchema.ts';
+import { PlanModelError } from './PlanModelError.ts';
+
+export interface ProgressSummary {
+  /** Hovedmål and delmål together. */
+  goalsTotal: number;
+  goalsByStatus: Record<GoalStatus, number>;
+  goalsReached: number;
+  nextRevision: string | null;
+  /** Goals neither reached (naadd) nor ended (avsluttet) whose target date is before today. */
+  overdueEvaluations: number;
+  openTasks: number;
+  /** Open tasks whose due date is before today. */
+  overdueTasks: number;
+  /** The earliest planned (not held, not cancelled) meeting on or after today. */
+  nextMeeting: { id: string; date: string; title: string } | null;
+}
+
+const CLOSED_GOAL_STATUSES: readonly GoalStatus[] = ['naadd', 'avsluttet'];
+
+// `today` is an ISO date in the plan's time zone; the caller decides what today is, which keeps this pure.
+export function progressSummary(plan: PlanJSON, today: string): ProgressSummary {
+  if (!IsoDateSchema.safeParse(today).success) {
+    throw new PlanModelError('INVALID_VALUE', `today must be an ISO date (YYYY-MM-DD), got "${today}"`);
+  }
+  const goalsByStatus = Object.fromEntries(GOAL_STATUSES.map((status) => [status, 0])) as Record<GoalStatus, number>;
+  for (const goal of plan.goals) goalsByStatus[goal.status]++;
+  const openTasks = plan.tasks.filter((task) => !task.done);
+  const upcoming = plan.meetings
+    .filter((meeting) => meeting.status === 'planlagt' && meeting.date !== null && meeting.date >= today)
+    .sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : (a.date as string) > (b.date as string) ? 1 : 0));
+  const next = upcoming[0];
+  return {
+    goalsTotal: plan.goals.length,
+    goalsByStatus,
+    goalsReached: goalsByStatus.naadd,
+    nextRevision: plan.meta.nextRevision,
+    overdueEvaluations: plan.goals.filter(
+      (goal) => !CLOSED_GOAL_STATUSES.includes(goal.status) && goal.targetDate !== null && goal.targetDate < today,
+    ).length,
+    openTasks: openTasks.length,
+    overdueTasks: openTasks.filter((task) => task.dueDate !== null && task.dueDate < today).length,
+    nextMeeting: next ? { id: next.id, date: next.date as string, title: next.title } : null,
+  };
+}

@@ -1,0 +1,64 @@
+import * as Y from 'yjs';
+import type { RichTextDoc, RichTextMark, RichTextNode } from './richTextSchema.ts';
+
+// y-prosemirror stores overlapping marks under `name--hash`; the ProseMirror mark name is the part before.
+const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+const markName = (attributeName: string): string => HASHED_MARK_NAME.exec(attributeName)?.[1] ?? attributeName;
+
+// Sorted keys: the same Yjs state must serialize to the same JSON string on every peer.
+function sortedAttrs(attrs: Record<string, unknown>): Record<string, unknown> | undefined {
+  const keys = Object.keys(attrs)
+    .filter((key) => key !== 'ychange' && attrs[key] !== null && attrs[key] !== undefined)
+    .sort();
+  if (keys.length === 0) return undefined;
+  const sorted: Record<string, unknown> = {};
+  for (const key of keys) sorted[key] = attrs[key];
+  return sorted;
+}
+
+interface DeltaOp {
+  insert?: unknown;
+  attributes?: Record<string, unknown>;
+}
+
+function textNodes(text: Y.XmlText): RichTextNode[] {
+  const nodes: RichTextNode[] = [];
+  for (const op of text.toDelta() as DeltaOp[]) {
+    if (typeof op.insert !== 'string' || op.insert.length === 0) continue;
+    const node: RichTextNode = { type: 'text', text: op.insert };
+    const marks: RichTextMark[] = Object.entries(op.attributes ?? {})
+      .filter(([name, attrs]) => name !== 'ychange' && attrs !== null && attrs !== undefined)
+      .map(([name, attrs]) => {
+        const mark: RichTextMark = { type: markName(name) };
+        const markAttrs = typeof attrs === 'object' ? sortedAttrs(attrs as Record<string, unknown>) : undefined;
+        if (markAttrs) mark.attrs = markAttrs;
+        return mark;
+      })
+      .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    if (marks.length > 0) node.marks = marks;
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+function childNodes(parent: Y.XmlFragment): RichTextNode[] {
+  const nodes: RichTextNode[] = [];
+  for (const child of parent.toArray()) {
+    if (child instanceof Y.XmlElement) {
+      const node: RichTextNode = { type: child.nodeName };
+      const attrs = sortedAttrs(child.getAttributes() as Record<string, unknown>);
+      if (attrs) node.attrs = attrs;
+      const content = childNodes(child);
+      if (content.length > 0) node.content = content;
+      nodes.push(node);
+    } else if (child instanceof Y.XmlText) {
+      nodes.push(...textNodes(child));
+    }
+  }
+  return nodes;
+}
+
+// The ProseMirror JSON that Tiptap would show for this fragment.
+export function richTextToJSON(fragment: Y.XmlFragment): RichTextDoc {
+  return { type: 'doc', content: childNodes(fragment) };
+}
