@@ -1,0 +1,122 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import {
+  richTextFromPlain,
+  richTextToJSON,
+  richTextToPlain,
+  writeRichText,
+  type RichTextDoc,
+} from '../src/index.ts';
+
+const RICH: RichTextDoc = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Tittel' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Vanlig ' },
+        { type: 'text', text: 'fet', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' og ' },
+        {
+          type: 'text',
+          text: 'lenke',
+          marks: [{ type: 'italic' }, { type: 'link', attrs: { href: 'https://example.org', target: '_blank' } }],
+        },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'kode', marks: [{ type: 'code' }] },
+      ],
+    },
+    {
+      type: 'orderedList',
+      attrs: { start: 3 },
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'en' }] },
+            {
+              type: 'bulletList',
+              content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'to' }] }] }],
+            },
+          ],
+        },
+      ],
+    },
+    { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'sitat' }] }] },
+    { type: 'paragraph' },
+  ],
+};
+
+describe('rich text', () => {
+  it('round-trips ProseMirror JSON through a Y.XmlFragment', () => {
+    const fragment = new Y.Doc().getXmlFragment('f');
+    writeRichText(fragment, RICH);
+    expect(richTextToJSON(fragment)).toEqual(RICH);
+  });
+
+  it('stores a run of text nodes as one Y.XmlText with marks as formatting attributes, like y-prosemirror', () => {
+    const fragment = new Y.Doc().getXmlFragment('f');
+    writeRichText(fragment, RICH);
+    const paragraph = fragment.get(1) as Y.XmlElement;
+    expect(paragraph.nodeName).toBe('paragraph');
+    expect(paragraph.length).toBe(3);
+    expect((paragraph.get(0) as Y.XmlText).toDelta()).toEqual([
+      { insert: 'Vanlig ' },
+      { insert: 'fet', attributes: { bold: {} } },
+      { insert: ' og ' },
+      {
+        insert: 'lenke',
+        attributes: { italic: {}, link: { href: 'https://example.org', target: '_blank' } },
+      },
+    ]);
+    expect((fragment.get(0) as Y.XmlElement).getAttribute('level')).toBe(2);
+  });
+
+  it('reads hashed overlapping mark names and skips null attributes', () => {
+    const fragment = new Y.Doc().getXmlFragment('f');
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    fragment.insert(0, [paragraph]);
+    text.insert(0, 'x', { 'comment--AbCd1234': { id: 'c1', extra: null } });
+    expect(richTextToJSON(fragment).content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'comment', attrs: { id: 'c1' } }] }] },
+    ]);
+  });
+
+  it('replaces existing content in one update', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('f');
+    writeRichText(fragment, 'gammel');
+    let updates = 0;
+    doc.on('update', () => updates++);
+    writeRichText(fragment, 'ny');
+    expect(updates).toBe(1);
+    expect(richTextToPlain(richTextToJSON(fragment))).toBe('ny');
+  });
+
+  it('rejects malformed JSON', () => {
+    const fragment = new Y.Doc().getXmlFragment('f');
+    expect(() => writeRichText(fragment, { type: 'paragraph' } as never)).toThrow();
+  });
+
+  it('converts to plain text with list markers', () => {
+    expect(richTextToPlain(RICH)).toBe(
+      ['Tittel', 'Vanlig fet og lenke', 'kode', '3. en', '   - to', '> sitat', ''].join('\n'),
+    );
+    expect(richTextToPlain({ type: 'doc', content: [] })).toBe('');
+  });
+
+  it('builds paragraphs from plain lines', () => {
+    expect(richTextFromPlain('a\n\nb')).toEqual({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'a' }] },
+        { type: 'paragraph' },
+        { type: 'paragraph', content: [{ type: 'text', text: 'b' }] },
+      ],
+    });
+    expect(richTextFromPlain('')).toEqual({ type: 'doc', content: [] });
+  });
+});
