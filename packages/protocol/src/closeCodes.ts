@@ -1,0 +1,21 @@
+/** Websocket close codes sent by the sync server; the client maps them to what the user sees. */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  badMessage: 4400,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  planNotFound: 4404,
+  messageTooLarge: 4413,
+  tooManyConnections: 4429,
+  serverError: 4500,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Codes after which reconnecting cannot help: the client should stop and tell the user. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.unauthenticated,
+  CloseCode.forbidden,
+  CloseCode.planNotFound,
+]);
