@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountStore, User } from '../storage/AccountStore.ts';
+import { hashToken, newSecretToken } from './ids.ts';
+
+export const SESSION_COOKIE = 'samplan_session';
+
+/** Login sessions: a random token in an httpOnly cookie, stored only as its hash. */
+export class Sessions {
+  private readonly accounts: AccountStore;
+  private readonly ttlMs: number;
+  private readonly secureCookie: boolean;
+
+  constructor(accounts: AccountStore, options: { ttlHours: number; secureCookie: boolean }) {
+    this.accounts = accounts;
+    this.ttlMs = options.ttlHours * 3600 * 1000;
+    this.secureCookie = options.secureCookie;
+  }
+
+  async start(reply: FastifyReply, userId: string): Promise<void> {
+    const token = newSecretToken();
+    const expiresAt = Date.now() + this.ttlMs;
+    await this.accounts.createSession(hashToken(token), userId, expiresAt);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secureCookie,
+      path: '/',
+      expires: new Date(expiresAt),
+    });
+  }
+
+  /** The logged-in user of a request (by its cookie), if any. */
+  async userOf(request: FastifyRequest): Promise<User | undefined> {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return undefined;
+    return this.accounts.findSessionUser(hashToken(token), Date.now());
+  }
+
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await this.accounts.deleteSession(hashToken(token));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+}

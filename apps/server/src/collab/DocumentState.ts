@@ -1,0 +1,123 @@
+import * as Y from 'yjs';
+import type { Checkpoint, LoadedDocument } from '../storage/DocumentStore.ts';
+import { readUpdateMeta, type UpdateMeta } from './clientMessage.ts';
+import { encodeSyncStep2, encodeUpdateMessage } from './serverMessages.ts';
+
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+export interface CheckpointPolicy {
+  everyUpdates: number;
+  everyBytes: number;
+}
+
+/**
+ * The committed state of one plan, held as binary updates (checkpoint + tail) rather than a live Y.Doc:
+ * a new peer gets the stored bytes as they are, and relaying an update never re-encodes it.
+ */
+export class DocumentState {
+  private checkpoint: Uint8Array | null;
+  private tail: Uint8Array[];
+  private tailBytes: number;
+  private mergedCache: Uint8Array | null = null;
+  private stateVector: Map<number, number>;
+  private stateVectorExact = true;
+  private encodedStateVector: Uint8Array | null;
+  lastSeq: number;
+
+  constructor(loaded: LoadedDocument) {
+    this.checkpoint = loaded.checkpoint;
+    this.encodedStateVector = loaded.checkpointStateVector;
+    this.stateVector = loaded.checkpointStateVector
+      ? Y.decodeStateVector(loaded.checkpointStateVector)
+      : new Map();
+    this.tail = [];
+    this.tailBytes = 0;
+    this.lastSeq = loaded.checkpointSeq;
+    for (const update of loaded.updates) this.add(update, readUpdateMeta(update), this.lastSeq + 1);
+  }
+
+  /** Records a committed update. */
+  add(update: Uint8Array, meta: UpdateMeta, seq: number): void {
+    this.tail.push(update);
+    this.tailBytes += update.byteLength;
+    this.lastSeq = seq;
+    this.mergedCache = null;
+    this.encodedStateVector = null;
+    if (meta.hasGaps) this.stateVectorExact = false;
+    for (const [client, [from, to]] of meta.ranges) {
+      const known = this.stateVector.get(client) ?? 0;
+      if (from > known) this.stateVectorExact = false;
+      if (to > known) this.stateVector.set(client, to);
+    }
+  }
+
+  /** The server's state vector, sent as SyncStep1 so a peer returns what the server lacks. */
+  encodeStateVector(): Uint8Array {
+    if (!this.stateVectorExact) {
+      this.stateVector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.merged()));
+      this.stateVectorExact = true;
+      this.encodedStateVector = null;
+    }
+    this.encodedStateVector ??= Y.encodeStateVector(this.stateVector);
+    return this.encodedStateVector;
+  }
+
+  /**
+   * The reply to a peer's SyncStep1. A peer with nothing gets the stored checkpoint bytes unparsed,
+   * preceded by the (small) tail; the SyncStep2 comes last so the provider reports `synced` with everything.
+   */
+  replyToSyncStep1(peerStateVector: Uint8Array, peerHasNothing: boolean): Uint8Array[] {
+    if (!peerHasNothing) return [encodeSyncStep2(Y.diffUpdate(this.merged(), peerStateVector))];
+    if (this.tail.length === 0) return [encodeSyncStep2(this.checkpoint ?? EMPTY_UPDATE)];
+    const tail = this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail);
+    if (this.checkpoint === null) return [encodeSyncStep2(tail)];
+    return [encodeUpdateMessage(tail), encodeSyncStep2(this.checkpoint)];
+  }
+
+  /** The whole state as one update. */
+  merged(): Uint8Array {
+    if (this.mergedCache === null) {
+      const parts = this.checkpoint ? [this.checkpoint, ...this.tail] : this.tail;
+      this.mergedCache = parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    }
+    return this.mergedCache;
+  }
+
+  get tailLength(): number {
+    return this.tail.length;
+  }
+
+  /**
+   * Checkpoint when the tail is long, amortised against the checkpoint's size so that
+   * compacting a large plan stays a small cost per update.
+   */
+  needsCheckpoint(policy: CheckpointPolicy): boolean {
+    if (this.tail.length === 0) return false;
+    const checkpointBytes = this.checkpoint?.byteLength ?? 0;
+    const bigEnough = this.tailBytes * 4 >= checkpointBytes || this.tail.length >= policy.everyUpdates * 20;
+    return (this.tail.length >= policy.everyUpdates || this.tailBytes >= policy.everyBytes) && bigEnough;
+  }
+
+  /** Compacts checkpoint + tail through a Y.Doc (which garbage-collects deleted content). */
+  compact(): Checkpoint {
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        if (this.checkpoint) Y.applyUpdate(doc, this.checkpoint);
+        for (const update of this.tail) Y.applyUpdate(doc, update);
+      });
+      const state = Y.encodeStateAsUpdate(doc);
+      const stateVector = Y.encodeStateVector(doc);
+      this.checkpoint = state;
+      this.tail = [];
+      this.tailBytes = 0;
+      this.mergedCache = state;
+      this.stateVector = Y.decodeStateVector(stateVector);
+      this.encodedStateVector = stateVector;
+      this.stateVectorExact = true;
+      return { upToSeq: this.lastSeq, state, stateVector };
+    } finally {
+      doc.destroy();
+    }
+  }
+}

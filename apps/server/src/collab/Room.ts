@@ -1,0 +1,266 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, READ_ONLY_REASON, encodePermissionDenied } from '@samplan/protocol';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { decodeClientMessage, type UpdateMeta } from './clientMessage.ts';
+import { DocumentState, type CheckpointPolicy } from './DocumentState.ts';
+import type { Peer } from './Peer.ts';
+import { ProtocolError } from './ProtocolError.ts';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage } from './serverMessages.ts';
+
+export interface RoomLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface RoomOptions {
+  planId: string;
+  store: DocumentStore;
+  checkpointPolicy: CheckpointPolicy;
+  logger: RoomLogger;
+  /** Called once, when the last peer has left; `saved` settles when everything is committed. */
+  onClosing: (room: Room, saved: Promise<void>) => void;
+}
+
+interface QueuedUpdate {
+  origin: Peer;
+  update: Uint8Array;
+  meta: UpdateMeta;
+  /** The peer's own frame when it can be relayed as it is. */
+  frame: Uint8Array | null;
+}
+
+const permissionDenied = encodePermissionDenied(READ_ONLY_REASON);
+
+/**
+ * One open plan: its peers, its committed state and awareness. Speaks the y-websocket protocol.
+ * An update is committed to the store before any other peer receives it; updates that arrive in the
+ * same event-loop turn are committed together.
+ */
+export class Room {
+  readonly planId: string;
+  private readonly options: RoomOptions;
+  private readonly peers = new Set<Peer>();
+  private readonly awareness: awarenessProtocol.Awareness;
+  private state: DocumentState | null = null;
+  private backlog: Array<[Peer, Uint8Array]> = [];
+  private queue: QueuedUpdate[] = [];
+  private flushScheduled = false;
+  private commits: Promise<void> = Promise.resolve();
+  private checkpointScheduled = false;
+  private closing: Promise<void> | null = null;
+  readonly loaded: Promise<void>;
+
+  constructor(options: RoomOptions) {
+    this.options = options;
+    this.planId = options.planId;
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.loaded = this.load();
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  get isClosing(): boolean {
+    return this.closing !== null;
+  }
+
+  join(peer: Peer): void {
+    this.peers.add(peer);
+    if (this.state) this.greet(peer);
+  }
+
+  receive(peer: Peer, frame: Uint8Array): void {
+    if (!this.peers.has(peer)) return;
+    if (this.state === null) {
+      this.backlog.push([peer, frame]);
+      return;
+    }
+    try {
+      this.handle(peer, frame, this.state);
+    } catch (error) {
+      const closeCode = error instanceof ProtocolError ? error.closeCode : CloseCode.serverError;
+      this.options.logger.warn({ planId: this.planId, err: (error as Error).message }, 'closing peer after bad message');
+      peer.socket.close(closeCode, error instanceof ProtocolError ? 'bad message' : 'server error');
+      this.leave(peer);
+    }
+  }
+
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'leave');
+    }
+    if (this.peers.size === 0) void this.close();
+  }
+
+  /** Closes every peer (e.g. on shutdown) and waits until everything is committed. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    for (const peer of [...this.peers]) {
+      peer.socket.close(code, reason);
+      this.leave(peer);
+    }
+    await this.close();
+  }
+
+  /** Closes the connections of one user (e.g. when a membership ends). */
+  closeUser(userId: string, code: number, reason: string): void {
+    for (const peer of [...this.peers]) {
+      if (peer.userId !== userId) continue;
+      peer.socket.close(code, reason);
+      this.leave(peer);
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.state = new DocumentState(await this.options.store.load(this.planId));
+    } catch (error) {
+      this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not load plan');
+      for (const peer of [...this.peers]) {
+        peer.socket.close(CloseCode.serverError, 'could not load plan');
+        this.leave(peer);
+      }
+      return;
+    }
+    for (const peer of this.peers) this.greet(peer);
+    const backlog = this.backlog;
+    this.backlog = [];
+    for (const [peer, frame] of backlog) this.receive(peer, frame);
+  }
+
+  private greet(peer: Peer): void {
+    const state = this.state!;
+    peer.socket.send(encodeSyncStep1(state.encodeStateVector()));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      peer.socket.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    }
+  }
+
+  private handle(peer: Peer, frame: Uint8Array, state: DocumentState): void {
+    const message = decodeClientMessage(frame);
+    switch (message.kind) {
+      case 'syncStep1':
+        for (const reply of state.replyToSyncStep1(message.stateVector, message.hasNothing)) peer.socket.send(reply);
+        return;
+      case 'update':
+        if (message.meta.empty) return;
+        if (!peer.canWrite) {
+          peer.socket.send(permissionDenied);
+          return;
+        }
+        this.queue.push({ origin: peer, update: message.update, meta: message.meta, frame: message.isStep2 ? null : frame });
+        this.scheduleFlush();
+        return;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+        } catch (error) {
+          throw new ProtocolError(`bad awareness update: ${(error as Error).message}`);
+        }
+        this.broadcast(frame, peer);
+        return;
+      case 'queryAwareness':
+        peer.socket.send(
+          encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+        );
+        return;
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin === 'leave') {
+      const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, change.removed));
+      this.broadcast(message, null);
+      return;
+    }
+    const peer = origin as Peer;
+    if (!this.peers.has(peer)) return;
+    for (const id of change.added) peer.awarenessIds.add(id);
+    for (const id of change.updated) peer.awarenessIds.add(id);
+    for (const id of change.removed) peer.awarenessIds.delete(id);
+  };
+
+  private broadcast(frame: Uint8Array, except: Peer | null): void {
+    for (const peer of this.peers) if (peer !== except) peer.socket.send(frame);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Commits the queued updates as one batch, then relays them in order. */
+  private flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return this.commits;
+    this.commits = this.commits.then(() => this.commit(batch));
+    return this.commits;
+  }
+
+  private async commit(batch: QueuedUpdate[]): Promise<void> {
+    const state = this.state!;
+    let lastSeq: number;
+    try {
+      lastSeq = await this.options.store.append(
+        this.planId,
+        batch.map(({ update, origin }) => ({ update, userId: origin.userId })),
+      );
+    } catch (error) {
+      // Nobody has seen these updates; their senders reconnect and sync them again.
+      this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not commit updates');
+      for (const origin of new Set(batch.map((item) => item.origin))) {
+        origin.socket.close(CloseCode.serverError, 'could not save');
+        this.leave(origin);
+      }
+      return;
+    }
+    let seq = lastSeq - batch.length;
+    for (const item of batch) {
+      state.add(item.update, item.meta, ++seq);
+      this.broadcast(item.frame ?? encodeUpdateMessage(item.update), item.origin);
+    }
+    if (!this.checkpointScheduled && state.needsCheckpoint(this.options.checkpointPolicy)) {
+      this.checkpointScheduled = true;
+      setImmediate(() => {
+        this.commits = this.commits.then(() => this.checkpoint());
+      });
+    }
+  }
+
+  private async checkpoint(): Promise<void> {
+    this.checkpointScheduled = false;
+    const state = this.state;
+    if (!state || state.tailLength === 0) return;
+    try {
+      await this.options.store.writeCheckpoint(this.planId, state.compact());
+    } catch (error) {
+      this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not write checkpoint');
+    }
+  }
+
+  private close(): Promise<void> {
+    if (this.closing) return this.closing;
+    this.closing = (async () => {
+      await this.loaded;
+      await this.flush();
+      if (this.state && this.state.tailLength > 0) await this.checkpoint();
+      this.awareness.off('update', this.onAwarenessUpdate);
+      this.awareness.destroy();
+    })();
+    this.options.onClosing(this, this.closing);
+    return this.closing;
+  }
+}

@@ -1,0 +1,61 @@
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { CheckpointPolicy } from './DocumentState.ts';
+import type { Peer } from './Peer.ts';
+import { Room, type RoomLogger } from './Room.ts';
+
+export interface RoomManagerOptions {
+  store: DocumentStore;
+  checkpointPolicy: CheckpointPolicy;
+  logger: RoomLogger;
+}
+
+/** Keeps one Room per open plan and drops it once its last peer has left and it has saved. */
+export class RoomManager {
+  private readonly options: RoomManagerOptions;
+  private readonly rooms = new Map<string, Room>();
+  private readonly saving = new Map<string, Promise<void>>();
+
+  constructor(options: RoomManagerOptions) {
+    this.options = options;
+  }
+
+  /** Number of plans open right now. */
+  get openRooms(): number {
+    return this.rooms.size;
+  }
+
+  async join(planId: string, peer: Peer): Promise<Room> {
+    // A plan still saving after its last peer left is reopened only once it has finished.
+    for (let pending = this.saving.get(planId); pending; pending = this.saving.get(planId)) await pending;
+    let room = this.rooms.get(planId);
+    if (!room) {
+      room = new Room({
+        planId,
+        store: this.options.store,
+        checkpointPolicy: this.options.checkpointPolicy,
+        logger: this.options.logger,
+        onClosing: (closing, saved) => this.onClosing(closing, saved),
+      });
+      this.rooms.set(planId, room);
+    }
+    room.join(peer);
+    return room;
+  }
+
+  closeUser(planId: string, userId: string, code: number, reason: string): void {
+    this.rooms.get(planId)?.closeUser(userId, code, reason);
+  }
+
+  async closeAll(code: number, reason: string): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.closeAll(code, reason)));
+    await Promise.all([...this.saving.values()]);
+  }
+
+  private onClosing(room: Room, saved: Promise<void>): void {
+    if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
+    const done = saved.finally(() => {
+      if (this.saving.get(room.planId) === done) this.saving.delete(room.planId);
+    });
+    this.saving.set(room.planId, done);
+  }
+}

@@ -1,0 +1,89 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { MessageType, SyncMessageType } from '@samplan/protocol';
+import { ProtocolError } from './ProtocolError.ts';
+
+/** What an update covers, read while validating it: clock ranges per client. */
+export interface UpdateMeta {
+  /** Map client -> [first clock, end clock) of the structs it carries. */
+  ranges: Map<number, [number, number]>;
+  /** True when the update carries neither structs nor deletions. */
+  empty: boolean;
+  /** True when the update has holes (Skip structs), so clock ranges are not contiguous. */
+  hasGaps: boolean;
+}
+
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array; hasNothing: boolean }
+  | { kind: 'update'; update: Uint8Array; meta: UpdateMeta; isStep2: boolean }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' };
+
+/**
+ * Decodes and validates one frame from a peer. Throws ProtocolError for anything malformed:
+ * unknown types, truncated varints, updates or state vectors that do not decode, trailing bytes.
+ */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const message = readMessage(decoder);
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message');
+    return message;
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(`malformed message: ${(error as Error).message}`);
+  }
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.sync:
+      return readSync(decoder);
+    case MessageType.awareness:
+      return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+    case MessageType.queryAwareness:
+      return { kind: 'queryAwareness' };
+    default:
+      throw new ProtocolError(`unknown message type ${type}`);
+  }
+}
+
+function readSync(decoder: decoding.Decoder): ClientMessage {
+  const subType = decoding.readVarUint(decoder);
+  switch (subType) {
+    case SyncMessageType.step1: {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      return { kind: 'syncStep1', stateVector, hasNothing: Y.decodeStateVector(stateVector).size === 0 };
+    }
+    case SyncMessageType.step2:
+    case SyncMessageType.update: {
+      const update = decoding.readVarUint8Array(decoder);
+      return { kind: 'update', update, meta: readUpdateMeta(update), isStep2: subType === SyncMessageType.step2 };
+    }
+    default:
+      throw new ProtocolError(`unknown sync message type ${subType}`);
+  }
+}
+
+/** Fully decodes an update (structs and delete set), which is what validates it. */
+export function readUpdateMeta(update: Uint8Array): UpdateMeta {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const ranges = new Map<number, [number, number]>();
+  let hasGaps = false;
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) {
+      hasGaps = true;
+      continue;
+    }
+    const { client, clock } = struct.id;
+    const range = ranges.get(client);
+    if (range === undefined) {
+      ranges.set(client, [clock, clock + struct.length]);
+    } else {
+      if (clock !== range[1]) hasGaps = true;
+      range[1] = clock + struct.length;
+    }
+  }
+  return { ranges, empty: structs.length === 0 && ds.clients.size === 0, hasGaps };
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { CloseCode, COLLAB_PATH } from '@samplan/protocol';
+import type { CollabTokens } from '../auth/CollabTokens.ts';
+import { canEditPlan, type Role } from '../auth/roles.ts';
+import type { Sessions } from '../auth/Sessions.ts';
+import { AppError } from '../errors/AppError.ts';
+import type { PlanStore } from '../storage/PlanStore.ts';
+import { createPeer, type Peer, type PeerSocket } from './Peer.ts';
+import type { Room } from './Room.ts';
+import type { RoomManager } from './RoomManager.ts';
+
+export interface CollabRouteOptions {
+  rooms: RoomManager;
+  plans: PlanStore;
+  sessions: Sessions;
+  tokens: CollabTokens;
+  maxMessageBytes: number;
+  /** Origins allowed to use the session cookie on the websocket (besides same-host). */
+  publicUrl: string | undefined;
+}
+
+class CloseWith extends Error {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** `WS /collab/:planId?token=…`: authenticates, then hands the socket to the plan's Room. */
+export async function collabRoute(app: FastifyInstance, options: CollabRouteOptions): Promise<void> {
+  const { rooms, maxMessageBytes } = options;
+
+  app.get<{ Params: { planId: string }; Querystring: { token?: string } }>(
+    `${COLLAB_PATH}/:planId`,
+    { websocket: true },
+    (socket, request) => {
+      const planId = request.params.planId;
+      const adapter = socketAdapter(socket);
+      let buffered: Uint8Array[] | null = [];
+      let joined: { room: Room; peer: Peer } | null = null;
+      let closed = false;
+
+      socket.on('message', (data, isBinary) => {
+        if (closed) return;
+        if (!isBinary) return adapter.close(CloseCode.badMessage, 'binary frames only');
+        const frame = toUint8Array(data);
+        if (frame.byteLength > maxMessageBytes) return adapter.close(CloseCode.messageTooLarge, 'message too large');
+        if (joined) joined.room.receive(joined.peer, frame);
+        else buffered?.push(frame);
+      });
+      socket.on('close', () => {
+        closed = true;
+        buffered = null;
+        if (joined) joined.room.leave(joined.peer);
+      });
+      socket.on('error', (err) => request.log.warn({ err: err.message }, 'websocket error'));
+
+      authenticate(request, planId, options)
+        .then(async ({ userId, role }) => {
+          if (closed) return;
+          const peer = createPeer(adapter, userId, canEditPlan(role));
+          const room = await rooms.join(planId, peer);
+          if (closed) return room.leave(peer);
+          joined = { room, peer };
+          const pending = buffered ?? [];
+          buffered = null;
+          for (const frame of pending) room.receive(peer, frame);
+        })
+        .catch((error: unknown) => {
+          if (error instanceof CloseWith) return adapter.close(error.code, error.message);
+          request.log.error({ err: error }, 'websocket setup failed');
+          adapter.close(CloseCode.serverError, 'server error');
+        });
+    },
+  );
+}
+
+async function authenticate(
+  request: FastifyRequest<{ Querystring: { token?: string } }>,
+  planId: string,
+  options: CollabRouteOptions,
+): Promise<{ userId: string; role: Role }> {
+  let userId: string | undefined;
+  const token = request.query.token;
+  if (token) {
+    try {
+      userId = options.tokens.verify(token, planId).userId;
+    } catch (error) {
+      if (error instanceof AppError) throw new CloseWith(CloseCode.unauthenticated, error.code);
+      throw error;
+    }
+  } else if (originAllowed(request, options.publicUrl)) {
+    userId = (await options.sessions.userOf(request))?.id;
+  }
+  if (!userId) throw new CloseWith(CloseCode.unauthenticated, 'UNAUTHENTICATED');
+  const membership = await options.plans.findMembership(planId, userId);
+  if (!membership) throw new CloseWith(CloseCode.planNotFound, 'PLAN_NOT_FOUND');
+  return { userId, role: membership.role };
+}
+
+/** A cookie is only trusted from our own pages, so another site cannot open a socket as the user. */
+function originAllowed(request: FastifyRequest, publicUrl: string | undefined): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (publicUrl && new URL(publicUrl).origin === origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function socketAdapter(socket: WebSocket): PeerSocket {
+  return {
+    send(data) {
+      if (socket.readyState === socket.OPEN) socket.send(data);
+    },
+    close(code, reason) {
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+    },
+  };
+}
+
+function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

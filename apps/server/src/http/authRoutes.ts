@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { newId } from '../auth/ids.ts';
+import type { Sessions } from '../auth/Sessions.ts';
+import { AppError } from '../errors/AppError.ts';
+import type { AccountStore, User } from '../storage/AccountStore.ts';
+import { requireUser } from './requireUser.ts';
+
+const RegisterBody = z.object({
+  email: z.email().max(254),
+  password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200),
+  name: z.string().trim().min(1).max(120),
+});
+
+const LoginBody = z.object({
+  email: z.string().max(254),
+  password: z.string().max(200),
+});
+
+const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name });
+
+export interface AuthRoutesOptions {
+  accounts: AccountStore;
+  sessions: Sessions;
+  allowRegistration: boolean;
+}
+
+export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
+  const { accounts, sessions } = options;
+
+  app.post('/api/auth/register', async (request, reply) => {
+    if (!options.allowRegistration) throw new AppError('REGISTRATION_DISABLED', 'Registrering er slått av');
+    const body = RegisterBody.parse(request.body);
+    const email = body.email.toLowerCase();
+    if (await accounts.findUserByEmail(email)) throw new AppError('EMAIL_TAKEN', 'E-postadressen er allerede i bruk');
+    const user = { id: newId(), email, name: body.name, createdAt: Date.now() };
+    await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
+    await sessions.start(reply, user.id);
+    return reply.status(201).send({ user: publicUser(user) });
+  });
+
+  app.post('/api/auth/login', async (request, reply) => {
+    const body = LoginBody.parse(request.body);
+    const user = await accounts.findUserByEmail(body.email.toLowerCase());
+    // Verify against a dummy hash for unknown users, so the answer takes as long either way.
+    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash));
+    if (!user || !user.passwordHash || !ok) {
+      throw new AppError('INVALID_CREDENTIALS', 'Feil e-post eller passord');
+    }
+    await sessions.start(reply, user.id);
+    return { user: publicUser(user) };
+  });
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    await sessions.end(request, reply);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/me', async (request) => ({ user: publicUser(await requireUser(sessions, request)) }));
+}

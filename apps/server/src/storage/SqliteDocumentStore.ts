@@ -1,0 +1,112 @@
+import type { SqliteDatabase } from './openSqlite.ts';
+import type {
+  Checkpoint,
+  DocumentStore,
+  LoadedDocument,
+  PendingUpdate,
+  StoredUpdate,
+} from './DocumentStore.ts';
+
+interface UpdateRow {
+  seq: number;
+  data: Buffer;
+  user_id: string | null;
+  created_at: number;
+}
+
+/** DocumentStore on SQLite. better-sqlite3 is synchronous, so a resolved `append` is a committed one. */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly db: SqliteDatabase;
+  private readonly statements;
+  private readonly appendTx;
+
+  constructor(db: SqliteDatabase) {
+    this.db = db;
+    this.statements = {
+      lastSeq: db.prepare<[string], { seq: number | null }>(
+        'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = ?',
+      ),
+      insert: db.prepare<[string, number, Uint8Array, string | null, number]>(
+        'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      checkpoint: db.prepare<
+        [string],
+        { seq: number; data: Buffer; state_vector: Buffer }
+      >('SELECT seq, data, state_vector FROM doc_checkpoints WHERE plan_id = ?'),
+      updatesAfter: db
+        .prepare<[string, number], { data: Buffer }>(
+          'SELECT data FROM doc_updates WHERE plan_id = ? AND seq > ? ORDER BY seq',
+        )
+        .pluck(),
+      upsertCheckpoint: db.prepare<[string, number, Uint8Array, Uint8Array, number]>(
+        `INSERT INTO doc_checkpoints (plan_id, seq, data, state_vector, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(plan_id) DO UPDATE SET seq = excluded.seq, data = excluded.data,
+           state_vector = excluded.state_vector, created_at = excluded.created_at
+         WHERE excluded.seq > doc_checkpoints.seq`,
+      ),
+      history: db.prepare<[string, number, number], UpdateRow>(
+        'SELECT seq, data, user_id, created_at FROM doc_updates WHERE plan_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      ping: db.prepare('SELECT 1').pluck(),
+    };
+    this.appendTx = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
+      let seq = this.statements.lastSeq.get(planId)?.seq ?? 0;
+      const now = Date.now();
+      for (const { update, userId } of updates) {
+        seq += 1;
+        this.statements.insert.run(planId, seq, update, userId, now);
+      }
+      return seq;
+    });
+  }
+
+  async load(planId: string): Promise<LoadedDocument> {
+    const checkpoint = this.statements.checkpoint.get(planId);
+    const checkpointSeq = checkpoint?.seq ?? 0;
+    const updates = (this.statements.updatesAfter.all(planId, checkpointSeq) as unknown as Buffer[]).map(
+      toUint8Array,
+    );
+    return {
+      checkpoint: checkpoint ? toUint8Array(checkpoint.data) : null,
+      checkpointStateVector: checkpoint ? toUint8Array(checkpoint.state_vector) : null,
+      checkpointSeq,
+      updates,
+      lastSeq: checkpointSeq + updates.length,
+    };
+  }
+
+  async append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
+    return this.appendTx(planId, updates);
+  }
+
+  async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
+    this.statements.upsertCheckpoint.run(
+      planId,
+      checkpoint.upToSeq,
+      checkpoint.state,
+      checkpoint.stateVector,
+      Date.now(),
+    );
+  }
+
+  async history(planId: string, options: { afterSeq: number; limit: number }): Promise<StoredUpdate[]> {
+    return this.statements.history.all(planId, options.afterSeq, options.limit).map((row) => ({
+      seq: row.seq,
+      update: toUint8Array(row.data),
+      userId: row.user_id,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async ping(): Promise<void> {
+    this.statements.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toUint8Array(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { buildApp } from '../../src/buildApp.ts';
+import { parseConfig } from '../../src/config/config.ts';
+
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Starts the real server on port 0 with its own data folder. */
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'samplan-test-'));
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: join(dir, 'no-web'),
+    ...env,
+  });
+  const app = await buildApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    url,
+    wsUrl: `ws://127.0.0.1:${address.port}/collab`,
+    dataDir: dir,
+    async close() {
+      await app.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestUser {
+  cookie: string;
+  id: string;
+  email: string;
+}
+
+let userCounter = 0;
+
+/** Registers a new user over HTTP and returns its session cookie. */
+export async function registerUser(baseUrl: string, name = 'Kari Testesen'): Promise<TestUser> {
+  userCounter += 1;
+  const email = `bruker${userCounter}-${Date.now()}@eksempel.no`;
+  const res = await fetch(`${baseUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'et-langt-passord', name }),
+  });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const body = (await res.json()) as { user: { id: string } };
+  return { cookie, id: body.user.id, email };
+}
+
+export async function api<T = unknown>(
+  baseUrl: string,
+  user: TestUser | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (user) headers.cookie = user.cookie;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export async function createPlan(baseUrl: string, user: TestUser, demo = false): Promise<string> {
+  const res = await api<{ plan: { id: string } }>(baseUrl, user, 'POST', '/api/plans', {
+    title: 'Individuell plan',
+    childName: 'Emma Nilsen',
+    demo,
+  });
+  if (res.status !== 201) throw new Error(`create plan failed: ${res.status}`);
+  return res.body.plan.id;
+}
+
+export async function collabToken(baseUrl: string, user: TestUser, planId: string): Promise<string> {
+  const res = await api<{ token: string }>(baseUrl, user, 'POST', `/api/plans/${planId}/collab-token`);
+  if (res.status !== 200) throw new Error(`token failed: ${res.status}`);
+  return res.body.token;
+}
+
+/** A real y-websocket provider with Node's `ws` as its WebSocket. */
+export function connectProvider(wsUrl: string, planId: string, token: string, doc = new Y.Doc()): WebsocketProvider {
+  return new WebsocketProvider(wsUrl, planId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+  });
+}
