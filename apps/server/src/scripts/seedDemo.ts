@@ -1,0 +1,35 @@
+// Loads the invented demo plan (../shared/eksempler/eksempelplan.md, as plan-model's seedDemoPlan) into DATA_DIR,
+// with a demo koordinator account to log in with. Everything here is invented.
+import { parseConfig } from '../config/config.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { newId } from '../auth/ids.ts';
+import { PlanService } from '../plans/PlanService.ts';
+import { SqliteAccountStore } from '../storage/AccountStore.ts';
+import { openSqlite } from '../storage/openSqlite.ts';
+import { SqlitePlanStore } from '../storage/PlanStore.ts';
+import { SqliteDocumentStore } from '../storage/SqliteDocumentStore.ts';
+
+const DEMO_EMAIL = 'sofie.andersen@eksempel.no';
+const DEMO_PASSWORD = 'demo-passord-2026';
+
+const config = parseConfig(process.env);
+const db = openSqlite({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
+const accounts = new SqliteAccountStore(db);
+const plans = new SqlitePlanStore(db);
+const documents = new SqliteDocumentStore(db);
+
+let user = await accounts.findUserByEmail(DEMO_EMAIL);
+if (!user) {
+  const created = { id: newId(), email: DEMO_EMAIL, name: 'Sofie Andersen', createdAt: Date.now() };
+  await accounts.createUser({ ...created, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  user = { ...created, passwordHash: null };
+}
+const plan = await new PlanService(plans, documents).create(user.id, {
+  title: 'Individuell plan for Emma',
+  childName: 'Emma Nilsen',
+  creatorRole: 'koordinator',
+  demo: true,
+});
+await documents.close();
+console.log(`Demoplanen er lagt inn i ${config.DATA_DIR} (plan ${plan.id}).`);
+console.log(`Logg inn som ${DEMO_EMAIL} med passordet ${DEMO_PASSWORD}.`);
