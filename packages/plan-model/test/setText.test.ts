@@ -66,6 +66,12 @@ describe('setText', () => {
     expect(other.toString()).toBe('😀');
   });
 
+  it('replaces lone surrogates, which would not survive the UTF-8 trip to other peers', () => {
+    const text = textWith('');
+    setText(text, 'a\ud83db\ude00');
+    expect(text.toString()).toBe('a\ufffdb\ufffd');
+  });
+
   it('lets concurrent edits in different parts of a title merge', () => {
     const [a, b] = newDocs(2) as [Y.Doc, Y.Doc];
     a.getText('title').insert(0, 'Emma skal gå med rollator');
