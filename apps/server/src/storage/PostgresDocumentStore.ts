@@ -1,0 +1,133 @@
+import pg from 'pg';
+import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from './DocumentStore.ts';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS doc_updates (
+    plan_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    user_id TEXT,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  );
+  CREATE TABLE IF NOT EXISTS doc_checkpoints (
+    plan_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    state_vector BYTEA NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+`;
+
+/**
+ * DocumentStore on PostgreSQL, for several server instances sharing one database. Appends to one plan are
+ * serialised with a transaction-scoped advisory lock, so seqs stay gapless when two instances write.
+ */
+export class PostgresDocumentStore implements DocumentStore {
+  private readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async connect(connectionString: string): Promise<PostgresDocumentStore> {
+    const pool = new pg.Pool({ connectionString, max: 10 });
+    await pool.query(SCHEMA);
+    return new PostgresDocumentStore(pool);
+  }
+
+  async load(planId: string): Promise<LoadedDocument> {
+    const client = await this.pool.connect();
+    try {
+      // One snapshot for checkpoint and tail, so a concurrent checkpoint cannot make them disagree.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const checkpoint = await client.query<{ seq: string; data: Buffer; state_vector: Buffer }>(
+        'SELECT seq, data, state_vector FROM doc_checkpoints WHERE plan_id = $1',
+        [planId],
+      );
+      const row = checkpoint.rows[0];
+      const checkpointSeq = row ? Number(row.seq) : 0;
+      const tail = await client.query<{ data: Buffer }>(
+        'SELECT data FROM doc_updates WHERE plan_id = $1 AND seq > $2 ORDER BY seq',
+        [planId, checkpointSeq],
+      );
+      await client.query('COMMIT');
+      return {
+        checkpoint: row ? new Uint8Array(row.data) : null,
+        checkpointStateVector: row ? new Uint8Array(row.state_vector) : null,
+        checkpointSeq,
+        updates: tail.rows.map((r) => new Uint8Array(r.data)),
+        lastSeq: checkpointSeq + tail.rows.length,
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [planId]);
+      const last = await client.query<{ seq: string | null }>(
+        'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1',
+        [planId],
+      );
+      let seq = Number(last.rows[0]?.seq ?? 0);
+      const now = Date.now();
+      const values: unknown[] = [];
+      const rows: string[] = [];
+      for (const { update, userId } of updates) {
+        seq += 1;
+        const i = values.length;
+        rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}, $${i + 5})`);
+        values.push(planId, seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId, now);
+      }
+      await client.query(
+        `INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES ${rows.join(', ')}`,
+        values,
+      );
+      await client.query('COMMIT');
+      return seq;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO doc_checkpoints (plan_id, seq, data, state_vector, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (plan_id) DO UPDATE SET seq = EXCLUDED.seq, data = EXCLUDED.data,
+         state_vector = EXCLUDED.state_vector, created_at = EXCLUDED.created_at
+       WHERE EXCLUDED.seq > doc_checkpoints.seq`,
+      [planId, checkpoint.upToSeq, Buffer.from(checkpoint.state), Buffer.from(checkpoint.stateVector), Date.now()],
+    );
+  }
+
+  async history(planId: string, options: { afterSeq: number; limit: number }): Promise<StoredUpdate[]> {
+    const result = await this.pool.query<{ seq: string; data: Buffer; user_id: string | null; created_at: string }>(
+      'SELECT seq, data, user_id, created_at FROM doc_updates WHERE plan_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [planId, options.afterSeq, options.limit],
+    );
+    return result.rows.map((row) => ({
+      seq: Number(row.seq),
+      update: new Uint8Array(row.data),
+      userId: row.user_id,
+      createdAt: Number(row.created_at),
+    }));
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

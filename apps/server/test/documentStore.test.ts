@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../src/storage/DocumentStore.ts';
+import { openSqlite } from '../src/storage/openSqlite.ts';
+import { PostgresDocumentStore } from '../src/storage/PostgresDocumentStore.ts';
+import { SqliteDocumentStore } from '../src/storage/SqliteDocumentStore.ts';
+
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function edits(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < count; i++) doc.getText('t').insert(i, String(i % 10));
+  return updates;
+}
+
+function textOf(parts: Array<Uint8Array | null>): string {
+  const doc = new Y.Doc();
+  for (const part of parts) if (part) Y.applyUpdate(doc, part);
+  return doc.getText('t').toString();
+}
+
+/** The contract every DocumentStore keeps; run against each implementation. */
+function contract(name: string, open: () => Promise<DocumentStore>) {
+  describe(`DocumentStore contract: ${name}`, () => {
+    let store: DocumentStore;
+    const planId = () => `plan-${randomBytes(6).toString('hex')}`;
+
+    afterAll(() => store?.close());
+
+    it('appends in order with gapless seqs and who made each update', async () => {
+      store = await open();
+      const id = planId();
+      const updates = edits(5);
+      expect(await store.append(id, [{ update: updates[0]!, userId: 'u1' }])).toBe(1);
+      expect(await store.append(id, updates.slice(1).map((update) => ({ update, userId: 'u2' })))).toBe(5);
+      const history = await store.history(id, { afterSeq: 0, limit: 100 });
+      expect(history.map((h) => h.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(history.map((h) => h.userId)).toEqual(['u1', 'u2', 'u2', 'u2', 'u2']);
+      expect(Buffer.from(history[2]!.update)).toEqual(Buffer.from(updates[2]!));
+    });
+
+    it('loads an unknown plan as empty', async () => {
+      expect(await store.load(planId())).toEqual({
+        checkpoint: null,
+        checkpointStateVector: null,
+        checkpointSeq: 0,
+        updates: [],
+        lastSeq: 0,
+      });
+    });
+
+    it('loads checkpoint + later updates and keeps the whole log as history', async () => {
+      const id = planId();
+      const updates = edits(10);
+      await store.append(id, updates.map((update) => ({ update, userId: null })));
+      const merged = Y.mergeUpdates(updates.slice(0, 6));
+      await store.writeCheckpoint(id, { upToSeq: 6, state: merged, stateVector: Y.encodeStateVectorFromUpdate(merged) });
+      const loaded = await store.load(id);
+      expect(loaded.checkpointSeq).toBe(6);
+      expect(loaded.updates).toHaveLength(4);
+      expect(loaded.lastSeq).toBe(10);
+      expect(textOf([loaded.checkpoint, ...loaded.updates])).toBe('0123456789');
+      expect(await store.history(id, { afterSeq: 0, limit: 100 })).toHaveLength(10);
+    });
+
+    it('never replaces a checkpoint with an older one', async () => {
+      const id = planId();
+      const updates = edits(4);
+      await store.append(id, updates.map((update) => ({ update, userId: null })));
+      const newer = Y.mergeUpdates(updates);
+      const older = Y.mergeUpdates(updates.slice(0, 2));
+      await store.writeCheckpoint(id, { upToSeq: 4, state: newer, stateVector: Y.encodeStateVectorFromUpdate(newer) });
+      await store.writeCheckpoint(id, { upToSeq: 2, state: older, stateVector: Y.encodeStateVectorFromUpdate(older) });
+      expect((await store.load(id)).checkpointSeq).toBe(4);
+    });
+
+    it('keeps seqs gapless under concurrent appends to one plan', async () => {
+      const id = planId();
+      const updates = edits(40);
+      await Promise.all(updates.map((update) => store.append(id, [{ update, userId: null }])));
+      const history = await store.history(id, { afterSeq: 0, limit: 100 });
+      expect(history.map((h) => h.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+contract('SQLite', async () => new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true })));
+contract('PostgreSQL', async () => {
+  const store = await PostgresDocumentStore.connect(POSTGRES_URL);
+  return store;
+});
