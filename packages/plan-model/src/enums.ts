@@ -1,13 +1,6 @@
 // Closed value sets stored in the plan. Display names live in the web app's i18n, not here.
 
-export const GOAL_STATUSES = [
-  'ikke_startet',
-  'pagar',
-  'naadd',
-  'delvis_naadd',
-  'ikke_naadd',
-  'avsluttet',
-] as const;
+export const GOAL_STATUSES = ['ikke_startet', 'pagar', 'naadd', 'delvis_naadd', 'ikke_naadd', 'avsluttet'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 export const MEASURE_STATUSES = ['ikke_startet', 'pagar', 'fullfort', 'avbrutt'] as const;

@@ -72,6 +72,8 @@ export { removeItem } from './removeItem.ts';
 export { moveItem } from './moveItem.ts';
 export type { Placement } from './itemOrder.ts';
 export { listItemIds } from './listItemIds.ts';
+export { listGoalTree } from './listGoalTree.ts';
+export type { GoalTreeNode } from './listGoalTree.ts';
 export { getItemMap } from './getItemMap.ts';
 export { getText } from './getText.ts';
 export { getRichText } from './getRichText.ts';

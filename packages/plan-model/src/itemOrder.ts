@@ -34,7 +34,11 @@ export function isItemMap(value: unknown): value is ItemMap {
   return value instanceof Y.Map;
 }
 
-function keysAfter(items: readonly OrderedItem[], prevIndex: number, n: number): { keys: string[]; tied: OrderedItem[] } {
+function keysAfter(
+  items: readonly OrderedItem[],
+  prevIndex: number,
+  n: number,
+): { keys: string[]; tied: OrderedItem[] } {
   const prev = items[prevIndex];
   // Items sharing prev's key sort among themselves by id, which we cannot choose, so they move behind the new one.
   const tied: OrderedItem[] = [];

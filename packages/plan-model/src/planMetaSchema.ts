@@ -18,7 +18,5 @@ export const PlanMetaSchema = z.object({
 export type PlanMeta = z.infer<typeof PlanMetaSchema>;
 
 // What updateMeta accepts; null (or undefined) removes the key.
-export const PlanMetaPatchSchema = PlanMetaSchema.omit({ schemaVersion: true, createdAt: true })
-  .partial()
-  .strict();
+export const PlanMetaPatchSchema = PlanMetaSchema.omit({ schemaVersion: true, createdAt: true }).partial().strict();
 export type PlanMetaPatch = z.input<typeof PlanMetaPatchSchema>;

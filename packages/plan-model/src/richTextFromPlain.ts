@@ -7,6 +7,8 @@ export function richTextFromPlain(text: string): RichTextDoc {
     type: 'doc',
     content: text
       .split(/\r?\n/)
-      .map((line) => (line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] })),
+      .map((line) =>
+        line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] },
+      ),
   };
 }

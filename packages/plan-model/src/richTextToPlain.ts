@@ -21,7 +21,11 @@ function blocks(nodes: readonly RichTextNode[], indent: string): string[] {
     } else if (node.type === 'text' || node.type === 'hardBreak') {
       lines.push(indent + inline(node));
     } else if (node.content?.some((child) => child.type === 'text' || child.type === 'hardBreak') ?? true) {
-      lines.push(...inline(node).split('\n').map((line) => indent + line));
+      lines.push(
+        ...inline(node)
+          .split('\n')
+          .map((line) => indent + line),
+      );
     } else {
       lines.push(...blocks(node.content ?? [], indent));
     }

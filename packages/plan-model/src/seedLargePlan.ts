@@ -67,7 +67,8 @@ export function seedLargePlan(doc: Y.Doc, options: LargePlanOptions = {}): void 
 
     const measureIds: string[] = [];
     for (let i = 0; i < measures; i++) {
-      const linked = goalIds.length > 0 ? Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(goalIds)) : [];
+      const linked =
+        goalIds.length > 0 ? Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(goalIds)) : [];
       measureIds.push(
         addItem(doc, 'measures', {
           title: sentence(5),

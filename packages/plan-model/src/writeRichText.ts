@@ -15,7 +15,9 @@ function toYNodes(nodes: readonly RichTextNode[]): YNode[] {
       run.map((node) => {
         const attributes: Record<string, unknown> = {};
         for (const mark of node.marks ?? []) attributes[mark.type] = mark.attrs ?? {};
-        return Object.keys(attributes).length > 0 ? { insert: node.text ?? '', attributes } : { insert: node.text ?? '' };
+        return Object.keys(attributes).length > 0
+          ? { insert: node.text ?? '', attributes }
+          : { insert: node.text ?? '' };
       }),
       { sanitize: false },
     );

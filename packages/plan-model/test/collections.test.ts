@@ -43,7 +43,9 @@ describe('addItem', () => {
   it('creates every field, with nested types for texts, rich texts and id sets, in one update', () => {
     const doc = new Y.Doc();
     let id = '';
-    expect(countUpdates(doc, () => (id = addItem(doc, 'measures', { title: 'Fysioterapi', scope: '2 i uken' })))).toBe(1);
+    expect(countUpdates(doc, () => (id = addItem(doc, 'measures', { title: 'Fysioterapi', scope: '2 i uken' })))).toBe(
+      1,
+    );
     expect(id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     const item = getItemMap(doc, 'measures', id);
     expect(item?.get('id')).toBe(id);

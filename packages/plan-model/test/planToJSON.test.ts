@@ -7,6 +7,7 @@ import {
   getCollection,
   getItemMap,
   getMetaMap,
+  listGoalTree,
   PlanJSONSchema,
   planToJSON,
   PlanModelError,
@@ -179,7 +180,12 @@ describe('planToJSON', () => {
     // x -> y -> x is a cycle: neither parent is a hovedmål, so both show as hovedmål; z -> x likewise.
     expect(planToJSON(a).goals.map((goal) => goal.parentId)).toEqual([null, null, null]);
     expect(planToJSON(b)).toEqual(planToJSON(a));
+    expect(listGoalTree(a)).toEqual([x, y, z].map((id) => ({ id, childIds: [] })));
     updateItem(a, 'goals', y, { parentId: null });
+    expect(listGoalTree(a)).toEqual([
+      { id: y, childIds: [x] },
+      { id: z, childIds: [] },
+    ]);
     expect(planToJSON(a).goals.map((goal) => [goal.id, goal.parentId])).toEqual([
       [y, null],
       [x, y],

@@ -34,7 +34,9 @@ describe('progressSummary', () => {
     expect(progressSummary(plan, '2027-02-02').overdueEvaluations).toBe(2);
     const changed: PlanJSON = {
       ...plan,
-      goals: plan.goals.map((goal, i) => (i === 1 ? { ...goal, status: 'naadd' } : i === 3 ? { ...goal, status: 'avsluttet' } : goal)),
+      goals: plan.goals.map((goal, i) =>
+        i === 1 ? { ...goal, status: 'naadd' } : i === 3 ? { ...goal, status: 'avsluttet' } : goal,
+      ),
     };
     const summary = progressSummary(changed, '2027-02-02');
     expect(summary.overdueEvaluations).toBe(0);
@@ -46,7 +48,10 @@ describe('progressSummary', () => {
     expect(progressSummary(plan, '2026-12-03').nextMeeting?.date).toBe('2026-12-03');
     expect(progressSummary(plan, '2026-12-04').nextMeeting).toBeNull();
     expect(progressSummary(plan, '2026-09-01').nextMeeting?.date).toBe('2026-12-03');
-    const cancelled: PlanJSON = { ...plan, meetings: plan.meetings.map((meeting) => ({ ...meeting, status: 'avlyst' })) };
+    const cancelled: PlanJSON = {
+      ...plan,
+      meetings: plan.meetings.map((meeting) => ({ ...meeting, status: 'avlyst' })),
+    };
     expect(progressSummary(cancelled, '2026-09-01').nextMeeting).toBeNull();
   });
 

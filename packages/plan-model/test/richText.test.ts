@@ -1,12 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  richTextFromPlain,
-  richTextToJSON,
-  richTextToPlain,
-  writeRichText,
-  type RichTextDoc,
-} from '../src/index.ts';
+import { richTextFromPlain, richTextToJSON, richTextToPlain, writeRichText, type RichTextDoc } from '../src/index.ts';
 
 const RICH: RichTextDoc = {
   type: 'doc',
@@ -37,7 +31,9 @@ const RICH: RichTextDoc = {
             { type: 'paragraph', content: [{ type: 'text', text: 'en' }] },
             {
               type: 'bulletList',
-              content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'to' }] }] }],
+              content: [
+                { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'to' }] }] },
+              ],
             },
           ],
         },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planToJSON, seedLargePlan } from '../src/index.ts';
 
 describe('seedLargePlan', () => {
-  it('builds a plan of the requested size with the same content for the same seed', () => {
+  it('builds a plan of the requested size with the same content for the same seed', { timeout: 30_000 }, () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     seedLargePlan(a, { goals: 20, measures: 30, meetings: 5, seed: 7 });
@@ -19,7 +19,7 @@ describe('seedLargePlan', () => {
     expect(titles(b)).toEqual(titles(a));
   });
 
-  it('defaults to 100 goals, 200 measures and 40 meetings', () => {
+  it('defaults to 100 goals, 200 measures and 40 meetings', { timeout: 30_000 }, () => {
     const doc = new Y.Doc();
     seedLargePlan(doc);
     const plan = planToJSON(doc);
