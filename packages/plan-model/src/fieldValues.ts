@@ -5,7 +5,8 @@ import { PlanModelError } from './PlanModelError.ts';
 import { richTextToJSON } from './richTextToJSON.ts';
 import { emptyRichText, RichTextDocSchema, type RichTextDoc } from './richTextSchema.ts';
 import { setText } from './setText.ts';
-import { writeRichText } from './writeRichText.ts';
+import { replaceRichText } from './writeRichText.ts';
+import { richTextFromPlain } from './richTextFromPlain.ts';
 
 // How each kind of field is validated, written into and read from an item's Y.Map.
 
@@ -84,7 +85,8 @@ export function writeField(item: ItemMap, field: string, spec: FieldSpec, value:
         fragment = new Y.XmlFragment();
         item.set(field, fragment);
       }
-      writeRichText(fragment as Y.XmlFragment, value as RichTextDoc | string);
+      const content = value as RichTextDoc | string;
+      replaceRichText(fragment as Y.XmlFragment, typeof content === 'string' ? richTextFromPlain(content) : content);
       return;
     }
     case 'idSet': {

@@ -75,6 +75,7 @@ export { listItemIds } from './listItemIds.ts';
 export { listGoalTree } from './listGoalTree.ts';
 export type { GoalTreeNode } from './listGoalTree.ts';
 export { getItemMap } from './getItemMap.ts';
+export { readItemField } from './readItemField.ts';
 export { getText } from './getText.ts';
 export { getRichText } from './getRichText.ts';
 export { setLinked } from './setLinked.ts';

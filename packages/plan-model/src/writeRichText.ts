@@ -43,10 +43,17 @@ function toYNodes(nodes: readonly RichTextNode[]): YNode[] {
 
 // Replaces the whole content. Meant for seeding and imports; live edits go through the Tiptap binding.
 export function writeRichText(fragment: Y.XmlFragment, content: RichTextDoc | string): void {
-  const parsed = typeof content === 'string' ? richTextFromPlain(content) : RichTextDocSchema.parse(content);
+  replaceRichText(
+    fragment,
+    typeof content === 'string' ? richTextFromPlain(content) : RichTextDocSchema.parse(content),
+  );
+}
+
+// For callers that validated already.
+export function replaceRichText(fragment: Y.XmlFragment, content: RichTextDoc): void {
   const apply = (): void => {
     if (fragment.length > 0) fragment.delete(0, fragment.length);
-    const nodes = toYNodes(parsed.content);
+    const nodes = toYNodes(content.content);
     if (nodes.length > 0) fragment.insert(0, nodes);
   };
   if (fragment.doc) fragment.doc.transact(apply);

@@ -11,6 +11,7 @@ import {
   moveItem,
   PlanModelError,
   planToJSON,
+  readItemField,
   removeItem,
   setLinked,
   updateItem,
@@ -166,6 +167,17 @@ describe('updateItem', () => {
     expect(title?.toString()).toBe('Gå i trapp alene');
     expect(getItemMap(doc, 'goals', id)?.get('status')).toBe('pagar');
     expect(reason(() => updateItem(doc, 'goals', 'missing', { status: 'pagar' }))).toBe('ITEM_NOT_FOUND');
+  });
+
+  it('reads single fields as planToJSON does', () => {
+    const doc = new Y.Doc();
+    const id = addItem(doc, 'goals', { title: 'Mål', status: 'pagar' });
+    const item = getItemMap(doc, 'goals', id)!;
+    expect(readItemField(item, 'goals', 'title')).toBe('Mål');
+    expect(readItemField(item, 'goals', 'status')).toBe('pagar');
+    item.set('status', 'ferdig');
+    expect(readItemField(item, 'goals', 'status')).toBe('ikke_startet');
+    expect(readItemField(item, 'goals', 'description')).toEqual({ type: 'doc', content: [] });
   });
 
   it('writes nothing for a patch that changes nothing', () => {
