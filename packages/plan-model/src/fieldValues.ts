@@ -5,6 +5,7 @@ import { PlanModelError } from './PlanModelError.ts';
 import { richTextToJSON } from './richTextToJSON.ts';
 import { emptyRichText, RichTextDocSchema, type RichTextDoc } from './richTextSchema.ts';
 import { setText } from './setText.ts';
+import { toWellFormed } from './toWellFormed.ts';
 import { replaceRichText } from './writeRichText.ts';
 import { richTextFromPlain } from './richTextFromPlain.ts';
 
@@ -30,9 +31,9 @@ export function normalizeInput(collection: CollectionName, field: string, spec: 
   switch (spec.kind) {
     case 'text':
       if (typeof value !== 'string') throw invalid(collection, field, 'expected a string');
-      return value;
+      return toWellFormed(value);
     case 'richText': {
-      if (typeof value === 'string') return value;
+      if (typeof value === 'string') return toWellFormed(value);
       const parsed = RichTextDocSchema.safeParse(value);
       if (!parsed.success) throw invalid(collection, field, 'expected ProseMirror JSON or a string', parsed.error);
       return parsed.data;
@@ -50,7 +51,7 @@ export function normalizeInput(collection: CollectionName, field: string, spec: 
     case 'plain': {
       const parsed = spec.schema.safeParse(value);
       if (!parsed.success) throw invalid(collection, field, parsed.error.issues[0]?.message ?? 'invalid', parsed.error);
-      return parsed.data;
+      return typeof parsed.data === 'string' ? toWellFormed(parsed.data) : parsed.data;
     }
   }
 }

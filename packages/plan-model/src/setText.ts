@@ -1,14 +1,12 @@
 import type * as Y from 'yjs';
+import { toWellFormed } from './toWellFormed.ts';
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // Replaces only the changed middle of the text, so a peer typing elsewhere in the same field keeps its edits.
 export function setText(ytext: Y.Text, input: string): void {
-  // Updates travel as UTF-8, where a lone surrogate becomes U+FFFD on the other peers but not here: the copies
-  // would differ forever. Replace it before it is written.
-  const value = input.replace(LONE_SURROGATE, '\uFFFD');
+  const value = toWellFormed(input);
   const current = ytext.toString();
   if (current === value) return;
   const max = Math.min(current.length, value.length);

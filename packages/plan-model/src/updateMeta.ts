@@ -3,6 +3,7 @@ import { getMetaMap } from './documentLayout.ts';
 import { assertExists } from './itemInput.ts';
 import { PlanMetaPatchSchema, type PlanMetaPatch } from './planMetaSchema.ts';
 import { PlanModelError } from './PlanModelError.ts';
+import { toWellFormed } from './toWellFormed.ts';
 
 // Sets plan-level values (period, revision, coordinator, ...); null removes an optional value.
 export function updateMeta(doc: Y.Doc, patch: PlanMetaPatch): void {
@@ -17,7 +18,7 @@ export function updateMeta(doc: Y.Doc, patch: PlanMetaPatch): void {
   doc.transact(() => {
     for (const [key, value] of Object.entries(parsed.data)) {
       if (value === null) meta.delete(key);
-      else if (value !== undefined && meta.get(key) !== value) meta.set(key, value);
+      else if (value !== undefined && meta.get(key) !== value) meta.set(key, toWellFormed(value));
     }
   });
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { richTextFromPlain } from './richTextFromPlain.ts';
+import { toWellFormed } from './toWellFormed.ts';
 import { RichTextDocSchema, type RichTextDoc, type RichTextNode } from './richTextSchema.ts';
 
 type YNode = Y.XmlElement | Y.XmlText;
@@ -16,8 +17,8 @@ function toYNodes(nodes: readonly RichTextNode[]): YNode[] {
         const attributes: Record<string, unknown> = {};
         for (const mark of node.marks ?? []) attributes[mark.type] = mark.attrs ?? {};
         return Object.keys(attributes).length > 0
-          ? { insert: node.text ?? '', attributes }
-          : { insert: node.text ?? '' };
+          ? { insert: toWellFormed(node.text ?? ''), attributes }
+          : { insert: toWellFormed(node.text ?? '') };
       }),
       { sanitize: false },
     );

@@ -87,6 +87,17 @@ describe('addItem', () => {
     expect(getCollection(doc, 'goals').size).toBe(0);
   });
 
+  it('replaces lone surrogates in every string it writes, since they would not survive the trip to other peers', () => {
+    const doc = new Y.Doc();
+    const lone = 'a\ud83d';
+    addItem(doc, 'goals', { title: lone, description: lone, createdAt: lone });
+    updateMeta(doc, { title: lone });
+    const plan = planToJSON(doc);
+    expect(plan.goals[0]).toMatchObject({ title: 'a\ufffd', createdAt: 'a\ufffd' });
+    expect(plan.goals[0]?.description.content[0]?.content?.[0]?.text).toBe('a\ufffd');
+    expect(plan.meta.title).toBe('a\ufffd');
+  });
+
   it('accepts rich text as ProseMirror JSON or as plain lines', () => {
     const doc = new Y.Doc();
     const id = addItem(doc, 'goals', { title: 'Svømme', description: 'Første linje\nAndre linje' });
