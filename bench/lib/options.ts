@@ -1,0 +1,161 @@
+/**
+ * Benchmark settings: defaults, then `BENCH_*` environment variables, then `--name=value` arguments
+ * (`npm run bench -- --plans=10 --duration=5`). `--quick` shrinks everything for a fast smoke run.
+ */
+export interface BenchOptions {
+  quick: boolean;
+  /** Plans open at once during the load test. */
+  plans: number;
+  /** Peers (providers) per plan. */
+  peers: number;
+  /** Each peer edits every `minIntervalMs`..`maxIntervalMs` (uniform). */
+  minIntervalMs: number;
+  maxIntervalMs: number;
+  warmupSec: number;
+  durationSec: number;
+  /** Client processes the peers are spread over. */
+  clientProcs: number;
+  /** Load rounds; each runs both servers, the order alternating. */
+  rounds: number;
+  load: boolean;
+  cold: boolean;
+  /** Edits written into the cold-load plan. */
+  coldEdits: number;
+  /** Fresh-server cold loads measured after a clean shutdown (and as many floor runs). */
+  coldRuns: number;
+  /** Also measure a cold load after SIGKILL (checkpoint + unflushed tail). */
+  coldCrash: boolean;
+  seed: number;
+  /** Profile both servers (V8 CPU profile over the measured window, via the inspector). Adds overhead. */
+  profile: boolean;
+  /** Passed to our server as SQLITE_SYNCHRONOUS when set; the server default otherwise. */
+  sqliteSynchronous: 'NORMAL' | 'FULL' | undefined;
+  resultsDir: string;
+}
+
+const DEFAULTS: Omit<BenchOptions, 'resultsDir'> = {
+  quick: false,
+  plans: 20,
+  peers: 5,
+  minIntervalMs: 100,
+  maxIntervalMs: 200,
+  warmupSec: 5,
+  durationSec: 20,
+  clientProcs: 2,
+  rounds: 1,
+  load: true,
+  cold: true,
+  coldEdits: 100_000,
+  coldRuns: 3,
+  coldCrash: true,
+  seed: 42,
+  profile: false,
+  sqliteSynchronous: undefined,
+};
+
+const QUICK: Partial<BenchOptions> = {
+  plans: 5,
+  peers: 3,
+  warmupSec: 2,
+  durationSec: 5,
+  coldEdits: 20_000,
+  coldRuns: 1,
+};
+
+const NUMERIC = [
+  'plans',
+  'peers',
+  'minIntervalMs',
+  'maxIntervalMs',
+  'warmupSec',
+  'durationSec',
+  'clientProcs',
+  'rounds',
+  'coldEdits',
+  'coldRuns',
+  'seed',
+] as const;
+const BOOLEAN = ['quick', 'load', 'cold', 'coldCrash', 'profile'] as const;
+
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const envName = (name: string): string => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+function parseArgs(argv: readonly string[]): Map<string, string> {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      args.set('help', 'true');
+      continue;
+    }
+    const match = /^--(no-)?([a-z0-9-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`Unknown argument ${arg}`);
+    const [, negated, name, inline] = match;
+    if (negated) args.set(name!, 'false');
+    else if (inline !== undefined) args.set(name!, inline);
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) args.set(name!, argv[++i]!);
+    else args.set(name!, 'true');
+  }
+  return args;
+}
+
+function toBool(name: string, value: string): boolean {
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no'].includes(value)) return false;
+  throw new Error(`${name}: expected true/false, got "${value}"`);
+}
+
+function toNumber(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name}: expected a non-negative number, got "${value}"`);
+  return n;
+}
+
+export const USAGE = `npm run bench [-- options]
+  --quick                 small, fast run (5 plans x 3 peers, 5 s, 20k cold edits)
+  --plans=N --peers=M     load shape (default 20 x 5)
+  --min-interval-ms, --max-interval-ms   edit interval per peer (default 100..200)
+  --warmup-sec, --duration-sec           (default 5, 20)
+  --client-procs=N        client processes (default 2)
+  --rounds=N              load rounds, server order alternating (default 1)
+  --no-load / --no-cold   skip a part
+  --cold-edits=N          edits in the cold-load plan (default 100000)
+  --cold-runs=N           fresh-server cold loads after a clean shutdown (default 3)
+  --no-cold-crash         skip the cold load after SIGKILL
+  --sqlite-synchronous=NORMAL|FULL       passed to our server
+  --profile               CPU-profile both servers over the window (self time by function; adds overhead)
+  --seed=N
+Every option can also be set as BENCH_<NAME> (e.g. BENCH_PLANS=10, BENCH_QUICK=1).`;
+
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, resultsDir: string): BenchOptions | null {
+  const args = parseArgs(argv);
+  if (args.get('help') === 'true') return null;
+  const raw = (name: string): string | undefined => args.get(kebab(name)) ?? env[envName(name)];
+
+  const quickRaw = raw('quick');
+  const quick = quickRaw !== undefined && toBool('quick', quickRaw);
+  const options: BenchOptions = { ...DEFAULTS, ...(quick ? QUICK : {}), quick, resultsDir };
+  for (const name of NUMERIC) {
+    const value = raw(name);
+    if (value !== undefined) options[name] = toNumber(name, value);
+  }
+  for (const name of BOOLEAN) {
+    const value = raw(name);
+    if (value !== undefined) options[name] = toBool(name, value);
+  }
+  const sync = raw('sqliteSynchronous');
+  if (sync !== undefined) {
+    const upper = sync.toUpperCase();
+    if (upper !== 'NORMAL' && upper !== 'FULL') throw new Error('sqlite-synchronous: NORMAL or FULL');
+    options.sqliteSynchronous = upper;
+  }
+  const known = new Set(['help', ...[...NUMERIC, ...BOOLEAN, 'sqliteSynchronous'].map(kebab)]);
+  for (const name of args.keys()) if (!known.has(name)) throw new Error(`Unknown option --${name}\n${USAGE}`);
+
+  if (options.plans < 1 || options.peers < 2) throw new Error('need at least 1 plan and 2 peers per plan');
+  if (options.maxIntervalMs < options.minIntervalMs) throw new Error('max-interval-ms < min-interval-ms');
+  options.clientProcs = Math.max(1, Math.min(Math.floor(options.clientProcs), options.plans * options.peers));
+  options.rounds = Math.max(1, Math.floor(options.rounds));
+  options.coldRuns = Math.max(1, Math.floor(options.coldRuns));
+  return options;
+}

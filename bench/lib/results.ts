@@ -1,0 +1,276 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { ColdResult } from './coldTest.ts';
+import type { LoadResult } from './loadTest.ts';
+import type { BenchOptions } from './options.ts';
+import { referenceVersions } from './servers.ts';
+import { median, round } from './stats.ts';
+
+export const TARGETS = {
+  /** Our server CPU per delivered update over the reference's. */
+  cpuPerDeliveredRatio: 0.6,
+  /** Our p99 propagation latency over the reference's. */
+  p99Ratio: 1,
+  /** Fresh-server cold load over the client-alone floor. */
+  coldLoadRatio: 4,
+} as const;
+
+export interface LoadSummary {
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  cpuSecPer1kDelivered: number;
+  rssPeakMiB: number;
+  rssEndMiB: number;
+  deliveryRatio: number;
+}
+
+export interface LoadComparison {
+  rounds: LoadResult[];
+  /** Median over rounds. */
+  ours: LoadSummary;
+  reference: LoadSummary;
+  /** ours / reference. */
+  ratios: LoadSummary;
+  targets: {
+    cpuPerDelivered: { target: number; actual: number; met: boolean };
+    p99Latency: { target: number; actual: number; met: boolean };
+  };
+}
+
+export interface BenchResults {
+  schema: 'samplan-bench/1';
+  startedAt: string;
+  finishedAt: string;
+  totalSec: number;
+  machine: { cpus: number; cpuModel: string; memGiB: number; node: string; platform: string };
+  reference: ReturnType<typeof referenceVersions>;
+  options: Omit<BenchOptions, 'resultsDir'>;
+  load: LoadComparison | null;
+  cold: (ColdResult & { target: number; met: boolean }) | null;
+  errors: string[];
+}
+
+function summarize(results: LoadResult[]): LoadSummary {
+  const m = (f: (r: LoadResult) => number): number => median(results.map(f));
+  return {
+    latencyP50Ms: m((r) => r.latencyMs.p50),
+    latencyP99Ms: m((r) => r.latencyMs.p99),
+    cpuSecPer1kDelivered: m((r) => r.serverCpuSecPer1kDelivered),
+    rssPeakMiB: m((r) => r.serverRssPeakMiB),
+    rssEndMiB: m((r) => r.serverRssEndMiB),
+    deliveryRatio: m((r) => r.deliveryRatio),
+  };
+}
+
+export function compareLoad(rounds: LoadResult[]): LoadComparison {
+  const ours = summarize(rounds.filter((r) => r.server === 'ours'));
+  const reference = summarize(rounds.filter((r) => r.server === 'reference'));
+  const ratio = (k: keyof LoadSummary): number => round(ours[k] / reference[k], 3);
+  const ratios: LoadSummary = {
+    latencyP50Ms: ratio('latencyP50Ms'),
+    latencyP99Ms: ratio('latencyP99Ms'),
+    cpuSecPer1kDelivered: ratio('cpuSecPer1kDelivered'),
+    rssPeakMiB: ratio('rssPeakMiB'),
+    rssEndMiB: ratio('rssEndMiB'),
+    deliveryRatio: ratio('deliveryRatio'),
+  };
+  return {
+    rounds,
+    ours,
+    reference,
+    ratios,
+    targets: {
+      cpuPerDelivered: {
+        target: TARGETS.cpuPerDeliveredRatio,
+        actual: ratios.cpuSecPer1kDelivered,
+        met: ratios.cpuSecPer1kDelivered <= TARGETS.cpuPerDeliveredRatio,
+      },
+      p99Latency: { target: TARGETS.p99Ratio, actual: ratios.latencyP99Ms, met: ratios.latencyP99Ms <= TARGETS.p99Ratio },
+    },
+  };
+}
+
+export function machineInfo(): BenchResults['machine'] {
+  const list = cpus();
+  return {
+    cpus: list.length,
+    cpuModel: list[0]?.model ?? 'unknown',
+    memGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+/** Writes latest.json and a timestamped copy; returns both paths. */
+export function writeResults(dir: string, results: BenchResults): string[] {
+  mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const paths = [join(dir, 'latest.json'), join(dir, `${stamp}.json`)];
+  for (const path of paths) writeFileSync(path, json);
+  return paths;
+}
+
+const fmt = (value: number | null | undefined, digits = 2): string =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? 'n/a'
+    : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const int = (value: number): string => fmt(value, 0);
+const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+  return rows
+    .map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '))
+    .join('\n');
+}
+
+export function formatReport(results: BenchResults): string {
+  const out: string[] = [];
+  const { machine, options } = results;
+  out.push(
+    `Samplan sync benchmark, ${results.startedAt} (${machine.cpus} x ${machine.cpuModel}, ${machine.memGiB} GiB, node ${machine.node})`,
+  );
+  out.push(
+    `Reference: @y/websocket-server ${results.reference.websocketServer} (yjs ${results.reference.yjs}, ws ${results.reference.ws}), in memory`,
+  );
+
+  const load = results.load;
+  if (load) {
+    out.push('');
+    out.push(
+      `LOAD  ${options.plans} plans x ${options.peers} peers, an edit per peer every ${options.minIntervalMs}-${options.maxIntervalMs} ms, ` +
+        `${options.warmupSec} s warmup + ${options.durationSec} s window, ${options.clientProcs} client processes, ` +
+        `${options.rounds} round(s); our server SQLITE_SYNCHRONOUS=${options.sqliteSynchronous ?? 'NORMAL (default)'}`,
+    );
+    const byServer = (kind: 'ours' | 'reference'): LoadResult[] => load.rounds.filter((r) => r.server === kind);
+    const pick = (kind: 'ours' | 'reference', f: (r: LoadResult) => number): number => median(byServer(kind).map(f));
+    const row = (label: string, f: (r: LoadResult) => number, digits: number, ratio?: number, target?: string): string[] => [
+      label,
+      fmt(pick('ours', f), digits),
+      fmt(pick('reference', f), digits),
+      ratio === undefined ? '' : fmt(ratio, 2),
+      target ?? '',
+    ];
+    const t = load.targets;
+    out.push(
+      table([
+        ['', 'ours', 'reference', 'ours/ref', 'target'],
+        row('edits sent in window', (r) => r.editsSent, 0),
+        row('deliveries expected', (r) => r.expectedDeliveries, 0),
+        row('deliveries seen', (r) => r.delivered, 0, load.ratios.deliveryRatio),
+        row('latency p50 (ms)', (r) => r.latencyMs.p50, 2, load.ratios.latencyP50Ms),
+        row('latency p90 (ms)', (r) => r.latencyMs.p90, 2),
+        row('latency p99 (ms)', (r) => r.latencyMs.p99, 2, load.ratios.latencyP99Ms, `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}`),
+        row('latency max (ms)', (r) => r.latencyMs.max, 2),
+        row(
+          'server CPU s / 1k delivered',
+          (r) => r.serverCpuSecPer1kDelivered,
+          4,
+          load.ratios.cpuSecPer1kDelivered,
+          `<= ${fmt(t.cpuPerDelivered.target, 2)} ${verdict(t.cpuPerDelivered.met)}`,
+        ),
+        row('server CPU s in window', (r) => r.serverCpuSec, 2),
+        row('server CPU, share of a core', (r) => r.serverCpuShareOfOneCore, 2),
+        row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, load.ratios.rssPeakMiB),
+        row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, load.ratios.rssEndMiB),
+        row('client CPU s in window', (r) => r.clientCpuSec, 2),
+        row('client max timer lag (ms)', (r) => r.maxClientTimerLagMs, 1),
+        row(`other processes (cores of ${results.machine.cpus})`, (r) => r.otherProcessesCores, 2),
+        row('reconnects', (r) => r.reconnects, 0),
+        row('server start (ms)', (r) => r.serverStartMs, 0),
+        row('server stop, SIGTERM (ms)', (r) => r.stop.ms, 0),
+      ]),
+    );
+    for (const r of byServer('ours')) {
+      if (r.persisted) {
+        out.push(
+          `persisted (ours, round ${r.round}): ${int(r.persisted.rows)} rows in doc_updates for ${int(r.persisted.expectedRows)} client updates + seeds: ` +
+            (r.persisted.everyUpdateStored ? 'every update stored' : 'UPDATES MISSING'),
+        );
+      }
+    }
+  }
+
+  for (const r of load?.rounds ?? []) {
+    if (!r.profile) continue;
+    out.push('');
+    out.push(`PROFILE ${r.server}, round ${r.round}: ${fmt(r.profile.totalMs, 0)} ms of samples in the window (self time; --inspect adds overhead)`);
+    out.push(`  by area: ${r.profile.byArea.map((a) => `${a.area} ${fmt(a.share * 100, 1)}%`).join(', ')}`);
+    for (const f of r.profile.top.slice(0, 15)) out.push(`  ${fmt(f.share * 100, 1).padStart(5)}%  ${f.fn}`);
+  }
+
+  const cold = results.cold;
+  if (cold) {
+    out.push('');
+    out.push(
+      `COLD LOAD  ${int(cold.updatesWritten)} edits written through our server (${int(cold.paragraphs)} paragraphs, ${int(cold.contentChars)} chars of content, ` +
+        `merged state ${fmt(cold.mergedStateBytes / 1024, 1)} KiB)`,
+    );
+    out.push(
+      `  ingest: ${fmt(cold.ingestMs / 1000, 1)} s, ${int(cold.ingestUpdatesPerSec)} updates/s committed; ` +
+        `log ${int(cold.storeAfterWrite.logRows)} rows, db ${fmt(cold.storeAfterWrite.dbFileBytes / 2 ** 20, 1)} MiB`,
+    );
+    const cp = (s: ColdResult['storeAfterWrite']): string =>
+      s.checkpoint ? `checkpoint at seq ${int(s.checkpoint.seq)} (${fmt(s.checkpoint.bytes / 1024, 1)} KiB) + ${int(s.tailRows)} tail rows` : `no checkpoint, ${int(s.tailRows)} rows`;
+    out.push(`  store after clean shutdown: ${cp(cold.storeAfterCleanStop)}`);
+    const rows: string[][] = [['', 'median', 'runs', 'ratio', 'target']];
+    rows.push([
+      'fresh server, new client: synced (ms)',
+      fmt(cold.median.syncedMs),
+      cold.clean.map((r) => fmt(r.syncedMs, 1)).join(' / '),
+      fmt(cold.ratio),
+      `<= ${fmt(cold.target, 0)} ${verdict(cold.met)}`,
+    ]);
+    rows.push([
+      '  ... and content verified (ms)',
+      fmt(cold.median.verifiedMs),
+      cold.clean.map((r) => fmt(r.verifiedMs, 1)).join(' / '),
+      fmt(cold.ratioWithContentCheck),
+      '',
+    ]);
+    rows.push(['  ... websocket open (ms)', fmt(median(cold.clean.map((r) => r.openMs))), cold.clean.map((r) => fmt(r.openMs, 1)).join(' / '), '', '']);
+    rows.push([
+      'floor: apply merged state, fresh process (ms)',
+      fmt(cold.median.floorApplyMs),
+      cold.floor.map((r) => fmt(r.applyMs, 1)).join(' / '),
+      '1.00',
+      '',
+    ]);
+    rows.push([
+      '  ... and read content back (ms)',
+      fmt(cold.median.floorApplyAndReadMs),
+      cold.floor.map((r) => fmt(r.applyAndReadMs, 1)).join(' / '),
+      '',
+      '',
+    ]);
+    rows.push(['  ... warm apply, same process (ms)', fmt(cold.median.warmApplyMs), '', '', '']);
+    if (cold.crash) {
+      rows.push([
+        'after SIGKILL (checkpoint + tail): synced (ms)',
+        fmt(cold.crash.syncedMs),
+        '',
+        fmt(cold.crashRatio),
+        'info',
+      ]);
+    }
+    out.push(table(rows));
+    const bytes = cold.clean[0];
+    if (bytes) {
+      out.push(`  the new client received ${int(bytes.bytesReceived)} bytes in ${int(bytes.messagesReceived)} messages; content equal: ${cold.clean.every((r) => r.contentEqual) && cold.floor.every((f) => f.contentEqual)}`);
+    }
+    if (cold.crash) {
+      out.push(`  at SIGKILL: ${cp(cold.crash.store)}; content equal after restart: ${cold.crash.contentEqual}`);
+    }
+  }
+
+  if (results.errors.length > 0) {
+    out.push('');
+    out.push('ERRORS');
+    for (const error of results.errors) out.push(`  ${error}`);
+  }
+  out.push('');
+  out.push(`total ${fmt(results.totalSec, 1)} s`);
+  return out.join('\n');
+}

@@ -1,0 +1,160 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { sleep } from './clock.ts';
+import { freePort, spawnTracked, stopProcess, type Spawned } from './procs.ts';
+
+export type ServerKind = 'ours' | 'reference';
+
+export interface RunningServer {
+  kind: ServerKind;
+  pid: number;
+  port: number;
+  httpBase: string;
+  /** `serverUrl` for WebsocketProvider; the room name (plan id) is appended by the provider. */
+  wsBase: string;
+  process: Spawned;
+  stop(signal?: NodeJS.Signals): ReturnType<typeof stopProcess>;
+}
+
+export const REPO_ROOT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+
+const HOST = '127.0.0.1';
+
+async function waitReady(server: Spawned, url: string, name: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(`${name} exited during start (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error(`${name} not ready after ${timeoutMs} ms:\n${server.output()}`);
+}
+
+function running(kind: ServerKind, spawned: Spawned, port: number, wsPath: string): RunningServer {
+  return {
+    kind,
+    pid: spawned.pid,
+    port,
+    httpBase: `http://${HOST}:${port}`,
+    wsBase: `ws://${HOST}:${port}${wsPath}`,
+    process: spawned,
+    stop: (signal = 'SIGTERM') => stopProcess(spawned.child, signal),
+  };
+}
+
+export interface OursOptions {
+  dataDir: string;
+  sqliteSynchronous?: 'NORMAL' | 'FULL' | undefined;
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
+  /** Extra node flags (e.g. --inspect for profiling). */
+  nodeArgs?: string[];
+}
+
+/** Samplan's server exactly as `npm run dev` runs it: node --import tsx apps/server/src/main.ts. */
+export async function startOurs(options: OursOptions): Promise<RunningServer> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST,
+    DATA_DIR: options.dataDir,
+    LOG_LEVEL: 'silent',
+    // No web app: the bench measures the sync server only.
+    WEB_DIST: join(options.dataDir, 'no-web'),
+    COLLAB_TOKEN_TTL_SECONDS: '3600',
+    ...options.env,
+  };
+  if (options.sqliteSynchronous) env.SQLITE_SYNCHRONOUS = options.sqliteSynchronous;
+  const spawned = spawnTracked(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+  });
+  await waitReady(spawned, `http://${HOST}:${port}/healthz`, 'our server');
+  return running('ours', spawned, port, '/collab');
+}
+
+/** The reference: `@y/websocket-server`'s own server.js (in-memory, no YPERSISTENCE). */
+export async function startReference(nodeArgs: string[] = []): Promise<RunningServer> {
+  const port = await freePort();
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('@y/websocket-server/package.json');
+  const pkg = require(pkgPath) as { bin: Record<string, string> };
+  const script = join(dirname(pkgPath), pkg.bin['y-websocket-server']!);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST };
+  delete env.YPERSISTENCE;
+  delete env.CALLBACK_URL;
+  const spawned = spawnTracked(process.execPath, [...nodeArgs, script], { cwd: REPO_ROOT, env });
+  await waitReady(spawned, `http://${HOST}:${port}/`, 'reference server');
+  return running('reference', spawned, port, '/collab');
+}
+
+export function referenceVersions(): { websocketServer: string; yjs: string; ws: string } {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('@y/websocket-server/package.json');
+  const serverRequire = createRequire(pkgPath);
+  const version = (path: string): string => (serverRequire(path) as { version: string }).version;
+  return {
+    websocketServer: version(pkgPath),
+    yjs: version('yjs/package.json'),
+    ws: version('ws/package.json'),
+  };
+}
+
+/** The REST calls a client makes before it opens a plan: register, create plans, get collab tokens. */
+export class Api {
+  private cookie = '';
+
+  constructor(private readonly base: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.cookie) headers.cookie = this.cookie;
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    const response = await fetch(`${this.base}${path}`, init);
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(';')[0]!;
+      if (pair.startsWith('samplan_session=')) this.cookie = pair;
+    }
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    if (response.status >= 400) throw new Error(`${method} ${path} -> ${response.status} ${text.slice(0, 300)}`);
+    return { status: response.status, json: json as T };
+  }
+
+  async register(email: string, password: string, name: string): Promise<void> {
+    const { status } = await this.call('POST', '/api/auth/register', { email, password, name });
+    if (status !== 201) throw new Error(`register -> ${status}`);
+    if (!this.cookie) throw new Error('register set no samplan_session cookie');
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    await this.call('POST', '/api/auth/login', { email, password });
+    if (!this.cookie) throw new Error('login set no samplan_session cookie');
+  }
+
+  async createPlan(title: string, childName: string): Promise<string> {
+    const { status, json } = await this.call<{ plan: { id: string } }>('POST', '/api/plans', { title, childName });
+    if (status !== 201) throw new Error(`create plan -> ${status}`);
+    return json.plan.id;
+  }
+
+  async collabToken(planId: string): Promise<string> {
+    const { json } = await this.call<{ token: string }>('POST', `/api/plans/${encodeURIComponent(planId)}/collab-token`);
+    return json.token;
+  }
+}
