@@ -195,7 +195,14 @@ async function read(command: Extract<ToColdClient, { type: 'read' }>): Promise<R
   }
   const verifiedMs = performance.now() - start;
   provider.destroy();
-  return { openMs, syncedMs, verifiedMs, contentEqual, bytesReceived: traffic.bytes, messagesReceived: traffic.messages };
+  return {
+    openMs,
+    syncedMs,
+    verifiedMs,
+    contentEqual,
+    bytesReceived: traffic.bytes,
+    messagesReceived: traffic.messages,
+  };
 }
 
 function floor(command: Extract<ToColdClient, { type: 'floor' }>): FloorReport {

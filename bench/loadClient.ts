@@ -3,11 +3,18 @@
  * rich-text field (Y.XmlFragment > paragraph > XmlText, as Tiptap does). Every edit inserts its send time;
  * every other peer reports the delay at which it observed it. Driven by bench/run.ts over IPC.
  */
+import { createHash } from 'node:crypto';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { mulberry32, nowUs, sleep, sleepUntilUs, sleepUntilUsPrecise } from './lib/clock.ts';
-import { BENCH_FIELD, type FromLoadClient, type LoadClientReport, type PeerSpec, type ToLoadClient } from './lib/messages.ts';
+import {
+  BENCH_FIELD,
+  type FromLoadClient,
+  type LoadClientReport,
+  type PeerSpec,
+  type ToLoadClient,
+} from './lib/messages.ts';
 
 // Each provider adds an 'exit' listener.
 process.setMaxListeners(0);
@@ -138,6 +145,11 @@ async function run(command: Extract<ToLoadClient, { type: 'start' }>): Promise<v
   await Promise.all(editing);
   await sleep(command.drainMs);
 
+  const contentHashes: Record<string, string[]> = {};
+  for (const peer of peers) {
+    const content = peer.doc.getXmlFragment(BENCH_FIELD).toString();
+    (contentHashes[peer.spec.planId] ??= []).push(createHash('sha1').update(content).digest('hex'));
+  }
   const report: LoadClientReport = {
     latenciesUs: latencies.slice(0, latencyCount),
     sentInWindow,
@@ -148,6 +160,7 @@ async function run(command: Extract<ToLoadClient, { type: 'start' }>): Promise<v
     reconnects: peers.reduce((sum, peer) => sum + Math.max(0, peer.connects - 1), 0),
     clientCpuSec: (cpu.user + cpu.system) / 1e6,
     maxTimerLagMs,
+    contentHashes,
   };
   send({ type: 'report', report });
 }

@@ -45,7 +45,13 @@ export interface ColdResult {
   storeAfterCleanStop: StoreInfo;
   clean: ColdRun[];
   floor: FloorReport[];
-  median: { syncedMs: number; verifiedMs: number; floorApplyMs: number; floorApplyAndReadMs: number; warmApplyMs: number };
+  median: {
+    syncedMs: number;
+    verifiedMs: number;
+    floorApplyMs: number;
+    floorApplyAndReadMs: number;
+    warmApplyMs: number;
+  };
   /** Fresh-server load time over the floor: median synced / median cold apply. */
   ratio: number;
   /** The same with reading the content back on both sides. */
@@ -56,10 +62,10 @@ export interface ColdResult {
 function storeInfo(dataDir: string, planId: string): StoreInfo {
   const db = new Database(join(dataDir, 'samplan.db'), { readonly: true, fileMustExist: true });
   try {
-    const logRows = (db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE plan_id = ?').get(planId) as { n: number }).n;
-    const row = db
-      .prepare('SELECT seq, length(data) AS bytes FROM doc_checkpoints WHERE plan_id = ?')
-      .get(planId) as { seq: number; bytes: number } | undefined;
+    const logRows = (db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE plan_id = ?').get(planId) as { n: number })
+      .n;
+    const row = db.prepare('SELECT seq, length(data) AS bytes FROM doc_checkpoints WHERE plan_id = ?').get(planId) as
+      { seq: number; bytes: number } | undefined;
     const tailRows = (
       db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE plan_id = ? AND seq > ?').get(planId, row?.seq ?? 0) as {
         n: number;
@@ -166,7 +172,8 @@ export async function runCold(options: BenchOptions): Promise<ColdResult> {
     const storeAfterCleanStop = storeInfo(dataDir, planId);
 
     const clean: ColdRun[] = [];
-    for (let i = 0; i < options.coldRuns; i++) clean.push(await coldRead(dataDir, options, account, planId, expectedPath));
+    for (let i = 0; i < options.coldRuns; i++)
+      clean.push(await coldRead(dataDir, options, account, planId, expectedPath));
 
     const floor: FloorReport[] = [];
     for (let i = 0; i < options.coldRuns; i++) {

@@ -40,6 +40,8 @@ export interface LoadResult {
   maxClientTimerLagMs: number;
   reconnects: number;
   disconnectedPeers: number;
+  /** Plans whose peers all ended with the same content. */
+  convergedPlans: number;
   /** Our server: rows in doc_updates against the updates the clients produced (+ one seed per plan). */
   persisted: { rows: number; expectedRows: number; everyUpdateStored: boolean } | null;
   stop: { ms: number; code: number | null; signal: string | null; forced: boolean };
@@ -105,7 +107,12 @@ export async function runLoad(kind: ServerKind, options: BenchOptions, round: nu
     for (let i = 0; i < options.clientProcs; i++) clients.push(new ChildHandle(LOAD_CLIENT, `load client ${i}`));
     const ready = clients.map((client) => client.next('ready', 90_000));
     clients.forEach((client, i) =>
-      client.send({ type: 'init', wsBase: server!.wsBase, peers: perProc[i]!, seed: options.seed * 1000 + round * 100 + i }),
+      client.send({
+        type: 'init',
+        wsBase: server!.wsBase,
+        peers: perProc[i]!,
+        seed: options.seed * 1000 + round * 100 + i,
+      }),
     );
     const connectMs = Math.max(...(await Promise.all(ready)).map((m) => m.connectMs));
     // Let the paragraph each peer created reach everyone before timing starts.
@@ -161,6 +168,16 @@ export async function runLoad(kind: ServerKind, options: BenchOptions, round: nu
     const cpuSec = cpuEnd - cpuStart;
     const ms = (us: number): number => roundTo(us / 1000);
 
+    const hashes = new Map<string, Set<string>>();
+    for (const r of reports) {
+      for (const [planId, list] of Object.entries(r.contentHashes)) {
+        const set = hashes.get(planId) ?? new Set<string>();
+        for (const hash of list) set.add(hash);
+        hashes.set(planId, set);
+      }
+    }
+    const convergedPlans = [...hashes.values()].filter((set) => set.size === 1).length;
+
     let persisted: LoadResult['persisted'] = null;
     if (kind === 'ours') {
       const rows = countUpdateRows(dataDir);
@@ -204,6 +221,7 @@ export async function runLoad(kind: ServerKind, options: BenchOptions, round: nu
       maxClientTimerLagMs: roundTo(Math.max(...reports.map((r) => r.maxTimerLagMs)), 1),
       reconnects: sum((r) => r.reconnects),
       disconnectedPeers: sum((r) => r.disconnectedPeers),
+      convergedPlans,
       persisted,
       stop: { ms: roundTo(stop.ms, 0), code: stop.code, signal: stop.signal, forced: stop.forced },
       ...(profile ? { profile } : {}),

@@ -48,6 +48,8 @@ export interface LoadClientReport {
   reconnects: number;
   /** CPU seconds this client process used during the window. */
   clientCpuSec: number;
+  /** planId -> hash of the field's content, one per peer of this process, taken after the drain. */
+  contentHashes: Record<string, string[]>;
   /** Largest delay (ms) between a peer's scheduled and actual edit time: client overload shows here. */
   maxTimerLagMs: number;
 }

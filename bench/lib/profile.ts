@@ -79,7 +79,11 @@ export class InspectorProfiler {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8')) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(data.toString('utf8')) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+      };
       const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
       if (!waiter) return;
       this.pending.delete(message.id!);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ColdResult } from './coldTest.ts';
 import type { LoadResult } from './loadTest.ts';
 import type { BenchOptions } from './options.ts';
-import { referenceVersions } from './servers.ts';
+import type { referenceVersions } from './servers.ts';
 import { median, round } from './stats.ts';
 
 export const TARGETS = {
@@ -86,7 +86,11 @@ export function compareLoad(rounds: LoadResult[]): LoadComparison {
         actual: ratios.cpuSecPer1kDelivered,
         met: ratios.cpuSecPer1kDelivered <= TARGETS.cpuPerDeliveredRatio,
       },
-      p99Latency: { target: TARGETS.p99Ratio, actual: ratios.latencyP99Ms, met: ratios.latencyP99Ms <= TARGETS.p99Ratio },
+      p99Latency: {
+        target: TARGETS.p99Ratio,
+        actual: ratios.latencyP99Ms,
+        met: ratios.latencyP99Ms <= TARGETS.p99Ratio,
+      },
     },
   };
 }
@@ -146,7 +150,13 @@ export function formatReport(results: BenchResults): string {
     );
     const byServer = (kind: 'ours' | 'reference'): LoadResult[] => load.rounds.filter((r) => r.server === kind);
     const pick = (kind: 'ours' | 'reference', f: (r: LoadResult) => number): number => median(byServer(kind).map(f));
-    const row = (label: string, f: (r: LoadResult) => number, digits: number, ratio?: number, target?: string): string[] => [
+    const row = (
+      label: string,
+      f: (r: LoadResult) => number,
+      digits: number,
+      ratio?: number,
+      target?: string,
+    ): string[] => [
       label,
       fmt(pick('ours', f), digits),
       fmt(pick('reference', f), digits),
@@ -162,7 +172,13 @@ export function formatReport(results: BenchResults): string {
         row('deliveries seen', (r) => r.delivered, 0, load.ratios.deliveryRatio),
         row('latency p50 (ms)', (r) => r.latencyMs.p50, 2, load.ratios.latencyP50Ms),
         row('latency p90 (ms)', (r) => r.latencyMs.p90, 2),
-        row('latency p99 (ms)', (r) => r.latencyMs.p99, 2, load.ratios.latencyP99Ms, `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}`),
+        row(
+          'latency p99 (ms)',
+          (r) => r.latencyMs.p99,
+          2,
+          load.ratios.latencyP99Ms,
+          `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}`,
+        ),
         row('latency max (ms)', (r) => r.latencyMs.max, 2),
         row(
           'server CPU s / 1k delivered',
@@ -179,6 +195,7 @@ export function formatReport(results: BenchResults): string {
         row('client max timer lag (ms)', (r) => r.maxClientTimerLagMs, 1),
         row(`other processes (cores of ${results.machine.cpus})`, (r) => r.otherProcessesCores, 2),
         row('reconnects', (r) => r.reconnects, 0),
+        row(`plans converged (of ${options.plans})`, (r) => r.convergedPlans, 0),
         row('server start (ms)', (r) => r.serverStartMs, 0),
         row('server stop, SIGTERM (ms)', (r) => r.stop.ms, 0),
       ]),
@@ -196,7 +213,9 @@ export function formatReport(results: BenchResults): string {
   for (const r of load?.rounds ?? []) {
     if (!r.profile) continue;
     out.push('');
-    out.push(`PROFILE ${r.server}, round ${r.round}: ${fmt(r.profile.totalMs, 0)} ms of samples in the window (self time; --inspect adds overhead)`);
+    out.push(
+      `PROFILE ${r.server}, round ${r.round}: ${fmt(r.profile.totalMs, 0)} ms of samples in the window (self time; --inspect adds overhead)`,
+    );
     out.push(`  by area: ${r.profile.byArea.map((a) => `${a.area} ${fmt(a.share * 100, 1)}%`).join(', ')}`);
     for (const f of r.profile.top.slice(0, 15)) out.push(`  ${fmt(f.share * 100, 1).padStart(5)}%  ${f.fn}`);
   }
@@ -213,7 +232,9 @@ export function formatReport(results: BenchResults): string {
         `log ${int(cold.storeAfterWrite.logRows)} rows, db ${fmt(cold.storeAfterWrite.dbFileBytes / 2 ** 20, 1)} MiB`,
     );
     const cp = (s: ColdResult['storeAfterWrite']): string =>
-      s.checkpoint ? `checkpoint at seq ${int(s.checkpoint.seq)} (${fmt(s.checkpoint.bytes / 1024, 1)} KiB) + ${int(s.tailRows)} tail rows` : `no checkpoint, ${int(s.tailRows)} rows`;
+      s.checkpoint
+        ? `checkpoint at seq ${int(s.checkpoint.seq)} (${fmt(s.checkpoint.bytes / 1024, 1)} KiB) + ${int(s.tailRows)} tail rows`
+        : `no checkpoint, ${int(s.tailRows)} rows`;
     out.push(`  store after clean shutdown: ${cp(cold.storeAfterCleanStop)}`);
     const rows: string[][] = [['', 'median', 'runs', 'ratio', 'target']];
     rows.push([
@@ -230,7 +251,13 @@ export function formatReport(results: BenchResults): string {
       fmt(cold.ratioWithContentCheck),
       '',
     ]);
-    rows.push(['  ... websocket open (ms)', fmt(median(cold.clean.map((r) => r.openMs))), cold.clean.map((r) => fmt(r.openMs, 1)).join(' / '), '', '']);
+    rows.push([
+      '  ... websocket open (ms)',
+      fmt(median(cold.clean.map((r) => r.openMs))),
+      cold.clean.map((r) => fmt(r.openMs, 1)).join(' / '),
+      '',
+      '',
+    ]);
     rows.push([
       'floor: apply merged state, fresh process (ms)',
       fmt(cold.median.floorApplyMs),
@@ -258,7 +285,9 @@ export function formatReport(results: BenchResults): string {
     out.push(table(rows));
     const bytes = cold.clean[0];
     if (bytes) {
-      out.push(`  the new client received ${int(bytes.bytesReceived)} bytes in ${int(bytes.messagesReceived)} messages; content equal: ${cold.clean.every((r) => r.contentEqual) && cold.floor.every((f) => f.contentEqual)}`);
+      out.push(
+        `  the new client received ${int(bytes.bytesReceived)} bytes in ${int(bytes.messagesReceived)} messages; content equal: ${cold.clean.every((r) => r.contentEqual) && cold.floor.every((f) => f.contentEqual)}`,
+      );
     }
     if (cold.crash) {
       out.push(`  at SIGKILL: ${cp(cold.crash.store)}; content equal after restart: ${cold.crash.contentEqual}`);

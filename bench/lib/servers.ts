@@ -24,7 +24,9 @@ async function waitReady(server: Spawned, url: string, name: string, timeoutMs =
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`${name} exited during start (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
+      throw new Error(
+        `${name} exited during start (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`,
+      );
     }
     try {
       const response = await fetch(url);
@@ -73,10 +75,14 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     ...options.env,
   };
   if (options.sqliteSynchronous) env.SQLITE_SYNCHRONOUS = options.sqliteSynchronous;
-  const spawned = spawnTracked(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env,
-  });
+  const spawned = spawnTracked(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'apps/server/src/main.ts'],
+    {
+      cwd: REPO_ROOT,
+      env,
+    },
+  );
   await waitReady(spawned, `http://${HOST}:${port}/healthz`, 'our server');
   return running('ours', spawned, port, '/collab');
 }
@@ -154,7 +160,10 @@ export class Api {
   }
 
   async collabToken(planId: string): Promise<string> {
-    const { json } = await this.call<{ token: string }>('POST', `/api/plans/${encodeURIComponent(planId)}/collab-token`);
+    const { json } = await this.call<{ token: string }>(
+      'POST',
+      `/api/plans/${encodeURIComponent(planId)}/collab-token`,
+    );
     return json.token;
   }
 }
