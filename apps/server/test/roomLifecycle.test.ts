@@ -47,11 +47,14 @@ describe('rooms are unloaded when the last peer leaves', () => {
   it('returns heap and open-room count to baseline after opening and closing a plan 1,000 times', async () => {
     const token = await collabToken(server.url, user, planId);
     await openAndClose(50, token); // warm up code paths and caches
+    await waitFor(() => server.app.websocketServer.clients.size === 0);
     const baseline = heapAfterGc();
     await openAndClose(1000, token);
+    await waitFor(() => server.app.websocketServer.clients.size === 0);
     const after = heapAfterGc();
     expect(server.app.samplan.rooms.openRooms).toBe(0);
-    // A leaked Room (awareness, doc state, peers) per open would be well over 10 KB each: 10 MB in all.
-    expect(after - baseline).toBeLessThan(3 * 1024 * 1024);
+    // A leaked Room (the demo plan's state, awareness, peers) per open is over 10 KB: 10 MB or more in all.
+    // Measured without leaks: 0.2 to 2.5 MB of noise.
+    expect(after - baseline).toBeLessThan(6 * 1024 * 1024);
   });
 });
