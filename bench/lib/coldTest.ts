@@ -93,7 +93,7 @@ async function waitForRows(dataDir: string, planId: string, rows: number, timeou
 }
 
 async function tokenFor(server: RunningServer, email: string, password: string, planId: string): Promise<string> {
-  const api = new Api(server.httpBase);
+  const api = new Api(server.httpBase, server);
   await api.login(email, password);
   return api.collabToken(planId);
 }
@@ -136,7 +136,7 @@ export async function runCold(options: BenchOptions): Promise<ColdResult> {
   let writer: ColdClient | undefined;
   try {
     server = await startOurs({ dataDir, sqliteSynchronous: options.sqliteSynchronous });
-    const api = new Api(server.httpBase);
+    const api = new Api(server.httpBase, server);
     await api.register(account.email, account.password, 'Cold load');
     const planId = await api.createPlan('Kaldstart', 'Barn med lang historikk');
     const rowsBefore = storeInfo(dataDir, planId).logRows;

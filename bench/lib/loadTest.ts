@@ -30,6 +30,8 @@ export interface LoadResult {
   serverCpuSec: number;
   serverCpuSecPer1kDelivered: number;
   serverCpuShareOfOneCore: number;
+  /** RSS right after start, before any peer connected (MiB). */
+  serverRssIdleMiB: number;
   serverRssPeakMiB: number;
   serverRssEndMiB: number;
   serverRssWindowMaxMiB: number;
@@ -61,7 +63,7 @@ async function preparePeers(server: RunningServer, options: BenchOptions): Promi
     }
     return plans;
   }
-  const api = new Api(server.httpBase);
+  const api = new Api(server.httpBase, server);
   await api.register(`bench-${Date.now()}@example.org`, 'bench-password-1234', 'Benchmark');
   for (let p = 0; p < options.plans; p++) {
     const planId = await api.createPlan(`Benchmark plan ${p}`, `Barn ${p}`);
@@ -97,6 +99,7 @@ export async function runLoad(kind: ServerKind, options: BenchOptions, round: nu
         ? await startOurs({ dataDir, sqliteSynchronous: options.sqliteSynchronous, nodeArgs })
         : await startReference(nodeArgs);
     const serverStartMs = performance.now() - startedAt;
+    const idleMemory = readMemory(server.pid);
     const plans = await preparePeers(server, options);
 
     // Peers of one plan are spread over the client processes, so most deliveries cross processes.
@@ -212,6 +215,7 @@ export async function runLoad(kind: ServerKind, options: BenchOptions, round: nu
       serverCpuSec: roundTo(cpuSec),
       serverCpuSecPer1kDelivered: roundTo((cpuSec / delivered) * 1000, 4),
       serverCpuShareOfOneCore: roundTo(cpuSec / windowSec),
+      serverRssIdleMiB: roundTo(idleMemory.rssMiB, 1),
       serverRssPeakMiB: roundTo(memory.peakMiB, 1),
       serverRssEndMiB: roundTo(memory.rssMiB, 1),
       serverRssWindowMaxMiB: roundTo(rssWindowMax, 1),

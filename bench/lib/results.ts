@@ -189,6 +189,7 @@ export function formatReport(results: BenchResults): string {
         ),
         row('server CPU s in window', (r) => r.serverCpuSec, 2),
         row('server CPU, share of a core', (r) => r.serverCpuShareOfOneCore, 2),
+        row('server RSS idle, after start (MiB)', (r) => r.serverRssIdleMiB, 1),
         row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, load.ratios.rssPeakMiB),
         row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, load.ratios.rssEndMiB),
         row('client CPU s in window', (r) => r.clientCpuSec, 2),

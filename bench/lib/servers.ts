@@ -68,7 +68,8 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     PORT: String(port),
     HOST,
     DATA_DIR: options.dataDir,
-    LOG_LEVEL: 'silent',
+    // Errors only: nothing is logged in normal operation, and a failure leaves its reason in the output.
+    LOG_LEVEL: 'error',
     // No web app: the bench measures the sync server only.
     WEB_DIST: join(options.dataDir, 'no-web'),
     COLLAB_TOKEN_TTL_SECONDS: '3600',
@@ -118,7 +119,11 @@ export function referenceVersions(): { websocketServer: string; yjs: string; ws:
 export class Api {
   private cookie = '';
 
-  constructor(private readonly base: string) {}
+  /** `server` (optional) lends its output to error messages. */
+  constructor(
+    private readonly base: string,
+    private readonly server?: RunningServer,
+  ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
     const headers: Record<string, string> = {};
@@ -138,7 +143,11 @@ export class Api {
     } catch {
       json = text;
     }
-    if (response.status >= 400) throw new Error(`${method} ${path} -> ${response.status} ${text.slice(0, 300)}`);
+    if (response.status >= 400) {
+      const output =
+        response.status >= 500 && this.server ? `\nserver output:\n${this.server.process.output().slice(-2000)}` : '';
+      throw new Error(`${method} ${path} -> ${response.status} ${text.slice(0, 300)}${output}`);
+    }
     return { status: response.status, json: json as T };
   }
 
