@@ -1,0 +1,74 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Spinner } from '../components/Spinner.tsx';
+import { nb } from '../i18n/index.ts';
+import { CreatePlanPage } from '../pages/CreatePlanPage.tsx';
+import { LoginPage } from '../pages/LoginPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { PlansPage } from '../pages/PlansPage.tsx';
+import { RegisterPage } from '../pages/RegisterPage.tsx';
+import { AppHeader } from './AppHeader.tsx';
+import { navigate, useLocationPath } from './navigation.ts';
+import { matchRoute, paths, type Route } from './routes.ts';
+import { SessionProvider, useSession } from './SessionContext.tsx';
+
+// The plan editor (Yjs, Tiptap, plan-model) is its own chunk; the login and plan list never load it.
+const PlanPage = lazy(() => import('../plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const PrintPage = lazy(() => import('../print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+
+const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'register']);
+
+function Routes() {
+  const { pathname, search } = useLocationPath();
+  const { user } = useSession();
+  const route = matchRoute(pathname);
+  const needsLogin = !PUBLIC_ROUTES.has(route.name) && user === null;
+  const previous = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (needsLogin) navigate(paths.login(pathname + search), { replace: true });
+    else if (user && PUBLIC_ROUTES.has(route.name)) navigate(paths.plans(), { replace: true });
+  }, [needsLogin, user, route.name, pathname, search]);
+
+  // After in-app navigation, move focus to the new page's heading so screen readers announce it.
+  const pageKey = route.name === 'plan' ? `plan:${route.planId}` : pathname;
+  useEffect(() => {
+    if (previous.current !== null && previous.current !== pageKey) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+    }
+    previous.current = pageKey;
+  }, [pageKey]);
+
+  if (user === undefined || needsLogin) return <Spinner label={nb.loading} />;
+  switch (route.name) {
+    case 'login':
+      return <LoginPage />;
+    case 'register':
+      return <RegisterPage />;
+    case 'plans':
+      return <PlansPage />;
+    case 'createPlan':
+      return <CreatePlanPage />;
+    case 'plan':
+      return <PlanPage key={route.planId} planId={route.planId} section={route.section} />;
+    case 'print':
+      return <PrintPage key={route.planId} planId={route.planId} />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <a className="skip-link" href="#innhold">
+        {nb.skipToContent}
+      </a>
+      <AppHeader />
+      <main id="innhold" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<Spinner label={nb.loading} />}>
+          <Routes />
+        </Suspense>
+      </main>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import { nb } from '../i18n/index.ts';
+import { Link } from './Link.tsx';
+import { navigate } from './navigation.ts';
+import { paths } from './routes.ts';
+import { useSession } from './SessionContext.tsx';
+
+export function AppHeader() {
+  const { user, logout } = useSession();
+  const onLogout = async (): Promise<void> => {
+    await logout();
+    navigate(paths.login(), { replace: true });
+  };
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Link to={paths.plans()} className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__name">{nb.appName}</span>
+          <span className="brand__tagline">{nb.appTagline}</span>
+        </Link>
+        {user && (
+          <nav aria-label={nb.nav.mainLabel} className="app-header__nav">
+            <Link to={paths.plans()}>{nb.nav.myPlans}</Link>
+            <span className="app-header__user">{nb.nav.loggedInAs(user.name)}</span>
+            <button type="button" className="button button--small" onClick={onLogout}>
+              {nb.nav.logout}
+            </button>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

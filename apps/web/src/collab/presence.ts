@@ -1,0 +1,42 @@
+// Who is in the plan, from the awareness states. Pure, so it is unit-tested.
+
+export interface PresenceEntry {
+  clientId: number;
+  userId: string;
+  name: string;
+  color: string;
+  section: string | null;
+  isMe: boolean;
+}
+
+interface AwarenessUser {
+  id?: unknown;
+  name?: unknown;
+  color?: unknown;
+}
+
+/**
+ * One entry per person (several tabs of one user collapse into the most recent client), me first, the others by
+ * name. States without a user (a client still starting) are left out.
+ */
+export function presenceFromStates(states: ReadonlyMap<number, Record<string, unknown>>, myClientId: number): PresenceEntry[] {
+  const byUser = new Map<string, PresenceEntry>();
+  for (const [clientId, state] of states) {
+    const user = state['user'] as AwarenessUser | undefined;
+    if (!user || typeof user.name !== 'string') continue;
+    const userId = typeof user.id === 'string' ? user.id : `client-${clientId}`;
+    const entry: PresenceEntry = {
+      clientId,
+      userId,
+      name: user.name,
+      color: typeof user.color === 'string' ? user.color : '#4a5568',
+      section: typeof state['section'] === 'string' ? state['section'] : null,
+      isMe: clientId === myClientId,
+    };
+    const existing = byUser.get(userId);
+    if (!existing || entry.isMe || (!existing.isMe && clientId > existing.clientId)) byUser.set(userId, entry);
+  }
+  return [...byUser.values()].sort((a, b) =>
+    a.isMe !== b.isMe ? (a.isMe ? -1 : 1) : a.name.localeCompare(b.name, 'nb'),
+  );
+}

@@ -1,0 +1,68 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useMemo } from 'react';
+import type * as Y from 'yjs';
+import { usePlan } from '../plan/PlanContext.tsx';
+import { EditorToolbar } from './EditorToolbar.tsx';
+import { editorUndoManager } from './editorUndoManager.ts';
+
+export interface RichTextEditorProps {
+  fragment: Y.XmlFragment;
+  labelId: string;
+  /** Put the caret in the editor once it exists (the user clicked or tabbed into the field). */
+  focusOnMount: boolean;
+}
+
+/** A Tiptap editor on one field's Y.XmlFragment, with the others' carets and this user's plan-wide undo. */
+export function RichTextEditor({ fragment, labelId, focusOnMount }: RichTextEditorProps) {
+  const { connection, canEdit } = usePlan();
+  const undoManager = useMemo(() => editorUndoManager(connection.undoManager), [connection]);
+  const editor = useEditor(
+    {
+      extensions: [
+        // History comes from Yjs (Collaboration); trailingNode would write to the shared doc on every mount.
+        StarterKit.configure({
+          undoRedo: false,
+          trailingNode: false,
+          heading: false,
+          code: false,
+          codeBlock: false,
+          horizontalRule: false,
+          link: { openOnClick: false, autolink: true },
+        }),
+        Collaboration.configure({ fragment, yUndoOptions: { undoManager } }),
+        CollaborationCaret.configure({
+          provider: connection.provider,
+          user: { name: connection.user.name, color: connection.user.color },
+        }),
+      ],
+      editable: canEdit,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': labelId,
+          class: 'rich-text__editor',
+          spellcheck: 'true',
+        },
+      },
+      onFocus: () => connection.undoManager.stopCapturing(),
+    },
+    [fragment, canEdit, undoManager],
+  );
+
+  useEffect(() => {
+    if (editor && focusOnMount) editor.commands.focus('end');
+  }, [editor, focusOnMount]);
+
+  if (!editor) return null;
+  return (
+    <div className="rich-text__mounted">
+      {canEdit && <EditorToolbar editor={editor} labelId={labelId} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { richTextToJSON } from '@samplan/plan-model';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type * as Y from 'yjs';
+import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
+import { nb } from '../i18n/index.ts';
+import { usePlan } from '../plan/PlanContext.tsx';
+import { RichTextEditor } from './RichTextEditor.tsx';
+import { isEmptyRichText, RichTextView } from './RichTextView.tsx';
+
+export interface RichTextFieldProps {
+  fragment: Y.XmlFragment | undefined;
+  label: string;
+  hint?: string;
+  className?: string;
+}
+
+const MOUNT_MARGIN = '400px 0px';
+
+/**
+ * A rich-text field whose Tiptap editor exists only while the field is on screen (or focused). Off screen it is
+ * plain HTML, so a plan with hundreds of fields stays fast; on screen the others' carets show live.
+ */
+export function RichTextField({ fragment, label, hint, className }: RichTextFieldProps) {
+  const { canEdit } = usePlan();
+  const labelId = useId();
+  const hintId = `${labelId}-hint`;
+  const container = useRef<HTMLDivElement>(null);
+  const [visible, setVisible] = useState(false);
+  const [focusRequested, setFocusRequested] = useState(false);
+  const [hasFocus, setHasFocus] = useState(false);
+  const mounted = Boolean(fragment) && (visible || focusRequested || hasFocus);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || typeof IntersectionObserver === 'undefined') {
+      setVisible(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) setVisible(entry.isIntersecting);
+    }, { rootMargin: MOUNT_MARGIN });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // While the editor is mounted it shows the content itself; only the static view needs the JSON.
+  const shown = mounted ? undefined : fragment;
+  const doc = useYValue(shown, () => (shown ? richTextToJSON(shown) : null), [], {
+    deep: true,
+    equals: jsonEqual,
+  });
+
+  const requestEditor = (): void => {
+    if (canEdit) setFocusRequested(true);
+  };
+  const onPlaceholderKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      requestEditor();
+    }
+  };
+
+  return (
+    <div
+      ref={container}
+      className={`field rich-text ${className ?? ''}`}
+      onFocus={() => setHasFocus(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+          setHasFocus(false);
+          setFocusRequested(false);
+        }
+      }}
+    >
+      <div id={labelId} className="field__label">
+        {label}
+      </div>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {mounted && fragment ? (
+        <RichTextEditor fragment={fragment} labelId={labelId} focusOnMount={focusRequested} />
+      ) : (
+        <div
+          className="rich-text__static"
+          role="textbox"
+          aria-multiline="true"
+          aria-readonly={!canEdit}
+          aria-labelledby={labelId}
+          tabIndex={0}
+          onFocus={requestEditor}
+          onClick={requestEditor}
+          onKeyDown={onPlaceholderKey}
+        >
+          {doc && !isEmptyRichText(doc) ? (
+            <RichTextView doc={doc} />
+          ) : (
+            <p className="rich-text__empty">{canEdit ? nb.common.emptyEditable : nb.common.empty}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

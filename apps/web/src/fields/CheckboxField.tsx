@@ -1,0 +1,26 @@
+import { useId } from 'react';
+import { usePlan } from '../plan/PlanContext.tsx';
+
+export interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  className?: string;
+}
+
+export function CheckboxField({ label, checked, onChange, className }: CheckboxFieldProps) {
+  const { canEdit } = usePlan();
+  const id = useId();
+  return (
+    <div className={`checkbox ${className ?? ''}`}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={!canEdit}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

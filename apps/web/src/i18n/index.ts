@@ -1,0 +1,2 @@
+export { nb, type Texts } from './nb.ts';
+export { formatDate, formatDateLong, formatDateTime, todayIso } from './formatDate.ts';

@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/api.ts';
+import type { NewPlanInput } from '../api/types.ts';
+import { Link } from '../app/Link.tsx';
+import { navigate } from '../app/navigation.ts';
+import { paths } from '../app/routes.ts';
+import { Alert } from '../components/Alert.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb } from '../i18n/index.ts';
+
+export function CreatePlanPage() {
+  usePageTitle(nb.createPlan.title);
+  const [title, setTitle] = useState<string>(nb.createPlan.planTitleDefault);
+  const [childName, setChildName] = useState('');
+  const [role, setRole] = useState<NewPlanInput['creatorRole']>('foresatt');
+  const [demo, setDemo] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const plan = await api.createPlan({
+        title: title.trim() || nb.createPlan.planTitleDefault,
+        childName: childName.trim(),
+        creatorRole: role,
+        ...(demo ? { demo: true } : {}),
+      });
+      navigate(paths.plan(plan.id));
+    } catch {
+      setError(nb.errorGeneric);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow-page">
+      <h1 tabIndex={-1}>{nb.createPlan.title}</h1>
+      <p className="lead">{nb.createPlan.intro}</p>
+      <form className="card form" onSubmit={submit}>
+        {error && <Alert>{error}</Alert>}
+        <FormField
+          label={nb.createPlan.childName}
+          hint={nb.createPlan.childNameHint}
+          name="childName"
+          required
+          autoComplete="off"
+          value={childName}
+          onChange={(e) => setChildName(e.target.value)}
+        />
+        <FormField
+          label={nb.createPlan.planTitle}
+          name="title"
+          required
+          autoComplete="off"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <fieldset className="radio-group">
+          <legend>{nb.createPlan.myRole}</legend>
+          <label>
+            <input type="radio" name="role" checked={role === 'foresatt'} onChange={() => setRole('foresatt')} />
+            {nb.createPlan.roleForesatt}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="role"
+              checked={role === 'koordinator'}
+              onChange={() => setRole('koordinator')}
+            />
+            {nb.createPlan.roleKoordinator}
+          </label>
+        </fieldset>
+        <div className="checkbox-field">
+          <input
+            id="demo"
+            type="checkbox"
+            name="demo"
+            checked={demo}
+            aria-describedby="demo-hint"
+            onChange={(e) => setDemo(e.target.checked)}
+          />
+          <label htmlFor="demo">{nb.createPlan.demo}</label>
+          <p id="demo-hint" className="hint">
+            {nb.createPlan.demoHint}
+          </p>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? nb.createPlan.submitting : nb.createPlan.submit}
+          </button>
+          <Link to={paths.plans()} className="button">
+            {nb.createPlan.cancel}
+          </Link>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/api.ts';
+import { authErrorMessage } from '../api/authErrorMessage.ts';
+import { Link } from '../app/Link.tsx';
+import { navigate, useLocationPath } from '../app/navigation.ts';
+import { paths, safeNext } from '../app/routes.ts';
+import { useSession } from '../app/SessionContext.tsx';
+import { Alert } from '../components/Alert.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb } from '../i18n/index.ts';
+
+export function LoginPage() {
+  usePageTitle(nb.auth.loginTitle);
+  const { setUser } = useSession();
+  const { search } = useLocationPath();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setUser(await api.login(email.trim(), password));
+      navigate(safeNext(search), { replace: true });
+    } catch (err) {
+      setError(authErrorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <h1 tabIndex={-1}>{nb.auth.loginTitle}</h1>
+      <p className="lead">{nb.auth.intro}</p>
+      <form className="card form" onSubmit={submit} noValidate={false}>
+        {error && <Alert>{error}</Alert>}
+        <FormField
+          label={nb.auth.email}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <FormField
+          label={nb.auth.password}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? nb.auth.loggingIn : nb.auth.login}
+        </button>
+      </form>
+      <p>
+        {nb.auth.noAccount} <Link to={paths.register()}>{nb.auth.toRegister}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/api.ts';
+import type { PlanSummary } from '../api/types.ts';
+import { Link } from '../app/Link.tsx';
+import { paths } from '../app/routes.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb } from '../i18n/index.ts';
+import { PlanCard } from './PlanCard.tsx';
+
+export function PlansPage() {
+  usePageTitle(nb.plans.title);
+  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const load = useCallback(() => {
+    setFailed(false);
+    api.plans().then(setPlans, () => setFailed(true));
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <div className="plans-page">
+      <div className="page-heading">
+        <h1 tabIndex={-1}>{nb.plans.title}</h1>
+        <Link to={paths.createPlan()} className="button button--primary">
+          {nb.plans.create}
+        </Link>
+      </div>
+      <p className="lead">{nb.plans.intro}</p>
+      {failed && (
+        <Alert>
+          {nb.plans.loadFailed}{' '}
+          <button type="button" className="button button--small" onClick={load}>
+            {nb.plans.retry}
+          </button>
+        </Alert>
+      )}
+      {!plans && !failed && <Spinner label={nb.loading} />}
+      {plans && plans.length === 0 && (
+        <div className="card empty-state">
+          <p>{nb.plans.empty}</p>
+          <p>{nb.plans.emptyHint}</p>
+        </div>
+      )}
+      {plans && plans.length > 0 && (
+        <ul className="plan-list">
+          {plans.map((plan) => (
+            <PlanCard key={plan.id} plan={plan} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ConnectionState } from '../collab/connectionState.ts';
+import { nb } from '../i18n/index.ts';
+import { useConnectionSnapshot } from './connectionHooks.ts';
+import { usePlan } from './PlanContext.tsx';
+
+const LABELS: Record<ConnectionState, string> = {
+  connecting: nb.connection.connecting,
+  connected: nb.connection.connected,
+  reconnecting: nb.connection.reconnecting,
+  offline: nb.connection.offline,
+  failed: nb.connection.failed,
+};
+
+/** Connected / reconnecting / offline, and whether this user's changes have reached the server. */
+export function ConnectionStatus() {
+  const { connection } = usePlan();
+  const { state, pending } = useConnectionSnapshot(connection);
+  const detail = pending > 0 ? nb.connection.pending(pending) : state === 'connected' ? nb.connection.allSaved : null;
+  return (
+    <div className={`connection connection--${state}`} role="status" data-state={state} data-pending={pending}>
+      <span className="connection__dot" aria-hidden="true" />
+      <span className="connection__label">{LABELS[state]}</span>
+      {detail && <span className="connection__detail">{detail}</span>}
+      {state === 'offline' && <span className="connection__detail">{nb.connection.offlineHint}</span>}
+    </div>
+  );
+}

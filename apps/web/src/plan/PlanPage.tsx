@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/api.ts';
+import { ApiError } from '../api/ApiError.ts';
+import type { PlanInfo } from '../api/types.ts';
+import { Link } from '../app/Link.tsx';
+import { paths, type SectionId } from '../app/routes.ts';
+import { useSession } from '../app/SessionContext.tsx';
+import { Alert } from '../components/Alert.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb } from '../i18n/index.ts';
+import { PlanConnectionGate } from './PlanConnectionGate.tsx';
+import { PlanView } from './PlanView.tsx';
+import { usePlanConnection } from './usePlanConnection.ts';
+
+/** Loads the plan's metadata and opens its live document at the same time. */
+export function PlanPage({ planId, section }: { planId: string; section: SectionId }) {
+  const { user } = useSession();
+  const [info, setInfo] = useState<PlanInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const connection = usePlanConnection(planId, user ?? null);
+  usePageTitle(info?.title ?? nb.plan.loading);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.plan(planId).then(
+      (plan) => !cancelled && setInfo(plan),
+      (err: unknown) => {
+        if (cancelled) return;
+        setError(err instanceof ApiError && err.status === 404 ? nb.plan.notFound : nb.errorNetwork);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [planId]);
+
+  if (error) {
+    return (
+      <div className="narrow-page">
+        <h1 tabIndex={-1}>{nb.plan.loading}</h1>
+        <Alert>{error}</Alert>
+        <p>
+          <Link to={paths.plans()}>{nb.plan.back}</Link>
+        </p>
+      </div>
+    );
+  }
+  if (!info || !connection) return <Spinner label={nb.plan.loading} />;
+  return (
+    <PlanConnectionGate connection={connection} info={info}>
+      <PlanView section={section} />
+    </PlanConnectionGate>
+  );
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from '../app/Link.tsx';
+import { paths, type SectionId } from '../app/routes.ts';
+import { undoKeyOf } from '../fields/undoKeys.ts';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb } from '../i18n/index.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { NoticeArea } from './NoticeArea.tsx';
+import { NoticeContext, type Notice, type NoticeApi } from './NoticeContext.tsx';
+import { usePlan } from './PlanContext.tsx';
+import { PresenceList } from './PresenceList.tsx';
+import { ProgressOverview } from './ProgressOverview.tsx';
+import { SectionContent } from './SectionContent.tsx';
+import { SectionNav } from './SectionNav.tsx';
+import { UndoRedoButtons } from './UndoRedoButtons.tsx';
+
+const NOTICE_MS = 10_000;
+
+const isEditable = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+
+/** The open plan: header, overview, the section list and the section being edited. */
+export function PlanView({ section }: { section: SectionId }) {
+  const { connection, info, canEdit } = usePlan();
+  usePageTitle(`${nb.sections[section]} – ${info.title}`);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const counter = useRef(0);
+
+  const noticeApi = useMemo<NoticeApi>(
+    () => ({
+      notify: (message, options) => {
+        counter.current += 1;
+        setNotice({ id: counter.current, message, undoable: options?.undoable ?? false });
+      },
+    }),
+    [],
+  );
+  const dismiss = useCallback(() => setNotice(null), []);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(dismiss, NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, dismiss]);
+
+  useEffect(() => connection.setSection(section), [connection, section]);
+
+  // Moving to another section puts focus on its heading (not on the first load, where the page h1 gets it).
+  const firstSection = useRef(true);
+  useEffect(() => {
+    if (firstSection.current) {
+      firstSection.current = false;
+      return;
+    }
+    document.getElementById('section-heading')?.focus();
+  }, [section]);
+
+  // Ctrl+Z outside a field still undoes this user's last change (inside fields the field handles it).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const action = undoKeyOf(event);
+      if (!action || isEditable(event.target) || !canEdit) return;
+      event.preventDefault();
+      if (action === 'undo') connection.undo();
+      else connection.redo();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [connection, canEdit]);
+
+  return (
+    <NoticeContext.Provider value={noticeApi}>
+      <div className="plan-page">
+        <div className="plan-header">
+          <p className="plan-header__back">
+            <Link to={paths.plans()}>
+              <span aria-hidden="true">← </span>
+              {nb.plan.back}
+            </Link>
+          </p>
+          <h1 tabIndex={-1}>{info.title}</h1>
+          <p className="plan-header__child">
+            {nb.plan.childLabel}: <strong>{info.childName}</strong>
+          </p>
+          {!canEdit && <p className="alert alert--info">{nb.plan.readOnly}</p>}
+        </div>
+        <div className="plan-toolbar" role="region" aria-label={nb.plan.toolbarLabel}>
+          <ConnectionStatus />
+          <UndoRedoButtons />
+          <Link to={paths.print(info.id)} className="button button--small">
+            {nb.plan.print}
+          </Link>
+        </div>
+        <ProgressOverview />
+        <div className="plan-layout">
+          <aside className="plan-layout__side">
+            <SectionNav current={section} />
+            <PresenceList />
+          </aside>
+          <div className="plan-layout__main">
+            <SectionContent section={section} />
+            <p className="muted saved-hint">{nb.plan.savedAutomatically}</p>
+          </div>
+        </div>
+        <NoticeArea notice={notice} onDismiss={dismiss} />
+      </div>
+    </NoticeContext.Provider>
+  );
+}

@@ -1,0 +1,93 @@
+import { planToJSON, progressSummary, type ProgressSummary } from '@samplan/plan-model';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ConnectionSnapshot } from '../collab/connectionState.ts';
+import type { PlanConnection } from '../collab/PlanConnection.ts';
+import { presenceFromStates, type PresenceEntry } from '../collab/presence.ts';
+import { jsonEqual } from '../hooks/useYValue.ts';
+import { todayIso } from '../i18n/index.ts';
+
+export function useConnectionSnapshot(connection: PlanConnection): ConnectionSnapshot {
+  return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
+}
+
+/** Everyone in the plan now, from awareness; re-renders only when names, colours or sections change. */
+export function usePresence(connection: PlanConnection): PresenceEntry[] {
+  const { awareness } = connection.provider;
+  const read = (): PresenceEntry[] =>
+    presenceFromStates(awareness.getStates() as Map<number, Record<string, unknown>>, awareness.clientID);
+  const [entries, setEntries] = useState(read);
+  useEffect(() => {
+    const onChange = (): void => setEntries((previous) => {
+      const next = read();
+      return jsonEqual(previous, next) ? previous : next;
+    });
+    awareness.on('change', onChange);
+    onChange();
+    return () => awareness.off('change', onChange);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [awareness]);
+  return entries;
+}
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export function useUndoState(connection: PlanConnection): UndoState {
+  const { undoManager } = connection;
+  const read = (): UndoState => ({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() });
+  const [state, setState] = useState(read);
+  useEffect(() => {
+    const onChange = (): void =>
+      setState((previous) => {
+        const next = read();
+        return previous.canUndo === next.canUndo && previous.canRedo === next.canRedo ? previous : next;
+      });
+    undoManager.on('stack-item-added', onChange);
+    undoManager.on('stack-item-popped', onChange);
+    undoManager.on('stack-cleared', onChange);
+    onChange();
+    return () => {
+      undoManager.off('stack-item-added', onChange);
+      undoManager.off('stack-item-popped', onChange);
+      undoManager.off('stack-cleared', onChange);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [undoManager]);
+  return state;
+}
+
+const SUMMARY_DELAY_MS = 300;
+
+/** The plan's progress, recomputed a moment after changes stop (planToJSON reads the whole plan). */
+export function useProgressSummary(connection: PlanConnection): ProgressSummary | null {
+  const { doc } = connection;
+  const compute = (): ProgressSummary | null => {
+    try {
+      return progressSummary(planToJSON(doc), todayIso());
+    } catch {
+      return null;
+    }
+  };
+  const [summary, setSummary] = useState<ProgressSummary | null>(compute);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onUpdate = (): void => {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        const next = compute();
+        setSummary((previous) => (jsonEqual(previous, next) ? previous : next));
+      }, SUMMARY_DELAY_MS);
+    };
+    doc.on('update', onUpdate);
+    onUpdate();
+    return () => {
+      doc.off('update', onUpdate);
+      if (timer !== null) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc]);
+  return summary;
+}

@@ -1,0 +1,26 @@
+import { Link } from '../app/Link.tsx';
+import { paths } from '../app/routes.ts';
+import { nb } from '../i18n/index.ts';
+import { usePlan } from '../plan/PlanContext.tsx';
+import { PrintPlan } from './PrintPlan.tsx';
+import { usePlanJSON } from './usePlanJSON.ts';
+
+export function PrintView() {
+  const { connection, info } = usePlan();
+  const plan = usePlanJSON(connection);
+  return (
+    <div className="print-page">
+      <div className="print-toolbar no-print">
+        <Link to={paths.plan(info.id)}>
+          <span aria-hidden="true">← </span>
+          {nb.print.back}
+        </Link>
+        <button type="button" className="button button--primary" onClick={() => window.print()}>
+          {nb.print.print}
+        </button>
+        <p className="muted">{nb.print.hint}</p>
+      </div>
+      <PrintPlan plan={plan} childName={info.childName} title={info.title} />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { getPlanRichText } from '@samplan/plan-model';
+import { useState } from 'react';
+import { RichTextField } from '../editor/RichTextField.tsx';
+import { nb } from '../i18n/index.ts';
+import { AddButton } from '../plan/AddButton.tsx';
+import { useItemIds } from '../plan/planHooks.ts';
+import { usePlan } from '../plan/PlanContext.tsx';
+import { SectionHeading } from '../plan/SectionHeading.tsx';
+import { usePlanActions } from '../plan/usePlanActions.ts';
+import { CooperationCard } from './CooperationCard.tsx';
+
+export function CooperationSection() {
+  const { doc } = usePlan().connection;
+  const actions = usePlanActions();
+  const ids = useItemIds('cooperation');
+  const [focusId, setFocusId] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="section-heading" className="plan-section">
+      <SectionHeading section="samarbeid">
+        <AddButton label={nb.cooperation.add} onClick={() => setFocusId(actions.add('cooperation', {}))} />
+      </SectionHeading>
+      {ids.length === 0 ? (
+        <p className="card empty-state">{nb.cooperation.empty}</p>
+      ) : (
+        <ol className="item-list" aria-label={nb.cooperation.list}>
+          {ids.map((id) => (
+            <CooperationCard key={id} id={id} siblings={ids} autoFocus={focusId === id} />
+          ))}
+        </ol>
+      )}
+      <div className="card">
+        <RichTextField fragment={getPlanRichText(doc, 'cooperation.notes')} label={nb.cooperation.notes} />
+      </div>
+    </section>
+  );
+}

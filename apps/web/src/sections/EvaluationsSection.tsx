@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { nb, todayIso } from '../i18n/index.ts';
+import { AddButton } from '../plan/AddButton.tsx';
+import { useGoalOptions, useMeasureOptions } from '../plan/optionHooks.ts';
+import { useItemIds } from '../plan/planHooks.ts';
+import { SectionHeading } from '../plan/SectionHeading.tsx';
+import { usePlanActions } from '../plan/usePlanActions.ts';
+import { EvaluationCard } from './EvaluationCard.tsx';
+
+export function EvaluationsSection() {
+  const actions = usePlanActions();
+  const ids = useItemIds('evaluations');
+  const goals = useGoalOptions();
+  const measures = useMeasureOptions();
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const add = (): void => setFocusId(actions.add('evaluations', { date: todayIso() }));
+  return (
+    <section aria-labelledby="section-heading" className="plan-section">
+      <SectionHeading section="evaluering">
+        <AddButton label={nb.evaluations.add} onClick={add} />
+      </SectionHeading>
+      {ids.length === 0 ? (
+        <p className="card empty-state">{nb.evaluations.empty}</p>
+      ) : (
+        <ol className="item-list" aria-label={nb.evaluations.list}>
+          {ids.map((id) => (
+            <EvaluationCard key={id} id={id} siblings={ids} goals={goals} measures={measures} autoFocus={focusId === id} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { setLinked } from '@samplan/plan-model';
+import { useId } from 'react';
+import type { SelectOption } from '../fields/SelectField.tsx';
+import { nb } from '../i18n/index.ts';
+import { useIdSet, useItemMap } from '../plan/planHooks.ts';
+import { usePlan } from '../plan/PlanContext.tsx';
+
+/** Who attends a meeting, as checkboxes over the plan's participants. */
+export function MeetingParticipants({ meetingId, participants }: { meetingId: string; participants: readonly SelectOption[] }) {
+  const { connection, canEdit } = usePlan();
+  const item = useItemMap('meetings', meetingId);
+  const present = useIdSet(item, 'participantIds');
+  const id = useId();
+  return (
+    <fieldset className="checkbox-list">
+      <legend className="field__label">{nb.meetings.participants}</legend>
+      {participants.length === 0 ? (
+        <p className="muted">{nb.meetings.noParticipants}</p>
+      ) : (
+        <ul>
+          {participants.map((participant) => (
+            <li key={participant.value}>
+              <input
+                id={`${id}-${participant.value}`}
+                type="checkbox"
+                checked={present.includes(participant.value)}
+                disabled={!canEdit}
+                onChange={(event) =>
+                  connection.transact(() =>
+                    setLinked(connection.doc, 'meetings', meetingId, 'participantIds', participant.value, event.target.checked),
+                  )
+                }
+              />
+              <label htmlFor={`${id}-${participant.value}`}>{participant.label}</label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { nb } from '../i18n/index.ts';
+import { AddButton } from '../plan/AddButton.tsx';
+import { useParticipantOptions } from '../plan/optionHooks.ts';
+import { useItemIds } from '../plan/planHooks.ts';
+import { SectionHeading } from '../plan/SectionHeading.tsx';
+import { usePlanActions } from '../plan/usePlanActions.ts';
+import { MeetingCard } from './MeetingCard.tsx';
+
+export function MeetingsSection() {
+  const actions = usePlanActions();
+  const ids = useItemIds('meetings');
+  const participants = useParticipantOptions();
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const add = (): void => setFocusId(actions.add('meetings', { title: nb.meetings.titleDefault }));
+  return (
+    <section aria-labelledby="section-heading" className="plan-section">
+      <SectionHeading section="moter">
+        <AddButton label={nb.meetings.add} onClick={add} />
+      </SectionHeading>
+      {ids.length === 0 ? (
+        <p className="card empty-state">{nb.meetings.empty}</p>
+      ) : (
+        <ol className="item-list" aria-label={nb.meetings.list}>
+          {ids.map((id) => (
+            <MeetingCard key={id} id={id} siblings={ids} participants={participants} autoFocus={focusId === id} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

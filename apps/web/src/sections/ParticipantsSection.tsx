@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { SelectField } from '../fields/SelectField.tsx';
+import { nb } from '../i18n/index.ts';
+import { AddButton } from '../plan/AddButton.tsx';
+import { useParticipantOptions } from '../plan/optionHooks.ts';
+import { useItemIds, useMetaValue } from '../plan/planHooks.ts';
+import { SectionHeading } from '../plan/SectionHeading.tsx';
+import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ParticipantCard } from './ParticipantCard.tsx';
+
+export function ParticipantsSection() {
+  const actions = usePlanActions();
+  const ids = useItemIds('participants');
+  const options = useParticipantOptions();
+  const coordinatorId = useMetaValue<string>('coordinatorId');
+  const validCoordinator = coordinatorId && ids.includes(coordinatorId) ? coordinatorId : null;
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const add = (): void => setFocusId(actions.add('participants', {}));
+  return (
+    <section aria-labelledby="section-heading" className="plan-section">
+      <SectionHeading section="deltakere">
+        <AddButton label={nb.participants.add} onClick={add} />
+      </SectionHeading>
+      <div className="card">
+        <SelectField
+          label={nb.participants.coordinator}
+          hint={nb.participants.coordinatorHint}
+          value={validCoordinator}
+          options={options}
+          emptyLabel={nb.common.chooseNone}
+          onChange={(value) => actions.updateMeta({ coordinatorId: value })}
+        />
+      </div>
+      {ids.length === 0 ? (
+        <p className="card empty-state">{nb.participants.empty}</p>
+      ) : (
+        <ol className="item-list" aria-label={nb.participants.list}>
+          {ids.map((id) => (
+            <ParticipantCard
+              key={id}
+              id={id}
+              siblings={ids}
+              isCoordinator={id === validCoordinator}
+              autoFocus={focusId === id}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

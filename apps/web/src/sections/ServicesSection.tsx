@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { nb } from '../i18n/index.ts';
+import { AddButton } from '../plan/AddButton.tsx';
+import { useItemIds } from '../plan/planHooks.ts';
+import { SectionHeading } from '../plan/SectionHeading.tsx';
+import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ServiceCard } from './ServiceCard.tsx';
+
+export function ServicesSection() {
+  const actions = usePlanActions();
+  const ids = useItemIds('services');
+  const [focusId, setFocusId] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="section-heading" className="plan-section">
+      <SectionHeading section="tjenester">
+        <AddButton label={nb.services.add} onClick={() => setFocusId(actions.add('services', {}))} />
+      </SectionHeading>
+      {ids.length === 0 ? (
+        <p className="card empty-state">{nb.services.empty}</p>
+      ) : (
+        <ol className="item-list" aria-label={nb.services.list}>
+          {ids.map((id) => (
+            <ServiceCard key={id} id={id} siblings={ids} autoFocus={focusId === id} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, paths, safeNext } from '../src/app/routes.ts';
+
+describe('routes', () => {
+  it('matches every page', () => {
+    expect(matchRoute('/')).toEqual({ name: 'plans' });
+    expect(matchRoute('/logg-inn')).toEqual({ name: 'login' });
+    expect(matchRoute('/registrer')).toEqual({ name: 'register' });
+    expect(matchRoute('/planer/ny')).toEqual({ name: 'createPlan' });
+    expect(matchRoute('/planer/abc')).toEqual({ name: 'plan', planId: 'abc', section: 'barnet' });
+    expect(matchRoute('/planer/abc/tiltak')).toEqual({ name: 'plan', planId: 'abc', section: 'tiltak' });
+    expect(matchRoute('/planer/abc/utskrift')).toEqual({ name: 'print', planId: 'abc' });
+    expect(matchRoute('/planer/abc/ukjent')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/noe/annet')).toEqual({ name: 'notFound' });
+  });
+
+  it('builds paths that match back', () => {
+    expect(matchRoute(paths.plan('p1', 'moter'))).toEqual({ name: 'plan', planId: 'p1', section: 'moter' });
+    expect(paths.plan('p1', 'barnet')).toBe('/planer/p1');
+    expect(matchRoute(paths.print('p1'))).toEqual({ name: 'print', planId: 'p1' });
+  });
+
+  it('only follows local paths after login', () => {
+    expect(safeNext('?neste=%2Fplaner%2Fp1')).toBe('/planer/p1');
+    expect(safeNext('?neste=https%3A%2F%2Fevil.example')).toBe('/');
+    expect(safeNext('?neste=%2F%2Fevil.example')).toBe('/');
+    expect(safeNext('')).toBe('/');
+  });
+});

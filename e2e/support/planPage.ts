@@ -1,0 +1,51 @@
+import type { Locator, Page } from 'playwright-core';
+import { waitFor } from './waitFor.ts';
+
+/** Opens a plan (or one of its sections) and waits until it is loaded and connected. */
+export async function openPlan(page: Page, planId: string, section?: string): Promise<void> {
+  await page.goto(`/planer/${planId}${section ? `/${section}` : ''}`);
+  await waitForConnected(page);
+}
+
+export async function waitForConnected(page: Page, timeout = 20_000): Promise<void> {
+  await page.locator('.connection[data-state="connected"]').waitFor({ timeout });
+}
+
+/** The live editor (ProseMirror) of a labelled rich-text field, mounting it if it is still the static view. */
+export async function richTextEditor(scope: Page | Locator, label: string): Promise<Locator> {
+  const field = scope.locator('.rich-text').filter({ has: scope.page().locator('.field__label', { hasText: label }) }).first();
+  const editor = field.locator('.ProseMirror');
+  if ((await editor.count()) === 0) await field.locator('.rich-text__static').click();
+  await editor.waitFor();
+  return editor;
+}
+
+/** The text of a rich-text editor, paragraphs joined by newlines, without other people's caret labels. */
+export async function editorText(editor: Locator): Promise<string> {
+  return editor.evaluate((element) =>
+    [...element.querySelectorAll('p')]
+      .map((node) => {
+        const copy = node.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+        return copy.textContent ?? '';
+      })
+      .join('\n'),
+  );
+}
+
+/** Collects uncaught page errors so a test can fail on them. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const text = (await locator.textContent()) ?? '';
+      return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+    },
+    { timeout, message: `text ${String(expected)}` },
+  );
+}

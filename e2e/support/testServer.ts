@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, parseConfig } from '@samplan/server';
+import type { FastifyInstance } from 'fastify';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  port: number;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'samplan-e2e-data-'));
+}
+
+/** The real server serving the built web app; port 0 picks a free port, a given port restarts on the same one. */
+export async function startServer(options: { dataDir: string; webDist: string; port?: number }): Promise<RunningServer> {
+  const config = parseConfig({
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    DATA_DIR: options.dataDir,
+    WEB_DIST: options.webDist,
+    LOG_LEVEL: 'silent',
+  });
+  const app = await buildApp(config);
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no address');
+  return {
+    app,
+    port: address.port,
+    url: `http://127.0.0.1:${address.port}`,
+    dataDir: options.dataDir,
+    close: () => app.close(),
+  };
+}
