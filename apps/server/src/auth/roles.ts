@@ -1,10 +1,93 @@
+import { PLAN_PARTS, type PlanPart } from '../plans/planParts.ts';
+
+/**
+ * Who may do what in one plan: the one permission matrix of the server. REST routes and the websocket ask
+ * `can(role, action)`; apps/server/PERMISSIONS.md shows the same table (a test keeps the two equal).
+ */
+
 /** Roles a member can have in one plan. */
 export const ROLES = ['foresatt', 'barn', 'koordinator', 'deltaker', 'lesetilgang'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles whose edits to the plan document are applied and kept. */
-const WRITING_ROLES: ReadonlySet<Role> = new Set(['foresatt', 'barn', 'koordinator', 'deltaker']);
+/** The family owns the plan; everyone else needs the family's consent before they can open it. */
+export const FAMILY_ROLES: ReadonlySet<Role> = new Set<Role>(['foresatt', 'barn']);
 
+export const isFamilyRole = (role: Role): boolean => FAMILY_ROLES.has(role);
+
+export type EditAction = `edit:${PlanPart}`;
+
+export const ACTIONS = [
+  'read',
+  ...PLAN_PARTS.map((part): EditAction => `edit:${part}`),
+  'listMembers',
+  'invite',
+  'revokeFamily',
+  'revokeOther',
+  'readConsent',
+  'consent',
+  'readLog',
+  'export',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ALL: readonly Role[] = ROLES;
+const WRITERS: readonly Role[] = ['foresatt', 'barn', 'koordinator', 'deltaker'];
+
+const editRights = Object.fromEntries(PLAN_PARTS.map((part) => [`edit:${part}`, WRITERS])) as Record<
+  EditAction,
+  readonly Role[]
+>;
+
+/** The matrix: for each action, the roles allowed it. Everything not listed is refused. */
+export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
+  /** Open the plan: REST metadata, the websocket (sync), collab tokens. */
+  read: ALL,
+  /**
+   * Edit one part of the plan document. Every writing role edits every part: see PERMISSIONS.md for why
+   * rights are per document, not per part, on the websocket.
+   */
+  ...editRights,
+  listMembers: ALL,
+  /** Invite by e-mail with any role; also list and withdraw pending invitations. */
+  invite: ['foresatt', 'koordinator'],
+  /** End the membership of a foresatt or barn: only the family itself. */
+  revokeFamily: ['foresatt'],
+  /** End the membership of anyone outside the family. */
+  revokeOther: ['foresatt', 'koordinator'],
+  readConsent: ALL,
+  /** Record and withdraw the family's consent. */
+  consent: ['foresatt'],
+  /** Read the innsynslogg. */
+  readLog: ['foresatt', 'koordinator'],
+  /** Download the whole plan as JSON. */
+  export: ['foresatt', 'barn', 'koordinator'],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[action].includes(role);
+}
+
+export const editAction = (part: PlanPart): EditAction => `edit:${part}`;
+
+/** The actions a role may do, e.g. for the web app to show only the buttons that work. */
+export function actionsOf(role: Role): Action[] {
+  return (ACTIONS as readonly Action[]).filter((action) => can(role, action));
+}
+
+/**
+ * Whether a role's updates to the plan document are applied and kept. The websocket enforces rights per
+ * document: a role edits all parts or none, which `assertEditRightsPerDocument` checks at start.
+ */
 export function canEditPlan(role: Role): boolean {
-  return WRITING_ROLES.has(role);
+  return PLAN_PARTS.every((part) => can(role, editAction(part)));
+}
+
+/** Refuses a matrix that grants some parts but not others: the Room could not enforce it. */
+export function assertEditRightsPerDocument(): void {
+  for (const role of ROLES) {
+    const granted = PLAN_PARTS.filter((part) => can(role, editAction(part)));
+    if (granted.length !== 0 && granted.length !== PLAN_PARTS.length) {
+      throw new Error(`Role ${role} may edit only some parts of the plan; per-part edit rights are not enforced`);
+    }
+  }
 }
