@@ -11,6 +11,13 @@ export interface UserWithPassword extends User {
   passwordHash: string | null;
 }
 
+/** Failed logins for one e-mail address within the current window. */
+export interface LoginFailures {
+  failures: number;
+  firstFailureAt: number;
+  lockedUntil: number | null;
+}
+
 /** Users and their login sessions. Asynchronous so a networked database fits the same callers. */
 export interface AccountStore {
   createUser(user: UserWithPassword): Promise<void>;
@@ -20,6 +27,12 @@ export interface AccountStore {
   /** The user of a live session, or undefined when it is unknown or expired. */
   findSessionUser(tokenHash: string, now: number): Promise<User | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  loginFailures(email: string): Promise<LoginFailures | undefined>;
+  putLoginFailures(email: string, state: LoginFailures): Promise<void>;
+  clearLoginFailures(email: string): Promise<void>;
+  /** The user an OpenID Connect identity (issuer-scoped subject) is linked to. */
+  findOidcUser(provider: string, subject: string): Promise<User | undefined>;
+  linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void>;
 }
 
 interface UserRow {
@@ -50,6 +63,22 @@ export class SqliteAccountStore implements AccountStore {
          WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
       ),
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      loginFailures: db.prepare<[string], { failures: number; first_failure_at: number; locked_until: number | null }>(
+        'SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = ?',
+      ),
+      putLoginFailures: db.prepare<[string, number, number, number | null]>(
+        `INSERT INTO login_failures (email, failures, first_failure_at, locked_until) VALUES (?, ?, ?, ?)
+         ON CONFLICT(email) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at,
+           locked_until = excluded.locked_until`,
+      ),
+      clearLoginFailures: db.prepare<[string]>('DELETE FROM login_failures WHERE email = ?'),
+      oidcUser: db.prepare<[string, string], UserRow>(
+        `SELECT users.* FROM oidc_identities JOIN users ON users.id = oidc_identities.user_id
+         WHERE oidc_identities.provider = ? AND oidc_identities.subject = ?`,
+      ),
+      linkOidc: db.prepare<[string, string, string, number]>(
+        'INSERT INTO oidc_identities (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -78,5 +107,27 @@ export class SqliteAccountStore implements AccountStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.statements.deleteSession.run(tokenHash);
+  }
+
+  async loginFailures(email: string): Promise<LoginFailures | undefined> {
+    const row = this.statements.loginFailures.get(email);
+    return row && { failures: row.failures, firstFailureAt: row.first_failure_at, lockedUntil: row.locked_until };
+  }
+
+  async putLoginFailures(email: string, state: LoginFailures): Promise<void> {
+    this.statements.putLoginFailures.run(email, state.failures, state.firstFailureAt, state.lockedUntil);
+  }
+
+  async clearLoginFailures(email: string): Promise<void> {
+    this.statements.clearLoginFailures.run(email);
+  }
+
+  async findOidcUser(provider: string, subject: string): Promise<User | undefined> {
+    const row = this.statements.oidcUser.get(provider, subject);
+    return row && toUser(row);
+  }
+
+  async linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void> {
+    this.statements.linkOidc.run(provider, subject, userId, Date.now());
   }
 }
