@@ -1,7 +1,10 @@
 import * as Y from 'yjs';
 import { createPlanStructure, planToJSON, progressSummary, seedDemoPlan, type PlanJSON } from '@samplan/plan-model';
-import type { Role } from '../auth/roles.ts';
+import { isFamilyRole, type Role } from '../auth/roles.ts';
 import { newId } from '../auth/ids.ts';
+import type { AccessLog } from '../audit/AccessLog.ts';
+import type { ChangeRecorder } from '../audit/ChangeRecorder.ts';
+import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 
@@ -13,16 +16,31 @@ export interface NewPlan {
   demo?: boolean;
 }
 
+export interface PlanServiceDeps {
+  plans: PlanStore;
+  documents: DocumentStore;
+  consents: ConsentStore;
+  accessLog: AccessLog;
+  changes: ChangeRecorder;
+}
+
 /** Creating plans (their document structure is seeded here, once, never by a client) and reading their content. */
 export class PlanService {
   private readonly plans: PlanStore;
   private readonly documents: DocumentStore;
+  private readonly deps: PlanServiceDeps;
 
-  constructor(plans: PlanStore, documents: DocumentStore) {
-    this.plans = plans;
-    this.documents = documents;
+  constructor(deps: PlanServiceDeps) {
+    this.deps = deps;
+    this.plans = deps.plans;
+    this.documents = deps.documents;
   }
 
+  /**
+   * Creates the plan, its seeded document and its first member. A koordinator who creates a plan does so on
+   * the family's request: that is recorded as a consent covering the creator, visible to the family and
+   * withdrawable like any other.
+   */
   async create(userId: string, input: NewPlan): Promise<PlanRecord> {
     const plan: PlanRecord = {
       id: newId(),
@@ -38,9 +56,38 @@ export class PlanService {
       createdAt: new Date(plan.createdAt).toISOString(),
     });
     if (input.demo) seedDemoPlan(doc);
-    await this.documents.append(plan.id, [{ update: Y.encodeStateAsUpdate(doc), userId }]);
+    const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
+    const seq = await this.documents.append(plan.id, [{ update: state, userId }]);
     await this.plans.createPlan(plan, input.creatorRole);
+    await this.deps.changes.startAt(plan.id, seq, state);
+    const actor = { id: userId };
+    await this.deps.accessLog.record(plan.id, actor, 'plan.created', { role: input.creatorRole, demo: Boolean(input.demo) });
+    if (!isFamilyRole(input.creatorRole)) {
+      const now = Date.now();
+      const consent = {
+        id: newId(),
+        planId: plan.id,
+        kind: 'sharing' as const,
+        subjectUserId: userId,
+        subjectInviteId: null,
+        givenBy: 'Familien (registrert av koordinatoren som opprettet planen)',
+        givenAt: now,
+        note: 'Registrert da planen ble opprettet',
+        recordedBy: userId,
+        recordedAt: now,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawalNote: null,
+      };
+      await this.deps.consents.create(consent);
+      await this.deps.accessLog.record(plan.id, actor, 'consent.recorded', {
+        consentId: consent.id,
+        kind: consent.kind,
+        subjectUserId: userId,
+        givenBy: consent.givenBy,
+      });
+    }
     return plan;
   }
 

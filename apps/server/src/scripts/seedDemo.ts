@@ -3,8 +3,12 @@
 import { parseConfig } from '../config/config.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
+import { AccessLog } from '../audit/AccessLog.ts';
+import { ChangeRecorder } from '../audit/ChangeRecorder.ts';
 import { PlanService } from '../plans/PlanService.ts';
+import { SqliteAccessLogStore } from '../storage/AccessLogStore.ts';
 import { SqliteAccountStore } from '../storage/AccountStore.ts';
+import { SqliteConsentStore } from '../storage/ConsentStore.ts';
 import { openSqlite } from '../storage/openSqlite.ts';
 import { SqlitePlanStore } from '../storage/PlanStore.ts';
 import { SqliteDocumentStore } from '../storage/SqliteDocumentStore.ts';
@@ -24,7 +28,11 @@ if (!user) {
   await accounts.createUser({ ...created, passwordHash: await hashPassword(DEMO_PASSWORD) });
   user = { ...created, passwordHash: null };
 }
-const plan = await new PlanService(plans, documents).create(user.id, {
+const accessLogStore = new SqliteAccessLogStore(db);
+const accessLog = new AccessLog(accessLogStore, accounts);
+const changes = new ChangeRecorder({ documents, store: accessLogStore, accounts, delayMs: 0, logger: console });
+const consents = new SqliteConsentStore(db);
+const plan = await new PlanService({ plans, documents, consents, accessLog, changes }).create(user.id, {
   title: 'Individuell plan for Emma',
   childName: 'Emma Nilsen',
   creatorRole: 'koordinator',

@@ -1,0 +1,298 @@
+import { CloseCode } from '@samplan/protocol';
+import { hashToken, newId, newSecretToken } from '../auth/ids.ts';
+import { isFamilyRole, type Role } from '../auth/roles.ts';
+import type { AccessLog } from '../audit/AccessLog.ts';
+import type { RoomManager } from '../collab/RoomManager.ts';
+import { AppError } from '../errors/AppError.ts';
+import type { AccountStore, User } from '../storage/AccountStore.ts';
+import type { ConsentStore } from '../storage/ConsentStore.ts';
+import type { InviteRecord, InviteStore } from '../storage/InviteStore.ts';
+import type { MemberWithUser, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
+import { consentStatus, type ConsentStatus } from './consentCoverage.ts';
+import type { Actor, PlanAccess } from './PlanAccess.ts';
+
+export interface MembershipServiceDeps {
+  plans: PlanStore;
+  invites: InviteStore;
+  consents: ConsentStore;
+  accounts: AccountStore;
+  access: PlanAccess;
+  log: AccessLog;
+  rooms: RoomManager;
+  inviteTtlHours: number;
+  /** Base of invitation links (`<base>/invitasjon#<token>`). */
+  publicUrl: string | undefined;
+  logger: { error(obj: object, msg: string): void };
+  now?: () => number;
+}
+
+export type InviteStatus = 'venter' | 'akseptert' | 'utlopt' | 'trukket';
+
+export interface NewInvite {
+  email: string;
+  role: Role;
+  membershipEndsAt: number | null;
+  /** Consent to share with the invited person, recorded now by a foresatt (applies once they accept). */
+  consent?: { givenBy: string; note: string } | undefined;
+}
+
+/** A membership ends (revoked or expired): its sockets close with 4403 and this reason. */
+export const MEMBERSHIP_ENDED_REASON = 'MEMBERSHIP_ENDED';
+
+const MAX_TIMER_MS = 24 * 3600 * 1000;
+
+/** Members, invitations (single-use links with an expiry) and the end of memberships. */
+export class MembershipService {
+  private readonly deps: MembershipServiceDeps;
+  private readonly now: () => number;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(deps: MembershipServiceDeps) {
+    this.deps = deps;
+    this.now = deps.now ?? Date.now;
+  }
+
+  async listMembers(actor: Actor, planId: string): Promise<Array<MemberWithUser & { consent: ConsentStatus }>> {
+    await this.deps.access.authorize(actor, planId, 'listMembers');
+    const [members, consents] = await Promise.all([
+      this.deps.plans.listMembers(planId, this.now()),
+      this.deps.consents.listForPlan(planId),
+    ]);
+    return members.map((m) => ({ ...m, consent: consentStatus(consents, m.userId, m.role) }));
+  }
+
+  async invite(actor: User, planId: string, input: NewInvite): Promise<{ invite: InviteRecord; token: string; link: string }> {
+    const granted = await this.deps.access.authorize(actor, planId, 'invite');
+    const now = this.now();
+    if (input.membershipEndsAt !== null && input.membershipEndsAt <= now) {
+      throw new AppError('VALIDATION_FAILED', 'Sluttdatoen for tilgangen må være fram i tid');
+    }
+    if (input.consent) {
+      if (isFamilyRole(input.role)) {
+        throw new AppError('VALIDATION_FAILED', 'Familien trenger ikke samtykke for å åpne planen');
+      }
+      await this.deps.access.require(actor, granted, 'consent');
+    }
+    const token = newSecretToken();
+    const invite: InviteRecord = {
+      id: newId(),
+      planId,
+      email: input.email.toLowerCase(),
+      role: input.role,
+      membershipEndsAt: input.membershipEndsAt,
+      invitedBy: actor.id,
+      createdAt: now,
+      expiresAt: now + this.deps.inviteTtlHours * 3600 * 1000,
+      acceptedAt: null,
+      acceptedBy: null,
+      revokedAt: null,
+      revokedBy: null,
+    };
+    await this.deps.invites.create(invite, hashToken(token));
+    await this.deps.log.record(planId, actor, 'member.invited', {
+      inviteId: invite.id,
+      email: invite.email,
+      role: invite.role,
+      expiresAt: new Date(invite.expiresAt).toISOString(),
+      membershipEndsAt: invite.membershipEndsAt ? new Date(invite.membershipEndsAt).toISOString() : null,
+    });
+    if (input.consent) {
+      const consentId = newId();
+      await this.deps.consents.create({
+        id: consentId,
+        planId,
+        kind: 'sharing',
+        subjectUserId: null,
+        subjectInviteId: invite.id,
+        givenBy: input.consent.givenBy,
+        givenAt: now,
+        note: input.consent.note,
+        recordedBy: actor.id,
+        recordedAt: now,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawalNote: null,
+      });
+      await this.deps.log.record(planId, actor, 'consent.recorded', {
+        consentId,
+        kind: 'sharing',
+        inviteId: invite.id,
+        email: invite.email,
+        givenBy: input.consent.givenBy,
+      });
+    }
+    return { invite, token, link: this.linkFor(token) };
+  }
+
+  async listInvites(actor: Actor, planId: string): Promise<InviteRecord[]> {
+    await this.deps.access.authorize(actor, planId, 'invite');
+    return this.deps.invites.listForPlan(planId);
+  }
+
+  async revokeInvite(actor: Actor, planId: string, inviteId: string): Promise<void> {
+    await this.deps.access.authorize(actor, planId, 'invite');
+    const invite = await this.deps.invites.find(planId, inviteId);
+    if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
+    if (!(await this.deps.invites.revoke(planId, inviteId, actor.id, this.now()))) {
+      throw new AppError(invite.acceptedAt ? 'INVITE_USED' : 'INVITE_REVOKED', 'Invitasjonen er ikke lenger åpen');
+    }
+    await this.deps.log.record(planId, actor, 'invite.revoked', { inviteId, email: invite.email, role: invite.role });
+  }
+
+  /** What the invitation link offers, for the page that accepts it. Refuses used, withdrawn and expired ones. */
+  async preview(token: string): Promise<{ invite: InviteRecord; plan: PlanRecord; inviterName: string; accountExists: boolean }> {
+    const invite = await this.findUsable(token, null);
+    const plan = await this.deps.plans.findPlan(invite.planId);
+    if (!plan) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
+    const inviter = await this.deps.accounts.findUserById(invite.invitedBy);
+    const account = await this.deps.accounts.findUserByEmail(invite.email);
+    return { invite, plan, inviterName: inviter?.name ?? '', accountExists: Boolean(account) };
+  }
+
+  /** Looks the invitation up by its token; INVITE_NOT_FOUND for an unknown or altered token. */
+  async findUsable(token: string, actor: Actor | null): Promise<InviteRecord> {
+    const invite = await this.deps.invites.findByTokenHash(hashToken(token));
+    if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
+    const refusal = invite.revokedAt
+      ? ('INVITE_REVOKED' as const)
+      : invite.acceptedAt
+        ? ('INVITE_USED' as const)
+        : invite.expiresAt <= this.now()
+          ? ('INVITE_EXPIRED' as const)
+          : null;
+    if (refusal) {
+      await this.deps.log.record(invite.planId, actor, 'invite.refused', {
+        inviteId: invite.id,
+        email: invite.email,
+        reason: refusal,
+      });
+      throw new AppError(refusal, refusalMessages[refusal]);
+    }
+    return invite;
+  }
+
+  /** Makes `user` a member by the invitation (the caller has logged them in or created their account). */
+  async accept(user: User, invite: InviteRecord): Promise<{ planId: string; role: Role }> {
+    if (await this.deps.plans.findMembership(invite.planId, user.id, this.now())) {
+      throw new AppError('ALREADY_MEMBER', 'Du er allerede med i denne planen');
+    }
+    const outcome = await this.deps.invites.accept(invite.id, user.id, this.now());
+    if (outcome !== 'accepted') {
+      const code = outcome === 'used' ? 'INVITE_USED' : outcome === 'expired' ? 'INVITE_EXPIRED' : 'INVITE_REVOKED';
+      await this.deps.log.record(invite.planId, user, 'invite.refused', { inviteId: invite.id, reason: code });
+      throw new AppError(code, refusalMessages[code]);
+    }
+    await this.deps.log.record(invite.planId, user, 'invite.accepted', {
+      inviteId: invite.id,
+      email: invite.email,
+      accountEmail: user.email,
+      role: invite.role,
+      membershipEndsAt: invite.membershipEndsAt ? new Date(invite.membershipEndsAt).toISOString() : null,
+    });
+    if (invite.membershipEndsAt !== null) this.scheduleSweep();
+    return { planId: invite.planId, role: invite.role };
+  }
+
+  /**
+   * Ends a membership. Only the family may remove a foresatt or barn; the plan keeps at least one foresatt or
+   * koordinator. The member's open sockets close at once.
+   */
+  async revokeMember(actor: Actor, planId: string, userId: string): Promise<void> {
+    const granted = await this.deps.access.authorize(actor, planId, 'listMembers');
+    const target = await this.deps.plans.findMembership(planId, userId, this.now());
+    if (!target) throw new AppError('MEMBER_NOT_FOUND', 'Fant ikke medlemmet');
+    await this.deps.access.require(actor, granted, isFamilyRole(target.role) ? 'revokeFamily' : 'revokeOther');
+    const members = await this.deps.plans.listMembers(planId, this.now());
+    const managersLeft = members.filter(
+      (m) => m.userId !== userId && (m.role === 'foresatt' || m.role === 'koordinator'),
+    );
+    if (managersLeft.length === 0) {
+      throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator');
+    }
+    await this.deps.plans.removeMembership(planId, userId);
+    this.deps.rooms.closeUser(planId, userId, CloseCode.forbidden, MEMBERSHIP_ENDED_REASON);
+    await this.deps.log.record(planId, actor, 'member.revoked', { userId, role: target.role });
+  }
+
+  /** Closes the sockets of members the family's consent no longer covers (after a withdrawal). */
+  async closeUncovered(planId: string, reason: string): Promise<string[]> {
+    const [members, consents] = await Promise.all([
+      this.deps.plans.listMembers(planId, this.now()),
+      this.deps.consents.listForPlan(planId),
+    ]);
+    const closed: string[] = [];
+    for (const member of members) {
+      const status = consentStatus(consents, member.userId, member.role);
+      if (status === 'ikke-nodvendig' || status === 'gitt') continue;
+      this.deps.rooms.closeUser(planId, member.userId, CloseCode.forbidden, reason);
+      closed.push(member.userId);
+    }
+    return closed;
+  }
+
+  /** Starts ending memberships at their end date (a timer set to the next end). */
+  start(): void {
+    this.stopped = false;
+    this.scheduleSweep();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.sweepTimer = null;
+    await this.sweeping;
+  }
+
+  /** Re-arms the timer for the next membership end. */
+  scheduleSweep(): void {
+    if (this.stopped) return;
+    void this.deps.plans.nextMembershipEnd().then((next) => {
+      if (this.stopped) return;
+      if (this.sweepTimer) clearTimeout(this.sweepTimer);
+      this.sweepTimer = null;
+      if (next === undefined) return;
+      const delay = Math.min(Math.max(0, next - this.now()), MAX_TIMER_MS);
+      this.sweepTimer = setTimeout(() => {
+        this.sweepTimer = null;
+        this.sweeping = this.sweep().finally(() => this.scheduleSweep());
+      }, delay);
+      this.sweepTimer.unref();
+    });
+  }
+
+  /** Ends every membership whose end has come: removes it, closes its sockets and logs it. */
+  async sweep(): Promise<void> {
+    try {
+      for (const ended of await this.deps.plans.endedMemberships(this.now())) {
+        this.deps.rooms.closeUser(ended.planId, ended.userId, CloseCode.forbidden, MEMBERSHIP_ENDED_REASON);
+        if (!(await this.deps.plans.removeMembership(ended.planId, ended.userId))) continue;
+        await this.deps.log.record(ended.planId, null, 'member.expired', {
+          userId: ended.userId,
+          role: ended.role,
+          endedAt: new Date(ended.endsAt!).toISOString(),
+        });
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: (error as Error).message }, 'could not end memberships');
+    }
+  }
+
+  private linkFor(token: string): string {
+    const base = this.deps.publicUrl ? new URL(this.deps.publicUrl).origin : '';
+    return `${base}/invitasjon#${token}`;
+  }
+}
+
+const refusalMessages = {
+  INVITE_REVOKED: 'Invitasjonen er trukket tilbake',
+  INVITE_USED: 'Invitasjonen er allerede brukt',
+  INVITE_EXPIRED: 'Invitasjonen er utløpt; be om en ny',
+} as const;
+
+export function inviteStatus(invite: InviteRecord, now: number): InviteStatus {
+  if (invite.acceptedAt) return 'akseptert';
+  if (invite.revokedAt) return 'trukket';
+  return invite.expiresAt <= now ? 'utlopt' : 'venter';
+}

@@ -1,0 +1,96 @@
+import type { AccessLogEntry, AccessLogStore } from '../storage/AccessLogStore.ts';
+import type { AccountStore } from '../storage/AccountStore.ts';
+import { ChainVerifier, type ChainVerification } from './chain.ts';
+
+/** What the innsynslogg records. */
+export const ACCESS_LOG_ACTIONS = [
+  'plan.created',
+  /** Plan metadata read over REST (GET /api/plans/:id). */
+  'plan.viewed',
+  /** The plan document opened on the websocket. */
+  'plan.opened',
+  'plan.exported',
+  /** Who changed which parts, derived from the attributed update log. */
+  'plan.changed',
+  /** A member tried something their role or missing consent does not allow. */
+  'access.refused',
+  /** A read-only member's socket sent an edit; it was dropped (recorded once per connection). */
+  'edit.refused',
+  'member.invited',
+  'invite.revoked',
+  'invite.accepted',
+  /** Someone tried an expired, used or withdrawn invitation. */
+  'invite.refused',
+  'member.revoked',
+  'member.expired',
+  'consent.recorded',
+  'consent.withdrawn',
+] as const;
+export type AccessLogAction = (typeof ACCESS_LOG_ACTIONS)[number];
+
+export interface Actor {
+  id: string;
+  name?: string;
+}
+
+/** An entry as the API shows it. */
+export interface PublicLogEntry {
+  seq: number;
+  at: string;
+  actor: { userId: string; name: string | null } | null;
+  action: string;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export const toPublicEntry = (entry: AccessLogEntry): PublicLogEntry => ({
+  seq: entry.seq,
+  at: new Date(entry.at).toISOString(),
+  actor: entry.actorId ? { userId: entry.actorId, name: entry.actorName } : null,
+  action: entry.action,
+  details: JSON.parse(entry.details) as Record<string, unknown>,
+  hash: entry.hash,
+});
+
+/** The family's access log (innsynslogg) of each plan: append-only, each entry hashing the one before. */
+export class AccessLog {
+  private readonly store: AccessLogStore;
+  private readonly accounts: AccountStore;
+  private readonly now: () => number;
+
+  constructor(store: AccessLogStore, accounts: AccountStore, now: () => number = Date.now) {
+    this.store = store;
+    this.accounts = accounts;
+    this.now = now;
+  }
+
+  /** Appends one entry; the actor's name is kept in the entry as it was at the time. */
+  async record(
+    planId: string,
+    actor: Actor | null,
+    action: AccessLogAction,
+    details: Record<string, unknown> = {},
+  ): Promise<AccessLogEntry> {
+    const actorName = actor ? (actor.name ?? (await this.accounts.findUserById(actor.id))?.name ?? null) : null;
+    const [entry] = await this.store.append(planId, [
+      { at: this.now(), actorId: actor?.id ?? null, actorName, action, details },
+    ]);
+    return entry!;
+  }
+
+  async list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]> {
+    return this.store.list(planId, options);
+  }
+
+  /** Re-computes every hash of the plan's log; reports the first entry that was changed, removed or inserted. */
+  async verify(planId: string): Promise<ChainVerification> {
+    const verifier = new ChainVerifier();
+    const pageSize = 1000;
+    for (let afterSeq = 0; ; ) {
+      const page = await this.store.list(planId, { afterSeq, limit: pageSize });
+      for (const entry of page) if (!verifier.add(entry)) return verifier.result();
+      if (page.length < pageSize) return verifier.result();
+      afterSeq = page[page.length - 1]!.seq;
+    }
+  }
+}
