@@ -11,6 +11,7 @@ export class Sessions {
   private readonly secureCookie: boolean;
 
   constructor(accounts: AccountStore, options: { ttlHours: number; secureCookie: boolean }) {
+    // Secure cookies when configured; a request that itself came over https also gets one.
     this.accounts = accounts;
     this.ttlMs = options.ttlHours * 3600 * 1000;
     this.secureCookie = options.secureCookie;
@@ -23,7 +24,7 @@ export class Sessions {
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.secureCookie,
+      secure: this.secureCookie || reply.request.protocol === 'https',
       path: '/',
       expires: new Date(expiresAt),
     });

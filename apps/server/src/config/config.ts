@@ -26,9 +26,41 @@ const ConfigSchema = z.object({
   /** NORMAL survives a killed server process; FULL also survives power loss, at an fsync per commit. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: Secure cookies when PUBLIC_URL is https. */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** How long an invitation link can be used. */
+  INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
+  /** Failed logins for one e-mail address within the window that lock it for LOGIN_LOCKOUT_MINUTES. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Requests per minute per client address, for the whole API. */
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  /** Requests per minute per client address to login, registration, invitations and OIDC. */
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(20),
+  /** Open websocket connections per user (all plans) and per plan; more close with 4429. */
+  MAX_SOCKETS_PER_USER: z.coerce.number().int().positive().default(20),
+  MAX_SOCKETS_PER_PLAN: z.coerce.number().int().positive().default(200),
+  /** How soon after an edit the access log records who changed which part (also on close and on reading it). */
+  CHANGE_LOG_DELAY_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Comma-separated ids of OpenID Connect providers, each configured by OIDC_<ID>_* variables. */
+  OIDC_PROVIDERS: z.string().default(''),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+const OidcProviderSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,32}$/, 'provider ids are lower-case letters, digits and dashes'),
+  issuer: z.url(),
+  clientId: z.string().min(1),
+  /** Without a secret the client is public (PKCE only, token_endpoint_auth_method none). */
+  clientSecret: z.string().min(1).optional(),
+  label: z.string().min(1),
+  scopes: z.string().min(1).default('openid profile email'),
+  redirectUri: z.url(),
+  acrValues: z.string().optional(),
+});
+export type OidcProviderConfig = z.infer<typeof OidcProviderSchema>;
+
+export type Config = z.infer<typeof ConfigSchema> & { oidcProviders: OidcProviderConfig[] };
 
 /** Parses configuration once, at start; throws a readable error naming each bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -37,5 +69,37 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return result.data;
+  return { ...result.data, oidcProviders: parseOidcProviders(env, result.data.PUBLIC_URL, result.data.OIDC_PROVIDERS) };
+}
+
+/** OIDC_PROVIDERS=idporten,helseid with OIDC_IDPORTEN_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _LABEL, _SCOPES, _REDIRECT_URI, _ACR_VALUES. */
+function parseOidcProviders(
+  env: Record<string, string | undefined>,
+  publicUrl: string | undefined,
+  list: string,
+): OidcProviderConfig[] {
+  const ids = list
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return ids.map((id) => {
+    const key = (name: string) => env[`OIDC_${id.toUpperCase().replaceAll('-', '_')}_${name}`];
+    const redirectUri =
+      key('REDIRECT_URI') ?? (publicUrl ? new URL(`/api/auth/oidc/${id}/callback`, publicUrl).href : undefined);
+    const result = OidcProviderSchema.safeParse({
+      id,
+      issuer: key('ISSUER'),
+      clientId: key('CLIENT_ID'),
+      clientSecret: key('CLIENT_SECRET'),
+      label: key('LABEL') ?? id,
+      scopes: key('SCOPES'),
+      redirectUri,
+      acrValues: key('ACR_VALUES'),
+    });
+    if (!result.success) {
+      const lines = result.error.issues.map((i) => `  OIDC provider ${id}, ${i.path.join('.')}: ${i.message}`);
+      throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    return result.data;
+  });
 }

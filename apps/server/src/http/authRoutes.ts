@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
+import type { LoginThrottle } from '../auth/LoginThrottle.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
@@ -18,18 +20,32 @@ const LoginBody = z.object({
   password: z.string().max(200),
 });
 
-const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name });
+export const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name });
 
 export interface AuthRoutesOptions {
   accounts: AccountStore;
   sessions: Sessions;
+  throttle: LoginThrottle;
   allowRegistration: boolean;
+  /** Stricter per-address rate limit for login and registration. */
+  authRateLimit: { max: number; timeWindow: string };
+  oidcProviders: Array<{ id: string; label: string }>;
 }
 
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
-  const { accounts, sessions } = options;
+  const { accounts, sessions, throttle } = options;
+  const strict = { config: { rateLimit: options.authRateLimit } };
 
-  app.post('/api/auth/register', async (request, reply) => {
+  app.get('/api/auth/providers', async () => ({
+    registration: options.allowRegistration,
+    oidc: options.oidcProviders.map((p) => ({
+      id: p.id,
+      label: p.label,
+      loginUrl: `/api/auth/oidc/${p.id}/login`,
+    })),
+  }));
+
+  app.post('/api/auth/register', strict, async (request, reply) => {
     if (!options.allowRegistration) throw new AppError('REGISTRATION_DISABLED', 'Registrering er slått av');
     const body = RegisterBody.parse(request.body);
     const email = body.email.toLowerCase();
@@ -40,14 +56,18 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     return reply.status(201).send({ user: publicUser(user) });
   });
 
-  app.post('/api/auth/login', async (request, reply) => {
+  app.post('/api/auth/login', strict, async (request, reply) => {
     const body = LoginBody.parse(request.body);
-    const user = await accounts.findUserByEmail(body.email.toLowerCase());
+    const email = body.email.trim().toLowerCase();
+    await throttle.assertNotLocked(email);
+    const user = await accounts.findUserByEmail(email);
     // Verify against a dummy hash for unknown users, so the answer takes as long either way.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash));
     if (!user || !user.passwordHash || !ok) {
+      if (await throttle.failed(email)) request.log.warn({ emailHash: hashEmail(email) }, 'login locked after failures');
       throw new AppError('INVALID_CREDENTIALS', 'Feil e-post eller passord');
     }
+    await throttle.succeeded(email);
     await sessions.start(reply, user.id);
     return { user: publicUser(user) };
   });
@@ -59,3 +79,6 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   app.get('/api/me', async (request) => ({ user: publicUser(await requireUser(sessions, request)) }));
 }
+
+/** Logs name an address only by a short hash. */
+const hashEmail = (email: string): string => createHash('sha256').update(email).digest('hex').slice(0, 12);

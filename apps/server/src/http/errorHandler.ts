@@ -23,6 +23,8 @@ const fallbackMessages: Partial<Record<ErrorCode, string>> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
     }
     if (error instanceof ZodError) {
@@ -48,7 +50,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Noe gikk galt på serveren' } });
   });
+  // The query string is left out: it may hold a token.
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Fant ikke ${request.method} ${request.url}` } }),
+    reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `Fant ikke ${request.method} ${request.url.split('?')[0]}` } }),
   );
 }

@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors/AppError.ts';
+
+/**
+ * Every state-changing API request (POST, PUT, PATCH, DELETE under /api/) must carry this header with the
+ * value `1`. A page on another site cannot send a custom header without a CORS preflight, which this server
+ * never grants, so a forged cross-site request is refused before it is read.
+ */
+export const CSRF_HEADER = 'x-samplan-csrf';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Refuses cross-site state-changing requests: the custom header must be there and the Origin, if sent, ours. */
+export function installCsrfProtection(app: FastifyInstance, publicUrl: string | undefined): void {
+  app.addHook('onRequest', async (request) => {
+    if (!UNSAFE.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (request.headers[CSRF_HEADER] !== '1') {
+      throw new AppError('CSRF_REJECTED', 'Forespørselen mangler CSRF-beskyttelse (X-Samplan-CSRF)');
+    }
+    if (!sameOrigin(request, publicUrl)) {
+      throw new AppError('CSRF_REJECTED', 'Forespørselen kommer fra et annet nettsted');
+    }
+  });
+}
+
+/** True without an Origin header (not a browser) or with our own origin; `null` and foreign origins are refused. */
+export function sameOrigin(request: FastifyRequest, publicUrl: string | undefined): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (publicUrl && new URL(publicUrl).origin === origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}

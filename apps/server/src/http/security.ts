@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+
+export interface SecurityOptions {
+  publicUrl: string | undefined;
+  /** Origins of the OIDC providers: the login redirect goes there. */
+  oidcOrigins: string[];
+  rateLimitMax: number;
+}
+
+/** Security headers with a CSP for the web app, and a per-address rate limit over everything. */
+export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+  const https = options.publicUrl?.startsWith('https:') ?? false;
+  // 'self' covers same-origin ws:/wss: in current browsers; the explicit origin helps older Safari.
+  const wsOrigin = options.publicUrl ? new URL(options.publicUrl).origin.replace(/^http/, 'ws') : null;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Tiptap and React set style attributes; no inline script is ever allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: wsOrigin ? ["'self'", wsOrigin] : ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'", ...options.oidcOrigins],
+        workerSrc: ["'self'", 'blob:'],
+        manifestSrc: ["'self'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // HSTS only means something over https.
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.rateLimitMax,
+    timeWindow: '1 minute',
+  });
+}
