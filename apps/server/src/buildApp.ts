@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -5,19 +6,37 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { CloseCode } from '@samplan/protocol';
+import { ConsentService } from './access/ConsentService.ts';
+import { MembershipService } from './access/MembershipService.ts';
+import { PlanAccess } from './access/PlanAccess.ts';
 import { CollabTokens } from './auth/CollabTokens.ts';
+import { LoginThrottle } from './auth/LoginThrottle.ts';
+import { OidcLogin } from './auth/OidcLogin.ts';
+import { assertEditRightsPerDocument } from './auth/roles.ts';
 import { Sessions } from './auth/Sessions.ts';
+import { AccessLog } from './audit/AccessLog.ts';
+import { ChangeRecorder } from './audit/ChangeRecorder.ts';
 import { collabRoute } from './collab/collabRoute.ts';
+import { ConnectionLimits } from './collab/ConnectionLimits.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import type { Config } from './config/config.ts';
 import { resolveSessionSecret } from './config/sessionSecret.ts';
+import { accessLogRoutes } from './http/accessLogRoutes.ts';
 import { authRoutes } from './http/authRoutes.ts';
+import { consentRoutes } from './http/consentRoutes.ts';
+import { installCsrfProtection } from './http/csrf.ts';
 import { installErrorHandler } from './http/errorHandler.ts';
 import { healthRoutes } from './http/healthRoutes.ts';
+import { memberRoutes } from './http/memberRoutes.ts';
+import { oidcRoutes } from './http/oidcRoutes.ts';
 import { planRoutes } from './http/planRoutes.ts';
+import { installSecurity } from './http/security.ts';
 import { PlanService } from './plans/PlanService.ts';
+import { SqliteAccessLogStore, type AccessLogStore } from './storage/AccessLogStore.ts';
 import { SqliteAccountStore, type AccountStore } from './storage/AccountStore.ts';
+import { SqliteConsentStore, type ConsentStore } from './storage/ConsentStore.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
+import { SqliteInviteStore, type InviteStore } from './storage/InviteStore.ts';
 import { openSqlite } from './storage/openSqlite.ts';
 import { SqlitePlanStore, type PlanStore } from './storage/PlanStore.ts';
 import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts';
@@ -28,10 +47,20 @@ export interface Services {
   accounts: AccountStore;
   plans: PlanStore;
   documents: DocumentStore;
+  invites: InviteStore;
+  consents: ConsentStore;
+  accessLogStore: AccessLogStore;
   rooms: RoomManager;
   planService: PlanService;
   tokens: CollabTokens;
   sessions: Sessions;
+  accessLog: AccessLog;
+  access: PlanAccess;
+  memberships: MembershipService;
+  consentService: ConsentService;
+  changes: ChangeRecorder;
+  throttle: LoginThrottle;
+  oidc: OidcLogin;
 }
 
 declare module 'fastify' {
@@ -53,44 +82,127 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     trustProxy: Boolean(config.PUBLIC_URL),
   });
 
+  assertEditRightsPerDocument();
   const db = openSqlite({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS, inMemory: options.inMemory });
   const accounts = new SqliteAccountStore(db);
   const plans = new SqlitePlanStore(db);
   const documents = new SqliteDocumentStore(db);
+  const invites = new SqliteInviteStore(db);
+  const consents = new SqliteConsentStore(db);
+  const accessLogStore = new SqliteAccessLogStore(db);
+  const accessLog = new AccessLog(accessLogStore, accounts);
+  const changes = new ChangeRecorder({
+    documents,
+    store: accessLogStore,
+    accounts,
+    delayMs: config.CHANGE_LOG_DELAY_MS,
+    logger: app.log,
+  });
   const rooms = new RoomManager({
     store: documents,
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
+    onCommitted: (planId) => changes.markDirty(planId),
+    onSaved: (planId) => void changes.catchUp(planId),
+    onEditRefused: (planId, userId) => {
+      accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket' }).catch((error: unknown) => {
+        app.log.error({ planId, err: (error as Error).message }, 'could not log a refused edit');
+      });
+    },
   });
   const secret = resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR);
+  const secureCookie =
+    config.COOKIE_SECURE === 'true' || (config.COOKIE_SECURE === 'auto' && (config.PUBLIC_URL?.startsWith('https:') ?? false));
   const tokens = new CollabTokens(secret, config.COLLAB_TOKEN_TTL_SECONDS);
-  const sessions = new Sessions(accounts, {
-    ttlHours: config.SESSION_TTL_HOURS,
-    secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false,
+  const sessions = new Sessions(accounts, { ttlHours: config.SESSION_TTL_HOURS, secureCookie });
+  const access = new PlanAccess(plans, consents, accessLog);
+  const planService = new PlanService({ plans, documents, consents, accessLog, changes });
+  const memberships = new MembershipService({
+    plans,
+    invites,
+    consents,
+    accounts,
+    access,
+    log: accessLog,
+    rooms,
+    inviteTtlHours: config.INVITE_TTL_HOURS,
+    publicUrl: config.PUBLIC_URL,
+    logger: app.log,
   });
-  const planService = new PlanService(plans, documents);
-  const services: Services = { config, accounts, plans, documents, rooms, planService, tokens, sessions };
+  const consentService = new ConsentService({ plans, consents, invites, access, log: accessLog, memberships });
+  const throttle = new LoginThrottle(accounts, {
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    windowMs: config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+    lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
+  });
+  const oidc = new OidcLogin(config.oidcProviders, accounts);
+  const services: Services = {
+    config,
+    accounts,
+    plans,
+    documents,
+    invites,
+    consents,
+    accessLogStore,
+    rooms,
+    planService,
+    tokens,
+    sessions,
+    accessLog,
+    access,
+    memberships,
+    consentService,
+    changes,
+    throttle,
+    oidc,
+  };
   app.decorate('samplan', services);
 
   installErrorHandler(app);
-  await app.register(fastifyCookie);
+  await app.register(fastifyCookie, { secret: createHmac('sha256', secret).update('samplan-cookie-signing').digest('base64url') });
+  await installSecurity(app, {
+    publicUrl: config.PUBLIC_URL,
+    oidcOrigins: config.oidcProviders.map((p) => new URL(p.issuer).origin),
+    rateLimitMax: config.RATE_LIMIT_MAX,
+  });
+  installCsrfProtection(app, config.PUBLIC_URL);
+  const authRateLimit = { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: '1 minute' };
   // Frames up to twice the limit are read and refused with 4413; larger ones are cut off by ws itself (1009).
   await app.register(fastifyWebsocket, { options: { maxPayload: config.MAX_MESSAGE_BYTES * 2 } });
   await app.register(healthRoutes, { documents });
-  await app.register(authRoutes, { accounts, sessions, allowRegistration: config.ALLOW_REGISTRATION });
-  await app.register(planRoutes, { sessions, plans, planService, tokens });
+  await app.register(authRoutes, {
+    accounts,
+    sessions,
+    throttle,
+    allowRegistration: config.ALLOW_REGISTRATION,
+    authRateLimit,
+    oidcProviders: config.oidcProviders,
+  });
+  await app.register(oidcRoutes, { oidc, sessions, secureCookie, authRateLimit });
+  await app.register(planRoutes, { sessions, plans, consents, access, accessLog, planService, tokens });
+  await app.register(memberRoutes, { sessions, accounts, memberships, authRateLimit });
+  await app.register(consentRoutes, { sessions, accounts, invites, consentService });
+  await app.register(accessLogRoutes, { sessions, access, accessLog, changes });
   await app.register(collabRoute, {
     rooms,
     plans,
+    access,
+    accessLog,
     sessions,
     tokens,
+    limits: new ConnectionLimits(config.MAX_SOCKETS_PER_USER, config.MAX_SOCKETS_PER_PLAN),
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     publicUrl: config.PUBLIC_URL,
   });
   await registerWebApp(app, resolve(config.WEB_DIST));
 
+  app.addHook('onReady', async () => {
+    memberships.start();
+  });
   app.addHook('preClose', async () => {
+    await memberships.stop();
     await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
+    await changes.flushAll();
   });
   app.addHook('onClose', async () => {
     await documents.close();

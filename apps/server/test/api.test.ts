@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createPlan, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
+import { api, createPlan, CSRF_HEADERS, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
 
 describe('accounts and plans over HTTP', () => {
   let server: TestServer;
@@ -19,7 +19,7 @@ describe('accounts and plans over HTTP', () => {
 
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
       body: JSON.stringify({ email: user.email.toUpperCase(), password: 'et-langt-passord' }),
     });
     expect(res.status).toBe(200);

@@ -9,6 +9,7 @@ import {
   collabToken,
   connectProvider,
   createPlan,
+  CSRF_HEADERS,
   registerUser,
   startTestServer,
   type TestServer,
@@ -161,7 +162,11 @@ describe('bad input on the REST API', () => {
   afterAll(() => server.close());
 
   const post = (path: string, body: string, contentType = 'application/json') =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, cookie: user.cookie }, body });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, cookie: user.cookie, ...CSRF_HEADERS },
+      body,
+    });
 
   it('answers invalid JSON with 400 INVALID_JSON', async () => {
     const res = await post('/api/plans', '{"title": ');

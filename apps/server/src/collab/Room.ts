@@ -20,6 +20,10 @@ export interface RoomOptions {
   logger: RoomLogger;
   /** Called once, when the last peer has left; `saved` settles when everything is committed. */
   onClosing: (room: Room, saved: Promise<void>) => void;
+  /** Called after each batch of updates is committed (off the relay path). */
+  onCommitted?: (planId: string) => void;
+  /** Called the first time a read-only peer sends an edit (it is dropped either way). */
+  onEditRefused?: (planId: string, userId: string) => void;
 }
 
 interface QueuedUpdate {
@@ -151,6 +155,10 @@ export class Room {
         if (message.meta.empty) return;
         if (!peer.canWrite) {
           peer.socket.send(permissionDenied);
+          if (!peer.editRefusalReported) {
+            peer.editRefusalReported = true;
+            this.options.onEditRefused?.(this.planId, peer.userId);
+          }
           return;
         }
         this.queue.push({ origin: peer, update: message.update, meta: message.meta, frame: message.isStep2 ? null : frame });
@@ -232,6 +240,7 @@ export class Room {
       state.add(item.update, item.meta, ++seq);
       this.broadcast(item.frame ?? encodeUpdateMessage(item.update), item.origin);
     }
+    this.options.onCommitted?.(this.planId);
     if (!this.checkpointScheduled && state.needsCheckpoint(this.options.checkpointPolicy)) {
       this.checkpointScheduled = true;
       setImmediate(() => {

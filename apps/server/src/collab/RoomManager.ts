@@ -7,6 +7,10 @@ export interface RoomManagerOptions {
   store: DocumentStore;
   checkpointPolicy: CheckpointPolicy;
   logger: RoomLogger;
+  onCommitted?: (planId: string) => void;
+  onEditRefused?: (planId: string, userId: string) => void;
+  /** A room has unloaded and everything in it is committed. */
+  onSaved?: (planId: string) => void;
 }
 
 /** Keeps one Room per open plan and drops it once its last peer has left and it has saved. */
@@ -35,6 +39,8 @@ export class RoomManager {
         checkpointPolicy: this.options.checkpointPolicy,
         logger: this.options.logger,
         onClosing: (closing, saved) => this.onClosing(closing, saved),
+        onCommitted: this.options.onCommitted,
+        onEditRefused: this.options.onEditRefused,
       });
       this.rooms.set(planId, room);
     }
@@ -42,6 +48,7 @@ export class RoomManager {
     return room;
   }
 
+  /** Closes one user's connections to one plan (membership ended, consent withdrawn). */
   closeUser(planId: string, userId: string, code: number, reason: string): void {
     this.rooms.get(planId)?.closeUser(userId, code, reason);
   }
@@ -55,6 +62,7 @@ export class RoomManager {
     if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
     const done = saved.finally(() => {
       if (this.saving.get(room.planId) === done) this.saving.delete(room.planId);
+      this.options.onSaved?.(room.planId);
     });
     this.saving.set(room.planId, done);
   }

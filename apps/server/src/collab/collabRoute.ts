@@ -1,11 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { CloseCode, COLLAB_PATH } from '@samplan/protocol';
+import type { PlanAccess } from '../access/PlanAccess.ts';
 import type { CollabTokens } from '../auth/CollabTokens.ts';
 import { canEditPlan, type Role } from '../auth/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
+import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
+import { sameOrigin } from '../http/csrf.ts';
 import type { PlanStore } from '../storage/PlanStore.ts';
+import type { ConnectionLimits } from './ConnectionLimits.ts';
 import { createPeer, type Peer, type PeerSocket } from './Peer.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
@@ -13,8 +17,11 @@ import type { RoomManager } from './RoomManager.ts';
 export interface CollabRouteOptions {
   rooms: RoomManager;
   plans: PlanStore;
+  access: PlanAccess;
+  accessLog: AccessLog;
   sessions: Sessions;
   tokens: CollabTokens;
+  limits: ConnectionLimits;
   maxMessageBytes: number;
   /** Origins allowed to use the session cookie on the websocket (besides same-host). */
   publicUrl: string | undefined;
@@ -29,6 +36,13 @@ class CloseWith extends Error {
   }
 }
 
+/** Close codes for refusals from PlanAccess; the reason is the stable error code. */
+const closeCodeOf: Partial<Record<string, number>> = {
+  PLAN_NOT_FOUND: CloseCode.planNotFound,
+  CONSENT_REQUIRED: CloseCode.forbidden,
+  FORBIDDEN: CloseCode.forbidden,
+};
+
 /** `WS /collab/:planId?token=…`: authenticates, then hands the socket to the plan's Room. */
 export async function collabRoute(app: FastifyInstance, options: CollabRouteOptions): Promise<void> {
   const { rooms, maxMessageBytes } = options;
@@ -42,6 +56,7 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
       let buffered: Uint8Array[] | null = [];
       let joined: { room: Room; peer: Peer } | null = null;
       let closed = false;
+      let release: (() => void) | null = null;
 
       socket.on('message', (data, isBinary) => {
         if (closed) return;
@@ -54,6 +69,7 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
       socket.on('close', () => {
         closed = true;
         buffered = null;
+        release?.();
         if (joined) joined.room.leave(joined.peer);
       });
       socket.on('error', (err) => request.log.warn({ err: err.message }, 'websocket error'));
@@ -61,8 +77,19 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
       authenticate(request, planId, options)
         .then(async ({ userId, role }) => {
           if (closed) return;
-          const peer = createPeer(adapter, userId, canEditPlan(role));
+          release = options.limits.acquire(userId, planId);
+          if (!release) throw new CloseWith(CloseCode.tooManyConnections, 'TOO_MANY_CONNECTIONS');
+          const canWrite = canEditPlan(role);
+          await options.accessLog.record(planId, { id: userId }, 'plan.opened', { via: 'websocket', canWrite });
+          if (closed) return release();
+          const peer = createPeer(adapter, userId, canWrite);
           const room = await rooms.join(planId, peer);
+          if (closed) return room.leave(peer);
+          // A revocation while this socket was joining closed nobody: check again now that it is in the room.
+          if (!(await options.plans.findMembership(planId, userId))) {
+            room.leave(peer);
+            throw new CloseWith(CloseCode.forbidden, 'MEMBERSHIP_ENDED');
+          }
           if (closed) return room.leave(peer);
           joined = { room, peer };
           const pending = buffered ?? [];
@@ -92,24 +119,18 @@ async function authenticate(
       if (error instanceof AppError) throw new CloseWith(CloseCode.unauthenticated, error.code);
       throw error;
     }
-  } else if (originAllowed(request, options.publicUrl)) {
+  } else if (sameOrigin(request, options.publicUrl)) {
+    // A cookie is only trusted from our own pages, so another site cannot open a socket as the user.
     userId = (await options.sessions.userOf(request))?.id;
   }
   if (!userId) throw new CloseWith(CloseCode.unauthenticated, 'UNAUTHENTICATED');
-  const membership = await options.plans.findMembership(planId, userId);
-  if (!membership) throw new CloseWith(CloseCode.planNotFound, 'PLAN_NOT_FOUND');
-  return { userId, role: membership.role };
-}
-
-/** A cookie is only trusted from our own pages, so another site cannot open a socket as the user. */
-function originAllowed(request: FastifyRequest, publicUrl: string | undefined): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  if (publicUrl && new URL(publicUrl).origin === origin) return true;
   try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
+    const { membership } = await options.access.authorize({ id: userId }, planId, 'read');
+    return { userId, role: membership.role };
+  } catch (error) {
+    const code = error instanceof AppError ? closeCodeOf[error.code] : undefined;
+    if (code && error instanceof AppError) throw new CloseWith(code, error.code);
+    throw error;
   }
 }
 

@@ -1,10 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
+import type { PlanAccess } from '../access/PlanAccess.ts';
 import type { CollabTokens } from '../auth/CollabTokens.ts';
+import { actionsOf, isFamilyRole } from '../auth/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
-import { AppError } from '../errors/AppError.ts';
+import type { AccessLog } from '../audit/AccessLog.ts';
 import type { PlanService } from '../plans/PlanService.ts';
-import type { Membership, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
+import type { ConsentStore } from '../storage/ConsentStore.ts';
+import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import { requireUser } from './requireUser.ts';
 
 const CreatePlanBody = z.object({
@@ -14,11 +18,14 @@ const CreatePlanBody = z.object({
   demo: z.boolean().optional(),
 });
 
-const PlanParams = z.object({ id: z.string().min(1).max(64) });
+export const PlanParams = z.object({ id: z.string().min(1).max(64) });
 
 export interface PlanRoutesOptions {
   sessions: Sessions;
   plans: PlanStore;
+  consents: ConsentStore;
+  access: PlanAccess;
+  accessLog: AccessLog;
   planService: PlanService;
   tokens: CollabTokens;
 }
@@ -33,29 +40,33 @@ const publicPlan = (plan: PlanRecord) => ({
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export async function planRoutes(app: FastifyInstance, options: PlanRoutesOptions): Promise<void> {
-  const { sessions, plans, planService, tokens } = options;
+  const { sessions, plans, consents, access, accessLog, planService, tokens } = options;
 
-  /** The plan and my membership; PLAN_NOT_FOUND alike for a missing plan and one I may not see. */
-  async function requireMember(request: FastifyRequest): Promise<{ plan: PlanRecord; membership: Membership }> {
-    const user = await requireUser(sessions, request);
-    const { id } = PlanParams.parse(request.params);
-    const membership = await plans.findMembership(id, user.id);
-    const plan = membership && (await plans.findPlan(id));
-    if (!membership || !plan) throw new AppError('PLAN_NOT_FOUND', 'Fant ikke planen');
-    return { plan, membership };
-  }
-
+  /** My plans. One still waiting for the family's consent shows only its title (`access: 'venter-samtykke'`). */
   app.get('/api/plans', async (request) => {
     const user = await requireUser(sessions, request);
     const mine = await plans.plansOfUser(user.id);
     const date = today();
     return {
       plans: await Promise.all(
-        mine.map(async (plan) => ({
-          ...publicPlan(plan),
-          role: plan.role,
-          progress: await planService.summary(plan.id, date),
-        })),
+        mine.map(async (plan) => {
+          const status = consentStatus(await consents.listForPlan(plan.id), user.id, plan.role);
+          if (!consentAllowsAccess(status)) {
+            return {
+              ...publicPlan(plan),
+              childName: null,
+              role: plan.role,
+              access: 'venter-samtykke' as const,
+              progress: null,
+            };
+          }
+          return {
+            ...publicPlan(plan),
+            role: plan.role,
+            access: 'apen' as const,
+            progress: await planService.summary(plan.id, date),
+          };
+        }),
       ),
     };
   });
@@ -67,22 +78,38 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     return reply.status(201).send({ plan: { ...publicPlan(plan), role: body.creatorRole } });
   });
 
+  /** Plan metadata, my role and what my role may do. Logged as `plan.viewed`. */
   app.get('/api/plans/:id', async (request) => {
-    const { plan, membership } = await requireMember(request);
-    return { plan: { ...publicPlan(plan), role: membership.role } };
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const { plan, membership } = await access.authorize(user, id, 'read');
+    await accessLog.record(plan.id, user, 'plan.viewed', { via: 'rest' });
+    return {
+      plan: {
+        ...publicPlan(plan),
+        role: membership.role,
+        family: isFamilyRole(membership.role),
+        membershipEndsAt: membership.endsAt ? new Date(membership.endsAt).toISOString() : null,
+        permissions: actionsOf(membership.role),
+      },
+    };
   });
 
   app.post('/api/plans/:id/collab-token', async (request) => {
-    const { plan, membership } = await requireMember(request);
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const { plan, membership } = await access.authorize(user, id, 'read');
     const { token, expiresAt } = tokens.issue(membership.userId, plan.id);
     return { token, expiresAt: new Date(expiresAt).toISOString() };
   });
 
   app.get('/api/plans/:id/export.json', async (request, reply) => {
-    const { plan } = await requireMember(request);
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const { plan } = await access.authorize(user, id, 'export');
     const content = await planService.toJSON(plan.id);
+    await accessLog.record(plan.id, user, 'plan.exported', { format: 'json' });
     reply.header('content-disposition', `attachment; filename="individuell-plan-${plan.id}.json"`);
     return { plan: publicPlan(plan), content };
   });
 }
-

@@ -25,6 +25,9 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     DATA_DIR: dir,
     LOG_LEVEL: 'silent',
     WEB_DIST: join(dir, 'no-web'),
+    // Tests register many users from one address; the limits themselves are tested with low values.
+    AUTH_RATE_LIMIT_MAX: '10000',
+    RATE_LIMIT_MAX: '100000',
     ...env,
   });
   const app = await buildApp(config);
@@ -44,6 +47,9 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   };
 }
 
+/** The header every state-changing API request must carry (see src/http/csrf.ts). */
+export const CSRF_HEADERS = { 'x-samplan-csrf': '1' } as const;
+
 export interface TestUser {
   cookie: string;
   id: string;
@@ -58,7 +64,7 @@ export async function registerUser(baseUrl: string, name = 'Kari Testesen'): Pro
   const email = `bruker${userCounter}-${Date.now()}@eksempel.no`;
   const res = await fetch(`${baseUrl}/api/auth/register`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
     body: JSON.stringify({ email, password: 'et-langt-passord', name }),
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
@@ -74,7 +80,7 @@ export async function api<T = unknown>(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...CSRF_HEADERS };
   if (user) headers.cookie = user.cookie;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${baseUrl}${path}`, {

@@ -1,0 +1,33 @@
+/** Counts open websocket connections per user and per plan, so one user or one plan cannot take them all. */
+export class ConnectionLimits {
+  private readonly perUser = new Map<string, number>();
+  private readonly perPlan = new Map<string, number>();
+  private readonly maxPerUser: number;
+  private readonly maxPerPlan: number;
+
+  constructor(maxPerUser: number, maxPerPlan: number) {
+    this.maxPerUser = maxPerUser;
+    this.maxPerPlan = maxPerPlan;
+  }
+
+  /** Takes a slot, or returns null when the user or the plan is at its cap; call the result to give it back. */
+  acquire(userId: string, planId: string): (() => void) | null {
+    if ((this.perUser.get(userId) ?? 0) >= this.maxPerUser) return null;
+    if ((this.perPlan.get(planId) ?? 0) >= this.maxPerPlan) return null;
+    bump(this.perUser, userId, 1);
+    bump(this.perPlan, planId, 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      bump(this.perUser, userId, -1);
+      bump(this.perPlan, planId, -1);
+    };
+  }
+}
+
+function bump(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next <= 0) counts.delete(key);
+  else counts.set(key, next);
+}

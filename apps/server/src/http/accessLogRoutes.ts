@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { PlanAccess } from '../access/PlanAccess.ts';
+import type { Sessions } from '../auth/Sessions.ts';
+import { toPublicEntry, type AccessLog } from '../audit/AccessLog.ts';
+import type { ChangeRecorder } from '../audit/ChangeRecorder.ts';
+import { PlanParams } from './planRoutes.ts';
+import { requireUser } from './requireUser.ts';
+
+const LogQuery = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export interface AccessLogRoutesOptions {
+  sessions: Sessions;
+  access: PlanAccess;
+  accessLog: AccessLog;
+  changes: ChangeRecorder;
+}
+
+/** The innsynslogg, for the foresatt and the koordinator: who has seen and changed the plan, and when. */
+export async function accessLogRoutes(app: FastifyInstance, options: AccessLogRoutesOptions): Promise<void> {
+  const { sessions, access, accessLog, changes } = options;
+
+  app.get('/api/plans/:id/access-log', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const query = LogQuery.parse(request.query);
+    await access.authorize(user, id, 'readLog');
+    await changes.catchUp(id);
+    const entries = await accessLog.list(id, { afterSeq: query.after, limit: query.limit });
+    return {
+      entries: entries.map(toPublicEntry),
+      nextAfter: entries.length === query.limit ? entries[entries.length - 1]!.seq : null,
+      verification: await accessLog.verify(id),
+    };
+  });
+
+  /** Re-computes the hash chain: `ok: false` names the first entry that was altered. */
+  app.get('/api/plans/:id/access-log/verify', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    await access.authorize(user, id, 'readLog');
+    return { verification: await accessLog.verify(id) };
+  });
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ConsentService } from '../access/ConsentService.ts';
+import type { Sessions } from '../auth/Sessions.ts';
+import type { AccountStore } from '../storage/AccountStore.ts';
+import { CONSENT_KINDS, type ConsentRecord } from '../storage/ConsentStore.ts';
+import type { InviteStore } from '../storage/InviteStore.ts';
+import { PlanParams } from './planRoutes.ts';
+import { requireUser } from './requireUser.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+const ConsentBody = z.object({
+  kind: z.enum(CONSENT_KINDS),
+  /** `sharing`: the member outside the family it covers, or `inviteId` of a pending invitation. */
+  subjectUserId: z.string().min(1).max(64).optional(),
+  inviteId: z.string().min(1).max(64).optional(),
+  /** Who gave the consent, e.g. "Kari Nilsen (mor)". */
+  givenBy: z.string().trim().min(1).max(200),
+  /** When it was given (ISO 8601); defaults to now. */
+  givenAt: z.iso.datetime({ offset: true }).optional(),
+  /** What it covers, in words (scope, purpose, conditions). */
+  note: z.string().trim().max(2000).default(''),
+});
+
+const WithdrawBody = z.object({ note: z.string().trim().max(2000).optional() }).default({});
+
+const ConsentParams = PlanParams.extend({ consentId: z.string().min(1).max(64) });
+
+export interface ConsentRoutesOptions {
+  sessions: Sessions;
+  accounts: AccountStore;
+  invites: InviteStore;
+  consentService: ConsentService;
+}
+
+export async function consentRoutes(app: FastifyInstance, options: ConsentRoutesOptions): Promise<void> {
+  const { sessions, accounts, invites, consentService } = options;
+
+  async function toPublic(consents: ConsentRecord[]) {
+    const names = new Map<string, string>();
+    const nameOf = async (id: string | null) => {
+      if (!id) return null;
+      if (!names.has(id)) names.set(id, (await accounts.findUserById(id))?.name ?? '');
+      return { userId: id, name: names.get(id)! };
+    };
+    return Promise.all(
+      consents.map(async (c) => {
+        let subject: { userId: string; name: string } | { inviteId: string; email: string } | null = null;
+        if (c.subjectUserId) subject = await nameOf(c.subjectUserId);
+        else if (c.subjectInviteId) {
+          subject = { inviteId: c.subjectInviteId, email: (await invites.find(c.planId, c.subjectInviteId))?.email ?? '' };
+        }
+        return {
+          id: c.id,
+          kind: c.kind,
+          subject,
+          givenBy: c.givenBy,
+          givenAt: iso(c.givenAt),
+          note: c.note,
+          recordedBy: await nameOf(c.recordedBy),
+          recordedAt: iso(c.recordedAt),
+          active: c.withdrawnAt === null,
+          withdrawnAt: iso(c.withdrawnAt),
+          withdrawnBy: await nameOf(c.withdrawnBy),
+          withdrawalNote: c.withdrawalNote,
+        };
+      }),
+    );
+  }
+
+  app.get('/api/plans/:id/consents', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    return { consents: await toPublic(await consentService.list(user, id)) };
+  });
+
+  app.post('/api/plans/:id/consents', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const body = ConsentBody.parse(request.body);
+    const consent = await consentService.record(user, id, {
+      ...body,
+      givenAt: body.givenAt ? Date.parse(body.givenAt) : undefined,
+    });
+    const [shown] = await toPublic([consent]);
+    return reply.status(201).send({ consent: shown });
+  });
+
+  app.post('/api/plans/:id/consents/:consentId/withdraw', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id, consentId } = ConsentParams.parse(request.params);
+    const body = WithdrawBody.parse(request.body ?? {});
+    const consent = await consentService.withdraw(user, id, consentId, body.note ?? null);
+    const [shown] = await toPublic([consent]);
+    return { consent: shown };
+  });
+}

@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { inviteStatus, type MembershipService } from '../access/MembershipService.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { newId } from '../auth/ids.ts';
+import { isFamilyRole, ROLES } from '../auth/roles.ts';
+import type { Sessions } from '../auth/Sessions.ts';
+import { AppError } from '../errors/AppError.ts';
+import type { AccountStore, User } from '../storage/AccountStore.ts';
+import type { InviteRecord } from '../storage/InviteStore.ts';
+import { publicUser } from './authRoutes.ts';
+import { PlanParams } from './planRoutes.ts';
+import { requireUser } from './requireUser.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+const InviteBody = z.object({
+  email: z.email().max(254),
+  role: z.enum(ROLES),
+  /** Access for a period: the membership ends at this instant (ISO 8601). */
+  membershipEndsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** A foresatt can record the family's consent to share with the invited person at once. */
+  consent: z
+    .object({
+      givenBy: z.string().trim().min(1).max(200),
+      note: z.string().trim().max(2000).default(''),
+    })
+    .optional(),
+});
+
+const TokenBody = z.object({ token: z.string().min(10).max(200) });
+
+const AcceptBody = TokenBody.extend({
+  /** Only when not logged in: creates the account for the invited address. */
+  name: z.string().trim().min(1).max(120).optional(),
+  password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200).optional(),
+});
+
+const MemberParams = PlanParams.extend({ userId: z.string().min(1).max(64) });
+const InviteParams = PlanParams.extend({ inviteId: z.string().min(1).max(64) });
+
+export interface MemberRoutesOptions {
+  sessions: Sessions;
+  accounts: AccountStore;
+  memberships: MembershipService;
+  authRateLimit: { max: number; timeWindow: string };
+}
+
+export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOptions): Promise<void> {
+  const { sessions, accounts, memberships } = options;
+  const strict = { config: { rateLimit: options.authRateLimit } };
+  const names = async (ids: Iterable<string>): Promise<Map<string, string>> => {
+    const map = new Map<string, string>();
+    for (const id of new Set(ids)) map.set(id, (await accounts.findUserById(id))?.name ?? '');
+    return map;
+  };
+  const publicInvite = (invite: InviteRecord, inviterName: string) => ({
+    id: invite.id,
+    email: invite.email,
+    role: invite.role,
+    status: inviteStatus(invite, Date.now()),
+    createdAt: iso(invite.createdAt),
+    expiresAt: iso(invite.expiresAt),
+    membershipEndsAt: iso(invite.membershipEndsAt),
+    invitedBy: { userId: invite.invitedBy, name: inviterName },
+    acceptedAt: iso(invite.acceptedAt),
+  });
+
+  app.get('/api/plans/:id/members', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const members = await memberships.listMembers(user, id);
+    return {
+      members: members.map((m) => ({
+        userId: m.userId,
+        name: m.name,
+        email: m.email,
+        role: m.role,
+        family: isFamilyRole(m.role),
+        joinedAt: iso(m.createdAt),
+        endsAt: iso(m.endsAt),
+        consent: m.consent,
+      })),
+    };
+  });
+
+  app.delete('/api/plans/:id/members/:userId', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id, userId } = MemberParams.parse(request.params);
+    await memberships.revokeMember(user, id, userId);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/plans/:id/invites', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const invites = await memberships.listInvites(user, id);
+    const inviters = await names(invites.map((i) => i.invitedBy));
+    return { invites: invites.map((i) => publicInvite(i, inviters.get(i.invitedBy) ?? '')) };
+  });
+
+  /** Creates a single-use invitation link. The token is shown only in this answer; only its hash is kept. */
+  app.post('/api/plans/:id/invites', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const body = InviteBody.parse(request.body);
+    const { invite, token, link } = await memberships.invite(user, id, {
+      email: body.email,
+      role: body.role,
+      membershipEndsAt: body.membershipEndsAt ? Date.parse(body.membershipEndsAt) : null,
+      consent: body.consent,
+    });
+    return reply.status(201).send({ invite: publicInvite(invite, user.name), token, link });
+  });
+
+  app.delete('/api/plans/:id/invites/:inviteId', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id, inviteId } = InviteParams.parse(request.params);
+    await memberships.revokeInvite(user, id, inviteId);
+    return reply.status(204).send();
+  });
+
+  /** What an invitation link offers; needs no login. */
+  app.post('/api/invites/preview', strict, async (request) => {
+    const { token } = TokenBody.parse(request.body);
+    const { invite, plan, inviterName, accountExists } = await memberships.preview(token);
+    return {
+      invite: {
+        planTitle: plan.title,
+        role: invite.role,
+        email: invite.email,
+        invitedBy: inviterName,
+        expiresAt: iso(invite.expiresAt),
+        membershipEndsAt: iso(invite.membershipEndsAt),
+        accountExists,
+      },
+    };
+  });
+
+  /**
+   * Accepts an invitation. Logged in: links it to this account. Not logged in: creates an account for the
+   * invited address with `name` and `password` (also when open registration is off) and logs it in.
+   */
+  app.post('/api/invites/accept', strict, async (request, reply) => {
+    const body = AcceptBody.parse(request.body);
+    let user: User | undefined = await sessions.userOf(request);
+    const invite = await memberships.findUsable(body.token, user ?? null);
+    if (!user) {
+      if (!body.name || !body.password) {
+        throw new AppError('UNAUTHENTICATED', 'Logg inn, eller oppgi navn og passord for å lage en konto');
+      }
+      if (await accounts.findUserByEmail(invite.email)) {
+        throw new AppError('EMAIL_TAKEN', 'Det finnes allerede en konto for denne adressen; logg inn først');
+      }
+      user = { id: newId(), email: invite.email, name: body.name, createdAt: Date.now() };
+      await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
+      await sessions.start(reply, user.id);
+    }
+    const { planId, role } = await memberships.accept(user, invite);
+    return { plan: { id: planId, role }, user: publicUser(user) };
+  });
+}
