@@ -129,6 +129,8 @@ export class Api {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
+    // What the web app sends on every mutating request (CSRF guard).
+    headers['x-samplan-csrf'] = '1';
     const init: RequestInit = { method, headers };
     if (body !== undefined) init.body = JSON.stringify(body);
     const response = await fetch(`${this.base}${path}`, init);
