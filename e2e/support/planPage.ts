@@ -13,7 +13,9 @@ export async function waitForConnected(page: Page, timeout = 20_000): Promise<vo
 
 /** The live editor (ProseMirror) of a labelled rich-text field, mounting it if it is still the static view. */
 export async function richTextEditor(scope: Page | Locator, label: string): Promise<Locator> {
-  const field = scope.locator('.rich-text').filter({ has: scope.page().locator('.field__label', { hasText: label }) }).first();
+  const page = 'goto' in scope ? scope : scope.page();
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const field = scope.locator('.rich-text').filter({ has: page.locator('.field__label', { hasText: exact }) }).first();
   const editor = field.locator('.ProseMirror');
   if ((await editor.count()) === 0) await field.locator('.rich-text__static').click();
   await editor.waitFor();

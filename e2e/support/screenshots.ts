@@ -9,8 +9,10 @@ const dir = fileURLToPath(new URL('../screenshots/', import.meta.url));
 export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  // Blink the caret away so screenshots are stable.
-  await page.addStyleTag({ content: '*{caret-color:transparent !important}' }).catch(() => undefined);
+  // Stable pictures: no blinking caret, and every card laid out (the app skips laying out off-screen cards).
+  await page
+    .addStyleTag({ content: '*{caret-color:transparent !important} .item-list > li{content-visibility:visible !important}' })
+    .catch(() => undefined);
   await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
   return path;
 }

@@ -1,8 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, parseConfig } from '@samplan/server';
 import type { FastifyInstance } from 'fastify';
+
+type ServerModule = typeof import('@samplan/server');
+
+// SAMPLAN_SERVER_MODULE runs the browser tests against another server build (e.g. a released one).
+const serverModule = (): Promise<ServerModule> =>
+  import(process.env.SAMPLAN_SERVER_MODULE ?? '@samplan/server') as Promise<ServerModule>;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -18,6 +23,7 @@ export function tempDataDir(): string {
 
 /** The real server serving the built web app; port 0 picks a free port, a given port restarts on the same one. */
 export async function startServer(options: { dataDir: string; webDist: string; port?: number }): Promise<RunningServer> {
+  const { buildApp, parseConfig } = await serverModule();
   const config = parseConfig({
     PORT: String(options.port ?? 0),
     HOST: '127.0.0.1',

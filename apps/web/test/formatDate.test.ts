@@ -35,3 +35,22 @@ describe('Norwegian dates', () => {
     expect(todayIso(new Date(2026, 0, 9, 23, 30))).toBe('2026-01-09');
   });
 });
+
+describe('reading dates typed the Norwegian way', () => {
+  it('accepts the usual ways of writing a date', async () => {
+    const { parseNorwegianDate } = await import('../src/i18n/index.ts');
+    expect(parseNorwegianDate('20.06.2027')).toBe('2027-06-20');
+    expect(parseNorwegianDate('20.6.27')).toBe('2027-06-20');
+    expect(parseNorwegianDate(' 1/2/2027 ')).toBe('2027-02-01');
+    expect(parseNorwegianDate('20062027')).toBe('2027-06-20');
+    expect(parseNorwegianDate('2027-06-20')).toBe('2027-06-20');
+  });
+
+  it('refuses what is not a real date', async () => {
+    const { parseNorwegianDate } = await import('../src/i18n/index.ts');
+    expect(parseNorwegianDate('30.02.2027')).toBeNull();
+    expect(parseNorwegianDate('20.13.2027')).toBeNull();
+    expect(parseNorwegianDate('i morgen')).toBeNull();
+    expect(parseNorwegianDate('')).toBeNull();
+  });
+});

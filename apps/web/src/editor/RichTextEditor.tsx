@@ -4,19 +4,23 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
+import { nb } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { RichTextHeader } from './RichTextHeader.tsx';
 import { editorUndoManager } from './editorUndoManager.ts';
 
 export interface RichTextEditorProps {
   fragment: Y.XmlFragment;
   labelId: string;
+  label: string;
+  hint?: string;
   /** Put the caret in the editor once it exists (the user clicked or tabbed into the field). */
   focusOnMount: boolean;
 }
 
 /** A Tiptap editor on one field's Y.XmlFragment, with the others' carets and this user's plan-wide undo. */
-export function RichTextEditor({ fragment, labelId, focusOnMount }: RichTextEditorProps) {
+export function RichTextEditor({ fragment, labelId, label, hint, focusOnMount }: RichTextEditorProps) {
   const { connection, canEdit } = usePlan();
   const undoManager = useMemo(() => editorUndoManager(connection.undoManager), [connection]);
   const editor = useEditor(
@@ -46,6 +50,7 @@ export function RichTextEditor({ fragment, labelId, focusOnMount }: RichTextEdit
           'aria-multiline': 'true',
           'aria-labelledby': labelId,
           class: 'rich-text__editor',
+          'data-placeholder': nb.common.emptyEditableShort,
           spellcheck: 'true',
         },
       },
@@ -61,7 +66,9 @@ export function RichTextEditor({ fragment, labelId, focusOnMount }: RichTextEdit
   if (!editor) return null;
   return (
     <div className="rich-text__mounted">
-      {canEdit && <EditorToolbar editor={editor} labelId={labelId} />}
+      <RichTextHeader labelId={labelId} label={label} hint={hint}>
+        {canEdit && <EditorToolbar editor={editor} />}
+      </RichTextHeader>
       <EditorContent editor={editor} />
     </div>
   );

@@ -5,6 +5,7 @@ import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
 import { nb } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 import { RichTextEditor } from './RichTextEditor.tsx';
+import { RichTextHeader } from './RichTextHeader.tsx';
 import { isEmptyRichText, RichTextView } from './RichTextView.tsx';
 
 export interface RichTextFieldProps {
@@ -23,7 +24,6 @@ const MOUNT_MARGIN = '400px 0px';
 export function RichTextField({ fragment, label, hint, className }: RichTextFieldProps) {
   const { canEdit } = usePlan();
   const labelId = useId();
-  const hintId = `${labelId}-hint`;
   const container = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   const [focusRequested, setFocusRequested] = useState(false);
@@ -72,17 +72,11 @@ export function RichTextField({ fragment, label, hint, className }: RichTextFiel
         }
       }}
     >
-      <div id={labelId} className="field__label">
-        {label}
-      </div>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
       {mounted && fragment ? (
-        <RichTextEditor fragment={fragment} labelId={labelId} focusOnMount={focusRequested} />
+        <RichTextEditor fragment={fragment} labelId={labelId} label={label} hint={hint} focusOnMount={focusRequested} />
       ) : (
+        <>
+        <RichTextHeader labelId={labelId} label={label} hint={hint} />
         <div
           className="rich-text__static"
           role="textbox"
@@ -100,6 +94,7 @@ export function RichTextField({ fragment, label, hint, className }: RichTextFiel
             <p className="rich-text__empty">{canEdit ? nb.common.emptyEditable : nb.common.empty}</p>
           )}
         </div>
+        </>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
-import { useEffect, useId, useState } from 'react';
-import { formatDate } from '../i18n/index.ts';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { formatDate, nb, parseNorwegianDate } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 
 export interface DateFieldProps {
@@ -10,33 +10,78 @@ export interface DateFieldProps {
   className?: string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A date picker that writes only complete dates, so half-typed dates never reach the plan. */
+/**
+ * A date written the Norwegian way (dd.mm.åååå) in every browser. The plan gets the date once it is complete and
+ * valid (when the user leaves the field or presses Enter); a half-typed date never reaches the others.
+ */
 export function DateField({ label, value, onChange, className }: DateFieldProps) {
   const { canEdit } = usePlan();
   const id = useId();
-  const [draft, setDraft] = useState(value ?? '');
-  useEffect(() => setDraft(value ?? ''), [value]);
+  const [draft, setDraft] = useState(formatDate(value));
+  const [editing, setEditing] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    if (!editing) {
+      setDraft(formatDate(value));
+      setInvalid(false);
+    }
+  }, [value, editing]);
+
+  const commit = (): void => {
+    const text = draft.trim();
+    if (text === '') {
+      setInvalid(false);
+      if (value !== null) onChange(null);
+      return;
+    }
+    const parsed = parseNorwegianDate(text);
+    if (!parsed) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setDraft(formatDate(parsed));
+    if (parsed !== value) onChange(parsed);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit();
+    } else if (event.key === 'Escape') {
+      setDraft(formatDate(value));
+      setInvalid(false);
+    }
+  };
+
   return (
-    <div className={`field ${className ?? ''}`}>
+    <div className={`field field--date ${className ?? ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>
       <input
         id={id}
-        type="date"
+        type="text"
+        inputMode="numeric"
         className="input input--date"
+        placeholder={nb.common.dateHint}
+        autoComplete="off"
         value={draft}
         readOnly={!canEdit}
-        title={formatDate(value)}
-        onChange={(event) => {
-          const next = event.target.value;
-          setDraft(next);
-          if (next === '') onChange(null);
-          else if (ISO_DATE.test(next)) onChange(next);
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        onFocus={() => setEditing(true)}
+        onBlur={() => {
+          setEditing(false);
+          commit();
         }}
+        onKeyDown={onKeyDown}
+        onChange={(event) => setDraft(event.target.value)}
       />
+      {invalid && (
+        <p id={`${id}-error`} className="field-error">
+          {nb.common.dateInvalid}
+        </p>
+      )}
     </div>
   );
 }

@@ -118,9 +118,9 @@ export const nb = {
     offline: 'Frakoblet',
     failed: 'Ikke tilkoblet',
     allSaved: 'Alle endringer er lagret',
-    pending: (count: number) =>
-      count === 1 ? '1 endring er ikke sendt ennå' : `${count} endringer er ikke sendt ennå`,
-    offlineHint: 'Du kan fortsette å skrive. Endringene sendes når du er på nett igjen.',
+    pending: 'Endringene dine er ikke sendt ennå.',
+    offlineHint: 'Du kan fortsette å skrive; endringene sendes når du er på nett igjen. Ikke lukk siden før det.',
+    leaveWarning: 'Noen endringer er ikke sendt ennå. Vil du likevel forlate siden?',
   },
 
   presence: {
@@ -147,10 +147,12 @@ export const nb = {
 
   sectionIntro: {
     barnet: 'Hvem barnet er, familien og søsken, hva som fungerer godt, og hva barnet og familien trenger.',
-    mal: 'Barnets og familiens egne mål. Hvert hovedmål kan deles opp i mindre delmål.',
-    tiltak: 'Hva som skal gjøres for å nå målene, hvor mye og hvor ofte, hvem som har ansvaret, og hvordan det gjøres.',
+    mal: 'Barnets og familiens egne mål, helst med deres egne ord. Hvert hovedmål kan deles opp i mindre delmål.',
+    tiltak:
+      'Hva som skal gjøres for å nå målene, hvor mye og hvor ofte (omfang), hvem som har ansvaret, og hvordan det gjøres.',
     evaluering: 'Hvordan det går. Hver evaluering blir en milepæl på målet eller tiltaket den gjelder.',
-    deltakere: 'Hvem som er med i arbeidet med planen, hva hver enkelt bidrar med, og hvem som er koordinator.',
+    deltakere:
+      'Hvem som er med i arbeidet med planen (familien først), hva hver enkelt bidrar med og hva som forventes, og hvem som er koordinator.',
     samarbeid: 'Andre tjenester, institusjoner og etater det er nødvendig å samarbeide med.',
     periode: 'Hvor lenge planen gjelder, og når den skal evalueres og revideres.',
     samtykke: 'Samtykke til planen og til at opplysninger deles med deltakerne.',
@@ -190,8 +192,11 @@ export const nb = {
     chooseNone: 'Ikke valgt',
     empty: 'Tomt',
     emptyEditable: 'Tomt. Klikk eller trykk Enter for å skrive.',
+    emptyEditableShort: 'Tomt. Skriv her.',
     itemActions: 'Handlinger',
     today: 'I dag',
+    dateHint: 'dd.mm.åååå',
+    dateInvalid: 'Skriv datoen som dd.mm.åååå, for eksempel 20.06.2027.',
     yes: 'Ja',
     no: 'Nei',
   },

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { ConnectionState } from '../collab/connectionState.ts';
 import { nb } from '../i18n/index.ts';
 import { useConnectionSnapshot } from './connectionHooks.ts';
@@ -15,7 +16,17 @@ const LABELS: Record<ConnectionState, string> = {
 export function ConnectionStatus() {
   const { connection } = usePlan();
   const { state, pending } = useConnectionSnapshot(connection);
-  const detail = pending > 0 ? nb.connection.pending(pending) : state === 'connected' ? nb.connection.allSaved : null;
+  const detail = pending > 0 ? nb.connection.pending : state === 'connected' ? nb.connection.allSaved : null;
+  // Unsent changes live only in this tab: ask before the tab is closed or reloaded.
+  useEffect(() => {
+    if (pending === 0) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent): string => {
+      event.preventDefault();
+      return nb.connection.leaveWarning;
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [pending]);
   return (
     <div className={`connection connection--${state}`} role="status" data-state={state} data-pending={pending}>
       <span className="connection__dot" aria-hidden="true" />

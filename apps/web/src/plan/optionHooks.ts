@@ -2,7 +2,7 @@ import { getCollection, listItemIds } from '@samplan/plan-model';
 import * as Y from 'yjs';
 import type { SelectOption } from '../fields/SelectField.tsx';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
-import { nb } from '../i18n/index.ts';
+import { formatDate, nb } from '../i18n/index.ts';
 import { goalTree } from './planHooks.ts';
 import { usePlan } from './PlanContext.tsx';
 
@@ -53,7 +53,7 @@ export function useGoalOptions(): GoalOption[] {
 }
 
 /** Options named by a text field of each item, in display order. */
-function useNamedOptions(collection: 'participants' | 'measures' | 'meetings', field: string, fallback: string): SelectOption[] {
+function useNamedOptions(collection: 'participants' | 'measures', field: string, fallback: string): SelectOption[] {
   const { doc } = usePlan().connection;
   const items = getCollection(doc, collection);
   return useYValue(
@@ -76,8 +76,22 @@ export function useMeasureOptions(): SelectOption[] {
   return useNamedOptions('measures', 'title', nb.plan.untitled);
 }
 
+/** Meetings named by title and date, since most are called "Ansvarsgruppemøte". */
 export function useMeetingOptions(): SelectOption[] {
-  return useNamedOptions('meetings', 'title', nb.meetings.titleDefault);
+  const { doc } = usePlan().connection;
+  const items = getCollection(doc, 'meetings');
+  return useYValue(
+    items,
+    () =>
+      listItemIds(doc, 'meetings').map((id) => {
+        const item = items.get(id);
+        const date = item?.get('date');
+        const title = textOf(item?.get('title')).trim() || nb.meetings.titleDefault;
+        return { value: id, label: typeof date === 'string' ? `${title} ${formatDate(date)}` : title };
+      }),
+    [],
+    { deep: true, equals: jsonEqual },
+  );
 }
 
 /** Options for a closed value set, labelled from i18n. */

@@ -34,7 +34,7 @@ export function CooperationCard({ id, siblings, autoFocus }: { id: string; sibli
         </header>
         <YTextInput text={name} label={nb.cooperation.name} autoFocus={autoFocus} />
         <YTextInput text={purpose} label={nb.cooperation.purpose} multiline />
-        <YTextInput text={contact} label={nb.common.contact} hint={nb.common.contactHint} />
+        <YTextInput text={contact} label={nb.common.contact} />
       </article>
     </li>
   );

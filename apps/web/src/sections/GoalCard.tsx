@@ -62,7 +62,7 @@ export function GoalCard({ id, number, isSub, siblings, milestones, measureCount
             onRemove={() => actions.remove('goals', id, nb.goals.deletedWhat)}
           />
         </header>
-        <YTextInput text={title} label={nb.goals.title} hint={isSub ? undefined : nb.goals.titleHint} multiline autoFocus={autoFocus} className="field--title" />
+        <YTextInput text={title} label={nb.goals.title} multiline autoFocus={autoFocus} className="field--title" />
         <div className="field-row">
           <SelectField
             label={nb.common.status}

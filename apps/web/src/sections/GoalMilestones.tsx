@@ -2,8 +2,16 @@ import { formatDate, nb } from '../i18n/index.ts';
 import type { Milestone } from '../plan/derivedHooks.ts';
 import { StatusBadge } from '../plan/StatusBadge.tsx';
 
-/** A goal's evaluations as a timeline, and where it stands now (the latest dated evaluation). */
+/** A goal's evaluations as a timeline, and where it stands now (the latest evaluation with an achievement). */
 export function GoalMilestones({ milestones }: { milestones: readonly Milestone[] }) {
+  if (milestones.length === 0) {
+    return (
+      <p className="milestones milestones--empty">
+        <span className="milestones__label">{nb.goals.milestones}: </span>
+        <span className="muted">{nb.goals.noMilestones}</span>
+      </p>
+    );
+  }
   const latest = [...milestones].reverse().find((milestone) => milestone.achievement !== null);
   return (
     <div className="milestones">
@@ -19,22 +27,18 @@ export function GoalMilestones({ milestones }: { milestones: readonly Milestone[
         )}
       </p>
       <h4 className="milestones__title">{nb.goals.milestones}</h4>
-      {milestones.length === 0 ? (
-        <p className="muted">{nb.goals.noMilestones}</p>
-      ) : (
-        <ol className="timeline">
-          {milestones.map((milestone) => (
-            <li key={milestone.id} className="timeline__item">
-              <span className="timeline__date">{formatDate(milestone.date) || '–'}</span>
-              {milestone.achievement && (
-                <StatusBadge status={milestone.achievement} label={nb.achievement[milestone.achievement]} />
-              )}
-              {milestone.note && <span className="timeline__note">{milestone.note}</span>}
-              {milestone.author && <span className="timeline__author">{milestone.author}</span>}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ol className="timeline">
+        {milestones.map((milestone) => (
+          <li key={milestone.id} className="timeline__item">
+            <span className="timeline__date">{formatDate(milestone.date) || '–'}</span>
+            {milestone.achievement && (
+              <StatusBadge status={milestone.achievement} label={nb.achievement[milestone.achievement]} />
+            )}
+            {milestone.note && <span className="timeline__note">{milestone.note}</span>}
+            {milestone.author && <span className="timeline__author">{milestone.author}</span>}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

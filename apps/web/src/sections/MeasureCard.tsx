@@ -68,7 +68,7 @@ export function MeasureCard({ id, number, siblings, goals, participants, autoFoc
           onChange={(checked) => actions.update('measures', id, { targetsFamily: checked })}
         />
         <div className="field-row">
-          <YTextInput text={scope} label={nb.measures.scope} hint={nb.measures.scopeHint} className="field--grow" />
+          <YTextInput text={scope} label={nb.measures.scope} className="field--grow" />
           <SelectField
             label={nb.common.status}
             value={status}
@@ -77,7 +77,7 @@ export function MeasureCard({ id, number, siblings, goals, participants, autoFoc
           />
         </div>
         <div className="field-row">
-          <YTextInput text={responsible} label={nb.measures.responsible} hint={nb.measures.responsibleHint} className="field--grow" />
+          <YTextInput text={responsible} label={nb.measures.responsible} className="field--grow" />
           <SelectField
             label={nb.measures.responsibleParticipant}
             value={responsibleId}

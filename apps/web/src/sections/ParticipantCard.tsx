@@ -61,12 +61,12 @@ export function ParticipantCard({ id, siblings, isCoordinator, autoFocus }: Part
             options={ROLE_OPTIONS}
             onChange={(value) => value && actions.update('participants', id, { role: value as ParticipantRole })}
           />
+          <YTextInput text={title} label={nb.participants.title} className="field--grow" />
         </div>
         <div className="field-row">
-          <YTextInput text={title} label={nb.participants.title} hint={nb.participants.titleHint} className="field--grow" />
           <YTextInput text={organisation} label={nb.participants.organisation} className="field--grow" />
+          <YTextInput text={contact} label={nb.common.contact} className="field--grow" />
         </div>
-        <YTextInput text={contact} label={nb.common.contact} hint={nb.common.contactHint} />
         <RichTextField fragment={contribution} label={nb.participants.contribution} />
         <YTextInput text={expectations} label={nb.participants.expectations} multiline />
       </article>

@@ -61,7 +61,7 @@ export function ServiceCard({ id, siblings, autoFocus }: { id: string; siblings:
           />
           <DateField label={nb.services.date} value={date} onChange={(value) => actions.update('services', id, { date: value })} />
         </div>
-        <YTextInput text={contact} label={nb.common.contact} hint={nb.common.contactHint} />
+        <YTextInput text={contact} label={nb.common.contact} />
         <YTextInput text={note} label={nb.services.note} multiline />
       </article>
     </li>

@@ -69,9 +69,15 @@ export function TaskRow({ id, number, siblings, participants, meetings, autoFocu
             options={meetings}
             emptyLabel={nb.common.chooseNone}
             onChange={(value) => actions.update('tasks', id, { meetingId: value })}
+            className="field--grow"
+          />
+          <CheckboxField
+            label={nb.tasks.done}
+            checked={done}
+            onChange={(checked) => actions.update('tasks', id, { done: checked })}
+            className="checkbox--in-row"
           />
         </div>
-        <CheckboxField label={nb.tasks.done} checked={done} onChange={(checked) => actions.update('tasks', id, { done: checked })} />
       </article>
     </li>
   );
