@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { runCold } from './lib/coldTest.ts';
-import { runLoad, type LoadResult } from './lib/loadTest.ts';
+import { runLoad } from './lib/loadTest.ts';
 import { parseOptions, USAGE } from './lib/options.ts';
 import { installCleanup, killAllChildren } from './lib/procs.ts';
 import { compareLoad, formatReport, machineInfo, TARGETS, writeResults, type BenchResults } from './lib/results.ts';
-import { referenceVersions, type ServerKind } from './lib/servers.ts';
+import { BENCH_SERVER_ENV, referenceVersions } from './lib/servers.ts';
 import { round } from './lib/stats.ts';
 
 installCleanup();
@@ -25,12 +25,16 @@ const started = new Date();
 const errors: string[] = [];
 const { resultsDir, ...shownOptions } = options;
 const results: BenchResults = {
-  schema: 'samplan-bench/1',
+  schema: 'samplan-bench/2',
   startedAt: started.toISOString(),
   finishedAt: '',
   totalSec: 0,
   machine: machineInfo(),
   reference: referenceVersions(),
+  ourServerEnv: {
+    ...BENCH_SERVER_ENV,
+    ...(options.sqliteSynchronous ? { SQLITE_SYNCHRONOUS: options.sqliteSynchronous } : {}),
+  },
   options: shownOptions,
   load: null,
   cold: null,
@@ -39,21 +43,15 @@ const results: BenchResults = {
 
 try {
   if (options.load) {
-    const rounds: LoadResult[] = [];
-    for (let round = 0; round < options.rounds; round++) {
-      // Alternate which server goes first, so neither always runs on a warmer machine.
-      const order: ServerKind[] = round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours'];
-      for (const kind of order) {
-        log(`load round ${round + 1}/${options.rounds}: ${kind} (${options.plans} plans x ${options.peers} peers)`);
-        const result = await runLoad(kind, options, round);
-        log(
-          `  ${kind}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ` +
-            `${result.serverCpuSecPer1kDelivered} CPU s/1k delivered, ${result.delivered}/${result.expectedDeliveries} delivered`,
-        );
-        rounds.push(result);
-      }
+    log(`load: both servers, ${options.plans} plans x ${options.peers} peers each`);
+    const run = await runLoad(options, log);
+    for (const r of [run.ours, run.reference]) {
+      log(
+        `  ${r.server}: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ` +
+          `${r.serverCpuSecPer1kDelivered} CPU s/1k delivered, ${r.delivered}/${r.expectedDeliveries} delivered`,
+      );
     }
-    results.load = compareLoad(rounds);
+    results.load = compareLoad(run);
   }
 } catch (error) {
   errors.push(`load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -4,24 +4,27 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { nowUs, sleep, sleepUntilUsPrecise } from './clock.ts';
 import { ChildHandle } from './ipc.ts';
-import type { FromLoadClient, LoadClientReport, PeerSpec, ToLoadClient } from './messages.ts';
+import type { FromLoadClient, LoadClientReport, PeerSpec, Segment, ServerReport, ToLoadClient } from './messages.ts';
 import type { BenchOptions } from './options.ts';
 import { InspectorProfiler, inspectorUrl, summarizeProfile, type ProfileSummary } from './profile.ts';
 import { readCpuSeconds, readMachineCpuSeconds, readMemory } from './procs.ts';
 import { Api, startOurs, startReference, type RunningServer, type ServerKind } from './servers.ts';
-import { concatSorted, mean, percentile, round as roundTo } from './stats.ts';
+import { concatSorted, mean, percentile, round } from './stats.ts';
 
 const LOAD_CLIENT = join(import.meta.dirname, '..', 'loadClient.ts');
+const KINDS = ['ours', 'reference'] as const;
+/** Pause after each segment, so its last deliveries land before the other server's segment starts. */
+const GAP_US = 500_000;
 
 export interface LoadResult {
   server: ServerKind;
-  round: number;
   plans: number;
   peersPerPlan: number;
   clientProcs: number;
+  /** Measured seconds: this server's segments and the pause after each. */
   windowSec: number;
+  segments: number;
   serverStartMs: number;
-  connectMs: number;
   editsSent: number;
   expectedDeliveries: number;
   delivered: number;
@@ -30,16 +33,16 @@ export interface LoadResult {
   serverCpuSec: number;
   serverCpuSecPer1kDelivered: number;
   serverCpuShareOfOneCore: number;
+  /**
+   * The whole session: from the first edit until every peer has left and the server is idle again, so work
+   * the server defers (checkpoints, change log, room close) counts too; per edit seen by a peer in that time.
+   */
+  session: { cpuSec: number; delivered: number; cpuSecPer1kDelivered: number; settleMs: number };
   /** RSS right after start, before any peer connected (MiB). */
   serverRssIdleMiB: number;
   serverRssPeakMiB: number;
   serverRssEndMiB: number;
   serverRssWindowMaxMiB: number;
-  clientCpuSec: number;
-  /** CPU (in cores) used by everything else on the machine during the window: a noisy neighbour shows here. */
-  otherProcessesCores: number;
-  machineCores: number;
-  maxClientTimerLagMs: number;
   reconnects: number;
   disconnectedPeers: number;
   /** Plans whose peers all ended with the same content. */
@@ -47,8 +50,24 @@ export interface LoadResult {
   /** Our server: rows in doc_updates against the updates the clients produced (+ one seed per plan). */
   persisted: { rows: number; expectedRows: number; everyUpdateStored: boolean } | null;
   stop: { ms: number; code: number | null; signal: string | null; forced: boolean };
-  /** With --profile: where the server spent its CPU during the window. */
+  /** With --profile: where the server spent its CPU during the measured time. */
   profile?: ProfileSummary;
+}
+
+export interface LoadRun {
+  ours: LoadResult;
+  reference: LoadResult;
+  /** Shared by both servers' peers. */
+  clients: {
+    processes: number;
+    connectMs: number;
+    cpuSec: number;
+    maxTimerLagMs: number;
+    /** CPU (in cores) used by everything else on the machine while measuring: a noisy neighbour shows here. */
+    otherProcessesCores: number;
+    machineCores: number;
+  };
+  schedule: Array<{ server: ServerKind; measured: boolean; sec: number }>;
 }
 
 type Client = ChildHandle<ToLoadClient, FromLoadClient>;
@@ -59,7 +78,9 @@ async function preparePeers(server: RunningServer, options: BenchOptions): Promi
     const runId = Math.random().toString(36).slice(2, 8);
     for (let p = 0; p < options.plans; p++) {
       const planId = `bench-${runId}-${p}`;
-      plans.push(Array.from({ length: options.peers }, (_, index) => ({ planId, token: null, index })));
+      plans.push(
+        Array.from({ length: options.peers }, (_, index) => ({ server: 'reference', planId, token: null, index })),
+      );
     }
     return plans;
   }
@@ -69,7 +90,7 @@ async function preparePeers(server: RunningServer, options: BenchOptions): Promi
     const planId = await api.createPlan(`Benchmark plan ${p}`, `Barn ${p}`);
     const peers: PeerSpec[] = [];
     for (let index = 0; index < options.peers; index++) {
-      peers.push({ planId, token: await api.collabToken(planId), index });
+      peers.push({ server: 'ours', planId, token: await api.collabToken(planId), index });
     }
     plans.push(peers);
   }
@@ -85,22 +106,65 @@ function countUpdateRows(dataDir: string): number {
   }
 }
 
-/** One server under the N plans x M peers load; the server is started and stopped here. */
-export async function runLoad(kind: ServerKind, options: BenchOptions, round: number): Promise<LoadResult> {
+/** Waits until the process has used under 20 ms of CPU in 500 ms (or 40 s have passed). */
+async function settled(pid: number): Promise<void> {
+  const deadline = Date.now() + 40_000;
+  let last = readCpuSeconds(pid);
+  while (Date.now() < deadline) {
+    await sleep(500);
+    const now = readCpuSeconds(pid);
+    if (now - last < 0.02) return;
+    last = now;
+  }
+}
+
+/**
+ * Warmup for each server, then measured segments alternating ABBA (ours, ref, ref, ours, ...), so both servers
+ * see the same machine: a neighbour that is busy for a while hits both alike rather than one of them.
+ */
+function schedule(options: BenchOptions, startUs: number): Segment[] {
+  const segments: Segment[] = [];
+  let t = startUs;
+  const add = (server: ServerKind, sec: number, measured: boolean): void => {
+    segments.push({ server, fromUs: t, untilUs: t + sec * 1e6, measured });
+    t += sec * 1e6 + GAP_US;
+  };
+  if (options.warmupSec > 0) for (const kind of KINDS) add(kind, options.warmupSec, false);
+  const perServer = Math.max(1, Math.round(options.durationSec / options.segmentSec));
+  const sec = options.durationSec / perServer;
+  for (let i = 0; i < perServer * 2; i++) {
+    const pair = Math.floor(i / 2);
+    const first: ServerKind = pair % 2 === 0 ? 'ours' : 'reference';
+    const second: ServerKind = first === 'ours' ? 'reference' : 'ours';
+    add(i % 2 === 0 ? first : second, sec, true);
+  }
+  return segments;
+}
+
+/** Both servers, started here, under the same N plans x M peers load, their measured segments interleaved. */
+export async function runLoad(options: BenchOptions, log: (message: string) => void): Promise<LoadRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samplan-bench-load-'));
-  let server: RunningServer | undefined;
+  const servers: Partial<Record<ServerKind, RunningServer>> = {};
   const clients: Client[] = [];
-  let profiler: InspectorProfiler | undefined;
+  const profilers: Partial<Record<ServerKind, InspectorProfiler>> = {};
   try {
-    const startedAt = performance.now();
     const nodeArgs = options.profile ? ['--inspect=127.0.0.1:0'] : [];
-    server =
-      kind === 'ours'
-        ? await startOurs({ dataDir, sqliteSynchronous: options.sqliteSynchronous, nodeArgs })
-        : await startReference(nodeArgs);
-    const serverStartMs = performance.now() - startedAt;
-    const idleMemory = readMemory(server.pid);
-    const plans = await preparePeers(server, options);
+    const startMs = {} as Record<ServerKind, number>;
+    const idleMemory = {} as Record<ServerKind, ReturnType<typeof readMemory>>;
+    const plans: PeerSpec[][] = [];
+    for (const kind of KINDS) {
+      const started = performance.now();
+      const server =
+        kind === 'ours'
+          ? await startOurs({ dataDir, sqliteSynchronous: options.sqliteSynchronous, nodeArgs })
+          : await startReference(nodeArgs);
+      servers[kind] = server;
+      startMs[kind] = performance.now() - started;
+      idleMemory[kind] = readMemory(server.pid);
+      plans.push(...(await preparePeers(server, options)));
+    }
+    const ours = servers.ours!;
+    const reference = servers.reference!;
 
     // Peers of one plan are spread over the client processes, so most deliveries cross processes.
     const perProc: PeerSpec[][] = Array.from({ length: options.clientProcs }, () => []);
@@ -112,128 +176,190 @@ export async function runLoad(kind: ServerKind, options: BenchOptions, round: nu
     clients.forEach((client, i) =>
       client.send({
         type: 'init',
-        wsBase: server!.wsBase,
+        wsBase: { ours: ours.wsBase, reference: reference.wsBase },
         peers: perProc[i]!,
-        seed: options.seed * 1000 + round * 100 + i,
+        seed: options.seed * 1000 + i,
       }),
     );
     const connectMs = Math.max(...(await Promise.all(ready)).map((m) => m.connectMs));
     // Let the paragraph each peer created reach everyone before timing starts.
     await sleep(500);
+    if (options.profile) {
+      for (const kind of KINDS) {
+        profilers[kind] = await InspectorProfiler.connect(await inspectorUrl(servers[kind]!.process.output));
+      }
+    }
 
     const startUs = nowUs() + 300_000;
-    const measureFromUs = startUs + options.warmupSec * 1e6;
-    const measureUntilUs = measureFromUs + options.durationSec * 1e6;
+    const segments = schedule(options, startUs);
+    const endUs = segments.at(-1)!.untilUs + GAP_US;
     const drainMs = 1500;
     const reportsPromise = Promise.all(
-      clients.map((client) => client.next('report', (measureUntilUs - nowUs()) / 1000 + drainMs + 60_000)),
+      clients.map((client) => client.next('report', (endUs - nowUs()) / 1000 + drainMs + 60_000)),
     );
     reportsPromise.catch(() => {}); // awaited below; keeps an early failure from being "unhandled"
     for (const client of clients) {
       client.send({
         type: 'start',
-        startUs,
-        measureFromUs,
-        measureUntilUs,
+        segments,
         minIntervalMs: options.minIntervalMs,
         maxIntervalMs: options.maxIntervalMs,
         drainMs,
       });
     }
+    log(
+      `load: ${segments.length} segments (${segments.filter((s) => s.measured).length} measured), ` +
+        `${((endUs - startUs) / 1e6).toFixed(0)} s`,
+    );
 
-    const pid = server.pid;
-    if (options.profile) profiler = await InspectorProfiler.connect(await inspectorUrl(server.process.output));
-    await sleepUntilUsPrecise(measureFromUs);
-    await profiler?.start();
-    const cpuStart = readCpuSeconds(pid);
-    const machineStart = readMachineCpuSeconds();
-    const windowStartUs = nowUs();
-    let rssWindowMax = readMemory(pid).rssMiB;
-    while (nowUs() < measureUntilUs - 500_000) {
-      await sleep(250);
-      rssWindowMax = Math.max(rssWindowMax, readMemory(pid).rssMiB);
+    // CPU of both servers at every segment start and at the end; a server's measured CPU is the sum over its
+    // measured segments, each with the pause after it.
+    const cpuAt = (): Record<ServerKind, number> => ({
+      ours: readCpuSeconds(ours.pid),
+      reference: readCpuSeconds(reference.pid),
+    });
+    await sleepUntilUsPrecise(startUs);
+    const sessionCpuStart = cpuAt();
+    const measuredCpu: Record<ServerKind, number> = { ours: 0, reference: 0 };
+    const windowUs: Record<ServerKind, number> = { ours: 0, reference: 0 };
+    const rssWindowMax: Record<ServerKind, number> = { ours: 0, reference: 0 };
+    let machineCpu = 0;
+    let measuredUs = 0;
+    const firstMeasured = segments.findIndex((s) => s.measured);
+    for (let i = firstMeasured; i < segments.length; i++) {
+      const segment = segments[i]!;
+      const segmentEnd = segments[i + 1]?.fromUs ?? endUs;
+      await sleepUntilUsPrecise(segment.fromUs);
+      if (i === firstMeasured) await Promise.all(Object.values(profilers).map((p) => p.start()));
+      const before = cpuAt();
+      const machineBefore = readMachineCpuSeconds();
+      while (nowUs() < segmentEnd - 300_000) {
+        await sleep(250);
+        for (const kind of KINDS) {
+          rssWindowMax[kind] = Math.max(rssWindowMax[kind], readMemory(servers[kind]!.pid).rssMiB);
+        }
+      }
+      await sleepUntilUsPrecise(segmentEnd);
+      const after = cpuAt();
+      machineCpu += readMachineCpuSeconds() - machineBefore;
+      measuredUs += segmentEnd - segment.fromUs;
+      measuredCpu[segment.server] += after[segment.server] - before[segment.server];
+      windowUs[segment.server] += segmentEnd - segment.fromUs;
     }
-    await sleepUntilUsPrecise(measureUntilUs);
-    const cpuEnd = readCpuSeconds(pid);
-    const machineCpuSec = readMachineCpuSeconds() - machineStart;
-    const profile = profiler ? summarizeProfile(await profiler.stop()) : undefined;
-    profiler?.close();
-    const windowSec = (nowUs() - windowStartUs) / 1e6;
-    const memory = readMemory(pid);
-    rssWindowMax = Math.max(rssWindowMax, memory.rssMiB);
+    const profiles: Partial<Record<ServerKind, ProfileSummary>> = {};
+    for (const kind of KINDS) {
+      const profiler = profilers[kind];
+      if (!profiler) continue;
+      profiles[kind] = summarizeProfile(await profiler.stop());
+      profiler.close();
+      delete profilers[kind];
+    }
+    const memory = { ours: readMemory(ours.pid), reference: readMemory(reference.pid) };
 
     const reports: LoadClientReport[] = (await reportsPromise).map((m) => m.report);
-    const latencies = concatSorted(reports.map((r) => r.latenciesUs));
-    const sum = (f: (r: LoadClientReport) => number): number => reports.reduce((n, r) => n + f(r), 0);
-    const editsSent = sum((r) => r.sentInWindow);
-    const delivered = sum((r) => r.receivedInWindow);
-    const expectedDeliveries = editsSent * (options.peers - 1);
-    const cpuSec = cpuEnd - cpuStart;
-    const ms = (us: number): number => roundTo(us / 1000);
+    const clientCpuSec = reports.reduce((n, r) => n + r.clientCpuSec, 0);
+    const serverCpuWhileMeasuring = measuredCpu.ours + measuredCpu.reference;
 
-    const hashes = new Map<string, Set<string>>();
-    for (const r of reports) {
-      for (const [planId, list] of Object.entries(r.contentHashes)) {
-        const set = hashes.get(planId) ?? new Set<string>();
-        for (const hash of list) set.add(hash);
-        hashes.set(planId, set);
-      }
-    }
-    const convergedPlans = [...hashes.values()].filter((set) => set.size === 1).length;
-
-    let persisted: LoadResult['persisted'] = null;
-    if (kind === 'ours') {
-      const rows = countUpdateRows(dataDir);
-      const expectedRows = options.plans + sum((r) => r.localUpdates);
-      persisted = { rows, expectedRows, everyUpdateStored: rows >= expectedRows };
-    }
+    const localUpdates = { ours: 0, reference: 0 };
+    for (const kind of KINDS) localUpdates[kind] = reports.reduce((n, r) => n + r.servers[kind].localUpdates, 0);
+    const rows = countUpdateRows(dataDir);
 
     await Promise.all(clients.map((client) => client.close({ type: 'close' })));
-    const stop = await server.stop('SIGTERM');
+    const settleMs = {} as Record<ServerKind, number>;
+    const sessionCpuSec = {} as Record<ServerKind, number>;
+    await Promise.all(
+      KINDS.map(async (kind) => {
+        const settleStart = performance.now();
+        await settled(servers[kind]!.pid);
+        settleMs[kind] = performance.now() - settleStart;
+        sessionCpuSec[kind] = readCpuSeconds(servers[kind]!.pid) - sessionCpuStart[kind];
+      }),
+    );
+    const stops = { ours: await ours.stop('SIGTERM'), reference: await reference.stop('SIGTERM') };
+
+    const result = (kind: ServerKind): LoadResult => {
+      const parts: ServerReport[] = reports.map((r) => r.servers[kind]);
+      const sum = (f: (r: ServerReport) => number): number => parts.reduce((n, r) => n + f(r), 0);
+      const latencies = concatSorted(parts.map((r) => r.latenciesUs));
+      const editsSent = sum((r) => r.sentInWindow);
+      const delivered = sum((r) => r.receivedInWindow);
+      const expectedDeliveries = editsSent * (options.peers - 1);
+      const sessionDelivered = sum((r) => r.receivedTotal);
+      const cpuSec = measuredCpu[kind];
+      const windowSec = windowUs[kind] / 1e6;
+      const ms = (us: number): number => round(us / 1000);
+      const hashes = new Map<string, Set<string>>();
+      for (const r of parts) {
+        for (const [planId, list] of Object.entries(r.contentHashes)) {
+          const set = hashes.get(planId) ?? new Set<string>();
+          for (const hash of list) set.add(hash);
+          hashes.set(planId, set);
+        }
+      }
+      const expectedRows = options.plans + localUpdates.ours;
+      const stop = stops[kind];
+      return {
+        server: kind,
+        plans: options.plans,
+        peersPerPlan: options.peers,
+        clientProcs: options.clientProcs,
+        windowSec: round(windowSec),
+        segments: segments.filter((s) => s.measured && s.server === kind).length,
+        serverStartMs: round(startMs[kind], 0),
+        editsSent,
+        expectedDeliveries,
+        delivered,
+        deliveryRatio: round(delivered / expectedDeliveries, 4),
+        latencyMs: {
+          p50: ms(percentile(latencies, 50)),
+          p90: ms(percentile(latencies, 90)),
+          p99: ms(percentile(latencies, 99)),
+          p999: ms(percentile(latencies, 99.9)),
+          max: ms(latencies[latencies.length - 1] ?? NaN),
+          mean: ms(mean(latencies)),
+        },
+        serverCpuSec: round(cpuSec),
+        serverCpuSecPer1kDelivered: round((cpuSec / delivered) * 1000, 4),
+        serverCpuShareOfOneCore: round(cpuSec / windowSec),
+        session: {
+          cpuSec: round(sessionCpuSec[kind]),
+          delivered: sessionDelivered,
+          cpuSecPer1kDelivered: round((sessionCpuSec[kind] / sessionDelivered) * 1000, 4),
+          settleMs: round(settleMs[kind], 0),
+        },
+        serverRssIdleMiB: round(idleMemory[kind].rssMiB, 1),
+        serverRssPeakMiB: round(memory[kind].peakMiB, 1),
+        serverRssEndMiB: round(memory[kind].rssMiB, 1),
+        serverRssWindowMaxMiB: round(rssWindowMax[kind], 1),
+        reconnects: sum((r) => r.reconnects),
+        disconnectedPeers: sum((r) => r.disconnectedPeers),
+        convergedPlans: [...hashes.values()].filter((set) => set.size === 1).length,
+        persisted: kind === 'ours' ? { rows, expectedRows, everyUpdateStored: rows >= expectedRows } : null,
+        stop: { ms: round(stop.ms, 0), code: stop.code, signal: stop.signal, forced: stop.forced },
+        ...(profiles[kind] ? { profile: profiles[kind] } : {}),
+      };
+    };
 
     return {
-      server: kind,
-      round,
-      plans: options.plans,
-      peersPerPlan: options.peers,
-      clientProcs: options.clientProcs,
-      windowSec: roundTo(windowSec),
-      serverStartMs: roundTo(serverStartMs, 0),
-      connectMs: roundTo(connectMs, 0),
-      editsSent,
-      expectedDeliveries,
-      delivered,
-      deliveryRatio: roundTo(delivered / expectedDeliveries, 4),
-      latencyMs: {
-        p50: ms(percentile(latencies, 50)),
-        p90: ms(percentile(latencies, 90)),
-        p99: ms(percentile(latencies, 99)),
-        p999: ms(percentile(latencies, 99.9)),
-        max: ms(latencies[latencies.length - 1] ?? NaN),
-        mean: ms(mean(latencies)),
+      ours: result('ours'),
+      reference: result('reference'),
+      clients: {
+        processes: options.clientProcs,
+        connectMs: round(connectMs, 0),
+        cpuSec: round(clientCpuSec),
+        maxTimerLagMs: round(Math.max(...reports.map((r) => r.maxTimerLagMs)), 1),
+        otherProcessesCores: round(
+          Math.max(0, machineCpu - serverCpuWhileMeasuring - clientCpuSec) / (measuredUs / 1e6),
+          2,
+        ),
+        machineCores: cpus().length,
       },
-      serverCpuSec: roundTo(cpuSec),
-      serverCpuSecPer1kDelivered: roundTo((cpuSec / delivered) * 1000, 4),
-      serverCpuShareOfOneCore: roundTo(cpuSec / windowSec),
-      serverRssIdleMiB: roundTo(idleMemory.rssMiB, 1),
-      serverRssPeakMiB: roundTo(memory.peakMiB, 1),
-      serverRssEndMiB: roundTo(memory.rssMiB, 1),
-      serverRssWindowMaxMiB: roundTo(rssWindowMax, 1),
-      clientCpuSec: roundTo(sum((r) => r.clientCpuSec)),
-      otherProcessesCores: roundTo(Math.max(0, machineCpuSec - cpuSec - sum((r) => r.clientCpuSec)) / windowSec, 2),
-      machineCores: cpus().length,
-      maxClientTimerLagMs: roundTo(Math.max(...reports.map((r) => r.maxTimerLagMs)), 1),
-      reconnects: sum((r) => r.reconnects),
-      disconnectedPeers: sum((r) => r.disconnectedPeers),
-      convergedPlans,
-      persisted,
-      stop: { ms: roundTo(stop.ms, 0), code: stop.code, signal: stop.signal, forced: stop.forced },
-      ...(profile ? { profile } : {}),
+      schedule: segments.map((s) => ({ server: s.server, measured: s.measured, sec: (s.untilUs - s.fromUs) / 1e6 })),
     };
   } finally {
-    profiler?.close();
+    for (const profiler of Object.values(profilers)) profiler.close();
     await Promise.allSettled(clients.map((client) => client.close()));
-    if (server) await server.stop('SIGKILL');
+    for (const server of Object.values(servers)) await server.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

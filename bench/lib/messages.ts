@@ -1,9 +1,12 @@
 /** IPC between the orchestrator (bench/run.ts) and its client processes. Times are µs on the shared monotonic clock. */
 
+import type { ServerKind } from './servers.ts';
+
 /** The rich-text field the peers type into: a real plan field, bound to Tiptap in the app. */
 export const BENCH_FIELD = 'about.child';
 
 export interface PeerSpec {
+  server: ServerKind;
   planId: string;
   /** Collab token (our server); the reference takes none. */
   token: string | null;
@@ -11,45 +14,56 @@ export interface PeerSpec {
   index: number;
 }
 
+/** A stretch of time in which the peers of one server edit; the others are idle. */
+export interface Segment {
+  server: ServerKind;
+  fromUs: number;
+  untilUs: number;
+  /** False for warmup. */
+  measured: boolean;
+}
+
 export type ToLoadClient =
   | {
       type: 'init';
-      wsBase: string;
+      wsBase: Record<ServerKind, string>;
       peers: PeerSpec[];
       seed: number;
     }
   | {
       type: 'start';
-      /** Peers start editing at `startUs` and stop at `measureUntilUs`. */
-      startUs: number;
-      measureFromUs: number;
-      measureUntilUs: number;
+      segments: Segment[];
       minIntervalMs: number;
       maxIntervalMs: number;
-      /** How long to keep listening after the last edit before reporting. */
+      /** How long to keep listening after the last segment before reporting. */
       drainMs: number;
     }
   | { type: 'close' };
 
-export interface LoadClientReport {
-  /** Propagation latencies (µs) of edits sent inside the window, one per receiving peer. */
+export interface ServerReport {
+  /** Propagation latencies (µs) of edits sent in measured segments, one per receiving peer. */
   latenciesUs: Float64Array;
-  /** Edits sent inside the window by this process's peers. */
+  /** Edits sent in measured segments by this process's peers. */
   sentInWindow: number;
-  /** Edits of the window seen by some other peer of this process (one per receiving peer). */
+  /** Edits of measured segments seen by a peer of this process (one per receiving peer). */
   receivedInWindow: number;
+  /** Edits sent / seen during the whole run (warmup included). */
+  sentTotal: number;
+  receivedTotal: number;
   /** All document updates this process's peers produced (paragraph setup, warmup, window). */
   localUpdates: number;
-  /** Remote update events applied by this process's peers (whole run). */
-  remoteUpdateEvents: number;
   /** Peers that were not connected at the end of the run. */
   disconnectedPeers: number;
   /** Reconnects seen during the run. */
   reconnects: number;
-  /** CPU seconds this client process used during the window. */
-  clientCpuSec: number;
   /** planId -> hash of the field's content, one per peer of this process, taken after the drain. */
   contentHashes: Record<string, string[]>;
+}
+
+export interface LoadClientReport {
+  servers: Record<ServerKind, ServerReport>;
+  /** CPU seconds this client process used from the first measured segment to the end of the last. */
+  clientCpuSec: number;
   /** Largest delay (ms) between a peer's scheduled and actual edit time: client overload shows here. */
   maxTimerLagMs: number;
 }

@@ -15,8 +15,8 @@ export interface BenchOptions {
   durationSec: number;
   /** Client processes the peers are spread over. */
   clientProcs: number;
-  /** Load rounds; each runs both servers, the order alternating. */
-  rounds: number;
+  /** Measured time is cut into segments of about this length, alternating between the servers. */
+  segmentSec: number;
   load: boolean;
   cold: boolean;
   /** Edits written into the cold-load plan. */
@@ -42,7 +42,7 @@ const DEFAULTS: Omit<BenchOptions, 'resultsDir'> = {
   warmupSec: 5,
   durationSec: 20,
   clientProcs: 2,
-  rounds: 1,
+  segmentSec: 5,
   load: true,
   cold: true,
   coldEdits: 100_000,
@@ -57,7 +57,8 @@ const QUICK: Partial<BenchOptions> = {
   plans: 5,
   peers: 3,
   warmupSec: 2,
-  durationSec: 5,
+  durationSec: 6,
+  segmentSec: 3,
   coldEdits: 20_000,
   coldRuns: 1,
 };
@@ -70,7 +71,7 @@ const NUMERIC = [
   'warmupSec',
   'durationSec',
   'clientProcs',
-  'rounds',
+  'segmentSec',
   'coldEdits',
   'coldRuns',
   'seed',
@@ -112,12 +113,12 @@ function toNumber(name: string, value: string): number {
 }
 
 export const USAGE = `npm run bench [-- options]
-  --quick                 small, fast run (5 plans x 3 peers, 5 s, 20k cold edits)
+  --quick                 small, fast run (5 plans x 3 peers, 6 s, 20k cold edits)
   --plans=N --peers=M     load shape (default 20 x 5)
   --min-interval-ms, --max-interval-ms   edit interval per peer (default 100..200)
-  --warmup-sec, --duration-sec           (default 5, 20)
+  --warmup-sec, --duration-sec           per server (default 5, 20)
+  --segment-sec=S         measured time alternates between the servers in segments of S s (default 5)
   --client-procs=N        client processes (default 2)
-  --rounds=N              load rounds, server order alternating (default 1)
   --no-load / --no-cold   skip a part
   --cold-edits=N          edits in the cold-load plan (default 100000)
   --cold-runs=N           fresh-server cold loads after a clean shutdown (default 3)
@@ -155,7 +156,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, re
   if (options.plans < 1 || options.peers < 2) throw new Error('need at least 1 plan and 2 peers per plan');
   if (options.maxIntervalMs < options.minIntervalMs) throw new Error('max-interval-ms < min-interval-ms');
   options.clientProcs = Math.max(1, Math.min(Math.floor(options.clientProcs), options.plans * options.peers));
-  options.rounds = Math.max(1, Math.floor(options.rounds));
+  if (options.segmentSec <= 0) throw new Error('segment-sec must be positive');
   options.coldRuns = Math.max(1, Math.floor(options.coldRuns));
   return options;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ColdResult } from './coldTest.ts';
-import type { LoadResult } from './loadTest.ts';
+import type { LoadResult, LoadRun } from './loadTest.ts';
 import type { BenchOptions } from './options.ts';
 import type { referenceVersions } from './servers.ts';
 import { median, round } from './stats.ts';
@@ -20,16 +20,13 @@ export interface LoadSummary {
   latencyP50Ms: number;
   latencyP99Ms: number;
   cpuSecPer1kDelivered: number;
+  sessionCpuSecPer1kDelivered: number;
   rssPeakMiB: number;
   rssEndMiB: number;
   deliveryRatio: number;
 }
 
-export interface LoadComparison {
-  rounds: LoadResult[];
-  /** Median over rounds. */
-  ours: LoadSummary;
-  reference: LoadSummary;
+export interface LoadComparison extends LoadRun {
   /** ours / reference. */
   ratios: LoadSummary;
   targets: {
@@ -39,46 +36,40 @@ export interface LoadComparison {
 }
 
 export interface BenchResults {
-  schema: 'samplan-bench/1';
+  schema: 'samplan-bench/2';
   startedAt: string;
   finishedAt: string;
   totalSec: number;
   machine: { cpus: number; cpuModel: string; memGiB: number; node: string; platform: string };
   reference: ReturnType<typeof referenceVersions>;
+  /** Environment our server ran with besides PORT/HOST/DATA_DIR/LOG_LEVEL. */
+  ourServerEnv: Record<string, string>;
   options: Omit<BenchOptions, 'resultsDir'>;
   load: LoadComparison | null;
   cold: (ColdResult & { target: number; met: boolean }) | null;
   errors: string[];
 }
 
-function summarize(results: LoadResult[]): LoadSummary {
-  const m = (f: (r: LoadResult) => number): number => median(results.map(f));
+function summarize(r: LoadResult): LoadSummary {
   return {
-    latencyP50Ms: m((r) => r.latencyMs.p50),
-    latencyP99Ms: m((r) => r.latencyMs.p99),
-    cpuSecPer1kDelivered: m((r) => r.serverCpuSecPer1kDelivered),
-    rssPeakMiB: m((r) => r.serverRssPeakMiB),
-    rssEndMiB: m((r) => r.serverRssEndMiB),
-    deliveryRatio: m((r) => r.deliveryRatio),
+    latencyP50Ms: r.latencyMs.p50,
+    latencyP99Ms: r.latencyMs.p99,
+    cpuSecPer1kDelivered: r.serverCpuSecPer1kDelivered,
+    sessionCpuSecPer1kDelivered: r.session.cpuSecPer1kDelivered,
+    rssPeakMiB: r.serverRssPeakMiB,
+    rssEndMiB: r.serverRssEndMiB,
+    deliveryRatio: r.deliveryRatio,
   };
 }
 
-export function compareLoad(rounds: LoadResult[]): LoadComparison {
-  const ours = summarize(rounds.filter((r) => r.server === 'ours'));
-  const reference = summarize(rounds.filter((r) => r.server === 'reference'));
-  const ratio = (k: keyof LoadSummary): number => round(ours[k] / reference[k], 3);
-  const ratios: LoadSummary = {
-    latencyP50Ms: ratio('latencyP50Ms'),
-    latencyP99Ms: ratio('latencyP99Ms'),
-    cpuSecPer1kDelivered: ratio('cpuSecPer1kDelivered'),
-    rssPeakMiB: ratio('rssPeakMiB'),
-    rssEndMiB: ratio('rssEndMiB'),
-    deliveryRatio: ratio('deliveryRatio'),
-  };
+export function compareLoad(run: LoadRun): LoadComparison {
+  const ours = summarize(run.ours);
+  const reference = summarize(run.reference);
+  const ratios = Object.fromEntries(
+    (Object.keys(ours) as Array<keyof LoadSummary>).map((k) => [k, round(ours[k] / reference[k], 3)]),
+  ) as unknown as LoadSummary;
   return {
-    rounds,
-    ours,
-    reference,
+    ...run,
     ratios,
     targets: {
       cpuPerDelivered: {
@@ -140,16 +131,22 @@ export function formatReport(results: BenchResults): string {
     `Reference: @y/websocket-server ${results.reference.websocketServer} (yjs ${results.reference.yjs}, ws ${results.reference.ws}), in memory`,
   );
 
+  out.push(
+    `Our server: ${Object.entries(results.ourServerEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
+
   const load = results.load;
   if (load) {
+    const measured = load.schedule.filter((x) => x.measured);
     out.push('');
     out.push(
-      `LOAD  ${options.plans} plans x ${options.peers} peers, an edit per peer every ${options.minIntervalMs}-${options.maxIntervalMs} ms, ` +
-        `${options.warmupSec} s warmup + ${options.durationSec} s window, ${options.clientProcs} client processes, ` +
-        `${options.rounds} round(s); our server SQLITE_SYNCHRONOUS=${options.sqliteSynchronous ?? 'NORMAL (default)'}`,
+      `LOAD  ${options.plans} plans x ${options.peers} peers per server, an edit per peer every ${options.minIntervalMs}-${options.maxIntervalMs} ms; ` +
+        `${options.warmupSec} s warmup each, then ${options.durationSec} s each in ${measured.length} alternating segments ` +
+        `(${measured.map((x) => (x.server === 'ours' ? 'O' : 'R')).join('')}); ${load.clients.processes} client processes; ` +
+        `SQLITE_SYNCHRONOUS=${options.sqliteSynchronous ?? 'NORMAL (default)'}`,
     );
-    const byServer = (kind: 'ours' | 'reference'): LoadResult[] => load.rounds.filter((r) => r.server === kind);
-    const pick = (kind: 'ours' | 'reference', f: (r: LoadResult) => number): number => median(byServer(kind).map(f));
     const row = (
       label: string,
       f: (r: LoadResult) => number,
@@ -158,8 +155,8 @@ export function formatReport(results: BenchResults): string {
       target?: string,
     ): string[] => [
       label,
-      fmt(pick('ours', f), digits),
-      fmt(pick('reference', f), digits),
+      fmt(f(load.ours), digits),
+      fmt(f(load.reference), digits),
       ratio === undefined ? '' : fmt(ratio, 2),
       target ?? '',
     ];
@@ -167,7 +164,7 @@ export function formatReport(results: BenchResults): string {
     out.push(
       table([
         ['', 'ours', 'reference', 'ours/ref', 'target'],
-        row('edits sent in window', (r) => r.editsSent, 0),
+        row('edits sent (measured)', (r) => r.editsSent, 0),
         row('deliveries expected', (r) => r.expectedDeliveries, 0),
         row('deliveries seen', (r) => r.delivered, 0, load.ratios.deliveryRatio),
         row('latency p50 (ms)', (r) => r.latencyMs.p50, 2, load.ratios.latencyP50Ms),
@@ -187,38 +184,46 @@ export function formatReport(results: BenchResults): string {
           load.ratios.cpuSecPer1kDelivered,
           `<= ${fmt(t.cpuPerDelivered.target, 2)} ${verdict(t.cpuPerDelivered.met)}`,
         ),
-        row('server CPU s in window', (r) => r.serverCpuSec, 2),
-        row('server CPU, share of a core', (r) => r.serverCpuShareOfOneCore, 2),
+        row('  server CPU s (measured)', (r) => r.serverCpuSec, 2),
+        row('  share of one core', (r) => r.serverCpuShareOfOneCore, 2),
+        row(
+          'server CPU s / 1k, whole session',
+          (r) => r.session.cpuSecPer1kDelivered,
+          4,
+          load.ratios.sessionCpuSecPer1kDelivered,
+          'info',
+        ),
+        row('  session CPU s (to idle)', (r) => r.session.cpuSec, 2),
         row('server RSS idle, after start (MiB)', (r) => r.serverRssIdleMiB, 1),
         row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, load.ratios.rssPeakMiB),
         row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, load.ratios.rssEndMiB),
-        row('client CPU s in window', (r) => r.clientCpuSec, 2),
-        row('client max timer lag (ms)', (r) => r.maxClientTimerLagMs, 1),
-        row(`other processes (cores of ${results.machine.cpus})`, (r) => r.otherProcessesCores, 2),
         row('reconnects', (r) => r.reconnects, 0),
         row(`plans converged (of ${options.plans})`, (r) => r.convergedPlans, 0),
         row('server start (ms)', (r) => r.serverStartMs, 0),
         row('server stop, SIGTERM (ms)', (r) => r.stop.ms, 0),
       ]),
     );
-    for (const r of byServer('ours')) {
-      if (r.persisted) {
-        out.push(
-          `persisted (ours, round ${r.round}): ${int(r.persisted.rows)} rows in doc_updates for ${int(r.persisted.expectedRows)} client updates + seeds: ` +
-            (r.persisted.everyUpdateStored ? 'every update stored' : 'UPDATES MISSING'),
-        );
-      }
-    }
-  }
-
-  for (const r of load?.rounds ?? []) {
-    if (!r.profile) continue;
-    out.push('');
+    const c = load.clients;
     out.push(
-      `PROFILE ${r.server}, round ${r.round}: ${fmt(r.profile.totalMs, 0)} ms of samples in the window (self time; --inspect adds overhead)`,
+      `clients: ${fmt(c.cpuSec, 2)} CPU s while measuring, max timer lag ${fmt(c.maxTimerLagMs, 1)} ms; ` +
+        `other processes on the machine used ${fmt(c.otherProcessesCores, 2)} of ${c.machineCores} cores meanwhile`,
     );
-    out.push(`  by area: ${r.profile.byArea.map((a) => `${a.area} ${fmt(a.share * 100, 1)}%`).join(', ')}`);
-    for (const f of r.profile.top.slice(0, 15)) out.push(`  ${fmt(f.share * 100, 1).padStart(5)}%  ${f.fn}`);
+    const p = load.ours.persisted;
+    if (p) {
+      out.push(
+        `persisted (ours): ${int(p.rows)} rows in doc_updates for ${int(p.expectedRows)} client updates + plan seeds: ` +
+          (p.everyUpdateStored ? 'every update stored' : 'UPDATES MISSING'),
+      );
+    }
+    for (const r of [load.ours, load.reference]) {
+      if (!r.profile) continue;
+      out.push('');
+      out.push(
+        `PROFILE ${r.server}: ${fmt(r.profile.totalMs, 0)} ms of non-idle samples while measuring (self time; --inspect adds overhead)`,
+      );
+      out.push(`  by area: ${r.profile.byArea.map((a) => `${a.area} ${fmt(a.share * 100, 1)}%`).join(', ')}`);
+      for (const f of r.profile.top.slice(0, 15)) out.push(`  ${fmt(f.share * 100, 1).padStart(5)}%  ${f.fn}`);
+    }
   }
 
   const cold = results.cold;

@@ -60,6 +60,18 @@ export interface OursOptions {
   nodeArgs?: string[];
 }
 
+/**
+ * Limits meant for many users on many addresses: the bench is one user with 100 sockets, one address.
+ * Everything else is the server's default.
+ */
+export const BENCH_SERVER_ENV: Record<string, string> = {
+  COLLAB_TOKEN_TTL_SECONDS: '3600',
+  MAX_SOCKETS_PER_USER: '100000',
+  MAX_SOCKETS_PER_PLAN: '100000',
+  RATE_LIMIT_MAX: '1000000',
+  AUTH_RATE_LIMIT_MAX: '100000',
+};
+
 /** Samplan's server exactly as `npm run dev` runs it: node --import tsx apps/server/src/main.ts. */
 export async function startOurs(options: OursOptions): Promise<RunningServer> {
   const port = await freePort();
@@ -72,7 +84,7 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     LOG_LEVEL: 'error',
     // No web app: the bench measures the sync server only.
     WEB_DIST: join(options.dataDir, 'no-web'),
-    COLLAB_TOKEN_TTL_SECONDS: '3600',
+    ...BENCH_SERVER_ENV,
     ...options.env,
   };
   if (options.sqliteSynchronous) env.SQLITE_SYNCHRONOUS = options.sqliteSynchronous;
