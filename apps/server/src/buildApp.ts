@@ -83,7 +83,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
 
   assertEditRightsPerDocument();
-  const db = openSqlite({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS, inMemory: options.inMemory });
+  const db = openSqlite({
+    dataDir: config.DATA_DIR,
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    inMemory: options.inMemory,
+  });
   const accounts = new SqliteAccountStore(db);
   const plans = new SqlitePlanStore(db);
   const documents = new SqliteDocumentStore(db);
@@ -112,7 +116,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const secret = resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR);
   const secureCookie =
-    config.COOKIE_SECURE === 'true' || (config.COOKIE_SECURE === 'auto' && (config.PUBLIC_URL?.startsWith('https:') ?? false));
+    config.COOKIE_SECURE === 'true' ||
+    (config.COOKIE_SECURE === 'auto' && (config.PUBLIC_URL?.startsWith('https:') ?? false));
   const tokens = new CollabTokens(secret, config.COLLAB_TOKEN_TTL_SECONDS);
   const sessions = new Sessions(accounts, { ttlHours: config.SESSION_TTL_HOURS, secureCookie });
   const access = new PlanAccess(plans, consents, accessLog);
@@ -159,7 +164,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('samplan', services);
 
   installErrorHandler(app);
-  await app.register(fastifyCookie, { secret: createHmac('sha256', secret).update('samplan-cookie-signing').digest('base64url') });
+  await app.register(fastifyCookie, {
+    secret: createHmac('sha256', secret).update('samplan-cookie-signing').digest('base64url'),
+  });
   await installSecurity(app, {
     publicUrl: config.PUBLIC_URL,
     oidcOrigins: config.oidcProviders.map((p) => new URL(p.issuer).origin),

@@ -66,7 +66,10 @@ export class ConsentService {
         const invite = await this.deps.invites.find(planId, input.inviteId!);
         if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
         if (invite.revokedAt || invite.expiresAt <= now) {
-          throw new AppError(invite.revokedAt ? 'INVITE_REVOKED' : 'INVITE_EXPIRED', 'Invitasjonen er ikke lenger åpen');
+          throw new AppError(
+            invite.revokedAt ? 'INVITE_REVOKED' : 'INVITE_EXPIRED',
+            'Invitasjonen er ikke lenger åpen',
+          );
         }
         // An invitation already accepted: the consent covers the member who accepted it.
         if (invite.acceptedBy) subjectUserId = invite.acceptedBy;

@@ -63,7 +63,11 @@ export class MembershipService {
     return members.map((m) => ({ ...m, consent: consentStatus(consents, m.userId, m.role) }));
   }
 
-  async invite(actor: User, planId: string, input: NewInvite): Promise<{ invite: InviteRecord; token: string; link: string }> {
+  async invite(
+    actor: User,
+    planId: string,
+    input: NewInvite,
+  ): Promise<{ invite: InviteRecord; token: string; link: string }> {
     const granted = await this.deps.access.authorize(actor, planId, 'invite');
     const now = this.now();
     if (input.membershipEndsAt !== null && input.membershipEndsAt <= now) {
@@ -142,7 +146,9 @@ export class MembershipService {
   }
 
   /** What the invitation link offers, for the page that accepts it. Refuses used, withdrawn and expired ones. */
-  async preview(token: string): Promise<{ invite: InviteRecord; plan: PlanRecord; inviterName: string; accountExists: boolean }> {
+  async preview(
+    token: string,
+  ): Promise<{ invite: InviteRecord; plan: PlanRecord; inviterName: string; accountExists: boolean }> {
     const invite = await this.findUsable(token, null);
     const plan = await this.deps.plans.findPlan(invite.planId);
     if (!plan) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');

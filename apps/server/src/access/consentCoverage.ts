@@ -16,5 +16,4 @@ export function consentStatus(consents: readonly ConsentRecord[], userId: string
   return covered ? 'gitt' : 'mangler';
 }
 
-export const consentAllowsAccess = (status: ConsentStatus): boolean =>
-  status === 'ikke-nodvendig' || status === 'gitt';
+export const consentAllowsAccess = (status: ConsentStatus): boolean => status === 'ikke-nodvendig' || status === 'gitt';

@@ -86,7 +86,7 @@ export class AccessLog {
   async verify(planId: string): Promise<ChainVerification> {
     const verifier = new ChainVerifier();
     const pageSize = 1000;
-    for (let afterSeq = 0; ; ) {
+    for (let afterSeq = 0; ;) {
       const page = await this.store.list(planId, { afterSeq, limit: pageSize });
       for (const entry of page) if (!verifier.add(entry)) return verifier.result();
       if (page.length < pageSize) return verifier.result();

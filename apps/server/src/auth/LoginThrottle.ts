@@ -38,7 +38,8 @@ export class LoginThrottle {
   async failed(email: string): Promise<boolean> {
     const now = this.now();
     const state = await this.accounts.loginFailures(email);
-    const fresh = !state || now - state.firstFailureAt > this.options.windowMs || (state.lockedUntil ?? Infinity) <= now;
+    const fresh =
+      !state || now - state.firstFailureAt > this.options.windowMs || (state.lockedUntil ?? Infinity) <= now;
     const failures = fresh ? 1 : state.failures + 1;
     const firstFailureAt = fresh ? now : state.firstFailureAt;
     const lockedUntil = failures >= this.options.maxFailures ? now + this.options.lockoutMs : null;

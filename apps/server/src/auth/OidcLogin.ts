@@ -95,7 +95,9 @@ export class OidcLogin {
       });
       claims = tokens.claims();
     } catch (error) {
-      throw new AppError('OIDC_FAILED', 'Innloggingen ble ikke fullført; prøv igjen', { cause: (error as Error).message });
+      throw new AppError('OIDC_FAILED', 'Innloggingen ble ikke fullført; prøv igjen', {
+        cause: (error as Error).message,
+      });
     }
     if (!claims?.sub) throw new AppError('OIDC_FAILED', 'Innloggingstjenesten oppga ingen identitet');
     return this.userFor(provider, claims);

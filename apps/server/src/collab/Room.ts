@@ -87,7 +87,10 @@ export class Room {
       this.handle(peer, frame, this.state);
     } catch (error) {
       const closeCode = error instanceof ProtocolError ? error.closeCode : CloseCode.serverError;
-      this.options.logger.warn({ planId: this.planId, err: (error as Error).message }, 'closing peer after bad message');
+      this.options.logger.warn(
+        { planId: this.planId, err: (error as Error).message },
+        'closing peer after bad message',
+      );
       peer.socket.close(closeCode, error instanceof ProtocolError ? 'bad message' : 'server error');
       this.leave(peer);
     }
@@ -141,7 +144,9 @@ export class Room {
     peer.socket.send(encodeSyncStep1(state.encodeStateVector()));
     const states = this.awareness.getStates();
     if (states.size > 0) {
-      peer.socket.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+      peer.socket.send(
+        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      );
     }
   }
 
@@ -161,7 +166,12 @@ export class Room {
           }
           return;
         }
-        this.queue.push({ origin: peer, update: message.update, meta: message.meta, frame: message.isStep2 ? null : frame });
+        this.queue.push({
+          origin: peer,
+          update: message.update,
+          meta: message.meta,
+          frame: message.isStep2 ? null : frame,
+        });
         this.scheduleFlush();
         return;
       case 'awareness':
@@ -174,7 +184,9 @@ export class Room {
         return;
       case 'queryAwareness':
         peer.socket.send(
-          encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+          encodeAwarenessMessage(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
         );
         return;
     }

@@ -17,19 +17,33 @@ const ConfigSchema = z.object({
   /** Signs collab tokens; generated and kept in DATA_DIR when not given. */
   SESSION_SECRET: z.string().min(32).optional(),
   ALLOW_REGISTRATION: boolFromEnv.default(true),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
   COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_MESSAGE_BYTES),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
   CHECKPOINT_EVERY_UPDATES: z.coerce.number().int().positive().default(500),
-  CHECKPOINT_EVERY_BYTES: z.coerce.number().int().positive().default(512 * 1024),
+  CHECKPOINT_EVERY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024),
   /** NORMAL survives a killed server process; FULL also survives power loss, at an fsync per commit. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `auto`: Secure cookies when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** How long an invitation link can be used. */
-  INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(7 * 24),
   /** Failed logins for one e-mail address within the window that lock it for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),

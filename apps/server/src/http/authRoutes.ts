@@ -64,7 +64,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     // Verify against a dummy hash for unknown users, so the answer takes as long either way.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash));
     if (!user || !user.passwordHash || !ok) {
-      if (await throttle.failed(email)) request.log.warn({ emailHash: hashEmail(email) }, 'login locked after failures');
+      if (await throttle.failed(email))
+        request.log.warn({ emailHash: hashEmail(email) }, 'login locked after failures');
       throw new AppError('INVALID_CREDENTIALS', 'Feil e-post eller passord');
     }
     await throttle.succeeded(email);

@@ -49,7 +49,10 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
         let subject: { userId: string; name: string } | { inviteId: string; email: string } | null = null;
         if (c.subjectUserId) subject = await nameOf(c.subjectUserId);
         else if (c.subjectInviteId) {
-          subject = { inviteId: c.subjectInviteId, email: (await invites.find(c.planId, c.subjectInviteId))?.email ?? '' };
+          subject = {
+            inviteId: c.subjectInviteId,
+            email: (await invites.find(c.planId, c.subjectInviteId))?.email ?? '',
+          };
         }
         return {
           id: c.id,

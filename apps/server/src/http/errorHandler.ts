@@ -29,9 +29,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof ZodError) {
       const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      return reply
-        .status(400)
-        .send({ error: { code: 'VALIDATION_FAILED', message: 'Ugyldig forespørsel', issues } });
+      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: 'Ugyldig forespørsel', issues } });
     }
     const fastifyError = error as FastifyError;
     const mapped =

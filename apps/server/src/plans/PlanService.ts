@@ -62,7 +62,10 @@ export class PlanService {
     await this.plans.createPlan(plan, input.creatorRole);
     await this.deps.changes.startAt(plan.id, seq, state);
     const actor = { id: userId };
-    await this.deps.accessLog.record(plan.id, actor, 'plan.created', { role: input.creatorRole, demo: Boolean(input.demo) });
+    await this.deps.accessLog.record(plan.id, actor, 'plan.created', {
+      role: input.creatorRole,
+      demo: Boolean(input.demo),
+    });
     if (!isFamilyRole(input.creatorRole)) {
       const now = Date.now();
       const consent = {

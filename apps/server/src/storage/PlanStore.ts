@@ -113,9 +113,7 @@ export class SqlitePlanStore implements PlanStore {
       ended: db.prepare<[number], MembershipRow>(
         'SELECT * FROM memberships WHERE ends_at IS NOT NULL AND ends_at <= ? ORDER BY ends_at',
       ),
-      nextEnd: db
-        .prepare<[], number | null>('SELECT MIN(ends_at) FROM memberships WHERE ends_at IS NOT NULL')
-        .pluck(),
+      nextEnd: db.prepare<[], number | null>('SELECT MIN(ends_at) FROM memberships WHERE ends_at IS NOT NULL').pluck(),
     };
     this.createTx = db.transaction((plan: PlanRecord, role: Role) => {
       this.statements.insertPlan.run(plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt);

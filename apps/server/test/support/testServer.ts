@@ -31,7 +31,8 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     ...env,
   });
   const app = await buildApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Port 0 unless the test chose one (PORT), e.g. to register a redirect URI before the server starts.
+  await app.listen({ port: config.PORT, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   const url = `http://127.0.0.1:${address.port}`;
@@ -68,7 +69,10 @@ export async function registerUser(baseUrl: string, name = 'Kari Testesen'): Pro
     body: JSON.stringify({ email, password: 'et-langt-passord', name }),
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const body = (await res.json()) as { user: { id: string } };
   return { cookie, id: body.user.id, email };
 }
