@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryHash } from '../src/audit/chain.ts';
+import { addMember, readLog } from './support/family.ts';
+import {
+  api,
+  collabToken,
+  connectProvider,
+  registerUser,
+  startTestServer,
+  type TestServer,
+  type TestUser,
+} from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+
+type Verification = { ok: boolean; checked: number; headHash: string; firstBadSeq?: number; problem?: string };
+
+describe('the access log (innsynslogg)', () => {
+  let server: TestServer;
+  let parent: TestUser;
+  let koordinator: TestUser;
+  let planId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ CHANGE_LOG_DELAY_MS: '50' });
+    parent = await registerUser(server.url, 'Kari Nilsen');
+    const res = await api<{ plan: { id: string } }>(server.url, parent, 'POST', '/api/plans', {
+      title: 'Individuell plan for Emma',
+      childName: 'Emma Nilsen',
+      creatorRole: 'foresatt',
+    });
+    planId = res.body.plan.id;
+    koordinator = await addMember(server.url, parent, planId, 'koordinator', {
+      name: 'Sofie Andersen',
+      consentBy: parent,
+    });
+  });
+  afterAll(() => server.close());
+
+  const verify = async () =>
+    (await api<{ verification: Verification }>(server.url, parent, 'GET', `/api/plans/${planId}/access-log/verify`))
+      .body.verification;
+
+  it('records each open (REST and websocket), each export and each change, with the right user and time', async () => {
+    const before = Date.now();
+    expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+    expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}/export.json`)).status).toBe(200);
+    const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, koordinator, planId));
+    await waitFor(() => provider.synced);
+    provider.doc.getMap('goals');
+    provider.doc.getText('annet').insert(0, 'endring fra koordinator');
+    // The change log catches up by itself shortly after the commit.
+    await waitFor(async () => {
+      const log = await server.app.samplan.accessLog.list(planId, { afterSeq: 0, limit: 1000 });
+      expect(log.some((e) => e.action === 'plan.changed' && e.actorId === koordinator.id)).toBe(true);
+    });
+    provider.destroy();
+    const after = Date.now();
+
+    const log = await readLog(server.url, parent, planId);
+    const mine = log.filter((e) => e.actor?.userId === koordinator.id && Date.parse(e.at) >= before);
+    expect(mine.map((e) => e.action)).toEqual(['plan.viewed', 'plan.exported', 'plan.opened', 'plan.changed']);
+    for (const entry of mine) {
+      expect(entry.actor).toEqual({ userId: koordinator.id, name: 'Sofie Andersen' });
+      expect(Date.parse(entry.at)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(entry.at)).toBeLessThanOrEqual(after);
+    }
+    expect(mine[0]!.details).toEqual({ via: 'rest' });
+    expect(mine[2]!.details).toEqual({ via: 'websocket', canWrite: true });
+    expect(mine[3]!.details).toMatchObject({ parts: ['annet'], updates: 1 });
+    expect(Date.parse(mine[3]!.details.from as string)).toBeGreaterThanOrEqual(before);
+    // The log is shown with its verification; every entry so far verifies.
+    const res = await api<{ verification: Verification }>(server.url, parent, 'GET', `/api/plans/${planId}/access-log`);
+    expect(res.body.verification).toMatchObject({ ok: true, checked: log.length });
+  });
+
+  it('starts with the plan creation and the membership and consent changes, in order', async () => {
+    const log = await readLog(server.url, parent, planId);
+    expect(log.slice(0, 4).map((e) => [e.action, e.actor?.userId])).toEqual([
+      ['plan.created', parent.id],
+      ['member.invited', parent.id],
+      ['invite.accepted', koordinator.id],
+      ['consent.recorded', parent.id],
+    ]);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+  });
+
+  it('refuses UPDATE and DELETE on the log table (append-only)', () => {
+    const db = new Database(join(server.dataDir, 'samplan.db'));
+    try {
+      expect(() => db.prepare("UPDATE access_log SET action = 'x' WHERE plan_id = ?").run(planId)).toThrow(
+        /append-only/,
+      );
+      expect(() => db.prepare('DELETE FROM access_log WHERE plan_id = ?').run(planId)).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('detects an entry modified directly in SQLite, and a deleted one', async () => {
+    expect((await verify()).ok).toBe(true);
+    const db = new Database(join(server.dataDir, 'samplan.db'));
+    try {
+      // Someone with access to the database file removes the guard and rewrites who exported the plan.
+      db.exec('DROP TRIGGER access_log_no_update; DROP TRIGGER access_log_no_delete;');
+      const exported = db
+        .prepare<[string], { seq: number }>("SELECT seq FROM access_log WHERE plan_id = ? AND action = 'plan.exported'")
+        .get(planId)!;
+      db.prepare("UPDATE access_log SET actor_name = 'Noen andre' WHERE plan_id = ? AND seq = ?").run(
+        planId,
+        exported.seq,
+      );
+      expect(await verify()).toMatchObject({ ok: false, firstBadSeq: exported.seq, problem: 'hash-mismatch' });
+
+      // Recomputing that entry's own hash does not help: the next entry still holds the old hash.
+      const row = db
+        .prepare<
+          [string, number],
+          {
+            seq: number;
+            at: number;
+            actor_id: string;
+            action: string;
+            details: string;
+            prev_hash: string;
+            hash: string;
+          }
+        >('SELECT * FROM access_log WHERE plan_id = ? AND seq = ?')
+        .get(planId, exported.seq)!;
+      const forged = entryHash({
+        planId,
+        seq: row.seq,
+        at: row.at,
+        actorId: row.actor_id,
+        actorName: 'Noen andre',
+        action: row.action,
+        details: row.details,
+        prevHash: row.prev_hash,
+      });
+      db.prepare('UPDATE access_log SET hash = ? WHERE plan_id = ? AND seq = ?').run(forged, planId, exported.seq);
+      expect(await verify()).toMatchObject({ ok: false, firstBadSeq: exported.seq + 1, problem: 'prev-hash-mismatch' });
+
+      db.prepare("UPDATE access_log SET actor_name = 'Sofie Andersen', hash = ? WHERE plan_id = ? AND seq = ?").run(
+        row.hash,
+        planId,
+        exported.seq,
+      );
+      expect((await verify()).ok).toBe(true);
+      db.prepare('DELETE FROM access_log WHERE plan_id = ? AND seq = ?').run(planId, 2);
+      expect(await verify()).toMatchObject({ ok: false, firstBadSeq: 3, problem: 'seq-gap' });
+      const res = await api<{ verification: Verification }>(
+        server.url,
+        parent,
+        'GET',
+        `/api/plans/${planId}/access-log`,
+      );
+      expect(res.body.verification.ok).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,461 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '@samplan/protocol';
+import { hashToken } from '../src/auth/ids.ts';
+import { openRawSocket } from './support/rawSocket.ts';
+import { acceptAsNewUser, addMember, consentFor, firstClose, invite, readLog } from './support/family.ts';
+import {
+  api,
+  collabToken,
+  connectProvider,
+  createPlan,
+  registerUser,
+  startTestServer,
+  type TestServer,
+  type TestUser,
+} from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+
+type ErrorBody = { error: { code: string } };
+
+async function familyPlan(server: TestServer, name = 'Kari Nilsen'): Promise<{ parent: TestUser; planId: string }> {
+  const parent = await registerUser(server.url, name);
+  const res = await api<{ plan: { id: string } }>(server.url, parent, 'POST', '/api/plans', {
+    title: 'Individuell plan for Emma',
+    childName: 'Emma Nilsen',
+    creatorRole: 'foresatt',
+  });
+  return { parent, planId: res.body.plan.id };
+}
+
+describe('invitations', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('a koordinator invites a parent, who previews, creates an account by accepting, and is a member', async () => {
+    const koordinator = await registerUser(server.url, 'Sofie Andersen');
+    const planId = await createPlan(server.url, koordinator);
+    const created = await api<{ token: string; link: string; invite: { id: string; status: string; role: string } }>(
+      server.url,
+      koordinator,
+      'POST',
+      `/api/plans/${planId}/invites`,
+      { email: 'Kari.Nilsen@Eksempel.no', role: 'foresatt' },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.invite).toMatchObject({ status: 'venter', role: 'foresatt' });
+    expect(created.body.link).toBe(`/invitasjon#${created.body.token}`);
+    // Only the hash of the token is stored.
+    expect(await server.app.samplan.invites.findByTokenHash(hashToken(created.body.token))).toBeDefined();
+    expect(JSON.stringify(await server.app.samplan.invites.listForPlan(planId))).not.toContain(created.body.token);
+
+    const preview = await api<{ invite: Record<string, unknown> }>(server.url, null, 'POST', '/api/invites/preview', {
+      token: created.body.token,
+    });
+    expect(preview.body.invite).toMatchObject({
+      planTitle: 'Individuell plan',
+      role: 'foresatt',
+      email: 'kari.nilsen@eksempel.no',
+      invitedBy: 'Sofie Andersen',
+      accountExists: false,
+    });
+
+    const parent = await acceptAsNewUser(server.url, created.body.token, 'Kari Nilsen');
+    expect(parent.status).toBe(200);
+    expect(parent.email).toBe('kari.nilsen@eksempel.no');
+    const plan = await api<{ plan: { role: string; family: boolean; permissions: string[] } }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}`,
+    );
+    expect(plan.body.plan).toMatchObject({ role: 'foresatt', family: true });
+    expect(plan.body.plan.permissions).toContain('consent');
+
+    const listed = await api<{ members: Array<{ name: string; role: string; consent: string }> }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/members`,
+    );
+    expect(listed.body.members).toEqual([
+      expect.objectContaining({ name: 'Sofie Andersen', role: 'koordinator', consent: 'gitt' }),
+      expect.objectContaining({ name: 'Kari Nilsen', role: 'foresatt', consent: 'ikke-nodvendig' }),
+    ]);
+    const invites = await api<{ invites: Array<{ status: string }> }>(
+      server.url,
+      koordinator,
+      'GET',
+      `/api/plans/${planId}/invites`,
+    );
+    expect(invites.body.invites[0]!.status).toBe('akseptert');
+
+    // The parent can then edit the plan over the websocket.
+    const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, parent, planId));
+    await waitFor(() => provider.synced);
+    provider.doc.getText('annet').insert(0, 'skrevet av mor');
+    await waitFor(async () => {
+      const doc = await server.app.samplan.planService.loadDoc(planId);
+      expect(doc.getText('annet').toString()).toBe('skrevet av mor');
+    });
+    provider.destroy();
+  });
+
+  it('a logged-in user accepts an invitation sent to another address: it links to their account', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const other = await registerUser(server.url, 'Ola Nilsen');
+    const { token } = await invite(server.url, parent, planId, 'foresatt');
+    const res = await api<{ plan: { id: string; role: string }; user: { id: string } }>(
+      server.url,
+      other,
+      'POST',
+      '/api/invites/accept',
+      { token },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ plan: { id: planId, role: 'foresatt' }, user: { id: other.id } });
+    const log = await readLog(server.url, parent, planId);
+    expect(log.find((e) => e.action === 'invite.accepted')).toMatchObject({
+      actor: { userId: other.id, name: 'Ola Nilsen' },
+    });
+  });
+
+  it('an invitation works once; a second accept is refused with 410 INVITE_USED', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const { token } = await invite(server.url, parent, planId, 'barn');
+    expect((await acceptAsNewUser(server.url, token, 'Emma')).status).toBe(200);
+    const second = await registerUser(server.url);
+    const res = await api<ErrorBody>(server.url, second, 'POST', '/api/invites/accept', { token });
+    expect(res).toMatchObject({ status: 410, body: { error: { code: 'INVITE_USED' } } });
+    expect((await api(server.url, second, 'GET', `/api/plans/${planId}`)).status).toBe(404);
+  });
+
+  it('refuses an expired invitation (410), a tampered token (404) and a withdrawn invitation (410), and logs them', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const stranger = await registerUser(server.url, 'Per Utenfor');
+    // An invitation that expired a minute ago, stored as the server stores any.
+    const token = 'utlopt-invitasjon-0123456789abcdef0123456789';
+    const past = Date.now() - 60_000;
+    await server.app.samplan.invites.create(
+      {
+        id: 'utlopt-1',
+        planId,
+        email: 'gammel@eksempel.no',
+        role: 'deltaker',
+        membershipEndsAt: null,
+        invitedBy: parent.id,
+        createdAt: past - 3600_000,
+        expiresAt: past,
+        acceptedAt: null,
+        acceptedBy: null,
+        revokedAt: null,
+        revokedBy: null,
+      },
+      hashToken(token),
+    );
+    const expired = await api<ErrorBody>(server.url, stranger, 'POST', '/api/invites/accept', { token });
+    expect(expired).toMatchObject({ status: 410, body: { error: { code: 'INVITE_EXPIRED' } } });
+    expect((await api(server.url, null, 'POST', '/api/invites/preview', { token })).status).toBe(410);
+
+    const fresh = await invite(server.url, parent, planId, 'deltaker');
+    const last = fresh.token.at(-1) === 'A' ? 'B' : 'A';
+    const tampered = `${fresh.token.slice(0, -1)}${last}`;
+    const tamperedRes = await api<ErrorBody>(server.url, stranger, 'POST', '/api/invites/accept', { token: tampered });
+    expect(tamperedRes).toMatchObject({ status: 404, body: { error: { code: 'INVITE_NOT_FOUND' } } });
+
+    expect((await api(server.url, parent, 'DELETE', `/api/plans/${planId}/invites/${fresh.inviteId}`)).status).toBe(
+      204,
+    );
+    const withdrawn = await api<ErrorBody>(server.url, stranger, 'POST', '/api/invites/accept', { token: fresh.token });
+    expect(withdrawn).toMatchObject({ status: 410, body: { error: { code: 'INVITE_REVOKED' } } });
+    expect((await api(server.url, stranger, 'GET', `/api/plans/${planId}`)).status).toBe(404);
+
+    const log = await readLog(server.url, parent, planId);
+    const refused = log.filter((e) => e.action === 'invite.refused');
+    expect(refused.map((e) => e.details.reason)).toEqual(['INVITE_EXPIRED', 'INVITE_EXPIRED', 'INVITE_REVOKED']);
+    expect(refused[0]!.actor).toMatchObject({ userId: stranger.id, name: 'Per Utenfor' });
+    expect(log.find((e) => e.action === 'invite.revoked')).toMatchObject({ actor: { userId: parent.id } });
+  });
+
+  it("gives 404 for another family's plan, invitation, member and consent", async () => {
+    const a = await familyPlan(server, 'Familie A');
+    const b = await familyPlan(server, 'Familie B');
+    const aMember = await addMember(server.url, a.parent, a.planId, 'deltaker', { consentBy: a.parent });
+    const aInvite = await invite(server.url, a.parent, a.planId, 'lesetilgang');
+    const aConsent = (
+      await api<{ consents: Array<{ id: string }> }>(server.url, a.parent, 'GET', `/api/plans/${a.planId}/consents`)
+    ).body.consents[0]!.id;
+    const other = b.parent;
+    // A's plan id, through every endpoint.
+    for (const [method, path, body] of [
+      ['GET', `/api/plans/${a.planId}`],
+      ['POST', `/api/plans/${a.planId}/collab-token`],
+      ['GET', `/api/plans/${a.planId}/export.json`],
+      ['GET', `/api/plans/${a.planId}/members`],
+      ['DELETE', `/api/plans/${a.planId}/members/${aMember.id}`],
+      ['GET', `/api/plans/${a.planId}/invites`],
+      ['POST', `/api/plans/${a.planId}/invites`, { email: 'x@eksempel.no', role: 'deltaker' }],
+      ['DELETE', `/api/plans/${a.planId}/invites/${aInvite.inviteId}`],
+      ['GET', `/api/plans/${a.planId}/consents`],
+      ['POST', `/api/plans/${a.planId}/consents`, { kind: 'plan', givenBy: 'x' }],
+      ['POST', `/api/plans/${a.planId}/consents/${aConsent}/withdraw`, {}],
+      ['GET', `/api/plans/${a.planId}/access-log`],
+      ['GET', `/api/plans/${a.planId}/access-log/verify`],
+    ] as const) {
+      const res = await api<ErrorBody>(server.url, other, method, path, body);
+      expect(res, `${method} ${path}`).toMatchObject({ status: 404, body: { error: { code: 'PLAN_NOT_FOUND' } } });
+    }
+    // A's invitation, member and consent ids through B's own plan.
+    for (const [method, path, body, code] of [
+      ['DELETE', `/api/plans/${b.planId}/invites/${aInvite.inviteId}`, undefined, 'INVITE_NOT_FOUND'],
+      ['DELETE', `/api/plans/${b.planId}/members/${aMember.id}`, undefined, 'MEMBER_NOT_FOUND'],
+      ['POST', `/api/plans/${b.planId}/consents/${aConsent}/withdraw`, {}, 'CONSENT_NOT_FOUND'],
+      [
+        'POST',
+        `/api/plans/${b.planId}/consents`,
+        { kind: 'sharing', subjectUserId: aMember.id, givenBy: 'x' },
+        'MEMBER_NOT_FOUND',
+      ],
+      [
+        'POST',
+        `/api/plans/${b.planId}/consents`,
+        { kind: 'sharing', inviteId: aInvite.inviteId, givenBy: 'x' },
+        'INVITE_NOT_FOUND',
+      ],
+    ] as const) {
+      const res = await api<ErrorBody>(server.url, other, method, path, body);
+      expect(res, `${method} ${path}`).toMatchObject({ status: 404, body: { error: { code } } });
+    }
+    // A collab token B got for B's own plan does not open A's plan.
+    const raw = openRawSocket(`${server.wsUrl}/${a.planId}?token=${await collabToken(server.url, other, b.planId)}`);
+    expect((await raw.closed).code).toBe(CloseCode.unauthenticated);
+    // Nothing of that reached A's plan.
+    expect((await api(server.url, aMember, 'GET', `/api/plans/${a.planId}`)).status).toBe(200);
+    expect((await api(server.url, a.parent, 'GET', `/api/plans/${a.planId}/invites`)).status).toBe(200);
+  });
+});
+
+describe('ending a membership closes its sockets at once', () => {
+  let server: TestServer;
+  const providers: WebsocketProvider[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterEach(() => {
+    for (const provider of providers.splice(0)) provider.destroy();
+  });
+  afterAll(() => server.close());
+
+  async function open(user: TestUser, planId: string): Promise<WebsocketProvider> {
+    const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
+    providers.push(provider);
+    await waitFor(() => provider.synced);
+    return provider;
+  }
+
+  it("closes a revoked member's open socket within a second, and the member is out", async () => {
+    const { parent, planId } = await familyPlan(server);
+    const deltaker = await addMember(server.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    const provider = await open(deltaker, planId);
+    const closed = firstClose(provider);
+    const before = Date.now();
+    expect((await api(server.url, parent, 'DELETE', `/api/plans/${planId}/members/${deltaker.id}`)).status).toBe(204);
+    const close = await closed;
+    expect(close.code).toBe(CloseCode.forbidden);
+    expect(close.reason).toBe('MEMBERSHIP_ENDED');
+    expect(close.at - before).toBeLessThan(1000);
+    expect((await api(server.url, deltaker, 'GET', `/api/plans/${planId}`)).status).toBe(404);
+    const raw = openRawSocket(
+      `${server.wsUrl}/${planId}?token=${server.app.samplan.tokens.issue(deltaker.id, planId).token}`,
+    );
+    expect((await raw.closed).code).toBe(CloseCode.planNotFound);
+    const log = await readLog(server.url, parent, planId);
+    const revoked = log.find((e) => e.action === 'member.revoked')!;
+    expect(revoked).toMatchObject({
+      actor: { userId: parent.id, name: 'Kari Nilsen' },
+      details: { userId: deltaker.id },
+    });
+    expect(Date.parse(revoked.at)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(revoked.at)).toBeLessThanOrEqual(close.at);
+  });
+
+  it('closes the socket of a membership whose end date passes, within a second of it', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const endsAt = Date.now() + 1500;
+    const { token } = await invite(server.url, parent, planId, 'deltaker', {
+      membershipEndsAt: new Date(endsAt).toISOString(),
+      consent: { givenBy: 'Kari Nilsen (mor)', note: 'For skoleåret' },
+    });
+    const vikar = await acceptAsNewUser(server.url, token, 'Vikar Viggo');
+    expect(
+      (await api<{ members: unknown[] }>(server.url, parent, 'GET', `/api/plans/${planId}/members`)).body.members,
+    ).toContainEqual(
+      expect.objectContaining({ userId: vikar.id, endsAt: new Date(endsAt).toISOString(), consent: 'gitt' }),
+    );
+    const provider = await open(vikar, planId);
+    const close = await firstClose(provider);
+    expect(close.code).toBe(CloseCode.forbidden);
+    expect(close.at).toBeGreaterThanOrEqual(endsAt);
+    expect(close.at - endsAt).toBeLessThan(1000);
+    expect((await api(server.url, vikar, 'GET', `/api/plans/${planId}`)).status).toBe(404);
+    const log = await readLog(server.url, parent, planId);
+    const expired = log.find((e) => e.action === 'member.expired')!;
+    expect(expired).toMatchObject({ actor: null, details: { userId: vikar.id, role: 'deltaker' } });
+    expect(Date.parse(expired.at) - endsAt).toBeLessThan(1000);
+  });
+
+  it('only the family may remove a foresatt; the last foresatt or koordinator stays', async () => {
+    const koordinator = await registerUser(server.url, 'Sofie Andersen');
+    const planId = await createPlan(server.url, koordinator);
+    const mor = await addMember(server.url, koordinator, planId, 'foresatt', { name: 'Kari' });
+    const far = await addMember(server.url, koordinator, planId, 'foresatt', { name: 'Ola' });
+    const refused = await api<ErrorBody>(server.url, koordinator, 'DELETE', `/api/plans/${planId}/members/${far.id}`);
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect((await api(server.url, mor, 'DELETE', `/api/plans/${planId}/members/${far.id}`)).status).toBe(204);
+    expect((await api(server.url, mor, 'DELETE', `/api/plans/${planId}/members/${koordinator.id}`)).status).toBe(204);
+    const last = await api<ErrorBody>(server.url, mor, 'DELETE', `/api/plans/${planId}/members/${mor.id}`);
+    expect(last).toMatchObject({ status: 409, body: { error: { code: 'LAST_MANAGER' } } });
+  });
+});
+
+describe('consent (samtykke) decides who outside the family can open the plan', () => {
+  let server: TestServer;
+  const providers: WebsocketProvider[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterEach(() => {
+    for (const provider of providers.splice(0)) provider.destroy();
+  });
+  afterAll(() => server.close());
+
+  it('a deltaker waits for consent, gets in when it is recorded, and is shut out when it is withdrawn', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const helsesykepleier = await addMember(server.url, parent, planId, 'deltaker', { name: 'Helse Hanne' });
+
+    const waiting = await api<ErrorBody>(server.url, helsesykepleier, 'GET', `/api/plans/${planId}`);
+    expect(waiting).toMatchObject({ status: 403, body: { error: { code: 'CONSENT_REQUIRED' } } });
+    expect((await api(server.url, helsesykepleier, 'POST', `/api/plans/${planId}/collab-token`)).status).toBe(403);
+    const list = await api<{ plans: Array<Record<string, unknown>> }>(server.url, helsesykepleier, 'GET', '/api/plans');
+    expect(list.body.plans).toEqual([
+      expect.objectContaining({ id: planId, access: 'venter-samtykke', childName: null, progress: null }),
+    ]);
+    const raw = openRawSocket(
+      `${server.wsUrl}/${planId}?token=${server.app.samplan.tokens.issue(helsesykepleier.id, planId).token}`,
+    );
+    expect(await raw.closed).toEqual({ code: CloseCode.forbidden, reason: 'CONSENT_REQUIRED' });
+
+    const givenAt = '2026-09-01T10:00:00.000Z';
+    const recorded = await api<{ consent: Record<string, unknown> & { id: string } }>(
+      server.url,
+      parent,
+      'POST',
+      `/api/plans/${planId}/consents`,
+      {
+        kind: 'sharing',
+        subjectUserId: helsesykepleier.id,
+        givenBy: 'Kari Nilsen (mor)',
+        givenAt,
+        note: 'Helsestasjonen',
+      },
+    );
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.consent).toMatchObject({
+      kind: 'sharing',
+      subject: { userId: helsesykepleier.id, name: 'Helse Hanne' },
+      givenBy: 'Kari Nilsen (mor)',
+      givenAt,
+      note: 'Helsestasjonen',
+      recordedBy: { userId: parent.id, name: 'Kari Nilsen' },
+      active: true,
+      withdrawnAt: null,
+    });
+    expect((await api(server.url, helsesykepleier, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+    const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, helsesykepleier, planId));
+    providers.push(provider);
+    await waitFor(() => provider.synced);
+
+    const closed = firstClose(provider);
+    const before = Date.now();
+    const withdrawn = await api<{ consent: Record<string, unknown> }>(
+      server.url,
+      parent,
+      'POST',
+      `/api/plans/${planId}/consents/${recorded.body.consent.id}/withdraw`,
+      { note: 'Ikke lenger aktuelt' },
+    );
+    expect(withdrawn.body.consent).toMatchObject({
+      active: false,
+      withdrawnBy: { userId: parent.id },
+      withdrawalNote: 'Ikke lenger aktuelt',
+    });
+    const close = await closed;
+    expect(close).toMatchObject({ code: CloseCode.forbidden, reason: 'CONSENT_WITHDRAWN' });
+    expect(close.at - before).toBeLessThan(1000);
+    expect((await api(server.url, helsesykepleier, 'GET', `/api/plans/${planId}`)).status).toBe(403);
+    const again = await api<ErrorBody>(
+      server.url,
+      parent,
+      'POST',
+      `/api/plans/${planId}/consents/${recorded.body.consent.id}/withdraw`,
+      {},
+    );
+    expect(again.body.error.code).toBe('CONSENT_ALREADY_WITHDRAWN');
+
+    const log = await readLog(server.url, parent, planId);
+    const actions = log.filter((e) => e.action.startsWith('consent.') || e.action === 'access.refused');
+    expect(actions.map((e) => [e.action, e.actor?.userId])).toEqual([
+      ['access.refused', helsesykepleier.id],
+      ['access.refused', helsesykepleier.id],
+      ['access.refused', helsesykepleier.id],
+      ['consent.recorded', parent.id],
+      ['consent.withdrawn', parent.id],
+      ['access.refused', helsesykepleier.id],
+    ]);
+    expect(log.filter((e) => e.action === 'access.refused').map((e) => e.details.action)).toEqual([
+      'read',
+      'read',
+      'read',
+      'read',
+    ]);
+    expect(log.find((e) => e.action === 'consent.withdrawn')!.details.accessEndedFor).toEqual([helsesykepleier.id]);
+  });
+
+  it('withdrawing consent to the plan itself shuts out everyone outside the family, not the family', async () => {
+    const koordinator = await registerUser(server.url, 'Sofie Andersen');
+    const planId = await createPlan(server.url, koordinator);
+    const mor = await addMember(server.url, koordinator, planId, 'foresatt', { name: 'Kari' });
+    const plan = await api<{ consent: { id: string } }>(server.url, mor, 'POST', `/api/plans/${planId}/consents`, {
+      kind: 'plan',
+      givenBy: 'Kari Nilsen (mor)',
+    });
+    expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+    await api(server.url, mor, 'POST', `/api/plans/${planId}/consents/${plan.body.consent.id}/withdraw`, {});
+    expect((await api<ErrorBody>(server.url, koordinator, 'GET', `/api/plans/${planId}`)).body.error.code).toBe(
+      'CONSENT_REQUIRED',
+    );
+    expect((await api(server.url, mor, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+  });
+
+  it('a koordinator who creates a plan is covered by a recorded, visible, withdrawable consent', async () => {
+    const koordinator = await registerUser(server.url, 'Sofie Andersen');
+    const planId = await createPlan(server.url, koordinator);
+    const mor = await addMember(server.url, koordinator, planId, 'foresatt');
+    const consents = await api<{ consents: Array<{ id: string; subject: { userId: string }; active: boolean }> }>(
+      server.url,
+      mor,
+      'GET',
+      `/api/plans/${planId}/consents`,
+    );
+    expect(consents.body.consents).toEqual([
+      expect.objectContaining({ subject: expect.objectContaining({ userId: koordinator.id }), active: true }),
+    ]);
+    await api(server.url, mor, 'POST', `/api/plans/${planId}/consents/${consents.body.consents[0]!.id}/withdraw`, {});
+    expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(403);
+    await consentFor(server.url, mor, planId, koordinator.id);
+    expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+  });
+});
