@@ -1,0 +1,194 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '@samplan/protocol';
+import { openRawSocket, type RawSocket } from './support/rawSocket.ts';
+import { addMember } from './support/family.ts';
+import {
+  api,
+  collabToken,
+  createPlan,
+  CSRF_HEADERS,
+  registerUser,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+
+const login = (url: string, email: string, password: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...CSRF_HEADERS, ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+
+describe('login hardening', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ LOGIN_MAX_FAILURES: '5' });
+  });
+  afterAll(() => server.close());
+
+  it('locks an address after 5 failed logins: even the right password is refused, other addresses are not', async () => {
+    const victim = await registerUser(server.url);
+    const bystander = await registerUser(server.url);
+    for (let i = 0; i < 5; i++) {
+      const res = await login(server.url, victim.email, `gjett-nummer-${i}`);
+      expect(res.status).toBe(401);
+    }
+    const locked = await login(server.url, victim.email, 'et-langt-passord');
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('LOGIN_LOCKED');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(locked.headers.getSetCookie()).toEqual([]);
+    expect((await login(server.url, bystander.email, 'et-langt-passord')).status).toBe(200);
+  });
+
+  it('locks unknown addresses the same way, so the lock tells nothing about which accounts exist', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await login(server.url, 'finnes.ikke@eksempel.no', 'feil-passord')).status).toBe(401);
+    expect((await login(server.url, 'finnes.ikke@eksempel.no', 'feil-passord')).status).toBe(429);
+  });
+
+  it('a successful login clears earlier failures', async () => {
+    const user = await registerUser(server.url);
+    for (let i = 0; i < 4; i++) await login(server.url, user.email, 'feil-passord');
+    expect((await login(server.url, user.email, 'et-langt-passord')).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(server.url, user.email, 'feil-passord')).status).toBe(401);
+    expect((await login(server.url, user.email, 'et-langt-passord')).status).toBe(200);
+  });
+});
+
+describe('rate limits', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ AUTH_RATE_LIMIT_MAX: '3', RATE_LIMIT_MAX: '40' });
+  });
+  afterAll(() => server.close());
+
+  it('limits login attempts per address with 429 RATE_LIMITED', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await login(server.url, `x${i}@eksempel.no`, 'feil-passord')).status);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    const res = await login(server.url, 'y@eksempel.no', 'feil-passord');
+    expect(await res.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
+  });
+
+  it('limits the whole API per address', async () => {
+    let last = 0;
+    for (let i = 0; i < 45 && last !== 429; i++) last = (await fetch(`${server.url}/healthz`)).status;
+    expect(last).toBe(429);
+  });
+});
+
+describe('CSRF, cookies and headers', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ PUBLIC_URL: 'https://samplan.example.no' });
+  });
+  afterAll(() => server.close());
+
+  it('refuses a state-changing request without the X-Samplan-CSRF header, or from another origin', async () => {
+    const user = await registerUser(server.url);
+    const post = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/plans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: user.cookie, ...headers },
+        body: JSON.stringify({ title: 'Plan', childName: 'Emma' }),
+      });
+    const missing = await post({});
+    expect(missing.status).toBe(403);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('CSRF_REJECTED');
+    expect((await post({ ...CSRF_HEADERS, origin: 'https://ondsinnet.example' })).status).toBe(403);
+    expect((await post({ ...CSRF_HEADERS, origin: 'null' })).status).toBe(403);
+    expect((await post({ ...CSRF_HEADERS, origin: 'https://samplan.example.no' })).status).toBe(201);
+    expect((await post({ ...CSRF_HEADERS })).status).toBe(201);
+    // Reads need no header.
+    expect((await api(server.url, user, 'GET', '/api/plans')).status).toBe(200);
+    const plans = await fetch(`${server.url}/api/plans`, { headers: { cookie: user.cookie } });
+    expect(plans.status).toBe(200);
+  });
+
+  it('sets the session cookie httpOnly, SameSite=Lax and Secure behind https', async () => {
+    const user = await registerUser(server.url);
+    const res = await login(server.url, user.email, 'et-langt-passord');
+    const cookie = res.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Secure/i);
+  });
+
+  it('sends a CSP that allows the app (scripts and websocket from self) and other security headers', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("connect-src 'self' wss://samplan.example.no");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('leaks no stack trace, internal id or query string in errors', async () => {
+    const user = await registerUser(server.url);
+    const notFound = await api<unknown>(server.url, user, 'GET', '/api/finnes-ikke?token=hemmelig');
+    expect(JSON.stringify(notFound.body)).not.toMatch(/hemmelig|stack|\.ts:/);
+    const bad = await api<unknown>(server.url, user, 'POST', '/api/plans/x/invites', {
+      email: 'ikke-epost',
+      role: 'sjef',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).not.toMatch(/stack|\.ts:|sqlite/i);
+  });
+});
+
+describe('websocket connection caps', () => {
+  let server: TestServer;
+  const sockets: RawSocket[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({ MAX_SOCKETS_PER_USER: '2', MAX_SOCKETS_PER_PLAN: '3' });
+  });
+  afterEach(() => {
+    for (const raw of sockets.splice(0)) raw.socket.close();
+  });
+  afterAll(() => server.close());
+
+  async function open(url: string): Promise<RawSocket> {
+    const raw = openRawSocket(url);
+    sockets.push(raw);
+    await raw.opened;
+    return raw;
+  }
+
+  it('closes a user’s connection over the per-user cap with 4429, and frees the slot when one closes', async () => {
+    const user = await registerUser(server.url);
+    const planId = await createPlan(server.url, user);
+    const url = async () => `${server.wsUrl}/${planId}?token=${await collabToken(server.url, user, planId)}`;
+    const a = await open(await url());
+    const b = await open(await url());
+    await waitFor(() => a.received.length > 0 && b.received.length > 0);
+    const c = await open(await url());
+    expect((await c.closed).code).toBe(CloseCode.tooManyConnections);
+    a.socket.close();
+    await a.closed;
+    const d = await open(await url());
+    await waitFor(() => d.received.length > 0);
+    expect(d.socket.readyState).toBe(d.socket.OPEN);
+  });
+
+  it('closes a connection over the per-plan cap with 4429', async () => {
+    const owner = await registerUser(server.url);
+    const planId = await createPlan(server.url, owner);
+    const users = [owner];
+    for (let i = 0; i < 3; i++) users.push(await addMember(server.url, owner, planId, 'foresatt'));
+    const opened: RawSocket[] = [];
+    for (const user of users.slice(0, 3)) {
+      const raw = await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, user, planId)}`);
+      opened.push(raw);
+    }
+    await waitFor(() => opened.every((raw) => raw.received.length > 0));
+    const extra = await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, users[3]!, planId)}`);
+    expect((await extra.closed).code).toBe(CloseCode.tooManyConnections);
+  });
+});

@@ -1,0 +1,126 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, startTestIdp, type TestIdp } from './support/oidcProvider.ts';
+import { api, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('OIDC login (authorization code + PKCE) against a real OpenID provider', () => {
+  let idp: TestIdp;
+  let server: TestServer;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const redirectUri = `${base}/api/auth/oidc/idporten/callback`;
+    idp = await startTestIdp({ clientId: 'samplan-test', clientSecret: 'samplan-test-secret-0123456789', redirectUri });
+    server = await startTestServer({
+      PORT: String(port),
+      OIDC_PROVIDERS: 'idporten',
+      OIDC_IDPORTEN_ISSUER: idp.issuer,
+      OIDC_IDPORTEN_CLIENT_ID: 'samplan-test',
+      OIDC_IDPORTEN_CLIENT_SECRET: 'samplan-test-secret-0123456789',
+      OIDC_IDPORTEN_LABEL: 'ID-porten',
+      OIDC_IDPORTEN_REDIRECT_URI: redirectUri,
+      ALLOW_REGISTRATION: 'false',
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await idp.close();
+  });
+
+  it('lists the provider for the login page', async () => {
+    const res = await api(server.url, null, 'GET', '/api/auth/providers');
+    expect(res.body).toEqual({
+      registration: false,
+      oidc: [{ id: 'idporten', label: 'ID-porten', loginUrl: '/api/auth/oidc/idporten/login' }],
+    });
+  });
+
+  it('logs a new user in end to end, creating the account, and the same identity again later', async () => {
+    idp.loginAs = { sub: 'kari-01017012345', name: 'Kari Nordmann', email: 'kari@eksempel.no', email_verified: true };
+    const browser = new Browser();
+    const { visited, response } = await browser.navigate(`${base}/api/auth/oidc/idporten/login?returnTo=/planer`);
+    const authorize = new URL(visited[1]!);
+    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(authorize.searchParams.get('state')).toBeTruthy();
+    expect(authorize.searchParams.get('nonce')).toBeTruthy();
+    expect(visited.at(-2)).toMatch(/\/api\/auth\/oidc\/idporten\/callback\?code=/);
+    expect(response.status).toBe(404); // the last hop: /planer, a web-app route (no web build in tests)
+    expect(new URL(visited.at(-1)!).pathname).toBe('/planer');
+
+    const me = await fetch(`${base}/api/me`, { headers: { cookie: browser.cookieHeader(base) } });
+    const { user } = (await me.json()) as { user: { id: string; name: string; email: string } };
+    expect(user).toMatchObject({ name: 'Kari Nordmann', email: 'kari@eksempel.no' });
+
+    const again = new Browser();
+    await again.navigate(`${base}/api/auth/oidc/idporten/login`);
+    const me2 = await fetch(`${base}/api/me`, { headers: { cookie: again.cookieHeader(base) } });
+    expect(((await me2.json()) as { user: { id: string } }).user.id).toBe(user.id);
+  });
+
+  it('links the identity to an existing account with the same verified e-mail address', async () => {
+    const local = await registerUser(server.url, 'Ola Lokal').catch(() => null);
+    // Registration is off on this server: make the local account directly in the store.
+    expect(local).toBeNull();
+    await server.app.samplan.accounts.createUser({
+      id: 'lokal-ola',
+      email: 'ola@eksempel.no',
+      name: 'Ola Lokal',
+      createdAt: Date.now(),
+      passwordHash: null,
+    });
+    idp.loginAs = { sub: 'ola-02028012345', name: 'Ola Nordmann', email: 'ola@eksempel.no', email_verified: true };
+    const browser = new Browser();
+    await browser.navigate(`${base}/api/auth/oidc/idporten/login`);
+    const me = await fetch(`${base}/api/me`, { headers: { cookie: browser.cookieHeader(base) } });
+    expect(((await me.json()) as { user: { id: string } }).user.id).toBe('lokal-ola');
+  });
+
+  it('does not link by an unverified address: a separate account is made', async () => {
+    idp.loginAs = { sub: 'mallory-1', name: 'Mallory', email: 'ola@eksempel.no', email_verified: false };
+    const browser = new Browser();
+    await browser.navigate(`${base}/api/auth/oidc/idporten/login`);
+    const me = await fetch(`${base}/api/me`, { headers: { cookie: browser.cookieHeader(base) } });
+    const { user } = (await me.json()) as { user: { id: string; email: string } };
+    expect(user.id).not.toBe('lokal-ola');
+    expect(user.email).toMatch(/@idporten\.oidc\.invalid$/);
+  });
+
+  it('refuses a callback without the login transaction, or with a state that does not match', async () => {
+    idp.loginAs = { sub: 'kari-01017012345', name: 'Kari Nordmann' };
+    const browser = new Browser();
+    const first = await fetch(`${base}/api/auth/oidc/idporten/login`, { redirect: 'manual' });
+    const authUrl = first.headers.get('location')!;
+    // The browser that finishes the login never started it (login CSRF): it has no transaction cookie.
+    const { visited } = await browser.navigate(authUrl);
+    expect(visited.at(-1)).toBe(`${base}/logg-inn?feil=oidc`);
+    expect(browser.cookieHeader(base)).not.toMatch(/samplan_session/);
+
+    const tampered = new Browser();
+    const start = await tampered.get(`${base}/api/auth/oidc/idporten/login`);
+    const changed = new URL(start.headers.get('location')!);
+    changed.searchParams.set('state', 'ikke-den-samme');
+    const result = await tampered.navigate(changed.href);
+    expect(result.visited.at(-1)).toBe(`${base}/logg-inn?feil=oidc`);
+    expect(tampered.cookieHeader(base)).not.toMatch(/samplan_session/);
+  });
+
+  it('answers an unknown provider with 404', async () => {
+    const res = await fetch(`${base}/api/auth/oidc/ukjent/login`, { redirect: 'manual' });
+    expect(res.status).toBe(404);
+  });
+});
