@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addItem, getPlanRichText, updateMeta, type CollectionName, type PlanRichTextField } from '@samplan/plan-model';
+import * as encoding from 'lib0/encoding';
+import { encodePermissionDenied, MessageType, READ_ONLY_REASON, SyncMessageType } from '@samplan/protocol';
 import { addMember, readLog, type LogEntry, type RoleName } from './support/family.ts';
+import { openRawSocket } from './support/rawSocket.ts';
 import {
   api,
   collabToken,
@@ -242,6 +245,28 @@ describe('every role × every action, as the matrix says', () => {
       }
       stored.destroy();
     }
+  });
+
+  it('tells a read-only socket its edit was refused (y-protocols auth, "read-only"), and stores nothing', async () => {
+    const before = (await server.app.samplan.documents.load(planId)).lastSeq;
+    const raw = openRawSocket(
+      `${server.wsUrl}/${planId}?token=${await collabToken(server.url, members.lesetilgang, planId)}`,
+    );
+    await raw.opened;
+    await waitFor(() => raw.received.length > 0);
+    const doc = new Y.Doc();
+    doc.getText('annet').insert(0, 'skal aldri lagres');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncMessageType.update);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+    raw.socket.send(encoding.toUint8Array(encoder));
+    const denied = encodePermissionDenied(READ_ONLY_REASON);
+    await waitFor(() => raw.received.some((frame) => Buffer.from(frame).equals(Buffer.from(denied))));
+    expect(raw.socket.readyState).toBe(raw.socket.OPEN);
+    raw.socket.close();
+    expect((await server.app.samplan.documents.load(planId)).lastSeq).toBe(before);
+    expect(witness.doc.getText('annet').toString()).not.toContain('skal aldri lagres');
   });
 
   it('the access log names who changed which part, refused edits and refused actions, with user and time', async () => {

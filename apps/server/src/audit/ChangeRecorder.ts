@@ -89,10 +89,12 @@ export class ChangeRecorder {
   private async process(planId: string): Promise<void> {
     const { documents, store } = this.options;
     const cursor = await store.changeCursor(planId);
+    const startSeq = cursor?.seq ?? 0;
+    // Most calls (a room closing, the log being read) find nothing new: answer that before loading the plan.
+    if ((await documents.history(planId, { afterSeq: startSeq, limit: 1 })).length === 0) return;
     const doc = new Y.Doc();
     try {
       if (cursor) Y.applyUpdate(doc, cursor.state);
-      const startSeq = cursor?.seq ?? 0;
       let seq = startSeq;
       const touched = new Set<PlanPart>();
       const names = new RootNames(doc);
