@@ -48,6 +48,8 @@ export class MembershipService {
   private sweepTimer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** After a failed sweep, wait a little before the next, rather than retrying in a tight loop. */
+  private retryNotBefore = 0;
 
   constructor(deps: MembershipServiceDeps) {
     this.deps = deps;
@@ -254,18 +256,24 @@ export class MembershipService {
   /** Re-arms the timer for the next membership end. */
   scheduleSweep(): void {
     if (this.stopped) return;
-    void this.deps.plans.nextMembershipEnd().then((next) => {
-      if (this.stopped) return;
-      if (this.sweepTimer) clearTimeout(this.sweepTimer);
-      this.sweepTimer = null;
-      if (next === undefined) return;
-      const delay = Math.min(Math.max(0, next - this.now()), MAX_TIMER_MS);
-      this.sweepTimer = setTimeout(() => {
+    this.deps.plans
+      .nextMembershipEnd()
+      .then((next) => {
+        if (this.stopped) return;
+        if (this.sweepTimer) clearTimeout(this.sweepTimer);
         this.sweepTimer = null;
-        this.sweeping = this.sweep().finally(() => this.scheduleSweep());
-      }, delay);
-      this.sweepTimer.unref();
-    });
+        if (next === undefined) return;
+        const now = this.now();
+        const delay = Math.min(Math.max(0, next - now, this.retryNotBefore - now), MAX_TIMER_MS);
+        this.sweepTimer = setTimeout(() => {
+          this.sweepTimer = null;
+          this.sweeping = this.sweep().finally(() => this.scheduleSweep());
+        }, delay);
+        this.sweepTimer.unref();
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.error({ err: (error as Error).message }, 'could not schedule the end of memberships');
+      });
   }
 
   /** Ends every membership whose end has come: removes it, closes its sockets and logs it. */
@@ -281,6 +289,7 @@ export class MembershipService {
         });
       }
     } catch (error) {
+      this.retryNotBefore = this.now() + 5000;
       this.deps.logger.error({ err: (error as Error).message }, 'could not end memberships');
     }
   }
