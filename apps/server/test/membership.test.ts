@@ -307,6 +307,35 @@ describe('ending a membership closes its sockets at once', () => {
     expect(Date.parse(expired.at) - endsAt).toBeLessThan(1000);
   });
 
+  it('an end date set later on an existing membership closes its socket when it passes; null removes it', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const deltaker = await addMember(server.url, parent, planId, 'deltaker', { consentBy: parent });
+    const path = `/api/plans/${planId}/members/${deltaker.id}`;
+    const far = new Date(Date.now() + 86_400_000).toISOString();
+    expect((await api(server.url, parent, 'PATCH', path, { endsAt: far })).body).toEqual({
+      member: { userId: deltaker.id, role: 'deltaker', endsAt: far },
+    });
+    expect((await api(server.url, parent, 'PATCH', path, { endsAt: null })).status).toBe(200);
+    const past = await api<ErrorBody>(server.url, parent, 'PATCH', path, {
+      endsAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    expect(past.body.error.code).toBe('VALIDATION_FAILED');
+
+    const provider = await open(deltaker, planId);
+    const endsAt = Date.now() + 800;
+    expect((await api(server.url, parent, 'PATCH', path, { endsAt: new Date(endsAt).toISOString() })).status).toBe(200);
+    const close = await firstClose(provider);
+    expect(close.code).toBe(CloseCode.forbidden);
+    expect(close.at - endsAt).toBeLessThan(1000);
+    const log = await readLog(server.url, parent, planId);
+    expect(log.filter((e) => e.action === 'member.updated').map((e) => e.actor?.userId)).toEqual([
+      parent.id,
+      parent.id,
+      parent.id,
+    ]);
+    expect(log.find((e) => e.action === 'member.expired')).toMatchObject({ details: { userId: deltaker.id } });
+  });
+
   it('only the family may remove a foresatt; the last foresatt or koordinator stays', async () => {
     const koordinator = await registerUser(server.url, 'Sofie Andersen');
     const planId = await createPlan(server.url, koordinator);

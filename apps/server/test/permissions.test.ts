@@ -154,11 +154,19 @@ describe('every role × every action, as the matrix says', () => {
     ],
     revokeFamily: async (actor) => {
       const target = await addMember(server.url, members.foresatt, planId, 'barn');
-      return [await call(actor, 'DELETE', `/api/plans/${planId}/members/${target.id}`)];
+      const endsAt = new Date(Date.now() + 86_400_000).toISOString();
+      return [
+        await call(actor, 'PATCH', `/api/plans/${planId}/members/${target.id}`, { endsAt }),
+        await call(actor, 'DELETE', `/api/plans/${planId}/members/${target.id}`),
+      ];
     },
     revokeOther: async (actor) => {
       const target = await addMember(server.url, members.foresatt, planId, 'deltaker');
-      return [await call(actor, 'DELETE', `/api/plans/${planId}/members/${target.id}`)];
+      const endsAt = new Date(Date.now() + 86_400_000).toISOString();
+      return [
+        await call(actor, 'PATCH', `/api/plans/${planId}/members/${target.id}`, { endsAt }),
+        await call(actor, 'DELETE', `/api/plans/${planId}/members/${target.id}`),
+      ];
     },
     readConsent: async (actor) => [await call(actor, 'GET', `/api/plans/${planId}/consents`)],
     consent: async (actor) => {

@@ -224,6 +224,27 @@ export class MembershipService {
     await this.deps.log.record(planId, actor, 'member.revoked', { userId, role: target.role });
   }
 
+  /**
+   * Sets or removes the end of a membership (access for a period). Needs the same right as ending it now:
+   * only the family changes a foresatt's or barn's access.
+   */
+  async setMembershipEnd(actor: Actor, planId: string, userId: string, endsAt: number | null): Promise<void> {
+    const granted = await this.deps.access.authorize(actor, planId, 'listMembers');
+    const target = await this.deps.plans.findMembership(planId, userId, this.now());
+    if (!target) throw new AppError('MEMBER_NOT_FOUND', 'Fant ikke medlemmet');
+    await this.deps.access.require(actor, granted, isFamilyRole(target.role) ? 'revokeFamily' : 'revokeOther');
+    if (endsAt !== null && endsAt <= this.now()) {
+      throw new AppError('VALIDATION_FAILED', 'Sluttdatoen for tilgangen må være fram i tid');
+    }
+    await this.deps.plans.putMembership({ ...target, endsAt });
+    await this.deps.log.record(planId, actor, 'member.updated', {
+      userId,
+      role: target.role,
+      endsAt: endsAt === null ? null : new Date(endsAt).toISOString(),
+    });
+    this.scheduleSweep();
+  }
+
   /** Closes the sockets of members the family's consent no longer covers (after a withdrawal). */
   async closeUncovered(planId: string, reason: string): Promise<string[]> {
     const [members, consents] = await Promise.all([

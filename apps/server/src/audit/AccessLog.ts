@@ -22,6 +22,8 @@ export const ACCESS_LOG_ACTIONS = [
   /** Someone tried an expired, used or withdrawn invitation. */
   'invite.refused',
   'member.revoked',
+  /** A membership's end date was set, moved or removed. */
+  'member.updated',
   'member.expired',
   'consent.recorded',
   'consent.withdrawn',

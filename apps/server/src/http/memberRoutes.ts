@@ -36,6 +36,8 @@ const AcceptBody = TokenBody.extend({
   password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200).optional(),
 });
 
+const MemberPatchBody = z.object({ endsAt: z.iso.datetime({ offset: true }).nullable() });
+
 const MemberParams = PlanParams.extend({ userId: z.string().min(1).max(64) });
 const InviteParams = PlanParams.extend({ inviteId: z.string().min(1).max(64) });
 
@@ -89,6 +91,16 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     const { id, userId } = MemberParams.parse(request.params);
     await memberships.revokeMember(user, id, userId);
     return reply.status(204).send();
+  });
+
+  /** Sets (ISO 8601) or removes (null) the end of a membership. */
+  app.patch('/api/plans/:id/members/:userId', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id, userId } = MemberParams.parse(request.params);
+    const { endsAt } = MemberPatchBody.parse(request.body);
+    await memberships.setMembershipEnd(user, id, userId, endsAt === null ? null : Date.parse(endsAt));
+    const member = (await memberships.listMembers(user, id)).find((m) => m.userId === userId)!;
+    return { member: { userId: member.userId, role: member.role, endsAt: iso(member.endsAt) } };
   });
 
   app.get('/api/plans/:id/invites', async (request) => {
