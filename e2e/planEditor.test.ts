@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { createPlanViaApi, launchBrowser, newUserContext, type TestUser } from './support/browser.ts';
-import { addMember } from './support/members.ts';
+import { createPlanViaApi, inviteToPlan, launchBrowser, newUserContext, type TestUser } from './support/browser.ts';
 import { collectPageErrors, editorText, openPlan, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { sectionSnapshot } from './support/snapshot.ts';
@@ -72,8 +71,9 @@ describe('the plan editor with two people', () => {
     const kari = await newUserContext(browser, server.url, 'Kari Nilsen');
     coordinator = { ...sofie, errors: collectPageErrors(sofie.page) };
     parent = { ...kari, errors: collectPageErrors(kari.page) };
-    planId = await createPlanViaApi(coordinator.context, { title: 'Individuell plan for Emma', demo: true });
-    addMember(dataDir, planId, parent.user.id, 'foresatt');
+    // Kari (mor) creates the plan and invites the barnekoordinator, consenting to share the plan with her.
+    planId = await createPlanViaApi(parent.context, { title: 'Individuell plan for Emma', demo: true, creatorRole: 'foresatt' });
+    await inviteToPlan(parent.context, coordinator, planId, 'koordinator', 'Kari Nilsen (mor)');
     await Promise.all([openPlan(coordinator.page, planId, 'mal'), openPlan(parent.page, planId, 'mal')]);
   });
 

@@ -1,5 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+/** The header the server wants on every state-changing API request (the app's own fetches send it too). */
+export const CSRF = { 'x-samplan-csrf': '1' };
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -29,7 +32,7 @@ export async function newUserContext(
 ): Promise<{ context: BrowserContext; page: Page; user: TestUser }> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
   const details = newUserDetails(name);
-  const response = await context.request.post('/api/auth/register', { data: details });
+  const response = await context.request.post('/api/auth/register', { data: details, headers: CSRF });
   if (response.status() !== 201) throw new Error(`register failed: ${response.status()} ${await response.text()}`);
   const { user } = (await response.json()) as { user: { id: string } };
   const page = await context.newPage();
@@ -42,6 +45,7 @@ export async function createPlanViaApi(
   input: { title?: string; childName?: string; demo?: boolean; creatorRole?: 'foresatt' | 'koordinator' } = {},
 ): Promise<string> {
   const response = await context.request.post('/api/plans', {
+    headers: CSRF,
     data: {
       title: input.title ?? 'Individuell plan',
       childName: input.childName ?? 'Emma Nilsen',
@@ -51,4 +55,25 @@ export async function createPlanViaApi(
   });
   if (response.status() !== 201) throw new Error(`create plan failed: ${response.status()} ${await response.text()}`);
   return ((await response.json()) as { plan: { id: string } }).plan.id;
+}
+
+/**
+ * Brings a second person into a plan the way the product does: a foresatt invites them (recording the family's
+ * consent to share the plan with them) and they accept the link while logged in.
+ */
+export async function inviteToPlan(
+  owner: BrowserContext,
+  guest: { context: BrowserContext; user: TestUser },
+  planId: string,
+  role: 'koordinator' | 'deltaker' | 'foresatt' | 'lesetilgang',
+  consentGivenBy: string,
+): Promise<void> {
+  const invite = await owner.request.post(`/api/plans/${planId}/invites`, {
+    headers: CSRF,
+    data: { email: guest.user.email, role, consent: { givenBy: consentGivenBy } },
+  });
+  if (invite.status() !== 201) throw new Error(`invite failed: ${invite.status()} ${await invite.text()}`);
+  const { token } = (await invite.json()) as { token: string };
+  const accept = await guest.context.request.post('/api/invites/accept', { headers: CSRF, data: { token } });
+  if (accept.status() !== 200) throw new Error(`accept failed: ${accept.status()} ${await accept.text()}`);
 }

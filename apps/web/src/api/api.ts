@@ -1,5 +1,5 @@
 import { request } from './request.ts';
-import type { NewPlanInput, PlanInfo, PlanSummary, User } from './types.ts';
+import type { ConsentInfo, NewPlanInput, PlanInfo, PlanSummary, User } from './types.ts';
 
 export const api = {
   me: () => request<{ user: User }>('GET', '/api/me').then((r) => r.user),
@@ -12,4 +12,6 @@ export const api = {
   plan: (id: string) => request<{ plan: PlanInfo }>('GET', `/api/plans/${encodeURIComponent(id)}`).then((r) => r.plan),
   createPlan: (input: NewPlanInput) =>
     request<{ plan: PlanInfo }>('POST', '/api/plans', input).then((r) => r.plan),
+  consents: (id: string) =>
+    request<{ consents: ConsentInfo[] }>('GET', `/api/plans/${encodeURIComponent(id)}/consents`).then((r) => r.consents),
 };

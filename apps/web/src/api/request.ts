@@ -1,5 +1,8 @@
 import { ApiError } from './ApiError.ts';
 
+// The server refuses state-changing requests without it (a cross-site form or script cannot set it).
+const CSRF_HEADER = { 'x-samplan-csrf': '1' };
+
 /** JSON over HTTP with the session cookie; throws ApiError for every non-2xx answer. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -7,7 +10,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(method === 'GET' ? {} : CSRF_HEADER),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -19,14 +19,10 @@ export interface PlanProgress {
   nextMeeting: { id: string; date: string; title: string } | null;
 }
 
-export interface PlanSummary {
-  id: string;
-  title: string;
-  childName: string;
-  createdAt: string;
-  role: PlanRole;
-  progress: PlanProgress;
-}
+/** One of my plans. Until the family has consented to share it with me, only its title is shown. */
+export type PlanSummary =
+  | { id: string; title: string; childName: string; createdAt: string; role: PlanRole; access: 'apen'; progress: PlanProgress }
+  | { id: string; title: string; childName: null; createdAt: string; role: PlanRole; access: 'venter-samtykke'; progress: null };
 
 export interface PlanInfo {
   id: string;
@@ -34,6 +30,25 @@ export interface PlanInfo {
   childName: string;
   createdAt: string;
   role: PlanRole;
+  /** What my role may do (e.g. 'read', 'edit:goals', 'consent'); absent from older servers. */
+  permissions?: string[];
+  family?: boolean;
+  membershipEndsAt?: string | null;
+}
+
+export interface ConsentInfo {
+  id: string;
+  kind: 'plan' | 'sharing';
+  subject: { userId: string; name: string } | { inviteId: string; email: string } | null;
+  givenBy: string;
+  givenAt: string | null;
+  note: string;
+  recordedBy: { userId: string; name: string } | null;
+  recordedAt: string | null;
+  active: boolean;
+  withdrawnAt: string | null;
+  withdrawnBy: { userId: string; name: string } | null;
+  withdrawalNote: string | null;
 }
 
 export interface NewPlanInput {

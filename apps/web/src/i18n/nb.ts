@@ -68,6 +68,8 @@ export const nb = {
     loadFailed: 'Klarte ikke å hente planene dine.',
     retry: 'Prøv igjen',
     progressLabel: 'Andel mål som er nådd',
+    waitingForConsent: 'Venter på samtykke fra familien',
+    waitingForConsentHint: 'Du kan åpne planen når familien har samtykket til at den deles med deg.',
   },
 
   createPlan: {
@@ -100,6 +102,7 @@ export const nb = {
     redoHint: 'Gjør om det du angret',
     print: 'Utskrift og PDF',
     notFound: 'Fant ikke planen. Den finnes ikke, eller du har ikke tilgang til den.',
+    forbidden: 'Du har ikke tilgang til planen nå. Familien må samtykke til at planen deles med deg.',
     unauthenticated: 'Du er logget ut. Logg inn igjen for å fortsette.',
     failed: 'Forbindelsen til planen ble stengt av serveren.',
     readOnly: 'Du har lesetilgang til denne planen.',
@@ -362,9 +365,18 @@ export const nb = {
 
   consent: {
     serverTitle: 'Registrert samtykke',
-    serverNone:
-      'Samtykke registreres av koordinatoren når familien har gitt det. Her står det som er skrevet om samtykket i planen.',
-    notes: 'Samtykke: hva det gjelder, når og fra hvem',
+    serverIntro: 'Samtykkene familien har gitt, slik de er registrert. Foresatte registrerer og trekker samtykke.',
+    serverNone: 'Ingen samtykker er registrert ennå.',
+    loadFailed: 'Klarte ikke å hente samtykkene.',
+    kindPlan: 'Samtykke til planen',
+    kindSharing: (name: string) => `Samtykke til å dele planen med ${name}`,
+    kindSharingUnknown: 'Samtykke til å dele planen',
+    givenBy: 'Gitt av',
+    givenAt: 'Dato',
+    recordedBy: 'Registrert av',
+    active: 'Gjelder',
+    withdrawn: (date: string) => `Trukket ${date}`,
+    notes: 'Notater om samtykket',
   },
 
   meetings: {

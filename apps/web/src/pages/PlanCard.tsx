@@ -6,6 +6,18 @@ import { formatDate, nb } from '../i18n/index.ts';
 
 /** One plan in Mine planer, with its progress at a glance. */
 export function PlanCard({ plan }: { plan: PlanSummary }) {
+  if (plan.access === 'venter-samtykke') {
+    return (
+      <li className="card plan-card plan-card--waiting">
+        <h2 className="plan-card__title">{plan.title}</h2>
+        <p className="plan-card__role">
+          {nb.plans.role}: <strong>{nb.roles[plan.role] ?? plan.role}</strong>
+        </p>
+        <p className="badge badge--warning">{nb.plans.waitingForConsent}</p>
+        <p className="muted">{nb.plans.waitingForConsentHint}</p>
+      </li>
+    );
+  }
   const { progress } = plan;
   const overdue = progress.overdueEvaluations + progress.overdueTasks;
   return (

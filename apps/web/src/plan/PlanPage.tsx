@@ -27,7 +27,13 @@ export function PlanPage({ planId, section }: { planId: string; section: Section
       (plan) => !cancelled && setInfo(plan),
       (err: unknown) => {
         if (cancelled) return;
-        setError(err instanceof ApiError && err.status === 404 ? nb.plan.notFound : nb.errorNetwork);
+        setError(
+          err instanceof ApiError && err.status === 404
+            ? nb.plan.notFound
+            : err instanceof ApiError && err.status === 403
+              ? nb.plan.forbidden
+              : nb.errorNetwork,
+        );
       },
     );
     return () => {

@@ -1,5 +1,6 @@
 import { progressSummary, type PlanJSON } from '@samplan/plan-model';
 import { formatDate, formatDateLong, nb, todayIso } from '../i18n/index.ts';
+import { ConsentRecords } from '../sections/ConsentRecords.tsx';
 import { PrintFacts } from './PrintFacts.tsx';
 import { PrintRichText } from './PrintRichText.tsx';
 
@@ -7,7 +8,7 @@ const period = (start: string | null, end: string | null, text = ''): string =>
   start || end ? `${formatDate(start) || '…'}–${formatDate(end) || '…'}` : text;
 
 /** The whole plan as one document, in the order of the law's elements, for printing or saving as PDF. */
-export function PrintPlan({ plan, childName, title }: { plan: PlanJSON; childName: string; title: string }) {
+export function PrintPlan({ plan, planId, childName, title }: { plan: PlanJSON; planId: string; childName: string; title: string }) {
   const today = todayIso();
   const summary = progressSummary(plan, today);
   const goalNumber = new Map<string, string>();
@@ -199,7 +200,8 @@ export function PrintPlan({ plan, childName, title }: { plan: PlanJSON; childNam
 
       <section className="print-section">
         <h2>{nb.sections.samtykke}</h2>
-        <PrintRichText doc={plan.notes.consent} />
+        <ConsentRecords planId={planId} />
+        <PrintRichText label={nb.consent.notes} doc={plan.notes.consent} />
       </section>
 
       <section className="print-section">

@@ -20,7 +20,7 @@ export function PrintView() {
         </button>
         <p className="muted">{nb.print.hint}</p>
       </div>
-      <PrintPlan plan={plan} childName={info.childName} title={info.title} />
+      <PrintPlan plan={plan} planId={info.id} childName={info.childName} title={info.title} />
     </div>
   );
 }

@@ -3,20 +3,20 @@ import { RichTextField } from '../editor/RichTextField.tsx';
 import { nb } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 import { SectionHeading } from '../plan/SectionHeading.tsx';
+import { ConsentRecords } from './ConsentRecords.tsx';
 
-// The server does not yet record consent (that arrives with roles and invitations); until then the plan shows
-// what has been written about it, and says where the formal record will come from.
 export function ConsentSection() {
-  const { doc } = usePlan().connection;
+  const { connection, info } = usePlan();
   return (
     <section aria-labelledby="section-heading" className="plan-section">
       <SectionHeading section="samtykke" />
       <div className="card stack">
         <div className="consent-record">
           <h3 className="item-card__title">{nb.consent.serverTitle}</h3>
-          <p className="muted">{nb.consent.serverNone}</p>
+          <p className="muted">{nb.consent.serverIntro}</p>
+          <ConsentRecords planId={info.id} />
         </div>
-        <RichTextField fragment={getPlanRichText(doc, 'consent.notes')} label={nb.consent.notes} />
+        <RichTextField fragment={getPlanRichText(connection.doc, 'consent.notes')} label={nb.consent.notes} />
       </div>
     </section>
   );
