@@ -7,6 +7,7 @@ import { ChildHandle } from './ipc.ts';
 import type { FromLoadClient, LoadClientReport, PeerSpec, Segment, ServerReport, ToLoadClient } from './messages.ts';
 import type { BenchOptions } from './options.ts';
 import { InspectorProfiler, inspectorUrl, summarizeProfile, type ProfileSummary } from './profile.ts';
+import { StallProbes, type StallReport } from './probe.ts';
 import { readCpuSeconds, readMachineCpuSeconds, readMemory } from './procs.ts';
 import { Api, startOurs, startReference, type RunningServer, type ServerKind } from './servers.ts';
 import { concatSorted, mean, percentile, round } from './stats.ts';
@@ -50,6 +51,8 @@ export interface LoadResult {
   /** Our server: rows in doc_updates against the updates the clients produced (+ one seed per plan). */
   persisted: { rows: number; expectedRows: number; everyUpdateStored: boolean } | null;
   stop: { ms: number; code: number | null; signal: string | null; forced: boolean };
+  /** Websocket ping -> pong times of an idle connection while this server's segments ran. */
+  stalls: StallReport;
   /** With --profile: where the server spent its CPU during the measured time. */
   profile?: ProfileSummary;
 }
@@ -72,7 +75,10 @@ export interface LoadRun {
 
 type Client = ChildHandle<ToLoadClient, FromLoadClient>;
 
-async function preparePeers(server: RunningServer, options: BenchOptions): Promise<PeerSpec[][]> {
+async function preparePeers(
+  server: RunningServer,
+  options: BenchOptions,
+): Promise<{ plans: PeerSpec[][]; probeUrl: string }> {
   const plans: PeerSpec[][] = [];
   if (server.kind === 'reference') {
     const runId = Math.random().toString(36).slice(2, 8);
@@ -82,7 +88,7 @@ async function preparePeers(server: RunningServer, options: BenchOptions): Promi
         Array.from({ length: options.peers }, (_, index) => ({ server: 'reference', planId, token: null, index })),
       );
     }
-    return plans;
+    return { plans, probeUrl: `${server.wsBase}/bench-${runId}-probe` };
   }
   const api = new Api(server.httpBase, server);
   await api.register(`bench-${Date.now()}@example.org`, 'bench-password-1234', 'Benchmark');
@@ -94,7 +100,9 @@ async function preparePeers(server: RunningServer, options: BenchOptions): Promi
     }
     plans.push(peers);
   }
-  return plans;
+  const probePlan = await api.createPlan('Probe', 'Probe');
+  const probeUrl = `${server.wsBase}/${probePlan}?token=${encodeURIComponent(await api.collabToken(probePlan))}`;
+  return { plans, probeUrl };
 }
 
 function countUpdateRows(dataDir: string): number {
@@ -147,6 +155,8 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
   const servers: Partial<Record<ServerKind, RunningServer>> = {};
   const clients: Client[] = [];
   const profilers: Partial<Record<ServerKind, InspectorProfiler>> = {};
+  const probeUrls = {} as Record<ServerKind, string>;
+  let probes: StallProbes | null = null;
   try {
     const nodeArgs = options.profile ? ['--inspect=127.0.0.1:0'] : [];
     const startMs = {} as Record<ServerKind, number>;
@@ -161,7 +171,9 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
       servers[kind] = server;
       startMs[kind] = performance.now() - started;
       idleMemory[kind] = readMemory(server.pid);
-      plans.push(...(await preparePeers(server, options)));
+      const prepared = await preparePeers(server, options);
+      plans.push(...prepared.plans);
+      probeUrls[kind] = prepared.probeUrl;
     }
     const ours = servers.ours!;
     const reference = servers.reference!;
@@ -189,6 +201,9 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
         profilers[kind] = await InspectorProfiler.connect(await inspectorUrl(servers[kind]!.process.output));
       }
     }
+
+    probes = new StallProbes(probeUrls);
+    await probes.start();
 
     const startUs = nowUs() + 300_000;
     const segments = schedule(options, startUs);
@@ -246,6 +261,11 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
       measuredCpu[segment.server] += after[segment.server] - before[segment.server];
       windowUs[segment.server] += segmentEnd - segment.fromUs;
     }
+    probes.stop();
+    const stalls: Record<ServerKind, StallReport> = {
+      ours: probes.report('ours', segments, startUs),
+      reference: probes.report('reference', segments, startUs),
+    };
     const profiles: Partial<Record<ServerKind, ProfileSummary>> = {};
     for (const kind of KINDS) {
       const profiler = profilers[kind];
@@ -296,7 +316,8 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
           hashes.set(planId, set);
         }
       }
-      const expectedRows = options.plans + localUpdates.ours;
+      // One seed update per plan, the probe plan included.
+      const expectedRows = options.plans + 1 + localUpdates.ours;
       const stop = stops[kind];
       return {
         server: kind,
@@ -336,6 +357,7 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
         convergedPlans: [...hashes.values()].filter((set) => set.size === 1).length,
         persisted: kind === 'ours' ? { rows, expectedRows, everyUpdateStored: rows >= expectedRows } : null,
         stop: { ms: round(stop.ms, 0), code: stop.code, signal: stop.signal, forced: stop.forced },
+        stalls: stalls[kind],
         ...(profiles[kind] ? { profile: profiles[kind] } : {}),
       };
     };
@@ -357,6 +379,7 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
       schedule: segments.map((s) => ({ server: s.server, measured: s.measured, sec: (s.untilUs - s.fromUs) / 1e6 })),
     };
   } finally {
+    probes?.stop();
     for (const profiler of Object.values(profilers)) profiler.close();
     await Promise.allSettled(clients.map((client) => client.close()));
     for (const server of Object.values(servers)) await server.stop('SIGKILL');

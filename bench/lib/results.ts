@@ -197,6 +197,11 @@ export function formatReport(results: BenchResults): string {
         row('server RSS idle, after start (MiB)', (r) => r.serverRssIdleMiB, 1),
         row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, load.ratios.rssPeakMiB),
         row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, load.ratios.rssEndMiB),
+        row('event loop: ping->pong p50 (ms)', (r) => r.stalls.p50Ms, 2),
+        row('event loop: ping->pong p99 (ms)', (r) => r.stalls.p99Ms, 2),
+        row('event loop: ping->pong max (ms)', (r) => r.stalls.maxMs, 1),
+        row('  pongs over 100 ms', (r) => r.stalls.over100Ms, 0),
+        row('  ... while the idle one took < 20 ms', (r) => r.stalls.over100MsOtherFast, 0),
         row('reconnects', (r) => r.reconnects, 0),
         row(`plans converged (of ${options.plans})`, (r) => r.convergedPlans, 0),
         row('server start (ms)', (r) => r.serverStartMs, 0),
@@ -208,6 +213,11 @@ export function formatReport(results: BenchResults): string {
       `clients: ${fmt(c.cpuSec, 2)} CPU s while measuring, max timer lag ${fmt(c.maxTimerLagMs, 1)} ms; ` +
         `other processes on the machine used ${fmt(c.otherProcessesCores, 2)} of ${c.machineCores} cores meanwhile`,
     );
+    for (const r of [load.ours, load.reference]) {
+      out.push(
+        `slowest pongs, ${r.server}: ${r.stalls.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.atSec, 1)} s (other ${fmt(w.otherMs, 0)})`).join(', ')}`,
+      );
+    }
     const p = load.ours.persisted;
     if (p) {
       out.push(
