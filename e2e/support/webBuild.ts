@@ -32,14 +32,22 @@ let building: Promise<string> | null = null;
  */
 export function ensureWebBuild(): Promise<string> {
   building ??= (async () => {
-    const outDir = join(tmpdir(), `samplan-e2e-web-${hashInputs()}`);
+    const outDir = join(tmpdir(), `samplan-e2e-web-prod-${hashInputs()}`);
     if (existsSync(join(outDir, 'index.html'))) return outDir;
     const { build } = await import('vite');
-    await build({
-      configFile: join(repoRoot, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, sourcemap: false },
-    });
+    // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        configFile: join(repoRoot, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true, sourcemap: false },
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     return outDir;
   })();
   return building;

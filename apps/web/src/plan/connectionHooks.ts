@@ -1,10 +1,11 @@
-import { planToJSON, progressSummary, type ProgressSummary } from '@samplan/plan-model';
+import type { ProgressSummary } from '@samplan/plan-model';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConnectionSnapshot } from '../collab/connectionState.ts';
 import type { PlanConnection } from '../collab/PlanConnection.ts';
 import { presenceFromStates, type PresenceEntry } from '../collab/presence.ts';
 import { jsonEqual } from '../hooks/useYValue.ts';
 import { todayIso } from '../i18n/index.ts';
+import { progressOfDoc } from './progressOfDoc.ts';
 
 export function useConnectionSnapshot(connection: PlanConnection): ConnectionSnapshot {
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
@@ -58,14 +59,14 @@ export function useUndoState(connection: PlanConnection): UndoState {
   return state;
 }
 
-const SUMMARY_DELAY_MS = 300;
+const SUMMARY_DELAY_MS = 200;
 
-/** The plan's progress, recomputed a moment after changes stop (planToJSON reads the whole plan). */
+/** The plan's progress, recomputed shortly after changes (at most every SUMMARY_DELAY_MS while people type). */
 export function useProgressSummary(connection: PlanConnection): ProgressSummary | null {
   const { doc } = connection;
   const compute = (): ProgressSummary | null => {
     try {
-      return progressSummary(planToJSON(doc), todayIso());
+      return progressOfDoc(doc, todayIso());
     } catch {
       return null;
     }

@@ -1,6 +1,7 @@
 import { getPlanRichText } from '@samplan/plan-model';
 import { useState } from 'react';
 import { RichTextField } from '../editor/RichTextField.tsx';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useItemIds } from '../plan/planHooks.ts';
@@ -13,6 +14,7 @@ export function CooperationSection() {
   const { doc } = usePlan().connection;
   const actions = usePlanActions();
   const ids = useItemIds('cooperation');
+  const shownCount = useProgressiveCount(ids.length);
   const [focusId, setFocusId] = useState<string | null>(null);
   return (
     <section aria-labelledby="section-heading" className="plan-section">
@@ -23,7 +25,7 @@ export function CooperationSection() {
         <p className="card empty-state">{nb.cooperation.empty}</p>
       ) : (
         <ol className="item-list" aria-label={nb.cooperation.list}>
-          {ids.map((id) => (
+          {ids.slice(0, shownCount).map((id) => (
             <CooperationCard key={id} id={id} siblings={ids} autoFocus={focusId === id} />
           ))}
         </ol>

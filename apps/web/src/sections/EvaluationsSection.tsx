@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb, todayIso } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useGoalOptions, useMeasureOptions } from '../plan/optionHooks.ts';
@@ -10,6 +11,7 @@ import { EvaluationCard } from './EvaluationCard.tsx';
 export function EvaluationsSection() {
   const actions = usePlanActions();
   const ids = useItemIds('evaluations');
+  const shownCount = useProgressiveCount(ids.length);
   const goals = useGoalOptions();
   const measures = useMeasureOptions();
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function EvaluationsSection() {
         <p className="card empty-state">{nb.evaluations.empty}</p>
       ) : (
         <ol className="item-list" aria-label={nb.evaluations.list}>
-          {ids.map((id) => (
+          {ids.slice(0, shownCount).map((id) => (
             <EvaluationCard key={id} id={id} siblings={ids} goals={goals} measures={measures} autoFocus={focusId === id} />
           ))}
         </ol>

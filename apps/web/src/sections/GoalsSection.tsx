@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useMeasureCountByGoal, useMilestones, type Milestone } from '../plan/derivedHooks.ts';
@@ -20,6 +21,7 @@ export function GoalsSection() {
     byGoal.set(milestone.targetId, [...(byGoal.get(milestone.targetId) ?? []), milestone]);
   }
   const top = tree.filter((goal) => goal.parentId === null).map((goal) => goal.id);
+  const shownCount = useProgressiveCount(top.length);
   const childrenOf = (id: string): string[] => tree.filter((goal) => goal.parentId === id).map((goal) => goal.id);
 
   const addMain = (): void => setFocusId(actions.add('goals', {}));
@@ -34,7 +36,7 @@ export function GoalsSection() {
         <p className="card empty-state">{nb.goals.empty}</p>
       ) : (
         <ol className="item-list goal-list" aria-label={nb.goals.list}>
-          {top.map((id, i) => {
+          {top.slice(0, shownCount).map((id, i) => {
             const subs = childrenOf(id);
             return (
               <GoalCard

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import * as Y from 'yjs';
 import { SelectField } from '../fields/SelectField.tsx';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useGoalOptions, useParticipantOptions } from '../plan/optionHooks.ts';
@@ -39,6 +40,7 @@ export function MeasuresSection() {
   const [focusId, setFocusId] = useState<string | null>(null);
   const activeFilter = filter !== null && goals.some((goal) => goal.value === filter) ? filter : null;
   const shown = useMeasuresForGoal(activeFilter, ids);
+  const shownCount = useProgressiveCount(shown.length);
 
   const add = (): void => {
     const id = actions.add('measures', activeFilter ? { goalIds: [activeFilter] } : {});
@@ -68,7 +70,7 @@ export function MeasuresSection() {
         <p className="card empty-state">{activeFilter ? nb.measures.emptyFiltered : nb.measures.empty}</p>
       ) : (
         <ol className="item-list" aria-label={nb.measures.list}>
-          {shown.map((id) => (
+          {shown.slice(0, shownCount).map((id) => (
             <MeasureCard
               key={id}
               id={id}

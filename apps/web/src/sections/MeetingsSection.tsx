@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useParticipantOptions } from '../plan/optionHooks.ts';
@@ -10,6 +11,7 @@ import { MeetingCard } from './MeetingCard.tsx';
 export function MeetingsSection() {
   const actions = usePlanActions();
   const ids = useItemIds('meetings');
+  const shownCount = useProgressiveCount(ids.length);
   const participants = useParticipantOptions();
   const [focusId, setFocusId] = useState<string | null>(null);
   const add = (): void => setFocusId(actions.add('meetings', { title: nb.meetings.titleDefault }));
@@ -22,7 +24,7 @@ export function MeetingsSection() {
         <p className="card empty-state">{nb.meetings.empty}</p>
       ) : (
         <ol className="item-list" aria-label={nb.meetings.list}>
-          {ids.map((id) => (
+          {ids.slice(0, shownCount).map((id) => (
             <MeetingCard key={id} id={id} siblings={ids} participants={participants} autoFocus={focusId === id} />
           ))}
         </ol>

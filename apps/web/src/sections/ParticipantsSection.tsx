@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SelectField } from '../fields/SelectField.tsx';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useParticipantOptions } from '../plan/optionHooks.ts';
@@ -11,6 +12,7 @@ import { ParticipantCard } from './ParticipantCard.tsx';
 export function ParticipantsSection() {
   const actions = usePlanActions();
   const ids = useItemIds('participants');
+  const shownCount = useProgressiveCount(ids.length);
   const options = useParticipantOptions();
   const coordinatorId = useMetaValue<string>('coordinatorId');
   const validCoordinator = coordinatorId && ids.includes(coordinatorId) ? coordinatorId : null;
@@ -35,7 +37,7 @@ export function ParticipantsSection() {
         <p className="card empty-state">{nb.participants.empty}</p>
       ) : (
         <ol className="item-list" aria-label={nb.participants.list}>
-          {ids.map((id) => (
+          {ids.slice(0, shownCount).map((id) => (
             <ParticipantCard
               key={id}
               id={id}

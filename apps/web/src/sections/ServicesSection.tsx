@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useItemIds } from '../plan/planHooks.ts';
@@ -9,6 +10,7 @@ import { ServiceCard } from './ServiceCard.tsx';
 export function ServicesSection() {
   const actions = usePlanActions();
   const ids = useItemIds('services');
+  const shownCount = useProgressiveCount(ids.length);
   const [focusId, setFocusId] = useState<string | null>(null);
   return (
     <section aria-labelledby="section-heading" className="plan-section">
@@ -19,7 +21,7 @@ export function ServicesSection() {
         <p className="card empty-state">{nb.services.empty}</p>
       ) : (
         <ol className="item-list" aria-label={nb.services.list}>
-          {ids.map((id) => (
+          {ids.slice(0, shownCount).map((id) => (
             <ServiceCard key={id} id={id} siblings={ids} autoFocus={focusId === id} />
           ))}
         </ol>

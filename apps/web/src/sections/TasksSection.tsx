@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
 import { AddButton } from '../plan/AddButton.tsx';
 import { useMeetingOptions, useParticipantOptions } from '../plan/optionHooks.ts';
@@ -10,6 +11,7 @@ import { TaskRow } from './TaskRow.tsx';
 export function TasksSection() {
   const actions = usePlanActions();
   const ids = useItemIds('tasks');
+  const shownCount = useProgressiveCount(ids.length);
   const participants = useParticipantOptions();
   const meetings = useMeetingOptions();
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function TasksSection() {
         <p className="card empty-state">{nb.tasks.empty}</p>
       ) : (
         <ol className="item-list" aria-label={nb.tasks.list}>
-          {ids.map((id, i) => (
+          {ids.slice(0, shownCount).map((id, i) => (
             <TaskRow
               key={id}
               id={id}

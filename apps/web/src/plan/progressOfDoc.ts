@@ -1,0 +1,47 @@
+import {
+  GOAL_STATUSES,
+  MEETING_STATUSES,
+  getCollection,
+  getMetaMap,
+  progressSummary,
+  type PlanJSON,
+  type ProgressSummary,
+} from '@samplan/plan-model';
+import * as Y from 'yjs';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = (value: unknown): string | null =>
+  typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
+const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
+  (values as readonly unknown[]).includes(value) ? (value as T) : fallback;
+
+/**
+ * plan-model's progressSummary over just the fields it reads (goal statuses and dates, tasks, meetings, next
+ * revision), read straight from the Y.Doc. planToJSON would also convert every rich-text field, which in a big
+ * plan costs more than a frame, and the overview is recomputed while people type.
+ */
+export function progressOfDoc(doc: Y.Doc, today: string): ProgressSummary {
+  const items = (name: 'goals' | 'tasks' | 'meetings') =>
+    [...getCollection(doc, name).entries()].filter(([, item]) => item instanceof Y.Map);
+  const text = (value: unknown): string => (value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '');
+  const partial = {
+    meta: { nextRevision: date(getMetaMap(doc).get('nextRevision')) },
+    goals: items('goals').map(([id, item]) => ({
+      id,
+      status: oneOf(GOAL_STATUSES, item.get('status'), 'ikke_startet'),
+      targetDate: date(item.get('targetDate')),
+    })),
+    tasks: items('tasks').map(([id, item]) => ({
+      id,
+      done: item.get('done') === true,
+      dueDate: date(item.get('dueDate')),
+    })),
+    meetings: items('meetings').map(([id, item]) => ({
+      id,
+      status: oneOf(MEETING_STATUSES, item.get('status'), 'planlagt'),
+      date: date(item.get('date')),
+      title: text(item.get('title')),
+    })),
+  };
+  return progressSummary(partial as unknown as PlanJSON, today);
+}
