@@ -26,7 +26,10 @@ interface Group {
   updates: number;
 }
 
-const PAGE = 500;
+const PAGE = 100;
+
+/** Lets sockets be served between pages, so catching up on a big plan never stalls the sync path. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Derives "who changed which part of the plan" from the attributed update log (doc_updates: update, user,
@@ -38,6 +41,8 @@ export class ChangeRecorder {
   private readonly options: ChangeRecorderOptions;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<void>>();
+  /** Plans are processed one at a time across the server, not all at once when their timers coincide. */
+  private queue: Promise<void> = Promise.resolve();
   private readonly sessionGapMs: number;
   private readonly now: () => number;
 
@@ -66,12 +71,13 @@ export class ChangeRecorder {
   /** Records every committed update not yet recorded; runs one at a time per plan. */
   catchUp(planId: string): Promise<void> {
     const previous = this.running.get(planId) ?? Promise.resolve();
-    const next = previous
+    const next = Promise.all([previous, this.queue])
       .then(() => this.process(planId))
       .catch((error: unknown) => {
         this.options.logger.error({ planId, err: (error as Error).message }, 'could not record plan changes');
       });
     this.running.set(planId, next);
+    this.queue = next;
     void next.finally(() => {
       if (this.running.get(planId) === next) this.running.delete(planId);
     });
@@ -92,6 +98,7 @@ export class ChangeRecorder {
     const startSeq = cursor?.seq ?? 0;
     // Most calls (a room closing, the log being read) find nothing new: answer that before loading the plan.
     if ((await documents.history(planId, { afterSeq: startSeq, limit: 1 })).length === 0) return;
+    await yieldToEventLoop();
     const doc = new Y.Doc();
     try {
       if (cursor) Y.applyUpdate(doc, cursor.state);
@@ -130,6 +137,7 @@ export class ChangeRecorder {
           group.updates += 1;
         }
         if (page.length < PAGE) break;
+        await yieldToEventLoop();
       }
       if (seq === startSeq) return;
       const entries = await this.toEntries(groups);

@@ -19,6 +19,7 @@ export class DocumentState {
   private tail: Uint8Array[];
   private tailBytes: number;
   private mergedCache: Uint8Array | null = null;
+  private mergedTailCache: Uint8Array | null = null;
   private stateVector: Map<number, number>;
   private stateVectorExact = true;
   private encodedStateVector: Uint8Array | null;
@@ -42,6 +43,7 @@ export class DocumentState {
     this.tailBytes += update.byteLength;
     this.lastSeq = seq;
     this.mergedCache = null;
+    this.mergedTailCache = null;
     this.encodedStateVector = null;
     if (meta.hasGaps) this.stateVectorExact = false;
     for (const [client, [from, to]] of meta.ranges) {
@@ -63,15 +65,21 @@ export class DocumentState {
   }
 
   /**
-   * The reply to a peer's SyncStep1. A peer with nothing gets the stored checkpoint bytes unparsed,
-   * preceded by the (small) tail; the SyncStep2 comes last so the provider reports `synced` with everything.
+   * The reply to a peer's SyncStep1. A peer with nothing gets the stored checkpoint bytes unparsed, first, so
+   * it integrates without pending structs; the (small) tail follows as the SyncStep2, so the provider reports
+   * `synced` only once it has everything.
    */
   replyToSyncStep1(peerStateVector: Uint8Array, peerHasNothing: boolean): Uint8Array[] {
-    if (!peerHasNothing) return [encodeSyncStep2(Y.diffUpdate(this.merged(), peerStateVector))];
-    if (this.tail.length === 0) return [encodeSyncStep2(this.checkpoint ?? EMPTY_UPDATE)];
-    const tail = this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail);
-    if (this.checkpoint === null) return [encodeSyncStep2(tail)];
-    return [encodeUpdateMessage(tail), encodeSyncStep2(this.checkpoint)];
+    // A returning peer gets only what it lacks: the checkpoint and the tail are diffed apart, never merged.
+    const forPeer = (update: Uint8Array) => (peerHasNothing ? update : Y.diffUpdate(update, peerStateVector));
+    if (this.tail.length === 0) return [encodeSyncStep2(forPeer(this.checkpoint ?? EMPTY_UPDATE))];
+    const tail = encodeSyncStep2(forPeer(this.mergedTail()));
+    return this.checkpoint === null ? [tail] : [encodeUpdateMessage(forPeer(this.checkpoint)), tail];
+  }
+
+  private mergedTail(): Uint8Array {
+    this.mergedTailCache ??= this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail);
+    return this.mergedTailCache;
   }
 
   /** The whole state as one update. */
@@ -94,7 +102,7 @@ export class DocumentState {
   needsCheckpoint(policy: CheckpointPolicy): boolean {
     if (this.tail.length === 0) return false;
     const checkpointBytes = this.checkpoint?.byteLength ?? 0;
-    const bigEnough = this.tailBytes * 4 >= checkpointBytes || this.tail.length >= policy.everyUpdates * 20;
+    const bigEnough = this.tailBytes * 4 >= checkpointBytes || this.tail.length >= policy.everyUpdates * 4;
     return (this.tail.length >= policy.everyUpdates || this.tailBytes >= policy.everyBytes) && bigEnough;
   }
 
@@ -112,6 +120,7 @@ export class DocumentState {
       this.tail = [];
       this.tailBytes = 0;
       this.mergedCache = state;
+      this.mergedTailCache = null;
       this.stateVector = Y.decodeStateVector(stateVector);
       this.encodedStateVector = stateVector;
       this.stateVectorExact = true;

@@ -124,7 +124,12 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
-      this.state = new DocumentState(await this.options.store.load(this.planId));
+      const state = new DocumentState(await this.options.store.load(this.planId));
+      // A long tail (after a crash, or a burst of edits) is compacted before anyone is served from it.
+      if (state.needsCheckpoint(this.options.checkpointPolicy)) {
+        await this.options.store.writeCheckpoint(this.planId, state.compact());
+      }
+      this.state = state;
     } catch (error) {
       this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not load plan');
       for (const peer of [...this.peers]) {

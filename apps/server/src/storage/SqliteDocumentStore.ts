@@ -19,6 +19,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly db: SqliteDatabase;
   private readonly statements;
   private readonly appendTx;
+  /** Last seq per plan: this process is the only writer of its SQLite file, so it can remember. */
+  private readonly lastSeqs = new Map<string, number>();
 
   constructor(db: SqliteDatabase) {
     this.db = db;
@@ -50,7 +52,7 @@ export class SqliteDocumentStore implements DocumentStore {
       ping: db.prepare('SELECT 1').pluck(),
     };
     this.appendTx = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
-      let seq = this.statements.lastSeq.get(planId)?.seq ?? 0;
+      let seq = this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
       const now = Date.now();
       for (const { update, userId } of updates) {
         seq += 1;
@@ -76,7 +78,9 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
-    return this.appendTx(planId, updates);
+    const seq = this.appendTx(planId, updates);
+    this.lastSeqs.set(planId, seq);
+    return seq;
   }
 
   async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {

@@ -1,0 +1,91 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MessageType, SyncMessageType } from '@samplan/protocol';
+import { readUpdateMeta } from '../src/collab/clientMessage.ts';
+import { DocumentState } from '../src/collab/DocumentState.ts';
+
+const policy = { everyUpdates: 5, everyBytes: 1_000_000 };
+
+/** A writer whose every transaction is one stored update. */
+function writer() {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+function stateFrom(updates: Uint8Array[], checkpointUpTo = 0): DocumentState {
+  const checkpoint = checkpointUpTo > 0 ? Y.mergeUpdates(updates.slice(0, checkpointUpTo)) : null;
+  return new DocumentState({
+    checkpoint,
+    checkpointStateVector: checkpoint && Y.encodeStateVectorFromUpdate(checkpoint),
+    checkpointSeq: checkpointUpTo,
+    updates: updates.slice(checkpointUpTo),
+    lastSeq: updates.length,
+  });
+}
+
+/** Applies the server's reply frames to a doc, as a provider would; returns the sync sub-types seen. */
+function applyReply(doc: Y.Doc, frames: Uint8Array[]): number[] {
+  return frames.map((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.sync);
+    const subType = decoding.readVarUint(decoder);
+    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    return subType;
+  });
+}
+
+describe('DocumentState', () => {
+  it('gives an empty peer checkpoint then tail, ending with SyncStep2', () => {
+    const { doc, updates } = writer();
+    for (let i = 0; i < 12; i++) doc.getText('t').insert(i, String(i % 10));
+    const state = stateFrom(updates, 7);
+    const reader = new Y.Doc();
+    const types = applyReply(reader, state.replyToSyncStep1(Y.encodeStateVector(new Y.Doc()), true));
+    expect(types).toEqual([SyncMessageType.update, SyncMessageType.step2]);
+    expect(reader.getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+
+  it('gives a returning peer only what it lacks', () => {
+    const { doc, updates } = writer();
+    for (let i = 0; i < 10; i++) doc.getText('t').insert(i, 'x');
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, Y.mergeUpdates(updates.slice(0, 8)));
+    const state = stateFrom(updates, 5);
+    const frames = state.replyToSyncStep1(Y.encodeStateVector(reader), false);
+    applyReply(reader, frames);
+    expect(reader.getText('t').toString()).toBe('x'.repeat(10));
+    const full = stateFrom(updates, 5).replyToSyncStep1(Y.encodeStateVector(new Y.Doc()), true);
+    const bytes = (list: Uint8Array[]) => list.reduce((n, f) => n + f.byteLength, 0);
+    expect(bytes(frames)).toBeLessThan(bytes(full));
+  });
+
+  it('keeps an exact state vector as updates arrive, and recomputes it after a gap', () => {
+    const { doc, updates } = writer();
+    for (let i = 0; i < 6; i++) doc.getText('t').insert(i, 'y');
+    const state = stateFrom(updates.slice(0, 2));
+    state.add(updates[2]!, readUpdateMeta(updates[2]!), 3);
+    expect(Y.decodeStateVector(state.encodeStateVector())).toEqual(new Map([[doc.clientID, 3]]));
+    // Update 5 arrives before 4: the server must not claim to have 4.
+    state.add(updates[4]!, readUpdateMeta(updates[4]!), 4);
+    expect(Y.decodeStateVector(state.encodeStateVector()).get(doc.clientID)).toBe(3);
+  });
+
+  it('asks for a checkpoint once the tail is long, and compacts to the same content', () => {
+    const { doc, updates } = writer();
+    for (let i = 0; i < 8; i++) doc.getText('t').insert(0, `ord${i} `);
+    doc.getText('t').delete(0, 4);
+    const state = stateFrom(updates);
+    expect(state.needsCheckpoint(policy)).toBe(true);
+    const checkpoint = state.compact();
+    expect(state.tailLength).toBe(0);
+    expect(state.needsCheckpoint(policy)).toBe(false);
+    expect(checkpoint.upToSeq).toBe(updates.length);
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, checkpoint.state);
+    expect(reader.getText('t').toString()).toBe(doc.getText('t').toString());
+    expect(checkpoint.stateVector).toEqual(Y.encodeStateVector(doc));
+  });
+});
