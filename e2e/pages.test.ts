@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, newUserDetails } from './support/browser.ts';
+import { createPlanViaApi, launchBrowser, newUserContext, newUserDetails } from './support/browser.ts';
 import { collectPageErrors, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
@@ -97,8 +97,17 @@ describe('every page, as a parent sees it', () => {
       await check(`plan:${section}`);
     }
 
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.section-nav a[data-section="mal"]').click();
+    await page.locator('li[data-goal-id]').first().waitFor();
+    await saveScreenshot(page, '16-plan-mal-mobil', { fullPage: false });
+    await check('plan:mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await page.getByRole('link', { name: 'Utskrift og PDF' }).click();
     await page.getByRole('heading', { name: 'Individuell plan for Emma Nilsen', level: 1 }).waitFor();
+    await page.locator('.consent-list').first().waitFor();
+    await saveScreenshot(page, '16-utskrift-topp', { fullPage: false });
     await saveScreenshot(page, '16-utskrift');
     await check('print');
     await page.emulateMedia({ media: 'print' });
@@ -115,3 +124,90 @@ describe('every page, as a parent sees it', () => {
     await context.close();
   });
 });
+
+describe('keyboard only', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ dataDir: tempDataDir(), webDist: await ensureWebBuild() });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('reaches and uses the plan with Tab, Enter, arrow keys and Ctrl+Z, with focus always visible', async () => {
+    const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const errors = collectPageErrors(page);
+    const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
+    await page.goto(`/planer/${planId}`);
+    await waitForConnected(page);
+
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        const style = element ? getComputedStyle(element) : null;
+        return {
+          text: (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim().slice(0, 60),
+          tag: element?.tagName ?? '',
+          visible: style ? style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 : false,
+        };
+      });
+    /** Presses Tab until the focused element matches, checking that every stop shows where focus is. */
+    const tabTo = async (match: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 80): Promise<void> => {
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        expect(f.visible, `focus is visible on ${f.tag} "${f.text}"`).toBe(true);
+        if (match(f)) return;
+      }
+      throw new Error('not reached by Tab');
+    };
+
+    // The skip link comes first and leads to the content.
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Hopp til innholdet');
+
+    // The section list, then Mål with Enter.
+    await tabTo((f) => f.tag === 'A' && f.text.startsWith('Mål'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/planer/${planId}/mal`);
+    expect((await focused()).text).toBe('Mål');
+
+    // Add a goal with the keyboard: focus lands in its title.
+    await tabTo((f) => f.tag === 'BUTTON' && f.text.includes('Nytt hovedmål'));
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Emma skal bade i havet');
+    const goal = page.locator('li.goal:not(.goal--sub)').last();
+    await expectValue(goal.getByLabel('Målet', { exact: true }), 'Emma skal bade i havet');
+
+    // Status with the arrow keys, a date typed the Norwegian way, then the description (Enter opens the editor).
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await expectValue(goal.locator('.goal-status select'), 'pagar');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1.7.2027');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Emma');
+    // Next stop is the description: its editor when on screen, else the static view, which Enter turns into one.
+    await page.keyboard.press('Tab');
+    if ((await focused()).text.startsWith('Tomt')) await page.keyboard.press('Enter');
+    await goal.locator('.goal-description .ProseMirror').waitFor();
+    await page.keyboard.type('Vi begynner i grunna.');
+    await expect.poll(() => goal.locator('.goal-description .ProseMirror').textContent()).toContain('Vi begynner i grunna.');
+    await expectValue(goal.getByLabel('Måldato'), '01.07.2027');
+
+    // Undo with the keyboard removes the last own change.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => goal.locator('.goal-description .ProseMirror').textContent()).not.toContain('grunna.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+async function expectValue(locator: Locator, value: string): Promise<void> {
+  await expect.poll(() => locator.inputValue()).toBe(value);
+}

@@ -35,7 +35,7 @@ export function PrintPlan({ plan, planId, childName, title }: { plan: PlanJSON; 
         <p className="print-plan__title">{title}</p>
         <PrintFacts
           facts={[
-            [nb.sections.periode, period(plan.meta.periodStart, plan.meta.periodEnd)],
+            [nb.print.period, period(plan.meta.periodStart, plan.meta.periodEnd)],
             [nb.period.nextRevision, formatDate(plan.meta.nextRevision)],
             [nb.period.interval, plan.meta.evaluationInterval],
             [nb.print.coordinator, coordinator],
@@ -113,7 +113,7 @@ export function PrintPlan({ plan, planId, childName, title }: { plan: PlanJSON; 
                     .filter(Boolean)
                     .join(', '),
                 ],
-                [nb.sections.periode, period(measure.periodStart, measure.periodEnd, measure.periodText)],
+                [nb.print.period, period(measure.periodStart, measure.periodEnd, measure.periodText)],
                 [nb.common.status, nb.measureStatus[measure.status]],
               ]}
             />

@@ -29,7 +29,7 @@ export function ConsentRecords({ planId }: { planId: string }) {
 
   if (failed) return <p className="muted">{nb.consent.loadFailed}</p>;
   if (!consents) return <Spinner label={nb.loading} />;
-  if (consents.length === 0) return <p className="muted">{nb.consent.serverNone}</p>;
+  if (consents.length === 0) return <p className="muted consent-list consent-list--empty">{nb.consent.serverNone}</p>;
   return (
     <ul className="consent-list">
       {consents.map((consent) => (
