@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -90,7 +90,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const accounts = new SqliteAccountStore(db);
   const plans = new SqlitePlanStore(db);
-  const documents = new SqliteDocumentStore(db);
+  const documents = new SqliteDocumentStore(
+    db,
+    options.inMemory
+      ? {}
+      : { journalPath: join(config.DATA_DIR, 'samplan.journal'), journalSync: config.SQLITE_SYNCHRONOUS === 'FULL' },
+  );
   const invites = new SqliteInviteStore(db);
   const consents = new SqliteConsentStore(db);
   const accessLogStore = new SqliteAccessLogStore(db);
