@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -90,12 +90,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const accounts = new SqliteAccountStore(db);
   const plans = new SqlitePlanStore(db);
-  const documents = new SqliteDocumentStore(
-    db,
-    options.inMemory
-      ? {}
-      : { journalPath: join(config.DATA_DIR, 'samplan.journal'), journalSync: config.SQLITE_SYNCHRONOUS === 'FULL' },
-  );
+  const documents = new SqliteDocumentStore(db);
   const invites = new SqliteInviteStore(db);
   const consents = new SqliteConsentStore(db);
   const accessLogStore = new SqliteAccessLogStore(db);

@@ -96,13 +96,3 @@ contract('PostgreSQL', async () => {
   const store = await PostgresDocumentStore.connect(POSTGRES_URL);
   return store;
 });
-
-contract('SQLite with append journal', async () => {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const dir = mkdtempSync(join(tmpdir(), 'samplan-journal-'));
-  return new SqliteDocumentStore(openSqlite({ dataDir: dir, synchronous: 'NORMAL' }), {
-    journalPath: join(dir, 'samplan.journal'),
-  });
-});

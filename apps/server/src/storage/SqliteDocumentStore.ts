@@ -1,4 +1,3 @@
-import { AppendJournal, type JournalRecord } from './AppendJournal.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 import type {
   Checkpoint,
@@ -15,49 +14,22 @@ interface UpdateRow {
   created_at: number;
 }
 
-export interface SqliteDocumentStoreOptions {
-  /**
-   * Commit appends to this append-only file (one write per batch) and move them into SQLite in bulk,
-   * instead of one SQLite transaction per batch. Only one process may use a journal.
-   */
-  journalPath?: string;
-  /** fdatasync the journal on every append (power-loss durability, as SQLite's synchronous=FULL). */
-  journalSync?: boolean;
-  /** How long appended updates may wait in the journal before they are moved into SQLite. */
-  drainDelayMs?: number;
-}
-
-/** Journal records waiting beyond this many are moved into SQLite at once. */
-const DRAIN_AT_RECORDS = 2000;
-
-/**
- * DocumentStore on SQLite. An `append` has resolved only once its updates are committed: to SQLite, or
- * (with a journal) to the journal file, from which an interrupted process's updates are recovered on open.
- */
+/** DocumentStore on SQLite. better-sqlite3 is synchronous, so a resolved `append` is a committed one. */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: SqliteDatabase;
   private readonly statements;
   private readonly appendTx;
-  private readonly insertRecordsTx;
   /** Last seq per plan: this process is the only writer of its SQLite file, so it can remember. */
   private readonly lastSeqs = new Map<string, number>();
-  private readonly journal: AppendJournal | null = null;
-  private readonly drainDelayMs: number;
-  private journaled: JournalRecord[] = [];
-  private drainTimer: NodeJS.Timeout | null = null;
 
-  constructor(db: SqliteDatabase, options: SqliteDocumentStoreOptions = {}) {
+  constructor(db: SqliteDatabase) {
     this.db = db;
-    this.drainDelayMs = options.drainDelayMs ?? 50;
     this.statements = {
       lastSeq: db.prepare<[string], { seq: number | null }>(
         'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = ?',
       ),
       insert: db.prepare<[string, number, Uint8Array, string | null, number]>(
         'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
-      ),
-      insertIfAbsent: db.prepare<[string, number, Uint8Array, string | null, number]>(
-        'INSERT OR IGNORE INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       checkpoint: db.prepare<
         [string],
@@ -79,19 +51,8 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
       ping: db.prepare('SELECT 1').pluck(),
     };
-    this.insertRecordsTx = db.transaction((records: readonly JournalRecord[], ignoreExisting: boolean) => {
-      const insert = ignoreExisting ? this.statements.insertIfAbsent : this.statements.insert;
-      for (const r of records) insert.run(r.planId, r.seq, r.update, r.userId, r.createdAt);
-    });
-    if (options.journalPath) {
-      const { journal, recovered } = AppendJournal.open(options.journalPath, options.journalSync ?? false);
-      // Updates a killed process committed to its journal but had not yet moved into SQLite.
-      this.insertRecordsTx(recovered, true);
-      journal.reset();
-      this.journal = journal;
-    }
     this.appendTx = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
-      let seq = this.lastSeq(planId);
+      let seq = this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
       const now = Date.now();
       for (const { update, userId } of updates) {
         seq += 1;
@@ -102,7 +63,6 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(planId: string): Promise<LoadedDocument> {
-    this.drain();
     const checkpoint = this.statements.checkpoint.get(planId);
     const checkpointSeq = checkpoint?.seq ?? 0;
     const updates = (this.statements.updatesAfter.all(planId, checkpointSeq) as unknown as Buffer[]).map(
@@ -118,54 +78,12 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
-    if (!this.journal) {
-      const seq = this.appendTx(planId, updates);
-      this.lastSeqs.set(planId, seq);
-      return seq;
-    }
-    let seq = this.lastSeq(planId);
-    const createdAt = Date.now();
-    const records = updates.map(({ update, userId }) => ({ planId, seq: ++seq, userId, createdAt, update }));
-    this.journal.append(records);
+    const seq = this.appendTx(planId, updates);
     this.lastSeqs.set(planId, seq);
-    for (const record of records) this.journaled.push(record);
-    this.scheduleDrain();
     return seq;
   }
 
-  /** Moves journaled updates into SQLite, then empties the journal. */
-  drain(): void {
-    if (this.drainTimer) clearTimeout(this.drainTimer);
-    this.drainTimer = null;
-    if (!this.journal || this.journaled.length === 0) return;
-    this.insertRecordsTx(this.journaled, false);
-    this.journaled = [];
-    this.journal.reset();
-  }
-
-  private scheduleDrain(): void {
-    if (this.journaled.length >= DRAIN_AT_RECORDS) return this.drain();
-    if (this.drainTimer) return;
-    this.drainTimer = setTimeout(() => {
-      this.drainTimer = null;
-      try {
-        this.drain();
-      } catch {
-        // The updates stay committed in the journal; try again later.
-        this.scheduleDrain();
-      }
-    }, this.drainDelayMs);
-    this.drainTimer.unref();
-  }
-
-  private lastSeq(planId: string): number {
-    const known = this.lastSeqs.get(planId);
-    if (known !== undefined) return known;
-    return this.statements.lastSeq.get(planId)?.seq ?? 0;
-  }
-
   async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
-    this.drain();
     this.statements.upsertCheckpoint.run(
       planId,
       checkpoint.upToSeq,
@@ -176,7 +94,6 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async history(planId: string, options: { afterSeq: number; limit: number }): Promise<StoredUpdate[]> {
-    this.drain();
     return this.statements.history.all(planId, options.afterSeq, options.limit).map((row) => ({
       seq: row.seq,
       update: toUint8Array(row.data),
@@ -190,10 +107,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    if (!this.db.open) return;
-    this.drain();
-    this.journal?.close();
-    this.db.close();
+    if (this.db.open) this.db.close();
   }
 }
 
