@@ -1,17 +1,8 @@
-import { canonicalJson, entryHash, GENESIS_HASH } from '../audit/chain.ts';
+import { canonicalJson, entryHash, GENESIS_HASH, type ChainedFields } from '../audit/chain.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 
-/** One stored entry of a plan's access log (innsynslogg). */
-export interface AccessLogEntry {
-  planId: string;
-  seq: number;
-  at: number;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  /** Canonical JSON text, as hashed. */
-  details: string;
-  prevHash: string;
+/** One stored entry of a plan's access log (innsynslogg): the hashed fields (`details` as canonical JSON text) and its hash. */
+export interface AccessLogEntry extends ChainedFields {
   hash: string;
 }
 
