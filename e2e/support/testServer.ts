@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type * as Server from '@samplan/server';
 
-type ServerModule = typeof import('@samplan/server');
+type ServerModule = typeof Server;
 
 // SAMPLAN_SERVER_MODULE runs the browser tests against another server build (e.g. a released one).
 const serverModule = (): Promise<ServerModule> =>

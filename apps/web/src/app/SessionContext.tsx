@@ -19,7 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api
       .me()
       .then((me) => !cancelled && setUser(me))
-      .catch((error: unknown) => {
+      .catch(() => {
         if (!cancelled) setUser(null);
       });
     return () => {
