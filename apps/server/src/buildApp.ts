@@ -38,6 +38,7 @@ import { SqliteConsentStore, type ConsentStore } from './storage/ConsentStore.ts
 import type { DocumentStore } from './storage/DocumentStore.ts';
 import { SqliteInviteStore, type InviteStore } from './storage/InviteStore.ts';
 import { openSqlite } from './storage/openSqlite.ts';
+import { WalCheckpointer } from './storage/WalCheckpointer.ts';
 import { SqlitePlanStore, type PlanStore } from './storage/PlanStore.ts';
 import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts';
 
@@ -88,6 +89,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     synchronous: config.SQLITE_SYNCHRONOUS,
     inMemory: options.inMemory,
   });
+  const walCheckpointer = options.inMemory
+    ? null
+    : new WalCheckpointer(db, { onError: (message) => app.log.error({ err: message }, 'WAL checkpoint failed') });
   const accounts = new SqliteAccountStore(db);
   const plans = new SqlitePlanStore(db);
   const documents = new SqliteDocumentStore(db);
@@ -212,6 +216,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await changes.flushAll();
   });
   app.addHook('onClose', async () => {
+    await walCheckpointer?.close();
     await documents.close();
   });
   return app;

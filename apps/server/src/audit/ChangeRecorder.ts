@@ -26,9 +26,10 @@ interface Group {
   updates: number;
 }
 
-const PAGE = 100;
+const PAGE = 500;
+/** Replaying runs in slices of at most this long, so catching up never stalls the sync path. */
+const SLICE_MS = 4;
 
-/** Lets sockets be served between pages, so catching up on a big plan never stalls the sync path. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -110,9 +111,14 @@ export class ChangeRecorder {
       });
       const groups: Group[] = [];
       const open = new Map<string | null, Group>();
+      let sliceStart = performance.now();
       for (;;) {
         const page = await documents.history(planId, { afterSeq: seq, limit: PAGE });
         for (const stored of page) {
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
           touched.clear();
           Y.applyUpdate(doc, stored.update);
           seq = stored.seq;
@@ -137,7 +143,6 @@ export class ChangeRecorder {
           group.updates += 1;
         }
         if (page.length < PAGE) break;
-        await yieldToEventLoop();
       }
       if (seq === startSeq) return;
       const entries = await this.toEntries(groups);

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '../src/storage/openSqlite.ts';
+import { WalCheckpointer } from '../src/storage/WalCheckpointer.ts';
+import { waitFor } from './support/waitFor.ts';
+
+describe('WalCheckpointer', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('moves committed pages into the database file from its worker, and empties the WAL on close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samplan-wal-'));
+    dirs.push(dir);
+    const db = openSqlite({ dataDir: dir, synchronous: 'NORMAL' });
+    const checkpointer = new WalCheckpointer(db, { intervalMs: 20 });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const dbFile = join(dir, 'samplan.db');
+    const before = statSync(dbFile).size;
+    const insert = db.prepare('INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 1; i <= 2000; i++) insert.run('plan', i, Buffer.alloc(200, i % 256), null, i);
+    })();
+    // Only the worker's checkpoint can grow the main file: the main connection no longer checkpoints.
+    await waitFor(() => statSync(dbFile).size > before + 200_000, { timeout: 5000 });
+    await checkpointer.close();
+    expect(statSync(join(dir, 'samplan.db-wal')).size).toBe(0);
+    db.close();
+  });
+});
