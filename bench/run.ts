@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: our sync server against the reference y-websocket server under the same load, then the
- * cold load of a plan with a long history. Prints a table, writes bench/results/latest.json (and a
+ * cold load of a plan with a long history, then the web app in headless chromium. Prints a table, writes bench/results/latest.json (and a
  * timestamped copy). Exits non-zero only when something crashed, never for a missed target.
  */
 import { join } from 'node:path';
 import { runCold } from './lib/coldTest.ts';
 import { runLoad } from './lib/loadTest.ts';
+import { runWeb } from './lib/webTest.ts';
 import { parseOptions, USAGE } from './lib/options.ts';
 import { installCleanup, killAllChildren } from './lib/procs.ts';
 import { compareLoad, formatReport, machineInfo, TARGETS, writeResults, type BenchResults } from './lib/results.ts';
@@ -25,7 +26,7 @@ const started = new Date();
 const errors: string[] = [];
 const { resultsDir, ...shownOptions } = options;
 const results: BenchResults = {
-  schema: 'samplan-bench/2',
+  schema: 'samplan-bench/3',
   startedAt: started.toISOString(),
   finishedAt: '',
   totalSec: 0,
@@ -38,6 +39,7 @@ const results: BenchResults = {
   options: shownOptions,
   load: null,
   cold: null,
+  web: null,
   errors,
 };
 
@@ -66,6 +68,16 @@ try {
   }
 } catch (error) {
   errors.push(`cold load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  killAllChildren();
+}
+
+try {
+  if (options.web) {
+    log(`web: production build, our server, headless chromium (${options.webRuns} runs)`);
+    results.web = await runWeb(options, log);
+  }
+} catch (error) {
+  errors.push(`web: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   killAllChildren();
 }
 

@@ -25,6 +25,10 @@ export interface BenchOptions {
   coldRuns: number;
   /** Also measure a cold load after SIGKILL (checkpoint + unflushed tail). */
   coldCrash: boolean;
+  /** The web app in headless chromium: bundle size, time to an editable plan, typing latency. */
+  web: boolean;
+  /** Fresh-context loads of the demo plan (and as many warm reloads; the large plan opens min(N, 3) times). */
+  webRuns: number;
   seed: number;
   /** Profile both servers (V8 CPU profile over the measured window, via the inspector). Adds overhead. */
   profile: boolean;
@@ -48,6 +52,8 @@ const DEFAULTS: Omit<BenchOptions, 'resultsDir'> = {
   coldEdits: 100_000,
   coldRuns: 3,
   coldCrash: true,
+  web: true,
+  webRuns: 5,
   seed: 42,
   profile: false,
   sqliteSynchronous: undefined,
@@ -61,6 +67,7 @@ const QUICK: Partial<BenchOptions> = {
   segmentSec: 3,
   coldEdits: 20_000,
   coldRuns: 1,
+  webRuns: 2,
 };
 
 const NUMERIC = [
@@ -74,9 +81,10 @@ const NUMERIC = [
   'segmentSec',
   'coldEdits',
   'coldRuns',
+  'webRuns',
   'seed',
 ] as const;
-const BOOLEAN = ['quick', 'load', 'cold', 'coldCrash', 'profile'] as const;
+const BOOLEAN = ['quick', 'load', 'cold', 'coldCrash', 'web', 'profile'] as const;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const envName = (name: string): string => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -113,16 +121,17 @@ function toNumber(name: string, value: string): number {
 }
 
 export const USAGE = `npm run bench [-- options]
-  --quick                 small, fast run (5 plans x 3 peers, 6 s, 20k cold edits)
+  --quick                 small, fast run (5 plans x 3 peers, 6 s, 20k cold edits, 2 web runs)
   --plans=N --peers=M     load shape (default 20 x 5)
   --min-interval-ms, --max-interval-ms   edit interval per peer (default 100..200)
   --warmup-sec, --duration-sec           per server (default 5, 20)
   --segment-sec=S         measured time alternates between the servers in segments of S s (default 5)
   --client-procs=N        client processes (default 2)
-  --no-load / --no-cold   skip a part
+  --no-load / --no-cold / --no-web   skip a part
   --cold-edits=N          edits in the cold-load plan (default 100000)
   --cold-runs=N           fresh-server cold loads after a clean shutdown (default 3)
   --no-cold-crash         skip the cold load after SIGKILL
+  --web-runs=N            demo plan loads in a fresh browser context, and warm reloads (default 5)
   --sqlite-synchronous=NORMAL|FULL       passed to our server
   --profile               CPU-profile both servers over the window (self time by function; adds overhead)
   --seed=N
@@ -158,5 +167,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, re
   options.clientProcs = Math.max(1, Math.min(Math.floor(options.clientProcs), options.plans * options.peers));
   if (options.segmentSec <= 0) throw new Error('segment-sec must be positive');
   options.coldRuns = Math.max(1, Math.floor(options.coldRuns));
+  options.webRuns = Math.max(1, Math.floor(options.webRuns));
   return options;
 }

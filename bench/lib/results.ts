@@ -6,6 +6,7 @@ import type { LoadResult, LoadRun } from './loadTest.ts';
 import type { BenchOptions } from './options.ts';
 import type { referenceVersions } from './servers.ts';
 import { median, round } from './stats.ts';
+import type { WebResult } from './webTest.ts';
 
 export const TARGETS = {
   /** Our server CPU per delivered update over the reference's. */
@@ -36,7 +37,7 @@ export interface LoadComparison extends LoadRun {
 }
 
 export interface BenchResults {
-  schema: 'samplan-bench/2';
+  schema: 'samplan-bench/3';
   startedAt: string;
   finishedAt: string;
   totalSec: number;
@@ -47,6 +48,7 @@ export interface BenchResults {
   options: Omit<BenchOptions, 'resultsDir'>;
   load: LoadComparison | null;
   cold: (ColdResult & { target: number; met: boolean }) | null;
+  web: WebResult | null;
   errors: string[];
 }
 
@@ -308,6 +310,78 @@ export function formatReport(results: BenchResults): string {
     if (cold.crash) {
       out.push(`  at SIGKILL: ${cp(cold.crash.store)}; content equal after restart: ${cold.crash.contentEqual}`);
     }
+  }
+
+  const web = results.web;
+  if (web) {
+    const t = web.targets;
+    const ms = (values: number[]): string => values.map((v) => int(v)).join(' / ');
+    const L = web.large;
+    out.push('');
+    out.push(
+      `WEB  production build (${web.build.reused ? 'reused from cache' : `built in ${fmt(web.build.ms / 1000, 1)} s`}), our server, ` +
+        `headless chromium; large plan: 100 goals, 200 measures, 40 meetings`,
+    );
+    out.push(
+      table([
+        ['', 'median', 'runs', 'target'],
+        [
+          'bundle: first page, gzip (KiB)',
+          fmt(web.bundleGzipKiB.firstPage, 1),
+          '',
+          `<= ${int(t.firstPageGzip.target)} ${verdict(t.firstPageGzip.met)}`,
+        ],
+        ['  entry chunk, gzip (KiB)', fmt(web.bundleGzipKiB.entry, 1), '', ''],
+        [
+          '  all JS / all CSS, gzip (KiB)',
+          `${fmt(web.bundleGzipKiB.totalJs, 1)} / ${fmt(web.bundleGzipKiB.totalCss, 1)}`,
+          '',
+          '',
+        ],
+        [
+          'demo plan editable, fresh context (ms)',
+          int(median(web.demo.editableFreshMs)),
+          ms(web.demo.editableFreshMs),
+          `<= ${int(t.demoEditable.target)} ${verdict(t.demoEditable.met)}`,
+        ],
+        ['demo plan editable, warm reload (ms)', int(median(web.demo.editableWarmMs)), ms(web.demo.editableWarmMs), ''],
+        [
+          `demo typing p50 / p95 / max (ms, ${web.demo.typingMs.n} keys)`,
+          `${fmt(web.demo.typingMs.p50, 1)} / ${fmt(web.demo.typingMs.p95, 1)} / ${fmt(web.demo.typingMs.max, 1)}`,
+          '',
+          '',
+        ],
+        ['large plan editable, fresh context (ms)', int(median(L.editableMs)), ms(L.editableMs), ''],
+        ['  ... all 100 goals listed (ms)', int(median(L.allGoalsListedMs)), ms(L.allGoalsListedMs), ''],
+        [
+          `large typing p50 / p95, goal title (ms, ${L.titleTypingMs.n} keys)`,
+          `${fmt(L.titleTypingMs.p50, 1)} / ${fmt(L.titleTypingMs.p95, 1)}`,
+          '',
+          '',
+        ],
+        [
+          `large typing p50 / p95, rich text (ms, ${L.richTextTypingMs.n} keys)`,
+          `${fmt(L.richTextTypingMs.p50, 1)} / ${fmt(L.richTextTypingMs.p95, 1)}`,
+          '',
+          `both p95 <= ${int(t.largeTypingP95.target)} ${verdict(t.largeTypingP95.met)}`,
+        ],
+        [
+          'large scroll goals: longest task / frame (ms)',
+          `${int(L.scrollGoals.longestTaskMs)} / ${int(L.scrollGoals.longestFrameMs)}`,
+          '',
+          '',
+        ],
+        [
+          'large scroll measures: longest task / frame (ms)',
+          `${int(L.scrollMeasures.longestTaskMs)} / ${int(L.scrollMeasures.longestFrameMs)}`,
+          '',
+          `all <= ${int(t.largeScrollStall.target)} ${verdict(t.largeScrollStall.met)}`,
+        ],
+        ['large: open measures / meetings (ms)', `${int(L.openMeasuresMs)} / ${int(L.openMeetingsMs)}`, '', ''],
+        ['editors mounted at once, large goals', int(L.editorsMounted), '', 'info'],
+      ]),
+    );
+    out.push(`  page errors: ${web.pageErrors.length === 0 ? 'none' : web.pageErrors.join('; ')}`);
   }
 
   if (results.errors.length > 0) {

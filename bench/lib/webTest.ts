@@ -1,0 +1,344 @@
+/**
+ * The web app in a real browser (issue 4 item 9): bundle size, time from navigation to an editable plan, and
+ * keystroke-to-screen typing latency, on the demo plan and on a large plan. Builds apps/web for production
+ * (cached by source hash, as the browser tests do), serves it with our real server on a free port and drives
+ * headless Debian chromium through playwright-core. The server and chromium are always closed again.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { seedLargePlan } from '@samplan/plan-model';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { createPlanViaApi, newUserContext } from '../../e2e/support/browser.ts';
+import { collectPageErrors } from '../../e2e/support/planPage.ts';
+import { startServer, tempDataDir, type RunningServer } from '../../e2e/support/testServer.ts';
+import { ensureWebBuild } from '../../e2e/support/webBuild.ts';
+import type { BenchOptions } from './options.ts';
+import { median, percentile, round } from './stats.ts';
+
+export const WEB_TARGETS = {
+  /** Navigation until the demo plan can be typed into, fresh browser context, production build. */
+  demoEditableMs: 1500,
+  /** Stand-in for "without visible lag": typing p95 and the longest stall while scrolling the large plan. */
+  visibleLagMs: 100,
+  /** What the first page loads (entry + preloaded chunks), gzip. */
+  firstPageGzipKiB: 120,
+} as const;
+
+export const LARGE_PLAN = { goals: 100, measures: 200, meetings: 40 } as const;
+
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface Target {
+  target: number;
+  actual: number;
+  met: boolean;
+}
+
+export interface WebResult {
+  build: { reused: boolean; ms: number };
+  bundleGzipKiB: {
+    /** The entry script alone. */
+    entry: number;
+    /** The entry and everything index.html preloads: what the first page costs. */
+    firstPage: number;
+    totalJs: number;
+    totalCss: number;
+    chunks: Record<string, number>;
+  };
+  demo: {
+    /** Each in a fresh browser context (empty cache, new user, new demo plan). */
+    editableFreshMs: number[];
+    /** Reloads of the same plan in the same context (HTTP cache warm). */
+    editableWarmMs: number[];
+    typingMs: Percentiles;
+  };
+  large: {
+    /** Each in a fresh browser context. */
+    editableMs: number[];
+    /** Navigation until all goals are in the list. */
+    allGoalsListedMs: number[];
+    editorsMounted: number;
+    titleTypingMs: Percentiles;
+    richTextTypingMs: Percentiles;
+    scrollGoals: { longestTaskMs: number; longestFrameMs: number };
+    openMeasuresMs: number;
+    scrollMeasures: { longestTaskMs: number; longestFrameMs: number };
+    openMeetingsMs: number;
+  };
+  pageErrors: string[];
+  targets: {
+    demoEditable: Target;
+    firstPageGzip: Target;
+    largeTypingP95: Target;
+    largeScrollStall: Target;
+  };
+}
+
+const GOAL_TITLE = 'li[data-goal-id] textarea:not([readonly])';
+
+function percentiles(values: number[]): Percentiles {
+  const sorted = Float64Array.from(values).sort();
+  return {
+    n: values.length,
+    p50: round(percentile(sorted, 50), 1),
+    p95: round(percentile(sorted, 95), 1),
+    max: round(percentile(sorted, 100), 1),
+  };
+}
+
+function bundleSizes(webDist: string): WebResult['bundleGzipKiB'] {
+  const assets = join(webDist, 'assets');
+  const html = readFileSync(join(webDist, 'index.html'), 'utf8');
+  const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no entry script in index.html');
+  const sizes = new Map(
+    readdirSync(assets)
+      .filter((file) => file.endsWith('.js') || file.endsWith('.css'))
+      .map((file) => [file, gzipSync(readFileSync(join(assets, file))).length] as const),
+  );
+  const firstPage = [entry, ...[...html.matchAll(/href="\/assets\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)];
+  const sum = (files: Iterable<string>): number =>
+    [...files].reduce((total, file) => total + (sizes.get(file) ?? 0), 0);
+  const kib = (bytes: number): number => round(bytes / 1024, 1);
+  const files = [...sizes.keys()];
+  return {
+    entry: kib(sizes.get(entry) ?? 0),
+    firstPage: kib(sum(new Set(firstPage))),
+    totalJs: kib(sum(files.filter((f) => f.endsWith('.js')))),
+    totalCss: kib(sum(files.filter((f) => f.endsWith('.css')))),
+    chunks: Object.fromEntries(files.sort().map((file) => [file, kib(sizes.get(file)!)])),
+  };
+}
+
+/** Time from starting navigation until the first goal's title can be typed into. */
+async function timeToEditable(page: Page, url: string, then?: (page: Page) => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await page.goto(url);
+  await page.locator('.connection[data-state="connected"]').waitFor();
+  await page.locator(GOAL_TITLE).first().waitFor();
+  await then?.(page);
+  return round(performance.now() - start, 0);
+}
+
+/**
+ * Keystroke-to-screen latency per typed character, in ms: from the keydown event's timestamp (so time it waited
+ * behind other main-thread work counts) until a task after the next animation frame following its input event.
+ */
+async function typingLatency(page: Page, target: string, text: string): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[]; __t0: number; __latInstalled?: boolean };
+    w.__lat = [];
+    if (w.__latInstalled) return;
+    w.__latInstalled = true;
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        const now = performance.now();
+        w.__t0 = event.timeStamp > 0 && event.timeStamp <= now ? event.timeStamp : now;
+      },
+      true,
+    );
+    document.addEventListener(
+      'input',
+      () => {
+        const t0 = w.__t0;
+        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
+      },
+      true,
+    );
+  });
+  await page.locator(target).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text, { delay: 40 });
+  await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, text.length);
+  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+}
+
+/** Scrolls the page from top to bottom with the mouse wheel; the longest long task and the longest frame meanwhile. */
+async function stallsWhileScrolling(page: Page): Promise<{ longestTaskMs: number; longestFrameMs: number }> {
+  // A string, not a function: tsx compiles named inner functions with a `__name` helper the page does not have.
+  await page.evaluate(`(() => {
+    window.scrollTo(0, 0);
+    const w = window;
+    w.__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.__long.push(entry.duration))).observe({
+      type: 'longtask',
+      buffered: false,
+    });
+    w.__frames = { last: performance.now(), max: 0, on: true };
+    const tick = (now) => {
+      w.__frames.max = Math.max(w.__frames.max, now - w.__frames.last);
+      w.__frames.last = now;
+      if (w.__frames.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.mouse.move(640, 450);
+  for (let steps = 0; steps < 500; steps++) {
+    await page.mouse.wheel(0, 700);
+    await page.waitForTimeout(16);
+    const atBottom = await page.evaluate(
+      () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+    );
+    if (atBottom) break;
+  }
+  await page.waitForTimeout(100);
+  return page.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __frames: { max: number; on: boolean } };
+    w.__frames.on = false;
+    return { longestTaskMs: Math.round(Math.max(0, ...w.__long)), longestFrameMs: Math.round(w.__frames.max) };
+  });
+}
+
+/** Appends a seeded large plan (goals, measures, meetings) to a stored plan, as if it had grown over years. */
+async function growPlan(server: RunningServer, planId: string, userId: string): Promise<void> {
+  const { documents } = server.app.samplan;
+  const loaded = await documents.load(planId);
+  const doc = new Y.Doc();
+  if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
+  for (const update of loaded.updates) Y.applyUpdate(doc, update);
+  const before = Y.encodeStateVector(doc);
+  seedLargePlan(doc, LARGE_PLAN);
+  await documents.append(planId, [{ update: Y.encodeStateAsUpdate(doc, before), userId }]);
+}
+
+export async function runWeb(options: BenchOptions, log: (message: string) => void): Promise<WebResult> {
+  // ensureWebBuild caches builds in tmpdir by source hash; note which ones existed to tell a reuse from a build.
+  const cached = new Set(
+    readdirSync(tmpdir())
+      .filter((name) => name.startsWith('samplan-e2e-web-prod-'))
+      .map((name) => join(tmpdir(), name))
+      .filter((dir) => existsSync(join(dir, 'index.html'))),
+  );
+  const buildStart = performance.now();
+  const webDist = await ensureWebBuild();
+  const build = { ms: round(performance.now() - buildStart, 0), reused: cached.has(webDist) };
+  log(`  production build ${build.reused ? 'reused' : `in ${(build.ms / 1000).toFixed(1)} s`}: ${webDist}`);
+  const bundleGzipKiB = bundleSizes(webDist);
+
+  const dataDir = tempDataDir();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer({ dataDir, webDist });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const pageErrors: string[] = [];
+    const reps = Math.max(1, options.webRuns);
+
+    // Demo plan: first loads in fresh contexts, then warm reloads and typing in the last one.
+    const editableFreshMs: number[] = [];
+    const editableWarmMs: number[] = [];
+    let typing: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
+      try {
+        const errors = collectPageErrors(page);
+        const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
+        const url = `/planer/${planId}/mal`;
+        editableFreshMs.push(await timeToEditable(page, url));
+        if (i === reps - 1) {
+          for (let j = 0; j < reps; j++) editableWarmMs.push(await timeToEditable(page, url));
+          typing = await typingLatency(page, 'li[data-goal-id] textarea', ' og i gymsalen med resten av klassen');
+        }
+        pageErrors.push(...errors);
+      } finally {
+        await context.close();
+      }
+    }
+    log(`  demo plan: editable ${editableFreshMs.join(' / ')} ms fresh, ${editableWarmMs.join(' / ')} ms warm`);
+
+    // Large plan: opened in fresh contexts; the last one also types, scrolls and switches sections.
+    const large: Partial<WebResult['large']> = { editableMs: [], allGoalsListedMs: [] };
+    const largeReps = Math.max(1, Math.min(reps, 3));
+    for (let i = 0; i < largeReps; i++) {
+      const { context, page, user } = await newUserContext(browser, server.url, 'Sofie Andersen');
+      try {
+        const errors = collectPageErrors(page);
+        const planId = await createPlanViaApi(context, { title: 'Stor plan', creatorRole: 'foresatt' });
+        await growPlan(server, planId, user.id);
+        const start = performance.now();
+        large.editableMs!.push(await timeToEditable(page, `/planer/${planId}/mal`));
+        await page
+          .locator('li[data-goal-id]')
+          .nth(LARGE_PLAN.goals - 1)
+          .waitFor({ state: 'attached' });
+        large.allGoalsListedMs!.push(round(performance.now() - start, 0));
+        if (i === largeReps - 1) {
+          large.editorsMounted = await page.locator('.ProseMirror').count();
+          large.scrollGoals = await stallsWhileScrolling(page);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          large.titleTypingMs = percentiles(await typingLatency(page, 'li[data-goal-id] textarea', ' med hjelp'));
+          await page.evaluate(() => window.scrollTo(0, 0));
+          large.richTextTypingMs = percentiles(
+            await typingLatency(page, 'li[data-goal-id] .ProseMirror', ' Vi prøver igjen i morgen.'),
+          );
+
+          let t = performance.now();
+          await page.locator('.section-nav a[data-section="tiltak"]').click();
+          await page
+            .locator('li[data-measure-id]')
+            .nth(LARGE_PLAN.measures - 1)
+            .waitFor({ state: 'attached' });
+          large.openMeasuresMs = round(performance.now() - t, 0);
+          large.scrollMeasures = await stallsWhileScrolling(page);
+
+          t = performance.now();
+          await page.locator('.section-nav a[data-section="moter"]').click();
+          await page
+            .locator('li[data-meeting-id]')
+            .nth(LARGE_PLAN.meetings - 1)
+            .waitFor({ state: 'attached' });
+          large.openMeetingsMs = round(performance.now() - t, 0);
+        }
+        pageErrors.push(...errors);
+      } finally {
+        await context.close();
+      }
+    }
+    const largeResult = large as WebResult['large'];
+    log(
+      `  large plan: editable ${largeResult.editableMs.join(' / ')} ms, title typing p95 ${largeResult.titleTypingMs.p95} ms`,
+    );
+
+    const demoEditable = median(editableFreshMs);
+    const typingP95 = Math.max(largeResult.titleTypingMs.p95, largeResult.richTextTypingMs.p95);
+    const stall = Math.max(
+      largeResult.scrollGoals.longestTaskMs,
+      largeResult.scrollGoals.longestFrameMs,
+      largeResult.scrollMeasures.longestTaskMs,
+      largeResult.scrollMeasures.longestFrameMs,
+    );
+    const target = (limit: number, actual: number): Target => ({ target: limit, actual, met: actual <= limit });
+    return {
+      build,
+      bundleGzipKiB,
+      demo: { editableFreshMs, editableWarmMs, typingMs: percentiles(typing) },
+      large: largeResult,
+      pageErrors,
+      targets: {
+        demoEditable: target(WEB_TARGETS.demoEditableMs, demoEditable),
+        firstPageGzip: target(WEB_TARGETS.firstPageGzipKiB, bundleGzipKiB.firstPage),
+        largeTypingP95: target(WEB_TARGETS.visibleLagMs, typingP95),
+        largeScrollStall: target(WEB_TARGETS.visibleLagMs, stall),
+      },
+    };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    // The server's close waits for an unref'd worker (the WAL checkpointer) to exit; keep the loop alive meanwhile.
+    const keepAlive = setInterval(() => undefined, 1000);
+    await server?.close().catch(() => undefined);
+    clearInterval(keepAlive);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
