@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,5 +29,33 @@ describe('WalCheckpointer', () => {
     await checkpointer.close();
     expect(statSync(join(dir, 'samplan.db-wal')).size).toBe(0);
     db.close();
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('exits 0 on SIGTERM, with everything checkpointed into the database file', async () => {
+    const { startChildServer } = await import('./support/childServer.ts');
+    const { collabToken, connectProvider, createPlan, registerUser } = await import('./support/testServer.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'samplan-term-'));
+    try {
+      const server = await startChildServer({ DATA_DIR: dir });
+      const user = await registerUser(server.url);
+      const planId = await createPlan(server.url, user);
+      const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
+      await waitFor(() => provider.synced);
+      provider.doc.getText('t').insert(0, 'lagret ved avslutning');
+      await waitFor(() => statSync(join(dir, 'samplan.db-wal')).size > 0);
+      server.process.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      provider.destroy();
+      const wal = join(dir, 'samplan.db-wal');
+      expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+      const db = openSqlite({ dataDir: dir, synchronous: 'NORMAL' });
+      const rows = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE plan_id = ?').get(planId) as { n: number };
+      db.close();
+      expect(rows.n).toBe(2); // the seeded structure and the edit
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

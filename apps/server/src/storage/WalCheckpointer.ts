@@ -41,6 +41,8 @@ export class WalCheckpointer {
   /** Stops the worker and checkpoints what is left, so the WAL is empty when the server has stopped. */
   async close(): Promise<void> {
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    // Unref'd while running; while stopping, the worker must keep the process alive until it has exited.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
     if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
