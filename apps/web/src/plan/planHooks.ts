@@ -7,6 +7,7 @@ import {
   type CollectionName,
   type FieldSpec,
   type ItemMap,
+  listGoalTree,
 } from '@samplan/plan-model';
 import * as Y from 'yjs';
 import { arraysEqual, jsonEqual, useYValue } from '../hooks/useYValue.ts';
@@ -110,29 +111,10 @@ export function useGoalTree(): GoalNode[] {
   return useYValue(goals, () => goalTree(doc), [], { deep: true, equals: jsonEqual });
 }
 
+/** plan-model's goal hierarchy (the one rule planToJSON uses), flattened: each hovedmål, then its delmål. */
 export function goalTree(doc: Y.Doc): GoalNode[] {
-  const goals = getCollection(doc, 'goals');
-  const ids = listItemIds(doc, 'goals');
-  const raw = new Map<string, string | null>();
-  for (const id of ids) {
-    const parent = goals.get(id)?.get('parentId');
-    raw.set(id, typeof parent === 'string' && parent !== '' ? parent : null);
-  }
-  // Two levels only, as plan-model's planToJSON resolves it: a parent must exist and be a hovedmål itself.
-  const isTop = (id: string): boolean => {
-    const parent = raw.get(id) ?? null;
-    return parent === null || parent === id || !raw.has(parent);
-  };
-  const parentOf = (id: string): string | null => {
-    const parent = raw.get(id) ?? null;
-    return parent !== null && parent !== id && raw.has(parent) && isTop(parent) ? parent : null;
-  };
-  const children = new Map<string, GoalNode[]>();
-  const top: GoalNode[] = [];
-  for (const id of ids) {
-    const parentId = parentOf(id);
-    if (parentId === null) top.push({ id, parentId });
-    else children.set(parentId, [...(children.get(parentId) ?? []), { id, parentId }]);
-  }
-  return top.flatMap((goal) => [goal, ...(children.get(goal.id) ?? [])]);
+  return listGoalTree(doc).flatMap(({ id, childIds }) => [
+    { id, parentId: null },
+    ...childIds.map((childId) => ({ id: childId, parentId: id })),
+  ]);
 }
