@@ -14,14 +14,19 @@ import { SessionProvider, useSession } from './SessionContext.tsx';
 // The plan editor (Yjs, Tiptap, plan-model) is its own chunk; the login and plan list never load it.
 const PlanPage = lazy(() => import('../plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const PrintPage = lazy(() => import('../print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const AccessPage = lazy(() => import('../sharing/AccessPage.tsx').then((m) => ({ default: m.AccessPage })));
+const AccessLogPage = lazy(() => import('../sharing/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })));
+const InvitationPage = lazy(() => import('../invite/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })));
 
 const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'register']);
+// Pages that work both logged in and out (an invitation link is opened before there is an account).
+const OPEN_ROUTES: ReadonlySet<Route['name']> = new Set(['invitation']);
 
 function Routes() {
   const { pathname, search } = useLocationPath();
   const { user } = useSession();
   const route = matchRoute(pathname);
-  const needsLogin = !PUBLIC_ROUTES.has(route.name) && user === null;
+  const needsLogin = !PUBLIC_ROUTES.has(route.name) && !OPEN_ROUTES.has(route.name) && user === null;
   const previous = useRef<string | null>(null);
 
   useEffect(() => {
@@ -52,6 +57,12 @@ function Routes() {
       return <PlanPage key={route.planId} planId={route.planId} section={route.section} />;
     case 'print':
       return <PrintPage key={route.planId} planId={route.planId} />;
+    case 'access':
+      return <AccessPage key={route.planId} planId={route.planId} />;
+    case 'accessLog':
+      return <AccessLogPage key={route.planId} planId={route.planId} />;
+    case 'invitation':
+      return <InvitationPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -24,6 +24,9 @@ export type Route =
   | { name: 'createPlan' }
   | { name: 'plan'; planId: string; section: SectionId }
   | { name: 'print'; planId: string }
+  | { name: 'access'; planId: string }
+  | { name: 'accessLog'; planId: string }
+  | { name: 'invitation' }
   | { name: 'notFound' };
 
 export function isSectionId(value: string): value is SectionId {
@@ -36,10 +39,13 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'plans' };
   if (first === 'logg-inn' && parts.length === 1) return { name: 'login' };
   if (first === 'registrer' && parts.length === 1) return { name: 'register' };
+  if (first === 'invitasjon' && parts.length === 1) return { name: 'invitation' };
   if (first !== 'planer' || second === undefined || rest.length > 0) return { name: 'notFound' };
   if (second === 'ny' && third === undefined) return { name: 'createPlan' };
   if (third === undefined) return { name: 'plan', planId: second, section: DEFAULT_SECTION };
   if (third === 'utskrift') return { name: 'print', planId: second };
+  if (third === 'tilgang') return { name: 'access', planId: second };
+  if (third === 'innsynslogg') return { name: 'accessLog', planId: second };
   if (isSectionId(third)) return { name: 'plan', planId: second, section: third };
   return { name: 'notFound' };
 }
@@ -52,6 +58,10 @@ export const paths = {
   plan: (planId: string, section?: SectionId) =>
     `/planer/${encodeURIComponent(planId)}${section && section !== DEFAULT_SECTION ? `/${section}` : ''}`,
   print: (planId: string) => `/planer/${encodeURIComponent(planId)}/utskrift`,
+  access: (planId: string) => `/planer/${encodeURIComponent(planId)}/tilgang`,
+  accessLog: (planId: string) => `/planer/${encodeURIComponent(planId)}/innsynslogg`,
+  /** The page an invitation link opens; the token stays in the fragment, never sent to a server. */
+  invitation: () => '/invitasjon',
 };
 
 /** Where to go after logging in: only a local path, never another site. */

@@ -141,8 +141,8 @@ export class PlanConnection {
 
   private readonly onSync = (): void => this.update();
 
-  private readonly onClosed = (event: { code: number }): void => {
-    this.failure = failureOfCloseCode(event.code);
+  private readonly onClosed = (event: { code: number; reason?: string }): void => {
+    this.failure = failureOfCloseCode(event.code, event.reason);
     this.update();
   };
 

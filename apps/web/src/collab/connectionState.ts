@@ -1,7 +1,30 @@
 import { CloseCode } from '@samplan/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';
-export type ConnectionFailure = 'unauthenticated' | 'notFound' | 'forbidden' | 'other';
+export type ConnectionFailure =
+  | 'unauthenticated'
+  | 'notFound'
+  | 'forbidden'
+  | 'consentRequired'
+  | 'membershipEnded'
+  | 'consentWithdrawn'
+  | 'tooManyConnections'
+  | 'other';
+
+/** The reason the server gives with 4403 (apps/server: PlanAccess, MembershipService, ConsentService). */
+const FORBIDDEN_REASONS: Partial<Record<string, ConnectionFailure>> = {
+  CONSENT_REQUIRED: 'consentRequired',
+  MEMBERSHIP_ENDED: 'membershipEnded',
+  CONSENT_WITHDRAWN: 'consentWithdrawn',
+};
+
+/** Failures that mean this user may no longer see the plan at all: the plan is taken off the screen. */
+export const ACCESS_ENDED: ReadonlySet<ConnectionFailure> = new Set<ConnectionFailure>([
+  'membershipEnded',
+  'consentWithdrawn',
+  'consentRequired',
+  'notFound',
+]);
 
 export interface ConnectionSnapshot {
   state: ConnectionState;
@@ -29,10 +52,11 @@ export function connectionStateOf(facts: ProviderFacts): ConnectionState {
   return facts.everSynced ? 'reconnecting' : 'connecting';
 }
 
-/** Maps a websocket close code (packages/protocol CloseCode) to why we stopped. */
-export function failureOfCloseCode(code: number): ConnectionFailure {
+/** Maps a websocket close code (packages/protocol CloseCode) and its reason to why we stopped. */
+export function failureOfCloseCode(code: number, reason = ''): ConnectionFailure {
   if (code === CloseCode.unauthenticated) return 'unauthenticated';
   if (code === CloseCode.planNotFound) return 'notFound';
-  if (code === CloseCode.forbidden) return 'forbidden';
+  if (code === CloseCode.forbidden) return FORBIDDEN_REASONS[reason] ?? 'forbidden';
+  if (code === CloseCode.tooManyConnections) return 'tooManyConnections';
   return 'other';
 }

@@ -1,3 +1,5 @@
 export { nb, type Texts } from './nb.ts';
+export { nbAccess } from './access.ts';
 export { formatDate, formatDateLong, formatDateTime, todayIso } from './formatDate.ts';
+export { formatDay, formatTime } from './formatTime.ts';
 export { parseNorwegianDate } from './parseDate.ts';

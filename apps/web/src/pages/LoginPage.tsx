@@ -5,10 +5,11 @@ import { Link } from '../app/Link.tsx';
 import { navigate, useLocationPath } from '../app/navigation.ts';
 import { paths, safeNext } from '../app/routes.ts';
 import { useSession } from '../app/SessionContext.tsx';
+import { OidcButtons, useAuthProviders } from '../auth/OidcButtons.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
-import { nb } from '../i18n/index.ts';
+import { nb, nbAccess } from '../i18n/index.ts';
 
 export function LoginPage() {
   usePageTitle(nb.auth.loginTitle);
@@ -18,6 +19,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const providers = useAuthProviders();
+  const oidcFailed = new URLSearchParams(search).get('feil') === 'oidc';
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -38,6 +41,7 @@ export function LoginPage() {
       <p className="lead">{nb.auth.intro}</p>
       <form className="card form" onSubmit={submit} noValidate={false}>
         {error && <Alert>{error}</Alert>}
+        {oidcFailed && !error && <Alert>{nbAccess.oidc.failed}</Alert>}
         <FormField
           label={nb.auth.email}
           type="email"
@@ -60,9 +64,12 @@ export function LoginPage() {
           {busy ? nb.auth.loggingIn : nb.auth.login}
         </button>
       </form>
-      <p>
-        {nb.auth.noAccount} <Link to={paths.register()}>{nb.auth.toRegister}</Link>
-      </p>
+      <OidcButtons providers={providers} returnTo={safeNext(search)} />
+      {providers?.registration !== false && (
+        <p>
+          {nb.auth.noAccount} <Link to={paths.register()}>{nb.auth.toRegister}</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ConnectionState } from '../collab/connectionState.ts';
 import { nb } from '../i18n/index.ts';
+import { connectionFailureMessage } from '../sharing/connectionFailureMessage.ts';
 import { useConnectionSnapshot } from './connectionHooks.ts';
 import { usePlan } from './PlanContext.tsx';
 
@@ -15,7 +16,7 @@ const LABELS: Record<ConnectionState, string> = {
 /** Connected / reconnecting / offline, and whether this user's changes have reached the server. */
 export function ConnectionStatus() {
   const { connection } = usePlan();
-  const { state, pending } = useConnectionSnapshot(connection);
+  const { state, pending, failure } = useConnectionSnapshot(connection);
   const detail = pending > 0 ? nb.connection.pending : state === 'connected' ? nb.connection.allSaved : null;
   // Unsent changes live only in this tab: ask before the tab is closed or reloaded.
   useEffect(() => {
@@ -33,6 +34,7 @@ export function ConnectionStatus() {
       <span className="connection__label">{LABELS[state]}</span>
       {detail && <span className="connection__detail">{detail}</span>}
       {state === 'offline' && <span className="connection__detail">{nb.connection.offlineHint}</span>}
+      {state === 'failed' && failure && <span className="connection__detail">{connectionFailureMessage(failure)}</span>}
     </div>
   );
 }

@@ -2,10 +2,12 @@ import { useMemo, type ReactNode } from 'react';
 import type { PlanInfo } from '../api/types.ts';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
+import { ACCESS_ENDED } from '../collab/connectionState.ts';
 import type { PlanConnection } from '../collab/PlanConnection.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { nb } from '../i18n/index.ts';
+import { connectionFailureMessage } from '../sharing/connectionFailureMessage.ts';
 import { useConnectionSnapshot } from './connectionHooks.ts';
 import { PlanContext } from './PlanContext.tsx';
 
@@ -22,15 +24,9 @@ function canEditPlan(info: PlanInfo): boolean {
 export function PlanConnectionGate({ connection, info, children }: { connection: PlanConnection; info: PlanInfo; children: ReactNode }) {
   const snapshot = useConnectionSnapshot(connection);
   const value = useMemo(() => ({ connection, info, canEdit: canEditPlan(info) }), [connection, info]);
-  if (snapshot.failure && !snapshot.loaded) {
-    const message =
-      snapshot.failure === 'unauthenticated'
-        ? nb.plan.unauthenticated
-        : snapshot.failure === 'notFound'
-          ? nb.plan.notFound
-          : snapshot.failure === 'forbidden'
-            ? nb.plan.forbidden
-            : nb.plan.failed;
+  // Refused before the plan loaded, or access ended while it was open: the plan leaves the screen.
+  if (snapshot.failure && (!snapshot.loaded || ACCESS_ENDED.has(snapshot.failure))) {
+    const message = connectionFailureMessage(snapshot.failure);
     return (
       <div className="narrow-page">
         <h1 tabIndex={-1}>{info.title}</h1>

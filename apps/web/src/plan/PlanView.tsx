@@ -4,6 +4,7 @@ import { paths, type SectionId } from '../app/routes.ts';
 import { undoKeyOf } from '../fields/undoKeys.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
+import { AccessNav } from '../sharing/AccessNav.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { NoticeArea } from './NoticeArea.tsx';
 import { NoticeContext, type Notice, type NoticeApi } from './NoticeContext.tsx';
@@ -95,6 +96,7 @@ export function PlanView({ section }: { section: SectionId }) {
         <div className="plan-layout">
           <aside className="plan-layout__side">
             <SectionNav current={section} />
+            <AccessNav />
             <PresenceList />
           </aside>
           <div className="plan-layout__main">

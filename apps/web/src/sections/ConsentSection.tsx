@@ -3,7 +3,7 @@ import { RichTextField } from '../editor/RichTextField.tsx';
 import { nb } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { ConsentRecords } from './ConsentRecords.tsx';
+import { ConsentManager } from '../sharing/ConsentManager.tsx';
 
 export function ConsentSection() {
   const { connection, info } = usePlan();
@@ -13,8 +13,7 @@ export function ConsentSection() {
       <div className="card stack">
         <div className="consent-record">
           <h3 className="item-card__title">{nb.consent.serverTitle}</h3>
-          <p className="muted">{nb.consent.serverIntro}</p>
-          <ConsentRecords planId={info.id} />
+          <ConsentManager info={info} />
         </div>
         <RichTextField fragment={getPlanRichText(connection.doc, 'consent.notes')} label={nb.consent.notes} />
       </div>

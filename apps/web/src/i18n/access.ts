@@ -1,0 +1,393 @@
+// Texts for who may see the plan: members and invitations, the family's consent, the innsynslogg, the invitation
+// page and login with an external provider. Norwegian bokmål, like nb.ts.
+
+const roleNames: Record<string, string> = {
+  foresatt: 'foresatt',
+  barn: 'barnet',
+  koordinator: 'koordinator',
+  deltaker: 'deltaker',
+  lesetilgang: 'lesetilgang',
+};
+
+/** The role in running text: «som foresatt», «som deltaker». */
+const asRole = (role: string): string =>
+  role === 'lesetilgang' ? 'med lesetilgang' : role === 'barn' ? 'som barnet selv' : `som ${roleNames[role] ?? role}`;
+
+const partNames: Record<string, string> = {
+  planinfo: 'planens navn, periode og koordinator',
+  omBarnet: 'Om barnet og familien',
+  maal: 'Mål, ressurser og behov',
+  deltakere: 'Deltakere',
+  bidrag: 'Bidrag',
+  tiltak: 'Tiltak og gjennomføring',
+  evaluering: 'Evaluering',
+  samtykke: 'notatene om samtykke',
+  samarbeid: 'Samarbeid',
+  moter: 'Møter',
+  oppgaver: 'Oppgaver',
+  tjenester: 'Tjenester og kontakter',
+  annet: 'andre deler av planen',
+};
+
+const actionNames: Record<string, string> = {
+  read: 'åpne planen',
+  listMembers: 'se hvem som er med',
+  invite: 'invitere',
+  revokeFamily: 'endre familiens tilgang',
+  revokeOther: 'endre andres tilgang',
+  readConsent: 'se samtykkene',
+  consent: 'registrere eller trekke samtykke',
+  readLog: 'lese innsynsloggen',
+  export: 'laste ned planen',
+};
+
+/** «a, b og c». */
+export function listNb(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}
+
+export const nbAccess = {
+  nav: {
+    label: 'Tilgang og innsyn',
+    members: 'Deltakere og tilgang',
+    log: 'Innsynslogg',
+  },
+
+  page: {
+    backToPlan: 'Tilbake til planen',
+    planFor: (child: string) => `Plan for ${child}`,
+    tabsLabel: 'Tilgang og innsyn',
+    retry: 'Prøv igjen',
+    refresh: 'Oppdater',
+  },
+
+  members: {
+    title: 'Deltakere og tilgang',
+    intro:
+      'Hvem som kan åpne planen i Samplan, med hvilken rolle og hvor lenge. Familien eier planen og bestemmer hvem som får være med.',
+    notPlanList:
+      'Listen under «Deltakere og koordinator» i planen beskriver ansvarsgruppa. Her ser du hvem som faktisk har tilgang.',
+    listTitle: 'Har tilgang nå',
+    you: '(deg)',
+    role: 'Rolle',
+    email: 'E-post',
+    joined: 'Med siden',
+    access: 'Tilgang',
+    accessUntil: (date: string) => `Til og med ${date}`,
+    accessNoEnd: 'Uten sluttdato',
+    consent: 'Samtykke',
+    consentStatus: {
+      'ikke-nodvendig': 'Familien trenger ikke samtykke',
+      gitt: 'Familien har samtykket',
+      mangler: 'Mangler samtykke: kan ikke åpne planen ennå',
+      'trukket-for-planen': 'Samtykket til planen er trukket: kan ikke åpne planen',
+    } as Record<string, string>,
+    actions: (name: string) => `Endre tilgangen til ${name}`,
+    changeEnd: 'Endre sluttdato',
+    changeEndFor: (name: string) => `Endre sluttdato for ${name}`,
+    endLabel: 'Tilgang til og med',
+    endHint: 'dd.mm.åååå. La feltet stå tomt for tilgang uten sluttdato.',
+    saveEnd: 'Lagre sluttdato',
+    cancel: 'Avbryt',
+    endSaved: (name: string) => `Sluttdatoen for ${name} er lagret.`,
+    remove: 'Fjern tilgang',
+    removeFor: (name: string) => `Fjern tilgang for ${name}`,
+    removeConfirm: (name: string) =>
+      `Vil du fjerne tilgangen til ${name}? ${name} blir koblet fra planen med en gang og kan ikke åpne den igjen uten en ny invitasjon.`,
+    removeYes: 'Ja, fjern tilgangen',
+    removed: (name: string) => `${name} har ikke lenger tilgang til planen.`,
+    seeConsent: 'Se samtykket',
+    seeConsentFor: (name: string) => `Se samtykket for ${name}`,
+    recordConsent: 'Registrer samtykke',
+    recordConsentFor: (name: string) => `Registrer familiens samtykke til å dele planen med ${name}`,
+  },
+
+  invites: {
+    pendingTitle: 'Venter på svar',
+    none: 'Ingen invitasjoner venter på svar.',
+    olderTitle: (count: number) => `Tidligere invitasjoner (${count})`,
+    status: {
+      venter: 'Venter på svar',
+      akseptert: 'Takket ja',
+      utlopt: 'Utløpt',
+      trukket: 'Trukket tilbake',
+    } as Record<string, string>,
+    invitedBy: (name: string, date: string) => `Invitert av ${name} ${date}`,
+    validUntil: (date: string) => `Lenken virker til ${date}`,
+    accessUntil: (date: string) => `Tilgang til og med ${date}`,
+    acceptedAt: (date: string) => `Takket ja ${date}`,
+    withdraw: 'Trekk tilbake',
+    withdrawFor: (email: string) => `Trekk tilbake invitasjonen til ${email}`,
+    withdrawn: (email: string) => `Invitasjonen til ${email} er trukket tilbake. Lenken virker ikke lenger.`,
+    linkLost:
+      'Lenken vises bare når invitasjonen lages. Har den kommet bort, trekker du invitasjonen tilbake og lager en ny.',
+  },
+
+  inviteForm: {
+    title: 'Inviter en person',
+    intro:
+      'Samplan sender ingen e-post. Du får en lenke som du selv sender til personen, for eksempel på e-post eller SMS.',
+    email: 'E-postadressen til personen',
+    emailHint: 'Personen logger inn eller lager konto med denne adressen.',
+    role: 'Rolle i planen',
+    roleHelp: {
+      foresatt:
+        'Forelder eller foresatt. Familien eier planen: kan invitere, registrere og trekke samtykke og lese innsynsloggen.',
+      barn: 'Barnet eller ungdommen selv. Kan lese og skrive i planen.',
+      koordinator:
+        'Barnekoordinator eller koordinator. Kan skrive i planen, invitere og lese innsynsloggen. Trenger familiens samtykke.',
+      deltaker:
+        'Med i ansvarsgruppa, for eksempel skole, helsestasjon eller NAV. Kan lese og skrive i planen. Trenger familiens samtykke.',
+      lesetilgang: 'Kan bare lese planen, ikke skrive. Trenger familiens samtykke.',
+    } as Record<string, string>,
+    roleOption: {
+      foresatt: 'Foresatt (forelder eller verge)',
+      barn: 'Barnet selv',
+      koordinator: 'Koordinator',
+      deltaker: 'Deltaker i ansvarsgruppa',
+      lesetilgang: 'Lesetilgang',
+    } as Record<string, string>,
+    end: 'Tilgang til og med (valgfritt)',
+    endHint: 'dd.mm.åååå. Etter denne dagen kan personen ikke lenger åpne planen. Tomt betyr ingen sluttdato.',
+    endInvalid: 'Skriv datoen som dd.mm.åååå, for eksempel 20.06.2027.',
+    endPast: 'Sluttdatoen må være fram i tid.',
+    consent: 'Registrer familiens samtykke nå',
+    consentHint: 'Personen kan ikke åpne planen før familien har samtykket til at planen deles med dem.',
+    consentNeeded:
+      'Personen kan åpne planen først når en foresatt har registrert familiens samtykke til at planen deles med dem.',
+    givenBy: 'Samtykket er gitt av',
+    givenByHint: 'For eksempel «Kari Nilsen (mor)».',
+    note: 'Hva samtykket gjelder (valgfritt)',
+    noteHint: 'For eksempel hvilke opplysninger som kan deles, og hvor lenge.',
+    submit: 'Lag invitasjon',
+    submitting: 'Lager invitasjon …',
+    invalidEmail: 'Skriv en gyldig e-postadresse.',
+    required: 'Fyll ut dette feltet.',
+    created: (email: string) => `Invitasjonen til ${email} er klar.`,
+    linkLabel: 'Invitasjonslenke',
+    linkHint: (date: string) =>
+      `Send lenken til personen. Den kan brukes én gang og virker til ${date}. Lenken vises bare nå.`,
+    copy: 'Kopier lenken',
+    copied: 'Lenken er kopiert.',
+    copyFailed: 'Klarte ikke å kopiere. Merk lenken og kopier den selv.',
+    another: 'Inviter en til',
+  },
+
+  consent: {
+    intro:
+      'Familien bestemmer hvem planen deles med. Alle utenfor familien trenger et samtykke som gjelder dem, før de kan åpne planen.',
+    whoRecords: 'Bare foresatte kan registrere og trekke tilbake samtykke.',
+    active: 'Gjelder',
+    withdrawn: (date: string) => `Trukket tilbake ${date}`,
+    forInvite: (email: string) => `${email} (har ikke takket ja ennå)`,
+    givenBy: 'Gitt av',
+    givenAt: 'Gitt',
+    recordedBy: 'Registrert av',
+    withdrawnBy: 'Trukket tilbake av',
+    withdrawalNote: 'Begrunnelse',
+    withdraw: 'Trekk tilbake samtykket',
+    withdrawForPlan: 'Trekk tilbake samtykket til planen',
+    withdrawForSharing: (who: string) => `Trekk tilbake samtykket til å dele planen med ${who}`,
+    withdrawEffect: (who: string) => `${who} mister tilgangen til planen med en gang.`,
+    withdrawEffectPlan: 'Alle utenfor familien mister tilgangen til planen med en gang.',
+    withdrawNote: 'Begrunnelse (valgfritt)',
+    withdrawYes: 'Ja, trekk tilbake',
+    cancel: 'Avbryt',
+    withdrawnDone: 'Samtykket er trukket tilbake.',
+    recordTitle: 'Registrer nytt samtykke',
+    kind: 'Samtykket gjelder',
+    kindPlan: 'Selve planen: at det lages en individuell plan',
+    kindSharingWith: (name: string) => `Å dele planen med ${name}`,
+    kindSharingInvite: (email: string) => `Å dele planen med ${email} (invitert)`,
+    givenByLabel: 'Samtykket er gitt av',
+    givenByHint: 'For eksempel «Kari Nilsen (mor)».',
+    givenAtLabel: 'Dato samtykket ble gitt',
+    givenAtHint: 'dd.mm.åååå. Tomt betyr i dag.',
+    dateInvalid: 'Skriv datoen som dd.mm.åååå, for eksempel 20.06.2027.',
+    dateFuture: 'Datoen kan ikke være fram i tid.',
+    noteLabel: 'Hva samtykket gjelder (valgfritt)',
+    noteHint: 'Hvilke opplysninger som kan deles, med hvem og hvor lenge.',
+    submit: 'Registrer samtykket',
+    submitting: 'Registrerer …',
+    recorded: 'Samtykket er registrert.',
+    required: 'Fyll ut dette feltet.',
+  },
+
+  log: {
+    title: 'Innsynslogg',
+    intro: 'Hvem som har sett og endret planen, og når. Det nyeste står øverst.',
+    sealed: 'Loggen kan ikke endres i ettertid: hver oppføring er låst til den forrige, så en endring ville vises her.',
+    checkTitle: 'Kontroll av loggen',
+    verifiedOk: 'Loggen er uendret',
+    verifiedOkDetail: (count: number) =>
+      count === 1
+        ? 'Oppføringen i loggen er kontrollert.'
+        : `Alle ${count} oppføringene i loggen er kontrollert og henger sammen.`,
+    verifiedBad: 'Advarsel: loggen er endret',
+    verifiedBadDetail: (seq: number, problem: string) =>
+      `Oppføring nr. ${seq} stemmer ikke med resten av loggen (${problem}). Kontakt den som driver Samplan.`,
+    problem: {
+      'seq-gap': 'en oppføring mangler',
+      'prev-hash-mismatch': 'en oppføring er fjernet eller satt inn',
+      'hash-mismatch': 'innholdet er endret',
+    } as Record<string, string>,
+    problemUnknown: 'ukjent feil',
+    checksum: 'Kontrollsum for loggen slik den er nå',
+    checksumHint: 'Noter den hvis du vil kunne sjekke senere at ingenting er fjernet fra slutten av loggen.',
+    filter: 'Vis',
+    filterAll: 'Alt',
+    filterViews: 'Hvem som har åpnet planen',
+    filterChanges: 'Endringer i planen',
+    filterAccess: 'Tilgang, invitasjoner og samtykke',
+    caption: 'Oppføringer i innsynsloggen',
+    when: 'Når',
+    who: 'Hvem',
+    what: 'Hva',
+    empty: 'Ingen oppføringer.',
+    showMore: (count: number) => `Vis ${count} eldre`,
+    count: (shown: number, total: number) => `Viser ${shown} av ${total} hendelser`,
+    system: 'Samplan (automatisk)',
+    unknownPerson: 'Ukjent person',
+    someone: 'et medlem',
+    forbidden: 'Bare foresatte og koordinatoren kan lese innsynsloggen.',
+    describe: {
+      created: (role: string) => `Opprettet planen ${asRole(role)}`,
+      createdDemo: 'med eksempelinnhold',
+      viewed: 'Så på planen',
+      opened: 'Åpnet planen',
+      openedReadOnly: 'Åpnet planen (bare lesetilgang)',
+      exported: 'Lastet ned hele planen',
+      changed: (parts: string[]) => `Endret ${parts.length > 0 ? listNb(parts) : 'planen'}`,
+      changedBetween: (from: string, to: string) => (from === to ? `kl. ${from}` : `kl. ${from}–${to}`),
+      refusedConsent: 'Ble stoppet: familien har ikke gitt samtykke til at planen deles med denne personen',
+      refusedRole: (action: string) => `Ble stoppet: rollen gir ikke lov til å ${action}`,
+      editRefused: 'Prøvde å skrive i planen, men har bare lesetilgang. Endringen ble ikke lagret',
+      invited: (email: string, role: string) => `Inviterte ${email} ${asRole(role)}`,
+      accessUntil: (date: string) => `tilgang til og med ${date}`,
+      inviteRevoked: (email: string) => `Trakk tilbake invitasjonen til ${email}`,
+      accepted: (role: string) => `Takket ja til invitasjonen og ble med i planen ${asRole(role)}`,
+      acceptedAs: (email: string) => `invitert som ${email}`,
+      inviteRefused: (reason: string) => `Prøvde å bruke en invitasjon som ${reason}`,
+      inviteRefusedReason: {
+        INVITE_EXPIRED: 'var utløpt',
+        INVITE_USED: 'allerede var brukt',
+        INVITE_REVOKED: 'var trukket tilbake',
+      } as Record<string, string>,
+      inviteRefusedOther: 'ikke lenger gjaldt',
+      memberRevoked: (name: string, role: string) => `Fjernet tilgangen til ${name} (${roleNames[role] ?? role})`,
+      memberEndSet: (name: string, date: string) => `Satte sluttdato for tilgangen til ${name}: ${date}`,
+      memberEndRemoved: (name: string) => `Fjernet sluttdatoen for tilgangen til ${name}`,
+      memberExpired: (name: string, role: string) => `Tilgangen til ${name} (${roleNames[role] ?? role}) gikk ut`,
+      consentPlan: (givenBy: string) => `Registrerte samtykke til planen, gitt av ${givenBy}`,
+      consentSharing: (who: string, givenBy: string) =>
+        `Registrerte samtykke til å dele planen med ${who}, gitt av ${givenBy}`,
+      consentWithdrawnPlan: 'Trakk tilbake samtykket til planen',
+      consentWithdrawnSharing: (who: string) => `Trakk tilbake samtykket til å dele planen med ${who}`,
+      consentWithdrawnSharingUnknown: 'Trakk tilbake et samtykke til å dele planen',
+      accessEnded: (names: string[]) => `${listNb(names)} mistet tilgangen`,
+      other: (action: string) => `Annen hendelse (${action})`,
+    },
+    parts: partNames,
+    actions: actionNames,
+    actionEdit: 'skrive i planen',
+    actionOther: 'gjøre dette',
+  },
+
+  invitation: {
+    title: 'Invitasjon til en individuell plan',
+    loading: 'Henter invitasjonen …',
+    missingToken:
+      'Lenken er ufullstendig. Åpne hele lenken du fikk i meldingen, eller kopier den inn i adressefeltet på nytt.',
+    notFound: 'Fant ikke invitasjonen. Sjekk at du har kopiert hele lenken.',
+    expired: 'Invitasjonen er utløpt. Be den som inviterte deg om en ny lenke.',
+    used: 'Invitasjonen er allerede brukt. Har du takket ja før, logger du inn for å finne planen under Mine planer.',
+    revoked: 'Invitasjonen er trukket tilbake. Ta kontakt med den som inviterte deg.',
+    openPlans: 'Gå til Mine planer',
+    toLogin: 'Gå til innlogging',
+    invitedYou: (who: string, plan: string) => `${who} har invitert deg til å være med i planen «${plan}».`,
+    someoneInvitedYou: (plan: string) => `Du er invitert til å være med i planen «${plan}».`,
+    yourRole: 'Din rolle',
+    roleForYou: {
+      foresatt:
+        'Du er med som forelder eller foresatt. Familien eier planen: du kan skrive i den, invitere andre, gi og trekke tilbake samtykke og se hvem som har lest og endret planen.',
+      barn: 'Du er med som barnet eller ungdommen planen handler om. Du kan lese og skrive i planen.',
+      koordinator: 'Du er med som koordinator. Du kan skrive i planen, invitere andre og se innsynsloggen.',
+      deltaker: 'Du er med i ansvarsgruppa. Du kan lese og skrive i planen.',
+      lesetilgang: 'Du kan lese planen, men ikke skrive i den.',
+    } as Record<string, string>,
+    invitedEmail: 'Invitasjonen er sendt til',
+    validUntil: 'Lenken virker til',
+    accessUntil: 'Du får tilgang til og med',
+    whatIsSamplan:
+      'Samplan er stedet der familien, barnekoordinatoren og ansvarsgruppa lager og følger opp barnets individuelle plan sammen.',
+    consentNote:
+      'Familien bestemmer hvem planen deles med. Du kan åpne planen når familien har samtykket til at den deles med deg.',
+    // Register
+    registerTitle: 'Lag konto og bli med',
+    registerIntro: (email: string) => `Du lager en konto for ${email}. Neste gang logger du inn med denne adressen.`,
+    name: 'Navnet ditt',
+    nameHint: 'Vises for de andre i planen.',
+    password: 'Velg et passord',
+    passwordHint: 'Minst 10 tegn.',
+    passwordTooShort: 'Passordet må ha minst 10 tegn.',
+    required: 'Fyll ut dette feltet.',
+    register: 'Lag konto og bli med i planen',
+    registering: 'Lager konto …',
+    // Log in
+    loginTitle: 'Logg inn for å bli med',
+    loginIntro: (email: string) => `Det finnes allerede en konto for ${email}. Logg inn med den for å takke ja.`,
+    email: 'E-post',
+    loginPassword: 'Passord',
+    login: 'Logg inn og bli med i planen',
+    loggingIn: 'Logger inn …',
+    // Logged in
+    acceptTitle: 'Bli med i planen',
+    loggedInAs: (name: string, email: string) => `Du er logget inn som ${name} (${email}).`,
+    otherAccount: (email: string) =>
+      `Invitasjonen ble sendt til ${email}, men du er logget inn med en annen konto. Takker du ja, blir planen knyttet til kontoen du er logget inn med.`,
+    accept: 'Bli med i planen',
+    accepting: 'Blir med …',
+    logoutFirst: 'Logg ut og bruk en annen konto',
+    switchToLogin: 'Har du allerede en konto i Samplan? Logg inn i stedet',
+    switchToRegister: 'Har du ikke konto? Lag en ny',
+  },
+
+  oidc: {
+    or: 'Eller',
+    loginWith: (label: string) => `Logg inn med ${label}`,
+    failed: 'Innloggingen ble ikke fullført. Prøv igjen, eller logg inn med e-post og passord.',
+  },
+
+  errors: {
+    FORBIDDEN: 'Rollen din i planen gir ikke lov til dette.',
+    CONSENT_REQUIRED: 'Familien har ikke gitt samtykke til at planen deles med deg.',
+    PLAN_NOT_FOUND: 'Fant ikke planen. Den finnes ikke, eller du har ikke tilgang til den.',
+    LAST_MANAGER: 'Planen må ha minst én foresatt eller koordinator. Inviter en annen før du fjerner denne.',
+    MEMBER_NOT_FOUND: 'Personen har ikke lenger tilgang til planen.',
+    INVITE_NOT_FOUND: 'Fant ikke invitasjonen. Sjekk at du har kopiert hele lenken.',
+    INVITE_EXPIRED: 'Invitasjonen er utløpt. Be den som inviterte deg om en ny lenke.',
+    INVITE_USED: 'Invitasjonen er allerede brukt.',
+    INVITE_REVOKED: 'Invitasjonen er trukket tilbake.',
+    ALREADY_MEMBER: 'Du er allerede med i denne planen.',
+    CONSENT_NOT_FOUND: 'Fant ikke samtykket.',
+    CONSENT_ALREADY_WITHDRAWN: 'Samtykket er allerede trukket tilbake.',
+    VALIDATION_FAILED: 'Noe i skjemaet er ikke gyldig. Sjekk feltene og prøv igjen.',
+    RATE_LIMITED: 'For mange forsøk på kort tid. Vent et minutt og prøv igjen.',
+    UNAUTHENTICATED: 'Du er logget ut. Logg inn igjen for å fortsette.',
+    INVALID_CREDENTIALS: 'Feil e-post eller passord.',
+    EMAIL_TAKEN: 'Det finnes allerede en konto for denne adressen. Logg inn i stedet.',
+    LOGIN_LOCKED: 'Kontoen er midlertidig låst etter for mange feil passord. Vent litt og prøv igjen.',
+  } as Record<string, string>,
+
+  connection: {
+    consentRequired:
+      'Du kan ikke åpne planen ennå. Familien må først samtykke til at planen deles med deg. Ta kontakt med familien eller koordinatoren.',
+    membershipEnded:
+      'Tilgangen din til planen er avsluttet. Den kan ha blitt fjernet, eller sluttdatoen er passert. Endringer du ikke har sendt, er ikke lagret.',
+    consentWithdrawn:
+      'Familien har trukket tilbake samtykket til at planen deles med deg. Du har ikke lenger tilgang til planen.',
+    tooManyConnections:
+      'Du har planen åpen i for mange faner eller vinduer. Lukk noen av dem og last siden inn på nytt.',
+  },
+} as const;

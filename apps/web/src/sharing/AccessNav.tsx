@@ -1,0 +1,28 @@
+import { Link } from '../app/Link.tsx';
+import { paths } from '../app/routes.ts';
+import { nbAccess } from '../i18n/index.ts';
+import { usePlan } from '../plan/PlanContext.tsx';
+import { canDo } from './permissions.ts';
+
+/** Links from the plan to who has access and, for those allowed, the innsynslogg. */
+export function AccessNav() {
+  const { info } = usePlan();
+  return (
+    <nav className="section-nav access-nav" aria-label={nbAccess.nav.label}>
+      <ul>
+        <li>
+          <Link to={paths.access(info.id)} className="section-nav__link">
+            <span>{nbAccess.nav.members}</span>
+          </Link>
+        </li>
+        {canDo(info, 'readLog') && (
+          <li>
+            <Link to={paths.accessLog(info.id)} className="section-nav__link">
+              <span>{nbAccess.nav.log}</span>
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

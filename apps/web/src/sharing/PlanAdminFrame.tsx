@@ -1,0 +1,79 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { api } from '../api/api.ts';
+import type { PlanInfo } from '../api/types.ts';
+import { Link } from '../app/Link.tsx';
+import { paths } from '../app/routes.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb, nbAccess } from '../i18n/index.ts';
+import { accessErrorMessage } from './accessError.ts';
+import { canDo } from './permissions.ts';
+import './access.css';
+
+export type AdminPage = 'members' | 'log';
+
+/** A page about the plan but outside its document: back to the plan, the plan's name, and tabs between the pages. */
+export function PlanAdminFrame({
+  planId,
+  current,
+  children,
+}: {
+  planId: string;
+  current: AdminPage;
+  children: (info: PlanInfo) => ReactNode;
+}) {
+  const [info, setInfo] = useState<PlanInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const title = current === 'members' ? nbAccess.members.title : nbAccess.log.title;
+  usePageTitle(info ? `${title} – ${info.title}` : title);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.plan(planId).then(
+      (plan) => !cancelled && setInfo(plan),
+      (err: unknown) => !cancelled && setError(accessErrorMessage(err)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [planId]);
+
+  if (error) {
+    return (
+      <div className="narrow-page">
+        <h1 tabIndex={-1}>{title}</h1>
+        <Alert>{error}</Alert>
+        <p>
+          <Link to={paths.plans()}>{nb.plan.back}</Link>
+        </p>
+      </div>
+    );
+  }
+  if (!info) return <Spinner label={nb.loading} />;
+  return (
+    <div className="access-page">
+      <p className="plan-header__back">
+        <Link to={paths.plan(info.id)}>
+          <span aria-hidden="true">← </span>
+          {nbAccess.page.backToPlan} «{info.title}»
+        </Link>
+      </p>
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="plan-header__child">
+        {info.title} · {nbAccess.page.planFor(info.childName)}
+      </p>
+      <nav className="access-tabs" aria-label={nbAccess.page.tabsLabel}>
+        <Link to={paths.access(info.id)} aria-current={current === 'members' ? 'page' : undefined}>
+          {nbAccess.nav.members}
+        </Link>
+        {canDo(info, 'readLog') && (
+          <Link to={paths.accessLog(info.id)} aria-current={current === 'log' ? 'page' : undefined}>
+            {nbAccess.nav.log}
+          </Link>
+        )}
+      </nav>
+      {children(info)}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import type { AccessLogEntry } from '../api/accessApi.ts';
+import { formatTime, nbAccess } from '../i18n/index.ts';
+import { lastDayOf } from './accessDates.ts';
+
+const t = nbAccess.log;
+const d = t.describe;
+
+export type LogCategory = 'views' | 'changes' | 'access';
+
+export interface DescribedEntry {
+  seq: number;
+  at: string;
+  /** Who did it, as the log recorded their name; null for what Samplan did by itself (an access that ran out). */
+  actor: { userId: string; name: string } | null;
+  text: string;
+  category: LogCategory;
+}
+
+/** Names and e-mail addresses the details of entries refer to by id. */
+export interface LogNames {
+  users: ReadonlyMap<string, string>;
+  invites: ReadonlyMap<string, string>;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** Collects who is who from the log itself (actors, invitations) and from the current members. */
+export function namesOf(
+  entries: readonly AccessLogEntry[],
+  members: ReadonlyArray<{ userId: string; name: string }>,
+): LogNames {
+  const users = new Map<string, string>();
+  const invites = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.actor?.name) users.set(entry.actor.userId, entry.actor.name);
+    const inviteId = str(entry.details.inviteId);
+    const email = str(entry.details.email);
+    if (inviteId && email) invites.set(inviteId, email);
+  }
+  for (const member of members) if (member.name) users.set(member.userId, member.name);
+  return { users, invites };
+}
+
+const actionName = (action: string): string =>
+  t.actions[action] ?? (action.startsWith('edit:') ? t.actionEdit : t.actionOther);
+
+const CATEGORY: Record<string, LogCategory> = {
+  'plan.viewed': 'views',
+  'plan.opened': 'views',
+  'plan.exported': 'views',
+  'access.refused': 'views',
+  'plan.created': 'changes',
+  'plan.changed': 'changes',
+  'edit.refused': 'changes',
+};
+
+/** One entry of the innsynslogg in plain Norwegian: who, and what they did. */
+export function describeLogEntry(entry: AccessLogEntry, names: LogNames): DescribedEntry {
+  const details = entry.details;
+  const user = (id: unknown): string => (typeof id === 'string' && names.users.get(id)) || t.someone;
+  const role = str(details.role) ?? '';
+  const actor = entry.actor
+    ? { userId: entry.actor.userId, name: entry.actor.name || names.users.get(entry.actor.userId) || t.unknownPerson }
+    : null;
+  const sharingSubject = (): string | null => {
+    const userId = str(details.subjectUserId);
+    if (userId) return user(userId);
+    const email = str(details.email) ?? (str(details.inviteId) ? names.invites.get(str(details.inviteId)!) : undefined);
+    return email ?? null;
+  };
+
+  let text: string;
+  switch (entry.action) {
+    case 'plan.created':
+      text = d.created(role) + (details.demo === true ? ` ${d.createdDemo}` : '');
+      break;
+    case 'plan.viewed':
+      text = d.viewed;
+      break;
+    case 'plan.opened':
+      text = details.canWrite === false ? d.openedReadOnly : d.opened;
+      break;
+    case 'plan.exported':
+      text = d.exported;
+      break;
+    case 'plan.changed': {
+      const parts = Array.isArray(details.parts) ? details.parts.filter((p): p is string => typeof p === 'string') : [];
+      const from = str(details.from);
+      const to = str(details.to);
+      const span = from && to ? ` (${d.changedBetween(formatTime(from), formatTime(to))})` : '';
+      text = d.changed(parts.map((part) => t.parts[part] ?? part)) + span;
+      break;
+    }
+    case 'access.refused':
+      text = details.reason === 'consent' ? d.refusedConsent : d.refusedRole(actionName(str(details.action) ?? ''));
+      break;
+    case 'edit.refused':
+      text = d.editRefused;
+      break;
+    case 'member.invited': {
+      const until = lastDayOf(str(details.membershipEndsAt));
+      text = d.invited(str(details.email) ?? '', role) + (until ? `, ${d.accessUntil(until)}` : '');
+      break;
+    }
+    case 'invite.revoked':
+      text = d.inviteRevoked(str(details.email) ?? '');
+      break;
+    case 'invite.accepted': {
+      const invited = str(details.email);
+      const account = str(details.accountEmail);
+      text = d.accepted(role) + (invited && account && invited !== account ? ` (${d.acceptedAs(invited)})` : '');
+      break;
+    }
+    case 'invite.refused':
+      text = d.inviteRefused(d.inviteRefusedReason[str(details.reason) ?? ''] ?? d.inviteRefusedOther);
+      break;
+    case 'member.revoked':
+      text = d.memberRevoked(user(details.userId), role);
+      break;
+    case 'member.updated': {
+      const until = lastDayOf(str(details.endsAt));
+      text = until ? d.memberEndSet(user(details.userId), until) : d.memberEndRemoved(user(details.userId));
+      break;
+    }
+    case 'member.expired':
+      text = d.memberExpired(user(details.userId), role);
+      break;
+    case 'consent.recorded': {
+      const givenBy = str(details.givenBy) ?? t.unknownPerson;
+      text =
+        details.kind === 'plan' ? d.consentPlan(givenBy) : d.consentSharing(sharingSubject() ?? t.someone, givenBy);
+      break;
+    }
+    case 'consent.withdrawn': {
+      const subject = sharingSubject();
+      text =
+        details.kind === 'plan'
+          ? d.consentWithdrawnPlan
+          : subject
+            ? d.consentWithdrawnSharing(subject)
+            : d.consentWithdrawnSharingUnknown;
+      const ended = Array.isArray(details.accessEndedFor) ? details.accessEndedFor.map(user) : [];
+      if (ended.length > 0) text += `. ${d.accessEnded(ended)}`;
+      break;
+    }
+    default:
+      text = d.other(entry.action);
+  }
+  return { seq: entry.seq, at: entry.at, actor, text, category: CATEGORY[entry.action] ?? 'access' };
+}
+
+const SAME_OPEN_MS = 60_000;
+
+/**
+ * Opening the plan reads its metadata over REST and opens the live document over the websocket: two entries for
+ * one visit. Leaves out a `plan.viewed` that has a `plan.opened` by the same person within a minute.
+ */
+export function withoutDoubleOpens(entries: readonly AccessLogEntry[]): AccessLogEntry[] {
+  const opens = new Map<string, number[]>();
+  for (const entry of entries) {
+    if (entry.action !== 'plan.opened' || !entry.actor) continue;
+    const list = opens.get(entry.actor.userId) ?? [];
+    list.push(Date.parse(entry.at));
+    opens.set(entry.actor.userId, list);
+  }
+  return entries.filter((entry) => {
+    if (entry.action !== 'plan.viewed' || !entry.actor) return true;
+    const at = Date.parse(entry.at);
+    return !(opens.get(entry.actor.userId) ?? []).some((open) => Math.abs(open - at) <= SAME_OPEN_MS);
+  });
+}

@@ -1,0 +1,11 @@
+import type { PlanInfo } from '../api/types.ts';
+
+/** Whether my role in the plan may do `action` (the server's matrix, sent with the plan as `permissions`). */
+export function canDo(info: PlanInfo, action: string): boolean {
+  return info.permissions?.includes(action) ?? false;
+}
+
+/** Whether I may end or change the membership of someone with this role (the family decides about the family). */
+export function canChangeMember(info: PlanInfo, member: { family: boolean }): boolean {
+  return canDo(info, member.family ? 'revokeFamily' : 'revokeOther');
+}

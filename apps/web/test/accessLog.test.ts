@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessLogEntry } from '../src/api/accessApi.ts';
+import { describeLogEntry, namesOf, withoutDoubleOpens } from '../src/sharing/describeLogEntry.ts';
+
+let seq = 0;
+const entry = (
+  action: string,
+  details: Record<string, unknown> = {},
+  actor: AccessLogEntry['actor'] = kari,
+  at = '2026-11-23T10:00:00.000Z',
+): AccessLogEntry => ({
+  seq: ++seq,
+  at,
+  actor,
+  action,
+  details,
+  hash: 'h',
+});
+const kari = { userId: 'u-kari', name: 'Kari Nilsen' };
+const ola = { userId: 'u-ola', name: 'Ola Hansen' };
+
+describe('the innsynslogg in plain Norwegian', () => {
+  const log = [
+    entry('plan.created', { role: 'koordinator', demo: false }, ola),
+    entry(
+      'member.invited',
+      { inviteId: 'i1', email: 'kari@eksempel.no', role: 'foresatt', membershipEndsAt: null },
+      ola,
+    ),
+    entry('invite.accepted', {
+      inviteId: 'i1',
+      email: 'kari@eksempel.no',
+      accountEmail: 'kari@eksempel.no',
+      role: 'foresatt',
+    }),
+    entry('plan.changed', {
+      parts: ['omBarnet', 'maal'],
+      from: '2026-11-23T10:01:00.000Z',
+      to: '2026-11-23T10:05:00.000Z',
+    }),
+    entry('consent.recorded', { kind: 'sharing', inviteId: 'i2', givenBy: 'Kari Nilsen (mor)' }),
+    entry('member.invited', { inviteId: 'i2', email: 'lege@eksempel.no', role: 'deltaker' }),
+    entry('consent.withdrawn', { kind: 'sharing', subjectUserId: 'u-ola', accessEndedFor: ['u-ola'] }),
+    entry('member.expired', { userId: 'u-ola', role: 'koordinator' }, null),
+    entry('access.refused', { action: 'readLog', reason: 'role', role: 'deltaker' }, ola),
+    entry('access.refused', { action: 'read', reason: 'consent' }, ola),
+    entry('something.new', {}, ola),
+  ];
+  const names = namesOf(log, []);
+  const texts = log.map((e) => describeLogEntry(e, names));
+
+  it('says who did what, with names and roles', () => {
+    expect(texts.map((t) => t.text)).toEqual([
+      'Opprettet planen som koordinator',
+      'Inviterte kari@eksempel.no som foresatt',
+      'Takket ja til invitasjonen og ble med i planen som foresatt',
+      expect.stringMatching(/^Endret Om barnet og familien og Mål, ressurser og behov \(kl\. \d\d:01–\d\d:05\)$/),
+      'Registrerte samtykke til å dele planen med lege@eksempel.no, gitt av Kari Nilsen (mor)',
+      'Inviterte lege@eksempel.no som deltaker',
+      'Trakk tilbake samtykket til å dele planen med Ola Hansen. Ola Hansen mistet tilgangen',
+      'Tilgangen til Ola Hansen (koordinator) gikk ut',
+      'Ble stoppet: rollen gir ikke lov til å lese innsynsloggen',
+      'Ble stoppet: familien har ikke gitt samtykke til at planen deles med denne personen',
+      'Annen hendelse (something.new)',
+    ]);
+    expect(texts[2]!.actor).toEqual(kari);
+    expect(texts[7]!.actor).toBeNull();
+  });
+
+  it('sorts entries into views, changes and access', () => {
+    expect(texts.map((t) => t.category)).toEqual([
+      'changes',
+      'access',
+      'access',
+      'changes',
+      'access',
+      'access',
+      'access',
+      'access',
+      'views',
+      'views',
+      'access',
+    ]);
+  });
+
+  it('shows one visit once: the REST read next to the websocket open is left out', () => {
+    const visit = [
+      entry('plan.viewed', { via: 'rest' }, kari, '2026-11-23T10:00:00.000Z'),
+      entry('plan.opened', { via: 'websocket', canWrite: true }, kari, '2026-11-23T10:00:01.000Z'),
+      entry('plan.viewed', { via: 'rest' }, ola, '2026-11-23T10:00:02.000Z'),
+      entry('plan.viewed', { via: 'rest' }, kari, '2026-11-23T12:00:00.000Z'),
+    ];
+    expect(withoutDoubleOpens(visit).map((e) => [e.action, e.actor?.name])).toEqual([
+      ['plan.opened', 'Kari Nilsen'],
+      ['plan.viewed', 'Ola Hansen'],
+      ['plan.viewed', 'Kari Nilsen'],
+    ]);
+  });
+});

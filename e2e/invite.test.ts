@@ -1,0 +1,432 @@
+import { createServer } from 'node:net';
+import { buildApp, parseConfig } from '@samplan/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import {
+  createPlanViaApi,
+  CSRF,
+  inviteToPlan,
+  launchBrowser,
+  newUserContext,
+  newUserDetails,
+} from './support/browser.ts';
+import { collectPageErrors, editorText, expectText, richTextEditor, waitForConnected } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+import { ensureWebBuild } from './support/webBuild.ts';
+
+// Issue 2, "Done when": a browser test shows a koordinator inviting a parent who accepts and edits. Also the pages
+// around it: who has access, consent, the innsynslogg and the invitation page, each checked with axe.
+
+const VIEWPORT = { width: 1280, height: 900 };
+
+async function expectNoSeriousViolations(page: Page, name: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/** The rows of the innsynslogg as "who | what". */
+async function logRows(page: Page): Promise<string[]> {
+  return page.locator('.log-table tbody tr[data-seq]').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim());
+      return `${cells[1]} | ${cells[2]}`;
+    }),
+  );
+}
+
+describe('invitations in the browser', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ dataDir: tempDataDir(), webDist: await ensureWebBuild() });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a koordinator invites a parent, who registers through the link, lands in the plan and edits; the koordinator sees it live and in the innsynslogg', async () => {
+    const koordinator = await newUserContext(browser, server.url, 'Ingrid Berg');
+    const errors = collectPageErrors(koordinator.page);
+    const page = koordinator.page;
+
+    // The koordinator creates the plan in the app.
+    await page.goto('/planer/ny');
+    await page.getByLabel('Barnets navn').fill('Emma Nilsen');
+    await page.getByLabel('Barnekoordinator eller koordinator').check();
+    await page.getByRole('button', { name: 'Opprett planen' }).click();
+    await page.waitForURL((url) => /^\/planer\/[^/]+$/.test(url.pathname) && url.pathname !== '/planer/ny', {
+      waitUntil: 'commit',
+    });
+    const planId = new URL(page.url()).pathname.split('/')[2]!;
+    await waitForConnected(page);
+
+    // Deltakere og tilgang, from the plan's side navigation.
+    await page
+      .getByRole('navigation', { name: 'Tilgang og innsyn' })
+      .getByRole('link', { name: 'Deltakere og tilgang' })
+      .click();
+    await page.getByRole('heading', { name: 'Deltakere og tilgang', level: 1 }).waitFor();
+    await page.locator('.member[data-user-id]').first().waitFor();
+    await expectText(page.locator('.member-list'), 'Ingrid Berg');
+    await expectNoSeriousViolations(page, 'tilgang');
+
+    // Invite the mother as foresatt by e-mail.
+    const parent = newUserDetails('Kari Nilsen');
+    await page.getByLabel('E-postadressen til personen').fill(parent.email);
+    await page.getByRole('radio', { name: /^Foresatt/ }).check();
+    await saveScreenshot(page, '30-tilgang-inviter');
+    await page.getByRole('button', { name: 'Lag invitasjon' }).click();
+    const linkField = page.getByLabel('Invitasjonslenke');
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/invitasjon#.{20,}$`));
+    // Focus moves to the new link's heading, so a screen reader hears that it is ready.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(parent.email);
+    await expectText(page.locator('.invite[data-invite-status="venter"]'), parent.email);
+    await saveScreenshot(page, '31-tilgang-lenke');
+    await expectNoSeriousViolations(page, 'tilgang med lenke');
+
+    // The koordinator goes back into the plan, where the parent's edit will appear.
+    await page.getByRole('link', { name: /Tilbake til planen/ }).click();
+    await waitForConnected(page);
+
+    // The parent opens the link in her own browser, without an account.
+    const parentContext = await browser.newContext({ baseURL: server.url, locale: 'nb-NO', viewport: VIEWPORT });
+    const parentPage = await parentContext.newPage();
+    errors.push(...collectPageErrors(parentPage));
+    await parentPage.goto(link);
+    await expectText(
+      parentPage.locator('.invitation-summary'),
+      'Ingrid Berg har invitert deg til å være med i planen «Individuell plan».',
+    );
+    await expectText(parentPage.locator('.invitation-summary'), parent.email);
+    await parentPage.getByRole('heading', { name: 'Lag konto og bli med', level: 2 }).waitFor();
+    await saveScreenshot(parentPage, '32-invitasjon');
+    await expectNoSeriousViolations(parentPage, 'invitasjon');
+
+    // A short password is explained, not sent.
+    await parentPage.getByLabel('Navnet ditt').fill(parent.name);
+    await parentPage.getByLabel('Velg et passord').fill('kort');
+    await parentPage.getByRole('button', { name: 'Lag konto og bli med i planen' }).click();
+    await expectText(parentPage.locator('.field-error'), 'Passordet må ha minst 10 tegn.');
+    await parentPage.getByLabel('Velg et passord').fill(parent.password);
+    await parentPage.getByRole('button', { name: 'Lag konto og bli med i planen' }).click();
+
+    // She lands in the plan, logged in, and writes about Emma.
+    await parentPage.waitForURL(new RegExp(`/planer/${planId}$`), { waitUntil: 'commit' });
+    await waitForConnected(parentPage);
+    await expectText(parentPage.locator('.app-header'), `Logget inn som ${parent.name}`);
+    const parentEditor = await richTextEditor(parentPage, 'Om barnet');
+    await parentEditor.click();
+    const words = 'Emma liker å tegne og spille fotball med storebror.';
+    await parentEditor.pressSequentially(words, { delay: 10 });
+
+    // The koordinator sees the edit live.
+    const koordinatorEditor = await richTextEditor(page, 'Om barnet');
+    await waitFor(async () => (await editorText(koordinatorEditor)) === words, {
+      message: "the parent's edit in the koordinator's browser",
+    });
+    await expectText(page.locator('.presence'), parent.name);
+
+    // The innsynslogg names who invited, who accepted, who opened and who changed what.
+    await page.getByRole('link', { name: 'Innsynslogg' }).click();
+    await page.getByRole('heading', { name: 'Innsynslogg', level: 1 }).waitFor();
+    await page.locator('.log-check').waitFor();
+    await expectText(page.locator('.log-check'), 'Loggen er uendret');
+    const rows = await waitFor(
+      async () => {
+        const current = await logRows(page);
+        if (current.some((row) => row.startsWith(`${parent.name} | Endret Om barnet og familien`))) return current;
+        await page.getByRole('button', { name: 'Oppdater' }).click();
+        return false;
+      },
+      { message: "the parent's change in the innsynslogg", timeout: 20_000 },
+    );
+    expect(rows).toContain(`Ingrid Berg (deg) | Inviterte ${parent.email} som foresatt`);
+    expect(rows).toContain(`${parent.name} | Takket ja til invitasjonen og ble med i planen som foresatt`);
+    expect(rows).toContain(`${parent.name} | Åpnet planen`);
+    expect(rows).toContain('Ingrid Berg (deg) | Opprettet planen som koordinator');
+    expect(rows.findIndex((row) => row.startsWith(`${parent.name} | Endret Om barnet og familien`))).toBeLessThan(
+      rows.indexOf(`${parent.name} | Takket ja til invitasjonen og ble med i planen som foresatt`),
+    );
+    await saveScreenshot(page, '33-innsynslogg');
+    await expectNoSeriousViolations(page, 'innsynslogg');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(page, '33-innsynslogg-mobil', { fullPage: false });
+    await expectNoSeriousViolations(page, 'innsynslogg på mobil');
+    await page.setViewportSize(VIEWPORT);
+
+    // The filter narrows the log to changes.
+    await page.getByLabel('Vis').selectOption('changes');
+    const changes = await logRows(page);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((row) => /\| (Endret|Opprettet)/.test(row))).toBe(true);
+
+    // The parent, as foresatt, sees the koordinator's access and the family's consents.
+    await parentPage.getByRole('link', { name: 'Deltakere og tilgang' }).click();
+    await parentPage.getByRole('heading', { name: 'Deltakere og tilgang', level: 1 }).waitFor();
+    await expectText(parentPage.locator('.member-list'), 'Familien har samtykket');
+    await expect(parentPage.getByRole('button', { name: 'Fjern tilgang for Ingrid Berg' }).count()).resolves.toBe(1);
+    await saveScreenshot(parentPage, '34-tilgang-foresatt');
+    await expectNoSeriousViolations(parentPage, 'tilgang som foresatt');
+
+    expect(errors).toEqual([]);
+    await parentContext.close();
+    await koordinator.context.close();
+  });
+
+  it('the family records and withdraws consent; the member it covered is shut out at once and told why', async () => {
+    const mother = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const doctor = await newUserContext(browser, server.url, 'Per Hansen');
+    const errors = [...collectPageErrors(mother.page), ...collectPageErrors(doctor.page)];
+    const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt', demo: true });
+    await inviteToPlan(mother.context, doctor, planId, 'deltaker', 'Kari Nilsen (mor)');
+
+    await doctor.page.goto(`/planer/${planId}`);
+    await waitForConnected(doctor.page);
+
+    // The mother records consent to the plan itself in the Samtykke section.
+    await mother.page.goto(`/planer/${planId}/samtykke`);
+    await waitForConnected(mother.page);
+    await expectText(mother.page.locator('.consent-manager'), 'Samtykke til å dele planen med Per Hansen');
+    await mother.page.getByRole('button', { name: 'Registrer nytt samtykke' }).click();
+    await mother.page
+      .getByLabel('Samtykket gjelder', { exact: true })
+      .selectOption({ label: 'Selve planen: at det lages en individuell plan' });
+    await expect(mother.page.getByLabel('Samtykket er gitt av').inputValue()).resolves.toBe('Kari Nilsen');
+    await mother.page.getByLabel('Hva samtykket gjelder (valgfritt)').fill('Gjelder skoleåret 2026/27.');
+    await saveScreenshot(mother.page, '35-samtykke-registrer');
+    await expectNoSeriousViolations(mother.page, 'samtykke, skjema');
+    await mother.page.getByRole('button', { name: 'Registrer samtykket' }).click();
+    await expectText(mother.page.locator('.access-notice'), 'Samtykket er registrert.');
+    await expectText(mother.page.locator('.consent-list'), 'Gjelder skoleåret 2026/27.');
+
+    // She withdraws the consent to share with the doctor; his open plan closes with an explanation.
+    await mother.page.getByRole('button', { name: 'Trekk tilbake samtykket til å dele planen med Per Hansen' }).click();
+    await expectText(
+      mother.page.locator('.consent-manager .confirm'),
+      'Per Hansen mister tilgangen til planen med en gang.',
+    );
+    await saveScreenshot(mother.page, '36-samtykke-trekk-tilbake');
+    await expectNoSeriousViolations(mother.page, 'samtykke, trekk tilbake');
+    await mother.page.getByRole('button', { name: 'Ja, trekk tilbake' }).click();
+    await expectText(mother.page.locator('.access-notice'), 'Samtykket er trukket tilbake.');
+
+    await expectText(
+      doctor.page.locator('main'),
+      'Familien har trukket tilbake samtykket til at planen deles med deg.',
+      5000,
+    );
+    await expect(doctor.page.locator('.ProseMirror, .rich-text').count()).resolves.toBe(0);
+    await saveScreenshot(doctor.page, '37-tilgang-trukket');
+    await expectNoSeriousViolations(doctor.page, 'tilgang trukket');
+
+    // Mine planer tells him what he is waiting for.
+    await doctor.page.goto('/');
+    await expectText(doctor.page.locator('.plan-list'), 'Venter på samtykke fra familien');
+
+    // The innsynslogg says who withdrew what and whom it shut out.
+    await mother.page.goto(`/planer/${planId}/innsynslogg`);
+    await mother.page.locator('.log-check').waitFor();
+    const rows = await logRows(mother.page);
+    expect(rows).toContain(
+      'Kari Nilsen (deg) | Trakk tilbake samtykket til å dele planen med Per Hansen. Per Hansen mistet tilgangen',
+    );
+    expect(rows).toContain('Kari Nilsen (deg) | Registrerte samtykke til planen, gitt av Kari Nilsen');
+
+    expect(errors).toEqual([]);
+    await mother.context.close();
+    await doctor.context.close();
+  });
+
+  it('the family sets an end date and then removes a member; his open plan closes and tells him why', async () => {
+    const mother = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const teacher = await newUserContext(browser, server.url, 'Lise Lærer');
+    const errors = [...collectPageErrors(mother.page), ...collectPageErrors(teacher.page)];
+    const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });
+    await inviteToPlan(mother.context, teacher, planId, 'deltaker', 'Kari Nilsen (mor)');
+    await teacher.page.goto(`/planer/${planId}`);
+    await waitForConnected(teacher.page);
+
+    await mother.page.goto(`/planer/${planId}/tilgang`);
+    const row = mother.page.locator('.member', { hasText: 'Lise Lærer' });
+    await row.getByRole('button', { name: 'Endre sluttdato for Lise Lærer' }).click();
+    const nextYear = new Date().getFullYear() + 1;
+    await row.getByLabel('Tilgang til og med').fill(`20.6.${nextYear}`);
+    await row.getByRole('button', { name: 'Lagre sluttdato' }).click();
+    await expectText(mother.page.locator('.access-notice'), 'Sluttdatoen for Lise Lærer er lagret.');
+    await expectText(row, `Til og med 20.06.${nextYear}`);
+    // Focus goes back to the buttons the form came from.
+    expect(await mother.page.evaluate(() => document.activeElement?.closest('.member__actions') !== null)).toBe(true);
+
+    await row.getByRole('button', { name: 'Fjern tilgang for Lise Lærer' }).click();
+    await expectText(row.locator('.confirm'), 'Vil du fjerne tilgangen til Lise Lærer?');
+    await saveScreenshot(mother.page, '39-tilgang-fjern');
+    await expectNoSeriousViolations(mother.page, 'fjern tilgang');
+    await row.getByRole('button', { name: 'Ja, fjern tilgangen' }).click();
+    await expectText(mother.page.locator('.access-notice'), 'Lise Lærer har ikke lenger tilgang til planen.');
+    await waitFor(async () => (await mother.page.locator('.member', { hasText: 'Lise Lærer' }).count()) === 0);
+
+    await expectText(teacher.page.locator('main'), 'Tilgangen din til planen er avsluttet.', 5000);
+    expect(errors).toEqual([]);
+    await mother.context.close();
+    await teacher.context.close();
+  });
+
+  it('a withdrawn invitation and a cut-off link are explained, not shown as an error page', async () => {
+    const mother = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });
+    const response = await mother.context.request.post(`/api/plans/${planId}/invites`, {
+      headers: CSRF,
+      data: { email: 'bestemor@eksempel.no', role: 'lesetilgang' },
+    });
+    const { link } = (await response.json()) as { link: string };
+
+    // Withdrawn from the access page.
+    await mother.page.goto(`/planer/${planId}/tilgang`);
+    await mother.page.getByRole('button', { name: 'Trekk tilbake invitasjonen til bestemor@eksempel.no' }).click();
+    await expectText(
+      mother.page.locator('.access-notice'),
+      'Invitasjonen til bestemor@eksempel.no er trukket tilbake.',
+    );
+    await expectText(mother.page.locator('.invites__older'), 'Tidligere invitasjoner (1)');
+
+    const guest = await browser.newContext({ baseURL: server.url, locale: 'nb-NO', viewport: VIEWPORT });
+    const guestPage = await guest.newPage();
+    await guestPage.goto(new URL(link, server.url).href);
+    await expectText(
+      guestPage.locator('main'),
+      'Invitasjonen er trukket tilbake. Ta kontakt med den som inviterte deg.',
+    );
+    await expectNoSeriousViolations(guestPage, 'invitasjon trukket');
+
+    // A link with its token cut off, in a new tab (a tab keeps the token it was given).
+    const cutPage = await guest.newPage();
+    await cutPage.goto('/invitasjon');
+    await expectText(cutPage.locator('main'), 'Lenken er ufullstendig.');
+    await guest.close();
+    await mother.context.close();
+  });
+});
+
+interface TestIdp {
+  issuer: string;
+  loginAs: { sub: string; name: string; email?: string; email_verified?: boolean };
+  close(): Promise<void>;
+}
+
+/**
+ * The real OpenID provider (oidc-provider on loopback) of the server's OIDC tests. Loaded at run time: its types
+ * live with the server's tests.
+ */
+async function startTestIdp(client: { clientId: string; clientSecret: string; redirectUri: string }): Promise<TestIdp> {
+  const url = new URL('../apps/server/test/support/oidcProvider.ts', import.meta.url).href;
+  const module = (await import(/* @vite-ignore */ url)) as { startTestIdp(c: typeof client): Promise<TestIdp> };
+  return module.startTestIdp(client);
+}
+
+/** A port nobody listens on now: the OIDC redirect URI names it before the server starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('login with an external provider (OIDC) in the browser', () => {
+  let browser: Browser;
+  let idp: TestIdp;
+  let close: () => Promise<void>;
+  // The app on "localhost" and the provider on 127.0.0.1: two sites, each with its own cookies, as in real life.
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const webDist = await ensureWebBuild();
+    const port = await freePort();
+    baseUrl = `http://localhost:${port}`;
+    const redirectUri = `${baseUrl}/api/auth/oidc/idporten/callback`;
+    idp = await startTestIdp({ clientId: 'samplan', clientSecret: 'en-hemmelighet-for-klienten', redirectUri });
+    const app = await buildApp(
+      parseConfig({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: tempDataDir(),
+        WEB_DIST: webDist,
+        LOG_LEVEL: 'silent',
+        OIDC_PROVIDERS: 'idporten',
+        OIDC_IDPORTEN_ISSUER: idp.issuer,
+        OIDC_IDPORTEN_CLIENT_ID: 'samplan',
+        OIDC_IDPORTEN_CLIENT_SECRET: 'en-hemmelighet-for-klienten',
+        OIDC_IDPORTEN_LABEL: 'ID-porten',
+        OIDC_IDPORTEN_REDIRECT_URI: redirectUri,
+      }),
+    );
+    await app.listen({ port, host: '127.0.0.1' });
+    close = () => app.close();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+    await idp?.close();
+  });
+
+  it('logs in with ID-porten from the login page, and accepts an invitation after logging in there', async () => {
+    idp.loginAs = {
+      sub: '01017012345',
+      name: 'Kari Nordmann',
+      email: 'kari.nordmann@eksempel.no',
+      email_verified: true,
+    };
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO', viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+
+    // A failed provider login comes back to the login page with a message.
+    await page.goto('/logg-inn?feil=oidc');
+    await expectText(page.locator('main'), 'Innloggingen ble ikke fullført.');
+
+    await page.goto('/logg-inn');
+    const button = page.getByRole('link', { name: 'Logg inn med ID-porten' });
+    await button.waitFor();
+    await saveScreenshot(page, '38-logg-inn-id-porten');
+    await expectNoSeriousViolations(page, 'logg inn med ID-porten');
+    await button.click();
+    await expectText(page.locator('.app-header'), 'Logget inn som Kari Nordmann');
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // Someone invites her address; she opens the link logged out and logs in with ID-porten there.
+    await context.clearCookies();
+    const coordinator = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO' });
+    const details = newUserDetails('Ingrid Berg');
+    await coordinator.request.post('/api/auth/register', { data: details, headers: CSRF });
+    const planId = await createPlanViaApi(coordinator, { creatorRole: 'koordinator' });
+    const response = await coordinator.request.post(`/api/plans/${planId}/invites`, {
+      headers: CSRF,
+      data: { email: 'kari.nordmann@eksempel.no', role: 'foresatt' },
+    });
+    const { link } = (await response.json()) as { link: string };
+
+    await page.goto(new URL(link, baseUrl).href);
+    await page.getByRole('heading', { name: 'Logg inn for å bli med', level: 2 }).waitFor();
+    await page.getByRole('link', { name: 'Logg inn med ID-porten' }).click();
+    await page.getByRole('heading', { name: 'Bli med i planen', level: 2 }).waitFor();
+    await expectText(page.locator('main'), 'Du er logget inn som Kari Nordmann (kari.nordmann@eksempel.no).');
+    await page.getByRole('button', { name: 'Bli med i planen' }).click();
+    await page.waitForURL(new RegExp(`/planer/${planId}$`), { waitUntil: 'commit' });
+    await waitForConnected(page);
+
+    expect(errors).toEqual([]);
+    await coordinator.close();
+    await context.close();
+  });
+});
