@@ -15,7 +15,14 @@ export default tseslint.config(
       // Packages import each other by name only, never by relative path into another workspace.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/packages/*/src/**', '**/apps/*/src/**', '../../packages/**'], message: 'Import workspace packages by name.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/packages/*/src/**', '**/apps/*/src/**', '../../packages/**'],
+              message: 'Import workspace packages by name.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -60,11 +60,14 @@ describe('co-editing one rich-text field in two browsers', () => {
       editorB.pressSequentially(wordsB, { delay: 15 }),
     ]);
     let last: string[] = [];
-    const converged = await waitFor(async () => {
-      const [a, b] = await Promise.all([editorText(editorA), editorText(editorB)]);
-      last = [a, b];
-      return a === b ? a : false;
-    }, { message: 'both editors show the same text' }).catch((error: Error) => {
+    const converged = await waitFor(
+      async () => {
+        const [a, b] = await Promise.all([editorText(editorA), editorText(editorB)]);
+        last = [a, b];
+        return a === b ? a : false;
+      },
+      { message: 'both editors show the same text' },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}: ${JSON.stringify(last)}`);
     });
     expect(converged).toBe(`Første linje.${wordsA}\nAndre linje.${wordsB}`);
@@ -79,10 +82,13 @@ describe('co-editing one rich-text field in two browsers', () => {
       editorA.pressSequentially(' abc', { delay: 15 }),
       editorB.pressSequentially(' xyz', { delay: 15 }),
     ]);
-    const sameSpot = await waitFor(async () => {
-      const [a, b] = await Promise.all([editorText(editorA), editorText(editorB)]);
-      return a === b && a.length === converged.length + 8 ? a : false;
-    }, { message: 'same text after typing at the same spot' });
+    const sameSpot = await waitFor(
+      async () => {
+        const [a, b] = await Promise.all([editorText(editorA), editorText(editorB)]);
+        return a === b && a.length === converged.length + 8 ? a : false;
+      },
+      { message: 'same text after typing at the same spot' },
+    );
     const added = sameSpot.split('\n')[1]!.slice(`Andre linje.${wordsB}`.length);
     expect([...added].sort().join('')).toBe([...' abc xyz'].sort().join(''));
 

@@ -39,7 +39,11 @@ describe('every page, as a parent sees it', () => {
   });
 
   it('registers, creates the demo plan, and shows every page without serious accessibility problems', async () => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'nb-NO',
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const violations: Record<string, unknown> = {};
@@ -197,7 +201,9 @@ describe('keyboard only', () => {
     if ((await focused()).text.startsWith('Tomt')) await page.keyboard.press('Enter');
     await goal.locator('.goal-description .ProseMirror').waitFor();
     await page.keyboard.type('Vi begynner i grunna.');
-    await expect.poll(() => goal.locator('.goal-description .ProseMirror').textContent()).toContain('Vi begynner i grunna.');
+    await expect
+      .poll(() => goal.locator('.goal-description .ProseMirror').textContent())
+      .toContain('Vi begynner i grunna.');
     await expectValue(goal.getByLabel('Måldato'), '01.07.2027');
 
     // Undo with the keyboard removes the last own change.

@@ -72,7 +72,11 @@ describe('the plan editor with two people', () => {
     coordinator = { ...sofie, errors: collectPageErrors(sofie.page) };
     parent = { ...kari, errors: collectPageErrors(kari.page) };
     // Kari (mor) creates the plan and invites the barnekoordinator, consenting to share the plan with her.
-    planId = await createPlanViaApi(parent.context, { title: 'Individuell plan for Emma', demo: true, creatorRole: 'foresatt' });
+    planId = await createPlanViaApi(parent.context, {
+      title: 'Individuell plan for Emma',
+      demo: true,
+      creatorRole: 'foresatt',
+    });
     await inviteToPlan(parent.context, coordinator, planId, 'koordinator', 'Kari Nilsen (mor)');
     await Promise.all([openPlan(coordinator.page, planId, 'mal'), openPlan(parent.page, planId, 'mal')]);
   });
@@ -92,7 +96,9 @@ describe('the plan editor with two people', () => {
     const b = parent.page;
     await a.getByRole('button', { name: 'Nytt hovedmål' }).first().click();
     const goalId = await waitFor(() =>
-      a.evaluate(() => (document.activeElement?.closest('[data-goal-id]') as HTMLElement | null)?.dataset.goalId ?? false),
+      a.evaluate(
+        () => (document.activeElement?.closest('[data-goal-id]') as HTMLElement | null)?.dataset.goalId ?? false,
+      ),
     );
     await a.keyboard.type('Emma skal sykle med støttehjul', { delay: 10 });
 
@@ -127,7 +133,9 @@ describe('the plan editor with two people', () => {
       content: { goals: Array<{ id: string; title: string }>; measures: Array<{ title: string; goalIds: string[] }> };
     };
     expect(exported.content.goals.find((goal) => goal.id === goalId)?.title).toBe('Emma skal sykle med støttehjul');
-    expect(exported.content.measures.find((m) => m.title === 'Sykkeltrening med fysioterapeut')?.goalIds).toEqual([goalId]);
+    expect(exported.content.measures.find((m) => m.title === 'Sykkeltrening med fysioterapeut')?.goalIds).toEqual([
+      goalId,
+    ]);
 
     // Each sees the other's caret, with their name, in the description they share.
     const descriptionA = await descriptionEditor(a, goalId);
@@ -162,7 +170,10 @@ describe('the plan editor with two people', () => {
     await title1B.click();
     await title1B.press('End');
     await title1B.pressSequentially(' (med assistent)', { delay: 5 });
-    await b.locator('.connection[data-state="offline"]').getByText(/ikke sendt ennå/).waitFor();
+    await b
+      .locator('.connection[data-state="offline"]')
+      .getByText(/ikke sendt ennå/)
+      .waitFor();
     await saveScreenshot(b, '21-frakoblet', { fullPage: false });
 
     const title2A = a.locator('li.goal:not(.goal--sub) > article').nth(1).getByLabel('Målet', { exact: true }).first();
@@ -188,10 +199,13 @@ describe('the plan editor with two people', () => {
     await parent.page.reload();
     await waitForConnected(parent.page);
     await parent.page.locator('li[data-goal-id]').first().waitFor();
-    const after = await waitFor(async () => {
-      const snapshot = await sectionSnapshot(parent.page);
-      return JSON.stringify(snapshot) === JSON.stringify(before) ? snapshot : false;
-    }, { message: 'same content after reload' });
+    const after = await waitFor(
+      async () => {
+        const snapshot = await sectionSnapshot(parent.page);
+        return JSON.stringify(snapshot) === JSON.stringify(before) ? snapshot : false;
+      },
+      { message: 'same content after reload' },
+    );
     expect(after).toEqual(before);
   });
 
@@ -231,7 +245,10 @@ describe('the plan editor with two people', () => {
       );
       const counts = await countStatuses(page);
       const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-      await page.getByTestId('overview-goals').getByText(`${counts['naadd'] ?? 0} av ${total} nådd`).waitFor();
+      await page
+        .getByTestId('overview-goals')
+        .getByText(`${counts['naadd'] ?? 0} av ${total} nådd`)
+        .waitFor();
     }
     expect((await countStatuses(b))['naadd']).toBe(1);
   });
@@ -252,10 +269,13 @@ describe('the plan editor with two people', () => {
     await waitFor(async () => (await titleB.inputValue()).startsWith('Sofie: '));
 
     await a.getByRole('button', { name: 'Angre', exact: true }).click();
-    await waitFor(async () => {
-      const value = await titleB.inputValue();
-      return !value.startsWith('Sofie: ') && value.endsWith(' Kari skrev dette.');
-    }, { message: 'Sofie’s undo removes only her own text' });
+    await waitFor(
+      async () => {
+        const value = await titleB.inputValue();
+        return !value.startsWith('Sofie: ') && value.endsWith(' Kari skrev dette.');
+      },
+      { message: 'Sofie’s undo removes only her own text' },
+    );
     await a.getByRole('button', { name: 'Gjør om', exact: true }).click();
     await waitFor(async () => (await titleB.inputValue()).startsWith('Sofie: '));
   });

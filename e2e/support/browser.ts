@@ -30,7 +30,11 @@ export async function newUserContext(
   baseUrl: string,
   name: string,
 ): Promise<{ context: BrowserContext; page: Page; user: TestUser }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'nb-NO',
+    viewport: { width: 1280, height: 900 },
+  });
   const details = newUserDetails(name);
   const response = await context.request.post('/api/auth/register', { data: details, headers: CSRF });
   if (response.status() !== 201) throw new Error(`register failed: ${response.status()} ${await response.text()}`);

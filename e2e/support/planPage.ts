@@ -15,7 +15,10 @@ export async function waitForConnected(page: Page, timeout = 20_000): Promise<vo
 export async function richTextEditor(scope: Page | Locator, label: string): Promise<Locator> {
   const page = 'goto' in scope ? scope : scope.page();
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const field = scope.locator('.rich-text').filter({ has: page.locator('.field__label', { hasText: exact }) }).first();
+  const field = scope
+    .locator('.rich-text')
+    .filter({ has: page.locator('.field__label', { hasText: exact }) })
+    .first();
   const editor = field.locator('.ProseMirror');
   if ((await editor.count()) === 0) await field.locator('.rich-text__static').click();
   await editor.waitFor();

@@ -11,7 +11,9 @@ export async function saveScreenshot(page: Page, name: string, options: { fullPa
   const path = join(dir, `${name}.png`);
   // Stable pictures: no blinking caret, and every card laid out (the app skips laying out off-screen cards).
   await page
-    .addStyleTag({ content: '*{caret-color:transparent !important} .item-list > li{content-visibility:visible !important}' })
+    .addStyleTag({
+      content: '*{caret-color:transparent !important} .item-list > li{content-visibility:visible !important}',
+    })
     .catch(() => undefined);
   await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
   return path;

@@ -15,13 +15,21 @@ export async function sectionSnapshot(page: Page): Promise<string[][]> {
     };
     return [...document.querySelectorAll('.plan-section article.item-card')].map((card) => {
       const values: string[] = [card.querySelector('.item-card__title')?.textContent ?? ''];
-      for (const linked of card.querySelectorAll('.goal-links__linked li')) values.push(`→ ${linked.textContent ?? ''}`);
+      for (const linked of card.querySelectorAll('.goal-links__linked li'))
+        values.push(`→ ${linked.textContent ?? ''}`);
       for (const element of card.querySelectorAll('input, textarea, select, .ProseMirror, .rich-text__static')) {
         // Skip nested cards and open pickers (a disclosure open in one browser only is not plan content).
         if (element.closest('article.item-card') !== card || element.closest('details')) continue;
-        if (element instanceof HTMLInputElement && element.type === 'checkbox') values.push(element.checked ? '[x]' : '[ ]');
-        else if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) values.push(element.value);
-        else if (element.classList.contains('rich-text__static') && element.querySelector('.rich-text__empty')) values.push('');
+        if (element instanceof HTMLInputElement && element.type === 'checkbox')
+          values.push(element.checked ? '[x]' : '[ ]');
+        else if (
+          element instanceof HTMLInputElement ||
+          element instanceof HTMLTextAreaElement ||
+          element instanceof HTMLSelectElement
+        )
+          values.push(element.value);
+        else if (element.classList.contains('rich-text__static') && element.querySelector('.rich-text__empty'))
+          values.push('');
         else values.push(textOf(element));
       }
       return values;

@@ -23,7 +23,11 @@ export function tempDataDir(): string {
 }
 
 /** The real server serving the built web app; port 0 picks a free port, a given port restarts on the same one. */
-export async function startServer(options: { dataDir: string; webDist: string; port?: number }): Promise<RunningServer> {
+export async function startServer(options: {
+  dataDir: string;
+  webDist: string;
+  port?: number;
+}): Promise<RunningServer> {
   const { buildApp, parseConfig } = await serverModule();
   const config = parseConfig({
     PORT: String(options.port ?? 0),

@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 // Everything the production bundle is built from; when none of it changed, the last build is reused.
-const INPUTS = ['apps/web/src', 'apps/web/index.html', 'packages/plan-model/src', 'packages/protocol/src', 'vite.config.ts'];
+const INPUTS = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'packages/plan-model/src',
+  'packages/protocol/src',
+  'vite.config.ts',
+];
 
 function hashInputs(): string {
   const hash = createHash('sha256');

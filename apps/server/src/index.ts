@@ -1,5 +1,11 @@
 export { buildApp, type Services, type BuildAppOptions } from './buildApp.ts';
 export { parseConfig, type Config } from './config/config.ts';
-export type { DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate, Checkpoint } from './storage/DocumentStore.ts';
+export type {
+  DocumentStore,
+  LoadedDocument,
+  PendingUpdate,
+  StoredUpdate,
+  Checkpoint,
+} from './storage/DocumentStore.ts';
 export { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts';
 export { openSqlite } from './storage/openSqlite.ts';

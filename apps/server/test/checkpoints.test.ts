@@ -31,7 +31,11 @@ describe('checkpoints', () => {
     let server = await serverOn(dataDir);
     const user = await registerUser(server.url);
     const planId = await createPlan(server.url, user);
-    const provider: WebsocketProvider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
+    const provider: WebsocketProvider = connectProvider(
+      server.wsUrl,
+      planId,
+      await collabToken(server.url, user, planId),
+    );
     cleanups.push(() => provider.destroy());
     await waitFor(() => provider.synced);
 

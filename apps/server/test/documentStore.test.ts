@@ -35,7 +35,12 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
       const id = planId();
       const updates = edits(5);
       expect(await store.append(id, [{ update: updates[0]!, userId: 'u1' }])).toBe(1);
-      expect(await store.append(id, updates.slice(1).map((update) => ({ update, userId: 'u2' })))).toBe(5);
+      expect(
+        await store.append(
+          id,
+          updates.slice(1).map((update) => ({ update, userId: 'u2' })),
+        ),
+      ).toBe(5);
       const history = await store.history(id, { afterSeq: 0, limit: 100 });
       expect(history.map((h) => h.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(history.map((h) => h.userId)).toEqual(['u1', 'u2', 'u2', 'u2', 'u2']);
@@ -55,9 +60,16 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
     it('loads checkpoint + later updates and keeps the whole log as history', async () => {
       const id = planId();
       const updates = edits(10);
-      await store.append(id, updates.map((update) => ({ update, userId: null })));
+      await store.append(
+        id,
+        updates.map((update) => ({ update, userId: null })),
+      );
       const merged = Y.mergeUpdates(updates.slice(0, 6));
-      await store.writeCheckpoint(id, { upToSeq: 6, state: merged, stateVector: Y.encodeStateVectorFromUpdate(merged) });
+      await store.writeCheckpoint(id, {
+        upToSeq: 6,
+        state: merged,
+        stateVector: Y.encodeStateVectorFromUpdate(merged),
+      });
       const loaded = await store.load(id);
       expect(loaded.checkpointSeq).toBe(6);
       expect(loaded.updates).toHaveLength(4);
@@ -69,7 +81,10 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
     it('never replaces a checkpoint with an older one', async () => {
       const id = planId();
       const updates = edits(4);
-      await store.append(id, updates.map((update) => ({ update, userId: null })));
+      await store.append(
+        id,
+        updates.map((update) => ({ update, userId: null })),
+      );
       const newer = Y.mergeUpdates(updates);
       const older = Y.mergeUpdates(updates.slice(0, 2));
       await store.writeCheckpoint(id, { upToSeq: 4, state: newer, stateVector: Y.encodeStateVectorFromUpdate(newer) });
@@ -91,7 +106,10 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
   });
 }
 
-contract('SQLite', async () => new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true })));
+contract(
+  'SQLite',
+  async () => new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true })),
+);
 contract('PostgreSQL', async () => {
   const store = await PostgresDocumentStore.connect(POSTGRES_URL);
   return store;

@@ -28,7 +28,9 @@ describe('durability: an update any peer has seen survives SIGKILL', () => {
    * Three real providers make hundreds of interleaved edits; `shouldKill` is checked in the same tick
    * as each remote edit becomes visible, and the server gets SIGKILL right there.
    */
-  async function runAndKill(shouldKill: (seen: Set<string>, providers: WebsocketProvider[]) => boolean): Promise<KillRun> {
+  async function runAndKill(
+    shouldKill: (seen: Set<string>, providers: WebsocketProvider[]) => boolean,
+  ): Promise<KillRun> {
     const dataDir = mkdtempSync(join(tmpdir(), 'samplan-kill-'));
     const providers: WebsocketProvider[] = [];
     let server: ChildServer = await startChildServer({ DATA_DIR: dataDir });
@@ -75,8 +77,8 @@ describe('durability: an update any peer has seen survives SIGKILL', () => {
   }
 
   it('keeps every edit when killed 0 ms after the last edit is seen by all peers', async () => {
-    const run = await runAndKill((_, providers) =>
-      providers.length === PEERS && providers.every((p) => p.doc.getArray('edits').length === TOTAL),
+    const run = await runAndKill(
+      (_, providers) => providers.length === PEERS && providers.every((p) => p.doc.getArray('edits').length === TOTAL),
     );
     expect(run.seenByOthers.size).toBe(TOTAL);
     expect(run.stored.size).toBe(TOTAL);

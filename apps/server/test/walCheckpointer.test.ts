@@ -20,7 +20,9 @@ describe('WalCheckpointer', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const dbFile = join(dir, 'samplan.db');
     const before = statSync(dbFile).size;
-    const insert = db.prepare('INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     db.transaction(() => {
       for (let i = 1; i <= 2000; i++) insert.run('plan', i, Buffer.alloc(200, i % 256), null, i);
     })();

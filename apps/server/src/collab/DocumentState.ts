@@ -28,9 +28,7 @@ export class DocumentState {
   constructor(loaded: LoadedDocument) {
     this.checkpoint = loaded.checkpoint;
     this.encodedStateVector = loaded.checkpointStateVector;
-    this.stateVector = loaded.checkpointStateVector
-      ? Y.decodeStateVector(loaded.checkpointStateVector)
-      : new Map();
+    this.stateVector = loaded.checkpointStateVector ? Y.decodeStateVector(loaded.checkpointStateVector) : new Map();
     this.tail = [];
     this.tailBytes = 0;
     this.lastSeq = loaded.checkpointSeq;

@@ -9,13 +9,11 @@ function encodeSync(subType: number, payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array =>
-  encodeSync(SyncMessageType.step1, stateVector);
+export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeSync(SyncMessageType.step1, stateVector);
 
 export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeSync(SyncMessageType.step2, update);
 
-export const encodeUpdateMessage = (update: Uint8Array): Uint8Array =>
-  encodeSync(SyncMessageType.update, update);
+export const encodeUpdateMessage = (update: Uint8Array): Uint8Array => encodeSync(SyncMessageType.update, update);
 
 export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

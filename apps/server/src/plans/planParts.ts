@@ -1,8 +1,4 @@
-import {
-  META_MAP_NAME,
-  type CollectionName,
-  type PlanRichTextField,
-} from '@samplan/plan-model';
+import { META_MAP_NAME, type CollectionName, type PlanRichTextField } from '@samplan/plan-model';
 
 /**
  * The parts of a plan, as the access log names them and the permission matrix grants them. A part is a set of

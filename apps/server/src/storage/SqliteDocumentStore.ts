@@ -1,11 +1,5 @@
 import type { SqliteDatabase } from './openSqlite.ts';
-import type {
-  Checkpoint,
-  DocumentStore,
-  LoadedDocument,
-  PendingUpdate,
-  StoredUpdate,
-} from './DocumentStore.ts';
+import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from './DocumentStore.ts';
 
 interface UpdateRow {
   seq: number;
@@ -31,10 +25,9 @@ export class SqliteDocumentStore implements DocumentStore {
       insert: db.prepare<[string, number, Uint8Array, string | null, number]>(
         'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      checkpoint: db.prepare<
-        [string],
-        { seq: number; data: Buffer; state_vector: Buffer }
-      >('SELECT seq, data, state_vector FROM doc_checkpoints WHERE plan_id = ?'),
+      checkpoint: db.prepare<[string], { seq: number; data: Buffer; state_vector: Buffer }>(
+        'SELECT seq, data, state_vector FROM doc_checkpoints WHERE plan_id = ?',
+      ),
       updatesAfter: db
         .prepare<[string, number], { data: Buffer }>(
           'SELECT data FROM doc_updates WHERE plan_id = ? AND seq > ? ORDER BY seq',
@@ -65,9 +58,7 @@ export class SqliteDocumentStore implements DocumentStore {
   async load(planId: string): Promise<LoadedDocument> {
     const checkpoint = this.statements.checkpoint.get(planId);
     const checkpointSeq = checkpoint?.seq ?? 0;
-    const updates = (this.statements.updatesAfter.all(planId, checkpointSeq) as unknown as Buffer[]).map(
-      toUint8Array,
-    );
+    const updates = (this.statements.updatesAfter.all(planId, checkpointSeq) as unknown as Buffer[]).map(toUint8Array);
     return {
       checkpoint: checkpoint ? toUint8Array(checkpoint.data) : null,
       checkpointStateVector: checkpoint ? toUint8Array(checkpoint.state_vector) : null,

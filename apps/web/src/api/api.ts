@@ -10,8 +10,9 @@ export const api = {
   logout: () => request<void>('POST', '/api/auth/logout'),
   plans: () => request<{ plans: PlanSummary[] }>('GET', '/api/plans').then((r) => r.plans),
   plan: (id: string) => request<{ plan: PlanInfo }>('GET', `/api/plans/${encodeURIComponent(id)}`).then((r) => r.plan),
-  createPlan: (input: NewPlanInput) =>
-    request<{ plan: PlanInfo }>('POST', '/api/plans', input).then((r) => r.plan),
+  createPlan: (input: NewPlanInput) => request<{ plan: PlanInfo }>('POST', '/api/plans', input).then((r) => r.plan),
   consents: (id: string) =>
-    request<{ consents: ConsentInfo[] }>('GET', `/api/plans/${encodeURIComponent(id)}/consents`).then((r) => r.consents),
+    request<{ consents: ConsentInfo[] }>('GET', `/api/plans/${encodeURIComponent(id)}/consents`).then(
+      (r) => r.consents,
+    ),
 };

@@ -28,7 +28,11 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(error?.code ?? `HTTP_${response.status}`, response.status, error?.message ?? response.statusText);
+    throw new ApiError(
+      error?.code ?? `HTTP_${response.status}`,
+      response.status,
+      error?.message ?? response.statusText,
+    );
   }
   return data as T;
 }

@@ -21,8 +21,24 @@ export interface PlanProgress {
 
 /** One of my plans. Until the family has consented to share it with me, only its title is shown. */
 export type PlanSummary =
-  | { id: string; title: string; childName: string; createdAt: string; role: PlanRole; access: 'apen'; progress: PlanProgress }
-  | { id: string; title: string; childName: null; createdAt: string; role: PlanRole; access: 'venter-samtykke'; progress: null };
+  | {
+      id: string;
+      title: string;
+      childName: string;
+      createdAt: string;
+      role: PlanRole;
+      access: 'apen';
+      progress: PlanProgress;
+    }
+  | {
+      id: string;
+      title: string;
+      childName: null;
+      createdAt: string;
+      role: PlanRole;
+      access: 'venter-samtykke';
+      progress: null;
+    };
 
 export interface PlanInfo {
   id: string;

@@ -19,7 +19,10 @@ interface AwarenessUser {
  * One entry per person (several tabs of one user collapse into the most recent client), me first, the others by
  * name. States without a user (a client still starting) are left out.
  */
-export function presenceFromStates(states: ReadonlyMap<number, Record<string, unknown>>, myClientId: number): PresenceEntry[] {
+export function presenceFromStates(
+  states: ReadonlyMap<number, Record<string, unknown>>,
+  myClientId: number,
+): PresenceEntry[] {
   const byUser = new Map<string, PresenceEntry>();
   for (const [clientId, state] of states) {
     const user = state['user'] as AwarenessUser | undefined;

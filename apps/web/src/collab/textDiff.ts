@@ -31,7 +31,10 @@ export function diffText(before: string, after: string, cursor?: number | null):
     } else if (grow < 0) {
       // Pure deletion at the caret (Backspace or Delete).
       const removed = -grow;
-      if (before.slice(0, cursor) === after.slice(0, cursor) && before.slice(cursor + removed) === after.slice(cursor)) {
+      if (
+        before.slice(0, cursor) === after.slice(0, cursor) &&
+        before.slice(cursor + removed) === after.slice(cursor)
+      ) {
         if (!splitsPair(before, cursor) && !splitsPair(before, cursor + removed)) {
           return { index: cursor, remove: removed, insert: '' };
         }
@@ -55,7 +58,12 @@ export function diffText(before: string, after: string, cursor?: number | null):
 
 /** True when `index` falls between the two halves of a surrogate pair (an emoji). */
 function splitsPair(text: string, index: number): boolean {
-  return index > 0 && index < text.length && isHighSurrogate(text.charCodeAt(index - 1)) && isLowSurrogate(text.charCodeAt(index));
+  return (
+    index > 0 &&
+    index < text.length &&
+    isHighSurrogate(text.charCodeAt(index - 1)) &&
+    isLowSurrogate(text.charCodeAt(index))
+  );
 }
 
 /** Applies a change to a plain string (the same thing applyTextChange does to a Y.Text). */

@@ -36,9 +36,12 @@ export function RichTextField({ fragment, label, hint, className }: RichTextFiel
       setVisible(true);
       return;
     }
-    const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) setVisible(entry.isIntersecting);
-    }, { rootMargin: MOUNT_MARGIN });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) setVisible(entry.isIntersecting);
+      },
+      { rootMargin: MOUNT_MARGIN },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -76,24 +79,24 @@ export function RichTextField({ fragment, label, hint, className }: RichTextFiel
         <RichTextEditor fragment={fragment} labelId={labelId} label={label} hint={hint} focusOnMount={focusRequested} />
       ) : (
         <>
-        <RichTextHeader labelId={labelId} label={label} hint={hint} />
-        <div
-          className="rich-text__static"
-          role="textbox"
-          aria-multiline="true"
-          aria-readonly={!canEdit}
-          aria-labelledby={labelId}
-          tabIndex={0}
-          onFocus={requestEditor}
-          onClick={requestEditor}
-          onKeyDown={onPlaceholderKey}
-        >
-          {doc && !isEmptyRichText(doc) ? (
-            <RichTextView doc={doc} />
-          ) : (
-            <p className="rich-text__empty">{canEdit ? nb.common.emptyEditable : nb.common.empty}</p>
-          )}
-        </div>
+          <RichTextHeader labelId={labelId} label={label} hint={hint} />
+          <div
+            className="rich-text__static"
+            role="textbox"
+            aria-multiline="true"
+            aria-readonly={!canEdit}
+            aria-labelledby={labelId}
+            tabIndex={0}
+            onFocus={requestEditor}
+            onClick={requestEditor}
+            onKeyDown={onPlaceholderKey}
+          >
+            {doc && !isEmptyRichText(doc) ? (
+              <RichTextView doc={doc} />
+            ) : (
+              <p className="rich-text__empty">{canEdit ? nb.common.emptyEditable : nb.common.empty}</p>
+            )}
+          </div>
         </>
       )}
     </div>

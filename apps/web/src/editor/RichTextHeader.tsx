@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A rich-text field's label, with its formatting buttons beside it (shown while the field has focus). */
-export function RichTextHeader({ labelId, label, hint, children }: { labelId: string; label: string; hint?: string; children?: ReactNode }) {
+export function RichTextHeader({
+  labelId,
+  label,
+  hint,
+  children,
+}: {
+  labelId: string;
+  label: string;
+  hint?: string;
+  children?: ReactNode;
+}) {
   return (
     <>
       <div className="rich-text__header">

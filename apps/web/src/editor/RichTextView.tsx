@@ -51,7 +51,11 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
     case 'hardBreak':
       return <br key={key} />;
     case 'heading':
-      return <p key={key} className="rich-text__heading">{children}</p>;
+      return (
+        <p key={key} className="rich-text__heading">
+          {children}
+        </p>
+      );
     default:
       return <span key={key}>{children}</span>;
   }

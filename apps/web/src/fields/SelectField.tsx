@@ -19,7 +19,16 @@ export interface SelectFieldProps {
   disabled?: boolean;
 }
 
-export function SelectField({ label, value, options, emptyLabel, onChange, className, hint, disabled }: SelectFieldProps) {
+export function SelectField({
+  label,
+  value,
+  options,
+  emptyLabel,
+  onChange,
+  className,
+  hint,
+  disabled,
+}: SelectFieldProps) {
   const { canEdit } = usePlan();
   const id = useId();
   const known = value === null || options.some((option) => option.value === value);

@@ -22,7 +22,16 @@ export interface YTextInputProps {
  * A short text field bound to a Y.Text: each keystroke becomes the smallest insert/delete, and other people's
  * edits are merged in while keeping this user's caret where it was.
  */
-export function YTextInput({ text, label, hint, multiline, hideLabel, className, autoFocus, inputMode }: YTextInputProps) {
+export function YTextInput({
+  text,
+  label,
+  hint,
+  multiline,
+  hideLabel,
+  className,
+  autoFocus,
+  inputMode,
+}: YTextInputProps) {
   const { connection, canEdit } = usePlan();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = useId();

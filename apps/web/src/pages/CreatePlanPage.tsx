@@ -66,12 +66,7 @@ export function CreatePlanPage() {
             {nb.createPlan.roleForesatt}
           </label>
           <label>
-            <input
-              type="radio"
-              name="role"
-              checked={role === 'koordinator'}
-              onChange={() => setRole('koordinator')}
-            />
+            <input type="radio" name="role" checked={role === 'koordinator'} onChange={() => setRole('koordinator')} />
             {nb.createPlan.roleKoordinator}
           </label>
         </fieldset>

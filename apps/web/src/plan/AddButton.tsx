@@ -1,6 +1,14 @@
 import { usePlan } from './PlanContext.tsx';
 
-export function AddButton({ label, onClick, variant = 'primary' }: { label: string; onClick(): void; variant?: 'primary' | 'secondary' }) {
+export function AddButton({
+  label,
+  onClick,
+  variant = 'primary',
+}: {
+  label: string;
+  onClick(): void;
+  variant?: 'primary' | 'secondary';
+}) {
   const { canEdit } = usePlan();
   if (!canEdit) return null;
   return (

@@ -36,7 +36,13 @@ export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove,
       >
         <span aria-hidden="true">↓</span>
       </button>
-      <button type="button" className="icon-button icon-button--danger" aria-label={removeLabel} title={nb.common.remove} onClick={onRemove}>
+      <button
+        type="button"
+        className="icon-button icon-button--danger"
+        aria-label={removeLabel}
+        title={nb.common.remove}
+        onClick={onRemove}
+      >
         <span aria-hidden="true">✕</span>
       </button>
     </div>

@@ -21,7 +21,15 @@ function canEditPlan(info: PlanInfo): boolean {
  * Shows the plan once it has been loaded from the server (never an empty plan that fills in a moment later); after
  * that, it stays editable through disconnects. Stops with an explanation when the server refuses the connection.
  */
-export function PlanConnectionGate({ connection, info, children }: { connection: PlanConnection; info: PlanInfo; children: ReactNode }) {
+export function PlanConnectionGate({
+  connection,
+  info,
+  children,
+}: {
+  connection: PlanConnection;
+  info: PlanInfo;
+  children: ReactNode;
+}) {
   const snapshot = useConnectionSnapshot(connection);
   const value = useMemo(() => ({ connection, info, canEdit: canEditPlan(info) }), [connection, info]);
   // Refused before the plan loaded, or access ended while it was open: the plan leaves the screen.

@@ -19,7 +19,10 @@ const NOTICE_MS = 10_000;
 
 const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+  (target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT');
 
 /** The open plan: header, overview, the section list and the section being edited. */
 export function PlanView({ section }: { section: SectionId }) {

@@ -22,7 +22,12 @@ export function ProgressOverview() {
         <ProgressBar value={summary.goalsReached} max={summary.goalsTotal} label={nb.plans.progressLabel} />
         <ul className="overview__statuses">
           {GOAL_STATUSES.filter((status) => summary.goalsByStatus[status] > 0).map((status) => (
-            <li key={status} className={`status-badge status-badge--${status}`} data-status={status} data-count={summary.goalsByStatus[status]}>
+            <li
+              key={status}
+              className={`status-badge status-badge--${status}`}
+              data-status={status}
+              data-count={summary.goalsByStatus[status]}
+            >
               {nb.goalStatus[status]}: {summary.goalsByStatus[status]}
             </li>
           ))}
@@ -49,7 +54,9 @@ export function ProgressOverview() {
       </div>
       <div className="overview__item">
         <h3 className="overview__label">{nb.overview.nextMeeting}</h3>
-        <p className="overview__value">{summary.nextMeeting ? formatDate(summary.nextMeeting.date) : nb.overview.none}</p>
+        <p className="overview__value">
+          {summary.nextMeeting ? formatDate(summary.nextMeeting.date) : nb.overview.none}
+        </p>
         {summary.nextMeeting && <p className="overview__sub">{summary.nextMeeting.title}</p>}
       </div>
     </section>

@@ -25,9 +25,16 @@ export function SectionNav({ current }: { current: SectionId }) {
                 {here.length > 0 && (
                   <span className="section-nav__people">
                     {here.map((person) => (
-                      <span key={person.userId} className="dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
+                      <span
+                        key={person.userId}
+                        className="dot"
+                        style={{ backgroundColor: person.color }}
+                        aria-hidden="true"
+                      />
                     ))}
-                    <span className="visually-hidden">{nb.presence.othersHere(here.map((p) => p.name).join(', '))}</span>
+                    <span className="visually-hidden">
+                      {nb.presence.othersHere(here.map((p) => p.name).join(', '))}
+                    </span>
                   </span>
                 )}
               </Link>

@@ -8,11 +8,23 @@ export function UndoRedoButtons() {
   if (!canEdit) return null;
   return (
     <div className="undo-redo" role="group" aria-label={`${nb.plan.undo} / ${nb.plan.redo}`}>
-      <button type="button" className="button button--small" disabled={!canUndo} title={nb.plan.undoHint} onClick={() => connection.undo()}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={!canUndo}
+        title={nb.plan.undoHint}
+        onClick={() => connection.undo()}
+      >
         <span aria-hidden="true">↶ </span>
         {nb.plan.undo}
       </button>
-      <button type="button" className="button button--small" disabled={!canRedo} title={nb.plan.redoHint} onClick={() => connection.redo()}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={!canRedo}
+        title={nb.plan.redoHint}
+        onClick={() => connection.redo()}
+      >
         <span aria-hidden="true">↷ </span>
         {nb.plan.redo}
       </button>

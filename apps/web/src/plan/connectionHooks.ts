@@ -18,10 +18,11 @@ export function usePresence(connection: PlanConnection): PresenceEntry[] {
     presenceFromStates(awareness.getStates() as Map<number, Record<string, unknown>>, awareness.clientID);
   const [entries, setEntries] = useState(read);
   useEffect(() => {
-    const onChange = (): void => setEntries((previous) => {
-      const next = read();
-      return jsonEqual(previous, next) ? previous : next;
-    });
+    const onChange = (): void =>
+      setEntries((previous) => {
+        const next = read();
+        return jsonEqual(previous, next) ? previous : next;
+      });
     awareness.on('change', onChange);
     onChange();
     return () => awareness.off('change', onChange);

@@ -44,7 +44,9 @@ export function useMilestones(): Milestone[] {
             author: author instanceof Y.Text ? author.toString() : '',
           };
         })
-        .sort((a, b) => ((a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0)),
+        .sort((a, b) =>
+          (a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0,
+        ),
     [],
     { deep: true, equals: jsonEqual },
   );

@@ -55,14 +55,10 @@ export function useItemType<T extends Y.AbstractType<any>>(
   field: string,
   kind: new () => T,
 ): T | undefined {
-  return useYValue(
-    item,
-    () => {
-      const value = item?.get(field);
-      return value instanceof kind ? value : undefined;
-    },
-    [field, kind],
-  );
+  return useYValue(item, () => {
+    const value = item?.get(field);
+    return value instanceof kind ? value : undefined;
+  }, [field, kind]);
 }
 
 /** The current string of a Y.Text, e.g. a goal's title shown in another section. */

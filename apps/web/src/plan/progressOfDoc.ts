@@ -23,7 +23,8 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback:
 export function progressOfDoc(doc: Y.Doc, today: string): ProgressSummary {
   const items = (name: 'goals' | 'tasks' | 'meetings') =>
     [...getCollection(doc, name).entries()].filter(([, item]) => item instanceof Y.Map);
-  const text = (value: unknown): string => (value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '');
+  const text = (value: unknown): string =>
+    value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
   const partial = {
     meta: { nextRevision: date(getMetaMap(doc).get('nextRevision')) },
     goals: items('goals').map(([id, item]) => ({

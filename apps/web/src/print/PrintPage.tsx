@@ -25,7 +25,14 @@ export function PrintPage({ planId }: { planId: string }) {
     api.plan(planId).then(
       (plan) => !cancelled && setInfo(plan),
       (err: unknown) => {
-        if (!cancelled) setError(err instanceof ApiError && err.status === 404 ? nb.plan.notFound : err instanceof ApiError && err.status === 403 ? nb.plan.forbidden : nb.errorNetwork);
+        if (!cancelled)
+          setError(
+            err instanceof ApiError && err.status === 404
+              ? nb.plan.notFound
+              : err instanceof ApiError && err.status === 403
+                ? nb.plan.forbidden
+                : nb.errorNetwork,
+          );
       },
     );
     return () => {

@@ -8,7 +8,17 @@ const period = (start: string | null, end: string | null, text = ''): string =>
   start || end ? `${formatDate(start) || '…'}–${formatDate(end) || '…'}` : text;
 
 /** The whole plan as one document, in the order of the law's elements, for printing or saving as PDF. */
-export function PrintPlan({ plan, planId, childName, title }: { plan: PlanJSON; planId: string; childName: string; title: string }) {
+export function PrintPlan({
+  plan,
+  planId,
+  childName,
+  title,
+}: {
+  plan: PlanJSON;
+  planId: string;
+  childName: string;
+  title: string;
+}) {
   const today = todayIso();
   const summary = progressSummary(plan, today);
   const goalNumber = new Map<string, string>();
@@ -105,7 +115,13 @@ export function PrintPlan({ plan, planId, childName, title }: { plan: PlanJSON; 
             </h3>
             <PrintFacts
               facts={[
-                [nb.print.linkedGoals, measure.goalIds.map((id) => goalNumber.get(id)).filter(Boolean).join(', ') || nb.print.none],
+                [
+                  nb.print.linkedGoals,
+                  measure.goalIds
+                    .map((id) => goalNumber.get(id))
+                    .filter(Boolean)
+                    .join(', ') || nb.print.none,
+                ],
                 [nb.measures.scope, measure.scope],
                 [
                   nb.measures.responsible,
@@ -133,7 +149,9 @@ export function PrintPlan({ plan, planId, childName, title }: { plan: PlanJSON; 
               : `${nb.evaluations.targetMeasure}: ${measureTitle.get(evaluation.targetId ?? '') ?? ''}`;
           return (
             <div key={evaluation.id} className="print-item">
-              <h3>{evaluation.date ? nb.evaluations.heading(formatDate(evaluation.date)) : nb.evaluations.headingNoDate}</h3>
+              <h3>
+                {evaluation.date ? nb.evaluations.heading(formatDate(evaluation.date)) : nb.evaluations.headingNoDate}
+              </h3>
               <PrintFacts
                 facts={[
                   [nb.evaluations.target, target],

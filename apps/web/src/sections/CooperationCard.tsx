@@ -5,7 +5,15 @@ import { ItemActions } from '../plan/ItemActions.tsx';
 import { useItemMap, useItemText, useItemType } from '../plan/planHooks.ts';
 import { usePlanActions } from '../plan/usePlanActions.ts';
 
-export function CooperationCard({ id, siblings, autoFocus }: { id: string; siblings: readonly string[]; autoFocus: boolean }) {
+export function CooperationCard({
+  id,
+  siblings,
+  autoFocus,
+}: {
+  id: string;
+  siblings: readonly string[];
+  autoFocus: boolean;
+}) {
   const actions = usePlanActions();
   const item = useItemMap('cooperation', id);
   const nameText = useItemText(item, 'name');

@@ -41,8 +41,7 @@ export function EvaluationCard({ id, siblings, goals, measures, autoFocus }: Eva
   const index = siblings.indexOf(id);
   const targetValue = targetId ? `${targetType}:${targetId}` : '';
   const targetKnown =
-    targetId === null ||
-    (targetType === 'goal' ? goals : measures).some((option) => option.value === targetId);
+    targetId === null || (targetType === 'goal' ? goals : measures).some((option) => option.value === targetId);
 
   const setTarget = (value: string): void => {
     if (value === '') {

@@ -26,7 +26,14 @@ export function EvaluationsSection() {
       ) : (
         <ol className="item-list" aria-label={nb.evaluations.list}>
           {ids.slice(0, shownCount).map((id) => (
-            <EvaluationCard key={id} id={id} siblings={ids} goals={goals} measures={measures} autoFocus={focusId === id} />
+            <EvaluationCard
+              key={id}
+              id={id}
+              siblings={ids}
+              goals={goals}
+              measures={measures}
+              autoFocus={focusId === id}
+            />
           ))}
         </ol>
       )}

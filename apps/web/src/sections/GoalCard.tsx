@@ -30,7 +30,17 @@ export interface GoalCardProps {
 
 const STATUS_OPTIONS = enumOptions(GOAL_STATUSES, nb.goalStatus);
 
-export function GoalCard({ id, number, isSub, siblings, milestones, measureCount, autoFocus, children, onAddSub }: GoalCardProps) {
+export function GoalCard({
+  id,
+  number,
+  isSub,
+  siblings,
+  milestones,
+  measureCount,
+  autoFocus,
+  children,
+  onAddSub,
+}: GoalCardProps) {
   const actions = usePlanActions();
   const item = useItemMap('goals', id);
   const title = useItemType(item, 'title', Y.Text);

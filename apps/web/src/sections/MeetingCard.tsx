@@ -54,7 +54,11 @@ export function MeetingCard({ id, siblings, participants, autoFocus }: MeetingCa
         </header>
         <div className="field-row">
           <YTextInput text={title} label={nb.meetings.title} autoFocus={autoFocus} className="field--grow" />
-          <DateField label={nb.meetings.date} value={date} onChange={(value) => actions.update('meetings', id, { date: value })} />
+          <DateField
+            label={nb.meetings.date}
+            value={date}
+            onChange={(value) => actions.update('meetings', id, { date: value })}
+          />
           <SelectField
             label={nb.meetings.status}
             value={status}

@@ -6,7 +6,13 @@ import { useIdSet, useItemMap } from '../plan/planHooks.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 
 /** Who attends a meeting, as checkboxes over the plan's participants. */
-export function MeetingParticipants({ meetingId, participants }: { meetingId: string; participants: readonly SelectOption[] }) {
+export function MeetingParticipants({
+  meetingId,
+  participants,
+}: {
+  meetingId: string;
+  participants: readonly SelectOption[];
+}) {
   const { connection, canEdit } = usePlan();
   const item = useItemMap('meetings', meetingId);
   const present = useIdSet(item, 'participantIds');
@@ -27,7 +33,14 @@ export function MeetingParticipants({ meetingId, participants }: { meetingId: st
                 disabled={!canEdit}
                 onChange={(event) =>
                   connection.transact(() =>
-                    setLinked(connection.doc, 'meetings', meetingId, 'participantIds', participant.value, event.target.checked),
+                    setLinked(
+                      connection.doc,
+                      'meetings',
+                      meetingId,
+                      'participantIds',
+                      participant.value,
+                      event.target.checked,
+                    ),
                   )
                 }
               />

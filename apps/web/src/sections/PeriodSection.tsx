@@ -16,8 +16,16 @@ export function PeriodSection() {
       <SectionHeading section="periode" />
       <div className="card stack">
         <div className="field-row">
-          <DateField label={nb.period.start} value={periodStart} onChange={(value) => actions.updateMeta({ periodStart: value })} />
-          <DateField label={nb.period.end} value={periodEnd} onChange={(value) => actions.updateMeta({ periodEnd: value })} />
+          <DateField
+            label={nb.period.start}
+            value={periodStart}
+            onChange={(value) => actions.updateMeta({ periodStart: value })}
+          />
+          <DateField
+            label={nb.period.end}
+            value={periodEnd}
+            onChange={(value) => actions.updateMeta({ periodEnd: value })}
+          />
           <DateField
             label={nb.period.nextRevision}
             value={nextRevision}

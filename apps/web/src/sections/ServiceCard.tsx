@@ -13,7 +13,15 @@ import { usePlanActions } from '../plan/usePlanActions.ts';
 const KIND_OPTIONS = enumOptions(SERVICE_KINDS, nb.serviceKind);
 const STATUS_OPTIONS = enumOptions(SERVICE_STATUSES, nb.serviceStatus);
 
-export function ServiceCard({ id, siblings, autoFocus }: { id: string; siblings: readonly string[]; autoFocus: boolean }) {
+export function ServiceCard({
+  id,
+  siblings,
+  autoFocus,
+}: {
+  id: string;
+  siblings: readonly string[];
+  autoFocus: boolean;
+}) {
   const actions = usePlanActions();
   const item = useItemMap('services', id);
   const nameText = useItemText(item, 'name');
@@ -59,7 +67,11 @@ export function ServiceCard({ id, siblings, autoFocus }: { id: string; siblings:
             options={STATUS_OPTIONS}
             onChange={(value) => value && actions.update('services', id, { status: value as ServiceStatus })}
           />
-          <DateField label={nb.services.date} value={date} onChange={(value) => actions.update('services', id, { date: value })} />
+          <DateField
+            label={nb.services.date}
+            value={date}
+            onChange={(value) => actions.update('services', id, { date: value })}
+          />
         </div>
         <YTextInput text={contact} label={nb.common.contact} />
         <YTextInput text={note} label={nb.services.note} multiline />

@@ -62,7 +62,11 @@ export function TaskRow({ id, number, siblings, participants, meetings, autoFocu
             emptyLabel={nb.common.chooseNone}
             onChange={(value) => actions.update('tasks', id, { responsibleId: value })}
           />
-          <DateField label={nb.tasks.dueDate} value={dueDate} onChange={(value) => actions.update('tasks', id, { dueDate: value })} />
+          <DateField
+            label={nb.tasks.dueDate}
+            value={dueDate}
+            onChange={(value) => actions.update('tasks', id, { dueDate: value })}
+          />
           <SelectField
             label={nb.tasks.meeting}
             value={meetingId}
