@@ -183,9 +183,12 @@ describe('keyboard only', () => {
 
     // Add a goal with the keyboard: focus lands in its title.
     await tabTo((f) => f.tag === 'BUTTON' && f.text.includes('Nytt hovedmål'));
+    const goalCount = await page.locator('li.goal:not(.goal--sub)').count();
     await page.keyboard.press('Enter');
+    const goal = page.locator('li.goal:not(.goal--sub)').nth(goalCount);
+    const newTitle = goal.getByLabel('Målet', { exact: true });
+    await expect.poll(() => newTitle.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('Emma skal bade i havet');
-    const goal = page.locator('li.goal:not(.goal--sub)').last();
     await expectValue(goal.getByLabel('Målet', { exact: true }), 'Emma skal bade i havet');
 
     // Status with the arrow keys, a date typed the Norwegian way, then the description (Enter opens the editor).
