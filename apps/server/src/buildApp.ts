@@ -18,6 +18,7 @@ import { AccessLog } from './audit/AccessLog.ts';
 import { ChangeRecorder } from './audit/ChangeRecorder.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
+import { WorkerCompactor } from './collab/Compactor.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import type { Config } from './config/config.ts';
 import { resolveSessionSecret } from './config/sessionSecret.ts';
@@ -106,8 +107,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     delayMs: config.CHANGE_LOG_DELAY_MS,
     logger: app.log,
   });
+  const compactor = new WorkerCompactor();
   const rooms = new RoomManager({
     store: documents,
+    compactor,
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
     onCommitted: (planId) => changes.markDirty(planId),
@@ -216,6 +219,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await changes.flushAll();
   });
   app.addHook('onClose', async () => {
+    await compactor.close();
     await walCheckpointer?.close();
     await documents.close();
   });

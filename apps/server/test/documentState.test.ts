@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '@samplan/protocol';
 import { readUpdateMeta } from '../src/collab/clientMessage.ts';
+import { compactUpdates, WorkerCompactor } from '../src/collab/Compactor.ts';
 import { DocumentState } from '../src/collab/DocumentState.ts';
 
 const policy = { everyUpdates: 5, everyBytes: 1_000_000 };
@@ -79,7 +80,8 @@ describe('DocumentState', () => {
     doc.getText('t').delete(0, 4);
     const state = stateFrom(updates);
     expect(state.needsCheckpoint(policy)).toBe(true);
-    const checkpoint = state.compact();
+    const snapshot = state.snapshot();
+    const checkpoint = state.install(snapshot, compactUpdates(snapshot.parts));
     expect(state.tailLength).toBe(0);
     expect(state.needsCheckpoint(policy)).toBe(false);
     expect(checkpoint.upToSeq).toBe(updates.length);
@@ -87,5 +89,22 @@ describe('DocumentState', () => {
     Y.applyUpdate(reader, checkpoint.state);
     expect(reader.getText('t').toString()).toBe(doc.getText('t').toString());
     expect(checkpoint.stateVector).toEqual(Y.encodeStateVector(doc));
+  });
+
+  it('keeps updates committed while a compaction ran in the tail', async () => {
+    const { doc, updates } = writer();
+    for (let i = 0; i < 10; i++) doc.getText('t').insert(i, String(i));
+    const state = stateFrom(updates.slice(0, 8));
+    const snapshot = state.snapshot();
+    const compactor = new WorkerCompactor();
+    const compacted = await compactor.compact(snapshot.parts);
+    await compactor.close();
+    for (const [i, update] of updates.slice(8).entries()) state.add(update, readUpdateMeta(update), 9 + i);
+    const checkpoint = state.install(snapshot, compacted);
+    expect(checkpoint.upToSeq).toBe(8);
+    expect(state.tailLength).toBe(2);
+    const reader = new Y.Doc();
+    applyReply(reader, state.replyToSyncStep1(Y.encodeStateVector(new Y.Doc()), true));
+    expect(reader.getText('t').toString()).toBe('0123456789');
   });
 });

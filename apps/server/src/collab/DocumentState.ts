@@ -1,9 +1,16 @@
 import * as Y from 'yjs';
 import type { Checkpoint, LoadedDocument } from '../storage/DocumentStore.ts';
+import type { Compacted } from './Compactor.ts';
 import { readUpdateMeta, type UpdateMeta } from './clientMessage.ts';
 import { encodeSyncStep2, encodeUpdateMessage } from './serverMessages.ts';
 
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+export interface CompactionSnapshot {
+  parts: Uint8Array[];
+  tailLength: number;
+  upToSeq: number;
+}
 
 export interface CheckpointPolicy {
   everyUpdates: number;
@@ -104,27 +111,22 @@ export class DocumentState {
     return (this.tail.length >= policy.everyUpdates || this.tailBytes >= policy.everyBytes) && bigEnough;
   }
 
-  /** Compacts checkpoint + tail through a Y.Doc (which garbage-collects deleted content). */
-  compact(): Checkpoint {
-    const doc = new Y.Doc();
-    try {
-      doc.transact(() => {
-        if (this.checkpoint) Y.applyUpdate(doc, this.checkpoint);
-        for (const update of this.tail) Y.applyUpdate(doc, update);
-      });
-      const state = Y.encodeStateAsUpdate(doc);
-      const stateVector = Y.encodeStateVector(doc);
-      this.checkpoint = state;
-      this.tail = [];
-      this.tailBytes = 0;
-      this.mergedCache = state;
-      this.mergedTailCache = null;
-      this.stateVector = Y.decodeStateVector(stateVector);
-      this.encodedStateVector = stateVector;
-      this.stateVectorExact = true;
-      return { upToSeq: this.lastSeq, state, stateVector };
-    } finally {
-      doc.destroy();
-    }
+  /** What a compaction starts from: the parts to merge, and how far they reach. */
+  snapshot(): CompactionSnapshot {
+    const parts = this.checkpoint ? [this.checkpoint, ...this.tail] : [...this.tail];
+    return { parts, tailLength: this.tail.length, upToSeq: this.lastSeq };
+  }
+
+  /**
+   * Installs a compaction of `snapshot` as the new checkpoint. Updates committed while it ran stay in the tail;
+   * the state vector already covers everything, so it is kept.
+   */
+  install(snapshot: CompactionSnapshot, compacted: Compacted): Checkpoint {
+    this.checkpoint = compacted.state;
+    this.tail = this.tail.slice(snapshot.tailLength);
+    this.tailBytes = this.tail.reduce((bytes, update) => bytes + update.byteLength, 0);
+    this.mergedCache = this.tail.length === 0 ? compacted.state : null;
+    this.mergedTailCache = null;
+    return { upToSeq: snapshot.upToSeq, state: compacted.state, stateVector: compacted.stateVector };
   }
 }

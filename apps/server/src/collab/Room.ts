@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode, READ_ONLY_REASON, encodePermissionDenied } from '@samplan/protocol';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { decodeClientMessage, type UpdateMeta } from './clientMessage.ts';
+import type { Compactor } from './Compactor.ts';
 import { DocumentState, type CheckpointPolicy } from './DocumentState.ts';
 import type { Peer } from './Peer.ts';
 import { ProtocolError } from './ProtocolError.ts';
@@ -17,6 +18,7 @@ export interface RoomOptions {
   planId: string;
   store: DocumentStore;
   checkpointPolicy: CheckpointPolicy;
+  compactor: Compactor;
   logger: RoomLogger;
   /** Called once, when the last peer has left; `saved` settles when everything is committed. */
   onClosing: (room: Room, saved: Promise<void>) => void;
@@ -51,7 +53,7 @@ export class Room {
   private queue: QueuedUpdate[] = [];
   private flushScheduled = false;
   private commits: Promise<void> = Promise.resolve();
-  private checkpointScheduled = false;
+  private checkpointing: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
   readonly loaded: Promise<void>;
 
@@ -127,7 +129,9 @@ export class Room {
       const state = new DocumentState(await this.options.store.load(this.planId));
       // A long tail (after a crash, or a burst of edits) is compacted before anyone is served from it.
       if (state.needsCheckpoint(this.options.checkpointPolicy)) {
-        await this.options.store.writeCheckpoint(this.planId, state.compact());
+        const snapshot = state.snapshot();
+        const compacted = await this.options.compactor.compact(snapshot.parts);
+        await this.options.store.writeCheckpoint(this.planId, state.install(snapshot, compacted));
       }
       this.state = state;
     } catch (error) {
@@ -258,23 +262,27 @@ export class Room {
       this.broadcast(item.frame ?? encodeUpdateMessage(item.update), item.origin);
     }
     this.options.onCommitted?.(this.planId);
-    if (!this.checkpointScheduled && state.needsCheckpoint(this.options.checkpointPolicy)) {
-      this.checkpointScheduled = true;
-      setImmediate(() => {
-        this.commits = this.commits.then(() => this.checkpoint());
-      });
+    if (this.checkpointing === null && state.needsCheckpoint(this.options.checkpointPolicy)) {
+      void this.checkpoint();
     }
   }
 
-  private async checkpoint(): Promise<void> {
-    this.checkpointScheduled = false;
+  /** Compacts off the event loop while commits and relays go on; one compaction at a time. */
+  private checkpoint(): Promise<void> {
+    if (this.checkpointing) return this.checkpointing;
     const state = this.state;
-    if (!state || state.tailLength === 0) return;
-    try {
-      await this.options.store.writeCheckpoint(this.planId, state.compact());
-    } catch (error) {
-      this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not write checkpoint');
-    }
+    if (!state || state.tailLength === 0) return Promise.resolve();
+    const snapshot = state.snapshot();
+    this.checkpointing = this.options.compactor
+      .compact(snapshot.parts)
+      .then((compacted) => this.options.store.writeCheckpoint(this.planId, state.install(snapshot, compacted)))
+      .catch((error: unknown) => {
+        this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not write checkpoint');
+      })
+      .finally(() => {
+        this.checkpointing = null;
+      });
+    return this.checkpointing;
   }
 
   private close(): Promise<void> {
@@ -282,6 +290,7 @@ export class Room {
     this.closing = (async () => {
       await this.loaded;
       await this.flush();
+      await this.checkpointing;
       if (this.state && this.state.tailLength > 0) await this.checkpoint();
       this.awareness.off('update', this.onAwarenessUpdate);
       this.awareness.destroy();

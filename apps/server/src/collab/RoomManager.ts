@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Compactor } from './Compactor.ts';
 import type { CheckpointPolicy } from './DocumentState.ts';
 import type { Peer } from './Peer.ts';
 import { Room, type RoomLogger } from './Room.ts';
@@ -6,6 +7,7 @@ import { Room, type RoomLogger } from './Room.ts';
 export interface RoomManagerOptions {
   store: DocumentStore;
   checkpointPolicy: CheckpointPolicy;
+  compactor: Compactor;
   logger: RoomLogger;
   onCommitted?: (planId: string) => void;
   onEditRefused?: (planId: string, userId: string) => void;
@@ -37,6 +39,7 @@ export class RoomManager {
         planId,
         store: this.options.store,
         checkpointPolicy: this.options.checkpointPolicy,
+        compactor: this.options.compactor,
         logger: this.options.logger,
         onClosing: (closing, saved) => this.onClosing(closing, saved),
         onCommitted: this.options.onCommitted,
