@@ -35,10 +35,13 @@ export const inlineCompactor: Compactor = {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
-parentPort.on('message', ({ id, parts }) => {
+parentPort.on('message', ({ id, packed, lengths }) => {
   const doc = new Y.Doc();
   try {
-    doc.transact(() => { for (const part of parts) Y.applyUpdate(doc, part); });
+    doc.transact(() => {
+      let offset = 0;
+      for (const length of lengths) { Y.applyUpdate(doc, packed.subarray(offset, offset + length)); offset += length; }
+    });
     const state = Y.encodeStateAsUpdate(doc);
     const stateVector = Y.encodeStateVector(doc);
     parentPort.postMessage({ id, state, stateVector }, [state.buffer, stateVector.buffer]);
@@ -88,11 +91,20 @@ export class WorkerCompactor implements Compactor {
 
   compact(parts: readonly Uint8Array[]): Promise<Compacted> {
     const id = this.nextId++;
+    // One packed, transferred buffer: posting the parts themselves would clone each one's whole backing
+    // buffer (often a shared 8 KiB slab for a small websocket frame).
+    const lengths = parts.map((part) => part.byteLength);
+    const packed = new Uint8Array(lengths.reduce((sum, length) => sum + length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      packed.set(part, offset);
+      offset += part.byteLength;
+    }
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // Keep the process alive while a compaction is under way.
       this.worker.ref();
-      this.worker.postMessage({ id, parts });
+      this.worker.postMessage({ id, packed, lengths }, [packed.buffer]);
     });
   }
 
