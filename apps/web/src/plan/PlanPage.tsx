@@ -1,7 +1,3 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api/api.ts';
-import { ApiError } from '../api/ApiError.ts';
-import type { PlanInfo } from '../api/types.ts';
 import { Link } from '../app/Link.tsx';
 import { paths, type SectionId } from '../app/routes.ts';
 import { useSession } from '../app/SessionContext.tsx';
@@ -12,34 +8,14 @@ import { nb } from '../i18n/index.ts';
 import { PlanConnectionGate } from './PlanConnectionGate.tsx';
 import { PlanView } from './PlanView.tsx';
 import { usePlanConnection } from './usePlanConnection.ts';
+import { usePlanInfo } from './usePlanInfo.ts';
 
 /** Loads the plan's metadata and opens its live document at the same time. */
 export function PlanPage({ planId, section }: { planId: string; section: SectionId }) {
   const { user } = useSession();
-  const [info, setInfo] = useState<PlanInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { info, error } = usePlanInfo(planId);
   const connection = usePlanConnection(planId, user ?? null);
   usePageTitle(info?.title ?? nb.plan.loading);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.plan(planId).then(
-      (plan) => !cancelled && setInfo(plan),
-      (err: unknown) => {
-        if (cancelled) return;
-        setError(
-          err instanceof ApiError && err.status === 404
-            ? nb.plan.notFound
-            : err instanceof ApiError && err.status === 403
-              ? nb.plan.forbidden
-              : nb.errorNetwork,
-        );
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [planId]);
 
   if (error) {
     return (

@@ -1,7 +1,3 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api/api.ts';
-import { ApiError } from '../api/ApiError.ts';
-import type { PlanInfo } from '../api/types.ts';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { useSession } from '../app/SessionContext.tsx';
@@ -11,34 +7,14 @@ import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
 import { PlanConnectionGate } from '../plan/PlanConnectionGate.tsx';
 import { usePlanConnection } from '../plan/usePlanConnection.ts';
+import { usePlanInfo } from '../plan/usePlanInfo.ts';
 import { PrintView } from './PrintView.tsx';
 
 export function PrintPage({ planId }: { planId: string }) {
   const { user } = useSession();
-  const [info, setInfo] = useState<PlanInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { info, error } = usePlanInfo(planId);
   const connection = usePlanConnection(planId, user ?? null);
   usePageTitle(info ? `${nb.print.title} – ${info.title}` : nb.print.title);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.plan(planId).then(
-      (plan) => !cancelled && setInfo(plan),
-      (err: unknown) => {
-        if (!cancelled)
-          setError(
-            err instanceof ApiError && err.status === 404
-              ? nb.plan.notFound
-              : err instanceof ApiError && err.status === 403
-                ? nb.plan.forbidden
-                : nb.errorNetwork,
-          );
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [planId]);
 
   if (error) {
     return (

@@ -1,10 +1,10 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api/api.ts';
+import type { ReactNode } from 'react';
 import type { PlanInfo } from '../api/types.ts';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
+import { usePlanInfo } from '../plan/usePlanInfo.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb, nbAccess } from '../i18n/index.ts';
 import { accessErrorMessage } from './accessError.ts';
@@ -23,21 +23,9 @@ export function PlanAdminFrame({
   current: AdminPage;
   children: (info: PlanInfo) => ReactNode;
 }) {
-  const [info, setInfo] = useState<PlanInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { info, error } = usePlanInfo(planId, accessErrorMessage);
   const title = current === 'members' ? nbAccess.members.title : nbAccess.log.title;
   usePageTitle(info ? `${title} – ${info.title}` : title);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.plan(planId).then(
-      (plan) => !cancelled && setInfo(plan),
-      (err: unknown) => !cancelled && setError(accessErrorMessage(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [planId]);
 
   if (error) {
     return (
