@@ -12,7 +12,10 @@ import { matchRoute, paths, type Route } from './routes.ts';
 import { SessionProvider, useSession } from './SessionContext.tsx';
 
 // The plan editor (Yjs, Tiptap, plan-model) is its own chunk; the login and plan list never load it.
-const PlanPage = lazy(() => import('../plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const loadPlanPage = () => import('../plan/PlanPage.tsx');
+// Opened straight at a plan's address: fetch the editor while the session is checked, not after.
+if (matchRoute(window.location.pathname).name === 'plan') void loadPlanPage();
+const PlanPage = lazy(() => loadPlanPage().then((m) => ({ default: m.PlanPage })));
 const PrintPage = lazy(() => import('../print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 const AccessPage = lazy(() => import('../sharing/AccessPage.tsx').then((m) => ({ default: m.AccessPage })));
 const AccessLogPage = lazy(() => import('../sharing/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })));
