@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { preloadEntryImports } from './apps/web/build/preloadEntryImports.ts';
 import { testProjects } from './vitest.workspace.ts';
 
 export default defineConfig({
   root: 'apps/web',
-  plugins: [react()],
+  // The entry imports the app lazily (see src/main.tsx); the app's chunks still download with index.html.
+  plugins: [react(), preloadEntryImports(['/src/app/renderApp.tsx'])],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -1,12 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+// The entry script is kept tiny: it sends the requests this address needs and fetches the code for it in
+// parallel, then hands over to the app. Everything React lives in the chunks it imports.
+import { earlyRequests } from './api/earlyRequests.ts';
+import { matchRoute } from './app/routes.ts';
 import './styles/app.css';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const route = matchRoute(window.location.pathname);
+earlyRequests.startMe();
+if (route.name === 'plan') {
+  earlyRequests.startPlan(route.planId);
+  void import('./plan/PlanPage.tsx');
+}
+void import('./app/renderApp.tsx').then(({ renderApp }) => renderApp());

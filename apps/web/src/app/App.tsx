@@ -8,14 +8,15 @@ import { PlansPage } from '../pages/PlansPage.tsx';
 import { RegisterPage } from '../pages/RegisterPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { navigate, useLocationPath } from './navigation.ts';
+import { preloadableLazy } from './preloadableLazy.tsx';
 import { matchRoute, paths, type Route } from './routes.ts';
 import { SessionProvider, useSession } from './SessionContext.tsx';
 
 // The plan editor (Yjs, Tiptap, plan-model) is its own chunk; the login and plan list never load it.
-const loadPlanPage = () => import('../plan/PlanPage.tsx');
+const planPage = preloadableLazy(() => import('../plan/PlanPage.tsx').then((m) => m.PlanPage));
+const PlanPage = planPage.Component;
 // Opened straight at a plan's address: fetch the editor while the session is checked, not after.
-if (matchRoute(window.location.pathname).name === 'plan') void loadPlanPage();
-const PlanPage = lazy(() => loadPlanPage().then((m) => ({ default: m.PlanPage })));
+if (matchRoute(window.location.pathname).name === 'plan') void planPage.preload();
 const PrintPage = lazy(() => import('../print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 const AccessPage = lazy(() => import('../sharing/AccessPage.tsx').then((m) => ({ default: m.AccessPage })));
 const AccessLogPage = lazy(() => import('../sharing/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })));

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/api.ts';
+import { earlyRequests } from '../api/earlyRequests.ts';
 import type { User } from '../api/types.ts';
 
 export interface Session {
@@ -16,7 +17,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    api
+    earlyRequests
       .me()
       .then((me) => !cancelled && setUser(me))
       .catch(() => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/api.ts';
 import { ApiError } from '../api/ApiError.ts';
+import { earlyRequests } from '../api/earlyRequests.ts';
 import type { PlanInfo } from '../api/types.ts';
 import { nb } from '../i18n/index.ts';
 
@@ -20,7 +20,7 @@ export function usePlanInfo(
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    api.plan(planId).then(
+    earlyRequests.plan(planId).then(
       (plan) => {
         if (!cancelled) setInfo(plan);
       },
