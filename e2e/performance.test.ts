@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedLargePlan } from '@samplan/plan-model';
 import type { Browser } from 'playwright-core';
@@ -27,13 +27,50 @@ describe('code splitting and large plans', () => {
     await server?.close();
   });
 
-  it('keeps the editor out of the entry chunk: it is a separate, lazily loaded chunk', () => {
+  it('keeps the entry script tiny and Tiptap/ProseMirror in a chunk of their own', () => {
     const html = readFileSync(join(webDist, 'index.html'), 'utf8');
     const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeTruthy();
-    // The entry chunk holds React and the login/list pages, not Yjs, Tiptap or plan-model.
+    // The entry only starts the requests and downloads for the address; React and the pages are chunks.
     const entrySource = readFileSync(join(webDist, 'assets', entry!), 'utf8');
     expect(entrySource).not.toContain('prosemirror');
+    expect(entrySource.length).toBeLessThan(20_000);
+    // The app's chunk downloads alongside the entry instead of after it.
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/renderApp-[^"]+\.js">/);
+    const withProseMirror = readdirSync(join(webDist, 'assets')).filter(
+      (file) => file.endsWith('.js') && readFileSync(join(webDist, 'assets', file), 'utf8').includes('prosemirror'),
+    );
+    expect(withProseMirror).toHaveLength(1);
+    expect(withProseMirror[0]).toMatch(/^RichTextEditor-/);
+  });
+
+  it('shows the plan and takes typing before the rich-text editor code has arrived', async () => {
+    const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const errors = collectPageErrors(page);
+    const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let editorRequested = false;
+    await page.route('**/assets/RichTextEditor-*.js', async (route) => {
+      editorRequested = true;
+      await released;
+      await route.continue();
+    });
+    await page.goto(`/planer/${planId}/mal`);
+    await page.locator('.connection[data-state="connected"]').waitFor();
+    const title = page.locator('li[data-goal-id] textarea:not([readonly])').first();
+    await title.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' i friminuttene');
+    await expect.poll(() => title.inputValue()).toMatch(/ i friminuttene$/);
+    // The descriptions show as HTML meanwhile; their editors wait for the code.
+    await expect.poll(() => editorRequested).toBe(true);
+    expect(await page.locator('li[data-goal-id] .rich-text__static').first().textContent()).not.toBe('');
+    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    release();
+    await page.locator('li[data-goal-id] .ProseMirror[contenteditable="true"]').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('opens the demo plan ready for typing', async () => {

@@ -20,8 +20,18 @@ export async function richTextEditor(scope: Page | Locator, label: string): Prom
     .filter({ has: page.locator('.field__label', { hasText: exact }) })
     .first();
   const editor = field.locator('.ProseMirror');
-  if ((await editor.count()) === 0) await field.locator('.rich-text__static').click();
-  await editor.waitFor();
+  // On screen the editor also mounts by itself, a moment after the page: the static view may go mid-click.
+  await waitFor(
+    async () => {
+      if ((await editor.count()) > 0) return true;
+      await field
+        .locator('.rich-text__static')
+        .click({ timeout: 1000 })
+        .catch(() => undefined);
+      return (await editor.count()) > 0;
+    },
+    { message: `editor of ${label}` },
+  );
   return editor;
 }
 

@@ -1,4 +1,3 @@
-import { defaultDeleteFilter, defaultProtectedNodes, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { COLLAB_PATH } from '@samplan/protocol';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -9,6 +8,7 @@ import {
   type ConnectionSnapshot,
 } from './connectionState.ts';
 import { LOCAL_ORIGIN } from './localOrigin.ts';
+import { undoDeleteFilter } from './undoDeleteFilter.ts';
 
 export interface PresenceUser {
   id: string;
@@ -52,11 +52,12 @@ export class PlanConnection {
     });
     this.provider.awareness.setLocalState({ user: options.user, section: null });
 
-    // Undo covers the whole plan but only this user's transactions: Tiptap's (ySyncPluginKey) and ours.
+    // Undo covers the whole plan but only this user's transactions: ours, and the rich-text editors' once their
+    // code has loaded (editorUndoManager adds Tiptap's origin).
     this.undoManager = new Y.UndoManager(this.doc, {
-      trackedOrigins: new Set<unknown>([LOCAL_ORIGIN, ySyncPluginKey]),
+      trackedOrigins: new Set<unknown>([LOCAL_ORIGIN]),
       captureTransaction: (tr) => tr.meta.get('addToHistory') !== false,
-      deleteFilter: (item) => defaultDeleteFilter(item, defaultProtectedNodes),
+      deleteFilter: undoDeleteFilter,
     });
 
     this.provider.on('status', this.update);

@@ -4,9 +4,10 @@ import type * as Y from 'yjs';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
 import { nb } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
-import { RichTextEditor } from './RichTextEditor.tsx';
+import { editorMountQueue } from './editorMountQueue.ts';
 import { RichTextHeader } from './RichTextHeader.tsx';
 import { isEmptyRichText, RichTextView } from './RichTextView.tsx';
+import { useRichTextEditor } from './useRichTextEditor.ts';
 
 export interface RichTextFieldProps {
   fragment: Y.XmlFragment | undefined;
@@ -19,16 +20,21 @@ const MOUNT_MARGIN = '400px 0px';
 
 /**
  * A rich-text field whose Tiptap editor exists only while the field is on screen (or focused). Off screen it is
- * plain HTML, so a plan with hundreds of fields stays fast; on screen the others' carets show live.
+ * plain HTML, so a plan with hundreds of fields stays fast; on screen the others' carets show live. Editors that
+ * come into view start one at a time (editorMountQueue), after the editor's code has loaded (useRichTextEditor);
+ * a click or Tab into the field starts its editor as soon as it can.
  */
 export function RichTextField({ fragment, label, hint, className }: RichTextFieldProps) {
   const { canEdit } = usePlan();
   const labelId = useId();
   const container = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
+  const [visibleTurn, setVisibleTurn] = useState(false);
   const [focusRequested, setFocusRequested] = useState(false);
   const [hasFocus, setHasFocus] = useState(false);
-  const mounted = Boolean(fragment) && (visible || focusRequested || hasFocus);
+  const wanted = Boolean(fragment) && (visible || focusRequested || hasFocus);
+  const Editor = useRichTextEditor(wanted);
+  const mounted = Boolean(Editor) && Boolean(fragment) && ((visible && visibleTurn) || focusRequested || hasFocus);
 
   useEffect(() => {
     const element = container.current;
@@ -45,6 +51,14 @@ export function RichTextField({ fragment, label, hint, className }: RichTextFiel
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+
+  useEffect(() => {
+    if (!visible || !Editor) {
+      setVisibleTurn(false);
+      return;
+    }
+    return editorMountQueue.enqueue(() => setVisibleTurn(true));
+  }, [visible, Editor]);
 
   // While the editor is mounted it shows the content itself; only the static view needs the JSON.
   const shown = mounted ? undefined : fragment;
@@ -75,8 +89,10 @@ export function RichTextField({ fragment, label, hint, className }: RichTextFiel
         }
       }}
     >
-      {mounted && fragment ? (
-        <RichTextEditor fragment={fragment} labelId={labelId} label={label} hint={hint} focusOnMount={focusRequested} />
+      {mounted && Editor && fragment ? (
+        // Editor is the one module-level component from useRichTextEditor, not created per render.
+        // eslint-disable-next-line react-hooks/static-components
+        <Editor fragment={fragment} labelId={labelId} label={label} hint={hint} focusOnMount={focusRequested} />
       ) : (
         <>
           <RichTextHeader labelId={labelId} label={label} hint={hint} />

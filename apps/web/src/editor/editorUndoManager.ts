@@ -1,3 +1,4 @@
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 
 type Listener = (...args: never[]) => void;
@@ -7,9 +8,11 @@ type Listener = (...args: never[]) => void;
  * given when its editor unmounts, which would end undo for the whole plan; this view forwards everything to the
  * shared manager (methods bound to it, so its internal state stays consistent) except `destroy`, which only
  * removes the listeners this editor added. Per-editor properties that the Collaboration extension sets (its
- * `restore` hook) stay on the view.
+ * `restore` hook) stay on the view. It also makes the shared manager track the editors' transactions (Tiptap's
+ * origin), which it only knows about once the editor code has loaded.
  */
 export function editorUndoManager(shared: Y.UndoManager): Y.UndoManager {
+  shared.addTrackedOrigin(ySyncPluginKey);
   const added: Array<[string, Listener]> = [];
   const own = new Map<PropertyKey, unknown>();
   return new Proxy(shared, {

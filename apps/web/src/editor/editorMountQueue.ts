@@ -1,0 +1,54 @@
+export type Cancel = () => void;
+
+export interface Scheduler {
+  /** Calls `run` once the browser has a moment, in a task of its own. */
+  later(run: () => void): void;
+}
+
+const browserScheduler: Scheduler = {
+  later: (run) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 250 });
+    else setTimeout(run, 0);
+  },
+};
+
+/**
+ * Starts Tiptap editors one per task instead of all in the render that made their fields visible. Each editor
+ * costs tens of milliseconds to create; a section with a dozen on screen would otherwise freeze the page for a
+ * moment just as it becomes usable. Fields show their content as HTML until their turn comes.
+ */
+export class EditorMountQueue {
+  private readonly waiting: Array<() => void> = [];
+  private scheduled = false;
+
+  constructor(private readonly scheduler: Scheduler = browserScheduler) {}
+
+  /** Queues `mount`; the returned function takes it out again if it has not run yet. */
+  enqueue(mount: () => void): Cancel {
+    this.waiting.push(mount);
+    this.schedule();
+    return () => {
+      const index = this.waiting.indexOf(mount);
+      if (index >= 0) this.waiting.splice(index, 1);
+    };
+  }
+
+  get size(): number {
+    return this.waiting.length;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.waiting.length === 0) return;
+    this.scheduled = true;
+    this.scheduler.later(this.runOne);
+  }
+
+  private readonly runOne = (): void => {
+    this.scheduled = false;
+    this.waiting.shift()?.();
+    this.schedule();
+  };
+}
+
+/** The queue all rich-text fields of the page share. */
+export const editorMountQueue = new EditorMountQueue();
