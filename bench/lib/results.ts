@@ -344,6 +344,24 @@ export function formatReport(results: BenchResults): string {
           ms(web.demo.editableFreshMs),
           `<= ${int(t.demoEditable.target)} ${verdict(t.demoEditable.met)}`,
         ],
+        [
+          '  ... rich-text editor ready (ms)',
+          int(median(web.demo.richTextReadyFreshMs)),
+          ms(web.demo.richTextReadyFreshMs),
+          '',
+        ],
+        [
+          '  ... navigating while the window opens (ms)',
+          int(median(web.demo.editableFreshUnsettledMs)),
+          ms(web.demo.editableFreshUnsettledMs),
+          'info',
+        ],
+        [
+          '  browser settle before navigating (ms)',
+          int(median(web.demo.browserSettleMs)),
+          ms(web.demo.browserSettleMs),
+          '',
+        ],
         ['demo plan editable, warm reload (ms)', int(median(web.demo.editableWarmMs)), ms(web.demo.editableWarmMs), ''],
         [
           `demo typing p50 / p95 / max (ms, ${web.demo.typingMs.n} keys)`,
