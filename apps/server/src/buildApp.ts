@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { CloseCode } from '@samplan/protocol';
 import { ConsentService } from './access/ConsentService.ts';
@@ -32,6 +30,7 @@ import { memberRoutes } from './http/memberRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
 import { planRoutes } from './http/planRoutes.ts';
 import { installSecurity } from './http/security.ts';
+import { registerWebApp } from './http/webAppRoutes.ts';
 import { PlanService } from './plans/PlanService.ts';
 import { SqliteAccessLogStore, type AccessLogStore } from './storage/AccessLogStore.ts';
 import { SqliteAccountStore, type AccountStore } from './storage/AccountStore.ts';
@@ -224,16 +223,4 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await documents.close();
   });
   return app;
-}
-
-/** Serves the built web app, with index.html for client-side routes. */
-async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
-  if (!existsSync(resolve(root, 'index.html'))) return;
-  await app.register(fastifyStatic, { root, wildcard: false });
-  app.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Fant ikke ressursen' } });
-    }
-    return reply.sendFile('index.html');
-  });
 }
