@@ -114,3 +114,27 @@ contract('PostgreSQL', async () => {
   const store = await PostgresDocumentStore.connect(POSTGRES_URL);
   return store;
 });
+
+describe('SqliteDocumentStore: remembered seqs', () => {
+  it('remembers a bounded number of plans and continues the seqs of one it forgot', async () => {
+    const store = new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true }), {
+      seqCacheSize: 2,
+    });
+    const update = (n: number) => ({ update: new Uint8Array([n]), userId: 'u' });
+    expect(await store.append('plan-a', [update(1), update(2)])).toBe(2);
+    expect(await store.append('plan-b', [update(1)])).toBe(1);
+    expect(await store.append('plan-a', [update(3)])).toBe(3); // plan-a is now the most recent
+    expect(await store.append('plan-c', [update(1)])).toBe(1); // plan-b, the oldest, is forgotten
+    expect(store.rememberedSeqs).toBe(2);
+    expect(await store.append('plan-b', [update(2), update(3)])).toBe(3);
+    expect(await store.append('plan-a', [update(4)])).toBe(4);
+    expect(store.rememberedSeqs).toBe(2);
+    const history = await store.history('plan-b', { afterSeq: 0, limit: 10 });
+    expect(history.map((h) => [h.seq, h.update[0]])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+    await store.close();
+  });
+});

@@ -8,16 +8,25 @@ interface UpdateRow {
   created_at: number;
 }
 
+/** How many plans' last seq to remember by default: the plans written to lately (open ones, mostly). */
+const SEQ_CACHE_SIZE = 10_000;
+
 /** DocumentStore on SQLite. better-sqlite3 is synchronous, so a resolved `append` is a committed one. */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: SqliteDatabase;
   private readonly statements;
   private readonly appendTx;
-  /** Last seq per plan: this process is the only writer of its SQLite file, so it can remember. */
+  /**
+   * Last seq of the plans written to most recently, oldest first (a Map keeps insertion order): this process is the
+   * only writer of its SQLite file, so it can remember instead of asking for MAX(seq) on every append. A plan
+   * that drops out is asked for again.
+   */
   private readonly lastSeqs = new Map<string, number>();
+  private readonly seqCacheSize: number;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, options: { seqCacheSize?: number } = {}) {
     this.db = db;
+    this.seqCacheSize = Math.max(1, options.seqCacheSize ?? SEQ_CACHE_SIZE);
     this.statements = {
       lastSeq: db.prepare<[string], { seq: number | null }>(
         'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = ?',
@@ -70,8 +79,15 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
     const seq = this.appendTx(planId, updates);
+    this.lastSeqs.delete(planId);
     this.lastSeqs.set(planId, seq);
+    if (this.lastSeqs.size > this.seqCacheSize) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
     return seq;
+  }
+
+  /** How many plans' last seq are remembered (bounded by `seqCacheSize`). */
+  get rememberedSeqs(): number {
+    return this.lastSeqs.size;
   }
 
   async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
