@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessLogEntry } from '../src/api/accessApi.ts';
+import type { AccessLogAction, AccessLogEntry } from '@samplan/api';
 import { describeLogEntry, namesOf, withoutDoubleOpens } from '../src/sharing/describeLogEntry.ts';
 
 let seq = 0;
 const entry = (
-  action: string,
+  action: AccessLogAction,
   details: Record<string, unknown> = {},
   actor: AccessLogEntry['actor'] = kari,
   at = '2026-11-23T10:00:00.000Z',
@@ -44,7 +44,8 @@ describe('the innsynslogg in plain Norwegian', () => {
     entry('member.expired', { userId: 'u-ola', role: 'koordinator' }, null),
     entry('access.refused', { action: 'readLog', reason: 'role', role: 'deltaker' }, ola),
     entry('access.refused', { action: 'read', reason: 'consent' }, ola),
-    entry('something.new', {}, ola),
+    // An action this web app does not know yet (a newer server): shown generically, not dropped.
+    entry('something.new' as AccessLogAction, {}, ola),
   ];
   const names = namesOf(log, []);
   const texts = log.map((e) => describeLogEntry(e, names));

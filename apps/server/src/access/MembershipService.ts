@@ -1,3 +1,4 @@
+import type { ConsentStatus, InviteStatus } from '@samplan/api';
 import { CloseCode } from '@samplan/protocol';
 import { hashToken, newId, newSecretToken } from '../auth/ids.ts';
 import { isFamilyRole, type Role } from '../auth/roles.ts';
@@ -8,7 +9,7 @@ import type { AccountStore, User } from '../storage/AccountStore.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { InviteRecord, InviteStore } from '../storage/InviteStore.ts';
 import type { MemberWithUser, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
-import { consentStatus, type ConsentStatus } from './consentCoverage.ts';
+import { consentStatus } from './consentCoverage.ts';
 import type { Actor, PlanAccess } from './PlanAccess.ts';
 
 export interface MembershipServiceDeps {
@@ -25,8 +26,6 @@ export interface MembershipServiceDeps {
   logger: { error(obj: object, msg: string): void };
   now?: () => number;
 }
-
-export type InviteStatus = 'venter' | 'akseptert' | 'utlopt' | 'trukket';
 
 export interface NewInvite {
   email: string;

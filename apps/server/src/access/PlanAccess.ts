@@ -1,9 +1,10 @@
+import type { ConsentStatus } from '@samplan/api';
 import { can, type Action } from '../auth/roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { Membership, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
-import { consentAllowsAccess, consentStatus, type ConsentStatus } from './consentCoverage.ts';
+import { consentAllowsAccess, consentStatus } from './consentCoverage.ts';
 
 export interface Granted {
   plan: PlanRecord;

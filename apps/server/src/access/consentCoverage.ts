@@ -1,7 +1,6 @@
+import type { ConsentStatus } from '@samplan/api';
 import { isFamilyRole, type Role } from '../auth/roles.ts';
 import type { ConsentRecord } from '../storage/ConsentStore.ts';
-
-export type ConsentStatus = 'ikke-nodvendig' | 'gitt' | 'mangler' | 'trukket-for-planen';
 
 /**
  * Whether the family's consent lets a member open the plan. The family needs none. Anyone else needs an active

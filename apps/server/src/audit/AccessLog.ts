@@ -1,55 +1,18 @@
+import type { AccessLogAction, AccessLogEntry as PublicLogEntry } from '@samplan/api';
 import type { AccessLogEntry, AccessLogStore } from '../storage/AccessLogStore.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
 import { ChainVerifier, type ChainVerification } from './chain.ts';
-
-/** What the innsynslogg records. */
-export const ACCESS_LOG_ACTIONS = [
-  'plan.created',
-  /** Plan metadata read over REST (GET /api/plans/:id). */
-  'plan.viewed',
-  /** The plan document opened on the websocket. */
-  'plan.opened',
-  'plan.exported',
-  /** Who changed which parts, derived from the attributed update log. */
-  'plan.changed',
-  /** A member tried something their role or missing consent does not allow. */
-  'access.refused',
-  /** A read-only member's socket sent an edit; it was dropped (recorded once per connection). */
-  'edit.refused',
-  'member.invited',
-  'invite.revoked',
-  'invite.accepted',
-  /** Someone tried an expired, used or withdrawn invitation. */
-  'invite.refused',
-  'member.revoked',
-  /** A membership's end date was set, moved or removed. */
-  'member.updated',
-  'member.expired',
-  'consent.recorded',
-  'consent.withdrawn',
-] as const;
-export type AccessLogAction = (typeof ACCESS_LOG_ACTIONS)[number];
 
 export interface Actor {
   id: string;
   name?: string;
 }
 
-/** An entry as the API shows it. */
-export interface PublicLogEntry {
-  seq: number;
-  at: string;
-  actor: { userId: string; name: string | null } | null;
-  action: string;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
 export const toPublicEntry = (entry: AccessLogEntry): PublicLogEntry => ({
   seq: entry.seq,
   at: new Date(entry.at).toISOString(),
   actor: entry.actorId ? { userId: entry.actorId, name: entry.actorName } : null,
-  action: entry.action,
+  action: entry.action as AccessLogAction,
   details: JSON.parse(entry.details) as Record<string, unknown>,
   hash: entry.hash,
 });

@@ -1,3 +1,4 @@
+import { PLAN_ROLES, type PlanRole } from '@samplan/api';
 import { PLAN_PARTS, type PlanPart } from '../plans/planParts.ts';
 
 /**
@@ -5,9 +6,9 @@ import { PLAN_PARTS, type PlanPart } from '../plans/planParts.ts';
  * `can(role, action)`; apps/server/PERMISSIONS.md shows the same table (a test keeps the two equal).
  */
 
-/** Roles a member can have in one plan. */
-export const ROLES = ['foresatt', 'barn', 'koordinator', 'deltaker', 'lesetilgang'] as const;
-export type Role = (typeof ROLES)[number];
+/** Roles a member can have in one plan (part of the API contract, @samplan/api). */
+export const ROLES = PLAN_ROLES;
+export type Role = PlanRole;
 
 /** The family owns the plan; everyone else needs the family's consent before they can open it. */
 export const FAMILY_ROLES: ReadonlySet<Role> = new Set<Role>(['foresatt', 'barn']);

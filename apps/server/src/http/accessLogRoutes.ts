@@ -1,3 +1,4 @@
+import type { AccessLogPage, LogVerification } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PlanAccess } from '../access/PlanAccess.ts';
@@ -23,7 +24,7 @@ export interface AccessLogRoutesOptions {
 export async function accessLogRoutes(app: FastifyInstance, options: AccessLogRoutesOptions): Promise<void> {
   const { sessions, access, accessLog, changes } = options;
 
-  app.get('/api/plans/:id/access-log', async (request) => {
+  app.get('/api/plans/:id/access-log', async (request): Promise<AccessLogPage> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = LogQuery.parse(request.query);
@@ -38,7 +39,7 @@ export async function accessLogRoutes(app: FastifyInstance, options: AccessLogRo
   });
 
   /** Re-computes the hash chain: `ok: false` names the first entry that was altered. */
-  app.get('/api/plans/:id/access-log/verify', async (request) => {
+  app.get('/api/plans/:id/access-log/verify', async (request): Promise<{ verification: LogVerification }> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     await access.authorize(user, id, 'readLog');

@@ -1,3 +1,4 @@
+import type { AuthProviders, User as PublicUser } from '@samplan/api';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -20,7 +21,7 @@ const LoginBody = z.object({
   password: z.string().max(200),
 });
 
-export const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name });
+export const publicUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name });
 
 export interface AuthRoutesOptions {
   accounts: AccountStore;
@@ -36,7 +37,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
   const { accounts, sessions, throttle } = options;
   const strict = { config: { rateLimit: options.authRateLimit } };
 
-  app.get('/api/auth/providers', async () => ({
+  app.get('/api/auth/providers', async (): Promise<AuthProviders> => ({
     registration: options.allowRegistration,
     oidc: options.oidcProviders.map((p) => ({
       id: p.id,

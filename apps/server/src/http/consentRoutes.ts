@@ -1,3 +1,4 @@
+import type { ConsentInfo } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ConsentService } from '../access/ConsentService.ts';
@@ -37,7 +38,7 @@ export interface ConsentRoutesOptions {
 export async function consentRoutes(app: FastifyInstance, options: ConsentRoutesOptions): Promise<void> {
   const { sessions, accounts, invites, consentService } = options;
 
-  async function toPublic(consents: ConsentRecord[]) {
+  async function toPublic(consents: ConsentRecord[]): Promise<ConsentInfo[]> {
     const names = new Map<string, string>();
     const nameOf = async (id: string | null) => {
       if (!id) return null;
@@ -46,7 +47,7 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
     };
     return Promise.all(
       consents.map(async (c) => {
-        let subject: { userId: string; name: string } | { inviteId: string; email: string } | null = null;
+        let subject: ConsentInfo['subject'] = null;
         if (c.subjectUserId) subject = await nameOf(c.subjectUserId);
         else if (c.subjectInviteId) {
           subject = {
@@ -72,7 +73,9 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
     );
   }
 
-  app.get('/api/plans/:id/consents', async (request) => {
+  const toPublicOne = async (consent: ConsentRecord): Promise<ConsentInfo> => (await toPublic([consent]))[0]!;
+
+  app.get('/api/plans/:id/consents', async (request): Promise<{ consents: ConsentInfo[] }> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     return { consents: await toPublic(await consentService.list(user, id)) };
@@ -86,16 +89,15 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
       ...body,
       givenAt: body.givenAt ? Date.parse(body.givenAt) : undefined,
     });
-    const [shown] = await toPublic([consent]);
-    return reply.status(201).send({ consent: shown });
+    const recorded: { consent: ConsentInfo } = { consent: await toPublicOne(consent) };
+    return reply.status(201).send(recorded);
   });
 
-  app.post('/api/plans/:id/consents/:consentId/withdraw', async (request) => {
+  app.post('/api/plans/:id/consents/:consentId/withdraw', async (request): Promise<{ consent: ConsentInfo }> => {
     const user = await requireUser(sessions, request);
     const { id, consentId } = ConsentParams.parse(request.params);
     const body = WithdrawBody.parse(request.body ?? {});
     const consent = await consentService.withdraw(user, id, consentId, body.note ?? null);
-    const [shown] = await toPublic([consent]);
-    return { consent: shown };
+    return { consent: await toPublicOne(consent) };
   });
 }

@@ -1,3 +1,4 @@
+import type { AcceptedInvite, CreatedInvite, InviteInfo, InvitePreview, MemberInfo } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { inviteStatus, type MembershipService } from '../access/MembershipService.ts';
@@ -56,7 +57,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     for (const id of new Set(ids)) map.set(id, (await accounts.findUserById(id))?.name ?? '');
     return map;
   };
-  const publicInvite = (invite: InviteRecord, inviterName: string) => ({
+  const publicInvite = (invite: InviteRecord, inviterName: string): InviteInfo => ({
     id: invite.id,
     email: invite.email,
     role: invite.role,
@@ -68,7 +69,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     acceptedAt: iso(invite.acceptedAt),
   });
 
-  app.get('/api/plans/:id/members', async (request) => {
+  app.get('/api/plans/:id/members', async (request): Promise<{ members: MemberInfo[] }> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const members = await memberships.listMembers(user, id);
@@ -103,7 +104,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     return { member: { userId: member.userId, role: member.role, endsAt: iso(member.endsAt) } };
   });
 
-  app.get('/api/plans/:id/invites', async (request) => {
+  app.get('/api/plans/:id/invites', async (request): Promise<{ invites: InviteInfo[] }> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const invites = await memberships.listInvites(user, id);
@@ -122,7 +123,8 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
       membershipEndsAt: body.membershipEndsAt ? Date.parse(body.membershipEndsAt) : null,
       consent: body.consent,
     });
-    return reply.status(201).send({ invite: publicInvite(invite, user.name), token, link });
+    const created: CreatedInvite = { invite: publicInvite(invite, user.name), token, link };
+    return reply.status(201).send(created);
   });
 
   app.delete('/api/plans/:id/invites/:inviteId', async (request, reply) => {
@@ -133,7 +135,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
   });
 
   /** What an invitation link offers; needs no login. */
-  app.post('/api/invites/preview', strict, async (request) => {
+  app.post('/api/invites/preview', strict, async (request): Promise<{ invite: InvitePreview }> => {
     const { token } = TokenBody.parse(request.body);
     const { invite, plan, inviterName, accountExists } = await memberships.preview(token);
     return {
@@ -153,7 +155,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
    * Accepts an invitation. Logged in: links it to this account. Not logged in: creates an account for the
    * invited address with `name` and `password` (also when open registration is off) and logs it in.
    */
-  app.post('/api/invites/accept', strict, async (request, reply) => {
+  app.post('/api/invites/accept', strict, async (request, reply): Promise<AcceptedInvite> => {
     const body = AcceptBody.parse(request.body);
     let user: User | undefined = await sessions.userOf(request);
     const invite = await memberships.findUsable(body.token, user ?? null);

@@ -1,3 +1,4 @@
+import type { CreatedPlan, PlanInfo, PlanSummary, PublicPlan } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
@@ -30,7 +31,7 @@ export interface PlanRoutesOptions {
   tokens: CollabTokens;
 }
 
-const publicPlan = (plan: PlanRecord) => ({
+const publicPlan = (plan: PlanRecord): PublicPlan => ({
   id: plan.id,
   title: plan.title,
   childName: plan.childName,
@@ -43,7 +44,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
   const { sessions, plans, consents, access, accessLog, planService, tokens } = options;
 
   /** My plans. One still waiting for the family's consent shows only its title (`access: 'venter-samtykke'`). */
-  app.get('/api/plans', async (request) => {
+  app.get('/api/plans', async (request): Promise<{ plans: PlanSummary[] }> => {
     const user = await requireUser(sessions, request);
     const mine = await plans.plansOfUser(user.id);
     const date = today();
@@ -75,11 +76,12 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const user = await requireUser(sessions, request);
     const body = CreatePlanBody.parse(request.body);
     const plan = await planService.create(user.id, body);
-    return reply.status(201).send({ plan: { ...publicPlan(plan), role: body.creatorRole } });
+    const created: { plan: CreatedPlan } = { plan: { ...publicPlan(plan), role: body.creatorRole } };
+    return reply.status(201).send(created);
   });
 
   /** Plan metadata, my role and what my role may do. Logged as `plan.viewed`. */
-  app.get('/api/plans/:id', async (request) => {
+  app.get('/api/plans/:id', async (request): Promise<{ plan: PlanInfo }> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const { plan, membership } = await access.authorize(user, id, 'read');

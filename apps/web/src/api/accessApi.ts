@@ -1,94 +1,20 @@
+import type {
+  AcceptedInvite,
+  AccessLogEntry,
+  AccessLogPage,
+  AuthProviders,
+  ConsentInfo,
+  CreatedInvite,
+  InviteInfo,
+  InvitePreview,
+  LogVerification,
+  MemberInfo,
+  NewConsent,
+  NewInvite,
+} from '@samplan/api';
 import { request } from './request.ts';
-import type { ConsentInfo, PlanRole, User } from './types.ts';
 
 // Members, invitations, consent records, the innsynslogg and login providers (apps/server/src/http).
-
-export type ConsentStatus = 'ikke-nodvendig' | 'gitt' | 'mangler' | 'trukket-for-planen';
-
-export interface MemberInfo {
-  userId: string;
-  name: string;
-  email: string;
-  role: PlanRole;
-  family: boolean;
-  joinedAt: string | null;
-  endsAt: string | null;
-  consent: ConsentStatus;
-}
-
-export type InviteStatus = 'venter' | 'akseptert' | 'utlopt' | 'trukket';
-
-export interface InviteInfo {
-  id: string;
-  email: string;
-  role: PlanRole;
-  status: InviteStatus;
-  createdAt: string | null;
-  expiresAt: string | null;
-  membershipEndsAt: string | null;
-  invitedBy: { userId: string; name: string };
-  acceptedAt: string | null;
-}
-
-export interface NewInvite {
-  email: string;
-  role: PlanRole;
-  membershipEndsAt?: string | null;
-  consent?: { givenBy: string; note?: string };
-}
-
-export interface CreatedInvite {
-  invite: InviteInfo;
-  token: string;
-  link: string;
-}
-
-export interface InvitePreview {
-  planTitle: string;
-  role: PlanRole;
-  email: string;
-  invitedBy: string;
-  expiresAt: string | null;
-  membershipEndsAt: string | null;
-  accountExists: boolean;
-}
-
-export interface NewConsent {
-  kind: 'plan' | 'sharing';
-  subjectUserId?: string;
-  inviteId?: string;
-  givenBy: string;
-  givenAt?: string;
-  note?: string;
-}
-
-export interface AccessLogEntry {
-  seq: number;
-  at: string;
-  actor: { userId: string; name: string | null } | null;
-  action: string;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
-export interface LogVerification {
-  ok: boolean;
-  checked: number;
-  headHash: string;
-  firstBadSeq?: number;
-  problem?: string;
-}
-
-export interface AccessLogPage {
-  entries: AccessLogEntry[];
-  nextAfter: number | null;
-  verification: LogVerification;
-}
-
-export interface AuthProviders {
-  registration: boolean;
-  oidc: Array<{ id: string; label: string; loginUrl: string }>;
-}
 
 const plan = (id: string): string => `/api/plans/${encodeURIComponent(id)}`;
 
@@ -109,7 +35,7 @@ export const accessApi = {
   previewInvite: (token: string) =>
     request<{ invite: InvitePreview }>('POST', '/api/invites/preview', { token }).then((r) => r.invite),
   acceptInvite: (token: string, account?: { name: string; password: string }) =>
-    request<{ plan: { id: string; role: PlanRole }; user: User }>('POST', '/api/invites/accept', {
+    request<AcceptedInvite>('POST', '/api/invites/accept', {
       token,
       ...account,
     }),

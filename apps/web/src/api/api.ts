@@ -1,5 +1,5 @@
 import { request } from './request.ts';
-import type { ConsentInfo, NewPlanInput, PlanInfo, PlanSummary, User } from './types.ts';
+import type { ConsentInfo, NewPlanInput, PlanInfo, PlanSummary, User } from '@samplan/api';
 
 export const api = {
   me: () => request<{ user: User }>('GET', '/api/me').then((r) => r.user),

@@ -1,5 +1,5 @@
 import { api } from './api.ts';
-import type { PlanInfo, User } from './types.ts';
+import type { PlanInfo, User } from '@samplan/api';
 
 /** An early answer older than this is not trusted: the page asks again. */
 const MAX_AGE_MS = 10_000;

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/api.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
-import type { User } from '../api/types.ts';
+import type { User } from '@samplan/api';
 
 export interface Session {
   /** undefined while we ask the server who we are. */

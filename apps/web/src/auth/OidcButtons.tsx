@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { accessApi, type AuthProviders } from '../api/accessApi.ts';
+import type { AuthProviders } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
 import { nbAccess } from '../i18n/index.ts';
 import './oidc.css';
 

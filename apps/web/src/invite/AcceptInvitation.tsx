@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/api.ts';
-import { accessApi, type InvitePreview } from '../api/accessApi.ts';
+import type { InvitePreview } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
 import { navigate } from '../app/navigation.ts';
 import { paths } from '../app/routes.ts';
 import { useSession } from '../app/SessionContext.tsx';

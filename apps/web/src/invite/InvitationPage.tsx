@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { accessApi, type InvitePreview } from '../api/accessApi.ts';
+import type { InvitePreview } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { useSession } from '../app/SessionContext.tsx';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/api.ts';
-import type { NewPlanInput } from '../api/types.ts';
+import type { NewPlanInput } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { navigate } from '../app/navigation.ts';
 import { paths } from '../app/routes.ts';

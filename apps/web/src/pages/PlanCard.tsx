@@ -1,4 +1,4 @@
-import type { PlanSummary } from '../api/types.ts';
+import type { PlanSummary } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
-import type { PlanSummary } from '../api/types.ts';
+import type { PlanSummary } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { Alert } from '../components/Alert.tsx';

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import type { PlanInfo } from '../api/types.ts';
+import type { PlanInfo } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { ACCESS_ENDED } from '../collab/connectionState.ts';
@@ -13,8 +13,7 @@ import { PlanContext } from './PlanContext.tsx';
 
 /** Read-only members see the plan without edit controls (the server refuses their edits anyway). */
 function canEditPlan(info: PlanInfo): boolean {
-  if (info.permissions) return info.permissions.some((action) => action.startsWith('edit:'));
-  return info.role !== 'lesetilgang';
+  return info.permissions.some((action) => action.startsWith('edit:'));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { PlanInfo } from '../api/types.ts';
+import type { PlanInfo } from '@samplan/api';
 import type { PlanConnection } from '../collab/PlanConnection.ts';
 
 export interface PlanContextValue {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { User } from '../api/types.ts';
+import type { User } from '@samplan/api';
 import { PlanConnection } from '../collab/PlanConnection.ts';
 import { userColor } from '../collab/userColor.ts';
 

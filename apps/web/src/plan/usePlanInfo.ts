@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
-import type { PlanInfo } from '../api/types.ts';
+import type { PlanInfo } from '@samplan/api';
 import { nb } from '../i18n/index.ts';
 
 /** The Norwegian message for a plan that could not be loaded. */

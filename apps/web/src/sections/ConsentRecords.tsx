@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
-import type { ConsentInfo } from '../api/types.ts';
+import type { ConsentInfo } from '@samplan/api';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDateTime, nb } from '../i18n/index.ts';
 import { StatusBadge } from '../plan/StatusBadge.tsx';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { accessApi, fetchWholeAccessLog, type AccessLogEntry, type LogVerification } from '../api/accessApi.ts';
-import type { PlanInfo } from '../api/types.ts';
+import type { AccessLogEntry, LogVerification } from '@samplan/api';
+import { accessApi, fetchWholeAccessLog } from '../api/accessApi.ts';
+import type { PlanInfo } from '@samplan/api';
 import { useSession } from '../app/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';

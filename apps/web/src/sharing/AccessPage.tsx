@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { accessApi, type CreatedInvite, type InviteInfo, type MemberInfo } from '../api/accessApi.ts';
-import type { PlanInfo } from '../api/types.ts';
+import type { CreatedInvite, InviteInfo, MemberInfo } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
+import type { PlanInfo } from '@samplan/api';
 import { useSession } from '../app/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';

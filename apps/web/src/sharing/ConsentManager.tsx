@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { accessApi, type InviteInfo, type MemberInfo } from '../api/accessApi.ts';
-import type { ConsentInfo, PlanInfo } from '../api/types.ts';
+import type { InviteInfo, MemberInfo } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
+import type { ConsentInfo, PlanInfo } from '@samplan/api';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { Spinner } from '../components/Spinner.tsx';

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { accessApi, type CreatedInvite, type NewInvite } from '../api/accessApi.ts';
-import type { PlanInfo, PlanRole } from '../api/types.ts';
+import type { CreatedInvite, NewInvite } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
+import type { PlanInfo, PlanRole } from '@samplan/api';
 import { useSession } from '../app/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';

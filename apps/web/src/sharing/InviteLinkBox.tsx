@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CreatedInvite } from '../api/accessApi.ts';
+import type { CreatedInvite } from '@samplan/api';
 import { formatDateTime, nbAccess } from '../i18n/index.ts';
 
 const t = nbAccess.inviteForm;

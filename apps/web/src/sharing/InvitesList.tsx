@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { accessApi, type InviteInfo } from '../api/accessApi.ts';
+import type { InviteInfo } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { formatDateTime, nb, nbAccess } from '../i18n/index.ts';
 import { StatusBadge } from '../plan/StatusBadge.tsx';

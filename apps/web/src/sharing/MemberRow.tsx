@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { accessApi, type MemberInfo } from '../api/accessApi.ts';
-import type { PlanInfo } from '../api/types.ts';
+import type { MemberInfo } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
+import type { PlanInfo } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { Alert } from '../components/Alert.tsx';

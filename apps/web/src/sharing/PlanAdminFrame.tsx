@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PlanInfo } from '../api/types.ts';
+import type { PlanInfo } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { Alert } from '../components/Alert.tsx';

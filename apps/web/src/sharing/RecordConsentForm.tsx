@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { accessApi, type NewConsent } from '../api/accessApi.ts';
+import type { NewConsent } from '@samplan/api';
+import { accessApi } from '../api/accessApi.ts';
 import { useSession } from '../app/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';

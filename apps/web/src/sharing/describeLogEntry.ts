@@ -1,4 +1,4 @@
-import type { AccessLogEntry } from '../api/accessApi.ts';
+import type { AccessLogEntry } from '@samplan/api';
 import { formatTime, nbAccess } from '../i18n/index.ts';
 import { lastDayOf } from './accessDates.ts';
 

@@ -1,0 +1,54 @@
+/** What the innsynslogg records. */
+export const ACCESS_LOG_ACTIONS = [
+  'plan.created',
+  /** Plan metadata read over REST (GET /api/plans/:id). */
+  'plan.viewed',
+  /** The plan document opened on the websocket. */
+  'plan.opened',
+  'plan.exported',
+  /** Who changed which parts, derived from the attributed update log. */
+  'plan.changed',
+  /** A member tried something their role or missing consent does not allow. */
+  'access.refused',
+  /** A read-only member's socket sent an edit; it was dropped (recorded once per connection). */
+  'edit.refused',
+  'member.invited',
+  'invite.revoked',
+  'invite.accepted',
+  /** Someone tried an expired, used or withdrawn invitation. */
+  'invite.refused',
+  'member.revoked',
+  /** A membership's end date was set, moved or removed. */
+  'member.updated',
+  'member.expired',
+  'consent.recorded',
+  'consent.withdrawn',
+] as const;
+export type AccessLogAction = (typeof ACCESS_LOG_ACTIONS)[number];
+
+/** An innsynslogg entry as the API shows it. */
+export interface AccessLogEntry {
+  seq: number;
+  at: string;
+  actor: { userId: string; name: string | null } | null;
+  action: AccessLogAction;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+/** The hash chain checked again: `ok: false` names the first entry that does not verify, and why. */
+export interface LogVerification {
+  ok: boolean;
+  checked: number;
+  /** Hash of the last entry. */
+  headHash: string;
+  firstBadSeq?: number;
+  problem?: string;
+}
+
+/** `GET /api/plans/:id/access-log`: a page of entries, oldest first. */
+export interface AccessLogPage {
+  entries: AccessLogEntry[];
+  nextAfter: number | null;
+  verification: LogVerification;
+}
