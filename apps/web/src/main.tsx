@@ -9,5 +9,7 @@ earlyRequests.startMe();
 if (route.name === 'plan') {
   earlyRequests.startPlan(route.planId);
   void import('./plan/PlanPage.tsx');
+  const { planId } = route;
+  void import('./collab/earlyConnection.ts').then(({ openPlanEarly }) => openPlanEarly(planId));
 }
 void import('./app/renderApp.tsx').then(({ renderApp }) => renderApp());

@@ -13,7 +13,10 @@ import { matchRoute, paths, type Route } from './routes.ts';
 import { SessionProvider, useSession } from './SessionContext.tsx';
 
 // The plan editor (Yjs, Tiptap, plan-model) is its own chunk; the login and plan list never load it.
-const planPage = preloadableLazy(() => import('../plan/PlanPage.tsx').then((m) => m.PlanPage));
+const planPage = preloadableLazy(
+  () => import('../plan/PlanPage.tsx').then((m) => m.PlanPage),
+  <Spinner label={nb.plan.loading} />,
+);
 const PlanPage = planPage.Component;
 // Opened straight at a plan's address: fetch the editor while the session is checked, not after.
 if (matchRoute(window.location.pathname).name === 'plan') void planPage.preload();

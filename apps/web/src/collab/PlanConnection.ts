@@ -18,7 +18,6 @@ export interface PresenceUser {
 
 export interface PlanConnectionOptions {
   planId: string;
-  user: PresenceUser;
   /** ws(s)://host/collab; defaults to this page's host. */
   serverUrl?: string;
 }
@@ -31,7 +30,7 @@ export class PlanConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
-  readonly user: PresenceUser;
+  private me: PresenceUser | null = null;
 
   private snapshot: ConnectionSnapshot = { state: 'connecting', loaded: false, pending: 0, failure: null };
   private readonly listeners = new Set<() => void>();
@@ -41,7 +40,6 @@ export class PlanConnection {
   private pending = 0;
 
   constructor(options: PlanConnectionOptions) {
-    this.user = options.user;
     const serverUrl =
       options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
     // The session cookie authenticates the socket; no token in the URL.
@@ -50,7 +48,8 @@ export class PlanConnection {
       disableBc: true,
       maxBackoffTime: 2500,
     });
-    this.provider.awareness.setLocalState({ user: options.user, section: null });
+    // No presence until identify(): the socket may open before the page knows who is logged in.
+    this.provider.awareness.setLocalState(null);
 
     // Undo covers the whole plan but only this user's transactions: ours, and the rich-text editors' once their
     // code has loaded (editorUndoManager adds Tiptap's origin).
@@ -76,6 +75,19 @@ export class PlanConnection {
   };
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot;
+
+  /** Who this is, shown to the others in the plan (presence and carets). */
+  identify(user: PresenceUser): void {
+    this.me = user;
+    const section = (this.provider.awareness.getLocalState()?.section as string | null | undefined) ?? null;
+    this.provider.awareness.setLocalState({ user, section });
+  }
+
+  /** The user given to identify(); the page identifies a connection before it renders anything with it. */
+  get user(): PresenceUser {
+    if (!this.me) throw new Error('PlanConnection.user read before identify()');
+    return this.me;
+  }
 
   /** Runs a change as this user's own edit: sent to everyone, undoable by this user only. */
   transact(change: () => void): void {

@@ -1,0 +1,87 @@
+import type { Browser, WebSocket } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlanViaApi, launchBrowser, newUserContext } from './support/browser.ts';
+import { collectPageErrors, waitForConnected } from './support/planPage.ts';
+import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+import { ensureWebBuild } from './support/webBuild.ts';
+
+// Opening a plan by its address: the entry script opens the plan's socket before React has rendered the page
+// (collab/earlyConnection.ts). These check that it is the one socket the page then uses, and that a socket
+// opened before the user had logged in is replaced, not used.
+describe('opening a plan by its address', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    const webDist = await ensureWebBuild();
+    server = await startServer({ dataDir: tempDataDir(), webDist });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const collabSockets = (sockets: WebSocket[], planId: string): WebSocket[] =>
+    sockets.filter((socket) => socket.url().includes(`/collab/${planId}`));
+
+  it('opens one socket, uses it for the plan, and shows me in the plan once it knows who I am', async () => {
+    const { context, page, user } = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const errors = collectPageErrors(page);
+    const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
+    const sockets: WebSocket[] = [];
+    page.on('websocket', (socket) => sockets.push(socket));
+
+    await page.goto(`/planer/${planId}/mal`);
+    await waitForConnected(page);
+    await page.locator('.presence').getByText(user.name).waitFor();
+    // Typing goes over that socket: the change is in the stored plan.
+    const title = page.locator('li[data-goal-id] textarea:not([readonly])').first();
+    await title.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' hver dag');
+    await waitFor(async () => {
+      const res = await context.request.get(`/api/plans/${planId}/export.json`);
+      return JSON.stringify(await res.json()).includes(' hver dag');
+    });
+
+    const opened = collabSockets(sockets, planId);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.isClosed()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('replaces the socket it opened before the user logged in', async () => {
+    const owner = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const planId = await createPlanViaApi(owner.context, { demo: true, creatorRole: 'foresatt' });
+    await owner.context.close();
+
+    // The plan's owner, in a browser where they are not logged in yet.
+    const context = await browser.newContext({ baseURL: server.url, locale: 'nb-NO' });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const sockets: WebSocket[] = [];
+    page.on('websocket', (socket) => sockets.push(socket));
+    await page.goto(`/planer/${planId}/mal`);
+    await page.waitForURL('**/logg-inn**');
+    // The early socket was refused (no session) ...
+    await waitFor(() => collabSockets(sockets, planId).some((socket) => socket.isClosed()));
+
+    // ... and after logging in, the plan opens on a new one.
+    await page.getByLabel('E-post').fill(owner.user.email);
+    await page.getByLabel('Passord').fill(owner.user.password);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.waitForURL(`**/planer/${planId}/mal`);
+    await waitForConnected(page);
+    await page.locator('li[data-goal-id]').first().waitFor();
+    const opened = collabSockets(sockets, planId);
+    expect(opened.length).toBe(2);
+    expect(opened[0]!.isClosed()).toBe(true);
+    expect(opened[1]!.isClosed()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
