@@ -37,11 +37,25 @@ describe('code splitting and large plans', () => {
     expect(entrySource.length).toBeLessThan(20_000);
     // The app's chunk downloads alongside the entry instead of after it.
     expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/renderApp-[^"]+\.js">/);
-    const withProseMirror = readdirSync(join(webDist, 'assets')).filter(
-      (file) => file.endsWith('.js') && readFileSync(join(webDist, 'assets', file), 'utf8').includes('prosemirror'),
-    );
-    expect(withProseMirror).toHaveLength(1);
-    expect(withProseMirror[0]).toMatch(/^RichTextEditor-/);
+    // What it takes to show the plan (the plan page's chunk and everything it imports) holds no ProseMirror.
+    const assets = join(webDist, 'assets');
+    const source = (file: string): string => readFileSync(join(assets, file), 'utf8');
+    const planPage = readdirSync(assets).find((file) => /^PlanPage-.*\.js$/.test(file));
+    expect(planPage).toBeTruthy();
+    const needed = new Set<string>();
+    const visit = (file: string): void => {
+      if (needed.has(file)) return;
+      needed.add(file);
+      for (const [, imported] of source(file).matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(imported!);
+    };
+    visit(planPage!);
+    expect(needed.size).toBeGreaterThan(3);
+    expect([...needed].filter((file) => source(file).includes('prosemirror'))).toEqual([]);
+    // ... while the editor's chunks do.
+    const editorChunk = readdirSync(assets).find((file) => /^RichTextEditor-.*\.js$/.test(file));
+    expect(editorChunk).toBeTruthy();
+    expect(needed.has(editorChunk!)).toBe(false);
+    expect(readdirSync(assets).some((file) => file.endsWith('.js') && source(file).includes('prosemirror'))).toBe(true);
   });
 
   it('shows the plan and takes typing before the rich-text editor code has arrived', async () => {

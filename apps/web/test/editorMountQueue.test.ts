@@ -4,13 +4,16 @@ import { EditorMountQueue } from '../src/editor/editorMountQueue.ts';
 /** A scheduler the test steps by hand: each `tick` runs one scheduled task. */
 function manualScheduler() {
   const tasks: Array<() => void> = [];
-  return {
+  const scheduler = {
+    isScrolling: false,
     later: (run: () => void) => void tasks.push(run),
+    scrolling: () => scheduler.isScrolling,
     tick: () => tasks.shift()?.(),
     get pending() {
       return tasks.length;
     },
   };
+  return scheduler;
 }
 
 describe('EditorMountQueue', () => {
@@ -58,6 +61,24 @@ describe('EditorMountQueue', () => {
     expect(scheduler.pending).toBe(0);
     queue.enqueue(() => started.push('b'));
     expect(scheduler.pending).toBe(1);
+    scheduler.tick();
+    expect(started).toEqual(['a', 'b']);
+  });
+
+  it('starts none while the page is scrolled, and goes on when the scrolling stops', () => {
+    const scheduler = manualScheduler();
+    const queue = new EditorMountQueue(scheduler);
+    const started: string[] = [];
+    queue.enqueue(() => started.push('a'));
+    queue.enqueue(() => started.push('b'));
+    scheduler.isScrolling = true;
+    scheduler.tick();
+    scheduler.tick();
+    expect(started).toEqual([]);
+    expect(scheduler.pending).toBe(1); // it keeps asking
+    scheduler.isScrolling = false;
+    scheduler.tick();
+    expect(started).toEqual(['a']);
     scheduler.tick();
     expect(started).toEqual(['a', 'b']);
   });

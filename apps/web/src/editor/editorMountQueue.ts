@@ -3,6 +3,15 @@ export type Cancel = () => void;
 export interface Scheduler {
   /** Calls `run` once the browser has a moment, in a task of its own. */
   later(run: () => void): void;
+  /** True while the page is being scrolled: an editor started now would stall the scrolling. */
+  scrolling(): boolean;
+}
+
+/** A scroll within this long counts as scrolling still. */
+const SCROLL_QUIET_MS = 200;
+let lastScrollAt = -Infinity;
+if (typeof window !== 'undefined') {
+  window.addEventListener('scroll', () => (lastScrollAt = performance.now()), { capture: true, passive: true });
 }
 
 const browserScheduler: Scheduler = {
@@ -10,12 +19,15 @@ const browserScheduler: Scheduler = {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 250 });
     else setTimeout(run, 0);
   },
+  scrolling: () => performance.now() - lastScrollAt < SCROLL_QUIET_MS,
 };
 
 /**
  * Starts Tiptap editors one per task instead of all in the render that made their fields visible. Each editor
  * costs tens of milliseconds to create; a section with a dozen on screen would otherwise freeze the page for a
- * moment just as it becomes usable. Fields show their content as HTML until their turn comes.
+ * moment just as it becomes usable. None start while the page is being scrolled (fields passing by would each
+ * start one, and each stalls a frame); the ones in view start when the scrolling stops. Fields show their content
+ * as HTML until their turn comes.
  */
 export class EditorMountQueue {
   private readonly waiting: Array<() => void> = [];
@@ -45,7 +57,7 @@ export class EditorMountQueue {
 
   private readonly runOne = (): void => {
     this.scheduled = false;
-    this.waiting.shift()?.();
+    if (!this.scheduler.scrolling()) this.waiting.shift()?.();
     this.schedule();
   };
 }
