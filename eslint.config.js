@@ -35,6 +35,19 @@ export default tseslint.config(
       // keeping the latest Yjs value in a ref are deliberate here.
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
+      // @samplan/api also holds the server's zod schemas for request bodies; the browser needs only its types.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@samplan/api',
+              allowTypeImports: true,
+              message: 'The web app imports only types from @samplan/api.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

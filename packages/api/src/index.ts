@@ -1,4 +1,5 @@
-// The REST API's shapes (DESIGN.md §4), written once: the server's routes return them, the web app reads them.
+// The REST API's shapes (DESIGN.md §4), written once: the server's routes return the answer types and check
+// request bodies with the schemas; the web app reads the answers and sends the bodies' input types.
 export * from './accessLog.ts';
 export * from './consents.ts';
 export * from './members.ts';

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { ConsentStatus, NamedUser } from './consents.ts';
-import type { PlanRole } from './roles.ts';
+import { PLAN_ROLES, type PlanRole } from './roles.ts';
 import type { User } from './users.ts';
 
 /** A member of a plan (`GET /api/plans/:id/members`). */
@@ -30,12 +31,33 @@ export interface InviteInfo {
 }
 
 /** `POST /api/plans/:id/invites`. */
-export interface NewInvite {
-  email: string;
-  role: PlanRole;
-  membershipEndsAt?: string | null;
-  consent?: { givenBy: string; note?: string };
-}
+export const NewInviteBody = z.object({
+  email: z.email().max(254),
+  role: z.enum(PLAN_ROLES),
+  /** Access for a period: the membership ends at this instant (ISO 8601). */
+  membershipEndsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** A foresatt can record the family's consent to share with the invited person at once. */
+  consent: z
+    .object({
+      givenBy: z.string().trim().min(1).max(200),
+      note: z.string().trim().max(2000).default(''),
+    })
+    .optional(),
+});
+export type NewInvite = z.input<typeof NewInviteBody>;
+
+/** `PATCH /api/plans/:id/members/:userId`: set, move or remove the end of a membership. */
+export const MemberPatchBody = z.object({ endsAt: z.iso.datetime({ offset: true }).nullable() });
+
+/** `POST /api/invites/preview`: the token from an invitation link. */
+export const InviteTokenBody = z.object({ token: z.string().min(10).max(200) });
+
+/** `POST /api/invites/accept`. */
+export const AcceptInviteBody = InviteTokenBody.extend({
+  /** Only when not logged in: creates the account for the invited address. */
+  name: z.string().trim().min(1).max(120).optional(),
+  password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200).optional(),
+});
 
 /** `POST /api/plans/:id/invites` answers with the invitation and its link, shown once. */
 export interface CreatedInvite {

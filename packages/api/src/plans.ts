@@ -1,4 +1,5 @@
 import type { ProgressSummary } from '@samplan/plan-model';
+import { z } from 'zod';
 import type { PlanRole } from './roles.ts';
 
 /** A plan's metadata, as every plan answer carries it. */
@@ -30,10 +31,11 @@ export interface PlanInfo extends PublicPlan {
 /** `POST /api/plans` answers with the new plan and the creator's role. */
 export type CreatedPlan = PublicPlan & { role: PlanRole };
 
-/** `POST /api/plans`. */
-export interface NewPlanInput {
-  title: string;
-  childName: string;
-  creatorRole: 'foresatt' | 'koordinator';
-  demo?: boolean;
-}
+/** `POST /api/plans`: a new plan, optionally filled with the demo content; the creator is family or koordinator. */
+export const NewPlanBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  childName: z.string().trim().min(1).max(200),
+  creatorRole: z.enum(['foresatt', 'koordinator']).default('koordinator'),
+  demo: z.boolean().optional(),
+});
+export type NewPlanInput = z.input<typeof NewPlanBody>;

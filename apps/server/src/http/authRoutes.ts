@@ -1,7 +1,6 @@
-import type { AuthProviders, User as PublicUser } from '@samplan/api';
+import { LoginBody, RegisterBody, type AuthProviders, type User as PublicUser } from '@samplan/api';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import type { LoginThrottle } from '../auth/LoginThrottle.ts';
@@ -9,17 +8,6 @@ import type { Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
 import { requireUser } from './requireUser.ts';
-
-const RegisterBody = z.object({
-  email: z.email().max(254),
-  password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200),
-  name: z.string().trim().min(1).max(120),
-});
-
-const LoginBody = z.object({
-  email: z.string().max(254),
-  password: z.string().max(200),
-});
 
 export const publicUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name });
 

@@ -1,30 +1,15 @@
-import type { ConsentInfo } from '@samplan/api';
+import { NewConsentBody, WithdrawConsentBody, type ConsentInfo } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ConsentService } from '../access/ConsentService.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
-import { CONSENT_KINDS, type ConsentRecord } from '../storage/ConsentStore.ts';
+import type { ConsentRecord } from '../storage/ConsentStore.ts';
 import type { InviteStore } from '../storage/InviteStore.ts';
 import { PlanParams } from './planRoutes.ts';
 import { requireUser } from './requireUser.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-const ConsentBody = z.object({
-  kind: z.enum(CONSENT_KINDS),
-  /** `sharing`: the member outside the family it covers, or `inviteId` of a pending invitation. */
-  subjectUserId: z.string().min(1).max(64).optional(),
-  inviteId: z.string().min(1).max(64).optional(),
-  /** Who gave the consent, e.g. "Kari Nilsen (mor)". */
-  givenBy: z.string().trim().min(1).max(200),
-  /** When it was given (ISO 8601); defaults to now. */
-  givenAt: z.iso.datetime({ offset: true }).optional(),
-  /** What it covers, in words (scope, purpose, conditions). */
-  note: z.string().trim().max(2000).default(''),
-});
-
-const WithdrawBody = z.object({ note: z.string().trim().max(2000).optional() }).default({});
 
 const ConsentParams = PlanParams.extend({ consentId: z.string().min(1).max(64) });
 
@@ -84,7 +69,7 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
   app.post('/api/plans/:id/consents', async (request, reply) => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
-    const body = ConsentBody.parse(request.body);
+    const body = NewConsentBody.parse(request.body);
     const consent = await consentService.record(user, id, {
       ...body,
       givenAt: body.givenAt ? Date.parse(body.givenAt) : undefined,
@@ -96,7 +81,7 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
   app.post('/api/plans/:id/consents/:consentId/withdraw', async (request): Promise<{ consent: ConsentInfo }> => {
     const user = await requireUser(sessions, request);
     const { id, consentId } = ConsentParams.parse(request.params);
-    const body = WithdrawBody.parse(request.body ?? {});
+    const body = WithdrawConsentBody.parse(request.body ?? {});
     const consent = await consentService.withdraw(user, id, consentId, body.note ?? null);
     return { consent: await toPublicOne(consent) };
   });

@@ -1,10 +1,20 @@
-import type { AcceptedInvite, CreatedInvite, InviteInfo, InvitePreview, MemberInfo } from '@samplan/api';
+import {
+  AcceptInviteBody,
+  InviteTokenBody,
+  MemberPatchBody,
+  NewInviteBody,
+  type AcceptedInvite,
+  type CreatedInvite,
+  type InviteInfo,
+  type InvitePreview,
+  type MemberInfo,
+} from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { inviteStatus, type MembershipService } from '../access/MembershipService.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
-import { isFamilyRole, ROLES } from '../auth/roles.ts';
+import { isFamilyRole } from '../auth/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
@@ -14,30 +24,6 @@ import { PlanParams } from './planRoutes.ts';
 import { requireUser } from './requireUser.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-const InviteBody = z.object({
-  email: z.email().max(254),
-  role: z.enum(ROLES),
-  /** Access for a period: the membership ends at this instant (ISO 8601). */
-  membershipEndsAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  /** A foresatt can record the family's consent to share with the invited person at once. */
-  consent: z
-    .object({
-      givenBy: z.string().trim().min(1).max(200),
-      note: z.string().trim().max(2000).default(''),
-    })
-    .optional(),
-});
-
-const TokenBody = z.object({ token: z.string().min(10).max(200) });
-
-const AcceptBody = TokenBody.extend({
-  /** Only when not logged in: creates the account for the invited address. */
-  name: z.string().trim().min(1).max(120).optional(),
-  password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200).optional(),
-});
-
-const MemberPatchBody = z.object({ endsAt: z.iso.datetime({ offset: true }).nullable() });
 
 const MemberParams = PlanParams.extend({ userId: z.string().min(1).max(64) });
 const InviteParams = PlanParams.extend({ inviteId: z.string().min(1).max(64) });
@@ -116,7 +102,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
   app.post('/api/plans/:id/invites', async (request, reply) => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
-    const body = InviteBody.parse(request.body);
+    const body = NewInviteBody.parse(request.body);
     const { invite, token, link } = await memberships.invite(user, id, {
       email: body.email,
       role: body.role,
@@ -136,7 +122,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
 
   /** What an invitation link offers; needs no login. */
   app.post('/api/invites/preview', strict, async (request): Promise<{ invite: InvitePreview }> => {
-    const { token } = TokenBody.parse(request.body);
+    const { token } = InviteTokenBody.parse(request.body);
     const { invite, plan, inviterName, accountExists } = await memberships.preview(token);
     return {
       invite: {
@@ -156,7 +142,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
    * invited address with `name` and `password` (also when open registration is off) and logs it in.
    */
   app.post('/api/invites/accept', strict, async (request, reply): Promise<AcceptedInvite> => {
-    const body = AcceptBody.parse(request.body);
+    const body = AcceptInviteBody.parse(request.body);
     let user: User | undefined = await sessions.userOf(request);
     const invite = await memberships.findUsable(body.token, user ?? null);
     if (!user) {

@@ -1,4 +1,4 @@
-import type { CreatedPlan, PlanInfo, PlanSummary, PublicPlan } from '@samplan/api';
+import { NewPlanBody, type CreatedPlan, type PlanInfo, type PlanSummary, type PublicPlan } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
@@ -11,13 +11,6 @@ import type { PlanService } from '../plans/PlanService.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import { requireUser } from './requireUser.ts';
-
-const CreatePlanBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  childName: z.string().trim().min(1).max(200),
-  creatorRole: z.enum(['foresatt', 'koordinator']).default('koordinator'),
-  demo: z.boolean().optional(),
-});
 
 export const PlanParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -74,7 +67,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
 
   app.post('/api/plans', async (request, reply) => {
     const user = await requireUser(sessions, request);
-    const body = CreatePlanBody.parse(request.body);
+    const body = NewPlanBody.parse(request.body);
     const plan = await planService.create(user.id, body);
     const created: { plan: CreatedPlan } = { plan: { ...publicPlan(plan), role: body.creatorRole } };
     return reply.status(201).send(created);

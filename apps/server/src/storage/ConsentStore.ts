@@ -1,7 +1,5 @@
+import type { ConsentKind } from '@samplan/api';
 import type { SqliteDatabase } from './openSqlite.ts';
-
-export const CONSENT_KINDS = ['plan', 'sharing'] as const;
-export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
 /**
  * One consent the family gave: to the plan itself (`plan`), or to sharing the plan's confidential content with
