@@ -58,6 +58,7 @@ export const AcceptInviteBody = InviteTokenBody.extend({
   name: z.string().trim().min(1).max(120).optional(),
   password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200).optional(),
 });
+export type AcceptInviteInput = z.input<typeof AcceptInviteBody>;
 
 /** `POST /api/plans/:id/invites` answers with the invitation and its link, shown once. */
 export interface CreatedInvite {

@@ -19,9 +19,11 @@ export const RegisterBody = z.object({
   password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200),
   name: z.string().trim().min(1).max(120),
 });
+export type RegisterInput = z.input<typeof RegisterBody>;
 
 /** `POST /api/auth/login`. */
 export const LoginBody = z.object({
   email: z.string().max(254),
   password: z.string().max(200),
 });
+export type LoginInput = z.input<typeof LoginBody>;

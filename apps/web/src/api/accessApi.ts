@@ -1,5 +1,6 @@
 import type {
   AcceptedInvite,
+  AcceptInviteInput,
   AccessLogEntry,
   AccessLogPage,
   AuthProviders,
@@ -35,10 +36,7 @@ export const accessApi = {
   previewInvite: (token: string) =>
     request<{ invite: InvitePreview }>('POST', '/api/invites/preview', { token }).then((r) => r.invite),
   acceptInvite: (token: string, account?: { name: string; password: string }) =>
-    request<AcceptedInvite>('POST', '/api/invites/accept', {
-      token,
-      ...account,
-    }),
+    request<AcceptedInvite>('POST', '/api/invites/accept', { token, ...account } satisfies AcceptInviteInput),
 
   consents: (planId: string) =>
     request<{ consents: ConsentInfo[] }>('GET', `${plan(planId)}/consents`).then((r) => r.consents),

@@ -1,12 +1,14 @@
 import { request } from './request.ts';
-import type { ConsentInfo, NewPlanInput, PlanInfo, PlanSummary, User } from '@samplan/api';
+import type { ConsentInfo, LoginInput, NewPlanInput, PlanInfo, PlanSummary, RegisterInput, User } from '@samplan/api';
 
 export const api = {
   me: () => request<{ user: User }>('GET', '/api/me').then((r) => r.user),
   login: (email: string, password: string) =>
-    request<{ user: User }>('POST', '/api/auth/login', { email, password }).then((r) => r.user),
+    request<{ user: User }>('POST', '/api/auth/login', { email, password } satisfies LoginInput).then((r) => r.user),
   register: (email: string, password: string, name: string) =>
-    request<{ user: User }>('POST', '/api/auth/register', { email, password, name }).then((r) => r.user),
+    request<{ user: User }>('POST', '/api/auth/register', { email, password, name } satisfies RegisterInput).then(
+      (r) => r.user,
+    ),
   logout: () => request<void>('POST', '/api/auth/logout'),
   plans: () => request<{ plans: PlanSummary[] }>('GET', '/api/plans').then((r) => r.plans),
   plan: (id: string) => request<{ plan: PlanInfo }>('GET', `/api/plans/${encodeURIComponent(id)}`).then((r) => r.plan),
