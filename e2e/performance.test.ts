@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedLargePlan } from '@samplan/plan-model';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createPlanViaApi, launchBrowser, newUserContext } from './support/browser.ts';
+import { growStoredPlan } from './support/largePlan.ts';
 import { collectPageErrors } from './support/planPage.ts';
 import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
 import { ensureWebBuild } from './support/webBuild.ts';
@@ -106,15 +105,7 @@ describe('code splitting and large plans', () => {
     const { context, page, user } = await newUserContext(browser, server.url, 'Sofie Andersen');
     const errors = collectPageErrors(page);
     const planId = await createPlanViaApi(context, { title: 'Stor plan', creatorRole: 'foresatt' });
-    // Fill the stored plan before anyone opens it, as if it had grown over years.
-    const { documents } = server.app.samplan;
-    const loaded = await documents.load(planId);
-    const doc = new Y.Doc();
-    if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
-    for (const update of loaded.updates) Y.applyUpdate(doc, update);
-    const before = Y.encodeStateVector(doc);
-    seedLargePlan(doc, { goals: 100, measures: 200, meetings: 40 });
-    await documents.append(planId, [{ update: Y.encodeStateAsUpdate(doc, before), userId: user.id }]);
+    await growStoredPlan(server, planId, user.id);
 
     await page.goto(`/planer/${planId}/mal`);
     await page.locator('.connection[data-state="connected"]').waitFor();

@@ -8,10 +8,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { seedLargePlan } from '@samplan/plan-model';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import * as Y from 'yjs';
 import { createPlanViaApi, newUserContext } from '../../e2e/support/browser.ts';
+import { growStoredPlan, LARGE_PLAN } from '../../e2e/support/largePlan.ts';
 import { collectPageErrors } from '../../e2e/support/planPage.ts';
 import { startServer, tempDataDir, type RunningServer } from '../../e2e/support/testServer.ts';
 import { ensureWebBuild } from '../../e2e/support/webBuild.ts';
@@ -27,8 +26,6 @@ export const WEB_TARGETS = {
   /** What the first page loads (entry + preloaded chunks), gzip. */
   firstPageGzipKiB: 120,
 } as const;
-
-export const LARGE_PLAN = { goals: 100, measures: 200, meetings: 40 } as const;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -211,18 +208,6 @@ async function stallsWhileScrolling(page: Page): Promise<{ longestTaskMs: number
   });
 }
 
-/** Appends a seeded large plan (goals, measures, meetings) to a stored plan, as if it had grown over years. */
-async function growPlan(server: RunningServer, planId: string, userId: string): Promise<void> {
-  const { documents } = server.app.samplan;
-  const loaded = await documents.load(planId);
-  const doc = new Y.Doc();
-  if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
-  for (const update of loaded.updates) Y.applyUpdate(doc, update);
-  const before = Y.encodeStateVector(doc);
-  seedLargePlan(doc, LARGE_PLAN);
-  await documents.append(planId, [{ update: Y.encodeStateAsUpdate(doc, before), userId }]);
-}
-
 export async function runWeb(options: BenchOptions, log: (message: string) => void): Promise<WebResult> {
   // ensureWebBuild caches builds in tmpdir by source hash; note which ones existed to tell a reuse from a build.
   const cached = new Set(
@@ -301,7 +286,7 @@ export async function runWeb(options: BenchOptions, log: (message: string) => vo
       try {
         const errors = collectPageErrors(page);
         const planId = await createPlanViaApi(context, { title: 'Stor plan', creatorRole: 'foresatt' });
-        await growPlan(server, planId, user.id);
+        await growStoredPlan(server, planId, user.id);
         await waitForBrowserIdle();
         const start = performance.now();
         large.editableMs!.push(await timeToEditable(page, `/planer/${planId}/mal`));
