@@ -1,10 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import type { PlanInfo } from '@samplan/api';
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
 import { ACCESS_ENDED } from '../collab/connectionState.ts';
 import type { PlanConnection } from '../collab/PlanConnection.ts';
-import { Alert } from '../components/Alert.tsx';
+import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { nb } from '../i18n/index.ts';
 import { connectionFailureMessage } from '../sharing/connectionFailureMessage.ts';
@@ -34,15 +32,7 @@ export function PlanConnectionGate({
   // Refused before the plan loaded, or access ended while it was open: the plan leaves the screen.
   if (snapshot.failure && (!snapshot.loaded || ACCESS_ENDED.has(snapshot.failure))) {
     const message = connectionFailureMessage(snapshot.failure);
-    return (
-      <div className="narrow-page">
-        <h1 tabIndex={-1}>{info.title}</h1>
-        <Alert>{message}</Alert>
-        <p>
-          <Link to={paths.plans()}>{nb.plan.back}</Link>
-        </p>
-      </div>
-    );
+    return <PageError title={info.title} message={message} />;
   }
   if (!snapshot.loaded) return <Spinner label={nb.plan.loading} />;
   return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>;

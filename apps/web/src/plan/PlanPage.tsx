@@ -1,7 +1,6 @@
-import { Link } from '../app/Link.tsx';
-import { paths, type SectionId } from '../app/routes.ts';
+import type { SectionId } from '../app/routes.ts';
 import { useSession } from '../app/SessionContext.tsx';
-import { Alert } from '../components/Alert.tsx';
+import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
@@ -18,15 +17,7 @@ export function PlanPage({ planId, section }: { planId: string; section: Section
   usePageTitle(info?.title ?? nb.plan.loading);
 
   if (error) {
-    return (
-      <div className="narrow-page">
-        <h1 tabIndex={-1}>{nb.plan.loading}</h1>
-        <Alert>{error}</Alert>
-        <p>
-          <Link to={paths.plans()}>{nb.plan.back}</Link>
-        </p>
-      </div>
-    );
+    return <PageError title={nb.plan.loading} message={error} />;
   }
   if (!info || !connection) return <Spinner label={nb.plan.loading} />;
   return (

@@ -1,7 +1,5 @@
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
 import { useSession } from '../app/SessionContext.tsx';
-import { Alert } from '../components/Alert.tsx';
+import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
@@ -17,13 +15,7 @@ export function PrintPage({ planId }: { planId: string }) {
   usePageTitle(info ? `${nb.print.title} – ${info.title}` : nb.print.title);
 
   if (error) {
-    return (
-      <div className="narrow-page">
-        <h1 tabIndex={-1}>{nb.print.title}</h1>
-        <Alert>{error}</Alert>
-        <Link to={paths.plans()}>{nb.plan.back}</Link>
-      </div>
-    );
+    return <PageError title={nb.print.title} message={error} />;
   }
   if (!info || !connection) return <Spinner label={nb.plan.loading} />;
   return (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { PlanInfo } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
-import { Alert } from '../components/Alert.tsx';
+import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePlanInfo } from '../plan/usePlanInfo.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
@@ -28,15 +28,7 @@ export function PlanAdminFrame({
   usePageTitle(info ? `${title} – ${info.title}` : title);
 
   if (error) {
-    return (
-      <div className="narrow-page">
-        <h1 tabIndex={-1}>{title}</h1>
-        <Alert>{error}</Alert>
-        <p>
-          <Link to={paths.plans()}>{nb.plan.back}</Link>
-        </p>
-      </div>
-    );
+    return <PageError title={title} message={error} />;
   }
   if (!info) return <Spinner label={nb.loading} />;
   return (
