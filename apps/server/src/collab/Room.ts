@@ -40,8 +40,8 @@ const permissionDenied = encodePermissionDenied(READ_ONLY_REASON);
 
 /**
  * One open plan: its peers, its committed state and awareness. Speaks the y-websocket protocol.
- * An update is committed to the store before any other peer receives it; updates that arrive in the
- * same event-loop turn are committed together.
+ * An update is committed to the store before any other peer receives it. It is committed as soon as it
+ * arrives; updates that arrive while a commit is under way are committed together in the next one.
  */
 export class Room {
   readonly planId: string;
@@ -51,8 +51,8 @@ export class Room {
   private state: DocumentState | null = null;
   private backlog: Array<[Peer, Uint8Array]> = [];
   private queue: QueuedUpdate[] = [];
-  private flushScheduled = false;
-  private commits: Promise<void> = Promise.resolve();
+  /** Set while queued updates are being committed; settles once the queue is empty. */
+  private draining: Promise<void> | null = null;
   private checkpointing: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
   readonly loaded: Promise<void>;
@@ -181,7 +181,7 @@ export class Room {
           meta: message.meta,
           frame: message.isStep2 ? null : frame,
         });
-        this.scheduleFlush();
+        this.draining ??= this.drain();
         return;
       case 'awareness':
         try {
@@ -221,22 +221,21 @@ export class Room {
     for (const peer of this.peers) if (peer !== except) peer.socket.send(frame);
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.flush();
-    });
-  }
-
-  /** Commits the queued updates as one batch, then relays them in order. */
-  private flush(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return this.commits;
-    this.commits = this.commits.then(() => this.commit(batch));
-    return this.commits;
+  /**
+   * Group commit: the first update commits at once (after the frames of the same read have queued), and
+   * whatever arrives while a commit is under way goes into the next one.
+   */
+  private async drain(): Promise<void> {
+    try {
+      await Promise.resolve();
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        await this.commit(batch);
+      }
+    } finally {
+      this.draining = null;
+    }
   }
 
   private async commit(batch: QueuedUpdate[]): Promise<void> {
@@ -289,7 +288,7 @@ export class Room {
     if (this.closing) return this.closing;
     this.closing = (async () => {
       await this.loaded;
-      await this.flush();
+      await this.draining;
       await this.checkpointing;
       if (this.state && this.state.tailLength > 0) await this.checkpoint();
       this.awareness.off('update', this.onAwarenessUpdate);
