@@ -58,7 +58,8 @@ class Tally {
 }
 
 let peers: Peer[] = [];
-const tallies: Record<ServerKind, Tally> = { ours: new Tally(), reference: new Tally() };
+const KINDS = ['ours', 'reference', 'floor'] as const satisfies readonly ServerKind[];
+const tallies: Record<ServerKind, Tally> = { ours: new Tally(), reference: new Tally(), floor: new Tally() };
 let maxTimerLagMs = 0;
 let seed = 1;
 
@@ -158,7 +159,7 @@ async function edit(peer: Peer, segments: Segment[], interval: () => number, ran
 
 async function run(command: Extract<ToLoadClient, { type: 'start' }>): Promise<void> {
   const measured = command.segments.filter((s) => s.measured);
-  for (const kind of ['ours', 'reference'] as const) tallies[kind].measured = measured.filter((s) => s.server === kind);
+  for (const kind of KINDS) tallies[kind].measured = measured.filter((s) => s.server === kind);
   const random = mulberry32(seed);
   const interval = (): number =>
     (command.minIntervalMs + random() * (command.maxIntervalMs - command.minIntervalMs)) * 1000;
@@ -172,7 +173,7 @@ async function run(command: Extract<ToLoadClient, { type: 'start' }>): Promise<v
   await sleep(command.drainMs);
 
   const servers = {} as Record<ServerKind, ServerReport>;
-  for (const kind of ['ours', 'reference'] as const) {
+  for (const kind of KINDS) {
     const tally = tallies[kind];
     const mine = peers.filter((peer) => peer.spec.server === kind);
     const contentHashes: Record<string, string[]> = {};

@@ -45,9 +45,9 @@ const results: BenchResults = {
 
 try {
   if (options.load) {
-    log(`load: both servers, ${options.plans} plans x ${options.peers} peers each`);
+    log(`load: ours, the reference and the relay floor, ${options.plans} plans x ${options.peers} peers each`);
     const run = await runLoad(options, log);
-    for (const r of [run.ours, run.reference]) {
+    for (const r of [run.ours, run.reference, run.floor]) {
       log(
         `  ${r.server}: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ` +
           `${r.serverCpuSecPer1kDelivered} CPU s/1k delivered, ${r.delivered}/${r.expectedDeliveries} delivered`,

@@ -9,11 +9,14 @@ import type { BenchOptions } from './options.ts';
 import { InspectorProfiler, inspectorUrl, summarizeProfile, type ProfileSummary } from './profile.ts';
 import { StallProbes, type StallReport } from './probe.ts';
 import { readCpuSeconds, readMachineCpuSeconds, readMemory } from './procs.ts';
-import { Api, startOurs, startReference, type RunningServer, type ServerKind } from './servers.ts';
+import { Api, startFloor, startOurs, startReference, type RunningServer, type ServerKind } from './servers.ts';
 import { concatSorted, mean, percentile, round } from './stats.ts';
 
 const LOAD_CLIENT = join(import.meta.dirname, '..', 'loadClient.ts');
-const KINDS = ['ours', 'reference'] as const;
+const KINDS = ['ours', 'reference', 'floor'] as const;
+
+const perKind = <T>(value: (kind: ServerKind) => T): Record<ServerKind, T> =>
+  Object.fromEntries(KINDS.map((kind) => [kind, value(kind)])) as Record<ServerKind, T>;
 /** Pause after each segment, so its last deliveries land before the other server's segment starts. */
 const GAP_US = 500_000;
 
@@ -60,6 +63,8 @@ export interface LoadResult {
 export interface LoadRun {
   ours: LoadResult;
   reference: LoadResult;
+  /** The bare relay (bench/relayFloor.ts): the least any server that relays each update pays. */
+  floor: LoadResult;
   /** Shared by both servers' peers. */
   clients: {
     processes: number;
@@ -80,12 +85,12 @@ async function preparePeers(
   options: BenchOptions,
 ): Promise<{ plans: PeerSpec[][]; probeUrl: string }> {
   const plans: PeerSpec[][] = [];
-  if (server.kind === 'reference') {
+  if (server.kind !== 'ours') {
     const runId = Math.random().toString(36).slice(2, 8);
     for (let p = 0; p < options.plans; p++) {
       const planId = `bench-${runId}-${p}`;
       plans.push(
-        Array.from({ length: options.peers }, (_, index) => ({ server: 'reference', planId, token: null, index })),
+        Array.from({ length: options.peers }, (_, index) => ({ server: server.kind, planId, token: null, index })),
       );
     }
     return { plans, probeUrl: `${server.wsBase}/bench-${runId}-probe` };
@@ -127,8 +132,9 @@ async function settled(pid: number): Promise<void> {
 }
 
 /**
- * Warmup for each server, then measured segments alternating ABBA (ours, ref, ref, ours, ...), so both servers
- * see the same machine: a neighbour that is busy for a while hits both alike rather than one of them.
+ * Warmup for each server, then measured segments in rounds whose order alternates (ours, ref, floor, then floor,
+ * ref, ours, ...), so all servers see the same machine: a neighbour that is busy for a while hits them alike
+ * rather than one of them.
  */
 function schedule(options: BenchOptions, startUs: number): Segment[] {
   const segments: Segment[] = [];
@@ -140,16 +146,13 @@ function schedule(options: BenchOptions, startUs: number): Segment[] {
   if (options.warmupSec > 0) for (const kind of KINDS) add(kind, options.warmupSec, false);
   const perServer = Math.max(1, Math.round(options.durationSec / options.segmentSec));
   const sec = options.durationSec / perServer;
-  for (let i = 0; i < perServer * 2; i++) {
-    const pair = Math.floor(i / 2);
-    const first: ServerKind = pair % 2 === 0 ? 'ours' : 'reference';
-    const second: ServerKind = first === 'ours' ? 'reference' : 'ours';
-    add(i % 2 === 0 ? first : second, sec, true);
+  for (let round = 0; round < perServer; round++) {
+    for (const kind of round % 2 === 0 ? KINDS : [...KINDS].reverse()) add(kind, sec, true);
   }
   return segments;
 }
 
-/** Both servers, started here, under the same N plans x M peers load, their measured segments interleaved. */
+/** All three servers, started here, under the same N plans x M peers load, their measured segments interleaved. */
 export async function runLoad(options: BenchOptions, log: (message: string) => void): Promise<LoadRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samplan-bench-load-'));
   const servers: Partial<Record<ServerKind, RunningServer>> = {};
@@ -167,7 +170,9 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
       const server =
         kind === 'ours'
           ? await startOurs({ dataDir, sqliteSynchronous: options.sqliteSynchronous, nodeArgs })
-          : await startReference(nodeArgs);
+          : kind === 'reference'
+            ? await startReference(nodeArgs)
+            : await startFloor(nodeArgs);
       servers[kind] = server;
       startMs[kind] = performance.now() - started;
       idleMemory[kind] = readMemory(server.pid);
@@ -175,8 +180,6 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
       plans.push(...prepared.plans);
       probeUrls[kind] = prepared.probeUrl;
     }
-    const ours = servers.ours!;
-    const reference = servers.reference!;
 
     // Peers of one plan are spread over the client processes, so most deliveries cross processes.
     const perProc: PeerSpec[][] = Array.from({ length: options.clientProcs }, () => []);
@@ -188,7 +191,7 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
     clients.forEach((client, i) =>
       client.send({
         type: 'init',
-        wsBase: { ours: ours.wsBase, reference: reference.wsBase },
+        wsBase: perKind((kind) => servers[kind]!.wsBase),
         peers: perProc[i]!,
         seed: options.seed * 1000 + i,
       }),
@@ -229,15 +232,12 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
 
     // CPU of both servers at every segment start and at the end; a server's measured CPU is the sum over its
     // measured segments, each with the pause after it.
-    const cpuAt = (): Record<ServerKind, number> => ({
-      ours: readCpuSeconds(ours.pid),
-      reference: readCpuSeconds(reference.pid),
-    });
+    const cpuAt = (): Record<ServerKind, number> => perKind((kind) => readCpuSeconds(servers[kind]!.pid));
     await sleepUntilUsPrecise(startUs);
     const sessionCpuStart = cpuAt();
-    const measuredCpu: Record<ServerKind, number> = { ours: 0, reference: 0 };
-    const windowUs: Record<ServerKind, number> = { ours: 0, reference: 0 };
-    const rssWindowMax: Record<ServerKind, number> = { ours: 0, reference: 0 };
+    const measuredCpu = perKind(() => 0);
+    const windowUs = perKind(() => 0);
+    const rssWindowMax = perKind(() => 0);
     let machineCpu = 0;
     let measuredUs = 0;
     const firstMeasured = segments.findIndex((s) => s.measured);
@@ -262,10 +262,7 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
       windowUs[segment.server] += segmentEnd - segment.fromUs;
     }
     probes.stop();
-    const stalls: Record<ServerKind, StallReport> = {
-      ours: probes.report('ours', segments, startUs),
-      reference: probes.report('reference', segments, startUs),
-    };
+    const stalls: Record<ServerKind, StallReport> = perKind((kind) => probes!.report(kind, segments, startUs));
     const profiles: Partial<Record<ServerKind, ProfileSummary>> = {};
     for (const kind of KINDS) {
       const profiler = profilers[kind];
@@ -274,14 +271,13 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
       profiler.close();
       delete profilers[kind];
     }
-    const memory = { ours: readMemory(ours.pid), reference: readMemory(reference.pid) };
+    const memory = perKind((kind) => readMemory(servers[kind]!.pid));
 
     const reports: LoadClientReport[] = (await reportsPromise).map((m) => m.report);
     const clientCpuSec = reports.reduce((n, r) => n + r.clientCpuSec, 0);
-    const serverCpuWhileMeasuring = measuredCpu.ours + measuredCpu.reference;
+    const serverCpuWhileMeasuring = KINDS.reduce((n, kind) => n + measuredCpu[kind], 0);
 
-    const localUpdates = { ours: 0, reference: 0 };
-    for (const kind of KINDS) localUpdates[kind] = reports.reduce((n, r) => n + r.servers[kind].localUpdates, 0);
+    const localUpdates = perKind((kind) => reports.reduce((n, r) => n + r.servers[kind].localUpdates, 0));
     const rows = countUpdateRows(dataDir);
 
     await Promise.all(clients.map((client) => client.close({ type: 'close' })));
@@ -295,7 +291,8 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
         sessionCpuSec[kind] = readCpuSeconds(servers[kind]!.pid) - sessionCpuStart[kind];
       }),
     );
-    const stops = { ours: await ours.stop('SIGTERM'), reference: await reference.stop('SIGTERM') };
+    const stops = {} as Record<ServerKind, Awaited<ReturnType<RunningServer['stop']>>>;
+    for (const kind of KINDS) stops[kind] = await servers[kind]!.stop('SIGTERM');
 
     const result = (kind: ServerKind): LoadResult => {
       const parts: ServerReport[] = reports.map((r) => r.servers[kind]);
@@ -365,6 +362,7 @@ export async function runLoad(options: BenchOptions, log: (message: string) => v
     return {
       ours: result('ours'),
       reference: result('reference'),
+      floor: result('floor'),
       clients: {
         processes: options.clientProcs,
         connectMs: round(connectMs, 0),

@@ -4,7 +4,9 @@ import type { Segment } from './messages.ts';
 import type { ServerKind } from './servers.ts';
 import { percentile, round } from './stats.ts';
 
-const KINDS = ['ours', 'reference'] as const;
+const KINDS = ['ours', 'reference', 'floor'] as const;
+/** Whose pong a slow one is compared with: the reference for ours and the floor, ours for the reference. */
+const OTHER: Record<ServerKind, ServerKind> = { ours: 'reference', reference: 'ours', floor: 'reference' };
 
 export interface StallReport {
   /** Probes that fell in this server's measured segments. */
@@ -25,7 +27,7 @@ interface Tick {
 }
 
 /**
- * Event-loop responsiveness of both servers, seen from outside: on every tick a websocket ping goes to each server
+ * Event-loop responsiveness of every server, seen from outside: on every tick a websocket ping goes to each server
  * on an idle connection. `ws` answers pings in the server's event loop without application code, so a slow pong
  * means that loop was busy, or the machine (or this process) was: comparing with the other server's pong on the
  * same tick tells them apart. One ping per server per 100 ms costs the servers next to nothing.
@@ -60,7 +62,7 @@ export class StallProbes {
       const tick = this.inFlight;
       // One tick in flight at a time; a tick still waiting after 5 s is given up.
       if (tick && KINDS.some((k) => tick.us[k] === null) && nowUs() - tick.atUs < 5e6) return;
-      const next: Tick = { atUs: nowUs(), us: { ours: null, reference: null } };
+      const next: Tick = { atUs: nowUs(), us: { ours: null, reference: null, floor: null } };
       this.ticks.push(next);
       this.inFlight = next;
       for (const socket of this.sockets.values()) if (socket.readyState === WebSocket.OPEN) socket.ping();
@@ -76,7 +78,7 @@ export class StallProbes {
 
   /** Ticks during `server`'s measured segments. */
   report(server: ServerKind, segments: readonly Segment[], startUs: number): StallReport {
-    const other: ServerKind = server === 'ours' ? 'reference' : 'ours';
+    const other = OTHER[server];
     const mine = segments.filter((s) => s.measured && s.server === server);
     const inside = this.ticks.filter(
       (t) => t.us[server] !== null && mine.some((s) => t.atUs >= s.fromUs && t.atUs < s.untilUs),

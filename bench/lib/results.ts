@@ -30,6 +30,8 @@ export interface LoadSummary {
 export interface LoadComparison extends LoadRun {
   /** ours / reference. */
   ratios: LoadSummary;
+  /** floor / reference: what the bare relay of bench/relayFloor.ts achieves against the reference. */
+  floorRatios: LoadSummary;
   targets: {
     cpuPerDelivered: { target: number; actual: number; met: boolean };
     p99Latency: { target: number; actual: number; met: boolean };
@@ -64,15 +66,19 @@ function summarize(r: LoadResult): LoadSummary {
   };
 }
 
-export function compareLoad(run: LoadRun): LoadComparison {
-  const ours = summarize(run.ours);
-  const reference = summarize(run.reference);
-  const ratios = Object.fromEntries(
-    (Object.keys(ours) as Array<keyof LoadSummary>).map((k) => [k, round(ours[k] / reference[k], 3)]),
+function ratiosOf(a: LoadSummary, b: LoadSummary): LoadSummary {
+  return Object.fromEntries(
+    (Object.keys(a) as Array<keyof LoadSummary>).map((k) => [k, round(a[k] / b[k], 3)]),
   ) as unknown as LoadSummary;
+}
+
+export function compareLoad(run: LoadRun): LoadComparison {
+  const reference = summarize(run.reference);
+  const ratios = ratiosOf(summarize(run.ours), reference);
   return {
     ...run,
     ratios,
+    floorRatios: ratiosOf(summarize(run.floor), reference),
     targets: {
       cpuPerDelivered: {
         target: TARGETS.cpuPerDeliveredRatio,
@@ -146,36 +152,38 @@ export function formatReport(results: BenchResults): string {
     out.push(
       `LOAD  ${options.plans} plans x ${options.peers} peers per server, an edit per peer every ${options.minIntervalMs}-${options.maxIntervalMs} ms; ` +
         `${options.warmupSec} s warmup each, then ${options.durationSec} s each in ${measured.length} alternating segments ` +
-        `(${measured.map((x) => (x.server === 'ours' ? 'O' : 'R')).join('')}); ${load.clients.processes} client processes; ` +
+        `(${measured.map((x) => x.server[0]!.toUpperCase()).join('')}); ${load.clients.processes} client processes; ` +
         `SQLITE_SYNCHRONOUS=${options.sqliteSynchronous ?? 'NORMAL (default)'}`,
     );
     const row = (
       label: string,
       f: (r: LoadResult) => number,
       digits: number,
-      ratio?: number,
+      ratio?: keyof LoadSummary,
       target?: string,
     ): string[] => [
       label,
       fmt(f(load.ours), digits),
       fmt(f(load.reference), digits),
-      ratio === undefined ? '' : fmt(ratio, 2),
+      fmt(f(load.floor), digits),
+      ratio === undefined ? '' : fmt(load.ratios[ratio], 2),
+      ratio === undefined ? '' : fmt(load.floorRatios[ratio], 2),
       target ?? '',
     ];
     const t = load.targets;
     out.push(
       table([
-        ['', 'ours', 'reference', 'ours/ref', 'target'],
+        ['', 'ours', 'reference', 'floor', 'ours/ref', 'floor/ref', 'target (ours/ref)'],
         row('edits sent (measured)', (r) => r.editsSent, 0),
         row('deliveries expected', (r) => r.expectedDeliveries, 0),
-        row('deliveries seen', (r) => r.delivered, 0, load.ratios.deliveryRatio),
-        row('latency p50 (ms)', (r) => r.latencyMs.p50, 2, load.ratios.latencyP50Ms),
+        row('deliveries seen', (r) => r.delivered, 0, 'deliveryRatio'),
+        row('latency p50 (ms)', (r) => r.latencyMs.p50, 2, 'latencyP50Ms'),
         row('latency p90 (ms)', (r) => r.latencyMs.p90, 2),
         row(
           'latency p99 (ms)',
           (r) => r.latencyMs.p99,
           2,
-          load.ratios.latencyP99Ms,
+          'latencyP99Ms',
           `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}`,
         ),
         row('latency max (ms)', (r) => r.latencyMs.max, 2),
@@ -183,7 +191,7 @@ export function formatReport(results: BenchResults): string {
           'server CPU s / 1k delivered',
           (r) => r.serverCpuSecPer1kDelivered,
           4,
-          load.ratios.cpuSecPer1kDelivered,
+          'cpuSecPer1kDelivered',
           `<= ${fmt(t.cpuPerDelivered.target, 2)} ${verdict(t.cpuPerDelivered.met)}`,
         ),
         row('  server CPU s (measured)', (r) => r.serverCpuSec, 2),
@@ -192,13 +200,13 @@ export function formatReport(results: BenchResults): string {
           'server CPU s / 1k, whole session',
           (r) => r.session.cpuSecPer1kDelivered,
           4,
-          load.ratios.sessionCpuSecPer1kDelivered,
+          'sessionCpuSecPer1kDelivered',
           'info',
         ),
         row('  session CPU s (to idle)', (r) => r.session.cpuSec, 2),
         row('server RSS idle, after start (MiB)', (r) => r.serverRssIdleMiB, 1),
-        row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, load.ratios.rssPeakMiB),
-        row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, load.ratios.rssEndMiB),
+        row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, 'rssPeakMiB'),
+        row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, 'rssEndMiB'),
         row('event loop: ping->pong p50 (ms)', (r) => r.stalls.p50Ms, 2),
         row('event loop: ping->pong p99 (ms)', (r) => r.stalls.p99Ms, 2),
         row('event loop: ping->pong max (ms)', (r) => r.stalls.maxMs, 1),
@@ -215,7 +223,12 @@ export function formatReport(results: BenchResults): string {
       `clients: ${fmt(c.cpuSec, 2)} CPU s while measuring, max timer lag ${fmt(c.maxTimerLagMs, 1)} ms; ` +
         `other processes on the machine used ${fmt(c.otherProcessesCores, 2)} of ${c.machineCores} cores meanwhile`,
     );
-    for (const r of [load.ours, load.reference]) {
+    out.push(
+      `floor: a bare relay (bench/relayFloor.ts) that forwards each frame unparsed and stores nothing; at ` +
+        `${fmt(load.floorRatios.cpuSecPer1kDelivered, 2)}x the reference's CPU per delivered update it is the least a ` +
+        `server pays that sends each update to each peer as its own websocket message`,
+    );
+    for (const r of [load.ours, load.reference, load.floor]) {
       out.push(
         `slowest pongs, ${r.server}: ${r.stalls.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.atSec, 1)} s (other ${fmt(w.otherMs, 0)})`).join(', ')}`,
       );
@@ -227,7 +240,7 @@ export function formatReport(results: BenchResults): string {
           (p.everyUpdateStored ? 'every update stored' : 'UPDATES MISSING'),
       );
     }
-    for (const r of [load.ours, load.reference]) {
+    for (const r of [load.ours, load.reference, load.floor]) {
       if (!r.profile) continue;
       out.push('');
       out.push(

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { sleep } from './clock.ts';
 import { freePort, spawnTracked, stopProcess, type Spawned } from './procs.ts';
 
-export type ServerKind = 'ours' | 'reference';
+/** ours: Samplan's server; reference: @y/websocket-server; floor: the bare relay of bench/relayFloor.ts. */
+export type ServerKind = 'ours' | 'reference' | 'floor';
 
 export interface RunningServer {
   kind: ServerKind;
@@ -113,6 +114,17 @@ export async function startReference(nodeArgs: string[] = []): Promise<RunningSe
   const spawned = spawnTracked(process.execPath, [...nodeArgs, script], { cwd: REPO_ROOT, env });
   await waitReady(spawned, `http://${HOST}:${port}/`, 'reference server');
   return running('reference', spawned, port, '/collab');
+}
+
+/** The relay floor (bench/relayFloor.ts), run as our server is: node --import tsx. */
+export async function startFloor(nodeArgs: string[] = []): Promise<RunningServer> {
+  const port = await freePort();
+  const spawned = spawnTracked(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/relayFloor.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST },
+  });
+  await waitReady(spawned, `http://${HOST}:${port}/`, 'relay floor');
+  return running('floor', spawned, port, '/collab');
 }
 
 export function referenceVersions(): { websocketServer: string; yjs: string; ws: string } {
