@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { bundleServer, SERVER_BUNDLE } from '@samplan/server/build';
 import { sleep } from './clock.ts';
 import { freePort, spawnTracked, stopProcess, type Spawned } from './procs.ts';
 
@@ -73,7 +74,9 @@ export const BENCH_SERVER_ENV: Record<string, string> = {
   AUTH_RATE_LIMIT_MAX: '100000',
 };
 
-/** Samplan's server exactly as `npm run dev` runs it: node --import tsx apps/server/src/main.ts. */
+let bundled: Promise<void> | null = null;
+
+/** Samplan's server exactly as `npm start` runs it: the bundle in dist/server, built once per bench run. */
 export async function startOurs(options: OursOptions): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -89,14 +92,12 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     ...options.env,
   };
   if (options.sqliteSynchronous) env.SQLITE_SYNCHRONOUS = options.sqliteSynchronous;
-  const spawned = spawnTracked(
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', 'apps/server/src/main.ts'],
-    {
-      cwd: REPO_ROOT,
-      env,
-    },
-  );
+  bundled ??= bundleServer();
+  await bundled;
+  const spawned = spawnTracked(process.execPath, [...(options.nodeArgs ?? []), '--enable-source-maps', SERVER_BUNDLE], {
+    cwd: REPO_ROOT,
+    env,
+  });
   await waitReady(spawned, `http://${HOST}:${port}/healthz`, 'our server');
   return running('ours', spawned, port, '/collab');
 }

@@ -10,9 +10,13 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-/** Runs the real server entry in its own process and resolves once it listens. */
-export function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+/**
+ * Runs the real server entry in its own process and resolves once it listens: the TypeScript source, or a
+ * built bundle (`script`) as `npm start` runs it.
+ */
+export function startChildServer(env: Record<string, string>, script?: string): Promise<ChildServer> {
+  const args = script ? ['--enable-source-maps', script] : ['--import', 'tsx', MAIN];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', AUTH_RATE_LIMIT_MAX: '10000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
