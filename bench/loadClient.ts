@@ -143,13 +143,17 @@ async function edit(peer: Peer, segments: Segment[], interval: () => number, ran
     let next = segment.fromUs + random() * interval();
     while (next < segment.untilUs) {
       await sleepUntilUs(next);
+      // A timer can fire up to a millisecond early (libuv's clock is cached in whole ms): an edit due just after
+      // the segment starts must not be sent just before it, where no receiver counts it.
+      if (nowUs() < segment.fromUs) await sleepUntilUsPrecise(segment.fromUs);
       const now = nowUs();
       maxTimerLagMs = Math.max(maxTimerLagMs, (now - next) / 1000);
       if (now >= segment.untilUs) break;
       const text = peer.text!;
       text.insert(text.length, `{${now.toString(36)}}`);
       tally.sentTotal++;
-      if (segment.measured) tally.sentInWindow++;
+      // The receivers count an edit by the send time in it; so does the sender.
+      if (tally.inMeasured(now)) tally.sentInWindow++;
       next += interval();
       // A peer that fell far behind does not burst to catch up.
       if (next < now) next = now + interval();
