@@ -1,8 +1,10 @@
 /**
  * The relay floor: the least a y-websocket server can do under the bench's load. It forwards every frame a
- * peer sends to the other peers of its room, unparsed, with `ws` (the version our server uses), and answers a
- * peer's SyncStep1 with an empty SyncStep2 so that its provider reports `synced`. No Yjs, no persistence, no
- * authentication, no awareness state. Whatever it costs per delivered update is what any server that sends
+ * peer sends to the other peers of its room, unparsed, with `ws` (the version our server uses). It keeps no
+ * state, so a peer that joins learns the room's content from the others, as over a peer-to-peer signalling
+ * relay: its SyncStep1 is forwarded too, each other peer answers with a SyncStep2 of what it lacks, and the
+ * floor itself answers with an empty SyncStep2 so that a peer alone in its room reports `synced`. No Yjs, no
+ * persistence, no authentication, no awareness state. Whatever it costs per delivered update is what any server that sends
  * each update to each peer as its own websocket message pays at least (bench/README.md).
  *
  * Run by bench/lib/servers.ts as `node --import tsx bench/relayFloor.ts` with PORT and HOST.
@@ -26,10 +28,7 @@ wss.on('connection', (socket, request) => {
   peers.add(socket);
   socket.on('message', (data: Buffer, isBinary) => {
     if (!isBinary) return;
-    if (data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP1) {
-      socket.send(EMPTY_STEP2);
-      return;
-    }
+    if (data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP1) socket.send(EMPTY_STEP2);
     for (const peer of peers) if (peer !== socket && peer.readyState === peer.OPEN) peer.send(data);
   });
   socket.on('close', () => {
