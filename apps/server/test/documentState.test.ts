@@ -91,6 +91,38 @@ describe('DocumentState', () => {
     expect(checkpoint.stateVector).toEqual(Y.encodeStateVector(doc));
   });
 
+  it('compacts many small updates to the same state on the worker as inline, dropping deleted text', async () => {
+    const { doc, updates } = writer();
+    const text = doc.getText('t');
+    for (let i = 0; i < 400; i++) {
+      if (i % 5 === 4) text.delete(text.length - 3, 3);
+      else text.insert(text.length, `ord${i} `);
+    }
+    const parts = [Y.mergeUpdates(updates.slice(0, 200)), ...updates.slice(200)];
+    const inline = compactUpdates(parts);
+    const compactor = new WorkerCompactor();
+    const onWorker = await compactor.compact(parts);
+    await compactor.close();
+    expect(onWorker.state).toEqual(inline.state);
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, inline.state);
+    expect(reader.getText('t').toString()).toBe(text.toString());
+    // Through a Y.Doc, deleted characters are garbage-collected: smaller than merging the updates.
+    expect(inline.state.byteLength).toBeLessThan(Y.mergeUpdates(updates).byteLength);
+  });
+
+  it('keeps an update whose predecessor is missing, so it applies once the gap is filled', () => {
+    const { doc, updates } = writer();
+    for (let i = 0; i < 6; i++) doc.getText('t').insert(i, String(i));
+    // Update 4 (index 3) never arrived; 5 and 6 depend on it.
+    const compacted = compactUpdates([...updates.slice(0, 3), ...updates.slice(4)]);
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, compacted.state);
+    expect(reader.getText('t').toString()).toBe('012');
+    Y.applyUpdate(reader, updates[3]!);
+    expect(reader.getText('t').toString()).toBe('012345');
+  });
+
   it('keeps updates committed while a compaction ran in the tail', async () => {
     const { doc, updates } = writer();
     for (let i = 0; i < 10; i++) doc.getText('t').insert(i, String(i));
