@@ -117,7 +117,7 @@ export async function startReference(nodeArgs: string[] = []): Promise<RunningSe
   return running('reference', spawned, port, '/collab');
 }
 
-/** The relay floor (bench/relayFloor.ts), run as our server is: node --import tsx. */
+/** The relay floor (bench/relayFloor.ts), through tsx: the loader adds to its RSS, not to its CPU per update. */
 export async function startFloor(nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const spawned = spawnTracked(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/relayFloor.ts'], {
