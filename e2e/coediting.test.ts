@@ -1,35 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanViaApi, CSRF, launchBrowser, newUserContext } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { createPlanViaApi, CSRF, newUserContext } from './support/browser.ts';
 import { collectPageErrors, editorText, openPlan, richTextEditor, waitForConnected } from './support/planPage.ts';
-import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
+import { startServer } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
-import { ensureWebBuild } from './support/webBuild.ts';
+import { useWebApp } from './support/webApp.ts';
 
 // Issue 3, "Done when": one plan in two browser contexts, both typing at once in a rich-text field, the same text in
 // both, and again after the server is restarted.
 describe('co-editing one rich-text field in two browsers', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let webDist: string;
-  const dataDir = tempDataDir();
-
-  beforeAll(async () => {
-    webDist = await ensureWebBuild();
-    server = await startServer({ dataDir, webDist });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('converges while both type at once, and keeps the text across a server restart', async () => {
-    const first = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const first = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const planId = await createPlanViaApi(first.context, { childName: 'Emma Nilsen' });
     // The same person in a second browser (a plan has one member until invitations exist).
-    const second = { context: await browser.newContext({ baseURL: server.url, locale: 'nb-NO' }) };
+    const second = { context: await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO' }) };
     await second.context.request.post('/api/auth/login', {
       headers: CSRF,
       data: { email: first.user.email, password: first.user.password },
@@ -93,12 +78,12 @@ describe('co-editing one rich-text field in two browsers', () => {
     expect([...added].sort().join('')).toBe([...' abc xyz'].sort().join(''));
 
     // Restart: close the app and build a new one on the same data folder and port.
-    await server.close();
+    await app.server.close();
     await Promise.all([
       first.page.locator('.connection[data-state="reconnecting"]').waitFor(),
       pageB.locator('.connection[data-state="reconnecting"]').waitFor(),
     ]);
-    server = await startServer({ dataDir, webDist, port: server.port });
+    app.server = await startServer({ dataDir: app.dataDir, webDist: app.webDist, port: app.server.port });
     await Promise.all([waitForConnected(first.page), waitForConnected(pageB)]);
 
     // Typing continues after the restart and still converges.

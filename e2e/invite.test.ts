@@ -13,8 +13,9 @@ import {
 } from './support/browser.ts';
 import { collectPageErrors, editorText, expectText, richTextEditor, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
+import { tempDataDir } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
+import { useWebApp } from './support/webApp.ts';
 import { ensureWebBuild } from './support/webBuild.ts';
 
 // Issue 2, "Done when": a browser test shows a koordinator inviting a parent who accepts and edits. Also the pages
@@ -38,21 +39,10 @@ async function logRows(page: Page): Promise<string[]> {
 }
 
 describe('invitations in the browser', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: tempDataDir(), webDist: await ensureWebBuild() });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('a koordinator invites a parent, who registers through the link, lands in the plan and edits; the koordinator sees it live and in the innsynslogg', async () => {
-    const koordinator = await newUserContext(browser, server.url, 'Ingrid Berg');
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Ingrid Berg');
     const errors = collectPageErrors(koordinator.page);
     const page = koordinator.page;
 
@@ -86,7 +76,7 @@ describe('invitations in the browser', () => {
     const linkField = page.getByLabel('Invitasjonslenke');
     await linkField.waitFor();
     const link = await linkField.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/invitasjon#.{20,}$`));
+    expect(link).toMatch(new RegExp(`^${app.server.url.replace(/[.]/g, '\\.')}/invitasjon#.{20,}$`));
     // Focus moves to the new link's heading, so a screen reader hears that it is ready.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(parent.email);
     await expectText(page.locator('.invite[data-invite-status="venter"]'), parent.email);
@@ -98,7 +88,11 @@ describe('invitations in the browser', () => {
     await waitForConnected(page);
 
     // The parent opens the link in her own browser, without an account.
-    const parentContext = await browser.newContext({ baseURL: server.url, locale: 'nb-NO', viewport: VIEWPORT });
+    const parentContext = await app.browser.newContext({
+      baseURL: app.server.url,
+      locale: 'nb-NO',
+      viewport: VIEWPORT,
+    });
     const parentPage = await parentContext.newPage();
     errors.push(...collectPageErrors(parentPage));
     await parentPage.goto(link);
@@ -183,8 +177,8 @@ describe('invitations in the browser', () => {
   });
 
   it('the family records and withdraws consent; the member it covered is shut out at once and told why', async () => {
-    const mother = await newUserContext(browser, server.url, 'Kari Nilsen');
-    const doctor = await newUserContext(browser, server.url, 'Per Hansen');
+    const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const doctor = await newUserContext(app.browser, app.server.url, 'Per Hansen');
     const errors = [...collectPageErrors(mother.page), ...collectPageErrors(doctor.page)];
     const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt', demo: true });
     await inviteToPlan(mother.context, doctor, planId, 'deltaker', 'Kari Nilsen (mor)');
@@ -247,8 +241,8 @@ describe('invitations in the browser', () => {
   });
 
   it('the family sets an end date and then removes a member; his open plan closes and tells him why', async () => {
-    const mother = await newUserContext(browser, server.url, 'Kari Nilsen');
-    const teacher = await newUserContext(browser, server.url, 'Lise Lærer');
+    const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const teacher = await newUserContext(app.browser, app.server.url, 'Lise Lærer');
     const errors = [...collectPageErrors(mother.page), ...collectPageErrors(teacher.page)];
     const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });
     await inviteToPlan(mother.context, teacher, planId, 'deltaker', 'Kari Nilsen (mor)');
@@ -281,7 +275,7 @@ describe('invitations in the browser', () => {
   });
 
   it('a withdrawn invitation and a cut-off link are explained, not shown as an error page', async () => {
-    const mother = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });
     const response = await mother.context.request.post(`/api/plans/${planId}/invites`, {
       headers: CSRF,
@@ -298,9 +292,9 @@ describe('invitations in the browser', () => {
     );
     await expectText(mother.page.locator('.invites__older'), 'Tidligere invitasjoner (1)');
 
-    const guest = await browser.newContext({ baseURL: server.url, locale: 'nb-NO', viewport: VIEWPORT });
+    const guest = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport: VIEWPORT });
     const guestPage = await guest.newPage();
-    await guestPage.goto(new URL(link, server.url).href);
+    await guestPage.goto(new URL(link, app.server.url).href);
     await expectText(
       guestPage.locator('main'),
       'Invitasjonen er trukket tilbake. Ta kontakt med den som inviterte deg.',

@@ -1,34 +1,21 @@
-import type { Browser, WebSocket } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanViaApi, launchBrowser, newUserContext } from './support/browser.ts';
+import type { WebSocket } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createPlanViaApi, newUserContext } from './support/browser.ts';
 import { collectPageErrors, waitForConnected } from './support/planPage.ts';
-import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
-import { ensureWebBuild } from './support/webBuild.ts';
+import { useWebApp } from './support/webApp.ts';
 
 // Opening a plan by its address: the entry script opens the plan's socket before React has rendered the page
 // (collab/earlyConnection.ts). These check that it is the one socket the page then uses, and that a socket
 // opened before the user had logged in is replaced, not used.
 describe('opening a plan by its address', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    const webDist = await ensureWebBuild();
-    server = await startServer({ dataDir: tempDataDir(), webDist });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   const collabSockets = (sockets: WebSocket[], planId: string): WebSocket[] =>
     sockets.filter((socket) => socket.url().includes(`/collab/${planId}`));
 
   it('opens one socket, uses it for the plan, and shows me in the plan once it knows who I am', async () => {
-    const { context, page, user } = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const { context, page, user } = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const errors = collectPageErrors(page);
     const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
     const sockets: WebSocket[] = [];
@@ -55,12 +42,12 @@ describe('opening a plan by its address', () => {
   });
 
   it('replaces the socket it opened before the user logged in', async () => {
-    const owner = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const owner = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const planId = await createPlanViaApi(owner.context, { demo: true, creatorRole: 'foresatt' });
     await owner.context.close();
 
     // The plan's owner, in a browser where they are not logged in yet.
-    const context = await browser.newContext({ baseURL: server.url, locale: 'nb-NO' });
+    const context = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const sockets: WebSocket[] = [];

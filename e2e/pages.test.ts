@@ -1,11 +1,10 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { createPlanViaApi, launchBrowser, newUserContext, newUserDetails } from './support/browser.ts';
+import { createPlanViaApi, newUserContext, newUserDetails } from './support/browser.ts';
 import { collectPageErrors, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
-import { ensureWebBuild } from './support/webBuild.ts';
+import { useWebApp } from './support/webApp.ts';
 
 const SECTIONS = [
   'barnet',
@@ -24,23 +23,11 @@ const SECTIONS = [
 // Walks every page as a new parent would (register, create the demo plan, open every section, print), saves a
 // screenshot of each, and checks each with axe.
 describe('every page, as a parent sees it', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    const webDist = await ensureWebBuild();
-    server = await startServer({ dataDir: tempDataDir(), webDist });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('registers, creates the demo plan, and shows every page without serious accessibility problems', async () => {
-    const context = await browser.newContext({
-      baseURL: server.url,
+    const context = await app.browser.newContext({
+      baseURL: app.server.url,
       locale: 'nb-NO',
       viewport: { width: 1280, height: 900 },
     });
@@ -130,21 +117,10 @@ describe('every page, as a parent sees it', () => {
 });
 
 describe('keyboard only', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: tempDataDir(), webDist: await ensureWebBuild() });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('reaches and uses the plan with Tab, Enter, arrow keys and Ctrl+Z, with focus always visible', async () => {
-    const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const { context, page } = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const errors = collectPageErrors(page);
     const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
     await page.goto(`/planer/${planId}`);

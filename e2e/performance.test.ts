@@ -1,43 +1,28 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanViaApi, launchBrowser, newUserContext } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { createPlanViaApi, newUserContext } from './support/browser.ts';
 import { growStoredPlan } from './support/largePlan.ts';
 import { collectPageErrors } from './support/planPage.ts';
-import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
-import { ensureWebBuild } from './support/webBuild.ts';
+import { useWebApp } from './support/webApp.ts';
 
 // Issue 4 item 9, the functional side: a code-split bundle and a big plan that opens and renders lazily. Bundle size,
 // time to an editable plan and typing latency are measured (against their targets) in `npm run bench`, not here.
 describe('code splitting and large plans', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let webDist: string;
-
-  beforeAll(async () => {
-    webDist = await ensureWebBuild();
-    server = await startServer({ dataDir: tempDataDir(), webDist });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('keeps the entry script tiny and Tiptap/ProseMirror in a chunk of their own', () => {
-    const html = readFileSync(join(webDist, 'index.html'), 'utf8');
+    const html = readFileSync(join(app.webDist, 'index.html'), 'utf8');
     const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeTruthy();
     // The entry only starts the requests and downloads for the address; React and the pages are chunks.
-    const entrySource = readFileSync(join(webDist, 'assets', entry!), 'utf8');
+    const entrySource = readFileSync(join(app.webDist, 'assets', entry!), 'utf8');
     expect(entrySource).not.toContain('prosemirror');
     expect(entrySource.length).toBeLessThan(20_000);
     // The app's chunk downloads alongside the entry instead of after it.
     expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/renderApp-[^"]+\.js">/);
     // What it takes to show the plan (the plan page's chunk and everything it imports) holds no ProseMirror.
-    const assets = join(webDist, 'assets');
+    const assets = join(app.webDist, 'assets');
     const source = (file: string): string => readFileSync(join(assets, file), 'utf8');
     const planPage = readdirSync(assets).find((file) => /^PlanPage-.*\.js$/.test(file));
     expect(planPage).toBeTruthy();
@@ -58,7 +43,7 @@ describe('code splitting and large plans', () => {
   });
 
   it('shows the plan and takes typing before the rich-text editor code has arrived', async () => {
-    const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const { context, page } = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const errors = collectPageErrors(page);
     const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
     let release!: () => void;
@@ -87,7 +72,7 @@ describe('code splitting and large plans', () => {
   });
 
   it('opens the demo plan ready for typing', async () => {
-    const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const { context, page } = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const errors = collectPageErrors(page);
     const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
     await page.goto(`/planer/${planId}/mal`);
@@ -102,10 +87,10 @@ describe('code splitting and large plans', () => {
   });
 
   it('opens a plan with 100 goals, 200 measures and 40 meetings, mounting editors only where needed', async () => {
-    const { context, page, user } = await newUserContext(browser, server.url, 'Sofie Andersen');
+    const { context, page, user } = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
     const errors = collectPageErrors(page);
     const planId = await createPlanViaApi(context, { title: 'Stor plan', creatorRole: 'foresatt' });
-    await growStoredPlan(server, planId, user.id);
+    await growStoredPlan(app.server, planId, user.id);
 
     await page.goto(`/planer/${planId}/mal`);
     await page.locator('.connection[data-state="connected"]').waitFor();

@@ -1,13 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { createPlanViaApi, inviteToPlan, launchBrowser, newUserContext, type TestUser } from './support/browser.ts';
+import { createPlanViaApi, inviteToPlan, newUserContext, type TestUser } from './support/browser.ts';
 import { collectPageErrors, editorText, openPlan, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { sectionSnapshot } from './support/snapshot.ts';
-import { startServer, tempDataDir, type RunningServer } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
-import { ensureWebBuild } from './support/webBuild.ts';
+import { useWebApp } from './support/webApp.ts';
 
 interface Person {
   context: BrowserContext;
@@ -57,18 +56,14 @@ async function goToSection(page: Page, section: string): Promise<void> {
 
 // Issue 4, "Done when": two people edit the same plan live, offline and back, reload, and the overview agrees.
 describe('the plan editor with two people', () => {
-  let browser: Browser;
-  let server: RunningServer;
+  const app = useWebApp();
   let coordinator: Person;
   let parent: Person;
   let planId: string;
-  const dataDir = tempDataDir();
 
   beforeAll(async () => {
-    server = await startServer({ dataDir, webDist: await ensureWebBuild() });
-    browser = await launchBrowser();
-    const sofie = await newUserContext(browser, server.url, 'Sofie Andersen');
-    const kari = await newUserContext(browser, server.url, 'Kari Nilsen');
+    const sofie = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
+    const kari = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     coordinator = { ...sofie, errors: collectPageErrors(sofie.page) };
     parent = { ...kari, errors: collectPageErrors(kari.page) };
     // Kari (mor) creates the plan and invites the barnekoordinator, consenting to share the plan with her.
@@ -79,11 +74,6 @@ describe('the plan editor with two people', () => {
     });
     await inviteToPlan(parent.context, coordinator, planId, 'koordinator', 'Kari Nilsen (mor)');
     await Promise.all([openPlan(coordinator.page, planId, 'mal'), openPlan(parent.page, planId, 'mal')]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows each person in the presence list with the section they are in', async () => {
