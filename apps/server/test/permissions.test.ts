@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { addItem, getPlanRichText, updateMeta, type CollectionName, type PlanRichTextField } from '@samplan/plan-model';
 import * as encoding from 'lib0/encoding';
 import { encodePermissionDenied, MessageType, READ_ONLY_REASON, SyncMessageType } from '@samplan/protocol';
-import { addMember, readLog, type LogEntry, type RoleName } from './support/family.ts';
+import type { AccessLogEntry, PlanRole } from '@samplan/api';
+import { addMember, readLog } from './support/family.ts';
 import { openRawSocket } from './support/rawSocket.ts';
 import {
   api,
@@ -19,7 +20,7 @@ import { waitFor } from './support/waitFor.ts';
 
 // The expected outcome of every role × action, written out here by hand from the issue and PERMISSIONS.md,
 // not read from the code under test.
-const ROLES: RoleName[] = ['foresatt', 'barn', 'koordinator', 'deltaker', 'lesetilgang'];
+const ROLES: PlanRole[] = ['foresatt', 'barn', 'koordinator', 'deltaker', 'lesetilgang'];
 const Y_ = true;
 const N_ = false;
 //                                   foresatt barn koordinator deltaker lesetilgang
@@ -35,7 +36,7 @@ const EXPECTED: Record<string, [boolean, boolean, boolean, boolean, boolean]> = 
   readLog: /*                    */ [Y_, N_, Y_, N_, N_],
   export: /*                     */ [Y_, Y_, Y_, N_, N_],
 };
-const allowed = (action: string, role: RoleName): boolean => EXPECTED[action]![ROLES.indexOf(role)]!;
+const allowed = (action: string, role: PlanRole): boolean => EXPECTED[action]![ROLES.indexOf(role)]!;
 
 // Each part of the plan, the top-level type it lives in, and an edit that writes a marker into it.
 type Part = {
@@ -99,7 +100,7 @@ function countDenials(provider: WebsocketProvider): { count: number } {
 describe('every role × every action, as the matrix says', () => {
   let server: TestServer;
   let planId: string;
-  const members = {} as Record<RoleName, TestUser>;
+  const members = {} as Record<PlanRole, TestUser>;
   const refusals: Array<{ userId: string; action: string; at: number }> = [];
   const providers: WebsocketProvider[] = [];
   let witness: WebsocketProvider;
@@ -295,7 +296,7 @@ describe('every role × every action, as the matrix says', () => {
         expect(log.some((e) => e.action === 'edit.refused' && e.actor?.userId === members[role].id)).toBe(true);
       }
     }
-    const inTime = (e: LogEntry) => Date.parse(e.at) >= startedAt && Date.parse(e.at) <= now;
+    const inTime = (e: AccessLogEntry) => Date.parse(e.at) >= startedAt && Date.parse(e.at) <= now;
     for (const change of log.filter((e) => e.action === 'plan.changed')) {
       expect(inTime(change)).toBe(true);
       expect(Date.parse(change.details.from as string)).toBeGreaterThanOrEqual(startedAt);

@@ -1,7 +1,6 @@
+import type { AccessLogEntry, PlanRole } from '@samplan/api';
 import type { WebsocketProvider } from 'y-websocket';
 import { api, CSRF_HEADERS, type TestUser } from './testServer.ts';
-
-export type RoleName = 'foresatt' | 'barn' | 'koordinator' | 'deltaker' | 'lesetilgang';
 
 let inviteCounter = 0;
 
@@ -10,7 +9,7 @@ export async function invite(
   baseUrl: string,
   inviter: TestUser,
   planId: string,
-  role: RoleName,
+  role: PlanRole,
   extra: Record<string, unknown> = {},
 ): Promise<{ token: string; inviteId: string; email: string }> {
   inviteCounter += 1;
@@ -54,7 +53,7 @@ export async function addMember(
   baseUrl: string,
   inviter: TestUser,
   planId: string,
-  role: RoleName,
+  role: PlanRole,
   options: { name?: string; consentBy?: TestUser } = {},
 ): Promise<TestUser> {
   const { token } = await invite(baseUrl, inviter, planId, role);
@@ -76,18 +75,10 @@ export async function consentFor(baseUrl: string, foresatt: TestUser, planId: st
   return res.body.consent.id;
 }
 
-export interface LogEntry {
-  seq: number;
-  at: string;
-  actor: { userId: string; name: string | null } | null;
-  action: string;
-  details: Record<string, unknown>;
-}
-
-export async function readLog(baseUrl: string, reader: TestUser, planId: string): Promise<LogEntry[]> {
-  const entries: LogEntry[] = [];
+export async function readLog(baseUrl: string, reader: TestUser, planId: string): Promise<AccessLogEntry[]> {
+  const entries: AccessLogEntry[] = [];
   for (let after = 0; ;) {
-    const res = await api<{ entries: LogEntry[]; nextAfter: number | null }>(
+    const res = await api<{ entries: AccessLogEntry[]; nextAfter: number | null }>(
       baseUrl,
       reader,
       'GET',
