@@ -7,7 +7,7 @@ describe('routes', () => {
     expect(matchRoute('/logg-inn')).toEqual({ name: 'login' });
     expect(matchRoute('/registrer')).toEqual({ name: 'register' });
     expect(matchRoute('/planer/ny')).toEqual({ name: 'createPlan' });
-    expect(matchRoute('/planer/abc')).toEqual({ name: 'plan', planId: 'abc', section: 'barnet' });
+    expect(matchRoute('/planer/abc')).toEqual({ name: 'plan', planId: 'abc', section: 'omBarnet' });
     expect(matchRoute('/planer/abc/tiltak')).toEqual({ name: 'plan', planId: 'abc', section: 'tiltak' });
     expect(matchRoute('/planer/abc/utskrift')).toEqual({ name: 'print', planId: 'abc' });
     expect(matchRoute('/planer/abc/ukjent')).toEqual({ name: 'notFound' });
@@ -16,7 +16,12 @@ describe('routes', () => {
 
   it('builds paths that match back', () => {
     expect(matchRoute(paths.plan('p1', 'moter'))).toEqual({ name: 'plan', planId: 'p1', section: 'moter' });
-    expect(paths.plan('p1', 'barnet')).toBe('/planer/p1');
+    expect(paths.plan('p1', 'omBarnet')).toBe('/planer/p1');
+    // Sections are named by their plan part; their addresses are Norwegian words.
+    expect(paths.plan('p1', 'maal')).toBe('/planer/p1/mal');
+    expect(matchRoute('/planer/p1/mal')).toEqual({ name: 'plan', planId: 'p1', section: 'maal' });
+    expect(matchRoute('/planer/p1/periode')).toEqual({ name: 'plan', planId: 'p1', section: 'planinfo' });
+    expect(matchRoute('/planer/p1/maal')).toEqual({ name: 'notFound' });
     expect(matchRoute(paths.print('p1'))).toEqual({ name: 'print', planId: 'p1' });
   });
 

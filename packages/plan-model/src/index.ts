@@ -59,6 +59,8 @@ export type {
 } from './collectionSpecs.ts';
 export { META_MAP_NAME, PLAN_RICH_TEXT_FIELDS, getMetaMap, getCollection, getPlanRichText } from './documentLayout.ts';
 export type { PlanRichTextField, ItemMap, CollectionMap } from './documentLayout.ts';
+export { PLAN_PARTS, isPlanPart, partOfRootType, partOfCollection, rootTypesOfPart } from './planParts.ts';
+export type { PlanPart } from './planParts.ts';
 export { PlanModelError } from './PlanModelError.ts';
 export type { PlanModelErrorReason } from './PlanModelError.ts';
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { PLAN_PARTS, partOfRootType, type PlanPart } from '../plans/planParts.ts';
+import { PLAN_PARTS, partOfRootType, type PlanPart } from '@samplan/plan-model';
 import type { AccessLogStore, NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';

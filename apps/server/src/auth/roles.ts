@@ -1,5 +1,5 @@
 import { PLAN_ROLES, type PlanRole } from '@samplan/api';
-import { PLAN_PARTS, type PlanPart } from '../plans/planParts.ts';
+import { PLAN_PARTS, type PlanPart } from '@samplan/plan-model';
 
 /**
  * Who may do what in one plan: the one permission matrix of the server. REST routes and the websocket ask

@@ -1,21 +1,42 @@
 // The app's URLs. Pure, so it is unit-tested without a browser.
 
+import type { PlanPart } from '@samplan/plan-model';
+
+/** The parts of the plan that have a section of their own, in the order the plan shows them. */
 export const SECTION_IDS = [
-  'barnet',
-  'mal',
+  'omBarnet',
+  'maal',
   'tiltak',
   'evaluering',
   'deltakere',
   'samarbeid',
-  'periode',
+  'planinfo',
   'samtykke',
   'moter',
   'oppgaver',
   'tjenester',
-] as const;
+] as const satisfies readonly PlanPart[];
 export type SectionId = (typeof SECTION_IDS)[number];
 
-export const DEFAULT_SECTION: SectionId = 'barnet';
+export const DEFAULT_SECTION: SectionId = 'omBarnet';
+
+/** Each section's address, in Norwegian words a parent can read (and that bookmarks keep). */
+const SECTION_SLUGS: Record<SectionId, string> = {
+  omBarnet: 'barnet',
+  maal: 'mal',
+  tiltak: 'tiltak',
+  evaluering: 'evaluering',
+  deltakere: 'deltakere',
+  samarbeid: 'samarbeid',
+  planinfo: 'periode',
+  samtykke: 'samtykke',
+  moter: 'moter',
+  oppgaver: 'oppgaver',
+  tjenester: 'tjenester',
+};
+const sectionBySlug = new Map(Object.entries(SECTION_SLUGS).map(([section, slug]) => [slug, section as SectionId]));
+
+export const sectionSlug = (section: SectionId): string => SECTION_SLUGS[section];
 
 export type Route =
   | { name: 'login' }
@@ -46,7 +67,8 @@ export function matchRoute(pathname: string): Route {
   if (third === 'utskrift') return { name: 'print', planId: second };
   if (third === 'tilgang') return { name: 'access', planId: second };
   if (third === 'innsynslogg') return { name: 'accessLog', planId: second };
-  if (isSectionId(third)) return { name: 'plan', planId: second, section: third };
+  const section = sectionBySlug.get(third);
+  if (section) return { name: 'plan', planId: second, section };
   return { name: 'notFound' };
 }
 
@@ -56,7 +78,7 @@ export const paths = {
   plans: () => '/',
   createPlan: () => '/planer/ny',
   plan: (planId: string, section?: SectionId) =>
-    `/planer/${encodeURIComponent(planId)}${section && section !== DEFAULT_SECTION ? `/${section}` : ''}`,
+    `/planer/${encodeURIComponent(planId)}${section && section !== DEFAULT_SECTION ? `/${SECTION_SLUGS[section]}` : ''}`,
   print: (planId: string) => `/planer/${encodeURIComponent(planId)}/utskrift`,
   access: (planId: string) => `/planer/${encodeURIComponent(planId)}/tilgang`,
   accessLog: (planId: string) => `/planer/${encodeURIComponent(planId)}/innsynslogg`,

@@ -1,6 +1,8 @@
 // Texts for who may see the plan: members and invitations, the family's consent, the innsynslogg, the invitation
 // page and login with an external provider. Norwegian bokmål, like nb.ts.
 
+import type { PlanPart } from '@samplan/plan-model';
+
 const roleNames: Record<string, string> = {
   foresatt: 'foresatt',
   barn: 'barnet',
@@ -13,7 +15,7 @@ const roleNames: Record<string, string> = {
 const asRole = (role: string): string =>
   role === 'lesetilgang' ? 'med lesetilgang' : role === 'barn' ? 'som barnet selv' : `som ${roleNames[role] ?? role}`;
 
-const partNames: Record<string, string> = {
+const partNames: Record<PlanPart, string> = {
   planinfo: 'planens navn, periode og koordinator',
   omBarnet: 'Om barnet og familien',
   maal: 'Mål, ressurser og behov',

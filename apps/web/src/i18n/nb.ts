@@ -135,13 +135,13 @@ export const nb = {
   },
 
   sections: {
-    barnet: 'Om barnet og familien',
-    mal: 'Mål',
+    omBarnet: 'Om barnet og familien',
+    maal: 'Mål',
     tiltak: 'Tiltak',
     evaluering: 'Evaluering',
     deltakere: 'Deltakere og koordinator',
     samarbeid: 'Samarbeid',
-    periode: 'Planperiode og revisjon',
+    planinfo: 'Planperiode og revisjon',
     samtykke: 'Samtykke',
     moter: 'Møter',
     oppgaver: 'Oppgaver',
@@ -149,15 +149,15 @@ export const nb = {
   },
 
   sectionIntro: {
-    barnet: 'Hvem barnet er, familien og søsken, hva som fungerer godt, og hva barnet og familien trenger.',
-    mal: 'Barnets og familiens egne mål, helst med deres egne ord. Hvert hovedmål kan deles opp i mindre delmål.',
+    omBarnet: 'Hvem barnet er, familien og søsken, hva som fungerer godt, og hva barnet og familien trenger.',
+    maal: 'Barnets og familiens egne mål, helst med deres egne ord. Hvert hovedmål kan deles opp i mindre delmål.',
     tiltak:
       'Hva som skal gjøres for å nå målene, hvor mye og hvor ofte (omfang), hvem som har ansvaret, og hvordan det gjøres.',
     evaluering: 'Hvordan det går. Hver evaluering blir en milepæl på målet eller tiltaket den gjelder.',
     deltakere:
       'Hvem som er med i arbeidet med planen (familien først), hva hver enkelt bidrar med og hva som forventes, og hvem som er koordinator.',
     samarbeid: 'Andre tjenester, institusjoner og etater det er nødvendig å samarbeide med.',
-    periode: 'Hvor lenge planen gjelder, og når den skal evalueres og revideres.',
+    planinfo: 'Hvor lenge planen gjelder, og når den skal evalueres og revideres.',
     samtykke: 'Samtykke til planen og til at opplysninger deles med deltakerne.',
     moter: 'Ansvarsgruppemøter med dato, hvem som deltar, saksliste og referat.',
     oppgaver: 'Oppgaver som er delegert i et møte eller av koordinatoren.',

@@ -13,9 +13,9 @@ import { TasksSection } from '../sections/TasksSection.tsx';
 
 export function SectionContent({ section }: { section: SectionId }) {
   switch (section) {
-    case 'barnet':
+    case 'omBarnet':
       return <AboutSection />;
-    case 'mal':
+    case 'maal':
       return <GoalsSection />;
     case 'tiltak':
       return <MeasuresSection />;
@@ -25,7 +25,7 @@ export function SectionContent({ section }: { section: SectionId }) {
       return <ParticipantsSection />;
     case 'samarbeid':
       return <CooperationSection />;
-    case 'periode':
+    case 'planinfo':
       return <PeriodSection />;
     case 'samtykke':
       return <ConsentSection />;

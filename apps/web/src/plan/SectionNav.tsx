@@ -1,5 +1,5 @@
 import { Link } from '../app/Link.tsx';
-import { paths, SECTION_IDS, type SectionId } from '../app/routes.ts';
+import { paths, SECTION_IDS, sectionSlug, type SectionId } from '../app/routes.ts';
 import { nb } from '../i18n/index.ts';
 import { usePresence } from './connectionHooks.ts';
 import { usePlan } from './PlanContext.tsx';
@@ -19,7 +19,7 @@ export function SectionNav({ current }: { current: SectionId }) {
                 to={paths.plan(info.id, section)}
                 aria-current={section === current ? 'page' : undefined}
                 className="section-nav__link"
-                data-section={section}
+                data-section={sectionSlug(section)}
               >
                 <span>{nb.sections[section]}</span>
                 {here.length > 0 && (

@@ -56,7 +56,7 @@ export function PrintPlan({
       </header>
 
       <section className="print-section">
-        <h2>{nb.sections.barnet}</h2>
+        <h2>{nb.sections.omBarnet}</h2>
         <PrintRichText label={nb.about.child} doc={plan.about.child} />
         <PrintRichText label={nb.about.family} doc={plan.about.family} />
         <PrintRichText label={nb.about.resources} doc={plan.about.resources} />
@@ -66,7 +66,7 @@ export function PrintPlan({
       </section>
 
       <section className="print-section">
-        <h2>{nb.sections.mal}</h2>
+        <h2>{nb.sections.maal}</h2>
         {plan.goals.length === 0 && <p className="muted">{nb.goals.empty}</p>}
         {plan.goals.map((goal) => {
           const number = goalNumber.get(goal.id) ?? '';

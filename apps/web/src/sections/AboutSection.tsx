@@ -17,7 +17,7 @@ export function AboutSection() {
   const { doc } = usePlan().connection;
   return (
     <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="barnet" />
+      <SectionHeading section="omBarnet" />
       <div className="card stack">
         {FIELDS.map(({ field, label, hint }) => (
           <RichTextField key={field} fragment={getPlanRichText(doc, field)} label={label} hint={hint} />

@@ -29,7 +29,7 @@ export function GoalsSection() {
 
   return (
     <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="mal">
+      <SectionHeading section="maal">
         <AddButton label={nb.goals.addMain} onClick={addMain} />
       </SectionHeading>
       {top.length === 0 ? (

@@ -13,7 +13,7 @@ export function PeriodSection() {
   const interval = useMetaValue<string>('evaluationInterval');
   return (
     <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="periode" />
+      <SectionHeading section="planinfo" />
       <div className="card stack">
         <div className="field-row">
           <DateField

@@ -1,4 +1,5 @@
 import type { AccessLogEntry } from '@samplan/api';
+import { isPlanPart } from '@samplan/plan-model';
 import { formatTime, nbAccess } from '../i18n/index.ts';
 import { lastDayOf } from './accessDates.ts';
 
@@ -84,11 +85,11 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
       text = d.exported;
       break;
     case 'plan.changed': {
-      const parts = Array.isArray(details.parts) ? details.parts.filter((p): p is string => typeof p === 'string') : [];
+      const parts = Array.isArray(details.parts) ? details.parts.filter(isPlanPart) : [];
       const from = str(details.from);
       const to = str(details.to);
       const span = from && to ? ` (${d.changedBetween(formatTime(from), formatTime(to))})` : '';
-      text = d.changed(parts.map((part) => t.parts[part] ?? part)) + span;
+      text = d.changed(parts.map((part) => t.parts[part])) + span;
       break;
     }
     case 'access.refused':

@@ -1,8 +1,10 @@
-import { META_MAP_NAME, type CollectionName, type PlanRichTextField } from '@samplan/plan-model';
+import { COLLECTION_NAMES, type CollectionName } from './collectionSpecs.ts';
+import { META_MAP_NAME, PLAN_RICH_TEXT_FIELDS, type PlanRichTextField } from './documentLayout.ts';
 
 /**
- * The parts of a plan, as the access log names them and the permission matrix grants them. A part is a set of
- * top-level Yjs types of the plan document (plan-model's layout); the law's nine elements map onto them.
+ * The parts of a plan: one name each, used by the server (innsynslogg, permissions, history) and the web app
+ * (sections) alike. A part is a set of top-level types of the document; the law's nine elements map onto them.
+ * These names are stored in the innsynslogg, so they never change.
  */
 export const PLAN_PARTS = [
   'planinfo',
@@ -21,24 +23,7 @@ export const PLAN_PARTS = [
 ] as const;
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
-/** Norwegian labels, for logs and documentation. */
-export const PLAN_PART_LABELS: Record<PlanPart, string> = {
-  planinfo: 'Planinformasjon (tittel, planperiode, revisjon, koordinator)',
-  omBarnet: 'Om barnet og familien',
-  maal: 'Mål, ressurser og behov',
-  deltakere: 'Deltakere',
-  bidrag: 'Bidrag fra barnet og familien',
-  tiltak: 'Tiltak og gjennomføring',
-  evaluering: 'Evaluering',
-  samtykke: 'Samtykke (notater)',
-  samarbeid: 'Samarbeid',
-  moter: 'Møter',
-  oppgaver: 'Oppgaver',
-  tjenester: 'Tjenester og kontakter',
-  annet: 'Annet',
-};
-
-// Exhaustive over plan-model's names: a new collection or rich-text field fails to compile until it is placed.
+// Exhaustive over the layout: a new collection or rich-text field fails to compile until it is placed.
 const collectionParts: Record<CollectionName, PlanPart> = {
   goals: 'maal',
   measures: 'tiltak',
@@ -63,14 +48,20 @@ const richTextParts: Record<PlanRichTextField, PlanPart> = {
 
 const partByRootName = new Map<string, PlanPart>([
   [META_MAP_NAME, 'planinfo'],
-  ...Object.entries(collectionParts),
-  ...Object.entries(richTextParts),
+  ...COLLECTION_NAMES.map((name): [string, PlanPart] => [name, collectionParts[name]]),
+  ...PLAN_RICH_TEXT_FIELDS.map((name): [string, PlanPart] => [name, richTextParts[name]]),
 ]);
 
-/** The part a top-level type of the plan document belongs to; names plan-model does not know are `annet`. */
+export function isPlanPart(value: unknown): value is PlanPart {
+  return typeof value === 'string' && (PLAN_PARTS as readonly string[]).includes(value);
+}
+
+/** The part a top-level type of the plan document belongs to; names the layout does not know are `annet`. */
 export function partOfRootType(name: string): PlanPart {
   return partByRootName.get(name) ?? 'annet';
 }
+
+export const partOfCollection = (collection: CollectionName): PlanPart => collectionParts[collection];
 
 /** The top-level type names of a part (empty for `annet`). */
 export function rootTypesOfPart(part: PlanPart): string[] {
