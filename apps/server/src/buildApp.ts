@@ -13,6 +13,7 @@ import { OidcLogin } from './auth/OidcLogin.ts';
 import { assertEditRightsPerDocument } from './auth/roles.ts';
 import { Sessions } from './auth/Sessions.ts';
 import { AccessLog } from './audit/AccessLog.ts';
+import { accessLogChain } from './audit/chain.ts';
 import { ChangeRecorder } from './audit/ChangeRecorder.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
@@ -32,15 +33,13 @@ import { planRoutes } from './http/planRoutes.ts';
 import { installSecurity } from './http/security.ts';
 import { registerWebApp } from './http/webAppRoutes.ts';
 import { PlanService } from './plans/PlanService.ts';
-import { SqliteAccessLogStore, type AccessLogStore } from './storage/AccessLogStore.ts';
-import { SqliteAccountStore, type AccountStore } from './storage/AccountStore.ts';
-import { SqliteConsentStore, type ConsentStore } from './storage/ConsentStore.ts';
+import type { AccessLogStore } from './storage/AccessLogStore.ts';
+import type { AccountStore } from './storage/AccountStore.ts';
+import type { ConsentStore } from './storage/ConsentStore.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
-import { SqliteInviteStore, type InviteStore } from './storage/InviteStore.ts';
-import { openSqlite } from './storage/openSqlite.ts';
-import { WalCheckpointer } from './storage/WalCheckpointer.ts';
-import { SqlitePlanStore, type PlanStore } from './storage/PlanStore.ts';
-import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts';
+import type { InviteStore } from './storage/InviteStore.ts';
+import type { PlanStore } from './storage/PlanStore.ts';
+import { openSqliteStorage } from './storage/sqlite/openSqliteStorage.ts';
 
 /** What the app is built from; tests reach in through `app.samplan`. */
 export interface Services {
@@ -84,20 +83,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
 
   assertEditRightsPerDocument();
-  const db = openSqlite({
+  const storage = openSqliteStorage({
     dataDir: config.DATA_DIR,
     synchronous: config.SQLITE_SYNCHRONOUS,
     inMemory: options.inMemory,
+    chain: accessLogChain,
+    onWalCheckpointError: (message) => app.log.error({ err: message }, 'WAL checkpoint failed'),
   });
-  const walCheckpointer = options.inMemory
-    ? null
-    : new WalCheckpointer(db, { onError: (message) => app.log.error({ err: message }, 'WAL checkpoint failed') });
-  const accounts = new SqliteAccountStore(db);
-  const plans = new SqlitePlanStore(db);
-  const documents = new SqliteDocumentStore(db);
-  const invites = new SqliteInviteStore(db);
-  const consents = new SqliteConsentStore(db);
-  const accessLogStore = new SqliteAccessLogStore(db);
+  const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
   const accessLog = new AccessLog(accessLogStore, accounts);
   const changes = new ChangeRecorder({
     documents,
@@ -219,8 +212,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   app.addHook('onClose', async () => {
     await compactor.close();
-    await walCheckpointer?.close();
-    await documents.close();
+    await storage.close();
   });
   return app;
 }

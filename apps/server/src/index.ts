@@ -7,5 +7,5 @@ export type {
   StoredUpdate,
   Checkpoint,
 } from './storage/DocumentStore.ts';
-export { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts';
-export { openSqlite } from './storage/openSqlite.ts';
+export { SqliteDocumentStore } from './storage/sqlite/SqliteDocumentStore.ts';
+export { openSqlite } from './storage/sqlite/openSqlite.ts';

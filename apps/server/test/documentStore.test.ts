@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentStore } from '../src/storage/DocumentStore.ts';
-import { openSqlite } from '../src/storage/openSqlite.ts';
-import { PostgresDocumentStore } from '../src/storage/PostgresDocumentStore.ts';
-import { SqliteDocumentStore } from '../src/storage/SqliteDocumentStore.ts';
+import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
+import { PostgresDocumentStore } from '../src/storage/postgres/PostgresDocumentStore.ts';
+import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore.ts';
 
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../src/storage/openSqlite.ts';
-import { WalCheckpointer } from '../src/storage/WalCheckpointer.ts';
+import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
+import { WalCheckpointer } from '../src/storage/sqlite/WalCheckpointer.ts';
 import { waitFor } from './support/waitFor.ts';
 
 describe('WalCheckpointer', () => {

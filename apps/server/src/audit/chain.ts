@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { ChainedFields, LogChain } from '../storage/AccessLogStore.ts';
 
 /** The hash before the first entry of a plan's log. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** The fields of an entry that its hash covers; `details` is the stored JSON text. */
-export interface ChainedFields {
-  planId: string;
-  seq: number;
-  at: number;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  details: string;
-  prevHash: string;
-}
 
 /** SHA-256 over the previous hash and the entry, so changing any entry breaks every hash after it. */
 export function entryHash(fields: ChainedFields): string {
@@ -40,6 +29,9 @@ export function canonicalJson(value: unknown): string {
       : v,
   );
 }
+
+/** The innsynslogg's chain, as the access-log store computes it. */
+export const accessLogChain: LogChain = { genesisHash: GENESIS_HASH, entryHash, serializeDetails: canonicalJson };
 
 export type ChainProblem = 'seq-gap' | 'prev-hash-mismatch' | 'hash-mismatch';
 

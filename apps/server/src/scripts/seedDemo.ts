@@ -6,21 +6,19 @@ import { newId } from '../auth/ids.ts';
 import { AccessLog } from '../audit/AccessLog.ts';
 import { ChangeRecorder } from '../audit/ChangeRecorder.ts';
 import { PlanService } from '../plans/PlanService.ts';
-import { SqliteAccessLogStore } from '../storage/AccessLogStore.ts';
-import { SqliteAccountStore } from '../storage/AccountStore.ts';
-import { SqliteConsentStore } from '../storage/ConsentStore.ts';
-import { openSqlite } from '../storage/openSqlite.ts';
-import { SqlitePlanStore } from '../storage/PlanStore.ts';
-import { SqliteDocumentStore } from '../storage/SqliteDocumentStore.ts';
+import { accessLogChain } from '../audit/chain.ts';
+import { openSqliteStorage } from '../storage/sqlite/openSqliteStorage.ts';
 
 const DEMO_EMAIL = 'sofie.andersen@eksempel.no';
 const DEMO_PASSWORD = 'demo-passord-2026';
 
 const config = parseConfig(process.env);
-const db = openSqlite({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
-const accounts = new SqliteAccountStore(db);
-const plans = new SqlitePlanStore(db);
-const documents = new SqliteDocumentStore(db);
+const storage = openSqliteStorage({
+  dataDir: config.DATA_DIR,
+  synchronous: config.SQLITE_SYNCHRONOUS,
+  chain: accessLogChain,
+});
+const { accounts, plans, documents, consents, accessLog: accessLogStore } = storage;
 
 let user = await accounts.findUserByEmail(DEMO_EMAIL);
 if (!user) {
@@ -28,16 +26,14 @@ if (!user) {
   await accounts.createUser({ ...created, passwordHash: await hashPassword(DEMO_PASSWORD) });
   user = { ...created, passwordHash: null };
 }
-const accessLogStore = new SqliteAccessLogStore(db);
 const accessLog = new AccessLog(accessLogStore, accounts);
 const changes = new ChangeRecorder({ documents, store: accessLogStore, accounts, delayMs: 0, logger: console });
-const consents = new SqliteConsentStore(db);
 const plan = await new PlanService({ plans, documents, consents, accessLog, changes }).create(user.id, {
   title: 'Individuell plan for Emma',
   childName: 'Emma Nilsen',
   creatorRole: 'koordinator',
   demo: true,
 });
-await documents.close();
+await storage.close();
 console.log(`Demoplanen er lagt inn i ${config.DATA_DIR} (plan ${plan.id}).`);
 console.log(`Logg inn som ${DEMO_EMAIL} med passordet ${DEMO_PASSWORD}.`);

@@ -1,5 +1,4 @@
 import type { ConsentKind } from '@samplan/api';
-import type { SqliteDatabase } from './openSqlite.ts';
 
 /**
  * One consent the family gave: to the plan itself (`plan`), or to sharing the plan's confidential content with
@@ -28,73 +27,4 @@ export interface ConsentStore {
   listForPlan(planId: string): Promise<ConsentRecord[]>;
   /** Withdraws an active consent; false when it was already withdrawn. */
   withdraw(planId: string, consentId: string, by: string, now: number, note: string | null): Promise<boolean>;
-}
-
-interface ConsentRow {
-  id: string;
-  plan_id: string;
-  kind: ConsentKind;
-  subject_user_id: string | null;
-  subject_invite_id: string | null;
-  given_by: string;
-  given_at: number;
-  note: string;
-  recorded_by: string;
-  recorded_at: number;
-  withdrawn_at: number | null;
-  withdrawn_by: string | null;
-  withdrawal_note: string | null;
-}
-
-const toConsent = (row: ConsentRow): ConsentRecord => ({
-  id: row.id,
-  planId: row.plan_id,
-  kind: row.kind,
-  subjectUserId: row.subject_user_id,
-  subjectInviteId: row.subject_invite_id,
-  givenBy: row.given_by,
-  givenAt: row.given_at,
-  note: row.note,
-  recordedBy: row.recorded_by,
-  recordedAt: row.recorded_at,
-  withdrawnAt: row.withdrawn_at,
-  withdrawnBy: row.withdrawn_by,
-  withdrawalNote: row.withdrawal_note,
-});
-
-export class SqliteConsentStore implements ConsentStore {
-  private readonly statements;
-
-  constructor(db: SqliteDatabase) {
-    this.statements = {
-      insert: db.prepare(
-        `INSERT INTO consents (id, plan_id, kind, subject_user_id, subject_invite_id, given_by, given_at, note,
-           recorded_by, recorded_at)
-         VALUES (@id, @planId, @kind, @subjectUserId, @subjectInviteId, @givenBy, @givenAt, @note, @recordedBy, @recordedAt)`,
-      ),
-      byId: db.prepare<[string, string], ConsentRow>('SELECT * FROM consents WHERE plan_id = ? AND id = ?'),
-      forPlan: db.prepare<[string], ConsentRow>('SELECT * FROM consents WHERE plan_id = ? ORDER BY recorded_at, id'),
-      withdraw: db.prepare<[number, string, string | null, string, string]>(
-        `UPDATE consents SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_note = ?
-         WHERE plan_id = ? AND id = ? AND withdrawn_at IS NULL`,
-      ),
-    };
-  }
-
-  async create(consent: ConsentRecord): Promise<void> {
-    this.statements.insert.run(consent);
-  }
-
-  async find(planId: string, consentId: string): Promise<ConsentRecord | undefined> {
-    const row = this.statements.byId.get(planId, consentId);
-    return row && toConsent(row);
-  }
-
-  async listForPlan(planId: string): Promise<ConsentRecord[]> {
-    return this.statements.forPlan.all(planId).map(toConsent);
-  }
-
-  async withdraw(planId: string, consentId: string, by: string, now: number, note: string | null): Promise<boolean> {
-    return this.statements.withdraw.run(now, by, note, planId, consentId).changes > 0;
-  }
 }

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './openSqlite.ts';
-import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from './DocumentStore.ts';
+import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from '../DocumentStore.ts';
 
 interface UpdateRow {
   seq: number;

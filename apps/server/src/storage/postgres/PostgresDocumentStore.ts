@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from './DocumentStore.ts';
+import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from '../DocumentStore.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS doc_updates (

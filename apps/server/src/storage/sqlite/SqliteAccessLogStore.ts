@@ -1,0 +1,92 @@
+import type { AccessLogEntry, AccessLogStore, ChangeCursor, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
+import type { SqliteDatabase } from './openSqlite.ts';
+
+interface LogRow {
+  plan_id: string;
+  seq: number;
+  at: number;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEntry = (row: LogRow): AccessLogEntry => ({
+  planId: row.plan_id,
+  seq: row.seq,
+  at: row.at,
+  actorId: row.actor_id,
+  actorName: row.actor_name,
+  action: row.action,
+  details: row.details,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+export class SqliteAccessLogStore implements AccessLogStore {
+  private readonly statements;
+  private readonly appendTx;
+  private readonly appendChangesTx;
+
+  constructor(db: SqliteDatabase, chain: LogChain) {
+    this.statements = {
+      head: db.prepare<[string], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM access_log WHERE plan_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      insert: db.prepare(
+        `INSERT INTO access_log (plan_id, seq, at, actor_id, actor_name, action, details, prev_hash, hash)
+         VALUES (@planId, @seq, @at, @actorId, @actorName, @action, @details, @prevHash, @hash)`,
+      ),
+      list: db.prepare<[string, number, number], LogRow>(
+        'SELECT * FROM access_log WHERE plan_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      cursor: db.prepare<[string], { seq: number; state: Buffer }>(
+        'SELECT seq, state FROM change_cursors WHERE plan_id = ?',
+      ),
+      putCursor: db.prepare<[string, number, Uint8Array]>(
+        `INSERT INTO change_cursors (plan_id, seq, state) VALUES (?, ?, ?)
+         ON CONFLICT(plan_id) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
+      ),
+    };
+    this.appendTx = db.transaction((planId: string, entries: readonly NewAccessLogEntry[]) => {
+      const head = this.statements.head.get(planId);
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? chain.genesisHash;
+      const written: AccessLogEntry[] = [];
+      for (const entry of entries) {
+        seq += 1;
+        const fields = { planId, seq, ...entry, details: chain.serializeDetails(entry.details), prevHash };
+        const stored = { ...fields, hash: chain.entryHash(fields) };
+        this.statements.insert.run(stored);
+        written.push(stored);
+        prevHash = stored.hash;
+      }
+      return written;
+    });
+    this.appendChangesTx = db.transaction(
+      (planId: string, entries: readonly NewAccessLogEntry[], cursor: ChangeCursor) => {
+        this.appendTx(planId, entries);
+        this.statements.putCursor.run(planId, cursor.seq, cursor.state);
+      },
+    );
+  }
+
+  async append(planId: string, entries: readonly NewAccessLogEntry[]): Promise<AccessLogEntry[]> {
+    return this.appendTx(planId, entries);
+  }
+
+  async list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]> {
+    return this.statements.list.all(planId, options.afterSeq, options.limit).map(toEntry);
+  }
+
+  async changeCursor(planId: string): Promise<ChangeCursor | undefined> {
+    const row = this.statements.cursor.get(planId);
+    return row && { seq: row.seq, state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) };
+  }
+
+  async appendChanges(planId: string, entries: readonly NewAccessLogEntry[], cursor: ChangeCursor): Promise<void> {
+    this.appendChangesTx(planId, entries, cursor);
+  }
+}

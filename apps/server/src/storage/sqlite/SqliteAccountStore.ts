@@ -1,0 +1,99 @@
+import type { SqliteDatabase } from './openSqlite.ts';
+import type { User, UserWithPassword, LoginFailures, AccountStore } from '../AccountStore.ts';
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: number;
+}
+
+const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at });
+
+export class SqliteAccountStore implements AccountStore {
+  private readonly statements;
+
+  constructor(db: SqliteDatabase) {
+    this.statements = {
+      insertUser: db.prepare<[string, string, string, string | null, number]>(
+        'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
+      userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
+      insertSession: db.prepare<[string, string, number, number]>(
+        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      ),
+      sessionUser: db.prepare<[string, number], UserRow>(
+        `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
+         WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
+      ),
+      deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      loginFailures: db.prepare<[string], { failures: number; first_failure_at: number; locked_until: number | null }>(
+        'SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = ?',
+      ),
+      putLoginFailures: db.prepare<[string, number, number, number | null]>(
+        `INSERT INTO login_failures (email, failures, first_failure_at, locked_until) VALUES (?, ?, ?, ?)
+         ON CONFLICT(email) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at,
+           locked_until = excluded.locked_until`,
+      ),
+      clearLoginFailures: db.prepare<[string]>('DELETE FROM login_failures WHERE email = ?'),
+      oidcUser: db.prepare<[string, string], UserRow>(
+        `SELECT users.* FROM oidc_identities JOIN users ON users.id = oidc_identities.user_id
+         WHERE oidc_identities.provider = ? AND oidc_identities.subject = ?`,
+      ),
+      linkOidc: db.prepare<[string, string, string, number]>(
+        'INSERT INTO oidc_identities (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  async createUser(user: UserWithPassword): Promise<void> {
+    this.statements.insertUser.run(user.id, user.email, user.name, user.passwordHash, user.createdAt);
+  }
+
+  async findUserByEmail(email: string): Promise<UserWithPassword | undefined> {
+    const row = this.statements.userByEmail.get(email);
+    return row && { ...toUser(row), passwordHash: row.password_hash };
+  }
+
+  async findUserById(id: string): Promise<User | undefined> {
+    const row = this.statements.userById.get(id);
+    return row && toUser(row);
+  }
+
+  async createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
+    this.statements.insertSession.run(tokenHash, userId, Date.now(), expiresAt);
+  }
+
+  async findSessionUser(tokenHash: string, now: number): Promise<User | undefined> {
+    const row = this.statements.sessionUser.get(tokenHash, now);
+    return row && toUser(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.statements.deleteSession.run(tokenHash);
+  }
+
+  async loginFailures(email: string): Promise<LoginFailures | undefined> {
+    const row = this.statements.loginFailures.get(email);
+    return row && { failures: row.failures, firstFailureAt: row.first_failure_at, lockedUntil: row.locked_until };
+  }
+
+  async putLoginFailures(email: string, state: LoginFailures): Promise<void> {
+    this.statements.putLoginFailures.run(email, state.failures, state.firstFailureAt, state.lockedUntil);
+  }
+
+  async clearLoginFailures(email: string): Promise<void> {
+    this.statements.clearLoginFailures.run(email);
+  }
+
+  async findOidcUser(provider: string, subject: string): Promise<User | undefined> {
+    const row = this.statements.oidcUser.get(provider, subject);
+    return row && toUser(row);
+  }
+
+  async linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void> {
+    this.statements.linkOidc.run(provider, subject, userId, Date.now());
+  }
+}

@@ -1,0 +1,121 @@
+import type { PlanRole as Role } from '@samplan/api';
+import type { SqliteDatabase } from './openSqlite.ts';
+import type { PlanRecord, Membership, MemberWithUser, PlanStore } from '../PlanStore.ts';
+
+interface PlanRow {
+  id: string;
+  title: string;
+  child_name: string;
+  created_by: string;
+  created_at: number;
+}
+
+interface MembershipRow {
+  plan_id: string;
+  user_id: string;
+  role: Role;
+  created_at: number;
+  ends_at: number | null;
+  invited_by: string | null;
+}
+
+const toPlan = (row: PlanRow): PlanRecord => ({
+  id: row.id,
+  title: row.title,
+  childName: row.child_name,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+});
+
+const toMembership = (row: MembershipRow): Membership => ({
+  planId: row.plan_id,
+  userId: row.user_id,
+  role: row.role,
+  createdAt: row.created_at,
+  endsAt: row.ends_at,
+  invitedBy: row.invited_by,
+});
+
+const ACTIVE = '(memberships.ends_at IS NULL OR memberships.ends_at > ?)';
+
+export class SqlitePlanStore implements PlanStore {
+  private readonly statements;
+  private readonly createTx;
+
+  constructor(db: SqliteDatabase) {
+    this.statements = {
+      insertPlan: db.prepare<[string, string, string, string, number]>(
+        'INSERT INTO plans (id, title, child_name, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertMembership: db.prepare<[string, string, string, number]>(
+        'INSERT INTO memberships (plan_id, user_id, role, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      plan: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?'),
+      membership: db.prepare<[string, string, number], MembershipRow>(
+        `SELECT * FROM memberships WHERE plan_id = ? AND user_id = ? AND ${ACTIVE}`,
+      ),
+      plansOfUser: db.prepare<[string, number], PlanRow & { role: Role }>(
+        `SELECT plans.*, memberships.role FROM memberships JOIN plans ON plans.id = memberships.plan_id
+         WHERE memberships.user_id = ? AND ${ACTIVE} ORDER BY plans.created_at DESC`,
+      ),
+      members: db.prepare<[string, number], MembershipRow & { name: string; email: string }>(
+        `SELECT memberships.*, users.name, users.email FROM memberships JOIN users ON users.id = memberships.user_id
+         WHERE memberships.plan_id = ? AND ${ACTIVE} ORDER BY memberships.created_at, users.name`,
+      ),
+      putMembership: db.prepare<[string, string, string, number, number | null, string | null]>(
+        `INSERT INTO memberships (plan_id, user_id, role, created_at, ends_at, invited_by) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(plan_id, user_id) DO UPDATE SET role = excluded.role, created_at = excluded.created_at,
+           ends_at = excluded.ends_at, invited_by = excluded.invited_by`,
+      ),
+      removeMembership: db.prepare<[string, string]>('DELETE FROM memberships WHERE plan_id = ? AND user_id = ?'),
+      ended: db.prepare<[number], MembershipRow>(
+        'SELECT * FROM memberships WHERE ends_at IS NOT NULL AND ends_at <= ? ORDER BY ends_at',
+      ),
+      nextEnd: db.prepare<[], number | null>('SELECT MIN(ends_at) FROM memberships WHERE ends_at IS NOT NULL').pluck(),
+    };
+    this.createTx = db.transaction((plan: PlanRecord, role: Role) => {
+      this.statements.insertPlan.run(plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt);
+      this.statements.insertMembership.run(plan.id, plan.createdBy, role, plan.createdAt);
+    });
+  }
+
+  async createPlan(plan: PlanRecord, creatorRole: Role): Promise<void> {
+    this.createTx(plan, creatorRole);
+  }
+
+  async findPlan(planId: string): Promise<PlanRecord | undefined> {
+    const row = this.statements.plan.get(planId);
+    return row && toPlan(row);
+  }
+
+  async findMembership(planId: string, userId: string, now = Date.now()): Promise<Membership | undefined> {
+    const row = this.statements.membership.get(planId, userId, now);
+    return row && toMembership(row);
+  }
+
+  async plansOfUser(userId: string, now = Date.now()): Promise<Array<PlanRecord & { role: Role }>> {
+    return this.statements.plansOfUser.all(userId, now).map((row) => ({ ...toPlan(row), role: row.role }));
+  }
+
+  async listMembers(planId: string, now = Date.now()): Promise<MemberWithUser[]> {
+    return this.statements.members
+      .all(planId, now)
+      .map((row) => ({ ...toMembership(row), name: row.name, email: row.email }));
+  }
+
+  async putMembership(m: Membership): Promise<void> {
+    this.statements.putMembership.run(m.planId, m.userId, m.role, m.createdAt, m.endsAt, m.invitedBy);
+  }
+
+  async removeMembership(planId: string, userId: string): Promise<boolean> {
+    return this.statements.removeMembership.run(planId, userId).changes > 0;
+  }
+
+  async endedMemberships(now: number): Promise<Membership[]> {
+    return this.statements.ended.all(now).map(toMembership);
+  }
+
+  async nextMembershipEnd(): Promise<number | undefined> {
+    return (this.statements.nextEnd.get() as number | null | undefined) ?? undefined;
+  }
+}
