@@ -17,7 +17,7 @@ import { accessLogChain } from './audit/chain.ts';
 import { ChangeRecorder } from './audit/ChangeRecorder.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
-import { WorkerCompactor } from './collab/Compactor.ts';
+import { WorkerCompactor } from './documents/Compactor.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import type { Config } from './config/config.ts';
 import { resolveSessionSecret } from './config/sessionSecret.ts';

@@ -2,9 +2,10 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '@samplan/protocol';
-import { readUpdateMeta } from '../src/collab/clientMessage.ts';
-import { compactUpdates, WorkerCompactor } from '../src/collab/Compactor.ts';
-import { DocumentState } from '../src/collab/DocumentState.ts';
+import { encodeSyncReply } from '../src/collab/serverMessages.ts';
+import { compactUpdates, WorkerCompactor } from '../src/documents/Compactor.ts';
+import { DocumentState } from '../src/documents/DocumentState.ts';
+import { readUpdateMeta } from '../src/documents/updateMeta.ts';
 
 const policy = { everyUpdates: 5, everyBytes: 1_000_000 };
 
@@ -38,13 +39,16 @@ function applyReply(doc: Y.Doc, frames: Uint8Array[]): number[] {
   });
 }
 
+const syncReply = (state: DocumentState, stateVector: Uint8Array, hasNothing: boolean): Uint8Array[] =>
+  encodeSyncReply(state.missingFor(stateVector, hasNothing));
+
 describe('DocumentState', () => {
   it('gives an empty peer checkpoint then tail, ending with SyncStep2', () => {
     const { doc, updates } = writer();
     for (let i = 0; i < 12; i++) doc.getText('t').insert(i, String(i % 10));
     const state = stateFrom(updates, 7);
     const reader = new Y.Doc();
-    const types = applyReply(reader, state.replyToSyncStep1(Y.encodeStateVector(new Y.Doc()), true));
+    const types = applyReply(reader, syncReply(state, Y.encodeStateVector(new Y.Doc()), true));
     expect(types).toEqual([SyncMessageType.update, SyncMessageType.step2]);
     expect(reader.getText('t').toString()).toBe(doc.getText('t').toString());
   });
@@ -55,10 +59,10 @@ describe('DocumentState', () => {
     const reader = new Y.Doc();
     Y.applyUpdate(reader, Y.mergeUpdates(updates.slice(0, 8)));
     const state = stateFrom(updates, 5);
-    const frames = state.replyToSyncStep1(Y.encodeStateVector(reader), false);
+    const frames = syncReply(state, Y.encodeStateVector(reader), false);
     applyReply(reader, frames);
     expect(reader.getText('t').toString()).toBe('x'.repeat(10));
-    const full = stateFrom(updates, 5).replyToSyncStep1(Y.encodeStateVector(new Y.Doc()), true);
+    const full = syncReply(stateFrom(updates, 5), Y.encodeStateVector(new Y.Doc()), true);
     const bytes = (list: Uint8Array[]) => list.reduce((n, f) => n + f.byteLength, 0);
     expect(bytes(frames)).toBeLessThan(bytes(full));
   });
@@ -136,7 +140,7 @@ describe('DocumentState', () => {
     expect(checkpoint.upToSeq).toBe(8);
     expect(state.tailLength).toBe(2);
     const reader = new Y.Doc();
-    applyReply(reader, state.replyToSyncStep1(Y.encodeStateVector(new Y.Doc()), true));
+    applyReply(reader, syncReply(state, Y.encodeStateVector(new Y.Doc()), true));
     expect(reader.getText('t').toString()).toBe('0123456789');
   });
 });

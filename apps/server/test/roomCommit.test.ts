@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { inlineCompactor } from '../src/collab/Compactor.ts';
+import { inlineCompactor } from '../src/documents/Compactor.ts';
 import { createPeer, type Peer } from '../src/collab/Peer.ts';
 import { Room } from '../src/collab/Room.ts';
 import { encodeUpdateMessage } from '../src/collab/serverMessages.ts';

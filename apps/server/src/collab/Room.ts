@@ -1,13 +1,14 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, READ_ONLY_REASON, encodePermissionDenied } from '@samplan/protocol';
+import type { Compactor } from '../documents/Compactor.ts';
+import { DocumentState, type CheckpointPolicy } from '../documents/DocumentState.ts';
+import type { UpdateMeta } from '../documents/updateMeta.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
-import { decodeClientMessage, type UpdateMeta } from './clientMessage.ts';
-import type { Compactor } from './Compactor.ts';
-import { DocumentState, type CheckpointPolicy } from './DocumentState.ts';
+import { decodeClientMessage } from './clientMessage.ts';
 import type { Peer } from './Peer.ts';
 import { ProtocolError } from './ProtocolError.ts';
-import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage } from './serverMessages.ts';
+import { encodeAwarenessMessage, encodeSyncReply, encodeSyncStep1, encodeUpdateMessage } from './serverMessages.ts';
 
 export interface RoomLogger {
   warn(obj: object, msg: string): void;
@@ -163,7 +164,9 @@ export class Room {
     const message = decodeClientMessage(frame);
     switch (message.kind) {
       case 'syncStep1':
-        for (const reply of state.replyToSyncStep1(message.stateVector, message.hasNothing)) peer.socket.send(reply);
+        for (const reply of encodeSyncReply(state.missingFor(message.stateVector, message.hasNothing))) {
+          peer.socket.send(reply);
+        }
         return;
       case 'update':
         if (message.meta.empty) return;

@@ -1,6 +1,6 @@
 import type { DocumentStore } from '../storage/DocumentStore.ts';
-import type { Compactor } from './Compactor.ts';
-import type { CheckpointPolicy } from './DocumentState.ts';
+import type { Compactor } from '../documents/Compactor.ts';
+import type { CheckpointPolicy } from '../documents/DocumentState.ts';
 import type { Peer } from './Peer.ts';
 import { Room, type RoomLogger } from './Room.ts';
 

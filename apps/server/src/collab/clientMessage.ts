@@ -1,17 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '@samplan/protocol';
+import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
 import { ProtocolError } from './ProtocolError.ts';
-
-/** What an update covers, read while validating it: clock ranges per client. */
-export interface UpdateMeta {
-  /** Map client -> [first clock, end clock) of the structs it carries. */
-  ranges: Map<number, [number, number]>;
-  /** True when the update carries neither structs nor deletions. */
-  empty: boolean;
-  /** True when the update has holes (Skip structs), so clock ranges are not contiguous. */
-  hasGaps: boolean;
-}
 
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array; hasNothing: boolean }
@@ -64,26 +55,4 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
     default:
       throw new ProtocolError(`unknown sync message type ${subType}`);
   }
-}
-
-/** Fully decodes an update (structs and delete set), which is what validates it. */
-export function readUpdateMeta(update: Uint8Array): UpdateMeta {
-  const { structs, ds } = Y.decodeUpdate(update);
-  const ranges = new Map<number, [number, number]>();
-  let hasGaps = false;
-  for (const struct of structs) {
-    if (struct instanceof Y.Skip) {
-      hasGaps = true;
-      continue;
-    }
-    const { client, clock } = struct.id;
-    const range = ranges.get(client);
-    if (range === undefined) {
-      ranges.set(client, [clock, clock + struct.length]);
-    } else {
-      if (clock !== range[1]) hasGaps = true;
-      range[1] = clock + struct.length;
-    }
-  }
-  return { ranges, empty: structs.length === 0 && ds.clients.size === 0, hasGaps };
 }

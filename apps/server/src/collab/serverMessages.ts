@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { MessageType, SyncMessageType } from '@samplan/protocol';
+import type { SyncReply } from '../documents/DocumentState.ts';
 
 function encodeSync(subType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -20,4 +21,11 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
   return encoding.toUint8Array(encoder);
+}
+
+/** The frames answering a peer's SyncStep1: the checkpoint as an update, then the rest as SyncStep2, so the
+ * provider reports `synced` only once it has everything. */
+export function encodeSyncReply(reply: SyncReply): Uint8Array[] {
+  const last = encodeSyncStep2(reply.last);
+  return reply.first === null ? [last] : [encodeUpdateMessage(reply.first), last];
 }

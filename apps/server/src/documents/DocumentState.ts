@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 import type { Checkpoint, LoadedDocument } from '../storage/DocumentStore.ts';
 import type { Compacted } from './Compactor.ts';
-import { readUpdateMeta, type UpdateMeta } from './clientMessage.ts';
-import { encodeSyncStep2, encodeUpdateMessage } from './serverMessages.ts';
+import { readUpdateMeta, type UpdateMeta } from './updateMeta.ts';
 
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 
@@ -10,6 +9,15 @@ export interface CompactionSnapshot {
   parts: Uint8Array[];
   tailLength: number;
   upToSeq: number;
+}
+
+/**
+ * What a peer lacks, in the order it must receive it: `first` (the stored checkpoint, sent before the tail so
+ * the peer integrates it without pending structs), then `last`, which completes the sync.
+ */
+export interface SyncReply {
+  first: Uint8Array | null;
+  last: Uint8Array;
 }
 
 export interface CheckpointPolicy {
@@ -70,16 +78,15 @@ export class DocumentState {
   }
 
   /**
-   * The reply to a peer's SyncStep1. A peer with nothing gets the stored checkpoint bytes unparsed, first, so
-   * it integrates without pending structs; the (small) tail follows as the SyncStep2, so the provider reports
-   * `synced` only once it has everything.
+   * What a peer with `peerStateVector` lacks. A peer with nothing gets the stored checkpoint bytes unparsed,
+   * first, so it integrates without pending structs; the (small) tail follows last.
    */
-  replyToSyncStep1(peerStateVector: Uint8Array, peerHasNothing: boolean): Uint8Array[] {
+  missingFor(peerStateVector: Uint8Array, peerHasNothing: boolean): SyncReply {
     // A returning peer gets only what it lacks: the checkpoint and the tail are diffed apart, never merged.
     const forPeer = (update: Uint8Array) => (peerHasNothing ? update : Y.diffUpdate(update, peerStateVector));
-    if (this.tail.length === 0) return [encodeSyncStep2(forPeer(this.checkpoint ?? EMPTY_UPDATE))];
-    const tail = encodeSyncStep2(forPeer(this.mergedTail()));
-    return this.checkpoint === null ? [tail] : [encodeUpdateMessage(forPeer(this.checkpoint)), tail];
+    if (this.tail.length === 0) return { first: null, last: forPeer(this.checkpoint ?? EMPTY_UPDATE) };
+    const last = forPeer(this.mergedTail());
+    return { first: this.checkpoint === null ? null : forPeer(this.checkpoint), last };
   }
 
   private mergedTail(): Uint8Array {

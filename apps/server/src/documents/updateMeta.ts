@@ -1,0 +1,33 @@
+import * as Y from 'yjs';
+
+/** What an update covers, read while validating it: clock ranges per client. */
+export interface UpdateMeta {
+  /** Map client -> [first clock, end clock) of the structs it carries. */
+  ranges: Map<number, [number, number]>;
+  /** True when the update carries neither structs nor deletions. */
+  empty: boolean;
+  /** True when the update has holes (Skip structs), so clock ranges are not contiguous. */
+  hasGaps: boolean;
+}
+
+/** Fully decodes an update (structs and delete set), which is what validates it. */
+export function readUpdateMeta(update: Uint8Array): UpdateMeta {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const ranges = new Map<number, [number, number]>();
+  let hasGaps = false;
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) {
+      hasGaps = true;
+      continue;
+    }
+    const { client, clock } = struct.id;
+    const range = ranges.get(client);
+    if (range === undefined) {
+      ranges.set(client, [clock, clock + struct.length]);
+    } else {
+      if (clock !== range[1]) hasGaps = true;
+      range[1] = clock + struct.length;
+    }
+  }
+  return { ranges, empty: structs.length === 0 && ds.clients.size === 0, hasGaps };
+}
