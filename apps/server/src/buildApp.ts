@@ -6,11 +6,14 @@ import fastifyWebsocket from '@fastify/websocket';
 import { CloseCode } from '@samplan/protocol';
 import { ConsentService } from './access/ConsentService.ts';
 import { MembershipService } from './access/MembershipService.ts';
+import { AccessEvents } from './access/AccessEvents.ts';
 import { PlanAccess } from './access/PlanAccess.ts';
+import { PlanCreator } from './access/PlanCreator.ts';
+import { SocketAuthenticator } from './access/SocketAuthenticator.ts';
 import { CollabTokens } from './auth/CollabTokens.ts';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import { OidcLogin } from './auth/OidcLogin.ts';
-import { assertEditRightsPerDocument } from './auth/roles.ts';
+import { assertEditRightsPerDocument } from './access/roles.ts';
 import { Sessions } from './auth/Sessions.ts';
 import { AccessLog } from './audit/AccessLog.ts';
 import { accessLogChain } from './audit/chain.ts';
@@ -18,6 +21,7 @@ import { ChangeRecorder } from './audit/ChangeRecorder.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
+import { DocumentLog } from './documents/DocumentLog.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import type { Config } from './config/config.ts';
 import { resolveSessionSecret } from './config/sessionSecret.ts';
@@ -32,7 +36,6 @@ import { oidcRoutes } from './http/oidcRoutes.ts';
 import { planRoutes } from './http/planRoutes.ts';
 import { installSecurity } from './http/security.ts';
 import { registerWebApp } from './http/webAppRoutes.ts';
-import { PlanService } from './plans/PlanService.ts';
 import type { AccessLogStore } from './storage/AccessLogStore.ts';
 import type { AccountStore } from './storage/AccountStore.ts';
 import type { ConsentStore } from './storage/ConsentStore.ts';
@@ -51,7 +54,9 @@ export interface Services {
   consents: ConsentStore;
   accessLogStore: AccessLogStore;
   rooms: RoomManager;
-  planService: PlanService;
+  creator: PlanCreator;
+  documentLog: DocumentLog;
+  accessEvents: AccessEvents;
   tokens: CollabTokens;
   sessions: Sessions;
   accessLog: AccessLog;
@@ -92,6 +97,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
   const accessLog = new AccessLog(accessLogStore, accounts);
+  const documentLog = new DocumentLog(documents);
+  const accessEvents = new AccessEvents();
   const changes = new ChangeRecorder({
     documents,
     store: accessLogStore,
@@ -102,6 +109,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const compactor = new WorkerCompactor();
   const rooms = new RoomManager({
     store: documents,
+    accessEvents,
     compactor,
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
@@ -120,7 +128,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const tokens = new CollabTokens(secret, config.COLLAB_TOKEN_TTL_SECONDS);
   const sessions = new Sessions(accounts, { ttlHours: config.SESSION_TTL_HOURS, secureCookie });
   const access = new PlanAccess(plans, consents, accessLog);
-  const planService = new PlanService({ plans, documents, consents, accessLog, changes });
+  const creator = new PlanCreator({ plans, documents: documentLog, consents, accessLog, changes });
   const memberships = new MembershipService({
     plans,
     invites,
@@ -128,7 +136,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     accounts,
     access,
     log: accessLog,
-    rooms,
+    events: accessEvents,
     inviteTtlHours: config.INVITE_TTL_HOURS,
     publicUrl: config.PUBLIC_URL,
     logger: app.log,
@@ -149,7 +157,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     consents,
     accessLogStore,
     rooms,
-    planService,
+    creator,
+    documentLog,
+    accessEvents,
     tokens,
     sessions,
     accessLog,
@@ -185,17 +195,25 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     oidcProviders: config.oidcProviders,
   });
   await app.register(oidcRoutes, { oidc, sessions, secureCookie, authRateLimit });
-  await app.register(planRoutes, { sessions, plans, consents, access, accessLog, planService, tokens });
+  await app.register(planRoutes, {
+    sessions,
+    plans,
+    consents,
+    access,
+    accessLog,
+    creator,
+    documents: documentLog,
+    tokens,
+  });
   await app.register(memberRoutes, { sessions, accounts, memberships, authRateLimit });
   await app.register(consentRoutes, { sessions, accounts, invites, consentService });
   await app.register(accessLogRoutes, { sessions, access, accessLog, changes });
   await app.register(collabRoute, {
     rooms,
     plans,
-    access,
+    authenticator: new SocketAuthenticator(tokens, access),
     accessLog,
     sessions,
-    tokens,
     limits: new ConnectionLimits(config.MAX_SOCKETS_PER_USER, config.MAX_SOCKETS_PER_PLAN),
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     publicUrl: config.PUBLIC_URL,

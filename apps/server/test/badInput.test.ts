@@ -76,7 +76,7 @@ describe('bad input on the websocket', () => {
         `/api/plans/${planId}/export.json`,
       );
       expect(exported.status).toBe(200);
-      const loaded = await server.app.samplan.planService.loadDoc(planId);
+      const loaded = await server.app.samplan.documentLog.currentDoc(planId);
       expect(loaded.getText('t').toString()).not.toContain('aldri lagres');
       expect(loaded.getArray('markers').toArray()).toContain(marker);
       loaded.destroy();

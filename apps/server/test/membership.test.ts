@@ -98,7 +98,7 @@ describe('invitations', () => {
     await waitFor(() => provider.synced);
     provider.doc.getText('annet').insert(0, 'skrevet av mor');
     await waitFor(async () => {
-      const doc = await server.app.samplan.planService.loadDoc(planId);
+      const doc = await server.app.samplan.documentLog.currentDoc(planId);
       expect(doc.getText('annet').toString()).toBe('skrevet av mor');
     });
     provider.destroy();

@@ -235,7 +235,7 @@ describe('every role × every action, as the matrix says', () => {
       if (allowed('editEveryPart', role)) {
         // Relayed to another peer, and (committed before relaying) in the store.
         await waitFor(() => part.has(witness.doc, markers[i]!));
-        const stored = await server.app.samplan.planService.loadDoc(planId);
+        const stored = await server.app.samplan.documentLog.currentDoc(planId);
         expect(part.has(stored, markers[i]!)).toBe(true);
         stored.destroy();
       }
@@ -247,7 +247,7 @@ describe('every role × every action, as the matrix says', () => {
       const writer = providers.find((p) => p !== provider && p !== witness)!;
       writer.doc.getText('annet').insert(0, barrier);
       await waitFor(() => witness.doc.getText('annet').toString().includes(barrier));
-      const stored = await server.app.samplan.planService.loadDoc(planId);
+      const stored = await server.app.samplan.documentLog.currentDoc(planId);
       for (const [i, part] of PARTS.entries()) {
         expect(part.has(witness.doc, markers[i]!)).toBe(false);
         expect(part.has(stored, markers[i]!)).toBe(false);

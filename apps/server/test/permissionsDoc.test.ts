@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, assertEditRightsPerDocument, can, ROLES } from '../src/auth/roles.ts';
+import { ACTIONS, assertEditRightsPerDocument, can, ROLES } from '../src/access/roles.ts';
 
 /** The matrix table of PERMISSIONS.md as action -> role -> allowed. */
 function documentedMatrix(): Map<string, Map<string, boolean>> {

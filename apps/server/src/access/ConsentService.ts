@@ -1,5 +1,5 @@
 import { newId } from '../auth/ids.ts';
-import { isFamilyRole } from '../auth/roles.ts';
+import { isFamilyRole } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { ConsentKind } from '@samplan/api';

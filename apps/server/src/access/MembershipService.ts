@@ -1,14 +1,13 @@
 import type { ConsentStatus, InviteStatus } from '@samplan/api';
-import { CloseCode } from '@samplan/protocol';
 import { hashToken, newId, newSecretToken } from '../auth/ids.ts';
-import { isFamilyRole, type Role } from '../auth/roles.ts';
+import { isFamilyRole, type Role } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
-import type { RoomManager } from '../collab/RoomManager.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { InviteRecord, InviteStore } from '../storage/InviteStore.ts';
 import type { MemberWithUser, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
+import type { AccessEvents } from './AccessEvents.ts';
 import { consentStatus } from './consentCoverage.ts';
 import type { Actor, PlanAccess } from './PlanAccess.ts';
 
@@ -19,7 +18,7 @@ export interface MembershipServiceDeps {
   accounts: AccountStore;
   access: PlanAccess;
   log: AccessLog;
-  rooms: RoomManager;
+  events: AccessEvents;
   inviteTtlHours: number;
   /** Base of invitation links (`<base>/invitasjon#<token>`). */
   publicUrl: string | undefined;
@@ -219,7 +218,7 @@ export class MembershipService {
       throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator');
     }
     await this.deps.plans.removeMembership(planId, userId);
-    this.deps.rooms.closeUser(planId, userId, CloseCode.forbidden, MEMBERSHIP_ENDED_REASON);
+    this.deps.events.ended({ planId, userId, reason: MEMBERSHIP_ENDED_REASON });
     await this.deps.log.record(planId, actor, 'member.revoked', { userId, role: target.role });
   }
 
@@ -254,7 +253,7 @@ export class MembershipService {
     for (const member of members) {
       const status = consentStatus(consents, member.userId, member.role);
       if (status === 'ikke-nodvendig' || status === 'gitt') continue;
-      this.deps.rooms.closeUser(planId, member.userId, CloseCode.forbidden, reason);
+      this.deps.events.ended({ planId, userId: member.userId, reason });
       closed.push(member.userId);
     }
     return closed;
@@ -300,7 +299,7 @@ export class MembershipService {
   async sweep(): Promise<void> {
     try {
       for (const ended of await this.deps.plans.endedMemberships(this.now())) {
-        this.deps.rooms.closeUser(ended.planId, ended.userId, CloseCode.forbidden, MEMBERSHIP_ENDED_REASON);
+        this.deps.events.ended({ planId: ended.planId, userId: ended.userId, reason: MEMBERSHIP_ENDED_REASON });
         if (!(await this.deps.plans.removeMembership(ended.planId, ended.userId))) continue;
         await this.deps.log.record(ended.planId, null, 'member.expired', {
           userId: ended.userId,

@@ -1,5 +1,5 @@
 import type { ConsentStatus } from '@samplan/api';
-import { can, type Action } from '../auth/roles.ts';
+import { can, type Action } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';

@@ -1,5 +1,5 @@
 import type { ConsentStatus } from '@samplan/api';
-import { isFamilyRole, type Role } from '../auth/roles.ts';
+import { isFamilyRole, type Role } from './roles.ts';
 import type { ConsentRecord } from '../storage/ConsentStore.ts';
 
 /**

@@ -1,10 +1,14 @@
 import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { CloseCode } from '@samplan/protocol';
+import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { Compactor } from '../documents/Compactor.ts';
 import type { CheckpointPolicy } from '../documents/DocumentState.ts';
 import type { Peer } from './Peer.ts';
 import { Room, type RoomLogger } from './Room.ts';
 
 export interface RoomManagerOptions {
+  /** Ended access closes that member's connections to the plan at once (4403 with the event's reason). */
+  accessEvents: AccessEvents;
   store: DocumentStore;
   checkpointPolicy: CheckpointPolicy;
   compactor: Compactor;
@@ -23,6 +27,9 @@ export class RoomManager {
 
   constructor(options: RoomManagerOptions) {
     this.options = options;
+    options.accessEvents.onEnded(({ planId, userId, reason }) =>
+      this.closeUser(planId, userId, CloseCode.forbidden, reason),
+    );
   }
 
   /** Number of plans open right now. */

@@ -1,13 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { CloseCode, COLLAB_PATH } from '@samplan/protocol';
-import type { PlanAccess } from '../access/PlanAccess.ts';
-import type { CollabTokens } from '../auth/CollabTokens.ts';
-import { canEditPlan, type Role } from '../auth/roles.ts';
+import type { SocketAuthenticator } from '../access/SocketAuthenticator.ts';
+import { SocketRefused } from '../access/SocketRefused.ts';
+import { canEditPlan } from '../access/roles.ts';
+import { sameOrigin } from '../auth/sameOrigin.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
-import { AppError } from '../errors/AppError.ts';
-import { sameOrigin } from '../http/csrf.ts';
 import type { PlanStore } from '../storage/PlanStore.ts';
 import type { ConnectionLimits } from './ConnectionLimits.ts';
 import { createPeer, type Peer, type PeerSocket } from './Peer.ts';
@@ -17,31 +16,14 @@ import type { RoomManager } from './RoomManager.ts';
 export interface CollabRouteOptions {
   rooms: RoomManager;
   plans: PlanStore;
-  access: PlanAccess;
+  authenticator: SocketAuthenticator;
   accessLog: AccessLog;
   sessions: Sessions;
-  tokens: CollabTokens;
   limits: ConnectionLimits;
   maxMessageBytes: number;
   /** Origins allowed to use the session cookie on the websocket (besides same-host). */
   publicUrl: string | undefined;
 }
-
-class CloseWith extends Error {
-  constructor(
-    readonly code: number,
-    reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-/** Close codes for refusals from PlanAccess; the reason is the stable error code. */
-const closeCodeOf: Partial<Record<string, number>> = {
-  PLAN_NOT_FOUND: CloseCode.planNotFound,
-  CONSENT_REQUIRED: CloseCode.forbidden,
-  FORBIDDEN: CloseCode.forbidden,
-};
 
 /** `WS /collab/:planId?token=…`: authenticates, then hands the socket to the plan's Room. */
 export async function collabRoute(app: FastifyInstance, options: CollabRouteOptions): Promise<void> {
@@ -74,11 +56,18 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
       });
       socket.on('error', (err) => request.log.warn({ err: err.message }, 'websocket error'));
 
-      authenticate(request, planId, options)
+      options.authenticator
+        .authenticate({
+          planId,
+          token: request.query.token,
+          // A cookie is only trusted from our own pages, so another site cannot open a socket as the user.
+          sessionUser: async () =>
+            sameOrigin(request, options.publicUrl) ? options.sessions.userOf(request) : undefined,
+        })
         .then(async ({ userId, role }) => {
           if (closed) return;
           release = options.limits.acquire(userId, planId);
-          if (!release) throw new CloseWith(CloseCode.tooManyConnections, 'TOO_MANY_CONNECTIONS');
+          if (!release) throw new SocketRefused(CloseCode.tooManyConnections, 'TOO_MANY_CONNECTIONS');
           const canWrite = canEditPlan(role);
           await options.accessLog.record(planId, { id: userId }, 'plan.opened', { via: 'websocket', canWrite });
           if (closed) return release();
@@ -88,7 +77,7 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
           // A revocation while this socket was joining closed nobody: check again now that it is in the room.
           if (!(await options.plans.findMembership(planId, userId))) {
             room.leave(peer);
-            throw new CloseWith(CloseCode.forbidden, 'MEMBERSHIP_ENDED');
+            throw new SocketRefused(CloseCode.forbidden, 'MEMBERSHIP_ENDED');
           }
           if (closed) return room.leave(peer);
           joined = { room, peer };
@@ -97,41 +86,12 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
           for (const frame of pending) room.receive(peer, frame);
         })
         .catch((error: unknown) => {
-          if (error instanceof CloseWith) return adapter.close(error.code, error.message);
+          if (error instanceof SocketRefused) return adapter.close(error.closeCode, error.message);
           request.log.error({ err: error }, 'websocket setup failed');
           adapter.close(CloseCode.serverError, 'server error');
         });
     },
   );
-}
-
-async function authenticate(
-  request: FastifyRequest<{ Querystring: { token?: string } }>,
-  planId: string,
-  options: CollabRouteOptions,
-): Promise<{ userId: string; role: Role }> {
-  let userId: string | undefined;
-  const token = request.query.token;
-  if (token) {
-    try {
-      userId = options.tokens.verify(token, planId).userId;
-    } catch (error) {
-      if (error instanceof AppError) throw new CloseWith(CloseCode.unauthenticated, error.code);
-      throw error;
-    }
-  } else if (sameOrigin(request, options.publicUrl)) {
-    // A cookie is only trusted from our own pages, so another site cannot open a socket as the user.
-    userId = (await options.sessions.userOf(request))?.id;
-  }
-  if (!userId) throw new CloseWith(CloseCode.unauthenticated, 'UNAUTHENTICATED');
-  try {
-    const { membership } = await options.access.authorize({ id: userId }, planId, 'read');
-    return { userId, role: membership.role };
-  } catch (error) {
-    const code = error instanceof AppError ? closeCodeOf[error.code] : undefined;
-    if (code && error instanceof AppError) throw new CloseWith(code, error.code);
-    throw error;
-  }
 }
 
 function socketAdapter(socket: WebSocket): PeerSocket {

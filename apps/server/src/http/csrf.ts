@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { sameOrigin } from '../auth/sameOrigin.ts';
 import { AppError } from '../errors/AppError.ts';
 
 /**
@@ -21,16 +22,4 @@ export function installCsrfProtection(app: FastifyInstance, publicUrl: string | 
       throw new AppError('CSRF_REJECTED', 'Forespørselen kommer fra et annet nettsted');
     }
   });
-}
-
-/** True without an Origin header (not a browser) or with our own origin; `null` and foreign origins are refused. */
-export function sameOrigin(request: FastifyRequest, publicUrl: string | undefined): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  if (publicUrl && new URL(publicUrl).origin === origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { inviteStatus, type MembershipService } from '../access/MembershipService.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
-import { isFamilyRole } from '../auth/roles.ts';
+import { isFamilyRole } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';

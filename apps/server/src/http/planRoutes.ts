@@ -1,13 +1,15 @@
 import { NewPlanBody, type CreatedPlan, type PlanInfo, type PlanSummary, type PublicPlan } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
+import { planToJSON, progressSummary, type PlanJSON } from '@samplan/plan-model';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
 import type { PlanAccess } from '../access/PlanAccess.ts';
+import type { PlanCreator } from '../access/PlanCreator.ts';
 import type { CollabTokens } from '../auth/CollabTokens.ts';
-import { actionsOf, isFamilyRole } from '../auth/roles.ts';
+import { actionsOf, isFamilyRole } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
-import type { PlanService } from '../plans/PlanService.ts';
+import type { DocumentLog } from '../documents/DocumentLog.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import { requireUser } from './requireUser.ts';
@@ -20,7 +22,8 @@ export interface PlanRoutesOptions {
   consents: ConsentStore;
   access: PlanAccess;
   accessLog: AccessLog;
-  planService: PlanService;
+  creator: PlanCreator;
+  documents: DocumentLog;
   tokens: CollabTokens;
 }
 
@@ -34,7 +37,16 @@ const publicPlan = (plan: PlanRecord): PublicPlan => ({
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export async function planRoutes(app: FastifyInstance, options: PlanRoutesOptions): Promise<void> {
-  const { sessions, plans, consents, access, accessLog, planService, tokens } = options;
+  const { sessions, plans, consents, access, accessLog, creator, documents, tokens } = options;
+
+  const contentOf = async (planId: string): Promise<PlanJSON> => {
+    const doc = await documents.currentDoc(planId);
+    try {
+      return planToJSON(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
 
   /** My plans. One still waiting for the family's consent shows only its title (`access: 'venter-samtykke'`). */
   app.get('/api/plans', async (request): Promise<{ plans: PlanSummary[] }> => {
@@ -58,7 +70,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
             ...publicPlan(plan),
             role: plan.role,
             access: 'apen' as const,
-            progress: await planService.summary(plan.id, date),
+            progress: progressSummary(await contentOf(plan.id), date),
           };
         }),
       ),
@@ -68,7 +80,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
   app.post('/api/plans', async (request, reply) => {
     const user = await requireUser(sessions, request);
     const body = NewPlanBody.parse(request.body);
-    const plan = await planService.create(user.id, body);
+    const plan = await creator.create(user.id, body);
     const created: { plan: CreatedPlan } = { plan: { ...publicPlan(plan), role: body.creatorRole } };
     return reply.status(201).send(created);
   });
@@ -102,7 +114,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const { plan } = await access.authorize(user, id, 'export');
-    const content = await planService.toJSON(plan.id);
+    const content = await contentOf(plan.id);
     await accessLog.record(plan.id, user, 'plan.exported', { format: 'json' });
     reply.header('content-disposition', `attachment; filename="individuell-plan-${plan.id}.json"`);
     return { plan: publicPlan(plan), content };

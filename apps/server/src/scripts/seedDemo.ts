@@ -5,7 +5,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import { AccessLog } from '../audit/AccessLog.ts';
 import { ChangeRecorder } from '../audit/ChangeRecorder.ts';
-import { PlanService } from '../plans/PlanService.ts';
+import { PlanCreator } from '../access/PlanCreator.ts';
+import { DocumentLog } from '../documents/DocumentLog.ts';
 import { accessLogChain } from '../audit/chain.ts';
 import { openSqliteStorage } from '../storage/sqlite/openSqliteStorage.ts';
 
@@ -28,7 +29,8 @@ if (!user) {
 }
 const accessLog = new AccessLog(accessLogStore, accounts);
 const changes = new ChangeRecorder({ documents, store: accessLogStore, accounts, delayMs: 0, logger: console });
-const plan = await new PlanService({ plans, documents, consents, accessLog, changes }).create(user.id, {
+const creator = new PlanCreator({ plans, documents: new DocumentLog(documents), consents, accessLog, changes });
+const plan = await creator.create(user.id, {
   title: 'Individuell plan for Emma',
   childName: 'Emma Nilsen',
   creatorRole: 'koordinator',

@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
-import { createPlanStructure, planToJSON, progressSummary, seedDemoPlan, type PlanJSON } from '@samplan/plan-model';
-import { isFamilyRole, type Role } from '../auth/roles.ts';
+import { createPlanStructure, seedDemoPlan } from '@samplan/plan-model';
 import { newId } from '../auth/ids.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import type { ChangeRecorder } from '../audit/ChangeRecorder.ts';
+import type { DocumentLog } from '../documents/DocumentLog.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
+import { isFamilyRole, type Role } from './roles.ts';
 
 export interface NewPlan {
   title: string;
@@ -16,24 +16,20 @@ export interface NewPlan {
   demo?: boolean;
 }
 
-export interface PlanServiceDeps {
+export interface PlanCreatorDeps {
   plans: PlanStore;
-  documents: DocumentStore;
+  documents: DocumentLog;
   consents: ConsentStore;
   accessLog: AccessLog;
   changes: ChangeRecorder;
 }
 
-/** Creating plans (their document structure is seeded here, once, never by a client) and reading their content. */
-export class PlanService {
-  private readonly plans: PlanStore;
-  private readonly documents: DocumentStore;
-  private readonly deps: PlanServiceDeps;
+/** Creates plans: their document structure is seeded here, once, never by a client. */
+export class PlanCreator {
+  private readonly deps: PlanCreatorDeps;
 
-  constructor(deps: PlanServiceDeps) {
+  constructor(deps: PlanCreatorDeps) {
     this.deps = deps;
-    this.plans = deps.plans;
-    this.documents = deps.documents;
   }
 
   /**
@@ -58,8 +54,8 @@ export class PlanService {
     if (input.demo) seedDemoPlan(doc);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    const seq = await this.documents.append(plan.id, [{ update: state, userId }]);
-    await this.plans.createPlan(plan, input.creatorRole);
+    const seq = await this.deps.documents.append(plan.id, [{ update: state, userId }]);
+    await this.deps.plans.createPlan(plan, input.creatorRole);
     await this.deps.changes.startAt(plan.id, seq, state);
     const actor = { id: userId };
     await this.deps.accessLog.record(plan.id, actor, 'plan.created', {
@@ -92,29 +88,5 @@ export class PlanService {
       });
     }
     return plan;
-  }
-
-  /** The plan's committed content as a fresh Y.Doc (the caller destroys it). */
-  async loadDoc(planId: string): Promise<Y.Doc> {
-    const loaded = await this.documents.load(planId);
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
-      for (const update of loaded.updates) Y.applyUpdate(doc, update);
-    });
-    return doc;
-  }
-
-  async toJSON(planId: string): Promise<PlanJSON> {
-    const doc = await this.loadDoc(planId);
-    try {
-      return planToJSON(doc);
-    } finally {
-      doc.destroy();
-    }
-  }
-
-  async summary(planId: string, today: string): Promise<ReturnType<typeof progressSummary>> {
-    return progressSummary(await this.toJSON(planId), today);
   }
 }
