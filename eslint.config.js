@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { serverLayersPlugin } from './eslint/serverLayers.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'bench/results/**', 'e2e/screenshots/**'] },
@@ -25,6 +26,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    plugins: { samplan: serverLayersPlugin },
+    rules: { 'samplan/server-layers': ['error', { srcDir: 'apps/server/src' }] },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
