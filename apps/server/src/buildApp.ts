@@ -22,7 +22,9 @@ import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
 import { DocumentLog } from './documents/DocumentLog.ts';
+import { InProcessCommitFeed } from './documents/InProcessCommitFeed.ts';
 import { RoomManager } from './collab/RoomManager.ts';
+import { roleWritePolicy } from './collab/WritePolicy.ts';
 import type { Config } from './config/config.ts';
 import { resolveSessionSecret } from './config/sessionSecret.ts';
 import { accessLogRoutes } from './http/accessLogRoutes.ts';
@@ -97,7 +99,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
   const accessLog = new AccessLog(accessLogStore, accounts);
-  const documentLog = new DocumentLog(documents);
+  const documentLog = new DocumentLog(documents, new InProcessCommitFeed());
   const accessEvents = new AccessEvents();
   const changes = new ChangeRecorder({
     documents,
@@ -107,13 +109,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     logger: app.log,
   });
   const compactor = new WorkerCompactor();
+  documentLog.feed.subscribeAll((commits) => changes.markDirty(commits[0]!.planId));
   const rooms = new RoomManager({
-    store: documents,
+    log: documentLog,
+    writePolicy: roleWritePolicy,
     accessEvents,
     compactor,
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
-    onCommitted: (planId) => changes.markDirty(planId),
     onSaved: (planId) => void changes.catchUp(planId),
     onEditRefused: (planId, userId) => {
       accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket' }).catch((error: unknown) => {

@@ -1,10 +1,17 @@
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { AuthMessageType, MessageType } from '@samplan/protocol';
 import { inlineCompactor } from '../src/documents/Compactor.ts';
 import { createPeer, type Peer } from '../src/collab/Peer.ts';
 import { Room } from '../src/collab/Room.ts';
+import { roleWritePolicy } from '../src/collab/WritePolicy.ts';
+import { DocumentLog } from '../src/documents/DocumentLog.ts';
+import { InProcessCommitFeed } from '../src/documents/InProcessCommitFeed.ts';
 import { encodeUpdateMessage } from '../src/collab/serverMessages.ts';
 import type { DocumentStore, PendingUpdate } from '../src/storage/DocumentStore.ts';
+import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
+import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore.ts';
 import { waitFor } from './support/waitFor.ts';
 
 /** A store whose appends stay pending until the test settles them, so commit order can be watched. */
@@ -57,7 +64,8 @@ describe('Room commits', () => {
     const store = new HeldStore();
     const room = new Room({
       planId: 'plan-1',
-      store,
+      log: new DocumentLog(store, new InProcessCommitFeed()),
+      writePolicy: roleWritePolicy,
       checkpointPolicy: { everyUpdates: 1000, everyBytes: 1_000_000 },
       compactor: inlineCompactor,
       logger: { warn: () => {}, error: () => {} },
@@ -94,5 +102,94 @@ describe('Room commits', () => {
     await waitFor(() => reader.received.filter(isUpdate).length === 3);
     expect(reader.received.filter(isUpdate)).toEqual([first, second, third]);
     expect(writer.received.filter(isUpdate)).toHaveLength(0);
+  });
+});
+
+/** A Room on a real (in-memory) SQLite log, with two fake peers. */
+async function openRoom(writePolicy = roleWritePolicy) {
+  const store = new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true }));
+  const log = new DocumentLog(store, new InProcessCommitFeed());
+  const refused: string[] = [];
+  const room = new Room({
+    planId: 'plan-1',
+    log,
+    writePolicy,
+    checkpointPolicy: { everyUpdates: 1000, everyBytes: 1_000_000 },
+    compactor: inlineCompactor,
+    logger: { warn: () => {}, error: () => {} },
+    onClosing: () => {},
+    onEditRefused: (_planId, userId, reason) => refused.push(`${userId}:${reason}`),
+  });
+  await room.loaded;
+  const a = fakePeer('a');
+  const b = fakePeer('b');
+  room.join(a.peer);
+  room.join(b.peer);
+  return { store, log, room, a, b, refused };
+}
+
+/** The updates in a peer's sync frames (message type, sync type, then the update). */
+function updatesIn(frames: Uint8Array[]): Uint8Array[] {
+  return frames.filter(isUpdate).map((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    return decoding.readVarUint8Array(decoder);
+  });
+}
+
+/** The reason of an auth permissionDenied frame. */
+function deniedReason(frame: Uint8Array): string {
+  const decoder = decoding.createDecoder(frame);
+  expect(decoding.readVarUint(decoder)).toBe(MessageType.auth);
+  expect(decoding.readVarUint(decoder)).toBe(AuthMessageType.permissionDenied);
+  return decoding.readVarString(decoder);
+}
+
+describe('Room seams', () => {
+  it('commits a server update under its user, in order with the peers, and relays it to every peer', async () => {
+    const { store, room, a, b } = await openRoom();
+    const [first] = edits(1);
+    const server = new Y.Doc();
+    server.getText('t').insert(0, 'gjenopprettet');
+    room.receive(a.peer, first!);
+    const seq = await room.commitServerUpdate(Y.encodeStateAsUpdate(server), 'koordinator-1');
+    expect(seq).toBe(2);
+    const history = await store.history('plan-1', { afterSeq: 0, limit: 10 });
+    expect(history.map((row) => row.userId)).toEqual(['a', 'koordinator-1']);
+    // Both peers get the server's update, the sender of the first only that one.
+    expect(b.received.filter(isUpdate)).toHaveLength(2);
+    expect(a.received.filter(isUpdate)).toHaveLength(1);
+  });
+
+  it('adds and relays what others commit to the plan (the CommitFeed), and skips what it already has', async () => {
+    const { log, room, a, b } = await openRoom();
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'fra en annen');
+    const update = Y.encodeStateAsUpdate(other);
+    await log.append('plan-1', [{ update, userId: 'c' }], 'elsewhere');
+    expect(updatesIn(a.received)).toHaveLength(1);
+    expect(updatesIn(b.received)).toHaveLength(1);
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, updatesIn(b.received)[0]!);
+    expect(reader.getText('t').toString()).toBe('fra en annen');
+    // Its own commits come back on the feed too; they are not relayed twice.
+    room.receive(a.peer, edits(1)[0]!);
+    await waitFor(() => b.received.filter(isUpdate).length === 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(b.received.filter(isUpdate)).toHaveLength(2);
+  });
+
+  it('never commits or relays what the write policy refuses, and tells the sender why once reported', async () => {
+    const policy = { check: () => ({ ok: false as const, reason: 'part:omBarnet' }) };
+    const { store, room, a, b, refused } = await openRoom(policy);
+    room.receive(a.peer, edits(1)[0]!);
+    room.receive(a.peer, edits(1)[0]!);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await store.history('plan-1', { afterSeq: 0, limit: 10 })).toEqual([]);
+    expect(b.received.filter(isUpdate)).toHaveLength(0);
+    const denied = a.received.filter((frame) => frame[0] === MessageType.auth);
+    expect(denied.map(deniedReason)).toEqual(['part:omBarnet', 'part:omBarnet']);
+    expect(refused).toEqual(['a:part:omBarnet']);
   });
 });

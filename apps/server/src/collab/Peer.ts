@@ -11,10 +11,8 @@ export interface Peer {
   readonly canWrite: boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
-  /** Set once a refused edit of this read-only connection has been reported. */
-  editRefusalReported: boolean;
 }
 
 export function createPeer(socket: PeerSocket, userId: string, canWrite: boolean): Peer {
-  return { socket, userId, canWrite, awarenessIds: new Set(), editRefusalReported: false };
+  return { socket, userId, canWrite, awarenessIds: new Set() };
 }

@@ -1,14 +1,16 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, READ_ONLY_REASON, encodePermissionDenied } from '@samplan/protocol';
+import { CloseCode, encodePermissionDenied } from '@samplan/protocol';
+import type { Commit } from '../documents/CommitFeed.ts';
 import type { Compactor } from '../documents/Compactor.ts';
+import type { DocumentLog } from '../documents/DocumentLog.ts';
 import { DocumentState, type CheckpointPolicy } from '../documents/DocumentState.ts';
-import type { UpdateMeta } from '../documents/updateMeta.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
 import { decodeClientMessage } from './clientMessage.ts';
 import type { Peer } from './Peer.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { encodeAwarenessMessage, encodeSyncReply, encodeSyncStep1, encodeUpdateMessage } from './serverMessages.ts';
+import type { WritePolicy } from './WritePolicy.ts';
 
 export interface RoomLogger {
   warn(obj: object, msg: string): void;
@@ -17,32 +19,35 @@ export interface RoomLogger {
 
 export interface RoomOptions {
   planId: string;
-  store: DocumentStore;
+  log: DocumentLog;
   checkpointPolicy: CheckpointPolicy;
+  /** Asked before a peer's update is queued; a refusal is never committed or relayed. */
+  writePolicy: WritePolicy;
   compactor: Compactor;
   logger: RoomLogger;
   /** Called once, when the last peer has left; `saved` settles when everything is committed. */
   onClosing: (room: Room, saved: Promise<void>) => void;
-  /** Called after each batch of updates is committed (off the relay path). */
-  onCommitted?: (planId: string) => void;
-  /** Called the first time a read-only peer sends an edit (it is dropped either way). */
-  onEditRefused?: (planId: string, userId: string) => void;
+  /** Called the first time the write policy refuses a peer's edit (it is dropped either way). */
+  onEditRefused?: (planId: string, userId: string, reason: string) => void;
 }
 
 interface QueuedUpdate {
-  origin: Peer;
+  /** The peer that sent it; null for an update the server makes (a restore). */
+  origin: Peer | null;
+  userId: string | null;
   update: Uint8Array;
   meta: UpdateMeta;
   /** The peer's own frame when it can be relayed as it is. */
   frame: Uint8Array | null;
+  /** Settles a server update's caller once it is committed (with its seq) or could not be. */
+  committed?: { resolve: (seq: number) => void; reject: (error: Error) => void };
 }
-
-const permissionDenied = encodePermissionDenied(READ_ONLY_REASON);
 
 /**
  * One open plan: its peers, its committed state and awareness. Speaks the y-websocket protocol.
- * An update is committed to the store before any other peer receives it. It is committed as soon as it
+ * An update is committed to the log before any other peer receives it. It is committed as soon as it
  * arrives; updates that arrive while a commit is under way are committed together in the next one.
+ * Commits to the plan made elsewhere (the CommitFeed) are added and relayed too.
  */
 export class Room {
   readonly planId: string;
@@ -56,6 +61,10 @@ export class Room {
   private draining: Promise<void> | null = null;
   private checkpointing: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
+  /** Commits from elsewhere that arrived while the plan was loading. */
+  private feedBacklog: Commit[] = [];
+  private readonly unsubscribe: () => void;
+  private readonly refusalsReported = new WeakSet<Peer>();
   readonly loaded: Promise<void>;
 
   constructor(options: RoomOptions) {
@@ -64,6 +73,8 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    // Subscribed before loading, so a commit made elsewhere meanwhile is not missed.
+    this.unsubscribe = options.log.feed.subscribe(options.planId, this.onFeed);
     this.loaded = this.load();
   }
 
@@ -127,14 +138,17 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
-      const state = new DocumentState(await this.options.store.load(this.planId));
+      const state = new DocumentState(await this.options.log.load(this.planId));
       // A long tail (after a crash, or a burst of edits) is compacted before anyone is served from it.
       if (state.needsCheckpoint(this.options.checkpointPolicy)) {
         const snapshot = state.snapshot();
         const compacted = await this.options.compactor.compact(snapshot.parts);
-        await this.options.store.writeCheckpoint(this.planId, state.install(snapshot, compacted));
+        await this.options.log.writeCheckpoint(this.planId, state.install(snapshot, compacted));
       }
       this.state = state;
+      const backlog = this.feedBacklog;
+      this.feedBacklog = [];
+      this.addForeign(backlog);
     } catch (error) {
       this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not load plan');
       for (const peer of [...this.peers]) {
@@ -168,24 +182,26 @@ export class Room {
           peer.socket.send(reply);
         }
         return;
-      case 'update':
+      case 'update': {
         if (message.meta.empty) return;
-        if (!peer.canWrite) {
-          peer.socket.send(permissionDenied);
-          if (!peer.editRefusalReported) {
-            peer.editRefusalReported = true;
-            this.options.onEditRefused?.(this.planId, peer.userId);
+        const decision = this.options.writePolicy.check(peer, message.update, message.meta);
+        if (!decision.ok) {
+          peer.socket.send(encodePermissionDenied(decision.reason));
+          if (!this.refusalsReported.has(peer)) {
+            this.refusalsReported.add(peer);
+            this.options.onEditRefused?.(this.planId, peer.userId, decision.reason);
           }
           return;
         }
-        this.queue.push({
+        this.enqueue({
           origin: peer,
+          userId: peer.userId,
           update: message.update,
           meta: message.meta,
           frame: message.isStep2 ? null : frame,
         });
-        this.draining ??= this.drain();
         return;
+      }
       case 'awareness':
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
@@ -220,6 +236,52 @@ export class Room {
     for (const id of change.removed) peer.awarenessIds.delete(id);
   };
 
+  /**
+   * Commits an update the server makes (a restore) under `userId`, in order with the peers' updates, and relays it
+   * to every peer. Resolves with its seq once committed.
+   */
+  async commitServerUpdate(update: Uint8Array, userId: string): Promise<number> {
+    await this.loaded;
+    if (this.state === null) throw new Error(`plan ${this.planId} could not be loaded`);
+    return new Promise((resolve, reject) => {
+      this.enqueue({
+        origin: null,
+        userId,
+        update,
+        meta: readUpdateMeta(update),
+        frame: null,
+        committed: { resolve, reject },
+      });
+    });
+  }
+
+  private enqueue(item: QueuedUpdate): void {
+    this.queue.push(item);
+    this.draining ??= this.drain();
+  }
+
+  /** Commits appended to this plan's log by someone else (another instance, or the server with no room open). */
+  private readonly onFeed = (commits: readonly Commit[], origin: unknown): void => {
+    if (origin === this) return;
+    if (this.state === null) this.feedBacklog.push(...commits);
+    else this.addForeign(commits);
+  };
+
+  private addForeign(commits: readonly Commit[]): void {
+    const state = this.state!;
+    for (const commit of commits) {
+      if (commit.seq <= state.lastSeq) continue;
+      if (commit.seq !== state.lastSeq + 1) {
+        // Never hold (or checkpoint) a state that claims a seq it has not seen. One process cannot skip a seq:
+        // its room loads synchronously from SQLite; filling gaps from the log comes with several instances.
+        this.options.logger.error({ planId: this.planId, seq: commit.seq, lastSeq: state.lastSeq }, 'gap in commits');
+        return;
+      }
+      state.add(commit.update, readUpdateMeta(commit.update), commit.seq);
+      this.broadcast(encodeUpdateMessage(commit.update), null);
+    }
+  }
+
   private broadcast(frame: Uint8Array, except: Peer | null): void {
     for (const peer of this.peers) if (peer !== except) peer.socket.send(frame);
   }
@@ -245,14 +307,17 @@ export class Room {
     const state = this.state!;
     let lastSeq: number;
     try {
-      lastSeq = await this.options.store.append(
+      lastSeq = await this.options.log.append(
         this.planId,
-        batch.map(({ update, origin }) => ({ update, userId: origin.userId })),
+        batch.map(({ update, userId }) => ({ update, userId })),
+        this,
       );
     } catch (error) {
       // Nobody has seen these updates; their senders reconnect and sync them again.
       this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not commit updates');
+      for (const item of batch) item.committed?.reject(error as Error);
       for (const origin of new Set(batch.map((item) => item.origin))) {
+        if (!origin) continue;
         origin.socket.close(CloseCode.serverError, 'could not save');
         this.leave(origin);
       }
@@ -262,8 +327,8 @@ export class Room {
     for (const item of batch) {
       state.add(item.update, item.meta, ++seq);
       this.broadcast(item.frame ?? encodeUpdateMessage(item.update), item.origin);
+      item.committed?.resolve(seq);
     }
-    this.options.onCommitted?.(this.planId);
     if (this.checkpointing === null && state.needsCheckpoint(this.options.checkpointPolicy)) {
       void this.checkpoint();
     }
@@ -277,7 +342,7 @@ export class Room {
     const snapshot = state.snapshot();
     this.checkpointing = this.options.compactor
       .compact(snapshot.parts)
-      .then((compacted) => this.options.store.writeCheckpoint(this.planId, state.install(snapshot, compacted)))
+      .then((compacted) => this.options.log.writeCheckpoint(this.planId, state.install(snapshot, compacted)))
       .catch((error: unknown) => {
         this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not write checkpoint');
       })
@@ -294,6 +359,7 @@ export class Room {
       await this.draining;
       await this.checkpointing;
       if (this.state && this.state.tailLength > 0) await this.checkpoint();
+      this.unsubscribe();
       this.awareness.off('update', this.onAwarenessUpdate);
       this.awareness.destroy();
     })();

@@ -1,20 +1,21 @@
-import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { CloseCode } from '@samplan/protocol';
 import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { Compactor } from '../documents/Compactor.ts';
+import type { DocumentLog } from '../documents/DocumentLog.ts';
 import type { CheckpointPolicy } from '../documents/DocumentState.ts';
 import type { Peer } from './Peer.ts';
 import { Room, type RoomLogger } from './Room.ts';
+import type { WritePolicy } from './WritePolicy.ts';
 
 export interface RoomManagerOptions {
   /** Ended access closes that member's connections to the plan at once (4403 with the event's reason). */
   accessEvents: AccessEvents;
-  store: DocumentStore;
+  log: DocumentLog;
+  writePolicy: WritePolicy;
   checkpointPolicy: CheckpointPolicy;
   compactor: Compactor;
   logger: RoomLogger;
-  onCommitted?: (planId: string) => void;
-  onEditRefused?: (planId: string, userId: string) => void;
+  onEditRefused?: (planId: string, userId: string, reason: string) => void;
   /** A room has unloaded and everything in it is committed. */
   onSaved?: (planId: string) => void;
 }
@@ -44,18 +45,29 @@ export class RoomManager {
     if (!room) {
       room = new Room({
         planId,
-        store: this.options.store,
+        log: this.options.log,
+        writePolicy: this.options.writePolicy,
         checkpointPolicy: this.options.checkpointPolicy,
         compactor: this.options.compactor,
         logger: this.options.logger,
         onClosing: (closing, saved) => this.onClosing(closing, saved),
-        onCommitted: this.options.onCommitted,
         onEditRefused: this.options.onEditRefused,
       });
       this.rooms.set(planId, room);
     }
     room.join(peer);
     return room;
+  }
+
+  /**
+   * Commits an update the server makes (a restore) under `userId`: through the plan's room when it is open, so
+   * its peers get it at once, in order with their own; otherwise straight to the log. Resolves with its seq.
+   */
+  async commitServerUpdate(planId: string, update: Uint8Array, userId: string): Promise<number> {
+    for (let pending = this.saving.get(planId); pending; pending = this.saving.get(planId)) await pending;
+    const room = this.rooms.get(planId);
+    if (room && !room.isClosing) return room.commitServerUpdate(update, userId);
+    return this.options.log.append(planId, [{ update, userId }]);
   }
 
   /** Closes one user's connections to one plan (membership ended, consent withdrawn). */

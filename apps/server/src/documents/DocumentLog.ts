@@ -6,6 +6,7 @@ import type {
   PendingUpdate,
   StoredUpdate,
 } from '../storage/DocumentStore.ts';
+import type { Commit, CommitFeed } from './CommitFeed.ts';
 
 /**
  * A plan's document as its append-only update log: what rooms append to and load from, and what history reads.
@@ -13,18 +14,27 @@ import type {
  */
 export class DocumentLog {
   private readonly store: DocumentStore;
+  readonly feed: CommitFeed;
 
-  constructor(store: DocumentStore) {
+  constructor(store: DocumentStore, feed: CommitFeed) {
     this.store = store;
+    this.feed = feed;
   }
 
   load(planId: string): Promise<LoadedDocument> {
     return this.store.load(planId);
   }
 
-  /** Commits updates in one transaction; resolves with the seq of the last. */
-  append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
-    return this.store.append(planId, updates);
+  /**
+   * Commits updates in one transaction, then publishes them to the CommitFeed with `origin` (whoever appends:
+   * a Room relays its own updates itself and skips them there). Resolves with the seq of the last.
+   */
+  async append(planId: string, updates: readonly PendingUpdate[], origin: unknown = null): Promise<number> {
+    const lastSeq = await this.store.append(planId, updates);
+    const first = lastSeq - updates.length + 1;
+    const commits: Commit[] = updates.map(({ update, userId }, i) => ({ planId, seq: first + i, update, userId }));
+    this.feed.publish(commits, origin);
+    return lastSeq;
   }
 
   writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {

@@ -7,6 +7,7 @@ import { AccessLog } from '../audit/AccessLog.ts';
 import { ChangeRecorder } from '../audit/ChangeRecorder.ts';
 import { PlanCreator } from '../access/PlanCreator.ts';
 import { DocumentLog } from '../documents/DocumentLog.ts';
+import { InProcessCommitFeed } from '../documents/InProcessCommitFeed.ts';
 import { accessLogChain } from '../audit/chain.ts';
 import { openSqliteStorage } from '../storage/sqlite/openSqliteStorage.ts';
 
@@ -29,7 +30,13 @@ if (!user) {
 }
 const accessLog = new AccessLog(accessLogStore, accounts);
 const changes = new ChangeRecorder({ documents, store: accessLogStore, accounts, delayMs: 0, logger: console });
-const creator = new PlanCreator({ plans, documents: new DocumentLog(documents), consents, accessLog, changes });
+const creator = new PlanCreator({
+  plans,
+  documents: new DocumentLog(documents, new InProcessCommitFeed()),
+  consents,
+  accessLog,
+  changes,
+});
 const plan = await creator.create(user.id, {
   title: 'Individuell plan for Emma',
   childName: 'Emma Nilsen',

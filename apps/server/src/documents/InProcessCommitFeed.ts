@@ -1,0 +1,32 @@
+import type { Commit, CommitFeed, CommitListener } from './CommitFeed.ts';
+
+/** The CommitFeed of one server process: listeners run synchronously, after the commit, in subscription order. */
+export class InProcessCommitFeed implements CommitFeed {
+  private readonly byPlan = new Map<string, Set<CommitListener>>();
+  private readonly everyPlan = new Set<CommitListener>();
+
+  publish(commits: readonly Commit[], origin: unknown): void {
+    const planId = commits[0]?.planId;
+    if (planId === undefined) return;
+    for (const listener of [...(this.byPlan.get(planId) ?? [])]) listener(commits, origin);
+    for (const listener of [...this.everyPlan]) listener(commits, origin);
+  }
+
+  subscribe(planId: string, listener: CommitListener): () => void {
+    let listeners = this.byPlan.get(planId);
+    if (!listeners) {
+      listeners = new Set();
+      this.byPlan.set(planId, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.byPlan.get(planId) === listeners) this.byPlan.delete(planId);
+    };
+  }
+
+  subscribeAll(listener: CommitListener): () => void {
+    this.everyPlan.add(listener);
+    return () => this.everyPlan.delete(listener);
+  }
+}
