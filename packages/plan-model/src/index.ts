@@ -82,6 +82,9 @@ export { getText } from './getText.ts';
 export { getRichText } from './getRichText.ts';
 export { setLinked } from './setLinked.ts';
 export { setText } from './setText.ts';
+export { restoreFrom } from './restoreFrom.ts';
+export type { RestoreScope } from './restoreFrom.ts';
+export { itemTitle, TITLE_FIELDS } from './itemTitle.ts';
 
 // Rich text
 export { richTextToJSON } from './richTextToJSON.ts';

@@ -12,6 +12,8 @@ export const PlanMetaSchema = z.object({
   periodStart: IsoDateSchema.nullable(),
   periodEnd: IsoDateSchema.nullable(),
   nextRevision: IsoDateSchema.nullable(),
+  /** When the plan was last revised (marked done); the history names a version then. */
+  lastRevision: IsoDateSchema.nullable(),
   evaluationInterval: z.string().nullable(),
   coordinatorId: z.string().nullable(),
 });

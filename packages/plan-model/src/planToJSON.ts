@@ -58,6 +58,7 @@ function readMeta(doc: Y.Doc, participantIds: ReadonlySet<string>): PlanMeta {
     periodStart: date('periodStart'),
     periodEnd: date('periodEnd'),
     nextRevision: date('nextRevision'),
+    lastRevision: date('lastRevision'),
     evaluationInterval: string('evaluationInterval'),
     coordinatorId: coordinatorId !== null && participantIds.has(coordinatorId) ? coordinatorId : null,
   };

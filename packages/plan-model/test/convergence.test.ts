@@ -13,6 +13,7 @@ import {
   PlanJSONSchema,
   planToJSON,
   removeItem,
+  restoreFrom,
   setLinked,
   updateItem,
   type CollectionName,
@@ -28,10 +29,14 @@ const pick = <T>(random: Random, list: readonly T[]): T | undefined => list[int(
 const word = (random: Random): string =>
   pick(random, ['mål', 'trapp', 'svømme', 'rollator', 'skole', 'hjem', 'æøå', '😀'])!;
 
-// What every peer's operations have done, to check that nothing nobody deleted went missing.
+const LEDGER_COLLECTIONS = ['goals', 'measures', 'evaluations'] as const;
+
+// What every peer's operations have done, to check that nothing nobody deleted went missing, and that nothing
+// deleted comes back unless someone restored it.
 class Ledger {
   readonly created = new Map<CollectionName, Set<string>>();
   readonly deleted = new Map<CollectionName, Set<string>>();
+  readonly restored = new Map<CollectionName, Set<string>>();
 
   add(collection: CollectionName, id: string): void {
     this.set(this.created, collection).add(id);
@@ -39,9 +44,23 @@ class Ledger {
   remove(collection: CollectionName, ids: readonly string[]): void {
     for (const id of ids) this.set(this.deleted, collection).add(id);
   }
+  /** A restore on one peer: what it brought back and what it removed there. */
+  restore(collection: CollectionName, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
+    for (const id of after) if (!before.has(id)) this.set(this.restored, collection).add(id);
+    this.remove(
+      collection,
+      [...before].filter((id) => !after.has(id)),
+    );
+  }
+  /** Never deleted: must be there. */
   expected(collection: CollectionName): string[] {
     const deleted = this.set(this.deleted, collection);
     return [...this.set(this.created, collection)].filter((id) => !deleted.has(id)).sort();
+  }
+  /** Deleted and never restored: must be gone. */
+  gone(collection: CollectionName): string[] {
+    const restored = this.set(this.restored, collection);
+    return [...this.set(this.deleted, collection)].filter((id) => !restored.has(id));
   }
   private set(map: Map<CollectionName, Set<string>>, collection: CollectionName): Set<string> {
     let ids = map.get(collection);
@@ -195,10 +214,23 @@ function randomOperation(random: Random, doc: Y.Doc, ledger: Ledger): void {
 // The shape every converged plan must have, whatever happened concurrently.
 function assertWellFormed(plan: PlanJSON, ledger: Ledger): void {
   expect(PlanJSONSchema.safeParse(plan).success).toBe(true);
-  for (const collection of ['goals', 'measures', 'evaluations'] as const) {
+  for (const collection of LEDGER_COLLECTIONS) {
     const ids = plan[collection].map((item) => item.id);
     expect(new Set(ids).size, `duplicate ${collection}`).toBe(ids.length);
-    expect([...ids].sort(), `${collection}: created minus deleted`).toEqual(ledger.expected(collection));
+    const present = new Set(ids);
+    const created = new Set(ledger.expected(collection).concat([...(ledger.created.get(collection) ?? [])]));
+    expect(
+      ids.every((id) => created.has(id)),
+      `${collection}: only items someone created`,
+    ).toBe(true);
+    expect(
+      ledger.expected(collection).filter((id) => !present.has(id)),
+      `${collection}: lost`,
+    ).toEqual([]);
+    expect(
+      ledger.gone(collection).filter((id) => present.has(id)),
+      `${collection}: back unrestored`,
+    ).toEqual([]);
   }
   const goalIds = new Set(plan.goals.map((goal) => goal.id));
   const seen = new Set<string>();
@@ -220,16 +252,64 @@ function assertWellFormed(plan: PlanJSON, ledger: Ledger): void {
   }
 }
 
+const presentIds = (doc: Y.Doc, collection: CollectionName): Set<string> => new Set(listItemIds(doc, collection));
+
+/**
+ * Keeps a snapshot of the peer's own plan (a version, as the server keeps them), or restores one item, one part or
+ * the whole plan from one of its snapshots. A whole-plan restore must give exactly the snapshot's plan at once.
+ */
+function randomRestore(random: Random, doc: Y.Doc, pasts: Uint8Array[], ledger: Ledger, stats: RestoreStats): void {
+  if (pasts.length === 0 || random() < 0.3) {
+    pasts.push(Y.encodeStateAsUpdate(doc));
+    return;
+  }
+  const past = new Y.Doc();
+  Y.applyUpdate(past, pick(random, pasts)!);
+  const before = LEDGER_COLLECTIONS.map((collection) => presentIds(doc, collection));
+  const roll = random();
+  if (roll < 0.5) {
+    const collection = pick(random, LEDGER_COLLECTIONS)!;
+    const itemId = pick(random, listItemIds(past, collection));
+    if (!itemId) return;
+    restoreFrom(doc, past, { kind: 'item', collection, itemId });
+    stats.items++;
+  } else if (roll < 0.75) {
+    restoreFrom(doc, past, { kind: 'part', part: pick(random, ['maal', 'tiltak', 'evaluering'] as const)! });
+    stats.parts++;
+  } else {
+    restoreFrom(doc, past, { kind: 'plan' });
+    expect(planToJSON(doc)).toEqual(planToJSON(past));
+    stats.plans++;
+  }
+  LEDGER_COLLECTIONS.forEach((collection, i) => {
+    const after = presentIds(doc, collection);
+    for (const id of after) if (!before[i]!.has(id)) stats.broughtBack++;
+    ledger.restore(collection, before[i]!, after);
+  });
+  past.destroy();
+}
+
+interface RestoreStats {
+  items: number;
+  parts: number;
+  plans: number;
+  broughtBack: number;
+}
+
 function assertConverged(docs: readonly Y.Doc[]): PlanJSON {
   const [first, ...rest] = docs.map((doc) => JSON.stringify(planToJSON(doc)));
   for (const other of rest) expect(other).toBe(first);
   return JSON.parse(first as string) as PlanJSON;
 }
 
-function runScenario(seed: number, { settle = true } = {}): { network: FuzzNetwork; ledger: Ledger } {
+function runScenario(
+  seed: number,
+  { settle = true, stats = { items: 0, parts: 0, plans: 0, broughtBack: 0 } } = {},
+): { network: FuzzNetwork; ledger: Ledger } {
   const random = mulberry32(seed);
   const network = new FuzzNetwork(3 + int(random, 3), random);
   const ledger = new Ledger();
+  const pasts = new Map(network.docs.map((doc) => [doc, [] as Uint8Array[]]));
   // A shared starting point, as when everyone opens an existing plan.
   const [origin] = network.docs as [Y.Doc];
   for (let i = 0; i < 3; i++) ledger.add('goals', addItem(origin, 'goals', { title: `mål ${i}` }));
@@ -237,8 +317,11 @@ function runScenario(seed: number, { settle = true } = {}): { network: FuzzNetwo
   const steps = 30 + int(random, 40);
   for (let step = 0; step < steps; step++) {
     const roll = random();
-    if (roll < 0.6) randomOperation(random, pick(random, network.docs)!, ledger);
-    else if (roll < 0.95) network.deliverSome(4);
+    if (roll < 0.52) randomOperation(random, pick(random, network.docs)!, ledger);
+    else if (roll < 0.64) {
+      const doc = pick(random, network.docs)!;
+      randomRestore(random, doc, pasts.get(doc)!, ledger, stats);
+    } else if (roll < 0.95) network.deliverSome(4);
     else network.syncRandomPair();
   }
   if (settle) network.settle();
@@ -248,12 +331,13 @@ function runScenario(seed: number, { settle = true } = {}): { network: FuzzNetwo
 describe('convergence under random concurrent edits', () => {
   // 200 seeds in four chunks; a generous timeout because CI machines are shared (alone it takes ~2 s in all).
   it.each([1, 51, 101, 151])(
-    'gives every peer the same valid plan, with nothing lost or duplicated (seeds %i..+49)',
+    'gives every peer the same valid plan, with nothing lost or duplicated, restores included (seeds %i..+49)',
     (firstSeed) => {
       let goalsSeen = 0;
       let delmalSeen = 0;
+      const stats = { items: 0, parts: 0, plans: 0, broughtBack: 0 };
       for (let seed = firstSeed; seed < firstSeed + 50; seed++) {
-        const { network, ledger } = runScenario(seed);
+        const { network, ledger } = runScenario(seed, { stats });
         const plan = assertConverged(network.docs);
         assertWellFormed(plan, ledger);
         const order = listItemIds(network.docs[0]!, 'goals');
@@ -264,6 +348,9 @@ describe('convergence under random concurrent edits', () => {
       // The scenarios must actually exercise the model, not converge on empty plans.
       expect(goalsSeen).toBeGreaterThan(100);
       expect(delmalSeen).toBeGreaterThan(10);
+      // ... and restores of items, parts and whole plans that actually bring deleted items back.
+      expect(Math.min(stats.items, stats.parts, stats.plans)).toBeGreaterThan(5);
+      expect(stats.broughtBack).toBeGreaterThan(10);
     },
     60_000,
   );
