@@ -17,12 +17,12 @@ import { assertEditRightsPerDocument } from './access/roles.ts';
 import { Sessions } from './auth/Sessions.ts';
 import { AccessLog } from './audit/AccessLog.ts';
 import { accessLogChain } from './audit/chain.ts';
-import { ChangeRecorder } from './audit/ChangeRecorder.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
 import { DocumentLog } from './documents/DocumentLog.ts';
 import { InProcessCommitFeed } from './documents/InProcessCommitFeed.ts';
+import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import { roleWritePolicy } from './collab/WritePolicy.ts';
 import type { Config } from './config/config.ts';
@@ -65,7 +65,7 @@ export interface Services {
   access: PlanAccess;
   memberships: MembershipService;
   consentService: ConsentService;
-  changes: ChangeRecorder;
+  projector: DocumentProjector;
   throttle: LoginThrottle;
   oidc: OidcLogin;
 }
@@ -101,15 +101,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const accessLog = new AccessLog(accessLogStore, accounts);
   const documentLog = new DocumentLog(documents, new InProcessCommitFeed());
   const accessEvents = new AccessEvents();
-  const changes = new ChangeRecorder({
+  const projector = new DocumentProjector({
     documents,
-    store: accessLogStore,
+    history: storage.history,
     accounts,
-    delayMs: config.CHANGE_LOG_DELAY_MS,
+    changeLogDelayMs: config.CHANGE_LOG_DELAY_MS,
     logger: app.log,
   });
   const compactor = new WorkerCompactor();
-  documentLog.feed.subscribeAll((commits) => changes.markDirty(commits[0]!.planId));
+  documentLog.feed.subscribeAll((commits) => projector.markDirty(commits[0]!.planId));
   const rooms = new RoomManager({
     log: documentLog,
     writePolicy: roleWritePolicy,
@@ -117,7 +117,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     compactor,
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
-    onSaved: (planId) => void changes.catchUp(planId),
+    onSaved: (planId) => void projector.catchUp(planId, { flushChangeLog: true }),
     onEditRefused: (planId, userId) => {
       accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket' }).catch((error: unknown) => {
         app.log.error({ planId, err: (error as Error).message }, 'could not log a refused edit');
@@ -131,7 +131,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const tokens = new CollabTokens(secret, config.COLLAB_TOKEN_TTL_SECONDS);
   const sessions = new Sessions(accounts, { ttlHours: config.SESSION_TTL_HOURS, secureCookie });
   const access = new PlanAccess(plans, consents, accessLog);
-  const creator = new PlanCreator({ plans, documents: documentLog, consents, accessLog, changes });
+  const creator = new PlanCreator({ storage, accessLog });
   const memberships = new MembershipService({
     plans,
     invites,
@@ -169,7 +169,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     access,
     memberships,
     consentService,
-    changes,
+    projector,
     throttle,
     oidc,
   };
@@ -210,7 +210,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   await app.register(memberRoutes, { sessions, accounts, memberships, authRateLimit });
   await app.register(consentRoutes, { sessions, accounts, invites, consentService });
-  await app.register(accessLogRoutes, { sessions, access, accessLog, changes });
+  await app.register(accessLogRoutes, { sessions, access, accessLog, projector });
   await app.register(collabRoute, {
     rooms,
     plans,
@@ -229,7 +229,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.addHook('preClose', async () => {
     await memberships.stop();
     await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
-    await changes.flushAll();
+    await projector.flushAll();
   });
   app.addHook('onClose', async () => {
     await compactor.close();

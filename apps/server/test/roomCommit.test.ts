@@ -39,6 +39,13 @@ class HeldStore implements DocumentStore {
   async history() {
     return [];
   }
+  async lastSeq() {
+    return this.seq;
+  }
+  async writeSnapshot() {}
+  async snapshotAtOrBefore() {
+    return undefined;
+  }
   async ping() {}
   async close() {}
 }

@@ -94,8 +94,8 @@ export { writeRichText } from './writeRichText.ts';
 
 // Whole-plan views
 export { planToJSON } from './planToJSON.ts';
-export { progressSummary } from './progressSummary.ts';
-export type { ProgressSummary } from './progressSummary.ts';
+export { progressFacts, progressSummary } from './progressSummary.ts';
+export type { ProgressFacts, ProgressSummary } from './progressSummary.ts';
 
 // Seeds
 export { seedDemoPlan, DEMO_PLAN } from './seedDemoPlan.ts';

@@ -20,8 +20,25 @@ export interface ProgressSummary {
 
 const CLOSED_GOAL_STATUSES: readonly GoalStatus[] = ['naadd', 'avsluttet'];
 
+/** What a progress summary is computed from: a small part of the plan, kept by the server for every plan. */
+export interface ProgressFacts {
+  meta: Pick<PlanJSON['meta'], 'nextRevision'>;
+  goals: Array<Pick<PlanJSON['goals'][number], 'status' | 'targetDate'>>;
+  tasks: Array<Pick<PlanJSON['tasks'][number], 'done' | 'dueDate'>>;
+  meetings: Array<Pick<PlanJSON['meetings'][number], 'id' | 'status' | 'date' | 'title'>>;
+}
+
+export function progressFacts(plan: PlanJSON): ProgressFacts {
+  return {
+    meta: { nextRevision: plan.meta.nextRevision },
+    goals: plan.goals.map(({ status, targetDate }) => ({ status, targetDate })),
+    tasks: plan.tasks.map(({ done, dueDate }) => ({ done, dueDate })),
+    meetings: plan.meetings.map(({ id, status, date, title }) => ({ id, status, date, title })),
+  };
+}
+
 // `today` is an ISO date in the plan's time zone; the caller decides what today is, which keeps this pure.
-export function progressSummary(plan: PlanJSON, today: string): ProgressSummary {
+export function progressSummary(plan: ProgressFacts, today: string): ProgressSummary {
   if (!IsoDateSchema.safeParse(today).success) {
     throw new PlanModelError('INVALID_VALUE', `today must be an ISO date (YYYY-MM-DD), got "${today}"`);
   }

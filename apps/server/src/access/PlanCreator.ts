@@ -2,10 +2,10 @@ import * as Y from 'yjs';
 import { createPlanStructure, seedDemoPlan } from '@samplan/plan-model';
 import { newId } from '../auth/ids.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
-import type { ChangeRecorder } from '../audit/ChangeRecorder.ts';
-import type { DocumentLog } from '../documents/DocumentLog.ts';
-import type { ConsentStore } from '../storage/ConsentStore.ts';
-import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
+import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
+import type { ConsentRecord } from '../storage/ConsentStore.ts';
+import type { PlanRecord } from '../storage/PlanStore.ts';
+import type { Storage } from '../storage/Storage.ts';
 import { isFamilyRole, type Role } from './roles.ts';
 
 export interface NewPlan {
@@ -17,11 +17,8 @@ export interface NewPlan {
 }
 
 export interface PlanCreatorDeps {
-  plans: PlanStore;
-  documents: DocumentLog;
-  consents: ConsentStore;
+  storage: Pick<Storage, 'createPlan'>;
   accessLog: AccessLog;
-  changes: ChangeRecorder;
 }
 
 /** Creates plans: their document structure is seeded here, once, never by a client. */
@@ -33,9 +30,9 @@ export class PlanCreator {
   }
 
   /**
-   * Creates the plan, its seeded document and its first member. A koordinator who creates a plan does so on
-   * the family's request: that is recorded as a consent covering the creator, visible to the family and
-   * withdrawable like any other.
+   * Creates the plan, its seeded document and its first member, in one transaction with its first log entries.
+   * A koordinator who creates a plan does so on the family's request: that is recorded as a consent covering the
+   * creator, visible to the family and withdrawable like any other.
    */
   async create(userId: string, input: NewPlan): Promise<PlanRecord> {
     const plan: PlanRecord = {
@@ -54,20 +51,18 @@ export class PlanCreator {
     if (input.demo) seedDemoPlan(doc);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    const seq = await this.deps.documents.append(plan.id, [{ update: state, userId }]);
-    await this.deps.plans.createPlan(plan, input.creatorRole);
-    await this.deps.changes.startAt(plan.id, seq, state);
     const actor = { id: userId };
-    await this.deps.accessLog.record(plan.id, actor, 'plan.created', {
-      role: input.creatorRole,
-      demo: Boolean(input.demo),
-    });
+    const { accessLog } = this.deps;
+    const log: NewAccessLogEntry[] = [
+      await accessLog.entry(actor, 'plan.created', { role: input.creatorRole, demo: Boolean(input.demo) }),
+    ];
+    const consents: ConsentRecord[] = [];
     if (!isFamilyRole(input.creatorRole)) {
-      const now = Date.now();
-      const consent = {
+      const now = plan.createdAt;
+      const consent: ConsentRecord = {
         id: newId(),
         planId: plan.id,
-        kind: 'sharing' as const,
+        kind: 'sharing',
         subjectUserId: userId,
         subjectInviteId: null,
         givenBy: 'Familien (registrert av koordinatoren som opprettet planen)',
@@ -79,14 +74,23 @@ export class PlanCreator {
         withdrawnBy: null,
         withdrawalNote: null,
       };
-      await this.deps.consents.create(consent);
-      await this.deps.accessLog.record(plan.id, actor, 'consent.recorded', {
-        consentId: consent.id,
-        kind: consent.kind,
-        subjectUserId: userId,
-        givenBy: consent.givenBy,
-      });
+      consents.push(consent);
+      log.push(
+        await accessLog.entry(actor, 'consent.recorded', {
+          consentId: consent.id,
+          kind: consent.kind,
+          subjectUserId: userId,
+          givenBy: consent.givenBy,
+        }),
+      );
     }
+    await this.deps.storage.createPlan({
+      plan,
+      creatorRole: input.creatorRole,
+      document: { update: state, userId },
+      consents,
+      log,
+    });
     return plan;
   }
 }

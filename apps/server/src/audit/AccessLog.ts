@@ -1,5 +1,5 @@
 import type { AccessLogAction, AccessLogEntry as PublicLogEntry } from '@samplan/api';
-import type { AccessLogEntry, AccessLogStore } from '../storage/AccessLogStore.ts';
+import type { AccessLogEntry, AccessLogStore, NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
 import { ChainVerifier, type ChainVerification } from './chain.ts';
 
@@ -36,11 +36,18 @@ export class AccessLog {
     action: AccessLogAction,
     details: Record<string, unknown> = {},
   ): Promise<AccessLogEntry> {
-    const actorName = actor ? (actor.name ?? (await this.accounts.findUserById(actor.id))?.name ?? null) : null;
-    const [entry] = await this.store.append(planId, [
-      { at: this.now(), actorId: actor?.id ?? null, actorName, action, details },
-    ]);
+    const [entry] = await this.store.append(planId, [await this.entry(actor, action, details)]);
     return entry!;
+  }
+
+  /** An entry to append later, inside a write that spans several stores (a new plan). */
+  async entry(
+    actor: Actor | null,
+    action: AccessLogAction,
+    details: Record<string, unknown> = {},
+  ): Promise<NewAccessLogEntry> {
+    const actorName = actor ? (actor.name ?? (await this.accounts.findUserById(actor.id))?.name ?? null) : null;
+    return { at: this.now(), actorId: actor?.id ?? null, actorName, action, details };
   }
 
   async list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]> {

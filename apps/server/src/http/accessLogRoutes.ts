@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { PlanAccess } from '../access/PlanAccess.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import { toPublicEntry, type AccessLog } from '../audit/AccessLog.ts';
-import type { ChangeRecorder } from '../audit/ChangeRecorder.ts';
+import type { DocumentProjector } from '../documents/projections/DocumentProjector.ts';
 import { PlanParams } from './planRoutes.ts';
 import { requireUser } from './requireUser.ts';
 
@@ -17,19 +17,19 @@ export interface AccessLogRoutesOptions {
   sessions: Sessions;
   access: PlanAccess;
   accessLog: AccessLog;
-  changes: ChangeRecorder;
+  projector: DocumentProjector;
 }
 
 /** The innsynslogg, for the foresatt and the koordinator: who has seen and changed the plan, and when. */
 export async function accessLogRoutes(app: FastifyInstance, options: AccessLogRoutesOptions): Promise<void> {
-  const { sessions, access, accessLog, changes } = options;
+  const { sessions, access, accessLog, projector } = options;
 
   app.get('/api/plans/:id/access-log', async (request): Promise<AccessLogPage> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = LogQuery.parse(request.query);
     await access.authorize(user, id, 'readLog');
-    await changes.catchUp(id);
+    await projector.catchUp(id, { flushChangeLog: true });
     const entries = await accessLog.list(id, { afterSeq: query.after, limit: query.limit });
     return {
       entries: entries.map(toPublicEntry),

@@ -4,10 +4,7 @@ import { parseConfig } from '../config/config.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import { AccessLog } from '../audit/AccessLog.ts';
-import { ChangeRecorder } from '../audit/ChangeRecorder.ts';
 import { PlanCreator } from '../access/PlanCreator.ts';
-import { DocumentLog } from '../documents/DocumentLog.ts';
-import { InProcessCommitFeed } from '../documents/InProcessCommitFeed.ts';
 import { accessLogChain } from '../audit/chain.ts';
 import { openSqliteStorage } from '../storage/sqlite/openSqliteStorage.ts';
 
@@ -20,7 +17,7 @@ const storage = openSqliteStorage({
   synchronous: config.SQLITE_SYNCHRONOUS,
   chain: accessLogChain,
 });
-const { accounts, plans, documents, consents, accessLog: accessLogStore } = storage;
+const { accounts, accessLog: accessLogStore } = storage;
 
 let user = await accounts.findUserByEmail(DEMO_EMAIL);
 if (!user) {
@@ -29,14 +26,7 @@ if (!user) {
   user = { ...created, passwordHash: null };
 }
 const accessLog = new AccessLog(accessLogStore, accounts);
-const changes = new ChangeRecorder({ documents, store: accessLogStore, accounts, delayMs: 0, logger: console });
-const creator = new PlanCreator({
-  plans,
-  documents: new DocumentLog(documents, new InProcessCommitFeed()),
-  consents,
-  accessLog,
-  changes,
-});
+const creator = new PlanCreator({ storage, accessLog });
 const plan = await creator.create(user.id, {
   title: 'Individuell plan for Emma',
   childName: 'Emma Nilsen',

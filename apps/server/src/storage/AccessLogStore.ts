@@ -35,20 +35,8 @@ export interface NewAccessLogEntry {
   details: Record<string, unknown>;
 }
 
-/** Where the change log has got to in a plan's update log, with the document state at that point. */
-export interface ChangeCursor {
-  seq: number;
-  state: Uint8Array;
-}
-
-/**
- * The append-only, hash-chained access log of each plan, and the cursor of the change recorder that derives
- * "who changed which part" entries from the update log. Appends are serialised per plan.
- */
+/** The append-only, hash-chained access log of each plan. Appends are serialised per plan. */
 export interface AccessLogStore {
   append(planId: string, entries: readonly NewAccessLogEntry[]): Promise<AccessLogEntry[]>;
   list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]>;
-  changeCursor(planId: string): Promise<ChangeCursor | undefined>;
-  /** Appends change entries and moves the cursor in one transaction. */
-  appendChanges(planId: string, entries: readonly NewAccessLogEntry[], cursor: ChangeCursor): Promise<void>;
 }

@@ -1,15 +1,21 @@
+/** `restore`: an update the server made to bring back an earlier version (on behalf of `userId`). */
+export type UpdateKind = 'edit' | 'restore';
+
 /** One update as it is kept in a plan's append-only log. */
 export interface StoredUpdate {
   seq: number;
   update: Uint8Array;
   userId: string | null;
   createdAt: number;
+  kind: UpdateKind;
 }
 
 /** An update to append, with who made it. */
 export interface PendingUpdate {
   update: Uint8Array;
   userId: string | null;
+  /** Defaults to `edit`. */
+  kind?: UpdateKind;
 }
 
 /** The stored state of a plan: its latest checkpoint plus the log entries after it. */
@@ -30,6 +36,12 @@ export interface Checkpoint {
   stateVector: Uint8Array;
 }
 
+/** The merged state of a plan right after update `seq`: a starting point for reading it as it was then. */
+export interface Snapshot {
+  seq: number;
+  state: Uint8Array;
+}
+
 /**
  * Durable storage of plan documents: an append-only update log per plan plus checkpoints.
  * Every method may be asynchronous so a networked implementation (PostgreSQL) fits the same callers.
@@ -41,7 +53,14 @@ export interface DocumentStore {
   append(planId: string, updates: readonly PendingUpdate[]): Promise<number>;
   /** Records merged state up to a seq; log entries are kept as the plan's history. */
   writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void>;
-  history(planId: string, options: { afterSeq: number; limit: number }): Promise<StoredUpdate[]>;
+  /** Log entries after `afterSeq` (and up to `upToSeq`, when given), in order, at most `limit`. */
+  history(planId: string, options: { afterSeq: number; limit: number; upToSeq?: number }): Promise<StoredUpdate[]>;
+  /** The seq of the plan's last update (0 for none). */
+  lastSeq(planId: string): Promise<number>;
+  /** Keeps a snapshot (kept as it is if one exists at that seq). */
+  writeSnapshot(planId: string, snapshot: Snapshot): Promise<void>;
+  /** The latest snapshot at or before `seq`. */
+  snapshotAtOrBefore(planId: string, seq: number): Promise<Snapshot | undefined>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -28,7 +28,6 @@ export interface MemberWithUser extends Membership {
  * the expiry sweep removes it.
  */
 export interface PlanStore {
-  createPlan(plan: PlanRecord, creatorRole: Role): Promise<void>;
   findPlan(planId: string): Promise<PlanRecord | undefined>;
   findMembership(planId: string, userId: string, now?: number): Promise<Membership | undefined>;
   plansOfUser(userId: string, now?: number): Promise<Array<PlanRecord & { role: Role }>>;

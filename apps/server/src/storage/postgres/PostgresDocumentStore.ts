@@ -1,5 +1,13 @@
 import pg from 'pg';
-import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from '../DocumentStore.ts';
+import type {
+  Checkpoint,
+  DocumentStore,
+  LoadedDocument,
+  PendingUpdate,
+  Snapshot,
+  StoredUpdate,
+  UpdateKind,
+} from '../DocumentStore.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS doc_updates (
@@ -10,12 +18,20 @@ const SCHEMA = `
     created_at BIGINT NOT NULL,
     PRIMARY KEY (plan_id, seq)
   );
+  ALTER TABLE doc_updates ADD COLUMN IF NOT EXISTS kind TEXT;
   CREATE TABLE IF NOT EXISTS doc_checkpoints (
     plan_id TEXT PRIMARY KEY,
     seq BIGINT NOT NULL,
     data BYTEA NOT NULL,
     state_vector BYTEA NOT NULL,
     created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS doc_snapshots (
+    plan_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, seq)
   );
 `;
 
@@ -80,14 +96,15 @@ export class PostgresDocumentStore implements DocumentStore {
       const now = Date.now();
       const values: unknown[] = [];
       const rows: string[] = [];
-      for (const { update, userId } of updates) {
+      for (const { update, userId, kind } of updates) {
         seq += 1;
         const i = values.length;
-        rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}, $${i + 5})`);
-        values.push(planId, seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId, now);
+        rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}, $${i + 5}, $${i + 6})`);
+        const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+        values.push(planId, seq, data, userId, now, kind === 'restore' ? kind : null);
       }
       await client.query(
-        `INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES ${rows.join(', ')}`,
+        `INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind) VALUES ${rows.join(', ')}`,
         values,
       );
       await client.query('COMMIT');
@@ -110,17 +127,52 @@ export class PostgresDocumentStore implements DocumentStore {
     );
   }
 
-  async history(planId: string, options: { afterSeq: number; limit: number }): Promise<StoredUpdate[]> {
-    const result = await this.pool.query<{ seq: string; data: Buffer; user_id: string | null; created_at: string }>(
-      'SELECT seq, data, user_id, created_at FROM doc_updates WHERE plan_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-      [planId, options.afterSeq, options.limit],
+  async history(
+    planId: string,
+    options: { afterSeq: number; limit: number; upToSeq?: number },
+  ): Promise<StoredUpdate[]> {
+    const result = await this.pool.query<{
+      seq: string;
+      data: Buffer;
+      user_id: string | null;
+      created_at: string;
+      kind: UpdateKind | null;
+    }>(
+      `SELECT seq, data, user_id, created_at, kind FROM doc_updates WHERE plan_id = $1 AND seq > $2 AND seq <= $3
+       ORDER BY seq LIMIT $4`,
+      [planId, options.afterSeq, options.upToSeq ?? Number.MAX_SAFE_INTEGER, options.limit],
     );
     return result.rows.map((row) => ({
       seq: Number(row.seq),
       update: new Uint8Array(row.data),
       userId: row.user_id,
       createdAt: Number(row.created_at),
+      kind: row.kind ?? 'edit',
     }));
+  }
+
+  async lastSeq(planId: string): Promise<number> {
+    const result = await this.pool.query<{ seq: string | null }>(
+      'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1',
+      [planId],
+    );
+    return Number(result.rows[0]?.seq ?? 0);
+  }
+
+  async writeSnapshot(planId: string, snapshot: Snapshot): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO doc_snapshots (plan_id, seq, data, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [planId, snapshot.seq, Buffer.from(snapshot.state), Date.now()],
+    );
+  }
+
+  async snapshotAtOrBefore(planId: string, seq: number): Promise<Snapshot | undefined> {
+    const result = await this.pool.query<{ seq: string; data: Buffer }>(
+      'SELECT seq, data FROM doc_snapshots WHERE plan_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1',
+      [planId, seq],
+    );
+    const row = result.rows[0];
+    return row && { seq: Number(row.seq), state: new Uint8Array(row.data) };
   }
 
   async ping(): Promise<void> {

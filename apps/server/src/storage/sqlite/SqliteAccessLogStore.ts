@@ -1,4 +1,4 @@
-import type { AccessLogEntry, AccessLogStore, ChangeCursor, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
+import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 
 interface LogRow {
@@ -27,8 +27,8 @@ const toEntry = (row: LogRow): AccessLogEntry => ({
 
 export class SqliteAccessLogStore implements AccessLogStore {
   private readonly statements;
-  private readonly appendTx;
-  private readonly appendChangesTx;
+  /** Appends and chains in a transaction of its own, or inside the caller's (another store's write). */
+  readonly appendSync: (planId: string, entries: readonly NewAccessLogEntry[]) => AccessLogEntry[];
 
   constructor(db: SqliteDatabase, chain: LogChain) {
     this.statements = {
@@ -42,15 +42,8 @@ export class SqliteAccessLogStore implements AccessLogStore {
       list: db.prepare<[string, number, number], LogRow>(
         'SELECT * FROM access_log WHERE plan_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
-      cursor: db.prepare<[string], { seq: number; state: Buffer }>(
-        'SELECT seq, state FROM change_cursors WHERE plan_id = ?',
-      ),
-      putCursor: db.prepare<[string, number, Uint8Array]>(
-        `INSERT INTO change_cursors (plan_id, seq, state) VALUES (?, ?, ?)
-         ON CONFLICT(plan_id) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
-      ),
     };
-    this.appendTx = db.transaction((planId: string, entries: readonly NewAccessLogEntry[]) => {
+    this.appendSync = db.transaction((planId: string, entries: readonly NewAccessLogEntry[]) => {
       const head = this.statements.head.get(planId);
       let seq = head?.seq ?? 0;
       let prevHash = head?.hash ?? chain.genesisHash;
@@ -65,28 +58,13 @@ export class SqliteAccessLogStore implements AccessLogStore {
       }
       return written;
     });
-    this.appendChangesTx = db.transaction(
-      (planId: string, entries: readonly NewAccessLogEntry[], cursor: ChangeCursor) => {
-        this.appendTx(planId, entries);
-        this.statements.putCursor.run(planId, cursor.seq, cursor.state);
-      },
-    );
   }
 
   async append(planId: string, entries: readonly NewAccessLogEntry[]): Promise<AccessLogEntry[]> {
-    return this.appendTx(planId, entries);
+    return this.appendSync(planId, entries);
   }
 
   async list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]> {
     return this.statements.list.all(planId, options.afterSeq, options.limit).map(toEntry);
-  }
-
-  async changeCursor(planId: string): Promise<ChangeCursor | undefined> {
-    const row = this.statements.cursor.get(planId);
-    return row && { seq: row.seq, state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) };
-  }
-
-  async appendChanges(planId: string, entries: readonly NewAccessLogEntry[], cursor: ChangeCursor): Promise<void> {
-    this.appendChangesTx(planId, entries, cursor);
   }
 }

@@ -54,6 +54,10 @@ export class SqliteConsentStore implements ConsentStore {
   }
 
   async create(consent: ConsentRecord): Promise<void> {
+    this.createSync(consent);
+  }
+
+  createSync(consent: ConsentRecord): void {
     this.statements.insert.run(consent);
   }
 

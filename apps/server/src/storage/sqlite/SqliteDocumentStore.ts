@@ -1,11 +1,20 @@
 import type { SqliteDatabase } from './openSqlite.ts';
-import type { Checkpoint, DocumentStore, LoadedDocument, PendingUpdate, StoredUpdate } from '../DocumentStore.ts';
+import type {
+  Checkpoint,
+  DocumentStore,
+  LoadedDocument,
+  PendingUpdate,
+  Snapshot,
+  StoredUpdate,
+  UpdateKind,
+} from '../DocumentStore.ts';
 
 interface UpdateRow {
   seq: number;
   data: Buffer;
   user_id: string | null;
   created_at: number;
+  kind: UpdateKind | null;
 }
 
 /** How many plans' last seq to remember by default: the plans written to lately (open ones, mostly). */
@@ -15,7 +24,8 @@ const SEQ_CACHE_SIZE = 10_000;
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: SqliteDatabase;
   private readonly statements;
-  private readonly appendTx;
+  /** Appends in a transaction of its own or the caller's; `append` also remembers the seq once committed. */
+  readonly appendSync: (planId: string, updates: readonly PendingUpdate[]) => number;
   /**
    * Last seq of the plans written to most recently, oldest first (a Map keeps insertion order): this process is the
    * only writer of its SQLite file, so it can remember instead of asking for MAX(seq) on every append. A plan
@@ -24,15 +34,15 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly lastSeqs = new Map<string, number>();
   private readonly seqCacheSize: number;
 
-  constructor(db: SqliteDatabase, options: { seqCacheSize?: number } = {}) {
+  constructor(db: SqliteDatabase, options: { seqCacheSize?: number; now?: () => number } = {}) {
     this.db = db;
     this.seqCacheSize = Math.max(1, options.seqCacheSize ?? SEQ_CACHE_SIZE);
     this.statements = {
       lastSeq: db.prepare<[string], { seq: number | null }>(
         'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = ?',
       ),
-      insert: db.prepare<[string, number, Uint8Array, string | null, number]>(
-        'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      insert: db.prepare<[string, number, Uint8Array, string | null, number, UpdateKind | null]>(
+        'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       checkpoint: db.prepare<[string], { seq: number; data: Buffer; state_vector: Buffer }>(
         'SELECT seq, data, state_vector FROM doc_checkpoints WHERE plan_id = ?',
@@ -48,17 +58,24 @@ export class SqliteDocumentStore implements DocumentStore {
            state_vector = excluded.state_vector, created_at = excluded.created_at
          WHERE excluded.seq > doc_checkpoints.seq`,
       ),
-      history: db.prepare<[string, number, number], UpdateRow>(
-        'SELECT seq, data, user_id, created_at FROM doc_updates WHERE plan_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      history: db.prepare<[string, number, number, number], UpdateRow>(
+        `SELECT seq, data, user_id, created_at, kind FROM doc_updates WHERE plan_id = ? AND seq > ? AND seq <= ?
+         ORDER BY seq LIMIT ?`,
+      ),
+      insertSnapshot: db.prepare<[string, number, Uint8Array, number]>(
+        'INSERT INTO doc_snapshots (plan_id, seq, data, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      snapshotAtOrBefore: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_snapshots WHERE plan_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
       ),
       ping: db.prepare('SELECT 1').pluck(),
     };
-    this.appendTx = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
+    this.appendSync = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
       let seq = this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
-      const now = Date.now();
-      for (const { update, userId } of updates) {
+      const now = (options.now ?? Date.now)();
+      for (const { update, userId, kind } of updates) {
         seq += 1;
-        this.statements.insert.run(planId, seq, update, userId, now);
+        this.statements.insert.run(planId, seq, update, userId, now, kind === 'restore' ? kind : null);
       }
       return seq;
     });
@@ -78,11 +95,16 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
-    const seq = this.appendTx(planId, updates);
+    const seq = this.appendSync(planId, updates);
+    this.remember(planId, seq);
+    return seq;
+  }
+
+  /** Records a plan's last seq after a commit (never before: a rolled-back transaction must leave no trace here). */
+  remember(planId: string, seq: number): void {
     this.lastSeqs.delete(planId);
     this.lastSeqs.set(planId, seq);
     if (this.lastSeqs.size > this.seqCacheSize) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
-    return seq;
   }
 
   /** How many plans' last seq are remembered (bounded by `seqCacheSize`). */
@@ -100,13 +122,31 @@ export class SqliteDocumentStore implements DocumentStore {
     );
   }
 
-  async history(planId: string, options: { afterSeq: number; limit: number }): Promise<StoredUpdate[]> {
-    return this.statements.history.all(planId, options.afterSeq, options.limit).map((row) => ({
+  async history(
+    planId: string,
+    options: { afterSeq: number; limit: number; upToSeq?: number },
+  ): Promise<StoredUpdate[]> {
+    const upTo = options.upToSeq ?? Number.MAX_SAFE_INTEGER;
+    return this.statements.history.all(planId, options.afterSeq, upTo, options.limit).map((row) => ({
       seq: row.seq,
       update: toUint8Array(row.data),
       userId: row.user_id,
       createdAt: row.created_at,
+      kind: row.kind ?? 'edit',
     }));
+  }
+
+  async lastSeq(planId: string): Promise<number> {
+    return this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
+  }
+
+  async writeSnapshot(planId: string, snapshot: Snapshot): Promise<void> {
+    this.statements.insertSnapshot.run(planId, snapshot.seq, snapshot.state, Date.now());
+  }
+
+  async snapshotAtOrBefore(planId: string, seq: number): Promise<Snapshot | undefined> {
+    const row = this.statements.snapshotAtOrBefore.get(planId, seq);
+    return row && { seq: row.seq, state: toUint8Array(row.data) };
   }
 
   async ping(): Promise<void> {

@@ -40,7 +40,6 @@ const ACTIVE = '(memberships.ends_at IS NULL OR memberships.ends_at > ?)';
 
 export class SqlitePlanStore implements PlanStore {
   private readonly statements;
-  private readonly createTx;
 
   constructor(db: SqliteDatabase) {
     this.statements = {
@@ -73,14 +72,12 @@ export class SqlitePlanStore implements PlanStore {
       ),
       nextEnd: db.prepare<[], number | null>('SELECT MIN(ends_at) FROM memberships WHERE ends_at IS NOT NULL').pluck(),
     };
-    this.createTx = db.transaction((plan: PlanRecord, role: Role) => {
-      this.statements.insertPlan.run(plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt);
-      this.statements.insertMembership.run(plan.id, plan.createdBy, role, plan.createdAt);
-    });
   }
 
-  async createPlan(plan: PlanRecord, creatorRole: Role): Promise<void> {
-    this.createTx(plan, creatorRole);
+  /** The plan and its creator's membership; part of the transaction that creates a plan (openSqliteStorage). */
+  createSync(plan: PlanRecord, creatorRole: Role): void {
+    this.statements.insertPlan.run(plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt);
+    this.statements.insertMembership.run(plan.id, plan.createdBy, creatorRole, plan.createdAt);
   }
 
   async findPlan(planId: string): Promise<PlanRecord | undefined> {

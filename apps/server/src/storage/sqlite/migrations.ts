@@ -119,4 +119,72 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (provider, subject)
   );
   `,
+  // 3: history. Snapshots of documents, the projections of each update log (their cursor, versions, removed
+  // items, progress), names of versions and last visits. The change recorder's cursor becomes the projections'
+  // (they start over from the first update; what the change log already holds is not logged again).
+  `
+  ALTER TABLE doc_updates ADD COLUMN kind TEXT;
+  CREATE TABLE doc_snapshots (
+    plan_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE projection_cursors (
+    plan_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    pending TEXT NOT NULL,
+    change_logged_through INTEGER NOT NULL
+  );
+  INSERT INTO projection_cursors (plan_id, seq, state, pending, change_logged_through)
+    SELECT plan_id, 0, x'', '{}', seq FROM change_cursors;
+  DROP TABLE change_cursors;
+  CREATE TABLE doc_versions (
+    plan_id TEXT NOT NULL,
+    from_seq INTEGER NOT NULL,
+    to_seq INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    parts TEXT NOT NULL,
+    PRIMARY KEY (plan_id, from_seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_versions_to ON doc_versions(plan_id, to_seq);
+  CREATE TABLE doc_version_names (
+    plan_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user_id TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE doc_deletions (
+    plan_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    collection TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    parent_id TEXT,
+    user_id TEXT,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, seq, collection, item_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_deletions_at ON doc_deletions(plan_id, at);
+  CREATE TABLE plan_progress (
+    plan_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    facts TEXT NOT NULL
+  );
+  CREATE TABLE plan_visits (
+    plan_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, user_id)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,10 +1,11 @@
 import type { LogChain } from '../AccessLogStore.ts';
-import type { Storage } from '../Storage.ts';
+import type { NewPlanRecords, Storage } from '../Storage.ts';
 import { openSqlite, type OpenSqliteOptions, type SqliteDatabase } from './openSqlite.ts';
 import { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import { SqliteAccountStore } from './SqliteAccountStore.ts';
 import { SqliteConsentStore } from './SqliteConsentStore.ts';
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+import { SqliteHistoryStore } from './SqliteHistoryStore.ts';
 import { SqliteInviteStore } from './SqliteInviteStore.ts';
 import { SqlitePlanStore } from './SqlitePlanStore.ts';
 import { WalCheckpointer } from './WalCheckpointer.ts';
@@ -21,14 +22,31 @@ export function openSqliteStorage(options: SqliteStorageOptions): SqliteStorage 
   const db = openSqlite(options);
   const walCheckpointer = options.inMemory ? null : new WalCheckpointer(db, { onError: options.onWalCheckpointError });
   const documents = new SqliteDocumentStore(db);
+  const plans = new SqlitePlanStore(db);
+  const consents = new SqliteConsentStore(db);
+  const accessLog = new SqliteAccessLogStore(db, options.chain);
+  const history = new SqliteHistoryStore(db, accessLog);
+  const createPlanTx = db.transaction((records: NewPlanRecords): number => {
+    const planId = records.plan.id;
+    plans.createSync(records.plan, records.creatorRole);
+    const seq = documents.appendSync(planId, [records.document]);
+    history.startSync(planId, seq);
+    for (const consent of records.consents) consents.createSync(consent);
+    accessLog.appendSync(planId, records.log);
+    return seq;
+  });
   return {
     db,
     accounts: new SqliteAccountStore(db),
-    plans: new SqlitePlanStore(db),
+    plans,
     documents,
     invites: new SqliteInviteStore(db),
-    consents: new SqliteConsentStore(db),
-    accessLog: new SqliteAccessLogStore(db, options.chain),
+    consents,
+    accessLog,
+    history,
+    async createPlan(records) {
+      documents.remember(records.plan.id, createPlanTx(records));
+    },
     async close() {
       await walCheckpointer?.close();
       await documents.close();

@@ -1,0 +1,323 @@
+import { planToJSON, progressFacts, type ProgressFacts } from '@samplan/plan-model';
+import * as Y from 'yjs';
+import type { NewAccessLogEntry } from '../../storage/AccessLogStore.ts';
+import type { AccountStore } from '../../storage/AccountStore.ts';
+import type { DocumentStore } from '../../storage/DocumentStore.ts';
+import type {
+  DeletionRecord,
+  HistoryStore,
+  ProjectionCursor,
+  VersionName,
+  VersionNameKind,
+} from '../../storage/HistoryStore.ts';
+import { ChangeLogGroups, type ChangeGroup } from './ChangeLogGroups.ts';
+import { PlanIndex, type Milestone } from './PlanIndex.ts';
+import { RootNames } from './RootNames.ts';
+import { touchesOf, type Touches } from './touchesOf.ts';
+import { DEFAULT_VERSION_RULES, VersionGrouper, type OpenVersion, type VersionRules } from './VersionGrouper.ts';
+
+export interface DocumentProjectorOptions {
+  documents: DocumentStore;
+  history: HistoryStore;
+  accounts: AccountStore;
+  /**
+   * How soon after a commit the innsynslogg's change log is written while a plan stays open; reading the log,
+   * closing the plan and shutting down write it at once.
+   */
+  changeLogDelayMs: number;
+  logger: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  now?: () => number;
+  versionRules?: VersionRules;
+  /** Edits by one person further apart than this are separate entries in the change log. */
+  sessionGapMs?: number;
+  /** A snapshot of the document is kept every this many updates, so any version opens fast. */
+  snapshotEveryUpdates?: number;
+}
+
+/** What a pass carries over to the next one, in the cursor. */
+interface Pending {
+  open: OpenVersion | null;
+  groups: ChangeGroup[];
+  lastSnapshotSeq: number;
+}
+
+const PAGE = 500;
+/** Replaying runs in slices of at most this long, so catching up never stalls the sync path. */
+const SLICE_MS = 4;
+const EMPTY_FACTS: ProgressFacts = { meta: { nextRevision: null }, goals: [], tasks: [], meetings: [] };
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const dateNb = (iso: string | null): string => {
+  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : '';
+};
+
+/** The name a version gets from what happened in it. */
+function milestoneName(milestone: Milestone): { name: string; kind: VersionNameKind } {
+  if (milestone.kind === 'revision') return { name: `Revisjon ${dateNb(milestone.date)}`, kind: 'revision' };
+  const date = dateNb(milestone.date);
+  const title = milestone.title.trim() || 'Ansvarsgruppemøte';
+  return { name: date ? `${title} (${date})` : title, kind: 'meeting' };
+}
+
+/**
+ * The projections of each plan's update log: one reader with a cursor (seq + document state) that replays new
+ * updates once and derives the version list, the removed items, the progress facts that `GET /api/plans` shows,
+ * snapshots, and the innsynslogg's "who changed which part" entries. Everything a pass derives is written with
+ * its cursor in one transaction. Passes run one at a time per plan, off the sync path, and catch up on demand
+ * (reading history, listing plans) as well as after commits.
+ */
+export class DocumentProjector {
+  private readonly options: DocumentProjectorOptions;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Promise<unknown>>();
+  /** Passes started by timers go one plan at a time, not all at once when their timers coincide. */
+  private background: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+  private readonly rules: VersionRules;
+  private readonly sessionGapMs: number;
+  private readonly snapshotEvery: number;
+
+  constructor(options: DocumentProjectorOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.rules = options.versionRules ?? DEFAULT_VERSION_RULES;
+    this.sessionGapMs = options.sessionGapMs ?? 15 * 60_000;
+    this.snapshotEvery = options.snapshotEveryUpdates ?? 1000;
+  }
+
+  /** Something was committed: write the change log a little later. */
+  markDirty(planId: string): void {
+    if (this.timers.has(planId)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(planId);
+      const pass = this.background.then(() => this.catchUp(planId, { flushChangeLog: true }));
+      this.background = pass.then(
+        () => undefined,
+        () => undefined,
+      );
+    }, this.options.changeLogDelayMs);
+    timer.unref();
+    this.timers.set(planId, timer);
+  }
+
+  /**
+   * Projects every committed update not yet projected; with `flushChangeLog`, also writes the change log up to
+   * there. Resolves with the seq the projections have reached. Errors are logged, never thrown.
+   */
+  catchUp(planId: string, options: { flushChangeLog?: boolean } = {}): Promise<number> {
+    return this.exclusive(planId, () => this.process(planId, options.flushChangeLog ?? false)).catch(
+      async (error: unknown) => {
+        this.options.logger.error({ planId, err: (error as Error).message }, 'could not project plan history');
+        return (await this.options.history.cursor(planId))?.seq ?? 0;
+      },
+    );
+  }
+
+  /**
+   * Names the plan as it is now (the last update committed), after a catch-up. `null` when that version has a
+   * name already; 0 for a plan with no updates.
+   */
+  nameCurrent(planId: string, name: string, userId: string): Promise<number | null> {
+    return this.exclusive(planId, async () => {
+      const seq = await this.process(planId, false);
+      if (seq === 0) return 0;
+      const named = await this.options.history.addName(planId, {
+        seq,
+        name,
+        kind: 'manual',
+        userId,
+        createdAt: this.now(),
+      });
+      return named ? seq : null;
+    });
+  }
+
+  /** Writes the change log of every plan with work pending (at shutdown). */
+  async flushAll(): Promise<void> {
+    const pending = [...this.timers.keys()];
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all([
+      ...pending.map((planId) => this.catchUp(planId, { flushChangeLog: true })),
+      ...this.running.values(),
+    ]);
+  }
+
+  private exclusive<T>(planId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.running.get(planId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.running.set(planId, settled);
+    void settled.then(() => {
+      if (this.running.get(planId) === settled) this.running.delete(planId);
+    });
+    return next;
+  }
+
+  private async process(planId: string, flush: boolean): Promise<number> {
+    const { documents, history } = this.options;
+    const cursor: ProjectionCursor = (await history.cursor(planId)) ?? {
+      seq: 0,
+      state: new Uint8Array(),
+      pending: '{}',
+      changeLoggedThrough: 0,
+    };
+    const pending = parsePending(cursor.pending);
+    const hasNew = (await documents.history(planId, { afterSeq: cursor.seq, limit: 1 })).length > 0;
+    if (!hasNew) {
+      if (flush && pending.groups.length > 0) {
+        await history.commitPass(planId, {
+          cursor: {
+            ...cursor,
+            pending: JSON.stringify({ ...pending, groups: [] }),
+            changeLoggedThrough: cursor.seq,
+          },
+          versions: [],
+          names: [],
+          deletions: [],
+          changeLog: await this.toEntries(pending.groups),
+        });
+      }
+      return cursor.seq;
+    }
+    await yieldToEventLoop();
+    const doc = new Y.Doc();
+    try {
+      if (cursor.state.byteLength > 0) Y.applyUpdate(doc, cursor.state);
+      const names = await history.names(planId);
+      const grouper = new VersionGrouper(
+        pending.open,
+        names.map((n) => n.seq),
+        this.rules,
+      );
+      const groups = new ChangeLogGroups(pending.groups, this.sessionGapMs);
+      const index = new PlanIndex(doc);
+      const rootNames = new RootNames(doc);
+      let touches: Touches | null = null;
+      doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        const found = touchesOf(transaction, rootNames);
+        if (!touches) {
+          touches = found;
+          return;
+        }
+        // An update whose missing predecessor just arrived integrates in a second transaction.
+        for (const part of found.parts) touches.parts.add(part);
+        for (const key of found.metaKeys) touches.metaKeys.add(key);
+        for (const [collection, ids] of found.items) {
+          const known = touches.items.get(collection) ?? new Set<string>();
+          for (const id of ids) known.add(id);
+          touches.items.set(collection, known);
+        }
+      });
+      const deletions: DeletionRecord[] = [];
+      const autoNames: VersionName[] = [];
+      let seq = cursor.seq;
+      let lastSnapshotSeq = pending.lastSnapshotSeq;
+      let sliceStart = performance.now();
+      for (;;) {
+        const page = await documents.history(planId, { afterSeq: seq, limit: PAGE });
+        for (const stored of page) {
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
+          touches = null;
+          Y.applyUpdate(doc, stored.update);
+          seq = stored.seq;
+          const found = touches as Touches | null;
+          if (found) {
+            const update = {
+              seq,
+              userId: stored.userId,
+              at: stored.createdAt,
+              kind: stored.kind,
+              parts: found.parts,
+            };
+            const { removed, milestones } = index.update(found);
+            grouper.add(update);
+            if (seq > cursor.changeLoggedThrough) groups.add(update);
+            for (const item of removed) deletions.push({ ...item, seq, userId: stored.userId, at: stored.createdAt });
+            // The first update is the plan as it was created: whatever it holds happened before the plan had a history.
+            for (const milestone of seq === 1 ? [] : milestones) {
+              autoNames.push({ seq, ...milestoneName(milestone), userId: stored.userId, createdAt: stored.createdAt });
+              grouper.nameAt(seq);
+            }
+          }
+          if (seq - lastSnapshotSeq >= this.snapshotEvery) {
+            await documents.writeSnapshot(planId, { seq, state: Y.encodeStateAsUpdate(doc) });
+            lastSnapshotSeq = seq;
+          }
+        }
+        if (page.length < PAGE) break;
+      }
+      await history.commitPass(planId, {
+        cursor: {
+          seq,
+          state: Y.encodeStateAsUpdate(doc),
+          pending: JSON.stringify({
+            open: grouper.open,
+            groups: flush ? [] : groups.groups,
+            lastSnapshotSeq,
+          } satisfies Pending),
+          changeLoggedThrough: flush ? seq : cursor.changeLoggedThrough,
+        },
+        versions: grouper.changed,
+        names: autoNames,
+        deletions,
+        progress: JSON.stringify(await this.factsOf(planId, doc)),
+        changeLog: flush ? await this.toEntries(groups.groups) : [],
+      });
+      return seq;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** The plan's progress facts; a plan that cannot be read keeps the facts it last had. */
+  private async factsOf(planId: string, doc: Y.Doc): Promise<ProgressFacts> {
+    try {
+      return progressFacts(planToJSON(doc));
+    } catch (error) {
+      this.options.logger.warn({ planId, err: (error as Error).message }, 'plan cannot be read; progress kept');
+      const kept = (await this.options.history.progress([planId])).get(planId);
+      return kept ? (JSON.parse(kept.facts) as ProgressFacts) : EMPTY_FACTS;
+    }
+  }
+
+  private async toEntries(groups: readonly ChangeGroup[]): Promise<NewAccessLogEntry[]> {
+    const names = new Map<string, string | null>();
+    const at = this.now();
+    const entries: NewAccessLogEntry[] = [];
+    for (const group of groups) {
+      let actorName: string | null = null;
+      if (group.userId) {
+        if (!names.has(group.userId)) {
+          names.set(group.userId, (await this.options.accounts.findUserById(group.userId))?.name ?? null);
+        }
+        actorName = names.get(group.userId) ?? null;
+      }
+      entries.push({
+        at,
+        actorId: group.userId,
+        actorName,
+        action: 'plan.changed',
+        details: {
+          parts: group.parts,
+          from: new Date(group.firstAt).toISOString(),
+          to: new Date(group.lastAt).toISOString(),
+          updates: group.updates,
+          fromSeq: group.fromSeq,
+          toSeq: group.toSeq,
+        },
+      });
+    }
+    return entries;
+  }
+}
+
+function parsePending(text: string): Pending {
+  const parsed = JSON.parse(text) as Partial<Pending>;
+  return { open: parsed.open ?? null, groups: parsed.groups ?? [], lastSnapshotSeq: parsed.lastSnapshotSeq ?? 0 };
+}

@@ -1,0 +1,87 @@
+import type { CollectionName, PlanPart } from '@samplan/plan-model';
+import type { NewAccessLogEntry } from './AccessLogStore.ts';
+
+/** Where the projections of a plan's log have got to, and what they carry from one pass to the next. */
+export interface ProjectionCursor {
+  seq: number;
+  /** The merged document state after `seq` (empty before the first pass). */
+  state: Uint8Array;
+  /** Work in progress between passes (the open version, change-log groups not yet written), as JSON text. */
+  pending: string;
+  /** Updates up to this seq are in the innsynslogg's change log already (a new plan's seeded content, say). */
+  changeLoggedThrough: number;
+}
+
+/** `restore`: a version made by restoring an earlier one. */
+export type VersionKind = 'edit' | 'restore';
+
+export interface VersionAuthor {
+  userId: string | null;
+  parts: PlanPart[];
+}
+
+/** A run of updates that the history shows as one version of the plan. */
+export interface VersionRecord {
+  fromSeq: number;
+  /** The last update the version includes: the plan "as of this version" is the state after it. */
+  toSeq: number;
+  firstAt: number;
+  lastAt: number;
+  kind: VersionKind;
+  authors: VersionAuthor[];
+  parts: PlanPart[];
+}
+
+/** `manual`: named by a member; `meeting` and `revision`: named when a meeting was held or a revision done. */
+export type VersionNameKind = 'manual' | 'meeting' | 'revision';
+
+export interface VersionName {
+  seq: number;
+  name: string;
+  kind: VersionNameKind;
+  userId: string | null;
+  createdAt: number;
+}
+
+/** An item that an update removed from the plan, with what it was called. */
+export interface DeletionRecord {
+  seq: number;
+  collection: CollectionName;
+  itemId: string;
+  title: string;
+  /** For a delmål removed with its hovedmål: the hovedmål. */
+  parentId: string | null;
+  userId: string | null;
+  at: number;
+}
+
+/** What one pass of the projections derived from the log, written with the cursor in one transaction. */
+export interface ProjectionPass {
+  cursor: ProjectionCursor;
+  /** Versions closed in this pass and the one still open; a stored version with the same `fromSeq` is replaced. */
+  versions: VersionRecord[];
+  /** Versions named by what happened in them (a meeting held, a revision done). */
+  names: VersionName[];
+  deletions: DeletionRecord[];
+  /** The plan's progress facts (plan-model's ProgressFacts) after `cursor.seq`, as JSON text; unchanged if absent. */
+  progress?: string;
+  /** `plan.changed` entries for the innsynslogg, chained in the same transaction. */
+  changeLog: NewAccessLogEntry[];
+}
+
+/** The projections of each plan's update log (versions, deletions, progress), names of versions, and visits. */
+export interface HistoryStore {
+  cursor(planId: string): Promise<ProjectionCursor | undefined>;
+  commitPass(planId: string, pass: ProjectionPass): Promise<void>;
+  /** Newest first; `beforeSeq` pages back (versions whose `toSeq` is below it). */
+  versions(planId: string, options: { beforeSeq?: number; limit: number }): Promise<VersionRecord[]>;
+  names(planId: string): Promise<VersionName[]>;
+  /** False when the version at that seq has a name already. */
+  addName(planId: string, name: VersionName): Promise<boolean>;
+  /** Removals since `since` (ms), newest first. */
+  deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]>;
+  /** Each plan's progress facts (JSON text) and the seq they are from. */
+  progress(planIds: readonly string[]): Promise<Map<string, { seq: number; facts: string }>>;
+  recordVisit(planId: string, userId: string, visit: { seq: number; at: number }): Promise<void>;
+  lastVisit(planId: string, userId: string): Promise<{ seq: number; at: number } | undefined>;
+}

@@ -1,0 +1,202 @@
+import type { CollectionName, PlanPart } from '@samplan/plan-model';
+import type {
+  DeletionRecord,
+  HistoryStore,
+  ProjectionCursor,
+  ProjectionPass,
+  VersionAuthor,
+  VersionKind,
+  VersionName,
+  VersionNameKind,
+  VersionRecord,
+} from '../HistoryStore.ts';
+import type { SqliteDatabase } from './openSqlite.ts';
+import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
+
+interface VersionRow {
+  from_seq: number;
+  to_seq: number;
+  first_at: number;
+  last_at: number;
+  kind: VersionKind;
+  authors: string;
+  parts: string;
+}
+
+interface NameRow {
+  seq: number;
+  name: string;
+  kind: VersionNameKind;
+  user_id: string | null;
+  created_at: number;
+}
+
+interface DeletionRow {
+  seq: number;
+  collection: CollectionName;
+  item_id: string;
+  title: string;
+  parent_id: string | null;
+  user_id: string | null;
+  at: number;
+}
+
+const toVersion = (row: VersionRow): VersionRecord => ({
+  fromSeq: row.from_seq,
+  toSeq: row.to_seq,
+  firstAt: row.first_at,
+  lastAt: row.last_at,
+  kind: row.kind,
+  authors: JSON.parse(row.authors) as VersionAuthor[],
+  parts: JSON.parse(row.parts) as PlanPart[],
+});
+
+const toName = (row: NameRow): VersionName => ({
+  seq: row.seq,
+  name: row.name,
+  kind: row.kind,
+  userId: row.user_id,
+  createdAt: row.created_at,
+});
+
+const toDeletion = (row: DeletionRow): DeletionRecord => ({
+  seq: row.seq,
+  collection: row.collection,
+  itemId: row.item_id,
+  title: row.title,
+  parentId: row.parent_id,
+  userId: row.user_id,
+  at: row.at,
+});
+
+export class SqliteHistoryStore implements HistoryStore {
+  private readonly statements;
+  private readonly commitTx;
+
+  constructor(db: SqliteDatabase, accessLog: SqliteAccessLogStore) {
+    this.statements = {
+      cursor: db.prepare<[string], { seq: number; state: Buffer; pending: string; change_logged_through: number }>(
+        'SELECT seq, state, pending, change_logged_through FROM projection_cursors WHERE plan_id = ?',
+      ),
+      putCursor: db.prepare<[string, number, Uint8Array, string, number]>(
+        `INSERT INTO projection_cursors (plan_id, seq, state, pending, change_logged_through) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(plan_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, pending = excluded.pending,
+           change_logged_through = excluded.change_logged_through`,
+      ),
+      putVersion: db.prepare<[string, number, number, number, number, string, string, string]>(
+        `INSERT INTO doc_versions (plan_id, from_seq, to_seq, first_at, last_at, kind, authors, parts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(plan_id, from_seq) DO UPDATE SET to_seq = excluded.to_seq, first_at = excluded.first_at,
+           last_at = excluded.last_at, kind = excluded.kind, authors = excluded.authors, parts = excluded.parts`,
+      ),
+      versions: db.prepare<[string, number, number], VersionRow>(
+        'SELECT * FROM doc_versions WHERE plan_id = ? AND to_seq < ? ORDER BY to_seq DESC LIMIT ?',
+      ),
+      addName: db.prepare<[string, number, string, string, string | null, number]>(
+        `INSERT INTO doc_version_names (plan_id, seq, name, kind, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+      ),
+      names: db.prepare<[string], NameRow>('SELECT * FROM doc_version_names WHERE plan_id = ? ORDER BY seq'),
+      addDeletion: db.prepare<[string, number, string, string, string, string | null, string | null, number]>(
+        `INSERT INTO doc_deletions (plan_id, seq, collection, item_id, title, parent_id, user_id, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      deletions: db.prepare<[string, number, number], DeletionRow>(
+        'SELECT * FROM doc_deletions WHERE plan_id = ? AND at >= ? ORDER BY seq DESC LIMIT ?',
+      ),
+      putProgress: db.prepare<[string, number, string]>(
+        `INSERT INTO plan_progress (plan_id, seq, facts) VALUES (?, ?, ?)
+         ON CONFLICT(plan_id) DO UPDATE SET seq = excluded.seq, facts = excluded.facts`,
+      ),
+      progress: db.prepare<[string], { seq: number; facts: string }>(
+        'SELECT seq, facts FROM plan_progress WHERE plan_id = ?',
+      ),
+      putVisit: db.prepare<[string, string, number, number]>(
+        `INSERT INTO plan_visits (plan_id, user_id, seq, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(plan_id, user_id) DO UPDATE SET seq = excluded.seq, at = excluded.at`,
+      ),
+      visit: db.prepare<[string, string], { seq: number; at: number }>(
+        'SELECT seq, at FROM plan_visits WHERE plan_id = ? AND user_id = ?',
+      ),
+    };
+    this.commitTx = db.transaction((planId: string, pass: ProjectionPass) => {
+      const { cursor } = pass;
+      const s = this.statements;
+      for (const v of pass.versions) {
+        s.putVersion.run(
+          planId,
+          v.fromSeq,
+          v.toSeq,
+          v.firstAt,
+          v.lastAt,
+          v.kind,
+          JSON.stringify(v.authors),
+          JSON.stringify(v.parts),
+        );
+      }
+      for (const name of pass.names) s.addName.run(planId, name.seq, name.name, name.kind, name.userId, name.createdAt);
+      for (const d of pass.deletions) {
+        s.addDeletion.run(planId, d.seq, d.collection, d.itemId, d.title, d.parentId, d.userId, d.at);
+      }
+      if (pass.progress !== undefined) s.putProgress.run(planId, cursor.seq, pass.progress);
+      if (pass.changeLog.length > 0) accessLog.appendSync(planId, pass.changeLog);
+      s.putCursor.run(planId, cursor.seq, cursor.state, cursor.pending, cursor.changeLoggedThrough);
+    });
+  }
+
+  async cursor(planId: string): Promise<ProjectionCursor | undefined> {
+    const row = this.statements.cursor.get(planId);
+    return (
+      row && {
+        seq: row.seq,
+        state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength),
+        pending: row.pending,
+        changeLoggedThrough: row.change_logged_through,
+      }
+    );
+  }
+
+  /** Writes a new plan's cursor inside the transaction that creates the plan. */
+  startSync(planId: string, changeLoggedThrough: number): void {
+    this.statements.putCursor.run(planId, 0, new Uint8Array(), '{}', changeLoggedThrough);
+  }
+
+  async commitPass(planId: string, pass: ProjectionPass): Promise<void> {
+    this.commitTx(planId, pass);
+  }
+
+  async versions(planId: string, options: { beforeSeq?: number; limit: number }): Promise<VersionRecord[]> {
+    return this.statements.versions
+      .all(planId, options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.limit)
+      .map(toVersion);
+  }
+
+  async names(planId: string): Promise<VersionName[]> {
+    return this.statements.names.all(planId).map(toName);
+  }
+
+  async addName(planId: string, name: VersionName): Promise<boolean> {
+    return this.statements.addName.run(planId, name.seq, name.name, name.kind, name.userId, name.createdAt).changes > 0;
+  }
+
+  async deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]> {
+    return this.statements.deletions.all(planId, options.since, options.limit).map(toDeletion);
+  }
+
+  async progress(planIds: readonly string[]): Promise<Map<string, { seq: number; facts: string }>> {
+    const result = new Map<string, { seq: number; facts: string }>();
+    for (const planId of planIds) {
+      const row = this.statements.progress.get(planId);
+      if (row) result.set(planId, row);
+    }
+    return result;
+  }
+
+  async recordVisit(planId: string, userId: string, visit: { seq: number; at: number }): Promise<void> {
+    this.statements.putVisit.run(planId, userId, visit.seq, visit.at);
+  }
+
+  async lastVisit(planId: string, userId: string): Promise<{ seq: number; at: number } | undefined> {
+    return this.statements.visit.get(planId, userId);
+  }
+}

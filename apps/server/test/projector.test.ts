@@ -1,0 +1,233 @@
+import {
+  addItem,
+  listItemIds,
+  planToJSON,
+  progressFacts,
+  removeItem,
+  seedDemoPlan,
+  updateItem,
+  updateMeta,
+  type PlanPart,
+} from '@samplan/plan-model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { accessLogChain } from '../src/audit/chain.ts';
+import { DocumentProjector } from '../src/documents/projections/DocumentProjector.ts';
+import { VersionGrouper, DEFAULT_VERSION_RULES } from '../src/documents/projections/VersionGrouper.ts';
+import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
+import { SqliteAccessLogStore } from '../src/storage/sqlite/SqliteAccessLogStore.ts';
+import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
+import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore.ts';
+import { SqliteHistoryStore } from '../src/storage/sqlite/SqliteHistoryStore.ts';
+
+const MIN = 60_000;
+const parts = (...names: PlanPart[]) => new Set(names);
+
+describe('VersionGrouper', () => {
+  const grouped = (
+    updates: Array<[seq: number, user: string, atMin: number, part?: PlanPart]>,
+    named: number[] = [],
+  ) => {
+    const grouper = new VersionGrouper(null, named, DEFAULT_VERSION_RULES);
+    for (const [seq, user, at, part] of updates) {
+      grouper.add({ seq, userId: user, at: at * MIN, kind: 'edit', parts: parts(part ?? 'maal') });
+    }
+    return grouper.changed.map((v) => [v.fromSeq, v.toSeq, v.authors.map((a) => a.userId).join('+')]);
+  };
+
+  it('keeps one person’s consecutive edits within a few minutes together, and starts over after a pause', () => {
+    expect(
+      grouped([
+        [1, 'kari', 0],
+        [2, 'kari', 2],
+        [3, 'kari', 6],
+        [4, 'kari', 12],
+      ]),
+    ).toEqual([
+      [1, 3, 'kari'],
+      [4, 4, 'kari'],
+    ]);
+  });
+
+  it('starts a new version when someone else takes over, but keeps people editing together in one', () => {
+    expect(
+      grouped([
+        [1, 'kari', 0],
+        [2, 'per', 3],
+        [3, 'per', 3.2],
+      ]),
+    ).toEqual([
+      [1, 1, 'kari'],
+      [2, 3, 'per'],
+    ]);
+    expect(
+      grouped([
+        [1, 'kari', 0],
+        [2, 'per', 0.2],
+        [3, 'kari', 0.4],
+        [4, 'per', 0.5],
+      ]),
+    ).toEqual([[1, 4, 'kari+per']]);
+  });
+
+  it('ends a version at a name, and never lets one span more than half an hour', () => {
+    expect(
+      grouped(
+        [
+          [1, 'kari', 0],
+          [2, 'kari', 1],
+          [3, 'kari', 2],
+        ],
+        [2],
+      ),
+    ).toEqual([
+      [1, 2, 'kari'],
+      [3, 3, 'kari'],
+    ]);
+    const long = Array.from({ length: 20 }, (_, i): [number, string, number] => [i + 1, 'kari', i * 2]);
+    expect(grouped(long).length).toBe(2);
+  });
+
+  it('keeps a restore as a version of its own, with the parts each author changed', () => {
+    const grouper = new VersionGrouper(null, [], DEFAULT_VERSION_RULES);
+    grouper.add({ seq: 1, userId: 'kari', at: 0, kind: 'edit', parts: parts('tiltak') });
+    grouper.add({ seq: 2, userId: 'per', at: 1000, kind: 'edit', parts: parts('maal', 'omBarnet') });
+    grouper.add({ seq: 3, userId: 'kari', at: 2000, kind: 'restore', parts: parts('maal') });
+    expect(grouper.changed).toMatchObject([
+      {
+        fromSeq: 1,
+        toSeq: 2,
+        parts: ['omBarnet', 'maal', 'tiltak'],
+        authors: [
+          { userId: 'kari', parts: ['tiltak'] },
+          { userId: 'per', parts: ['omBarnet', 'maal'] },
+        ],
+      },
+      { fromSeq: 3, toSeq: 3, kind: 'restore' },
+    ]);
+  });
+});
+
+/** A projector on a real SQLite database whose clock the test moves. */
+function setup() {
+  let now = Date.parse('2026-03-12T10:00:00Z');
+  const clock = () => now;
+  const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
+  const documents = new SqliteDocumentStore(db, { now: clock });
+  const accessLog = new SqliteAccessLogStore(db, accessLogChain);
+  const history = new SqliteHistoryStore(db, accessLog);
+  const projector = new DocumentProjector({
+    documents,
+    history,
+    accounts: new SqliteAccountStore(db),
+    changeLogDelayMs: 60_000,
+    logger: { warn: () => {}, error: () => {} },
+    now: clock,
+    snapshotEveryUpdates: 5,
+  });
+  const doc = new Y.Doc();
+  let user = 'kari';
+  doc.on('update', (update: Uint8Array) => void documents.append('p1', [{ update, userId: user }]));
+  return {
+    documents,
+    history,
+    accessLog,
+    projector,
+    doc,
+    as: (who: string, minutesLater: number, edit: () => void) => {
+      user = who;
+      now += minutesLater * MIN;
+      edit();
+    },
+  };
+}
+
+describe('DocumentProjector', () => {
+  it('derives versions, removed items with their titles, progress and snapshots from the log, once', async () => {
+    const { documents, history, projector, doc, as } = setup();
+    as('kari', 0, () => seedDemoPlan(doc));
+    const goalId = listItemIds(doc, 'goals')[0]!;
+    as('per', 10, () => removeItem(doc, 'goals', goalId));
+    as('per', 1, () => addItem(doc, 'measures', { title: 'Nytt tiltak' }));
+    expect(await projector.catchUp('p1')).toBe(3);
+
+    const versions = await history.versions('p1', { limit: 10 });
+    expect(versions.map((v) => [v.fromSeq, v.toSeq, v.authors.map((a) => a.userId)])).toEqual([
+      [2, 3, ['per']],
+      [1, 1, ['kari']],
+    ]);
+    expect(versions[0]!.parts).toEqual(['maal', 'tiltak']);
+    const deletions = await history.deletions('p1', { since: 0, limit: 10 });
+    const goal = planToJSON(doc); // after the removal: the goal and its delmål are gone
+    expect(goal.goals.some((g) => g.id === goalId)).toBe(false);
+    expect(deletions.find((d) => d.itemId === goalId)).toMatchObject({
+      seq: 2,
+      collection: 'goals',
+      title: 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.',
+      parentId: null,
+      userId: 'per',
+    });
+    expect(deletions.filter((d) => d.parentId === goalId).length).toBeGreaterThan(0);
+    const progress = (await history.progress(['p1'])).get('p1')!;
+    expect(progress.seq).toBe(3);
+    expect(JSON.parse(progress.facts)).toEqual(progressFacts(planToJSON(doc)));
+
+    // Nothing new: nothing is replayed or written again.
+    expect(await projector.catchUp('p1')).toBe(3);
+    expect(await history.versions('p1', { limit: 10 })).toEqual(versions);
+    for (let i = 0; i < 6; i++)
+      as('per', 0.1, () => updateItem(doc, 'measures', listItemIds(doc, 'measures')[0]!, { title: `t${i}` }));
+    await projector.catchUp('p1');
+    const snapshot = await documents.snapshotAtOrBefore('p1', 9);
+    expect(snapshot?.seq).toBeGreaterThanOrEqual(5);
+    const fromSnapshot = new Y.Doc();
+    Y.applyUpdate(fromSnapshot, snapshot!.state);
+    expect(fromSnapshot.getMap('measures').size).toBeGreaterThan(0);
+  });
+
+  it('names the version a meeting was held or a revision done in, and the current one on request', async () => {
+    const { history, projector, doc, as } = setup();
+    as('kari', 0, () => seedDemoPlan(doc));
+    const meeting = planToJSON(doc).meetings.find((m) => m.status === 'planlagt')!;
+    as('kari', 1, () => updateItem(doc, 'meetings', meeting.id, { status: 'gjennomfort' }));
+    as('kari', 1, () => updateMeta(doc, { lastRevision: '2026-03-12' }));
+    as('kari', 1, () => updateMeta(doc, { evaluationInterval: 'Hver måned' }));
+    expect(await projector.nameCurrent('p1', 'Vedtatt i ansvarsgruppemøtet 12. mars', 'kari')).toBe(4);
+    expect(await projector.nameCurrent('p1', 'Igjen', 'kari')).toBeNull();
+    const names = await history.names('p1');
+    expect(names.map((n) => [n.seq, n.kind])).toEqual([
+      [2, 'meeting'],
+      [3, 'revision'],
+      [4, 'manual'],
+    ]);
+    expect(names[0]!.name).toContain(meeting.title);
+    expect(names[1]!.name).toBe('Revisjon 12.03.2026');
+    // Each name ends its version: the edits one minute apart are three versions, not one.
+    as('kari', 0.5, () => updateMeta(doc, { evaluationInterval: 'Hver uke' }));
+    await projector.catchUp('p1');
+    const versions = await history.versions('p1', { limit: 10 });
+    expect(versions.map((v) => [v.fromSeq, v.toSeq])).toEqual([
+      [5, 5],
+      [4, 4],
+      [3, 3],
+      [1, 2],
+    ]);
+  });
+
+  it('writes the innsynslogg’s change log only when flushed, each person’s edits once', async () => {
+    const { accessLog, projector, doc, as } = setup();
+    as('kari', 0, () => seedDemoPlan(doc));
+    as('per', 1, () => updateMeta(doc, { evaluationInterval: 'Hver måned' }));
+    await projector.catchUp('p1');
+    expect(await accessLog.list('p1', { afterSeq: 0, limit: 10 })).toEqual([]);
+    as('per', 1, () => addItem(doc, 'tasks', { title: 'Søke om assistent' }));
+    await projector.catchUp('p1', { flushChangeLog: true });
+    await projector.catchUp('p1', { flushChangeLog: true });
+    const entries = await accessLog.list('p1', { afterSeq: 0, limit: 10 });
+    // The seeded content counts (no plan.created here); per's two edits are one entry.
+    expect(entries.map((e) => [e.actorId, JSON.parse(e.details).parts, JSON.parse(e.details).updates])).toEqual([
+      ['kari', expect.any(Array), 1],
+      ['per', ['planinfo', 'oppgaver'], 2],
+    ]);
+  });
+});
