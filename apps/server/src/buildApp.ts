@@ -23,6 +23,7 @@ import { WorkerCompactor } from './documents/Compactor.ts';
 import { DocumentLog } from './documents/DocumentLog.ts';
 import { InProcessCommitFeed } from './documents/InProcessCommitFeed.ts';
 import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
+import { PlanHistory } from './documents/PlanHistory.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import { roleWritePolicy } from './collab/WritePolicy.ts';
 import type { Config } from './config/config.ts';
@@ -33,6 +34,7 @@ import { consentRoutes } from './http/consentRoutes.ts';
 import { installCsrfProtection } from './http/csrf.ts';
 import { installErrorHandler } from './http/errorHandler.ts';
 import { healthRoutes } from './http/healthRoutes.ts';
+import { historyRoutes } from './http/historyRoutes.ts';
 import { memberRoutes } from './http/memberRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
 import { planRoutes } from './http/planRoutes.ts';
@@ -58,6 +60,7 @@ export interface Services {
   rooms: RoomManager;
   creator: PlanCreator;
   documentLog: DocumentLog;
+  planHistory: PlanHistory;
   accessEvents: AccessEvents;
   tokens: CollabTokens;
   sessions: Sessions;
@@ -118,6 +121,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
     onSaved: (planId) => void projector.catchUp(planId, { flushChangeLog: true }),
+    onLeft: (planId, userId, seq) => {
+      storage.history.recordVisit(planId, userId, { seq, at: Date.now() }).catch((error: unknown) => {
+        app.log.error({ planId, err: (error as Error).message }, 'could not record a visit');
+      });
+    },
     onEditRefused: (planId, userId) => {
       accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket' }).catch((error: unknown) => {
         app.log.error({ planId, err: (error as Error).message }, 'could not log a refused edit');
@@ -132,6 +140,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const sessions = new Sessions(accounts, { ttlHours: config.SESSION_TTL_HOURS, secureCookie });
   const access = new PlanAccess(plans, consents, accessLog);
   const creator = new PlanCreator({ storage, accessLog });
+  const planHistory = new PlanHistory({ log: documentLog, projector, history: storage.history, commits: rooms });
   const memberships = new MembershipService({
     plans,
     invites,
@@ -162,6 +171,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     rooms,
     creator,
     documentLog,
+    planHistory,
     accessEvents,
     tokens,
     sessions,
@@ -206,7 +216,17 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     accessLog,
     creator,
     documents: documentLog,
+    projector,
+    history: storage.history,
     tokens,
+  });
+  await app.register(historyRoutes, {
+    sessions,
+    accounts,
+    access,
+    accessLog,
+    planHistory,
+    history: storage.history,
   });
   await app.register(memberRoutes, { sessions, accounts, memberships, authRateLimit });
   await app.register(consentRoutes, { sessions, accounts, invites, consentService });

@@ -24,86 +24,120 @@ const MIN = 60_000;
 const parts = (...names: PlanPart[]) => new Set(names);
 
 describe('VersionGrouper', () => {
-  const grouped = (
+  const grouperOf = (
     updates: Array<[seq: number, user: string, atMin: number, part?: PlanPart]>,
     named: number[] = [],
   ) => {
-    const grouper = new VersionGrouper(null, named, DEFAULT_VERSION_RULES);
+    const grouper = new VersionGrouper({ open: null, previous: null }, named, DEFAULT_VERSION_RULES);
     for (const [seq, user, at, part] of updates) {
       grouper.add({ seq, userId: user, at: at * MIN, kind: 'edit', parts: parts(part ?? 'maal') });
     }
-    return grouper.changed.map((v) => [v.fromSeq, v.toSeq, v.authors.map((a) => a.userId).join('+')]);
+    return grouper;
   };
+  const grouped = (updates: Array<[number, string, number, PlanPart?]>, named: number[] = []) =>
+    grouperOf(updates, named).changed.map((v) => [v.fromSeq, v.toSeq, v.authors.map((a) => a.userId).join('+')]);
 
   it('keeps one person’s consecutive edits within a few minutes together, and starts over after a pause', () => {
     expect(
       grouped([
-        [1, 'kari', 0],
-        [2, 'kari', 2],
-        [3, 'kari', 6],
-        [4, 'kari', 12],
+        [2, 'kari', 0],
+        [3, 'kari', 2],
+        [4, 'kari', 6],
+        [5, 'kari', 12],
       ]),
     ).toEqual([
-      [1, 3, 'kari'],
-      [4, 4, 'kari'],
+      [2, 4, 'kari'],
+      [5, 5, 'kari'],
     ]);
   });
 
-  it('starts a new version when someone else takes over, but keeps people editing together in one', () => {
+  it('keeps the plan as created a version of its own', () => {
     expect(
       grouped([
         [1, 'kari', 0],
-        [2, 'per', 3],
-        [3, 'per', 3.2],
+        [2, 'kari', 0.1],
       ]),
     ).toEqual([
       [1, 1, 'kari'],
-      [2, 3, 'per'],
+      [2, 2, 'kari'],
     ]);
+  });
+
+  it('starts a new version when someone else takes over, even at once, so the plan right before it can come back', () => {
     expect(
       grouped([
-        [1, 'kari', 0],
-        [2, 'per', 0.2],
-        [3, 'kari', 0.4],
+        [2, 'kari', 0],
+        [3, 'per', 0.3],
         [4, 'per', 0.5],
       ]),
-    ).toEqual([[1, 4, 'kari+per']]);
+    ).toEqual([
+      [2, 2, 'kari'],
+      [3, 4, 'per'],
+    ]);
+  });
+
+  it('makes one version of people editing together (A, B, A within a minute)', () => {
+    const grouper = grouperOf([
+      [2, 'kari', 0],
+      [3, 'per', 0.2],
+      [4, 'kari', 0.4],
+      [5, 'per', 0.5],
+      [6, 'kari', 1],
+    ]);
+    expect(grouper.changed.map((v) => [v.fromSeq, v.toSeq, v.authors.map((a) => a.userId).join('+')])).toEqual([
+      [2, 6, 'kari+per'],
+    ]);
+    // Per's own version, written by an earlier pass, is to be removed from the store.
+    expect(grouper.mergedAway).toEqual([3]);
+    // A hand-over after a pause longer than a minute is a hand-over.
+    expect(
+      grouped([
+        [2, 'kari', 0],
+        [3, 'per', 0.2],
+        [4, 'kari', 2],
+      ]),
+    ).toEqual([
+      [2, 2, 'kari'],
+      [3, 3, 'per'],
+      [4, 4, 'kari'],
+    ]);
   });
 
   it('ends a version at a name, and never lets one span more than half an hour', () => {
     expect(
       grouped(
         [
-          [1, 'kari', 0],
-          [2, 'kari', 1],
-          [3, 'kari', 2],
+          [2, 'kari', 0],
+          [3, 'kari', 1],
+          [4, 'kari', 2],
         ],
-        [2],
+        [3],
       ),
     ).toEqual([
-      [1, 2, 'kari'],
-      [3, 3, 'kari'],
+      [2, 3, 'kari'],
+      [4, 4, 'kari'],
     ]);
-    const long = Array.from({ length: 20 }, (_, i): [number, string, number] => [i + 1, 'kari', i * 2]);
+    const long = Array.from({ length: 20 }, (_, i): [number, string, number] => [i + 2, 'kari', i * 2]);
     expect(grouped(long).length).toBe(2);
   });
 
   it('keeps a restore as a version of its own, with the parts each author changed', () => {
-    const grouper = new VersionGrouper(null, [], DEFAULT_VERSION_RULES);
-    grouper.add({ seq: 1, userId: 'kari', at: 0, kind: 'edit', parts: parts('tiltak') });
-    grouper.add({ seq: 2, userId: 'per', at: 1000, kind: 'edit', parts: parts('maal', 'omBarnet') });
-    grouper.add({ seq: 3, userId: 'kari', at: 2000, kind: 'restore', parts: parts('maal') });
+    const grouper = new VersionGrouper({ open: null, previous: null }, [], DEFAULT_VERSION_RULES);
+    grouper.add({ seq: 2, userId: 'kari', at: 0, kind: 'edit', parts: parts('tiltak') });
+    grouper.add({ seq: 3, userId: 'per', at: 1000, kind: 'edit', parts: parts('maal', 'omBarnet') });
+    grouper.add({ seq: 4, userId: 'kari', at: 1500, kind: 'edit', parts: parts('tiltak') });
+    grouper.add({ seq: 5, userId: 'kari', at: 2000, kind: 'restore', parts: parts('maal') });
     expect(grouper.changed).toMatchObject([
       {
-        fromSeq: 1,
-        toSeq: 2,
+        fromSeq: 2,
+        toSeq: 4,
         parts: ['omBarnet', 'maal', 'tiltak'],
         authors: [
           { userId: 'kari', parts: ['tiltak'] },
           { userId: 'per', parts: ['omBarnet', 'maal'] },
         ],
       },
-      { fromSeq: 3, toSeq: 3, kind: 'restore' },
+      { fromSeq: 5, toSeq: 5, kind: 'restore' },
     ]);
   });
 });
@@ -210,7 +244,8 @@ describe('DocumentProjector', () => {
       [5, 5],
       [4, 4],
       [3, 3],
-      [1, 2],
+      [2, 2],
+      [1, 1],
     ]);
   });
 

@@ -160,7 +160,7 @@ describe('Room seams', () => {
     const server = new Y.Doc();
     server.getText('t').insert(0, 'gjenopprettet');
     room.receive(a.peer, first!);
-    const seq = await room.commitServerUpdate(Y.encodeStateAsUpdate(server), 'koordinator-1');
+    const seq = await room.commitServerUpdate(Y.encodeStateAsUpdate(server), 'koordinator-1', 'restore');
     expect(seq).toBe(2);
     const history = await store.history('plan-1', { afterSeq: 0, limit: 10 });
     expect(history.map((row) => row.userId)).toEqual(['a', 'koordinator-1']);

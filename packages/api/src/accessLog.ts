@@ -23,6 +23,12 @@ export const ACCESS_LOG_ACTIONS = [
   'member.expired',
   'consent.recorded',
   'consent.withdrawn',
+  /** A member named the plan as it is now (a version). */
+  'version.named',
+  /** An earlier version of the plan (or of one part or item) was brought back, as a new update. */
+  'plan.restored',
+  /** An earlier version of the plan was opened (a read). */
+  'version.viewed',
 ] as const;
 export type AccessLogAction = (typeof ACCESS_LOG_ACTIONS)[number];
 

@@ -2,6 +2,7 @@
 // request bodies with the schemas; the web app reads the answers and sends the bodies' input types.
 export * from './accessLog.ts';
 export * from './consents.ts';
+export * from './history.ts';
 export * from './members.ts';
 export * from './plans.ts';
 export * from './roles.ts';

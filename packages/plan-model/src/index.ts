@@ -94,7 +94,8 @@ export { writeRichText } from './writeRichText.ts';
 
 // Whole-plan views
 export { planToJSON } from './planToJSON.ts';
-export { progressFacts, progressSummary } from './progressSummary.ts';
+export { planRichText } from './planRichText.ts';
+export { emptyProgressFacts, progressFacts, progressSummary } from './progressSummary.ts';
 export type { ProgressFacts, ProgressSummary } from './progressSummary.ts';
 
 // Seeds

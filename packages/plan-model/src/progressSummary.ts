@@ -28,6 +28,14 @@ export interface ProgressFacts {
   meetings: Array<Pick<PlanJSON['meetings'][number], 'id' | 'status' | 'date' | 'title'>>;
 }
 
+/** The facts of a plan with nothing in it yet. */
+export const emptyProgressFacts = (): ProgressFacts => ({
+  meta: { nextRevision: null },
+  goals: [],
+  tasks: [],
+  meetings: [],
+});
+
 export function progressFacts(plan: PlanJSON): ProgressFacts {
   return {
     meta: { nextRevision: plan.meta.nextRevision },

@@ -28,6 +28,9 @@ export const ACTIONS = [
   'consent',
   'readLog',
   'export',
+  'readHistory',
+  'nameVersion',
+  'restorePlan',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +65,12 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   readLog: ['foresatt', 'koordinator'],
   /** Download the whole plan as JSON. */
   export: ['foresatt', 'barn', 'koordinator'],
+  /** See the versions, open and print any of them, compare two, see what was removed and by whom. */
+  readHistory: ALL,
+  /** Name the plan as it is now ("Vedtatt i ansvarsgruppemøtet 12. mars"). */
+  nameVersion: ['foresatt', 'koordinator'],
+  /** Bring back the whole plan as it was at a version. One part or one item: whoever may edit that part. */
+  restorePlan: ['foresatt', 'koordinator'],
 };
 
 export function can(role: Role, action: Action): boolean {

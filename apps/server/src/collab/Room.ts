@@ -6,6 +6,7 @@ import type { Compactor } from '../documents/Compactor.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
 import { DocumentState, type CheckpointPolicy } from '../documents/DocumentState.ts';
 import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
+import type { UpdateKind } from '../storage/DocumentStore.ts';
 import { decodeClientMessage } from './clientMessage.ts';
 import type { Peer } from './Peer.ts';
 import { ProtocolError } from './ProtocolError.ts';
@@ -27,6 +28,8 @@ export interface RoomOptions {
   logger: RoomLogger;
   /** Called once, when the last peer has left; `saved` settles when everything is committed. */
   onClosing: (room: Room, saved: Promise<void>) => void;
+  /** Called when a peer leaves, with what the plan was as it left (its user's last visit). */
+  onLeft?: (planId: string, userId: string, seq: number) => void;
   /** Called the first time the write policy refuses a peer's edit (it is dropped either way). */
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
 }
@@ -35,6 +38,7 @@ interface QueuedUpdate {
   /** The peer that sent it; null for an update the server makes (a restore). */
   origin: Peer | null;
   userId: string | null;
+  kind: UpdateKind;
   update: Uint8Array;
   meta: UpdateMeta;
   /** The peer's own frame when it can be relayed as it is. */
@@ -112,6 +116,7 @@ export class Room {
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    if (this.state) this.options.onLeft?.(this.planId, peer.userId, this.state.lastSeq);
     if (peer.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'leave');
     }
@@ -196,6 +201,7 @@ export class Room {
         this.enqueue({
           origin: peer,
           userId: peer.userId,
+          kind: 'edit',
           update: message.update,
           meta: message.meta,
           frame: message.isStep2 ? null : frame,
@@ -240,13 +246,14 @@ export class Room {
    * Commits an update the server makes (a restore) under `userId`, in order with the peers' updates, and relays it
    * to every peer. Resolves with its seq once committed.
    */
-  async commitServerUpdate(update: Uint8Array, userId: string): Promise<number> {
+  async commitServerUpdate(update: Uint8Array, userId: string, kind: UpdateKind): Promise<number> {
     await this.loaded;
     if (this.state === null) throw new Error(`plan ${this.planId} could not be loaded`);
     return new Promise((resolve, reject) => {
       this.enqueue({
         origin: null,
         userId,
+        kind,
         update,
         meta: readUpdateMeta(update),
         frame: null,
@@ -309,7 +316,7 @@ export class Room {
     try {
       lastSeq = await this.options.log.append(
         this.planId,
-        batch.map(({ update, userId }) => ({ update, userId })),
+        batch.map(({ update, userId, kind }) => ({ update, userId, kind })),
         this,
       );
     } catch (error) {

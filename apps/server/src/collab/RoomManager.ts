@@ -2,6 +2,8 @@ import { CloseCode } from '@samplan/protocol';
 import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { Compactor } from '../documents/Compactor.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
+import type { ServerCommits } from '../documents/PlanHistory.ts';
+import type { UpdateKind } from '../storage/DocumentStore.ts';
 import type { CheckpointPolicy } from '../documents/DocumentState.ts';
 import type { Peer } from './Peer.ts';
 import { Room, type RoomLogger } from './Room.ts';
@@ -16,12 +18,13 @@ export interface RoomManagerOptions {
   compactor: Compactor;
   logger: RoomLogger;
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
+  onLeft?: (planId: string, userId: string, seq: number) => void;
   /** A room has unloaded and everything in it is committed. */
   onSaved?: (planId: string) => void;
 }
 
 /** Keeps one Room per open plan and drops it once its last peer has left and it has saved. */
-export class RoomManager {
+export class RoomManager implements ServerCommits {
   private readonly options: RoomManagerOptions;
   private readonly rooms = new Map<string, Room>();
   private readonly saving = new Map<string, Promise<void>>();
@@ -52,6 +55,7 @@ export class RoomManager {
         logger: this.options.logger,
         onClosing: (closing, saved) => this.onClosing(closing, saved),
         onEditRefused: this.options.onEditRefused,
+        onLeft: this.options.onLeft,
       });
       this.rooms.set(planId, room);
     }
@@ -63,11 +67,11 @@ export class RoomManager {
    * Commits an update the server makes (a restore) under `userId`: through the plan's room when it is open, so
    * its peers get it at once, in order with their own; otherwise straight to the log. Resolves with its seq.
    */
-  async commitServerUpdate(planId: string, update: Uint8Array, userId: string): Promise<number> {
+  async commitServerUpdate(planId: string, update: Uint8Array, userId: string, kind: UpdateKind): Promise<number> {
     for (let pending = this.saving.get(planId); pending; pending = this.saving.get(planId)) await pending;
     const room = this.rooms.get(planId);
-    if (room && !room.isClosing) return room.commitServerUpdate(update, userId);
-    return this.options.log.append(planId, [{ update, userId }]);
+    if (room && !room.isClosing) return room.commitServerUpdate(update, userId, kind);
+    return this.options.log.append(planId, [{ update, userId, kind }]);
   }
 
   /** Closes one user's connections to one plan (membership ended, consent withdrawn). */

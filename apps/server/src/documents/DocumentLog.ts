@@ -7,6 +7,9 @@ import type {
   StoredUpdate,
 } from '../storage/DocumentStore.ts';
 import type { Commit, CommitFeed } from './CommitFeed.ts';
+import { HistoryError } from './HistoryError.ts';
+
+const HISTORY_PAGE = 2000;
 
 /**
  * A plan's document as its append-only update log: what rooms append to and load from, and what history reads.
@@ -41,8 +44,35 @@ export class DocumentLog {
     return this.store.writeCheckpoint(planId, checkpoint);
   }
 
-  history(planId: string, options: { afterSeq: number; limit: number }): Promise<StoredUpdate[]> {
+  history(planId: string, options: { afterSeq: number; limit: number; upToSeq?: number }): Promise<StoredUpdate[]> {
     return this.store.history(planId, options);
+  }
+
+  /** The seq of the plan's last update (0 for none). */
+  head(planId: string): Promise<number> {
+    return this.store.lastSeq(planId);
+  }
+
+  /**
+   * The plan as it was right after update `seq`, as a fresh Y.Doc (the caller destroys it): the nearest snapshot
+   * at or before it, then the updates after the snapshot. VERSION_NOT_FOUND for a seq the plan never had.
+   */
+  async docAt(planId: string, seq: number): Promise<Y.Doc> {
+    const head = await this.store.lastSeq(planId);
+    if (!Number.isInteger(seq) || seq < 0 || seq > head)
+      throw new HistoryError('VERSION_NOT_FOUND', `plan ${planId} has no version ${seq}`);
+    if (seq === head) return this.currentDoc(planId);
+    const snapshot = await this.store.snapshotAtOrBefore(planId, seq);
+    const doc = new Y.Doc();
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    for (let after = snapshot?.seq ?? 0; after < seq;) {
+      const page = await this.store.history(planId, { afterSeq: after, upToSeq: seq, limit: HISTORY_PAGE });
+      if (page.length === 0) break;
+      // Merged first: one integration of the page is much cheaper than one per update.
+      Y.applyUpdate(doc, Y.mergeUpdates(page.map((stored) => stored.update)));
+      after = page[page.length - 1]!.seq;
+    }
+    return doc;
   }
 
   /** The plan's committed content as a fresh Y.Doc (the caller destroys it). */

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
+import { HistoryError } from '../documents/HistoryError.ts';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors/AppError.ts';
 
 /** Fastify's own error codes that the API reports under a stable code of ours. */
@@ -26,6 +27,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    }
+    if (error instanceof HistoryError) {
+      // The reasons are codes of the catalogue, one for one.
+      const code: ErrorCode = error.reason;
+      return reply.status(errorCatalogue[code]).send({ error: { code, message: error.message } });
     }
     if (error instanceof ZodError) {
       const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

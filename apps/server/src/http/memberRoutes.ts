@@ -22,6 +22,7 @@ import type { InviteRecord } from '../storage/InviteStore.ts';
 import { publicUser } from './authRoutes.ts';
 import { PlanParams } from './planRoutes.ts';
 import { requireUser } from './requireUser.ts';
+import { userNames } from './userNames.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -39,8 +40,9 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
   const { sessions, accounts, memberships } = options;
   const strict = { config: { rateLimit: options.authRateLimit } };
   const names = async (ids: Iterable<string>): Promise<Map<string, string>> => {
+    const nameOf = userNames(accounts);
     const map = new Map<string, string>();
-    for (const id of new Set(ids)) map.set(id, (await accounts.findUserById(id))?.name ?? '');
+    for (const id of new Set(ids)) map.set(id, await nameOf(id));
     return map;
   };
   const publicInvite = (invite: InviteRecord, inviterName: string): InviteInfo => ({

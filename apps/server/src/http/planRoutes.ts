@@ -1,6 +1,12 @@
 import { NewPlanBody, type CreatedPlan, type PlanInfo, type PlanSummary, type PublicPlan } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
-import { planToJSON, progressSummary, type PlanJSON } from '@samplan/plan-model';
+import {
+  emptyProgressFacts,
+  planToJSON,
+  progressSummary,
+  type PlanJSON,
+  type ProgressFacts,
+} from '@samplan/plan-model';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
 import type { PlanAccess } from '../access/PlanAccess.ts';
@@ -10,7 +16,9 @@ import { actionsOf, isFamilyRole } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
+import type { DocumentProjector } from '../documents/projections/DocumentProjector.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
+import type { HistoryStore } from '../storage/HistoryStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import { requireUser } from './requireUser.ts';
 
@@ -24,10 +32,12 @@ export interface PlanRoutesOptions {
   accessLog: AccessLog;
   creator: PlanCreator;
   documents: DocumentLog;
+  projector: DocumentProjector;
+  history: HistoryStore;
   tokens: CollabTokens;
 }
 
-const publicPlan = (plan: PlanRecord): PublicPlan => ({
+export const publicPlan = (plan: PlanRecord): PublicPlan => ({
   id: plan.id,
   title: plan.title,
   childName: plan.childName,
@@ -37,7 +47,19 @@ const publicPlan = (plan: PlanRecord): PublicPlan => ({
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export async function planRoutes(app: FastifyInstance, options: PlanRoutesOptions): Promise<void> {
-  const { sessions, plans, consents, access, accessLog, creator, documents, tokens } = options;
+  const { sessions, plans, consents, access, accessLog, creator, documents, projector, history, tokens } = options;
+
+  /** Each plan's progress facts from the projections, caught up first for plans edited since. */
+  const progressOf = async (planIds: string[]): Promise<Map<string, ProgressFacts>> => {
+    const stored = await history.progress(planIds);
+    const heads = await Promise.all(planIds.map((planId) => documents.head(planId)));
+    const stale = planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < heads[i]!);
+    if (stale.length > 0) {
+      await Promise.all(stale.map((planId) => projector.catchUp(planId)));
+      for (const [planId, progress] of await history.progress(stale)) stored.set(planId, progress);
+    }
+    return new Map([...stored].map(([planId, { facts }]) => [planId, JSON.parse(facts) as ProgressFacts]));
+  };
 
   const contentOf = async (planId: string): Promise<PlanJSON> => {
     const doc = await documents.currentDoc(planId);
@@ -53,6 +75,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const user = await requireUser(sessions, request);
     const mine = await plans.plansOfUser(user.id);
     const date = today();
+    const progress = await progressOf(mine.map((plan) => plan.id));
     return {
       plans: await Promise.all(
         mine.map(async (plan) => {
@@ -70,7 +93,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
             ...publicPlan(plan),
             role: plan.role,
             access: 'apen' as const,
-            progress: progressSummary(await contentOf(plan.id), date),
+            progress: progressSummary(progress.get(plan.id) ?? emptyProgressFacts(), date),
           };
         }),
       ),

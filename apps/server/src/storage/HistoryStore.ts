@@ -60,6 +60,8 @@ export interface ProjectionPass {
   cursor: ProjectionCursor;
   /** Versions closed in this pass and the one still open; a stored version with the same `fromSeq` is replaced. */
   versions: VersionRecord[];
+  /** Stored versions (by `fromSeq`) that became part of the version before them (two people editing together). */
+  mergedVersions: number[];
   /** Versions named by what happened in them (a meeting held, a revision done). */
   names: VersionName[];
   deletions: DeletionRecord[];

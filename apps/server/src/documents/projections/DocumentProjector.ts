@@ -1,4 +1,4 @@
-import { planToJSON, progressFacts, type ProgressFacts } from '@samplan/plan-model';
+import { emptyProgressFacts, planToJSON, progressFacts, type ProgressFacts } from '@samplan/plan-model';
 import * as Y from 'yjs';
 import type { NewAccessLogEntry } from '../../storage/AccessLogStore.ts';
 import type { AccountStore } from '../../storage/AccountStore.ts';
@@ -37,6 +37,7 @@ export interface DocumentProjectorOptions {
 /** What a pass carries over to the next one, in the cursor. */
 interface Pending {
   open: OpenVersion | null;
+  previous: OpenVersion | null;
   groups: ChangeGroup[];
   lastSnapshotSeq: number;
 }
@@ -44,7 +45,6 @@ interface Pending {
 const PAGE = 500;
 /** Replaying runs in slices of at most this long, so catching up never stalls the sync path. */
 const SLICE_MS = 4;
-const EMPTY_FACTS: ProgressFacts = { meta: { nextRevision: null }, goals: [], tasks: [], meetings: [] };
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -175,6 +175,7 @@ export class DocumentProjector {
             changeLoggedThrough: cursor.seq,
           },
           versions: [],
+          mergedVersions: [],
           names: [],
           deletions: [],
           changeLog: await this.toEntries(pending.groups),
@@ -188,7 +189,7 @@ export class DocumentProjector {
       if (cursor.state.byteLength > 0) Y.applyUpdate(doc, cursor.state);
       const names = await history.names(planId);
       const grouper = new VersionGrouper(
-        pending.open,
+        { open: pending.open, previous: pending.previous },
         names.map((n) => n.seq),
         this.rules,
       );
@@ -205,6 +206,7 @@ export class DocumentProjector {
         // An update whose missing predecessor just arrived integrates in a second transaction.
         for (const part of found.parts) touches.parts.add(part);
         for (const key of found.metaKeys) touches.metaKeys.add(key);
+        for (const root of found.roots) touches.roots.add(root);
         for (const [collection, ids] of found.items) {
           const known = touches.items.get(collection) ?? new Set<string>();
           for (const id of ids) known.add(id);
@@ -257,13 +259,14 @@ export class DocumentProjector {
           seq,
           state: Y.encodeStateAsUpdate(doc),
           pending: JSON.stringify({
-            open: grouper.open,
+            ...grouper.state,
             groups: flush ? [] : groups.groups,
             lastSnapshotSeq,
           } satisfies Pending),
           changeLoggedThrough: flush ? seq : cursor.changeLoggedThrough,
         },
         versions: grouper.changed,
+        mergedVersions: grouper.mergedAway,
         names: autoNames,
         deletions,
         progress: JSON.stringify(await this.factsOf(planId, doc)),
@@ -282,7 +285,7 @@ export class DocumentProjector {
     } catch (error) {
       this.options.logger.warn({ planId, err: (error as Error).message }, 'plan cannot be read; progress kept');
       const kept = (await this.options.history.progress([planId])).get(planId);
-      return kept ? (JSON.parse(kept.facts) as ProgressFacts) : EMPTY_FACTS;
+      return kept ? (JSON.parse(kept.facts) as ProgressFacts) : emptyProgressFacts();
     }
   }
 
@@ -319,5 +322,10 @@ export class DocumentProjector {
 
 function parsePending(text: string): Pending {
   const parsed = JSON.parse(text) as Partial<Pending>;
-  return { open: parsed.open ?? null, groups: parsed.groups ?? [], lastSnapshotSeq: parsed.lastSnapshotSeq ?? 0 };
+  return {
+    open: parsed.open ?? null,
+    previous: parsed.previous ?? null,
+    groups: parsed.groups ?? [],
+    lastSnapshotSeq: parsed.lastSnapshotSeq ?? 0,
+  };
 }

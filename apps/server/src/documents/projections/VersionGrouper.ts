@@ -36,39 +36,58 @@ const inPartOrder = (parts: Iterable<PlanPart>): PlanPart[] => {
   return PLAN_PARTS.filter((part) => set.has(part));
 };
 
+/** What the grouper keeps between passes: the version still growing and the one before it. */
+export interface GrouperState {
+  open: OpenVersion | null;
+  previous: OpenVersion | null;
+}
+
+const authorsInclude = (version: VersionRecord, userId: string | null): boolean =>
+  version.authors.some((author) => author.userId === userId);
+
 /**
- * Groups a plan's updates into versions: consecutive edits, by one person or by people editing together, until
- * a pause, a hand-over to someone else, a restore (always a version of its own) or a name (a version named, by a
- * member or by a meeting held, ends there).
+ * Groups a plan's updates into versions. One person's consecutive edits are one version until a pause, a name (a
+ * version named by a member, or by a meeting held, ends there) or half an hour. Someone else's edit starts a new
+ * version, so there is a version to go back to right before it, unless the two are editing together: when the
+ * first person comes back within a minute (A, B, A), their versions become one with both as authors. The plan as
+ * created and every restore are versions of their own.
  */
 export class VersionGrouper {
-  private current: OpenVersion | null;
+  private open: OpenVersion | null;
+  private previous: OpenVersion | null;
   private readonly namedSeqs: Set<number>;
   private readonly rules: VersionRules;
   /** Every version this pass created or extended, by fromSeq. */
   private readonly touched = new Map<number, VersionRecord>();
+  /** Stored versions merged into the one before them. */
+  private readonly merged = new Set<number>();
 
-  constructor(open: OpenVersion | null, namedSeqs: Iterable<number>, rules: VersionRules) {
-    this.current = open;
+  constructor(state: GrouperState, namedSeqs: Iterable<number>, rules: VersionRules) {
+    this.open = state.open;
+    this.previous = state.previous;
     this.namedSeqs = new Set(namedSeqs);
     this.rules = rules;
   }
 
   add(update: GroupedUpdate): void {
     if (update.parts.size === 0) return;
-    const open = this.current;
-    const prev = open?.version;
-    const startsNew =
-      !open ||
-      !prev ||
-      prev.kind === 'restore' ||
-      update.kind === 'restore' ||
-      this.namedSeqs.has(prev.toSeq) ||
-      update.at - prev.lastAt > this.rules.gapMs ||
-      update.at - prev.firstAt > this.rules.maxSpanMs ||
-      (update.userId !== open.lastUserId && update.at - prev.lastAt > this.rules.handoffMs);
-    if (startsNew) {
-      this.current = {
+    const open = this.open;
+    if (open && this.continues(open, update)) {
+      this.extend(open, update);
+    } else if (open && this.previous && this.interleaves(this.previous, open, update)) {
+      const into = this.previous;
+      for (const author of open.version.authors) {
+        this.extend(into, { ...update, userId: author.userId, parts: new Set(author.parts), seq: open.version.toSeq });
+      }
+      into.version.lastAt = open.version.lastAt;
+      this.extend(into, update);
+      this.touched.delete(open.version.fromSeq);
+      this.merged.add(open.version.fromSeq);
+      this.open = into;
+      this.previous = null;
+    } else {
+      this.previous = open;
+      this.open = {
         version: {
           fromSeq: update.seq,
           toSeq: update.seq,
@@ -80,17 +99,8 @@ export class VersionGrouper {
         },
         lastUserId: update.userId,
       };
-    } else {
-      const version = prev;
-      version.toSeq = update.seq;
-      version.lastAt = update.at;
-      version.parts = inPartOrder([...version.parts, ...update.parts]);
-      const author = version.authors.find((a) => a.userId === update.userId);
-      if (author) author.parts = inPartOrder([...author.parts, ...update.parts]);
-      else version.authors.push({ userId: update.userId, parts: inPartOrder(update.parts) });
-      open.lastUserId = update.userId;
     }
-    const version = this.current!.version;
+    const version = this.open!.version;
     this.touched.set(version.fromSeq, version);
   }
 
@@ -99,12 +109,59 @@ export class VersionGrouper {
     this.namedSeqs.add(seq);
   }
 
-  get open(): OpenVersion | null {
-    return this.current;
+  get state(): GrouperState {
+    return { open: this.open, previous: this.previous };
   }
 
   /** The versions to write: every one this pass created or extended. */
   get changed(): VersionRecord[] {
     return [...this.touched.values()];
+  }
+
+  /** Stored versions (by fromSeq) now part of the version before them. */
+  get mergedAway(): number[] {
+    return [...this.merged];
+  }
+
+  private closed(version: VersionRecord): boolean {
+    return version.kind === 'restore' || version.fromSeq === 1 || this.namedSeqs.has(version.toSeq);
+  }
+
+  private continues({ version, lastUserId }: OpenVersion, update: GroupedUpdate): boolean {
+    if (this.closed(version) || update.kind === 'restore') return false;
+    if (update.at - version.lastAt > this.rules.gapMs || update.at - version.firstAt > this.rules.maxSpanMs) {
+      return false;
+    }
+    if (update.userId === lastUserId) return true;
+    // Someone already editing in it, back within a minute: people working together.
+    return authorsInclude(version, update.userId) && update.at - version.lastAt <= this.rules.handoffMs;
+  }
+
+  /** A, B, A within a minute of each other: the two versions and this update become one. */
+  private interleaves(previous: OpenVersion, open: OpenVersion, update: GroupedUpdate): boolean {
+    const first = previous.version;
+    const second = open.version;
+    return (
+      update.kind === 'edit' &&
+      !this.closed(first) &&
+      !this.closed(second) &&
+      authorsInclude(first, update.userId) &&
+      !authorsInclude(second, update.userId) &&
+      first.toSeq === second.fromSeq - 1 &&
+      second.firstAt - first.lastAt <= this.rules.handoffMs &&
+      update.at - second.lastAt <= this.rules.handoffMs &&
+      update.at - first.firstAt <= this.rules.maxSpanMs
+    );
+  }
+
+  private extend(open: OpenVersion, update: GroupedUpdate): void {
+    const { version } = open;
+    version.toSeq = Math.max(version.toSeq, update.seq);
+    version.lastAt = Math.max(version.lastAt, update.at);
+    version.parts = inPartOrder([...version.parts, ...update.parts]);
+    const author = version.authors.find((a) => a.userId === update.userId);
+    if (author) author.parts = inPartOrder([...author.parts, ...update.parts]);
+    else version.authors.push({ userId: update.userId, parts: inPartOrder(update.parts) });
+    open.lastUserId = update.userId;
   }
 }

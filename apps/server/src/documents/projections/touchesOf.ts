@@ -8,13 +8,16 @@ export interface Touches {
   items: Map<CollectionName, Set<string>>;
   /** Top-level keys of `meta` it set or removed. */
   metaKeys: Set<string>;
+  /** The top-level types it changed (e.g. `about.child`). */
+  roots: Set<string>;
 }
 
 export function touchesOf(transaction: Y.Transaction, names: RootNames): Touches {
-  const touches: Touches = { parts: new Set(), items: new Map(), metaKeys: new Set() };
+  const touches: Touches = { parts: new Set(), items: new Map(), metaKeys: new Set(), roots: new Set() };
   for (const [type, keys] of transaction.changed) {
     const { name, key } = names.rootOf(type);
     touches.parts.add(partOfRootType(name));
+    touches.roots.add(name);
     if (name === 'meta' && key === null) {
       for (const metaKey of keys) if (metaKey !== null) touches.metaKeys.add(metaKey);
     }

@@ -89,6 +89,7 @@ export class SqliteHistoryStore implements HistoryStore {
          ON CONFLICT(plan_id, from_seq) DO UPDATE SET to_seq = excluded.to_seq, first_at = excluded.first_at,
            last_at = excluded.last_at, kind = excluded.kind, authors = excluded.authors, parts = excluded.parts`,
       ),
+      deleteVersion: db.prepare<[string, number]>('DELETE FROM doc_versions WHERE plan_id = ? AND from_seq = ?'),
       versions: db.prepare<[string, number, number], VersionRow>(
         'SELECT * FROM doc_versions WHERE plan_id = ? AND to_seq < ? ORDER BY to_seq DESC LIMIT ?',
       ),
@@ -122,6 +123,7 @@ export class SqliteHistoryStore implements HistoryStore {
     this.commitTx = db.transaction((planId: string, pass: ProjectionPass) => {
       const { cursor } = pass;
       const s = this.statements;
+      for (const fromSeq of pass.mergedVersions) s.deleteVersion.run(planId, fromSeq);
       for (const v of pass.versions) {
         s.putVersion.run(
           planId,

@@ -1,0 +1,171 @@
+import {
+  ChangesQuery,
+  DeletionsQuery,
+  NameVersionBody,
+  RestoreBody,
+  VersionListQuery,
+  VersionParams,
+  type ChangeList,
+  type DeletionList,
+  type HistoryPerson,
+  type Restored,
+  type VersionExport,
+  type VersionInfo,
+  type VersionList,
+} from '@samplan/api';
+import { partOfCollection, type RestoreScope } from '@samplan/plan-model';
+import type { FastifyInstance } from 'fastify';
+import type { PlanAccess } from '../access/PlanAccess.ts';
+import { editAction, type Action } from '../access/roles.ts';
+import type { Sessions } from '../auth/Sessions.ts';
+import type { AccessLog } from '../audit/AccessLog.ts';
+import type { PlanHistory } from '../documents/PlanHistory.ts';
+import { AppError } from '../errors/AppError.ts';
+import type { AccountStore } from '../storage/AccountStore.ts';
+import type { HistoryStore } from '../storage/HistoryStore.ts';
+import { PlanParams, publicPlan } from './planRoutes.ts';
+import { requireUser } from './requireUser.ts';
+import { userNames } from './userNames.ts';
+
+export interface HistoryRoutesOptions {
+  sessions: Sessions;
+  accounts: AccountStore;
+  access: PlanAccess;
+  accessLog: AccessLog;
+  planHistory: PlanHistory;
+  history: HistoryStore;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+/** How far back "recently removed" reaches when the client does not say. */
+const DELETIONS_DEFAULT_MS = 30 * 24 * 3600 * 1000;
+
+/** The plan's history (shared/DESIGN.md §4): versions, the plan as it was, what changed, and restores. */
+export async function historyRoutes(app: FastifyInstance, options: HistoryRoutesOptions): Promise<void> {
+  const { sessions, accounts, access, accessLog, planHistory, history } = options;
+  const people = () => {
+    const nameOf = userNames(accounts, 'Ukjent');
+    return async (id: string | null): Promise<HistoryPerson> =>
+      id === null ? { id: null, name: 'Samplan' } : { id, name: await nameOf(id) };
+  };
+
+  app.get('/api/plans/:id/versions', async (request): Promise<VersionList> => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const query = VersionListQuery.parse(request.query);
+    await access.authorize(user, id, 'readHistory');
+    const { head, versions, names } = await planHistory.versions(id, { beforeSeq: query.before, limit: query.limit });
+    const person = people();
+    const visit = await history.lastVisit(id, user.id);
+    return {
+      head,
+      lastVisit: visit ? { seq: visit.seq, at: iso(visit.at) } : null,
+      nextBefore: versions.length === query.limit ? versions[versions.length - 1]!.toSeq : null,
+      versions: await Promise.all(
+        versions.map(async (v): Promise<VersionInfo> => {
+          const name = names.get(v.toSeq);
+          return {
+            seq: v.toSeq,
+            at: iso(v.lastAt),
+            authors: await Promise.all(v.authors.map(async (a) => ({ ...(await person(a.userId)), parts: a.parts }))),
+            parts: v.parts,
+            name: name?.name ?? null,
+            nameKind: name?.kind ?? null,
+            fromSeq: v.fromSeq,
+            firstAt: iso(v.firstAt),
+            kind: v.kind,
+          };
+        }),
+      ),
+    };
+  });
+
+  app.post('/api/plans/:id/versions', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const { name } = NameVersionBody.parse(request.body);
+    await access.authorize(user, id, 'nameVersion');
+    const seq = await planHistory.name(id, name, user.id);
+    await accessLog.record(id, user, 'version.named', { seq, name });
+    const [version] = (await planHistory.versions(id, { beforeSeq: seq + 1, limit: 1 })).versions;
+    const named: { version: { seq: number; name: string; at: string | null } } = {
+      version: { seq, name, at: version ? iso(version.lastAt) : null },
+    };
+    return reply.status(201).send(named);
+  });
+
+  app.get('/api/plans/:id/versions/:seq/export.json', async (request): Promise<VersionExport> => {
+    const user = await requireUser(sessions, request);
+    const { id, seq } = VersionParams.parse(request.params);
+    const { plan } = await access.authorize(user, id, 'readHistory');
+    const content = await planHistory.contentAt(id, seq);
+    await accessLog.record(id, user, 'version.viewed', { seq });
+    return { plan: publicPlan(plan), seq, content };
+  });
+
+  app.get('/api/plans/:id/changes', async (request): Promise<ChangeList> => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const query = ChangesQuery.parse(request.query);
+    await access.authorize(user, id, 'readHistory');
+    const to = query.to ?? (await planHistory.versions(id, { limit: 1 })).head;
+    if (query.from > to) throw new AppError('VALIDATION_FAILED', '«from» må komme før «to»');
+    const person = people();
+    const changes = await planHistory.changes(id, query.from, to);
+    return {
+      from: query.from,
+      to,
+      changes: await Promise.all(
+        changes.map(async ({ userIds, ...change }) => ({ ...change, by: await Promise.all(userIds.map(person)) })),
+      ),
+    };
+  });
+
+  app.post('/api/plans/:id/restore', async (request): Promise<Restored> => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const body = RestoreBody.parse(request.body);
+    let scope: RestoreScope = { kind: 'plan' };
+    let action: Action = 'restorePlan';
+    if (body.part) {
+      scope = { kind: 'part', part: body.part };
+      action = editAction(body.part);
+    } else if (body.collection && body.itemId) {
+      scope = { kind: 'item', collection: body.collection, itemId: body.itemId };
+      action = editAction(partOfCollection(body.collection));
+    }
+    await access.authorize(user, id, action);
+    const seq = await planHistory.restore(id, body.toSeq, scope, user.id);
+    await accessLog.record(id, user, 'plan.restored', {
+      toSeq: body.toSeq,
+      scope: scope.kind,
+      ...(body.part ? { part: body.part } : {}),
+      ...(body.collection ? { collection: body.collection, itemId: body.itemId } : {}),
+      seq,
+    });
+    return { seq };
+  });
+
+  app.get('/api/plans/:id/deletions', async (request): Promise<DeletionList> => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const query = DeletionsQuery.parse(request.query);
+    await access.authorize(user, id, 'readHistory');
+    const since = query.since ? Date.parse(query.since) : Date.now() - DELETIONS_DEFAULT_MS;
+    const person = people();
+    const deletions = await planHistory.deletions(id, since, query.limit);
+    return {
+      deletions: await Promise.all(
+        deletions.map(async (d) => ({
+          seq: d.seq,
+          at: iso(d.at),
+          collection: d.collection,
+          itemId: d.itemId,
+          title: d.title,
+          parentId: d.parentId,
+          by: d.userId === null ? null : await person(d.userId),
+        })),
+      ),
+    };
+  });
+}

@@ -1,0 +1,228 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AccessLogEntry, ChangeList, DeletionList, Restored, VersionExport, VersionList } from '@samplan/api';
+import {
+  getPlanRichText,
+  listItemIds,
+  planToJSON,
+  removeItem,
+  writeRichText,
+  type PlanJSON,
+} from '@samplan/plan-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { addMember, readLog } from './support/family.ts';
+import {
+  api,
+  collabToken,
+  connectProvider,
+  registerUser,
+  startTestServer,
+  type TestServer,
+  type TestUser,
+} from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+
+async function synced(server: TestServer, user: TestUser, planId: string): Promise<WebsocketProvider> {
+  const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
+  await waitFor(() => provider.synced);
+  return provider;
+}
+
+const exportOf = async (server: TestServer, user: TestUser, planId: string): Promise<PlanJSON> => {
+  const res = await api<{ content: PlanJSON }>(server.url, user, 'GET', `/api/plans/${planId}/export.json`);
+  expect(res.status).toBe(200);
+  return res.body.content;
+};
+
+describe('history: nothing a member does can lose the plan', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samplan-history-'));
+  let server: TestServer;
+  let parent: TestUser;
+  let member: TestUser;
+  let reader: TestUser;
+  let planId: string;
+  const providers: WebsocketProvider[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({}, dataDir);
+    parent = await registerUser(server.url, 'Kari Nilsen');
+    const created = await api<{ plan: { id: string } }>(server.url, parent, 'POST', '/api/plans', {
+      title: 'Individuell plan',
+      childName: 'Emma Nilsen',
+      creatorRole: 'foresatt',
+      demo: true,
+    });
+    planId = created.body.plan.id;
+    member = await addMember(server.url, parent, planId, 'deltaker', { name: 'Per Lærer', consentBy: parent });
+    reader = await addMember(server.url, parent, planId, 'lesetilgang', { name: 'Lise Les', consentBy: parent });
+  });
+
+  afterAll(async () => {
+    for (const provider of providers) provider.destroy();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('restores the version before a wipe exactly, live, and it stays so after a restart', async () => {
+    const live = await synced(server, parent, planId);
+    providers.push(live);
+    const before = planToJSON(live.doc);
+    expect(before.goals).toHaveLength(5);
+
+    // A second member deletes every goal and empties the family's text, as a hostile one did.
+    const wiper = await synced(server, member, planId);
+    providers.push(wiper);
+    wiper.doc.transact(() => {
+      for (const id of listItemIds(wiper.doc, 'goals')) removeItem(wiper.doc, 'goals', id);
+    });
+    writeRichText(getPlanRichText(wiper.doc, 'about.child'), '');
+    writeRichText(getPlanRichText(wiper.doc, 'about.family'), '');
+    await waitFor(
+      () => planToJSON(live.doc).goals.length === 0 && planToJSON(live.doc).about.family.content.length === 0,
+    );
+
+    const list = await api<VersionList>(server.url, parent, 'GET', `/api/plans/${planId}/versions`);
+    expect(list.status).toBe(200);
+    const [wipe, ...earlier] = list.body.versions;
+    expect(wipe!.authors.map((a) => a.name)).toEqual(['Per Lærer']);
+    expect(wipe!.parts).toEqual(['omBarnet', 'maal', 'tiltak']);
+    const versionBefore = earlier[0]!;
+    expect(versionBefore.seq).toBe(wipe!.fromSeq - 1);
+
+    // The version before exports as it was.
+    const old = await api<VersionExport>(
+      server.url,
+      reader,
+      'GET',
+      `/api/plans/${planId}/versions/${versionBefore.seq}/export.json`,
+    );
+    expect(old.status).toBe(200);
+    expect(old.body.content).toEqual(before);
+
+    // What changed since then, and by whom.
+    const changes = await api<ChangeList>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/changes?from=${versionBefore.seq}`,
+    );
+    const removedGoals = changes.body.changes.filter((c) => c.collection === 'goals' && c.kind === 'removed');
+    expect(removedGoals.map((c) => c.itemId).sort()).toEqual(before.goals.map((g) => g.id).sort());
+    expect(removedGoals.every((c) => c.by.length === 1 && c.by[0]!.name === 'Per Lærer')).toBe(true);
+    expect(changes.body.changes).toContainEqual(
+      expect.objectContaining({ part: 'omBarnet', kind: 'changed', field: 'about.family' }),
+    );
+    const removed = await api<DeletionList>(server.url, reader, 'GET', `/api/plans/${planId}/deletions`);
+    expect(removed.body.deletions.filter((d) => d.collection === 'goals')).toHaveLength(5);
+    expect(removed.body.deletions[0]!.by?.name).toBe('Per Lærer');
+
+    // The deltaker may not turn the whole plan back; the family may.
+    expect(
+      (await api(server.url, member, 'POST', `/api/plans/${planId}/restore`, { toSeq: versionBefore.seq })).status,
+    ).toBe(403);
+    const restored = await api<Restored>(server.url, parent, 'POST', `/api/plans/${planId}/restore`, {
+      toSeq: versionBefore.seq,
+    });
+    expect(restored.status).toBe(200);
+    expect(restored.body.seq).toBeGreaterThan(wipe!.seq);
+
+    // Live peers see it without reloading, the wiper included; the server has it too.
+    await waitFor(() => expect(planToJSON(live.doc)).toEqual(before));
+    await waitFor(() => expect(planToJSON(wiper.doc)).toEqual(before));
+    expect(await exportOf(server, parent, planId)).toEqual(before);
+
+    // The restore is the newest version, by the parent, and history before it is as it was.
+    const after = await api<VersionList>(server.url, parent, 'GET', `/api/plans/${planId}/versions`);
+    expect(after.body.versions[0]).toMatchObject({ kind: 'restore', seq: restored.body.seq });
+    expect(after.body.versions[0]!.authors.map((a) => a.name)).toEqual(['Kari Nilsen']);
+    expect(after.body.versions.slice(1).map((v) => v.seq)).toEqual(list.body.versions.map((v) => v.seq));
+    const log = await readLog(server.url, parent, planId);
+    expect(log.find((e: AccessLogEntry) => e.action === 'plan.restored')).toMatchObject({
+      actor: { userId: parent.id },
+      details: { toSeq: versionBefore.seq, scope: 'plan', seq: restored.body.seq },
+    });
+    expect(log.filter((e) => e.action === 'version.viewed')).toHaveLength(1);
+
+    for (const provider of providers.splice(0)) provider.destroy();
+    await server.close();
+    server = await startTestServer({}, dataDir);
+    expect(await exportOf(server, parent, planId)).toEqual(before);
+  });
+
+  it('brings back one deleted goal for whoever may edit goals, with its delmål and links', async () => {
+    const before = await exportOf(server, parent, planId);
+    const goal = before.goals.find((g) => g.parentId === null && before.goals.some((d) => d.parentId === g.id))!;
+    const peer = await synced(server, member, planId);
+    providers.push(peer);
+    peer.doc.transact(() => removeItem(peer.doc, 'goals', goal.id));
+    await waitFor(async () => (await exportOf(server, parent, planId)).goals.every((g) => g.id !== goal.id));
+    const { body } = await api<DeletionList>(server.url, member, 'GET', `/api/plans/${planId}/deletions`);
+    const deletion = body.deletions.find((d) => d.itemId === goal.id)!;
+    expect(deletion).toMatchObject({ collection: 'goals', title: goal.title, by: { name: 'Per Lærer' } });
+
+    const item = { toSeq: deletion.seq - 1, collection: 'goals', itemId: goal.id };
+    expect((await api(server.url, reader, 'POST', `/api/plans/${planId}/restore`, item)).status).toBe(403);
+    const restored = await api<Restored>(server.url, member, 'POST', `/api/plans/${planId}/restore`, item);
+    expect(restored.status).toBe(200);
+    await waitFor(() => expect(planToJSON(peer.doc)).toEqual(before));
+    // Restoring what is already there changes nothing and commits nothing.
+    const again = await api<Restored>(server.url, member, 'POST', `/api/plans/${planId}/restore`, item);
+    expect(again.body.seq).toBeNull();
+  });
+
+  it('names the plan as it is now, for the family and the koordinator only', async () => {
+    const path = `/api/plans/${planId}/versions`;
+    expect((await api(server.url, member, 'POST', path, { name: 'Mitt navn' })).status).toBe(403);
+    const named = await api<{ version: { seq: number } }>(server.url, parent, 'POST', path, {
+      name: 'Vedtatt i ansvarsgruppemøtet 12. mars',
+    });
+    expect(named.status).toBe(201);
+    const again = await api<{ error: { code: string } }>(server.url, parent, 'POST', path, { name: 'Igjen' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('VERSION_ALREADY_NAMED');
+    const list = await api<VersionList>(server.url, reader, 'GET', path);
+    expect(list.body.versions[0]).toMatchObject({
+      seq: named.body.version.seq,
+      name: 'Vedtatt i ansvarsgruppemøtet 12. mars',
+      nameKind: 'manual',
+    });
+  });
+
+  it('refuses what is not there and what is malformed, with stable codes', async () => {
+    const stranger = await registerUser(server.url, 'Fremmed');
+    expect((await api(server.url, stranger, 'GET', `/api/plans/${planId}/versions`)).status).toBe(404);
+    const missing = await api<{ error: { code: string } }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/versions/999999/export.json`,
+    );
+    expect([missing.status, missing.body.error.code]).toEqual([404, 'VERSION_NOT_FOUND']);
+    const notThen = await api<{ error: { code: string } }>(server.url, parent, 'POST', `/api/plans/${planId}/restore`, {
+      toSeq: 1,
+      collection: 'goals',
+      itemId: 'never-existed',
+    });
+    expect([notThen.status, notThen.body.error.code]).toEqual([404, 'ITEM_NOT_IN_VERSION']);
+    for (const body of [
+      { toSeq: -1 },
+      { toSeq: 1, collection: 'goals' },
+      { toSeq: 1, part: 'annet' },
+      { toSeq: 1, part: 'maal', collection: 'goals', itemId: 'x' },
+      { toSeq: 1, extra: true },
+    ]) {
+      expect(
+        (await api(server.url, parent, 'POST', `/api/plans/${planId}/restore`, body)).status,
+        JSON.stringify(body),
+      ).toBe(400);
+    }
+    expect((await api(server.url, parent, 'GET', `/api/plans/${planId}/changes?from=5&to=2`)).status).toBe(400);
+    // Nothing of it changed the plan.
+    const doc = new Y.Doc();
+    expect((await exportOf(server, parent, planId)).goals).toHaveLength(5);
+    doc.destroy();
+  });
+});
