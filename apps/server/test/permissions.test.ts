@@ -35,6 +35,10 @@ const EXPECTED: Record<string, [boolean, boolean, boolean, boolean, boolean]> = 
   consent: /*                    */ [Y_, N_, N_, N_, N_],
   readLog: /*                    */ [Y_, N_, Y_, N_, N_],
   export: /*                     */ [Y_, Y_, Y_, N_, N_],
+  readHistory: /*                */ [Y_, Y_, Y_, Y_, Y_],
+  nameVersion: /*                */ [Y_, N_, Y_, N_, N_],
+  restorePlan: /*                */ [Y_, N_, Y_, N_, N_],
+  restorePart: /*                */ [Y_, Y_, Y_, Y_, N_],
 };
 const allowed = (action: string, role: PlanRole): boolean => EXPECTED[action]![ROLES.indexOf(role)]!;
 
@@ -193,6 +197,31 @@ describe('every role × every action, as the matrix says', () => {
       await call(actor, 'GET', `/api/plans/${planId}/access-log/verify`),
     ],
     export: async (actor) => [await call(actor, 'GET', `/api/plans/${planId}/export.json`)],
+    readHistory: async (actor) => [
+      await call(actor, 'GET', `/api/plans/${planId}/versions`),
+      await call(actor, 'GET', `/api/plans/${planId}/versions/1/export.json`),
+      await call(actor, 'GET', `/api/plans/${planId}/changes?from=0`),
+      await call(actor, 'GET', `/api/plans/${planId}/deletions`),
+    ],
+    nameVersion: async (actor) => {
+      // A new edit first, so there is a version without a name to name.
+      const before = await server.app.samplan.documentLog.head(planId);
+      witness.doc.getMap('meta').set('evaluationInterval', `hver ${Math.random()}. uke`);
+      await waitFor(async () => (await server.app.samplan.documentLog.head(planId)) > before);
+      return [await call(actor, 'POST', `/api/plans/${planId}/versions`, { name: `Navn ${Math.random()}` })];
+    },
+    // Restores to the plan as it is now: allowed or refused, nothing changes.
+    restorePlan: async (actor) => {
+      const toSeq = await server.app.samplan.documentLog.head(planId);
+      return [await call(actor, 'POST', `/api/plans/${planId}/restore`, { toSeq })];
+    },
+    restorePart: async (actor) => {
+      const toSeq = await server.app.samplan.documentLog.head(planId);
+      return [
+        await call(actor, 'POST', `/api/plans/${planId}/restore`, { toSeq, part: 'maal' }),
+        await call(actor, 'POST', `/api/plans/${planId}/restore`, { toSeq, part: 'omBarnet' }),
+      ];
+    },
   };
 
   async function call(actor: TestUser, method: string, path: string, body?: unknown) {
@@ -308,7 +337,8 @@ describe('every role × every action, as the matrix says', () => {
         (e) =>
           e.action === 'access.refused' &&
           e.actor?.userId === refusal.userId &&
-          String(e.details.action).startsWith(refusal.action),
+          // Restoring one part needs the right to edit it: refused as `edit:<part>`.
+          String(e.details.action).startsWith(refusal.action === 'restorePart' ? 'edit:' : refusal.action),
       );
       expect(entry, JSON.stringify(refusal)).toBeDefined();
       expect(Date.parse(entry!.at)).toBeLessThanOrEqual(refusal.at);
