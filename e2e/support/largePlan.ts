@@ -10,12 +10,12 @@ export const LARGE_PLAN = { goals: 100, measures: 200, meetings: 40 } as const;
  * grown over years: one update in the plan's log, attributed to `userId`.
  */
 export async function growStoredPlan(server: RunningServer, planId: string, userId: string): Promise<void> {
-  const { planService, documents } = server.app.samplan;
-  const doc = await planService.loadDoc(planId);
+  const { documentLog } = server.app.samplan;
+  const doc = await documentLog.currentDoc(planId);
   try {
     const before = Y.encodeStateVector(doc);
     seedLargePlan(doc, LARGE_PLAN);
-    await documents.append(planId, [{ update: Y.encodeStateAsUpdate(doc, before), userId }]);
+    await documentLog.append(planId, [{ update: Y.encodeStateAsUpdate(doc, before), userId }]);
   } finally {
     doc.destroy();
   }

@@ -44,6 +44,10 @@ describe('the innsynslogg in plain Norwegian', () => {
     entry('member.expired', { userId: 'u-ola', role: 'koordinator' }, null),
     entry('access.refused', { action: 'readLog', reason: 'role', role: 'deltaker' }, ola),
     entry('access.refused', { action: 'read', reason: 'consent' }, ola),
+    entry('version.named', { seq: 12, name: 'Vedtatt 12. mars' }),
+    entry('plan.restored', { toSeq: 9, scope: 'plan', seq: 14 }),
+    entry('plan.restored', { toSeq: 9, scope: 'part', part: 'tiltak', seq: 15 }),
+    entry('version.viewed', { seq: 9 }, ola),
     // An action this web app does not know yet (a newer server): shown generically, not dropped.
     entry('something.new' as AccessLogAction, {}, ola),
   ];
@@ -62,6 +66,10 @@ describe('the innsynslogg in plain Norwegian', () => {
       'Tilgangen til Ola Hansen (koordinator) gikk ut',
       'Ble stoppet: rollen gir ikke lov til å lese innsynsloggen',
       'Ble stoppet: familien har ikke gitt samtykke til at planen deles med denne personen',
+      'Ga planen slik den var, navnet «Vedtatt 12. mars»',
+      'Hentet tilbake hele planen slik den var tidligere',
+      'Hentet tilbake Tiltak og gjennomføring slik det var tidligere',
+      'Så på en tidligere versjon av planen',
       'Annen hendelse (something.new)',
     ]);
     expect(texts[2]!.actor).toEqual(kari);
@@ -79,6 +87,10 @@ describe('the innsynslogg in plain Norwegian', () => {
       'access',
       'access',
       'views',
+      'views',
+      'changes',
+      'changes',
+      'changes',
       'views',
       'access',
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, paths, safeNext } from '../src/app/routes.ts';
+import { changesRange, matchRoute, paths, safeNext } from '../src/app/routes.ts';
 
 describe('routes', () => {
   it('matches every page', () => {
@@ -23,6 +23,20 @@ describe('routes', () => {
     expect(matchRoute('/planer/p1/periode')).toEqual({ name: 'plan', planId: 'p1', section: 'planinfo' });
     expect(matchRoute('/planer/p1/maal')).toEqual({ name: 'notFound' });
     expect(matchRoute(paths.print('p1'))).toEqual({ name: 'print', planId: 'p1' });
+  });
+
+  it('matches the history pages and reads the range of the changes page', () => {
+    expect(matchRoute(paths.history('p1'))).toEqual({ name: 'history', planId: 'p1' });
+    expect(matchRoute(paths.version('p1', 42))).toEqual({ name: 'version', planId: 'p1', seq: 42 });
+    expect(matchRoute('/planer/p1/historikk/4x')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/planer/p1/historikk/1/2')).toEqual({ name: 'notFound' });
+    const changes = paths.changes('p1', 7, 9);
+    expect(matchRoute(changes.split('?')[0]!)).toEqual({ name: 'changes', planId: 'p1' });
+    expect(changesRange(`?${changes.split('?')[1]}`)).toEqual({ from: 7, to: 9 });
+    expect(changesRange('?fra=3')).toEqual({ from: 3, to: undefined });
+    expect(changesRange('?fra=-1')).toBeNull();
+    expect(changesRange('?fra=3&til=x')).toBeNull();
+    expect(changesRange('')).toBeNull();
   });
 
   it('only follows local paths after login', () => {

@@ -18,6 +18,10 @@ export const PLAN_RICH_TEXT_FIELDS = [
 ] as const;
 export type PlanRichTextField = (typeof PLAN_RICH_TEXT_FIELDS)[number];
 
+export function isPlanRichTextField(name: string): name is PlanRichTextField {
+  return (PLAN_RICH_TEXT_FIELDS as readonly string[]).includes(name);
+}
+
 export type ItemMap = Y.Map<unknown>;
 export type CollectionMap = Y.Map<ItemMap>;
 
@@ -34,7 +38,7 @@ export function getCollection(doc: Y.Doc, collection: CollectionName): Collectio
 }
 
 export function getPlanRichText(doc: Y.Doc, field: PlanRichTextField): Y.XmlFragment {
-  if (!(PLAN_RICH_TEXT_FIELDS as readonly string[]).includes(field)) {
+  if (!isPlanRichTextField(field)) {
     throw new PlanModelError('UNKNOWN_FIELD', `Unknown plan rich-text field "${String(field)}"`);
   }
   return doc.getXmlFragment(field);

@@ -57,7 +57,14 @@ export type {
   FieldInput,
   ItemInput,
 } from './collectionSpecs.ts';
-export { META_MAP_NAME, PLAN_RICH_TEXT_FIELDS, getMetaMap, getCollection, getPlanRichText } from './documentLayout.ts';
+export {
+  META_MAP_NAME,
+  PLAN_RICH_TEXT_FIELDS,
+  isPlanRichTextField,
+  getMetaMap,
+  getCollection,
+  getPlanRichText,
+} from './documentLayout.ts';
 export type { PlanRichTextField, ItemMap, CollectionMap } from './documentLayout.ts';
 export { PLAN_PARTS, isPlanPart, partOfRootType, partOfCollection, rootTypesOfPart } from './planParts.ts';
 export type { PlanPart } from './planParts.ts';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName, type FieldSpec } from './collectionSpecs.ts';
-import { getCollection, getMetaMap, META_MAP_NAME, PLAN_RICH_TEXT_FIELDS, type ItemMap } from './documentLayout.ts';
+import { getCollection, getMetaMap, isPlanRichTextField, META_MAP_NAME, type ItemMap } from './documentLayout.ts';
 import { fieldSpecs } from './fieldValues.ts';
 import { isItemMap } from './itemOrder.ts';
 import { PLAN_PARTS, rootTypesOfPart, type PlanPart } from './planParts.ts';
@@ -111,7 +111,7 @@ function restoreMeta(doc: Y.Doc, past: Y.Doc): void {
 function restoreRoot(doc: Y.Doc, past: Y.Doc, name: string): void {
   if (name === META_MAP_NAME) restoreMeta(doc, past);
   else if (isCollectionName(name)) restoreCollection(doc, past, name);
-  else if ((PLAN_RICH_TEXT_FIELDS as readonly string[]).includes(name)) restoreRichTextRoot(doc, past, name);
+  else if (isPlanRichTextField(name)) restoreRichTextRoot(doc, past, name);
 }
 
 /**

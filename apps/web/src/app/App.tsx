@@ -23,6 +23,9 @@ if (matchRoute(window.location.pathname).name === 'plan') void planPage.preload(
 const PrintPage = lazy(() => import('../print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 const AccessPage = lazy(() => import('../sharing/AccessPage.tsx').then((m) => ({ default: m.AccessPage })));
 const AccessLogPage = lazy(() => import('../sharing/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })));
+const HistoryPage = lazy(() => import('../history/HistoryPage.tsx').then((m) => ({ default: m.HistoryPage })));
+const VersionPage = lazy(() => import('../history/VersionPage.tsx').then((m) => ({ default: m.VersionPage })));
+const ChangesPage = lazy(() => import('../history/ChangesPage.tsx').then((m) => ({ default: m.ChangesPage })));
 const InvitationPage = lazy(() => import('../invite/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })));
 
 const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'register']);
@@ -68,6 +71,12 @@ function Routes() {
       return <AccessPage key={route.planId} planId={route.planId} />;
     case 'accessLog':
       return <AccessLogPage key={route.planId} planId={route.planId} />;
+    case 'history':
+      return <HistoryPage key={route.planId} planId={route.planId} />;
+    case 'version':
+      return <VersionPage key={`${route.planId}:${route.seq}`} planId={route.planId} seq={route.seq} />;
+    case 'changes':
+      return <ChangesPage key={`${route.planId}:${search}`} planId={route.planId} />;
     case 'invitation':
       return <InvitationPage />;
     case 'notFound':

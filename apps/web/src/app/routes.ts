@@ -47,6 +47,9 @@ export type Route =
   | { name: 'print'; planId: string }
   | { name: 'access'; planId: string }
   | { name: 'accessLog'; planId: string }
+  | { name: 'history'; planId: string }
+  | { name: 'version'; planId: string; seq: number }
+  | { name: 'changes'; planId: string }
   | { name: 'invitation' }
   | { name: 'notFound' };
 
@@ -61,12 +64,18 @@ export function matchRoute(pathname: string): Route {
   if (first === 'logg-inn' && parts.length === 1) return { name: 'login' };
   if (first === 'registrer' && parts.length === 1) return { name: 'register' };
   if (first === 'invitasjon' && parts.length === 1) return { name: 'invitation' };
+  if (first === 'planer' && second !== undefined && third === 'historikk' && rest.length === 1) {
+    const seq = /^\d+$/.test(rest[0]!) ? Number(rest[0]) : NaN;
+    return Number.isSafeInteger(seq) ? { name: 'version', planId: second, seq } : { name: 'notFound' };
+  }
   if (first !== 'planer' || second === undefined || rest.length > 0) return { name: 'notFound' };
   if (second === 'ny' && third === undefined) return { name: 'createPlan' };
   if (third === undefined) return { name: 'plan', planId: second, section: DEFAULT_SECTION };
   if (third === 'utskrift') return { name: 'print', planId: second };
   if (third === 'tilgang') return { name: 'access', planId: second };
   if (third === 'innsynslogg') return { name: 'accessLog', planId: second };
+  if (third === 'historikk') return { name: 'history', planId: second };
+  if (third === 'endringer') return { name: 'changes', planId: second };
   const section = sectionBySlug.get(third);
   if (section) return { name: 'plan', planId: second, section };
   return { name: 'notFound' };
@@ -82,9 +91,26 @@ export const paths = {
   print: (planId: string) => `/planer/${encodeURIComponent(planId)}/utskrift`,
   access: (planId: string) => `/planer/${encodeURIComponent(planId)}/tilgang`,
   accessLog: (planId: string) => `/planer/${encodeURIComponent(planId)}/innsynslogg`,
+  history: (planId: string) => `/planer/${encodeURIComponent(planId)}/historikk`,
+  /** The plan as it was right after update `seq`. */
+  version: (planId: string, seq: number) => `/planer/${encodeURIComponent(planId)}/historikk/${seq}`,
+  /** What changed after update `from` (until `to`, or now). */
+  changes: (planId: string, from: number, to?: number) =>
+    `/planer/${encodeURIComponent(planId)}/endringer?fra=${from}${to === undefined ? '' : `&til=${to}`}`,
   /** The page an invitation link opens; the token stays in the fragment, never sent to a server. */
   invitation: () => '/invitasjon',
 };
+
+/** The range of the changes page (`?fra=&til=`); null for a missing or malformed `fra`. */
+export function changesRange(search: string): { from: number; to: number | undefined } | null {
+  const params = new URLSearchParams(search);
+  const seqOf = (value: string | null): number | undefined =>
+    value !== null && /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : undefined;
+  const from = seqOf(params.get('fra'));
+  const to = seqOf(params.get('til'));
+  if (from === undefined || (params.has('til') && to === undefined)) return null;
+  return { from, to };
+}
 
 /** Where to go after logging in: only a local path, never another site. */
 export function safeNext(search: string): string {

@@ -33,6 +33,9 @@ const partNames: Record<PlanPart, string> = {
 
 const actionNames: Record<string, string> = {
   read: 'åpne planen',
+  readHistory: 'se historikken',
+  nameVersion: 'gi navn til en versjon',
+  restorePlan: 'hente tilbake hele planen',
   listMembers: 'se hvem som er med',
   invite: 'invitere',
   revokeFamily: 'endre familiens tilgang',
@@ -289,6 +292,11 @@ export const nbAccess = {
       consentWithdrawnSharingUnknown: 'Trakk tilbake et samtykke til å dele planen',
       accessEnded: (names: string[]) => `${listNb(names)} mistet tilgangen`,
       other: (action: string) => `Annen hendelse (${action})`,
+      versionNamed: (name: string) => `Ga planen slik den var, navnet «${name}»`,
+      restoredPlan: 'Hentet tilbake hele planen slik den var tidligere',
+      restoredPart: (part: string) => `Hentet tilbake ${part} slik det var tidligere`,
+      restoredItem: 'Hentet tilbake noe som var slettet eller endret',
+      versionViewed: 'Så på en tidligere versjon av planen',
     },
     parts: partNames,
     actions: actionNames,

@@ -3,3 +3,4 @@ export { nbAccess } from './access.ts';
 export { formatDate, formatDateLong, formatDateTime, todayIso } from './formatDate.ts';
 export { formatDay, formatTime } from './formatTime.ts';
 export { parseNorwegianDate } from './parseDate.ts';
+export { nbHistory } from './history.ts';

@@ -360,6 +360,10 @@ export const nb = {
     nextRevision: 'Neste revisjon',
     interval: 'Hvor ofte planen evalueres',
     intervalHint: 'For eksempel «hver 3. måned».',
+    lastRevision: 'Sist revidert',
+    revisionDone: 'Revisjonen er gjennomført i dag',
+    revisionDoneHint:
+      'Trykk når planen er gått gjennom og revidert. Planen slik den er nå, får navnet «Revisjon» med dagens dato i historikken.',
     summary: (from: string, to: string) => `Planperiode ${from}–${to}`,
   },
 

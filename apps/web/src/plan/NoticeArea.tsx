@@ -1,15 +1,36 @@
+import { useState } from 'react';
 import { nb } from '../i18n/index.ts';
 import type { Notice } from './NoticeContext.tsx';
 import { usePlan } from './PlanContext.tsx';
 
-/** Tells the user what just happened (e.g. a deletion), with a way to undo it. */
+/** Tells the user what just happened (e.g. a deletion), with a way to undo it or act on it. */
 export function NoticeArea({ notice, onDismiss }: { notice: Notice | null; onDismiss(): void }) {
   const { connection } = usePlan();
+  const [outcome, setOutcome] = useState<{ id: number; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const done = outcome !== null && outcome.id === notice?.id;
   return (
     <div className="notice-area" role="status" aria-live="polite">
       {notice && (
         <div className="notice" key={notice.id}>
-          <span>{notice.message}</span>
+          <span>{done ? outcome.text : notice.message}</span>
+          {notice.action && !done && (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              onClick={() => {
+                const { id, action } = notice;
+                setBusy(true);
+                void action!
+                  .run()
+                  .then((text) => setOutcome({ id, text }))
+                  .finally(() => setBusy(false));
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           {notice.undoable && (
             <button
               type="button"

@@ -3,12 +3,14 @@ import { Link } from '../app/Link.tsx';
 import { paths, type SectionId } from '../app/routes.ts';
 import { undoKeyOf } from '../fields/undoKeys.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
-import { nb } from '../i18n/index.ts';
+import { SinceLastVisit } from '../history/SinceLastVisit.tsx';
+import { nb, nbHistory } from '../i18n/index.ts';
 import { AccessNav } from '../sharing/AccessNav.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { NoticeArea } from './NoticeArea.tsx';
 import { NoticeContext, type Notice, type NoticeApi } from './NoticeContext.tsx';
 import { usePlan } from './PlanContext.tsx';
+import { useRemovalNotices } from './useRemovalNotices.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { ProgressOverview } from './ProgressOverview.tsx';
 import { SectionContent } from './SectionContent.tsx';
@@ -35,7 +37,7 @@ export function PlanView({ section }: { section: SectionId }) {
     () => ({
       notify: (message, options) => {
         counter.current += 1;
-        setNotice({ id: counter.current, message, undoable: options?.undoable ?? false });
+        setNotice({ ...options, id: counter.current, message, undoable: options?.undoable ?? false });
       },
     }),
     [],
@@ -43,11 +45,12 @@ export function PlanView({ section }: { section: SectionId }) {
   const dismiss = useCallback(() => setNotice(null), []);
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(dismiss, NOTICE_MS);
+    const timer = setTimeout(dismiss, notice.durationMs ?? NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
 
   useEffect(() => connection.setSection(section), [connection, section]);
+  useRemovalNotices(noticeApi);
 
   // Moving to another section puts focus on its heading (not on the first load, where the page h1 gets it).
   const firstSection = useRef(true);
@@ -94,7 +97,11 @@ export function PlanView({ section }: { section: SectionId }) {
           <Link to={paths.print(info.id)} className="button button--small">
             {nb.plan.print}
           </Link>
+          <Link to={paths.history(info.id)} className="button button--small">
+            {nbHistory.nav}
+          </Link>
         </div>
+        <SinceLastVisit planId={info.id} myId={connection.user.id} />
         <ProgressOverview />
         <div className="plan-layout">
           <aside className="plan-layout__side">

@@ -1,6 +1,7 @@
 import { DateField } from '../fields/DateField.tsx';
 import { PlainTextField } from '../fields/PlainTextField.tsx';
-import { nb } from '../i18n/index.ts';
+import { formatDate, nb, todayIso } from '../i18n/index.ts';
+import { usePlan } from '../plan/PlanContext.tsx';
 import { useMetaValue } from '../plan/planHooks.ts';
 import { SectionHeading } from '../plan/SectionHeading.tsx';
 import { usePlanActions } from '../plan/usePlanActions.ts';
@@ -11,6 +12,9 @@ export function PeriodSection() {
   const periodEnd = useMetaValue<string>('periodEnd');
   const nextRevision = useMetaValue<string>('nextRevision');
   const interval = useMetaValue<string>('evaluationInterval');
+  const lastRevision = useMetaValue<string>('lastRevision');
+  const { canEdit } = usePlan();
+  const today = todayIso();
   return (
     <section aria-labelledby="section-heading" className="plan-section">
       <SectionHeading section="planinfo" />
@@ -38,6 +42,26 @@ export function PeriodSection() {
           value={interval}
           onChange={(value) => actions.updateMeta({ evaluationInterval: value })}
         />
+        <div className="revision-done">
+          <p>
+            {nb.period.lastRevision}: <strong>{formatDate(lastRevision) || nb.overview.notSet}</strong>
+          </p>
+          {canEdit && lastRevision !== today && (
+            <>
+              <p className="hint" id="revision-done-hint">
+                {nb.period.revisionDoneHint}
+              </p>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-describedby="revision-done-hint"
+                onClick={() => actions.updateMeta({ lastRevision: today })}
+              >
+                {nb.period.revisionDone}
+              </button>
+            </>
+          )}
+        </div>
       </div>
     </section>
   );

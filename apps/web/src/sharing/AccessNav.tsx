@@ -1,10 +1,10 @@
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
-import { nbAccess } from '../i18n/index.ts';
+import { nbAccess, nbHistory } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 import { canDo } from './permissions.ts';
 
-/** Links from the plan to who has access and, for those allowed, the innsynslogg. */
+/** Links from the plan to who has access, the history and, for those allowed, the innsynslogg. */
 export function AccessNav() {
   const { info } = usePlan();
   return (
@@ -19,6 +19,13 @@ export function AccessNav() {
           <li>
             <Link to={paths.accessLog(info.id)} className="section-nav__link">
               <span>{nbAccess.nav.log}</span>
+            </Link>
+          </li>
+        )}
+        {canDo(info, 'readHistory') && (
+          <li>
+            <Link to={paths.history(info.id)} className="section-nav__link">
+              <span>{nbHistory.nav}</span>
             </Link>
           </li>
         )}

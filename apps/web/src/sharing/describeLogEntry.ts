@@ -53,6 +53,9 @@ const CATEGORY: Record<string, LogCategory> = {
   'plan.created': 'changes',
   'plan.changed': 'changes',
   'edit.refused': 'changes',
+  'version.viewed': 'views',
+  'version.named': 'changes',
+  'plan.restored': 'changes',
 };
 
 /** One entry of the innsynslogg in plain Norwegian: who, and what they did. */
@@ -144,6 +147,22 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
       if (ended.length > 0) text += `. ${d.accessEnded(ended)}`;
       break;
     }
+    case 'version.named':
+      text = d.versionNamed(str(details.name) ?? '');
+      break;
+    case 'plan.restored': {
+      const part = isPlanPart(details.part) ? t.parts[details.part] : null;
+      text =
+        details.scope === 'part' && part
+          ? d.restoredPart(part)
+          : details.scope === 'item'
+            ? d.restoredItem
+            : d.restoredPlan;
+      break;
+    }
+    case 'version.viewed':
+      text = d.versionViewed;
+      break;
     default:
       text = d.other(entry.action);
   }

@@ -1,0 +1,251 @@
+import type { ChangeInfo, ChangeList, PlanInfo } from '@samplan/api';
+import {
+  collectionSpecs,
+  isPlanRichTextField,
+  PLAN_PARTS,
+  planRichText,
+  type CollectionName,
+  type PlanJSON,
+} from '@samplan/plan-model';
+import { useEffect, useState, type ReactNode } from 'react';
+import { historyApi } from '../api/historyApi.ts';
+import { Link } from '../app/Link.tsx';
+import { useLocationPath } from '../app/navigation.ts';
+import { changesRange, paths } from '../app/routes.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
+import { canDo } from '../sharing/permissions.ts';
+import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
+import { fieldText, isTextField } from './fieldValue.ts';
+import { wordDiff } from './wordDiff.ts';
+import './history.css';
+
+const t = nbHistory.changes;
+
+type Item = { id: string } & Record<string, unknown>;
+const itemsOf = (plan: PlanJSON, collection: CollectionName): Map<string, Item> =>
+  new Map((plan[collection] as Item[]).map((item) => [item.id, item]));
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+interface Loaded {
+  list: ChangeList;
+  before: PlanJSON;
+  after: PlanJSON;
+  fromAt: string | null;
+  toAt: string | null;
+}
+
+/** Old and new text with what was taken out struck through and what was put in underlined. */
+function TextDiff({ before, after }: { before: string; after: string }) {
+  return (
+    <p className="text-diff">
+      {wordDiff(before, after).map((segment, index) =>
+        segment.kind === 'same' ? (
+          <span key={index}>{segment.text}</span>
+        ) : segment.kind === 'added' ? (
+          <ins key={index} aria-label={`${t.inserted}: ${segment.text}`}>
+            {segment.text}
+          </ins>
+        ) : (
+          <del key={index} aria-label={`${t.deleted}: ${segment.text}`}>
+            {segment.text}
+          </del>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** One field that differs: its label, then the words changed, or the value before and now. */
+function FieldChange(props: {
+  collection: CollectionName | undefined;
+  field: string;
+  before: unknown;
+  after: unknown;
+  plans: { before: PlanJSON; after: PlanJSON };
+}) {
+  const { collection, field, plans } = props;
+  const before = fieldText(collection, field, props.before, plans.before);
+  const after = fieldText(collection, field, props.after, plans.after);
+  return (
+    <div className="field-change">
+      <p className="field-change__label">{nbHistory.field(collection, field)}</p>
+      {isTextField(collection, field) ? (
+        <TextDiff before={before === t.empty ? '' : before} after={after === t.empty ? '' : after} />
+      ) : (
+        <dl className="field-change__values">
+          <dt>{t.before}</dt>
+          <dd>{before}</dd>
+          <dt>{t.after}</dt>
+          <dd>{after}</dd>
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeInfo; loaded: Loaded }) {
+  const [restored, setRestored] = useState<'done' | 'failed' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const plans = { before: loaded.before, after: loaded.after };
+  const { collection, itemId, field } = change;
+  const noun = collection ? nbHistory.itemNoun[collection] : '';
+  const heading = collection
+    ? `${noun[0]!.toUpperCase()}${noun.slice(1)}${change.title ? ` «${change.title}»` : ''}`
+    : nbHistory.field(undefined, field ?? '');
+  const names = change.by.map((person) => person.name);
+  const mayRestore = change.kind === 'removed' && collection && canDo(info, `edit:${change.part}`);
+
+  let fields: ReactNode = null;
+  if (change.kind === 'changed' && collection && itemId) {
+    const was = itemsOf(loaded.before, collection).get(itemId) ?? { id: itemId };
+    const is = itemsOf(loaded.after, collection).get(itemId) ?? { id: itemId };
+    fields = Object.keys(collectionSpecs[collection])
+      .filter((name) => !same(was[name], is[name]))
+      .map((name) => (
+        <FieldChange
+          key={name}
+          collection={collection}
+          field={name}
+          before={was[name]}
+          after={is[name]}
+          plans={plans}
+        />
+      ));
+  } else if (field && isPlanRichTextField(field)) {
+    fields = (
+      <FieldChange
+        collection={undefined}
+        field={field}
+        before={planRichText(loaded.before, field)}
+        after={planRichText(loaded.after, field)}
+        plans={plans}
+      />
+    );
+  } else if (field?.startsWith('meta.')) {
+    const key = field.slice('meta.'.length) as keyof PlanJSON['meta'];
+    fields = (
+      <FieldChange
+        collection={undefined}
+        field={field}
+        before={loaded.before.meta[key]}
+        after={loaded.after.meta[key]}
+        plans={plans}
+      />
+    );
+  }
+
+  const restore = async (): Promise<void> => {
+    if (!collection || !itemId) return;
+    setBusy(true);
+    try {
+      await historyApi.restore(info.id, { toSeq: loaded.list.from, collection, itemId });
+      setRestored('done');
+    } catch {
+      setRestored('failed');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className={`card change change--${change.kind}`} data-change={`${change.kind}:${collection ?? field}`}>
+      <div className="change__header">
+        <span className={`badge change__badge change__badge--${change.kind}`}>{t[change.kind]}</span>
+        <h3 className="change__title">{heading}</h3>
+        {names.length > 0 && <p className="change__by">{t.by(names)}</p>}
+      </div>
+      {fields}
+      {mayRestore && restored !== 'done' && (
+        <button type="button" className="button button--small" onClick={restore} disabled={busy}>
+          {t.restore(noun, change.title ?? '')}
+        </button>
+      )}
+      {restored === 'done' && <Alert kind="info">{t.restored(noun)}</Alert>}
+      {restored === 'failed' && <Alert>{t.restoreFailed}</Alert>}
+    </li>
+  );
+}
+
+function Changes({ info }: { info: PlanInfo }) {
+  const { search } = useLocationPath();
+  const range = changesRange(search);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const from = range?.from;
+  const to = range?.to;
+  useEffect(() => {
+    if (from === undefined) return;
+    let cancelled = false;
+    const timeOf = async (seq: number): Promise<string | null> => {
+      if (seq === 0) return null;
+      const { versions } = await historyApi.versions(info.id, { before: seq + 1, limit: 1 });
+      return versions[0]?.at ?? null;
+    };
+    (async () => {
+      const list = await historyApi.changes(info.id, from, to);
+      const [before, after, fromAt, toAt] = await Promise.all([
+        historyApi.version(info.id, list.from),
+        historyApi.version(info.id, list.to),
+        timeOf(list.from),
+        to === undefined ? Promise.resolve(null) : timeOf(list.to),
+      ]);
+      return { list, before: before.content, after: after.content, fromAt, toAt };
+    })().then(
+      (result) => {
+        if (!cancelled) setLoaded(result);
+      },
+      () => {
+        if (!cancelled) setError(t.loadFailed);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [info.id, from, to]);
+
+  if (!range) return <Alert>{t.loadFailed}</Alert>;
+  if (error) return <Alert>{error}</Alert>;
+  if (!loaded) return <Spinner label={nb.loading} />;
+  const fromText = loaded.fromAt ? formatDateTime(loaded.fromAt) : t.planCreated;
+  const byPart = PLAN_PARTS.map((part) => ({
+    part,
+    changes: loaded.list.changes.filter((change) => change.part === part),
+  })).filter((group) => group.changes.length > 0);
+  return (
+    <>
+      <p className="lead">{loaded.toAt ? t.range(fromText, formatDateTime(loaded.toAt)) : t.rangeNow(fromText)}</p>
+      {loaded.list.from > 0 && (
+        <p>
+          <Link to={paths.version(info.id, loaded.list.from)}>{t.showVersion}</Link>
+        </p>
+      )}
+      {byPart.length === 0 && <p className="card empty-state">{t.none}</p>}
+      {byPart.map(({ part, changes }) => (
+        <section key={part} className="change-group" aria-labelledby={`changes-${part}`}>
+          <h2 id={`changes-${part}`}>{nbHistory.partHeading[part]}</h2>
+          <ul className="change-list">
+            {changes.map((change) => (
+              <ChangeCard
+                key={`${change.kind}:${change.collection ?? ''}:${change.itemId ?? change.field}`}
+                info={info}
+                change={change}
+                loaded={loaded}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** `/planer/:id/endringer?fra=&til=`: what changed between two versions (`til` left out: until now). */
+export function ChangesPage({ planId }: { planId: string }) {
+  return (
+    <PlanAdminFrame planId={planId} current="history" title={t.title}>
+      {(info) => <Changes info={info} />}
+    </PlanAdminFrame>
+  );
+}

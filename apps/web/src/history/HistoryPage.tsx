@@ -1,0 +1,137 @@
+import type { PlanInfo, VersionInfo, VersionList } from '@samplan/api';
+import { useCallback, useEffect, useState } from 'react';
+import { historyApi } from '../api/historyApi.ts';
+import { Link } from '../app/Link.tsx';
+import { paths } from '../app/routes.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
+import { canDo } from '../sharing/permissions.ts';
+import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
+import { describeVersion, lastMeetingVersion } from './describeVersion.ts';
+import { NameVersionForm } from './NameVersionForm.tsx';
+import './history.css';
+
+const t = nbHistory;
+
+function VersionRow({ info, version, isNewest }: { info: PlanInfo; version: VersionInfo; isNewest: boolean }) {
+  return (
+    <li className="version" data-seq={version.seq}>
+      <div className="version__main">
+        <p className="version__when">
+          <time dateTime={version.at}>{formatDateTime(version.at)}</time>
+          {version.nameKind && (
+            <span className={`badge version__badge version__badge--${version.nameKind}`}>
+              {t.version.nameKind[version.nameKind]}
+            </span>
+          )}
+        </p>
+        {version.name && <p className="version__name">{version.name}</p>}
+        <p className="version__what">{describeVersion(version)}</p>
+      </div>
+      <div className="version__actions">
+        {isNewest ? (
+          <span className="muted">{t.version.current}</span>
+        ) : (
+          <>
+            <Link className="button button--small" to={paths.version(info.id, version.seq)}>
+              {t.version.show}
+            </Link>
+            <Link className="button button--small button--secondary" to={paths.changes(info.id, version.seq)}>
+              {t.version.compare}
+            </Link>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function History({ info }: { info: PlanInfo }) {
+  const [list, setList] = useState<VersionList | null>(null);
+  const [older, setOlder] = useState<VersionInfo[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+
+  const load = useCallback(() => {
+    setError(null);
+    historyApi.versions(info.id).then(
+      (answer) => {
+        setList(answer);
+        setOlder([]);
+      },
+      () => setError(t.loadFailed),
+    );
+  }, [info.id]);
+  useEffect(load, [load]);
+
+  if (error) {
+    return (
+      <Alert>
+        {error}{' '}
+        <button type="button" className="button button--small" onClick={load}>
+          {t.retry}
+        </button>
+      </Alert>
+    );
+  }
+  if (!list) return <Spinner label={nb.loading} />;
+  const versions = [...list.versions, ...older];
+  const nextBefore = older.length > 0 ? (older[older.length - 1]?.seq ?? null) : list.nextBefore;
+  const meeting = lastMeetingVersion(versions);
+  const loadOlder = (): void => {
+    if (nextBefore === null) return;
+    setLoadingOlder(true);
+    historyApi
+      .versions(info.id, { before: nextBefore })
+      .then((page) => setOlder((shown) => [...shown, ...page.versions]))
+      .catch(() => setError(t.loadFailed))
+      .finally(() => setLoadingOlder(false));
+  };
+
+  return (
+    <>
+      <p className="lead">{t.intro}</p>
+      {(list.lastVisit !== null && list.lastVisit.seq < list.head) || meeting ? (
+        <ul className="history-shortcuts">
+          {list.lastVisit !== null && list.lastVisit.seq < list.head && (
+            <li>
+              <Link to={paths.changes(info.id, list.lastVisit.seq)}>
+                {t.since.lastVisit(formatDateTime(list.lastVisit.at))}
+              </Link>
+            </li>
+          )}
+          {meeting && (
+            <li>
+              <Link to={paths.changes(info.id, meeting.seq)}>{t.since.lastMeeting(meeting.name ?? '')}</Link>
+            </li>
+          )}
+        </ul>
+      ) : null}
+      {canDo(info, 'nameVersion') && <NameVersionForm planId={info.id} onNamed={load} />}
+      {versions.length === 0 ? (
+        <p className="card empty-state">{t.empty}</p>
+      ) : (
+        <ol className="version-list" aria-label={t.listLabel}>
+          {versions.map((version, index) => (
+            <VersionRow key={version.fromSeq} info={info} version={version} isNewest={index === 0} />
+          ))}
+        </ol>
+      )}
+      {nextBefore !== null && (
+        <button type="button" className="button button--secondary" onClick={loadOlder} disabled={loadingOlder}>
+          {t.older}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** `/planer/:id/historikk`: every version of the plan, newest first. */
+export function HistoryPage({ planId }: { planId: string }) {
+  return (
+    <PlanAdminFrame planId={planId} current="history">
+      {(info) => <History info={info} />}
+    </PlanAdminFrame>
+  );
+}

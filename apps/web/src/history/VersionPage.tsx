@@ -1,0 +1,133 @@
+import type { PlanInfo, VersionExport, VersionInfo } from '@samplan/api';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/ApiError.ts';
+import { historyApi } from '../api/historyApi.ts';
+import { Link } from '../app/Link.tsx';
+import { paths } from '../app/routes.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
+import { PrintPlan } from '../print/PrintPlan.tsx';
+import { canDo } from '../sharing/permissions.ts';
+import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
+import './history.css';
+
+const t = nbHistory.versionPage;
+
+function loadErrorOf(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'VERSION_NOT_FOUND') return t.notFound;
+  if (error instanceof ApiError && error.code === 'PLAN_UNREADABLE') return t.unreadable;
+  return nbHistory.loadFailed;
+}
+
+/** Asks before the whole plan is turned back, and says what that means. */
+function RestorePlan({ info, seq, when }: { info: PlanInfo; seq: number; when: string }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const question = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+
+  const restore = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const { seq: restored } = await historyApi.restore(info.id, { toSeq: seq });
+      setResult({ kind: 'info', text: restored === null ? t.nothingToRestore : t.restored });
+      setAsking(false);
+    } catch {
+      setResult({ kind: 'error', text: t.restoreFailed });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="restore-plan no-print">
+      {result && (
+        <Alert kind={result.kind}>
+          {result.text} {result.kind === 'info' && <Link to={paths.plan(info.id)}>{t.toPlan}</Link>}
+        </Alert>
+      )}
+      {asking ? (
+        <section className="card confirm" aria-labelledby="restore-question">
+          <h2 id="restore-question" ref={question} tabIndex={-1}>
+            {t.confirmTitle}
+          </h2>
+          <p>{t.confirmText(when)}</p>
+          <div className="form-actions">
+            <button type="button" className="button button--primary" onClick={restore} disabled={busy}>
+              {t.confirm}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
+              {t.cancel}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
+          {t.restore}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Version({ info, seq }: { info: PlanInfo; seq: number }) {
+  const [loaded, setLoaded] = useState<{ content: VersionExport; version: VersionInfo | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([historyApi.version(info.id, seq), historyApi.versions(info.id, { before: seq + 1, limit: 1 })]).then(
+      ([content, list]) => {
+        const version = list.versions.find((candidate) => candidate.seq === seq) ?? null;
+        if (!cancelled) setLoaded({ content, version });
+      },
+      (err: unknown) => {
+        if (!cancelled) setError(loadErrorOf(err));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [info.id, seq]);
+
+  if (error) return <Alert>{error}</Alert>;
+  if (!loaded) return <Spinner label={nb.loading} />;
+  const when = loaded.version ? formatDateTime(loaded.version.at) : '';
+  return (
+    <>
+      <div className="version-banner no-print" role="note">
+        <p className="version-banner__title">{t.banner(when)}</p>
+        <p>{t.bannerDetail}</p>
+        {loaded.version?.name && <p className="version__name">{loaded.version.name}</p>}
+        <div className="version-banner__actions">
+          <button type="button" className="button button--primary" onClick={() => window.print()}>
+            {t.print}
+          </button>
+          <Link className="button button--secondary" to={paths.changes(info.id, seq)}>
+            {nbHistory.version.compare}
+          </Link>
+          <Link to={paths.history(info.id)}>{t.back}</Link>
+        </div>
+      </div>
+      {canDo(info, 'restorePlan') && <RestorePlan info={info} seq={seq} when={when} />}
+      <PrintPlan
+        plan={loaded.content.content}
+        planId={info.id}
+        childName={info.childName}
+        title={loaded.content.content.meta.title || info.title}
+      />
+    </>
+  );
+}
+
+/** `/planer/:id/historikk/:seq`: the whole plan as it was right after update `seq`, read-only, to print. */
+export function VersionPage({ planId, seq }: { planId: string; seq: number }) {
+  return (
+    <PlanAdminFrame planId={planId} current="history" title={t.title}>
+      {(info) => <Version info={info} seq={seq} />}
+    </PlanAdminFrame>
+  );
+}

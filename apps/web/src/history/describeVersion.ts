@@ -1,0 +1,34 @@
+import type { ChangeInfo, VersionInfo } from '@samplan/api';
+import type { PlanPart } from '@samplan/plan-model';
+import { nbHistory } from '../i18n/index.ts';
+
+const t = nbHistory.version;
+
+/** One version in plain Norwegian: «Kari Nilsen endret mål og tiltak». */
+export function describeVersion(version: VersionInfo): string {
+  const names = version.authors.map((author) => author.name);
+  if (version.fromSeq === 1) return t.created(names[0] ?? nbHistory.removedNotice.someone);
+  if (version.kind === 'restore') return t.restored(names[0] ?? nbHistory.removedNotice.someone);
+  return t.changed(names, version.parts);
+}
+
+/** The latest version named when a meeting was held, if any. */
+export function lastMeetingVersion(versions: readonly VersionInfo[]): VersionInfo | undefined {
+  return versions.find((version) => version.nameKind === 'meeting');
+}
+
+/** Who else changed what: the people (not me) and the parts they changed, or null when only I did. */
+export function othersChanges(
+  changes: readonly ChangeInfo[],
+  myId: string,
+): { names: string[]; parts: PlanPart[] } | null {
+  const names = new Set<string>();
+  const parts = new Set<PlanPart>();
+  for (const change of changes) {
+    const others = change.by.filter((person) => person.id !== myId);
+    if (others.length === 0) continue;
+    for (const person of others) names.add(person.name);
+    parts.add(change.part);
+  }
+  return names.size === 0 ? null : { names: [...names], parts: [...parts] };
+}

@@ -1,0 +1,53 @@
+import type { ChangeInfo, VersionInfo } from '@samplan/api';
+import { describe, expect, it } from 'vitest';
+import { describeVersion, lastMeetingVersion, othersChanges } from '../src/history/describeVersion.ts';
+
+const version = (over: Partial<VersionInfo>): VersionInfo => ({
+  seq: 5,
+  at: '2026-03-12T10:00:00.000Z',
+  authors: [{ id: 'u1', name: 'Kari Nilsen', parts: ['maal'] }],
+  parts: ['maal'],
+  name: null,
+  nameKind: null,
+  fromSeq: 3,
+  firstAt: '2026-03-12T09:58:00.000Z',
+  kind: 'edit',
+  ...over,
+});
+
+describe('describeVersion', () => {
+  it('says who did what in plain words', () => {
+    expect(describeVersion(version({}))).toBe('Kari Nilsen endret mål, ressurser og behov');
+    expect(
+      describeVersion(
+        version({
+          authors: [
+            { id: 'u1', name: 'Kari Nilsen', parts: ['maal'] },
+            { id: 'u2', name: 'Per Hansen', parts: ['tiltak'] },
+          ],
+          parts: ['maal', 'tiltak'],
+        }),
+      ),
+    ).toBe('Kari Nilsen og Per Hansen endret mål, ressurser og behov og tiltak');
+    expect(describeVersion(version({ fromSeq: 1, seq: 1 }))).toBe('Kari Nilsen opprettet planen');
+    expect(describeVersion(version({ kind: 'restore' }))).toBe(
+      'Kari Nilsen hentet tilbake noe fra en tidligere versjon',
+    );
+  });
+
+  it('finds the last meeting and what others (not I) changed', () => {
+    const meeting = version({ seq: 4, name: 'Ansvarsgruppemøte (12.03.2026)', nameKind: 'meeting' });
+    expect(lastMeetingVersion([version({ seq: 9 }), meeting, version({ seq: 2, nameKind: 'meeting' })])).toBe(meeting);
+    const change = (part: ChangeInfo['part'], ...ids: string[]): ChangeInfo => ({
+      part,
+      kind: 'changed',
+      seq: 3,
+      by: ids.map((id) => ({ id, name: id === 'me' ? 'Meg' : 'Per Hansen' })),
+    });
+    expect(othersChanges([change('maal', 'me'), change('tiltak', 'per'), change('moter', 'me', 'per')], 'me')).toEqual({
+      names: ['Per Hansen'],
+      parts: ['tiltak', 'moter'],
+    });
+    expect(othersChanges([change('maal', 'me')], 'me')).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { createPlanViaApi, inviteToPlan, newUserContext, type TestUser } from './support/browser.ts';
+import { collectPageErrors, expectText, openPlan } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { waitFor } from './support/waitFor.ts';
+import { useWebApp } from './support/webApp.ts';
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  user: TestUser;
+  errors: string[];
+}
+
+const goal = (page: Page, title: string) =>
+  page.locator('li.goal').filter({ has: page.locator(`[aria-label="Slett målet «${title}»"]`) });
+
+async function expectNoViolations(page: Page, what: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+// Issue 13, "Done when": two people in one plan; one deletes a goal, the other sees who did it and restores it.
+describe('history in the browser: who deleted what, and bringing it back', () => {
+  const app = useWebApp();
+  let parent: Person;
+  let teacher: Person;
+  let planId: string;
+  let title: string;
+
+  beforeAll(async () => {
+    const kari = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const per = await newUserContext(app.browser, app.server.url, 'Per Lærer');
+    parent = { ...kari, errors: collectPageErrors(kari.page) };
+    teacher = { ...per, errors: collectPageErrors(per.page) };
+    planId = await createPlanViaApi(parent.context, {
+      title: 'Individuell plan for Emma',
+      demo: true,
+      creatorRole: 'foresatt',
+    });
+    await inviteToPlan(parent.context, teacher, planId, 'deltaker', 'Kari Nilsen (mor)');
+    const plan = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
+      content: { goals: Array<{ title: string; parentId: string | null }> };
+    };
+    title = plan.content.goals.find((g) => g.parentId === null)!.title;
+  });
+
+  it('tells the others who deleted a goal, and one of them brings it back for everyone', async () => {
+    await Promise.all([openPlan(parent.page, planId, 'mal'), openPlan(teacher.page, planId, 'mal')]);
+    await goal(parent.page, title).waitFor();
+
+    await teacher.page.getByRole('button', { name: `Slett målet «${title}»` }).click();
+    // The one who deleted gets an undo; the other is told who deleted what, with «Gjenopprett».
+    await expectText(teacher.page.locator('.notice'), 'Målet ble slettet.');
+    const notice = parent.page.locator('.notice');
+    await expectText(notice, `Per Lærer slettet målet «${title}».`);
+    await waitFor(async () => (await goal(parent.page, title).count()) === 0);
+    await saveScreenshot(parent.page, 'history-removed-notice', { fullPage: false });
+
+    await notice.getByRole('button', { name: 'Gjenopprett' }).click();
+    await expectText(notice, `Målet «${title}» er gjenopprettet.`);
+    // Back for both, without reloading; its delmål too.
+    await goal(parent.page, title).waitFor();
+    await goal(teacher.page, title).waitFor();
+    expect(await parent.page.locator('li.goal--sub').count()).toBeGreaterThan(0);
+    expect(parent.errors).toEqual([]);
+    expect(teacher.errors).toEqual([]);
+  });
+
+  it('lists the versions, opens the one before, compares it with now, on a desktop and on a phone', async () => {
+    const page = parent.page;
+    await page.getByRole('link', { name: 'Historikk' }).first().click();
+    await page.waitForURL(`**/planer/${planId}/historikk`);
+    const list = page.getByRole('list', { name: 'Versjoner av planen' });
+    await expectText(list, 'Per Lærer endret mål, ressurser og behov');
+    await expectText(list, 'Kari Nilsen hentet tilbake noe fra en tidligere versjon');
+    await expectText(list, 'Kari Nilsen opprettet planen');
+    await saveScreenshot(page, 'history-versions');
+    await expectNoViolations(page, 'history');
+
+    // Name the plan as it is now.
+    await page.getByLabel('Navn på versjonen').fill('Etter at målet ble hentet tilbake');
+    await page.getByRole('button', { name: 'Lagre navnet' }).click();
+    await expectText(list, 'Etter at målet ble hentet tilbake');
+
+    // The version before the deletion: the plan as it was, read-only, to print.
+    const created = page.locator('li.version', { hasText: 'Kari Nilsen opprettet planen' });
+    await created.getByRole('link', { name: 'Se planen slik den var' }).click();
+    await page.locator('.version-banner').waitFor();
+    await expectText(page.locator('.print-plan'), title);
+    expect(await page.locator('.print-plan input, .print-plan [contenteditable="true"]').count()).toBe(0);
+    await saveScreenshot(page, 'history-version');
+    await expectNoViolations(page, 'version');
+
+    await page.getByRole('link', { name: 'Sammenlign med nå' }).click();
+    await page.waitForURL(`**/planer/${planId}/endringer?fra=*`);
+    await expectText(page.locator('main'), 'Hva er endret');
+    await saveScreenshot(page, 'history-changes');
+    await expectNoViolations(page, 'changes');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/planer/${planId}/historikk`);
+    await list.waitFor();
+    await saveScreenshot(page, 'history-versions-phone');
+    await expectNoViolations(page, 'history on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(parent.errors).toEqual([]);
+  });
+
+  it('says what others changed since I was last here when I open the plan again', async () => {
+    // Kari has left the plan (she is on the history page); Per changes a goal's title.
+    const input = teacher.page.getByLabel('Målet', { exact: true }).first();
+    await input.click();
+    await input.press('End');
+    await input.pressSequentially(' (oppdatert)');
+    await waitFor(async () => {
+      const plan = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
+        content: { goals: Array<{ title: string }> };
+      };
+      return plan.content.goals.some((g) => g.title.endsWith('(oppdatert)'));
+    });
+    await openPlan(parent.page, planId);
+    const banner = parent.page.locator('.since-last-visit');
+    await expectText(banner, 'Per Lærer har endret mål, ressurser og behov.');
+    await saveScreenshot(parent.page, 'history-since-last-visit', { fullPage: false });
+    await banner.getByRole('link', { name: 'Se hva som er endret' }).click();
+    await parent.page.waitForURL(`**/planer/${planId}/endringer?fra=*`);
+    const change = parent.page.locator('li.change--changed').first();
+    await expectText(change, 'av Per Lærer');
+    await expectText(change.locator('ins'), '(oppdatert)');
+    expect(parent.errors).toEqual([]);
+    expect(teacher.errors).toEqual([]);
+  });
+});
