@@ -94,9 +94,20 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await saveScreenshot(page, 'history-version');
     await expectNoViolations(page, 'version');
 
+    // Restored, the plan is as it was created: nothing differs from then to now.
     await page.getByRole('link', { name: 'Sammenlign med nå' }).click();
     await page.waitForURL(`**/planer/${planId}/endringer?fra=*`);
-    await expectText(page.locator('main'), 'Hva er endret');
+    await expectText(page.locator('main'), 'Ingenting er endret i denne perioden.');
+    // From the plan as created to the version Per deleted the goal in.
+    const until = page.getByLabel('Til versjonen');
+    const perVersion = await until.locator('option', { hasText: 'Per Lærer' }).first().getAttribute('value');
+    await until.selectOption(perVersion!);
+    await page.getByRole('button', { name: 'Sammenlign', exact: true }).click();
+    await page.waitForURL(`**/endringer?fra=*&til=${perVersion}`);
+    const removed = page.locator('li.change--removed', { hasText: title });
+    await expectText(removed, 'av Per Lærer');
+    await removed.getByRole('button', { name: `Hent tilbake målet «${title}»` }).waitFor();
+    await page.getByRole('button', { name: 'Hent tilbake «Mål, ressurser og behov» slik det var' }).waitFor();
     await saveScreenshot(page, 'history-changes');
     await expectNoViolations(page, 'changes');
 

@@ -89,6 +89,14 @@ describe('history: nothing a member does can lose the plan', () => {
     const [wipe, ...earlier] = list.body.versions;
     expect(wipe!.authors.map((a) => a.name)).toEqual(['Per Lærer']);
     expect(wipe!.parts).toEqual(['omBarnet', 'maal', 'tiltak']);
+    // It names what it removed: the three hovedmål (their delmål went with them).
+    expect(wipe!.removedCount).toBe(3);
+    expect(wipe!.removed.map((r) => r.title).sort()).toEqual(
+      before.goals
+        .filter((g) => g.parentId === null)
+        .map((g) => g.title)
+        .sort(),
+    );
     const versionBefore = earlier[0]!;
     expect(versionBefore.seq).toBe(wipe!.fromSeq - 1);
 
@@ -115,6 +123,8 @@ describe('history: nothing a member does can lose the plan', () => {
     expect(changes.body.changes).toContainEqual(
       expect.objectContaining({ part: 'omBarnet', kind: 'changed', field: 'about.family' }),
     );
+    // An evaluation whose goal went is not "changed": nobody edited it (its targetMissing is derived).
+    expect(changes.body.changes.filter((c) => c.collection === 'evaluations')).toEqual([]);
     const removed = await api<DeletionList>(server.url, reader, 'GET', `/api/plans/${planId}/deletions`);
     expect(removed.body.deletions.filter((d) => d.collection === 'goals')).toHaveLength(5);
     expect(removed.body.deletions[0]!.by?.name).toBe('Per Lærer');

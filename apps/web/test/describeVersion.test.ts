@@ -1,6 +1,6 @@
 import type { ChangeInfo, VersionInfo } from '@samplan/api';
 import { describe, expect, it } from 'vitest';
-import { describeVersion, lastMeetingVersion, othersChanges } from '../src/history/describeVersion.ts';
+import { describeRemoved, describeVersion, lastMeetingVersion, othersChanges } from '../src/history/describeVersion.ts';
 
 const version = (over: Partial<VersionInfo>): VersionInfo => ({
   seq: 5,
@@ -12,6 +12,8 @@ const version = (over: Partial<VersionInfo>): VersionInfo => ({
   fromSeq: 3,
   firstAt: '2026-03-12T09:58:00.000Z',
   kind: 'edit',
+  removed: [],
+  removedCount: 0,
   ...over,
 });
 
@@ -33,6 +35,21 @@ describe('describeVersion', () => {
     expect(describeVersion(version({ kind: 'restore' }))).toBe(
       'Kari Nilsen hentet tilbake noe fra en tidligere versjon',
     );
+  });
+
+  it('names what a version removed, and counts the rest', () => {
+    expect(describeRemoved(version({}))).toBeNull();
+    expect(
+      describeRemoved(
+        version({
+          removed: [
+            { collection: 'goals', itemId: 'g1', title: 'Gå selv' },
+            { collection: 'measures', itemId: 'm1', title: '' },
+          ],
+          removedCount: 4,
+        }),
+      ),
+    ).toBe('Slettet målet «Gå selv», tiltaket og 2 til.');
   });
 
   it('finds the last meeting and what others (not I) changed', () => {

@@ -26,6 +26,10 @@ export interface VersionInfo {
   firstAt: string;
   /** `restore`: made by bringing back an earlier version. */
   kind: 'edit' | 'restore';
+  /** Items it removed from the plan (a delmål removed with its hovedmål is left out), at most a few. */
+  removed: Array<{ collection: CollectionName; itemId: string; title: string }>;
+  /** How many items it removed in all. */
+  removedCount: number;
 }
 
 /** `GET /api/plans/:id/versions`: newest first. */

@@ -48,13 +48,31 @@ export class PlanHistory {
   async versions(
     planId: string,
     options: { beforeSeq?: number; limit: number },
-  ): Promise<{ head: number; versions: VersionRecord[]; names: Map<number, VersionName> }> {
+  ): Promise<{
+    head: number;
+    versions: VersionRecord[];
+    names: Map<number, VersionName>;
+    removed: Map<number, DeletionRecord[]>;
+  }> {
     const head = await this.deps.projector.catchUp(planId);
     const [versions, names] = await Promise.all([
       this.deps.history.versions(planId, options),
       this.deps.history.names(planId),
     ]);
-    return { head, versions, names: new Map(names.map((name) => [name.seq, name])) };
+    // What each version removed, top-level items only (a delmål goes with its hovedmål): one query for the page.
+    const removed = new Map<number, DeletionRecord[]>();
+    const oldest = versions[versions.length - 1];
+    if (oldest) {
+      const deletions = await this.deps.history.deletionsBetween(planId, oldest.fromSeq, versions[0]!.toSeq);
+      for (const version of versions) {
+        const inVersion = deletions.filter((d) => d.seq >= version.fromSeq && d.seq <= version.toSeq);
+        const top = inVersion.filter(
+          (d) => d.parentId === null || !inVersion.some((other) => other.seq === d.seq && other.itemId === d.parentId),
+        );
+        if (top.length > 0) removed.set(version.fromSeq, top);
+      }
+    }
+    return { head, versions, names: new Map(names.map((name) => [name.seq, name])), removed };
   }
 
   /** Names the plan as it is now; VERSION_ALREADY_NAMED when that version has a name. */

@@ -1,4 +1,5 @@
 import {
+  collectionSpecs,
   COLLECTION_NAMES,
   PLAN_PARTS,
   PLAN_RICH_TEXT_FIELDS,
@@ -55,6 +56,10 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 type Item = { id: string } & Record<string, unknown>;
 
+/** An item as it is stored: without what planToJSON derives (an evaluation's `targetMissing`), which nobody edits. */
+const stored = (collection: CollectionName, item: Item): unknown[] =>
+  Object.keys(collectionSpecs[collection]).map((field) => item[field]);
+
 /** What differs between `before` and `after`, part by part in the plan's order, with who changed it. */
 export function diffPlans(before: PlanJSON, after: PlanJSON, ledger: TouchLedger): ChangeRecord[] {
   const changes: ChangeRecord[] = [];
@@ -82,7 +87,7 @@ export function diffPlans(before: PlanJSON, after: PlanJSON, ledger: TouchLedger
     for (const [id, item] of is) {
       const old = was.get(id);
       if (!old) changes.push(record('added', item));
-      else if (!same(old, item)) changes.push(record('changed', item));
+      else if (!same(stored(collection, old), stored(collection, item))) changes.push(record('changed', item));
     }
     for (const [id, item] of was) if (!is.has(id)) changes.push(record('removed', item));
   }

@@ -39,6 +39,8 @@ export interface HistoryRoutesOptions {
 const iso = (ms: number): string => new Date(ms).toISOString();
 /** How far back "recently removed" reaches when the client does not say. */
 const DELETIONS_DEFAULT_MS = 30 * 24 * 3600 * 1000;
+/** Removed items named per version; the rest are counted. */
+const REMOVED_SHOWN = 5;
 
 /** The plan's history (shared/DESIGN.md §4): versions, the plan as it was, what changed, and restores. */
 export async function historyRoutes(app: FastifyInstance, options: HistoryRoutesOptions): Promise<void> {
@@ -54,7 +56,10 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     const { id } = PlanParams.parse(request.params);
     const query = VersionListQuery.parse(request.query);
     await access.authorize(user, id, 'readHistory');
-    const { head, versions, names } = await planHistory.versions(id, { beforeSeq: query.before, limit: query.limit });
+    const { head, versions, names, removed } = await planHistory.versions(id, {
+      beforeSeq: query.before,
+      limit: query.limit,
+    });
     const person = people();
     const visit = await history.lastVisit(id, user.id);
     return {
@@ -64,6 +69,7 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
       versions: await Promise.all(
         versions.map(async (v): Promise<VersionInfo> => {
           const name = names.get(v.toSeq);
+          const gone = removed.get(v.fromSeq) ?? [];
           return {
             seq: v.toSeq,
             at: iso(v.lastAt),
@@ -74,6 +80,10 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
             fromSeq: v.fromSeq,
             firstAt: iso(v.firstAt),
             kind: v.kind,
+            removed: gone
+              .slice(0, REMOVED_SHOWN)
+              .map(({ collection, itemId, title }) => ({ collection, itemId, title })),
+            removedCount: gone.length,
           };
         }),
       ),

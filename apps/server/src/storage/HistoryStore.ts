@@ -82,6 +82,8 @@ export interface HistoryStore {
   addName(planId: string, name: VersionName): Promise<boolean>;
   /** Removals since `since` (ms), newest first. */
   deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]>;
+  /** Removals by updates `fromSeq` to `toSeq`, in seq order. */
+  deletionsBetween(planId: string, fromSeq: number, toSeq: number): Promise<DeletionRecord[]>;
   /** Each plan's progress facts (JSON text) and the seq they are from. */
   progress(planIds: readonly string[]): Promise<Map<string, { seq: number; facts: string }>>;
   recordVisit(planId: string, userId: string, visit: { seq: number; at: number }): Promise<void>;

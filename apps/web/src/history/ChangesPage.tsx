@@ -1,4 +1,4 @@
-import type { ChangeInfo, ChangeList, PlanInfo } from '@samplan/api';
+import type { ChangeInfo, ChangeList, PlanInfo, VersionInfo } from '@samplan/api';
 import {
   collectionSpecs,
   isPlanRichTextField,
@@ -7,17 +7,19 @@ import {
   type CollectionName,
   type PlanJSON,
 } from '@samplan/plan-model';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { historyApi } from '../api/historyApi.ts';
 import { Link } from '../app/Link.tsx';
-import { useLocationPath } from '../app/navigation.ts';
+import { navigate, useLocationPath } from '../app/navigation.ts';
 import { changesRange, paths } from '../app/routes.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
 import { canDo } from '../sharing/permissions.ts';
 import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
-import { fieldText, isTextField } from './fieldValue.ts';
+import { ConfirmRestore } from './ConfirmRestore.tsx';
+import { describeVersion } from './describeVersion.ts';
+import { fieldList, fieldText, isTextField, titleText } from './fieldValue.ts';
 import { wordDiff } from './wordDiff.ts';
 import './history.css';
 
@@ -68,6 +70,18 @@ function FieldChange(props: {
   const { collection, field, plans } = props;
   const before = fieldText(collection, field, props.before, plans.before);
   const after = fieldText(collection, field, props.after, plans.after);
+  const shown = (value: unknown, plan: PlanJSON, text: string): ReactNode => {
+    const list = fieldList(collection, field, value, plan);
+    return list ? (
+      <ul className="field-change__list">
+        {list.map((name, index) => (
+          <li key={index}>{name}</li>
+        ))}
+      </ul>
+    ) : (
+      text
+    );
+  };
   return (
     <div className="field-change">
       <p className="field-change__label">{nbHistory.field(collection, field)}</p>
@@ -76,9 +90,9 @@ function FieldChange(props: {
       ) : (
         <dl className="field-change__values">
           <dt>{t.before}</dt>
-          <dd>{before}</dd>
+          <dd>{shown(props.before, plans.before, before)}</dd>
           <dt>{t.after}</dt>
-          <dd>{after}</dd>
+          <dd>{shown(props.after, plans.after, after)}</dd>
         </dl>
       )}
     </div>
@@ -91,8 +105,9 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
   const plans = { before: loaded.before, after: loaded.after };
   const { collection, itemId, field } = change;
   const noun = collection ? nbHistory.itemNoun[collection] : '';
+  const title = collection && change.title ? titleText(collection, change.title) : '';
   const heading = collection
-    ? `${noun[0]!.toUpperCase()}${noun.slice(1)}${change.title ? ` «${change.title}»` : ''}`
+    ? `${noun[0]!.toUpperCase()}${noun.slice(1)}${title ? ` «${title}»` : ''}`
     : nbHistory.field(undefined, field ?? '');
   const names = change.by.map((person) => person.name);
   const mayRestore = change.kind === 'removed' && collection && canDo(info, `edit:${change.part}`);
@@ -159,12 +174,77 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
       {fields}
       {mayRestore && restored !== 'done' && (
         <button type="button" className="button button--small" onClick={restore} disabled={busy}>
-          {t.restore(noun, change.title ?? '')}
+          {t.restore(noun, title)}
         </button>
       )}
       {restored === 'done' && <Alert kind="info">{t.restored(noun)}</Alert>}
       {restored === 'failed' && <Alert>{t.restoreFailed}</Alert>}
     </li>
+  );
+}
+
+/** Two versions to compare (the newest page of them), as a form that opens their comparison. */
+function PickVersions({ info, from, to }: { info: PlanInfo; from: number; to: number | undefined }) {
+  const [versions, setVersions] = useState<VersionInfo[]>([]);
+  const [picked, setPicked] = useState({ from: String(from), to: to === undefined ? '' : String(to) });
+  useEffect(() => {
+    historyApi.versions(info.id).then(
+      (list) => setVersions(list.versions),
+      () => setVersions([]),
+    );
+  }, [info.id]);
+  if (versions.length < 2) return null;
+  const label = (version: VersionInfo): string =>
+    `${formatDateTime(version.at)}: ${version.name ?? describeVersion(version)}`;
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    navigate(paths.changes(info.id, Number(picked.from), picked.to === '' ? undefined : Number(picked.to)));
+  };
+  return (
+    <form className="card form pick-versions" onSubmit={submit}>
+      <fieldset>
+        <legend>{t.pickLegend}</legend>
+        <div className="field-row">
+          <div className="form-field">
+            <label htmlFor="pick-from">{t.pickFrom}</label>
+            <select
+              id="pick-from"
+              className="select"
+              value={picked.from}
+              onChange={(event) => setPicked({ ...picked, from: event.target.value })}
+            >
+              <option value="0">{t.pickCreated}</option>
+              {versions.map((version) => (
+                <option key={version.seq} value={version.seq}>
+                  {label(version)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-field">
+            <label htmlFor="pick-to">{t.pickTo}</label>
+            <select
+              id="pick-to"
+              className="select"
+              value={picked.to}
+              onChange={(event) => setPicked({ ...picked, to: event.target.value })}
+            >
+              <option value="">{t.pickNow}</option>
+              {versions.map((version) => (
+                <option key={version.seq} value={version.seq}>
+                  {label(version)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {t.pick}
+          </button>
+        </div>
+      </fieldset>
+    </form>
   );
 }
 
@@ -221,10 +301,23 @@ function Changes({ info }: { info: PlanInfo }) {
           <Link to={paths.version(info.id, loaded.list.from)}>{t.showVersion}</Link>
         </p>
       )}
+      <PickVersions info={info} from={loaded.list.from} to={to} />
       {byPart.length === 0 && <p className="card empty-state">{t.none}</p>}
       {byPart.map(({ part, changes }) => (
         <section key={part} className="change-group" aria-labelledby={`changes-${part}`}>
           <h2 id={`changes-${part}`}>{nbHistory.partHeading[part]}</h2>
+          {part !== 'annet' && canDo(info, `edit:${part}`) && (
+            <ConfirmRestore
+              label={t.restorePart(nbHistory.partHeading[part])}
+              question={t.restorePartQuestion(nbHistory.partHeading[part])}
+              explanation={t.restorePartText(nbHistory.partHeading[part], fromText)}
+              failed={t.restoreFailed}
+              restore={async () => {
+                await historyApi.restore(info.id, { toSeq: loaded.list.from, part });
+                return t.restoredPart(nbHistory.partHeading[part]);
+              }}
+            />
+          )}
           <ul className="change-list">
             {changes.map((change) => (
               <ChangeCard

@@ -8,13 +8,14 @@ import { Spinner } from '../components/Spinner.tsx';
 import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
 import { canDo } from '../sharing/permissions.ts';
 import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
-import { describeVersion, lastMeetingVersion } from './describeVersion.ts';
+import { describeRemoved, describeVersion, lastMeetingVersion } from './describeVersion.ts';
 import { NameVersionForm } from './NameVersionForm.tsx';
 import './history.css';
 
 const t = nbHistory;
 
 function VersionRow({ info, version, isNewest }: { info: PlanInfo; version: VersionInfo; isNewest: boolean }) {
+  const removed = describeRemoved(version);
   return (
     <li className="version" data-seq={version.seq}>
       <div className="version__main">
@@ -28,6 +29,7 @@ function VersionRow({ info, version, isNewest }: { info: PlanInfo; version: Vers
         </p>
         {version.name && <p className="version__name">{version.name}</p>}
         <p className="version__what">{describeVersion(version)}</p>
+        {removed && <p className="version__removed">{removed}</p>}
       </div>
       <div className="version__actions">
         {isNewest ? (

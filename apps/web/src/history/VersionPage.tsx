@@ -1,5 +1,5 @@
 import type { PlanInfo, VersionExport, VersionInfo } from '@samplan/api';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/ApiError.ts';
 import { historyApi } from '../api/historyApi.ts';
 import { Link } from '../app/Link.tsx';
@@ -10,6 +10,7 @@ import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
 import { PrintPlan } from '../print/PrintPlan.tsx';
 import { canDo } from '../sharing/permissions.ts';
 import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
+import { ConfirmRestore } from './ConfirmRestore.tsx';
 import './history.css';
 
 const t = nbHistory.versionPage;
@@ -18,60 +19,6 @@ function loadErrorOf(error: unknown): string {
   if (error instanceof ApiError && error.code === 'VERSION_NOT_FOUND') return t.notFound;
   if (error instanceof ApiError && error.code === 'PLAN_UNREADABLE') return t.unreadable;
   return nbHistory.loadFailed;
-}
-
-/** Asks before the whole plan is turned back, and says what that means. */
-function RestorePlan({ info, seq, when }: { info: PlanInfo; seq: number; when: string }) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const question = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (asking) question.current?.focus();
-  }, [asking]);
-
-  const restore = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      const { seq: restored } = await historyApi.restore(info.id, { toSeq: seq });
-      setResult({ kind: 'info', text: restored === null ? t.nothingToRestore : t.restored });
-      setAsking(false);
-    } catch {
-      setResult({ kind: 'error', text: t.restoreFailed });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <div className="restore-plan no-print">
-      {result && (
-        <Alert kind={result.kind}>
-          {result.text} {result.kind === 'info' && <Link to={paths.plan(info.id)}>{t.toPlan}</Link>}
-        </Alert>
-      )}
-      {asking ? (
-        <section className="card confirm" aria-labelledby="restore-question">
-          <h2 id="restore-question" ref={question} tabIndex={-1}>
-            {t.confirmTitle}
-          </h2>
-          <p>{t.confirmText(when)}</p>
-          <div className="form-actions">
-            <button type="button" className="button button--primary" onClick={restore} disabled={busy}>
-              {t.confirm}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
-              {t.cancel}
-            </button>
-          </div>
-        </section>
-      ) : (
-        <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
-          {t.restore}
-        </button>
-      )}
-    </div>
-  );
 }
 
 function Version({ info, seq }: { info: PlanInfo; seq: number }) {
@@ -112,7 +59,20 @@ function Version({ info, seq }: { info: PlanInfo; seq: number }) {
           <Link to={paths.history(info.id)}>{t.back}</Link>
         </div>
       </div>
-      {canDo(info, 'restorePlan') && <RestorePlan info={info} seq={seq} when={when} />}
+      {canDo(info, 'restorePlan') && (
+        <ConfirmRestore
+          label={t.restore}
+          question={t.confirmTitle}
+          explanation={t.confirmText(when)}
+          failed={t.restoreFailed}
+          restore={async () => {
+            const { seq: restored } = await historyApi.restore(info.id, { toSeq: seq });
+            return restored === null ? t.nothingToRestore : t.restored;
+          }}
+        >
+          <Link to={paths.plan(info.id)}>{t.toPlan}</Link>
+        </ConfirmRestore>
+      )}
       <PrintPlan
         plan={loaded.content.content}
         planId={info.id}

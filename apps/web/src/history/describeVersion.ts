@@ -1,6 +1,7 @@
 import type { ChangeInfo, VersionInfo } from '@samplan/api';
 import type { PlanPart } from '@samplan/plan-model';
 import { nbHistory } from '../i18n/index.ts';
+import { titleText } from './fieldValue.ts';
 
 const t = nbHistory.version;
 
@@ -10,6 +11,15 @@ export function describeVersion(version: VersionInfo): string {
   if (version.fromSeq === 1) return t.created(names[0] ?? nbHistory.removedNotice.someone);
   if (version.kind === 'restore') return t.restored(names[0] ?? nbHistory.removedNotice.someone);
   return t.changed(names, version.parts);
+}
+
+/** What a version removed, as a sentence («Slettet målet «Gå selv» og 2 til.»), or null when nothing. */
+export function describeRemoved(version: VersionInfo): string | null {
+  if (version.removedCount === 0) return null;
+  const items = version.removed.map(({ collection, title }) =>
+    title ? `${nbHistory.itemNoun[collection]} «${titleText(collection, title)}»` : nbHistory.itemNoun[collection],
+  );
+  return t.removed(items, version.removedCount - items.length);
 }
 
 /** The latest version named when a meeting was held, if any. */

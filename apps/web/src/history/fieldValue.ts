@@ -1,6 +1,7 @@
 import {
   collectionSpecs,
   richTextToPlain,
+  TITLE_FIELDS,
   type CollectionName,
   type FieldSpec,
   type PlanJSON,
@@ -34,6 +35,23 @@ export function isTextField(collection: CollectionName | undefined, field: strin
   return kind === 'text' || kind === 'richText';
 }
 
+/** The names an id set links to (a measure's goals, a meeting's participants), or null for any other field. */
+export function fieldList(
+  collection: CollectionName | undefined,
+  field: string,
+  value: unknown,
+  plan: PlanJSON,
+): string[] | null {
+  const spec = collection ? specOf(collection, field) : undefined;
+  if (spec?.kind !== 'idSet' || !Array.isArray(value) || value.length === 0) return null;
+  return value.map((id) => fieldText(collection, field, [id], plan));
+}
+
+/** What an item is called in a heading: an evaluation by its date. */
+export function titleText(collection: CollectionName, title: string): string {
+  return collection === 'evaluations' ? formatDate(title) : title;
+}
+
 /** A field's value as a parent reads it: names instead of ids, dates and statuses in Norwegian. */
 export function fieldText(
   collection: CollectionName | undefined,
@@ -43,8 +61,11 @@ export function fieldText(
 ): string {
   const titleIn = (target: CollectionName, id: unknown): string => {
     const item = (plan[target] as Array<Record<string, unknown>>).find((candidate) => candidate.id === id);
-    const name = item ? String(item.title ?? item.name ?? item.date ?? '') : '';
-    return name || nb.plan.untitled;
+    const name = item?.[TITLE_FIELDS[target]];
+    return (
+      (typeof name === 'string' && name !== '' ? (target === 'evaluations' ? formatDate(name) : name) : '') ||
+      nb.plan.untitled
+    );
   };
   if (value === null || value === undefined || value === '') return nbHistory.changes.empty;
   if (isRichText(value)) return richTextToPlain(value) || nbHistory.changes.empty;

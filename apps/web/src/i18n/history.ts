@@ -160,6 +160,7 @@ export const nbHistory = {
     changed: (names: string[], parts: PlanPart[]) =>
       `${listNb(names)} endret ${parts.length > 0 ? listNb(parts.map((part) => partInText[part])) : 'planen'}`,
     restored: (name: string) => `${name} hentet tilbake noe fra en tidligere versjon`,
+    removed: (items: string[], more: number) => `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}.`,
     nameKind: { manual: 'Navngitt versjon', meeting: 'Møte holdt', revision: 'Revidert' },
     show: 'Se planen slik den var',
     compare: 'Sammenlign med nå',
@@ -223,6 +224,18 @@ export const nbHistory = {
     restored: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} er hentet tilbake.`,
     restoreFailed: 'Klarte ikke å hente det tilbake.',
     showVersion: 'Se planen slik den var da',
+    pickLegend: 'Sammenlign to versjoner',
+    pickFrom: 'Fra versjonen',
+    pickTo: 'Til versjonen',
+    pickCreated: 'Da planen ble opprettet',
+    pickNow: 'Nå',
+    pick: 'Sammenlign',
+    restorePart: (part: string) => `Hent tilbake «${part}» slik det var`,
+    restorePartQuestion: (part: string) => `Hente tilbake «${part}»?`,
+    restorePartText: (part: string, when: string) =>
+      `«${part}» blir slik det var ${when}. Det som er endret der etterpå, blir tatt bort. Resten av planen blir ` +
+      'som den er nå. Ingenting blir borte for godt: det som er nå, blir liggende i historikken.',
+    restoredPart: (part: string) => `«${part}» er hentet tilbake.`,
     yes: nb.common.yes,
     no: nb.common.no,
   },

@@ -3,6 +3,7 @@ import { COLLECTION_NAMES, getCollection, partOfCollection, type CollectionName 
 import { useEffect } from 'react';
 import * as Y from 'yjs';
 import { historyApi } from '../api/historyApi.ts';
+import { titleText } from '../history/fieldValue.ts';
 import { navigate } from '../app/navigation.ts';
 import { paths } from '../app/routes.ts';
 import { nbHistory } from '../i18n/index.ts';
@@ -69,8 +70,9 @@ export function useRemovalNotices(notices: NoticeApi): void {
         return;
       }
       const noun = nbHistory.itemNoun[first.collection];
+      const title = titleText(first.collection, first.title);
       const mayRestore = canDo(info, `edit:${partOfCollection(first.collection)}`);
-      notices.notify(t.text(name, noun, first.title), {
+      notices.notify(t.text(name, noun, title), {
         durationMs: SHOWN_MS,
         ...(mayRestore && {
           action: {
@@ -79,7 +81,7 @@ export function useRemovalNotices(notices: NoticeApi): void {
               historyApi
                 .restore(info.id, { toSeq: first.seq - 1, collection: first.collection, itemId: first.itemId })
                 .then(
-                  () => t.restored(noun, first.title),
+                  () => t.restored(noun, title),
                   () => t.failed,
                 ),
           },

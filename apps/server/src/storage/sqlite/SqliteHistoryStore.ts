@@ -105,6 +105,9 @@ export class SqliteHistoryStore implements HistoryStore {
       deletions: db.prepare<[string, number, number], DeletionRow>(
         'SELECT * FROM doc_deletions WHERE plan_id = ? AND at >= ? ORDER BY seq DESC LIMIT ?',
       ),
+      deletionsBetween: db.prepare<[string, number, number], DeletionRow>(
+        'SELECT * FROM doc_deletions WHERE plan_id = ? AND seq >= ? AND seq <= ? ORDER BY seq',
+      ),
       putProgress: db.prepare<[string, number, string]>(
         `INSERT INTO plan_progress (plan_id, seq, facts) VALUES (?, ?, ?)
          ON CONFLICT(plan_id) DO UPDATE SET seq = excluded.seq, facts = excluded.facts`,
@@ -183,6 +186,10 @@ export class SqliteHistoryStore implements HistoryStore {
 
   async deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]> {
     return this.statements.deletions.all(planId, options.since, options.limit).map(toDeletion);
+  }
+
+  async deletionsBetween(planId: string, fromSeq: number, toSeq: number): Promise<DeletionRecord[]> {
+    return this.statements.deletionsBetween.all(planId, fromSeq, toSeq).map(toDeletion);
   }
 
   async progress(planIds: readonly string[]): Promise<Map<string, { seq: number; facts: string }>> {
