@@ -155,6 +155,7 @@ describe('invitations', () => {
         revokedBy: null,
       },
       hashToken(token),
+      { log: [] },
     );
     const expired = await api<ErrorBody>(server.url, stranger, 'POST', '/api/invites/accept', { token });
     expect(expired).toMatchObject({ status: 410, body: { error: { code: 'INVITE_EXPIRED' } } });

@@ -56,3 +56,44 @@ describe('creating a plan', () => {
     await storage.close();
   });
 });
+
+describe('a write and its innsynslogg entries', () => {
+  it('go in together: when the entry cannot be chained, the write is undone; a write that does not happen logs nothing', async () => {
+    // A chain that refuses one action, as a full disk or a bug in the middle of the transaction would.
+    const chain = {
+      ...accessLogChain,
+      entryHash: (fields: Parameters<typeof accessLogChain.entryHash>[0]) => {
+        if (fields.action === 'consent.withdrawn') throw new Error('cannot chain');
+        return accessLogChain.entryHash(fields);
+      },
+    };
+    const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain });
+    await storage.accounts.createUser({
+      id: 'u1',
+      email: 'a@eksempel.no',
+      name: 'A',
+      createdAt: 1,
+      passwordHash: null,
+    });
+    await storage.createPlan({
+      plan,
+      creatorRole: 'foresatt',
+      document: { update: Y.encodeStateAsUpdate(new Y.Doc()), userId: 'u1' },
+      consents: [],
+      log: [],
+    });
+    const entry = (action: string) => ({ at: 2, actorId: 'u1', actorName: 'A', action, details: {} });
+    await storage.consents.create({ ...consent('plan'), subjectUserId: null }, [entry('consent.recorded')]);
+    await expect(storage.consents.withdraw('p1', 'c1', 'u1', 3, null, [entry('consent.withdrawn')])).rejects.toThrow(
+      'cannot chain',
+    );
+    expect((await storage.consents.find('p1', 'c1'))!.withdrawnAt).toBeNull();
+    expect((await storage.accessLog.list('p1', { afterSeq: 0, limit: 10 })).map((e) => e.action)).toEqual([
+      'consent.recorded',
+    ]);
+    // Nobody to remove: nothing removed, nothing logged.
+    expect(await storage.plans.removeMembership('p1', 'someone-else', [entry('member.revoked')])).toBe(false);
+    expect(await storage.accessLog.list('p1', { afterSeq: 1, limit: 10 })).toEqual([]);
+    await storage.close();
+  });
+});

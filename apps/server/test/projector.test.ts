@@ -226,8 +226,15 @@ describe('DocumentProjector', () => {
     as('kari', 1, () => updateItem(doc, 'meetings', meeting.id, { status: 'gjennomfort' }));
     as('kari', 1, () => updateMeta(doc, { lastRevision: '2026-03-12' }));
     as('kari', 1, () => updateMeta(doc, { evaluationInterval: 'Hver måned' }));
-    expect(await projector.nameCurrent('p1', 'Vedtatt i ansvarsgruppemøtet 12. mars', 'kari')).toBe(4);
-    expect(await projector.nameCurrent('p1', 'Igjen', 'kari')).toBeNull();
+    const logAs = async (seq: number) => ({
+      at: 1,
+      actorId: 'kari',
+      actorName: 'Kari',
+      action: 'version.named',
+      details: { seq },
+    });
+    expect(await projector.nameCurrent('p1', 'Vedtatt i ansvarsgruppemøtet 12. mars', 'kari', logAs)).toBe(4);
+    expect(await projector.nameCurrent('p1', 'Igjen', 'kari', logAs)).toBeNull();
     const names = await history.names('p1');
     expect(names.map((n) => [n.seq, n.kind])).toEqual([
       [2, 'meeting'],

@@ -96,15 +96,16 @@ export class ConsentService {
       withdrawnBy: null,
       withdrawalNote: null,
     };
-    await this.deps.consents.create(consent);
-    await this.deps.log.record(planId, actor, 'consent.recorded', {
-      consentId: consent.id,
-      kind: consent.kind,
-      subjectUserId,
-      inviteId: subjectInviteId,
-      givenBy: consent.givenBy,
-      givenAt: new Date(givenAt).toISOString(),
-    });
+    await this.deps.consents.create(consent, [
+      await this.deps.log.entry(actor, 'consent.recorded', {
+        consentId: consent.id,
+        kind: consent.kind,
+        subjectUserId,
+        inviteId: subjectInviteId,
+        givenBy: consent.givenBy,
+        givenAt: new Date(givenAt).toISOString(),
+      }),
+    ]);
     return consent;
   }
 
@@ -113,17 +114,23 @@ export class ConsentService {
     await this.deps.access.authorize(actor, planId, 'consent');
     const consent = await this.deps.consents.find(planId, consentId);
     if (!consent) throw new AppError('CONSENT_NOT_FOUND', 'Fant ikke samtykket');
-    if (!(await this.deps.consents.withdraw(planId, consentId, actor.id, this.now(), note))) {
-      throw new AppError('CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake');
-    }
-    const closed = await this.deps.memberships.closeUncovered(planId, CONSENT_WITHDRAWN_REASON);
-    await this.deps.log.record(planId, actor, 'consent.withdrawn', {
+    const now = this.now();
+    // Who loses access is known before the withdrawal is written, so the log entry goes in with it.
+    const consents = (await this.deps.consents.listForPlan(planId)).map((c) =>
+      c.id === consentId ? { ...c, withdrawnAt: now } : c,
+    );
+    const losing = await this.deps.memberships.uncovered(planId, consents);
+    const entry = await this.deps.log.entry(actor, 'consent.withdrawn', {
       consentId,
       kind: consent.kind,
       subjectUserId: consent.subjectUserId,
       note,
-      accessEndedFor: closed,
+      accessEndedFor: losing,
     });
+    if (!(await this.deps.consents.withdraw(planId, consentId, actor.id, now, note, [entry]))) {
+      throw new AppError('CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake');
+    }
+    await this.deps.memberships.closeUncovered(planId, CONSENT_WITHDRAWN_REASON);
     return (await this.deps.consents.find(planId, consentId))!;
   }
 }

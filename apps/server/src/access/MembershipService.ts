@@ -4,11 +4,11 @@ import { isFamilyRole, type Role } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
-import type { ConsentStore } from '../storage/ConsentStore.ts';
+import type { ConsentRecord, ConsentStore } from '../storage/ConsentStore.ts';
 import type { InviteRecord, InviteStore } from '../storage/InviteStore.ts';
 import type { MemberWithUser, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import type { AccessEvents } from './AccessEvents.ts';
-import { consentStatus } from './consentCoverage.ts';
+import { consentAllowsAccess, consentStatus } from './consentCoverage.ts';
 import type { Actor, PlanAccess } from './PlanAccess.ts';
 
 export interface MembershipServiceDeps {
@@ -94,18 +94,19 @@ export class MembershipService {
       revokedAt: null,
       revokedBy: null,
     };
-    await this.deps.invites.create(invite, hashToken(token));
-    await this.deps.log.record(planId, actor, 'member.invited', {
-      inviteId: invite.id,
-      email: invite.email,
-      role: invite.role,
-      expiresAt: new Date(invite.expiresAt).toISOString(),
-      membershipEndsAt: invite.membershipEndsAt ? new Date(invite.membershipEndsAt).toISOString() : null,
-    });
+    const log = [
+      await this.deps.log.entry(actor, 'member.invited', {
+        inviteId: invite.id,
+        email: invite.email,
+        role: invite.role,
+        expiresAt: new Date(invite.expiresAt).toISOString(),
+        membershipEndsAt: invite.membershipEndsAt ? new Date(invite.membershipEndsAt).toISOString() : null,
+      }),
+    ];
+    let consent: ConsentRecord | undefined;
     if (input.consent) {
-      const consentId = newId();
-      await this.deps.consents.create({
-        id: consentId,
+      consent = {
+        id: newId(),
         planId,
         kind: 'sharing',
         subjectUserId: null,
@@ -118,15 +119,18 @@ export class MembershipService {
         withdrawnAt: null,
         withdrawnBy: null,
         withdrawalNote: null,
-      });
-      await this.deps.log.record(planId, actor, 'consent.recorded', {
-        consentId,
-        kind: 'sharing',
-        inviteId: invite.id,
-        email: invite.email,
-        givenBy: input.consent.givenBy,
-      });
+      };
+      log.push(
+        await this.deps.log.entry(actor, 'consent.recorded', {
+          consentId: consent.id,
+          kind: 'sharing',
+          inviteId: invite.id,
+          email: invite.email,
+          givenBy: input.consent.givenBy,
+        }),
+      );
     }
+    await this.deps.invites.create(invite, hashToken(token), { ...(consent && { consent }), log });
     return { invite, token, link: this.linkFor(token) };
   }
 
@@ -139,10 +143,14 @@ export class MembershipService {
     await this.deps.access.authorize(actor, planId, 'invite');
     const invite = await this.deps.invites.find(planId, inviteId);
     if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
-    if (!(await this.deps.invites.revoke(planId, inviteId, actor.id, this.now()))) {
+    const entry = await this.deps.log.entry(actor, 'invite.revoked', {
+      inviteId,
+      email: invite.email,
+      role: invite.role,
+    });
+    if (!(await this.deps.invites.revoke(planId, inviteId, actor.id, this.now(), [entry]))) {
       throw new AppError(invite.acceptedAt ? 'INVITE_USED' : 'INVITE_REVOKED', 'Invitasjonen er ikke lenger åpen');
     }
-    await this.deps.log.record(planId, actor, 'invite.revoked', { inviteId, email: invite.email, role: invite.role });
   }
 
   /** What the invitation link offers, for the page that accepts it. Refuses used, withdrawn and expired ones. */
@@ -184,19 +192,19 @@ export class MembershipService {
     if (await this.deps.plans.findMembership(invite.planId, user.id, this.now())) {
       throw new AppError('ALREADY_MEMBER', 'Du er allerede med i denne planen');
     }
-    const outcome = await this.deps.invites.accept(invite.id, user.id, this.now());
-    if (outcome !== 'accepted') {
-      const code = outcome === 'used' ? 'INVITE_USED' : outcome === 'expired' ? 'INVITE_EXPIRED' : 'INVITE_REVOKED';
-      await this.deps.log.record(invite.planId, user, 'invite.refused', { inviteId: invite.id, reason: code });
-      throw new AppError(code, refusalMessages[code]);
-    }
-    await this.deps.log.record(invite.planId, user, 'invite.accepted', {
+    const accepted = await this.deps.log.entry(user, 'invite.accepted', {
       inviteId: invite.id,
       email: invite.email,
       accountEmail: user.email,
       role: invite.role,
       membershipEndsAt: invite.membershipEndsAt ? new Date(invite.membershipEndsAt).toISOString() : null,
     });
+    const outcome = await this.deps.invites.accept(invite.id, user.id, this.now(), [accepted]);
+    if (outcome !== 'accepted') {
+      const code = outcome === 'used' ? 'INVITE_USED' : outcome === 'expired' ? 'INVITE_EXPIRED' : 'INVITE_REVOKED';
+      await this.deps.log.record(invite.planId, user, 'invite.refused', { inviteId: invite.id, reason: code });
+      throw new AppError(code, refusalMessages[code]);
+    }
     if (invite.membershipEndsAt !== null) this.scheduleSweep();
     return { planId: invite.planId, role: invite.role };
   }
@@ -217,9 +225,9 @@ export class MembershipService {
     if (managersLeft.length === 0) {
       throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator');
     }
-    await this.deps.plans.removeMembership(planId, userId);
+    const entry = await this.deps.log.entry(actor, 'member.revoked', { userId, role: target.role });
+    await this.deps.plans.removeMembership(planId, userId, [entry]);
     this.deps.events.ended({ planId, userId, reason: MEMBERSHIP_ENDED_REASON });
-    await this.deps.log.record(planId, actor, 'member.revoked', { userId, role: target.role });
   }
 
   /**
@@ -234,28 +242,28 @@ export class MembershipService {
     if (endsAt !== null && endsAt <= this.now()) {
       throw new AppError('VALIDATION_FAILED', 'Sluttdatoen for tilgangen må være fram i tid');
     }
-    await this.deps.plans.putMembership({ ...target, endsAt });
-    await this.deps.log.record(planId, actor, 'member.updated', {
-      userId,
-      role: target.role,
-      endsAt: endsAt === null ? null : new Date(endsAt).toISOString(),
-    });
+    await this.deps.plans.putMembership({ ...target, endsAt }, [
+      await this.deps.log.entry(actor, 'member.updated', {
+        userId,
+        role: target.role,
+        endsAt: endsAt === null ? null : new Date(endsAt).toISOString(),
+      }),
+    ]);
     this.scheduleSweep();
+  }
+
+  /** The members that `consents` do not cover (who would lose access with them). */
+  async uncovered(planId: string, consents: readonly ConsentRecord[]): Promise<string[]> {
+    const members = await this.deps.plans.listMembers(planId, this.now());
+    return members
+      .filter((member) => !consentAllowsAccess(consentStatus(consents, member.userId, member.role)))
+      .map((member) => member.userId);
   }
 
   /** Closes the sockets of members the family's consent no longer covers (after a withdrawal). */
   async closeUncovered(planId: string, reason: string): Promise<string[]> {
-    const [members, consents] = await Promise.all([
-      this.deps.plans.listMembers(planId, this.now()),
-      this.deps.consents.listForPlan(planId),
-    ]);
-    const closed: string[] = [];
-    for (const member of members) {
-      const status = consentStatus(consents, member.userId, member.role);
-      if (status === 'ikke-nodvendig' || status === 'gitt') continue;
-      this.deps.events.ended({ planId, userId: member.userId, reason });
-      closed.push(member.userId);
-    }
+    const closed = await this.uncovered(planId, await this.deps.consents.listForPlan(planId));
+    for (const userId of closed) this.deps.events.ended({ planId, userId, reason });
     return closed;
   }
 
@@ -300,12 +308,13 @@ export class MembershipService {
     try {
       for (const ended of await this.deps.plans.endedMemberships(this.now())) {
         this.deps.events.ended({ planId: ended.planId, userId: ended.userId, reason: MEMBERSHIP_ENDED_REASON });
-        if (!(await this.deps.plans.removeMembership(ended.planId, ended.userId))) continue;
-        await this.deps.log.record(ended.planId, null, 'member.expired', {
-          userId: ended.userId,
-          role: ended.role,
-          endedAt: new Date(ended.endsAt!).toISOString(),
-        });
+        await this.deps.plans.removeMembership(ended.planId, ended.userId, [
+          await this.deps.log.entry(null, 'member.expired', {
+            userId: ended.userId,
+            role: ended.role,
+            endedAt: new Date(ended.endsAt!).toISOString(),
+          }),
+        ]);
       }
     } catch (error) {
       this.retryNotBefore = this.now() + 5000;

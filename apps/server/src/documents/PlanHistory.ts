@@ -1,5 +1,6 @@
 import { planToJSON, PlanModelError, restoreFrom, type PlanJSON, type RestoreScope } from '@samplan/plan-model';
 import * as Y from 'yjs';
+import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import type { DeletionRecord, HistoryStore, VersionName, VersionRecord } from '../storage/HistoryStore.ts';
 import type { DocumentLog } from './DocumentLog.ts';
@@ -75,9 +76,14 @@ export class PlanHistory {
     return { head, versions, names: new Map(names.map((name) => [name.seq, name])), removed };
   }
 
-  /** Names the plan as it is now; VERSION_ALREADY_NAMED when that version has a name. */
-  async name(planId: string, name: string, userId: string): Promise<number> {
-    const seq = await this.deps.projector.nameCurrent(planId, name, userId);
+  /** Names the plan as it is now, logged as `logAs` says; VERSION_ALREADY_NAMED when that version has a name. */
+  async name(
+    planId: string,
+    name: string,
+    userId: string,
+    logAs: (seq: number) => Promise<NewAccessLogEntry>,
+  ): Promise<number> {
+    const seq = await this.deps.projector.nameCurrent(planId, name, userId, logAs);
     if (seq === null) throw new HistoryError('VERSION_ALREADY_NAMED', 'Denne versjonen har allerede et navn');
     return seq;
   }

@@ -95,8 +95,9 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     const { id } = PlanParams.parse(request.params);
     const { name } = NameVersionBody.parse(request.body);
     await access.authorize(user, id, 'nameVersion');
-    const seq = await planHistory.name(id, name, user.id);
-    await accessLog.record(id, user, 'version.named', { seq, name });
+    const seq = await planHistory.name(id, name, user.id, (named) =>
+      accessLog.entry(user, 'version.named', { seq: named, name }),
+    );
     const [version] = (await planHistory.versions(id, { beforeSeq: seq + 1, limit: 1 })).versions;
     const named: { version: { seq: number; name: string; at: string | null } } = {
       version: { seq, name, at: version ? iso(version.lastAt) : null },

@@ -1,4 +1,5 @@
 import type { ConsentKind } from '@samplan/api';
+import type { NewAccessLogEntry } from './AccessLogStore.ts';
 
 /**
  * One consent the family gave: to the plan itself (`plan`), or to sharing the plan's confidential content with
@@ -22,9 +23,17 @@ export interface ConsentRecord {
 }
 
 export interface ConsentStore {
-  create(consent: ConsentRecord): Promise<void>;
+  /** Writes the consent with its innsynslogg entries, in one transaction. */
+  create(consent: ConsentRecord, log: readonly NewAccessLogEntry[]): Promise<void>;
   find(planId: string, consentId: string): Promise<ConsentRecord | undefined>;
   listForPlan(planId: string): Promise<ConsentRecord[]>;
-  /** Withdraws an active consent; false when it was already withdrawn. */
-  withdraw(planId: string, consentId: string, by: string, now: number, note: string | null): Promise<boolean>;
+  /** Withdraws an active consent (and writes `log` with it); false, and nothing written, when it was already withdrawn. */
+  withdraw(
+    planId: string,
+    consentId: string,
+    by: string,
+    now: number,
+    note: string | null,
+    log: readonly NewAccessLogEntry[],
+  ): Promise<boolean>;
 }

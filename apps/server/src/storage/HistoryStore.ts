@@ -78,8 +78,8 @@ export interface HistoryStore {
   /** Newest first; `beforeSeq` pages back (versions whose `toSeq` is below it). */
   versions(planId: string, options: { beforeSeq?: number; limit: number }): Promise<VersionRecord[]>;
   names(planId: string): Promise<VersionName[]>;
-  /** False when the version at that seq has a name already. */
-  addName(planId: string, name: VersionName): Promise<boolean>;
+  /** Names a version and writes `log`; false, and nothing written, when it has a name already. */
+  addName(planId: string, name: VersionName, log: readonly NewAccessLogEntry[]): Promise<boolean>;
   /** Removals since `since` (ms), newest first. */
   deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]>;
   /** Removals by updates `fromSeq` to `toSeq`, in seq order. */

@@ -1,4 +1,6 @@
 import type { PlanRole as Role } from '@samplan/api';
+import type { NewAccessLogEntry } from './AccessLogStore.ts';
+import type { ConsentRecord } from './ConsentStore.ts';
 
 export interface InviteRecord {
   id: string;
@@ -20,15 +22,26 @@ export type AcceptOutcome = 'accepted' | 'used' | 'revoked' | 'expired';
 
 /** Invitations to a plan. The link's token is stored only as its hash. */
 export interface InviteStore {
-  create(invite: InviteRecord, tokenHash: string): Promise<void>;
+  /** The invitation, the family's consent given with it (if any) and their log entries, in one transaction. */
+  create(
+    invite: InviteRecord,
+    tokenHash: string,
+    options: { consent?: ConsentRecord; log: readonly NewAccessLogEntry[] },
+  ): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<InviteRecord | undefined>;
   find(planId: string, inviteId: string): Promise<InviteRecord | undefined>;
   listForPlan(planId: string): Promise<InviteRecord[]>;
   /** Withdraws a pending invitation; false when it is not pending. */
-  revoke(planId: string, inviteId: string, by: string, now: number): Promise<boolean>;
+  revoke(
+    planId: string,
+    inviteId: string,
+    by: string,
+    now: number,
+    log: readonly NewAccessLogEntry[],
+  ): Promise<boolean>;
   /**
    * In one transaction: marks the invitation used (once), makes `userId` a member with its role and end, and
-   * points consent recorded for the invitation at that user.
+   * points consent recorded for the invitation at that user, and writes `log`.
    */
-  accept(inviteId: string, userId: string, now: number): Promise<AcceptOutcome>;
+  accept(inviteId: string, userId: string, now: number, log: readonly NewAccessLogEntry[]): Promise<AcceptOutcome>;
 }

@@ -1,4 +1,5 @@
 import type { PlanRole as Role } from '@samplan/api';
+import type { NewAccessLogEntry } from './AccessLogStore.ts';
 
 export interface PlanRecord {
   id: string;
@@ -33,9 +34,9 @@ export interface PlanStore {
   plansOfUser(userId: string, now?: number): Promise<Array<PlanRecord & { role: Role }>>;
   listMembers(planId: string, now?: number): Promise<MemberWithUser[]>;
   /** Adds a member, or replaces an ended membership of the same user. */
-  putMembership(membership: Membership): Promise<void>;
+  putMembership(membership: Membership, log: readonly NewAccessLogEntry[]): Promise<void>;
   /** Removes a membership; false when there was none. */
-  removeMembership(planId: string, userId: string): Promise<boolean>;
+  removeMembership(planId: string, userId: string, log: readonly NewAccessLogEntry[]): Promise<boolean>;
   /** Memberships whose end is at or before `now`. */
   endedMemberships(now: number): Promise<Membership[]>;
   /** The earliest end of any membership, if any has one. */

@@ -116,21 +116,20 @@ export class DocumentProjector {
   }
 
   /**
-   * Names the plan as it is now (the last update committed), after a catch-up. `null` when that version has a
-   * name already; 0 for a plan with no updates.
+   * Names the plan as it is now (the last update committed), after a catch-up, with the innsynslogg entry `logAs`
+   * makes for that seq. `null` when that version has a name already; 0 for a plan with no updates.
    */
-  nameCurrent(planId: string, name: string, userId: string): Promise<number | null> {
+  nameCurrent(
+    planId: string,
+    name: string,
+    userId: string,
+    logAs: (seq: number) => Promise<NewAccessLogEntry>,
+  ): Promise<number | null> {
     return this.exclusive(planId, async () => {
       const seq = await this.process(planId, false);
       if (seq === 0) return 0;
-      const named = await this.options.history.addName(planId, {
-        seq,
-        name,
-        kind: 'manual',
-        userId,
-        createdAt: this.now(),
-      });
-      return named ? seq : null;
+      const version = { seq, name, kind: 'manual' as const, userId, createdAt: this.now() };
+      return (await this.options.history.addName(planId, version, [await logAs(seq)])) ? seq : null;
     });
   }
 

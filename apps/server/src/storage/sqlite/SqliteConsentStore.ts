@@ -1,5 +1,8 @@
 import type { ConsentKind } from '@samplan/api';
+import type { NewAccessLogEntry } from '../AccessLogStore.ts';
+import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
+import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import type { ConsentRecord, ConsentStore } from '../ConsentStore.ts';
 
 interface ConsentRow {
@@ -36,8 +39,10 @@ const toConsent = (row: ConsentRow): ConsentRecord => ({
 
 export class SqliteConsentStore implements ConsentStore {
   private readonly statements;
+  private readonly logged: LoggedWrite;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, accessLog: SqliteAccessLogStore) {
+    this.logged = loggedWrite(db, accessLog);
     this.statements = {
       insert: db.prepare(
         `INSERT INTO consents (id, plan_id, kind, subject_user_id, subject_invite_id, given_by, given_at, note,
@@ -53,8 +58,8 @@ export class SqliteConsentStore implements ConsentStore {
     };
   }
 
-  async create(consent: ConsentRecord): Promise<void> {
-    this.createSync(consent);
+  async create(consent: ConsentRecord, log: readonly NewAccessLogEntry[]): Promise<void> {
+    this.logged(consent.planId, log, () => this.createSync(consent));
   }
 
   createSync(consent: ConsentRecord): void {
@@ -70,7 +75,19 @@ export class SqliteConsentStore implements ConsentStore {
     return this.statements.forPlan.all(planId).map(toConsent);
   }
 
-  async withdraw(planId: string, consentId: string, by: string, now: number, note: string | null): Promise<boolean> {
-    return this.statements.withdraw.run(now, by, note, planId, consentId).changes > 0;
+  async withdraw(
+    planId: string,
+    consentId: string,
+    by: string,
+    now: number,
+    note: string | null,
+    log: readonly NewAccessLogEntry[],
+  ): Promise<boolean> {
+    return this.logged(
+      planId,
+      log,
+      () => this.statements.withdraw.run(now, by, note, planId, consentId).changes > 0,
+      (withdrawn) => withdrawn,
+    );
   }
 }

@@ -10,6 +10,8 @@ import type {
   VersionNameKind,
   VersionRecord,
 } from '../HistoryStore.ts';
+import type { NewAccessLogEntry } from '../AccessLogStore.ts';
+import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 
@@ -72,8 +74,10 @@ const toDeletion = (row: DeletionRow): DeletionRecord => ({
 export class SqliteHistoryStore implements HistoryStore {
   private readonly statements;
   private readonly commitTx;
+  private readonly logged: LoggedWrite;
 
   constructor(db: SqliteDatabase, accessLog: SqliteAccessLogStore) {
+    this.logged = loggedWrite(db, accessLog);
     this.statements = {
       cursor: db.prepare<[string], { seq: number; state: Buffer; pending: string; change_logged_through: number }>(
         'SELECT seq, state, pending, change_logged_through FROM projection_cursors WHERE plan_id = ?',
@@ -180,8 +184,14 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.statements.names.all(planId).map(toName);
   }
 
-  async addName(planId: string, name: VersionName): Promise<boolean> {
-    return this.statements.addName.run(planId, name.seq, name.name, name.kind, name.userId, name.createdAt).changes > 0;
+  async addName(planId: string, name: VersionName, log: readonly NewAccessLogEntry[]): Promise<boolean> {
+    return this.logged(
+      planId,
+      log,
+      () =>
+        this.statements.addName.run(planId, name.seq, name.name, name.kind, name.userId, name.createdAt).changes > 0,
+      (named) => named,
+    );
   }
 
   async deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]> {

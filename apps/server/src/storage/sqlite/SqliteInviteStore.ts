@@ -1,5 +1,10 @@
 import type { PlanRole as Role } from '@samplan/api';
+import type { NewAccessLogEntry } from '../AccessLogStore.ts';
+import type { ConsentRecord } from '../ConsentStore.ts';
+import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
+import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
+import type { SqliteConsentStore } from './SqliteConsentStore.ts';
 import type { InviteRecord, AcceptOutcome, InviteStore } from '../InviteStore.ts';
 
 interface InviteRow {
@@ -35,8 +40,12 @@ const toInvite = (row: InviteRow): InviteRecord => ({
 export class SqliteInviteStore implements InviteStore {
   private readonly statements;
   private readonly acceptTx;
+  private readonly logged: LoggedWrite;
+  private readonly consents: SqliteConsentStore;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, accessLog: SqliteAccessLogStore, consents: SqliteConsentStore) {
+    this.logged = loggedWrite(db, accessLog);
+    this.consents = consents;
     this.statements = {
       insert: db.prepare(
         `INSERT INTO invites (id, plan_id, token_hash, email, role, membership_ends_at, invited_by, created_at, expires_at)
@@ -74,8 +83,15 @@ export class SqliteInviteStore implements InviteStore {
     });
   }
 
-  async create(invite: InviteRecord, tokenHash: string): Promise<void> {
-    this.statements.insert.run({ ...invite, tokenHash });
+  async create(
+    invite: InviteRecord,
+    tokenHash: string,
+    options: { consent?: ConsentRecord; log: readonly NewAccessLogEntry[] },
+  ): Promise<void> {
+    this.logged(invite.planId, options.log, () => {
+      this.statements.insert.run({ ...invite, tokenHash });
+      if (options.consent) this.consents.createSync(options.consent);
+    });
   }
 
   async findByTokenHash(tokenHash: string): Promise<InviteRecord | undefined> {
@@ -92,11 +108,33 @@ export class SqliteInviteStore implements InviteStore {
     return this.statements.forPlan.all(planId).map(toInvite);
   }
 
-  async revoke(planId: string, inviteId: string, by: string, now: number): Promise<boolean> {
-    return this.statements.revoke.run(now, by, planId, inviteId).changes > 0;
+  async revoke(
+    planId: string,
+    inviteId: string,
+    by: string,
+    now: number,
+    log: readonly NewAccessLogEntry[],
+  ): Promise<boolean> {
+    return this.logged(
+      planId,
+      log,
+      () => this.statements.revoke.run(now, by, planId, inviteId).changes > 0,
+      (revoked) => revoked,
+    );
   }
 
-  async accept(inviteId: string, userId: string, now: number): Promise<AcceptOutcome> {
-    return this.acceptTx(inviteId, userId, now);
+  async accept(
+    inviteId: string,
+    userId: string,
+    now: number,
+    log: readonly NewAccessLogEntry[],
+  ): Promise<AcceptOutcome> {
+    const planId = this.statements.rawById.get(inviteId)?.plan_id ?? '';
+    return this.logged(
+      planId,
+      log,
+      () => this.acceptTx(inviteId, userId, now),
+      (outcome) => outcome === 'accepted',
+    );
   }
 }

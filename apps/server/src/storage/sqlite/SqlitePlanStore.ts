@@ -1,5 +1,8 @@
 import type { PlanRole as Role } from '@samplan/api';
+import type { NewAccessLogEntry } from '../AccessLogStore.ts';
+import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
+import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import type { PlanRecord, Membership, MemberWithUser, PlanStore } from '../PlanStore.ts';
 
 interface PlanRow {
@@ -40,8 +43,10 @@ const ACTIVE = '(memberships.ends_at IS NULL OR memberships.ends_at > ?)';
 
 export class SqlitePlanStore implements PlanStore {
   private readonly statements;
+  private readonly logged: LoggedWrite;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, accessLog: SqliteAccessLogStore) {
+    this.logged = loggedWrite(db, accessLog);
     this.statements = {
       insertPlan: db.prepare<[string, string, string, string, number]>(
         'INSERT INTO plans (id, title, child_name, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -100,12 +105,19 @@ export class SqlitePlanStore implements PlanStore {
       .map((row) => ({ ...toMembership(row), name: row.name, email: row.email }));
   }
 
-  async putMembership(m: Membership): Promise<void> {
-    this.statements.putMembership.run(m.planId, m.userId, m.role, m.createdAt, m.endsAt, m.invitedBy);
+  async putMembership(m: Membership, log: readonly NewAccessLogEntry[]): Promise<void> {
+    this.logged(m.planId, log, () =>
+      this.statements.putMembership.run(m.planId, m.userId, m.role, m.createdAt, m.endsAt, m.invitedBy),
+    );
   }
 
-  async removeMembership(planId: string, userId: string): Promise<boolean> {
-    return this.statements.removeMembership.run(planId, userId).changes > 0;
+  async removeMembership(planId: string, userId: string, log: readonly NewAccessLogEntry[]): Promise<boolean> {
+    return this.logged(
+      planId,
+      log,
+      () => this.statements.removeMembership.run(planId, userId).changes > 0,
+      (removed) => removed,
+    );
   }
 
   async endedMemberships(now: number): Promise<Membership[]> {

@@ -22,9 +22,9 @@ export function openSqliteStorage(options: SqliteStorageOptions): SqliteStorage 
   const db = openSqlite(options);
   const walCheckpointer = options.inMemory ? null : new WalCheckpointer(db, { onError: options.onWalCheckpointError });
   const documents = new SqliteDocumentStore(db);
-  const plans = new SqlitePlanStore(db);
-  const consents = new SqliteConsentStore(db);
   const accessLog = new SqliteAccessLogStore(db, options.chain);
+  const plans = new SqlitePlanStore(db, accessLog);
+  const consents = new SqliteConsentStore(db, accessLog);
   const history = new SqliteHistoryStore(db, accessLog);
   const createPlanTx = db.transaction((records: NewPlanRecords): number => {
     const planId = records.plan.id;
@@ -40,7 +40,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): SqliteStorage 
     accounts: new SqliteAccountStore(db),
     plans,
     documents,
-    invites: new SqliteInviteStore(db),
+    invites: new SqliteInviteStore(db, accessLog, consents),
     consents,
     accessLog,
     history,
