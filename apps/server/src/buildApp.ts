@@ -112,7 +112,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     logger: app.log,
   });
   const compactor = new WorkerCompactor();
-  documentLog.feed.subscribeAll((commits) => projector.markDirty(commits[0]!.planId));
+  documentLog.feed.subscribeAll((commits) => projector.committed(commits[0]!.planId, commits.length));
   const rooms = new RoomManager({
     log: documentLog,
     writePolicy: roleWritePolicy,

@@ -19,6 +19,7 @@ import { SqliteAccessLogStore } from '../src/storage/sqlite/SqliteAccessLogStore
 import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
 import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore.ts';
 import { SqliteHistoryStore } from '../src/storage/sqlite/SqliteHistoryStore.ts';
+import { waitFor } from './support/waitFor.ts';
 
 const MIN = 60_000;
 const parts = (...names: PlanPart[]) => new Set(names);
@@ -254,6 +255,32 @@ describe('DocumentProjector', () => {
       [2, 2],
       [1, 1],
     ]);
+  });
+
+  it('projects a plan in the background once its backlog is long, and not before', async () => {
+    const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
+    const documents = new SqliteDocumentStore(db);
+    const history = new SqliteHistoryStore(db, new SqliteAccessLogStore(db, accessLogChain));
+    const projector = new DocumentProjector({
+      documents,
+      history,
+      accounts: new SqliteAccountStore(db),
+      changeLogDelayMs: 3_600_000,
+      logger: { warn: () => {}, error: () => {} },
+      backlogLimit: 5,
+    });
+    const doc = new Y.Doc();
+    const commits: Array<Promise<void>> = [];
+    doc.on('update', (update: Uint8Array) => {
+      commits.push(documents.append('p1', [{ update, userId: 'kari' }]).then(() => projector.committed('p1', 1)));
+    });
+    for (let i = 0; i < 4; i++) updateMeta(doc, { evaluationInterval: `hver ${i}. uke` });
+    await Promise.all(commits);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await history.cursor('p1')).toBeUndefined();
+    updateMeta(doc, { evaluationInterval: 'hver uke' });
+    await waitFor(async () => (await history.cursor('p1'))?.seq === 5);
+    await projector.flushAll();
   });
 
   it('writes the innsynslogg’s change log only when flushed, each person’s edits once', async () => {

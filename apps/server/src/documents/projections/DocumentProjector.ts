@@ -32,6 +32,12 @@ export interface DocumentProjectorOptions {
   sessionGapMs?: number;
   /** A snapshot of the document is kept every this many updates, so any version opens fast. */
   snapshotEveryUpdates?: number;
+  /**
+   * A plan with this many updates not yet projected is projected in the background, so reading its history never
+   * waits for a long replay (10,000 small updates take about 150 ms), while a plan edited at a normal pace costs
+   * nothing until it closes or its change log is due.
+   */
+  backlogLimit?: number;
 }
 
 /** What a pass carries over to the next one, in the cursor. */
@@ -78,6 +84,9 @@ export class DocumentProjector {
   private readonly rules: VersionRules;
   private readonly sessionGapMs: number;
   private readonly snapshotEvery: number;
+  private readonly backlogLimit: number;
+  /** Updates committed since each plan's last pass began. */
+  private readonly backlog = new Map<string, number>();
 
   constructor(options: DocumentProjectorOptions) {
     this.options = options;
@@ -85,6 +94,18 @@ export class DocumentProjector {
     this.rules = options.versionRules ?? DEFAULT_VERSION_RULES;
     this.sessionGapMs = options.sessionGapMs ?? 15 * 60_000;
     this.snapshotEvery = options.snapshotEveryUpdates ?? 1000;
+    this.backlogLimit = options.backlogLimit ?? 10_000;
+  }
+
+  /** `count` updates were committed to the plan (the CommitFeed). */
+  committed(planId: string, count: number): void {
+    this.markDirty(planId);
+    const pending = (this.backlog.get(planId) ?? 0) + count;
+    this.backlog.set(planId, pending);
+    if (pending >= this.backlogLimit && !this.running.has(planId)) {
+      this.backlog.set(planId, 0);
+      this.inBackground(() => this.catchUp(planId));
+    }
   }
 
   /** Something was committed: write the change log a little later. */
@@ -92,11 +113,7 @@ export class DocumentProjector {
     if (this.timers.has(planId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(planId);
-      const pass = this.background.then(() => this.catchUp(planId, { flushChangeLog: true }));
-      this.background = pass.then(
-        () => undefined,
-        () => undefined,
-      );
+      this.inBackground(() => this.catchUp(planId, { flushChangeLog: true }));
     }, this.options.changeLogDelayMs);
     timer.unref();
     this.timers.set(planId, timer);
@@ -144,6 +161,13 @@ export class DocumentProjector {
     ]);
   }
 
+  private inBackground(pass: () => Promise<unknown>): void {
+    this.background = this.background.then(pass).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   private exclusive<T>(planId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.running.get(planId) ?? Promise.resolve();
     const next = previous.then(work, work);
@@ -157,6 +181,7 @@ export class DocumentProjector {
 
   private async process(planId: string, flush: boolean): Promise<number> {
     const { documents, history } = this.options;
+    this.backlog.delete(planId);
     const cursor: ProjectionCursor = (await history.cursor(planId)) ?? {
       seq: 0,
       state: new Uint8Array(),
