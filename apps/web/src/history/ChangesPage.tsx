@@ -7,7 +7,7 @@ import {
   type CollectionName,
   type PlanJSON,
 } from '@samplan/plan-model';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { historyApi } from '../api/historyApi.ts';
 import { Link } from '../app/Link.tsx';
 import { navigate, useLocationPath } from '../app/navigation.ts';
@@ -183,6 +183,30 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
   );
 }
 
+/** A choice of version: `first` (the plan as created, or now), then the versions, newest first. */
+function VersionSelect(props: {
+  label: string;
+  value: string;
+  first: { value: string; label: string };
+  versions: readonly VersionInfo[];
+  onChange(value: string): void;
+}) {
+  const id = useId();
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} className="select" value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value={props.first.value}>{props.first.label}</option>
+        {props.versions.map((version) => (
+          <option key={version.seq} value={version.seq}>
+            {`${formatDateTime(version.at)}: ${version.name ?? describeVersion(version)}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Two versions to compare (the newest page of them), as a form that opens their comparison. */
 function PickVersions({ info, from, to }: { info: PlanInfo; from: number; to: number | undefined }) {
   const [versions, setVersions] = useState<VersionInfo[]>([]);
@@ -194,8 +218,6 @@ function PickVersions({ info, from, to }: { info: PlanInfo; from: number; to: nu
     );
   }, [info.id]);
   if (versions.length < 2) return null;
-  const label = (version: VersionInfo): string =>
-    `${formatDateTime(version.at)}: ${version.name ?? describeVersion(version)}`;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     navigate(paths.changes(info.id, Number(picked.from), picked.to === '' ? undefined : Number(picked.to)));
@@ -205,38 +227,20 @@ function PickVersions({ info, from, to }: { info: PlanInfo; from: number; to: nu
       <fieldset>
         <legend>{t.pickLegend}</legend>
         <div className="field-row">
-          <div className="form-field">
-            <label htmlFor="pick-from">{t.pickFrom}</label>
-            <select
-              id="pick-from"
-              className="select"
-              value={picked.from}
-              onChange={(event) => setPicked({ ...picked, from: event.target.value })}
-            >
-              <option value="0">{t.pickCreated}</option>
-              {versions.map((version) => (
-                <option key={version.seq} value={version.seq}>
-                  {label(version)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-field">
-            <label htmlFor="pick-to">{t.pickTo}</label>
-            <select
-              id="pick-to"
-              className="select"
-              value={picked.to}
-              onChange={(event) => setPicked({ ...picked, to: event.target.value })}
-            >
-              <option value="">{t.pickNow}</option>
-              {versions.map((version) => (
-                <option key={version.seq} value={version.seq}>
-                  {label(version)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <VersionSelect
+            label={t.pickFrom}
+            value={picked.from}
+            first={{ value: '0', label: t.pickCreated }}
+            versions={versions}
+            onChange={(from) => setPicked({ ...picked, from })}
+          />
+          <VersionSelect
+            label={t.pickTo}
+            value={picked.to}
+            first={{ value: '', label: t.pickNow }}
+            versions={versions}
+            onChange={(to) => setPicked({ ...picked, to })}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary">
