@@ -230,6 +230,13 @@ describe('history: nothing a member does can lose the plan', () => {
       ).toBe(400);
     }
     expect((await api(server.url, parent, 'GET', `/api/plans/${planId}/changes?from=5&to=2`)).status).toBe(400);
+    const beyond = await api<{ error: { code: string } }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/changes?from=1&to=999999`,
+    );
+    expect([beyond.status, beyond.body.error.code]).toEqual([404, 'VERSION_NOT_FOUND']);
     // Nothing of it changed the plan.
     const doc = new Y.Doc();
     expect((await exportOf(server, parent, planId)).goals).toHaveLength(5);

@@ -1,4 +1,11 @@
-import { planToJSON, PlanModelError, restoreFrom, type PlanJSON, type RestoreScope } from '@samplan/plan-model';
+import {
+  planToJSON,
+  PlanModelError,
+  restoreFrom,
+  type PlanJSON,
+  type PlanPart,
+  type RestoreScope,
+} from '@samplan/plan-model';
 import * as Y from 'yjs';
 import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
@@ -23,6 +30,10 @@ export interface PlanHistoryDeps {
 }
 
 const REPLAY_PAGE = 1000;
+/** Replaying runs in slices of at most this long, so a long comparison never stalls the sync of other plans. */
+const SLICE_MS = 4;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The plan as JSON, or PLAN_UNREADABLE. */
 function readable(doc: Y.Doc): PlanJSON {
@@ -40,6 +51,8 @@ function readable(doc: Y.Doc): PlanJSON {
  */
 export class PlanHistory {
   private readonly deps: PlanHistoryDeps;
+  /** Comparisons run one at a time per plan: asking many at once costs no more than asking one after another. */
+  private readonly comparing = new Map<string, Promise<unknown>>();
 
   constructor(deps: PlanHistoryDeps) {
     this.deps = deps;
@@ -99,7 +112,24 @@ export class PlanHistory {
   }
 
   /** What differs between the plan after `from` and after `to`, with who made each change. */
-  async changes(planId: string, from: number, to: number): Promise<ChangeRecord[]> {
+  changes(planId: string, from: number, to: number): Promise<ChangeRecord[]> {
+    const previous = this.comparing.get(planId) ?? Promise.resolve();
+    const next = previous.then(
+      () => this.compare(planId, from, to),
+      () => this.compare(planId, from, to),
+    );
+    const settled = next.catch(() => undefined);
+    this.comparing.set(planId, settled);
+    void settled.then(() => {
+      if (this.comparing.get(planId) === settled) this.comparing.delete(planId);
+    });
+    return next;
+  }
+
+  private async compare(planId: string, from: number, to: number): Promise<ChangeRecord[]> {
+    if (to > (await this.deps.log.head(planId))) {
+      throw new HistoryError('VERSION_NOT_FOUND', `plan ${planId} has no version ${to}`);
+    }
     const doc = await this.deps.log.docAt(planId, from);
     try {
       const before = readable(doc);
@@ -109,10 +139,15 @@ export class PlanHistory {
       doc.on('afterTransaction', (transaction: Y.Transaction) => {
         ledger.add(touchesOf(transaction, names), current.userId, current.seq);
       });
+      let sliceStart = performance.now();
       for (let after = from; after < to;) {
         const page = await this.deps.log.history(planId, { afterSeq: after, upToSeq: to, limit: REPLAY_PAGE });
         if (page.length === 0) break;
         for (const stored of page) {
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
           current = { userId: stored.userId, seq: stored.seq };
           Y.applyUpdate(doc, stored.update);
         }
@@ -126,15 +161,28 @@ export class PlanHistory {
 
   /**
    * Brings back `scope` as it was right after `toSeq`, as a new update by `userId`, committed through the plan's
-   * room so its peers get it at once. Resolves with its seq, or null when nothing differed.
+   * room so its peers get it at once. `mayWrite` is asked, before anything is committed, with every part the
+   * update touches (an item's restore re-links items in other parts), and throws to refuse. Resolves with its seq,
+   * or null when nothing differed.
    */
-  async restore(planId: string, toSeq: number, scope: RestoreScope, userId: string): Promise<number | null> {
+  async restore(
+    planId: string,
+    toSeq: number,
+    scope: RestoreScope,
+    userId: string,
+    mayWrite: (parts: ReadonlySet<PlanPart>) => Promise<void>,
+  ): Promise<number | null> {
     const past = await this.deps.log.docAt(planId, toSeq);
     const doc = await this.deps.log.currentDoc(planId);
     try {
       let update: Uint8Array | null = null;
+      const parts = new Set<PlanPart>();
+      const names = new RootNames(doc);
       doc.on('update', (change: Uint8Array) => {
         update = update ? Y.mergeUpdates([update, change]) : change;
+      });
+      doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        for (const part of touchesOf(transaction, names).parts) parts.add(part);
       });
       try {
         restoreFrom(doc, past, scope);
@@ -145,6 +193,7 @@ export class PlanHistory {
         throw error;
       }
       if (update === null) return null;
+      await mayWrite(parts);
       return await this.deps.commits.commitServerUpdate(planId, update, userId, 'restore');
     } finally {
       doc.destroy();

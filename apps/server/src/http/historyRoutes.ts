@@ -145,8 +145,11 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
       scope = { kind: 'item', collection: body.collection, itemId: body.itemId };
       action = editAction(partOfCollection(body.collection));
     }
-    await access.authorize(user, id, action);
-    const seq = await planHistory.restore(id, body.toSeq, scope, user.id);
+    const granted = await access.authorize(user, id, action);
+    // Whatever parts the restore turns out to write, the caller must be allowed to edit each of them.
+    const seq = await planHistory.restore(id, body.toSeq, scope, user.id, async (parts) => {
+      for (const part of parts) await access.require(user, granted, editAction(part));
+    });
     await accessLog.record(id, user, 'plan.restored', {
       toSeq: body.toSeq,
       scope: scope.kind,
