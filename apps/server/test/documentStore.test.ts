@@ -100,6 +100,34 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
       expect(history.map((h) => h.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     });
 
+    it("keeps snapshots, answers the last seq, reads a bounded range, and keeps each update's kind", async () => {
+      const id = planId();
+      const updates = edits(6);
+      expect(await store.lastSeq(id)).toBe(0);
+      await store.append(
+        id,
+        updates.map((update, i) => ({ update, userId: 'u', ...(i === 5 ? { kind: 'restore' as const } : {}) })),
+      );
+      expect(await store.lastSeq(id)).toBe(6);
+      const range = await store.history(id, { afterSeq: 2, upToSeq: 4, limit: 100 });
+      expect(range.map((h) => h.seq)).toEqual([3, 4]);
+      const all = await store.history(id, { afterSeq: 0, limit: 100 });
+      expect(all.map((h) => h.kind)).toEqual(['edit', 'edit', 'edit', 'edit', 'edit', 'restore']);
+
+      expect(await store.snapshotAtOrBefore(id, 6)).toBeUndefined();
+      const at2 = Y.mergeUpdates(updates.slice(0, 2));
+      const at4 = Y.mergeUpdates(updates.slice(0, 4));
+      await store.writeSnapshot(id, { seq: 2, state: at2 });
+      await store.writeSnapshot(id, { seq: 4, state: at4 });
+      // A second snapshot at a seq keeps the first.
+      await store.writeSnapshot(id, { seq: 4, state: at2 });
+      expect(await store.snapshotAtOrBefore(id, 1)).toBeUndefined();
+      expect((await store.snapshotAtOrBefore(id, 3))?.seq).toBe(2);
+      const latest = await store.snapshotAtOrBefore(id, 9);
+      expect(latest?.seq).toBe(4);
+      expect(textOf([latest!.state])).toBe(textOf(updates.slice(0, 4)));
+    });
+
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
