@@ -22,6 +22,7 @@ import { ConnectionLimits } from './collab/ConnectionLimits.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
 import { DocumentLog } from './documents/DocumentLog.ts';
 import { InProcessCommitFeed } from './documents/InProcessCommitFeed.ts';
+import { KeyedQueue } from './documents/KeyedQueue.ts';
 import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
 import { PlanHistory } from './documents/PlanHistory.ts';
 import { RoomManager } from './collab/RoomManager.ts';
@@ -102,9 +103,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
   const accessLog = new AccessLog(accessLogStore, accounts);
-  const documentLog = new DocumentLog(documents, new InProcessCommitFeed());
+  const documentLog = new DocumentLog(
+    documents,
+    new InProcessCommitFeed((error) => app.log.error({ err: error.message }, 'a commit listener failed')),
+  );
   const accessEvents = new AccessEvents();
+  // One piece of history work per plan at a time: projector passes, restores and comparisons.
+  const planWork = new KeyedQueue();
   const projector = new DocumentProjector({
+    queue: planWork,
     documents,
     history: storage.history,
     accounts,
@@ -140,7 +147,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const sessions = new Sessions(accounts, { ttlHours: config.SESSION_TTL_HOURS, secureCookie });
   const access = new PlanAccess(plans, consents, accessLog);
   const creator = new PlanCreator({ storage, accessLog });
-  const planHistory = new PlanHistory({ log: documentLog, projector, history: storage.history, commits: rooms });
+  const planHistory = new PlanHistory({
+    log: documentLog,
+    projector,
+    history: storage.history,
+    commits: rooms,
+    queue: planWork,
+  });
   const memberships = new MembershipService({
     plans,
     invites,
@@ -217,6 +230,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     creator,
     documents: documentLog,
     projector,
+    planHistory,
     history: storage.history,
     tokens,
   });
@@ -227,6 +241,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     accessLog,
     planHistory,
     history: storage.history,
+    documents: documentLog,
   });
   await app.register(memberRoutes, { sessions, accounts, memberships, authRateLimit });
   await app.register(consentRoutes, { sessions, accounts, invites, consentService });

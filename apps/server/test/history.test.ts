@@ -201,6 +201,24 @@ describe('history: nothing a member does can lose the plan', () => {
     });
   });
 
+  it('shows someone who joins later the plan from when they joined, not what the family deleted before', async () => {
+    const head = await server.app.samplan.documentLog.head(planId);
+    const late = await addMember(server.url, parent, planId, 'deltaker', { name: 'Nina Ny', consentBy: parent });
+    const list = await api<VersionList>(server.url, late, 'GET', `/api/plans/${planId}/versions`);
+    expect(list.body.firstSeq).toBe(head);
+    expect(list.body.versions.every((v) => v.seq >= head)).toBe(true);
+    expect(list.body.versions.length).toBeGreaterThan(0);
+    // The family sees it all.
+    expect((await api<VersionList>(server.url, parent, 'GET', `/api/plans/${planId}/versions`)).body.firstSeq).toBe(1);
+    for (const path of [`versions/1/export.json`, `changes?from=1`]) {
+      const res = await api<{ error: { code: string } }>(server.url, late, 'GET', `/api/plans/${planId}/${path}`);
+      expect([res.status, res.body.error.code], path).toEqual([404, 'VERSION_NOT_FOUND']);
+    }
+    expect((await api(server.url, late, 'GET', `/api/plans/${planId}/versions/${head}/export.json`)).status).toBe(200);
+    const removed = await api<DeletionList>(server.url, late, 'GET', `/api/plans/${planId}/deletions`);
+    expect(removed.body.deletions).toEqual([]);
+  });
+
   it('refuses what is not there and what is malformed, with stable codes', async () => {
     const stranger = await registerUser(server.url, 'Fremmed');
     expect((await api(server.url, stranger, 'GET', `/api/plans/${planId}/versions`)).status).toBe(404);
@@ -219,6 +237,7 @@ describe('history: nothing a member does can lose the plan', () => {
     expect([notThen.status, notThen.body.error.code]).toEqual([404, 'ITEM_NOT_IN_VERSION']);
     for (const body of [
       { toSeq: -1 },
+      { toSeq: 0 },
       { toSeq: 1, collection: 'goals' },
       { toSeq: 1, part: 'annet' },
       { toSeq: 1, part: 'maal', collection: 'goals', itemId: 'x' },

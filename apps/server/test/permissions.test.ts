@@ -38,7 +38,8 @@ const EXPECTED: Record<string, [boolean, boolean, boolean, boolean, boolean]> = 
   readHistory: /*                */ [Y_, Y_, Y_, Y_, Y_],
   nameVersion: /*                */ [Y_, N_, Y_, N_, N_],
   restorePlan: /*                */ [Y_, N_, Y_, N_, N_],
-  restorePart: /*                */ [Y_, Y_, Y_, Y_, N_],
+  restorePart: /*                */ [Y_, N_, Y_, N_, N_],
+  restoreItem: /*                */ [Y_, Y_, Y_, Y_, N_],
 };
 const allowed = (action: string, role: PlanRole): boolean => EXPECTED[action]![ROLES.indexOf(role)]!;
 
@@ -200,7 +201,7 @@ describe('every role × every action, as the matrix says', () => {
     readHistory: async (actor) => [
       await call(actor, 'GET', `/api/plans/${planId}/versions`),
       await call(actor, 'GET', `/api/plans/${planId}/versions/1/export.json`),
-      await call(actor, 'GET', `/api/plans/${planId}/changes?from=0`),
+      await call(actor, 'GET', `/api/plans/${planId}/changes?from=1`),
       await call(actor, 'GET', `/api/plans/${planId}/deletions`),
     ],
     nameVersion: async (actor) => {
@@ -221,6 +222,14 @@ describe('every role × every action, as the matrix says', () => {
         await call(actor, 'POST', `/api/plans/${planId}/restore`, { toSeq, part: 'maal' }),
         await call(actor, 'POST', `/api/plans/${planId}/restore`, { toSeq, part: 'omBarnet' }),
       ];
+    },
+    // An item as it is now (a goal the witness adds): allowed or refused, nothing changes.
+    restoreItem: async (actor) => {
+      const before = await server.app.samplan.documentLog.head(planId);
+      const itemId = addItem(witness.doc, 'goals', { title: `Mål ${Math.random()}` });
+      await waitFor(async () => (await server.app.samplan.documentLog.head(planId)) > before);
+      const toSeq = await server.app.samplan.documentLog.head(planId);
+      return [await call(actor, 'POST', `/api/plans/${planId}/restore`, { toSeq, collection: 'goals', itemId })];
     },
   };
 
@@ -337,8 +346,14 @@ describe('every role × every action, as the matrix says', () => {
         (e) =>
           e.action === 'access.refused' &&
           e.actor?.userId === refusal.userId &&
-          // Restoring one part needs the right to edit it: refused as `edit:<part>`.
-          String(e.details.action).startsWith(refusal.action === 'restorePart' ? 'edit:' : refusal.action),
+          // An item is refused as `edit:<part>`, a part as `restorePlan`.
+          String(e.details.action).startsWith(
+            refusal.action === 'restoreItem'
+              ? 'edit:'
+              : refusal.action === 'restorePart'
+                ? 'restorePlan'
+                : refusal.action,
+          ),
       );
       expect(entry, JSON.stringify(refusal)).toBeDefined();
       expect(Date.parse(entry!.at)).toBeLessThanOrEqual(refusal.at);

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { accessLogChain } from '../src/audit/chain.ts';
 import { DocumentLog } from '../src/documents/DocumentLog.ts';
 import { InProcessCommitFeed } from '../src/documents/InProcessCommitFeed.ts';
+import { KeyedQueue } from '../src/documents/KeyedQueue.ts';
 import { PlanHistory } from '../src/documents/PlanHistory.ts';
 import { DocumentProjector } from '../src/documents/projections/DocumentProjector.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/openSqliteStorage.ts';
@@ -13,10 +14,13 @@ describe('PlanHistory.restore', () => {
     const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
     const log = new DocumentLog(storage.documents, new InProcessCommitFeed());
     const committed: Uint8Array[] = [];
+    const queue = new KeyedQueue();
     const history = new PlanHistory({
       log,
+      queue,
       history: storage.history,
       projector: new DocumentProjector({
+        queue,
         documents: storage.documents,
         history: storage.history,
         accounts: storage.accounts,
@@ -24,9 +28,9 @@ describe('PlanHistory.restore', () => {
         logger: { warn: () => {}, error: () => {} },
       }),
       commits: {
-        commitServerUpdate: async (planId, update, userId, kind) => {
+        commitServerUpdate: async (planId, update, userId, kind, logAs) => {
           committed.push(update);
-          return log.append(planId, [{ update, userId, kind }]);
+          return log.append(planId, [{ update, userId, kind, ...(logAs && { log: logAs }) }]);
         },
       },
     });
@@ -47,15 +51,76 @@ describe('PlanHistory.restore', () => {
       if (parts.has('tiltak')) throw new Error('FORBIDDEN');
     };
     const scope = { kind: 'item' as const, collection: 'goals' as const, itemId: goal.id };
-    await expect(history.restore('p1', 1, scope, 'per', refuse)).rejects.toThrow('FORBIDDEN');
+    const logAs = (seq: number) => [
+      { at: 1, actorId: 'per', actorName: 'Per', action: 'plan.restored', details: { seq } },
+    ];
+    await expect(history.restore('p1', 1, scope, 'per', { mayWrite: refuse, logAs })).rejects.toThrow('FORBIDDEN');
     expect(asked).toEqual([['maal', 'tiltak']]);
     expect(committed).toEqual([]);
     expect(await log.head('p1')).toBe(2);
 
-    expect(await history.restore('p1', 1, scope, 'kari', async () => {})).toBe(3);
+    expect(await storage.accessLog.list('p1', { afterSeq: 0, limit: 10 })).toEqual([]);
+
+    // Two restores at once: the second starts from the plan as the first left it, and finds nothing to do (two
+    // rewrites of the same rich text computed from the same plan would both land, and double it).
+    const both = await Promise.all([
+      history.restore('p1', 1, { kind: 'plan' }, 'kari', { mayWrite: async () => {}, logAs }),
+      history.restore('p1', 1, { kind: 'plan' }, 'kari', { mayWrite: async () => {}, logAs }),
+    ]);
+    expect(both).toEqual([3, null]);
     const restored = await log.currentDoc('p1');
     expect(planToJSON(restored)).toEqual(before);
     restored.destroy();
+    // The restore's innsynslogg entry went in with it, with its seq; the one that did nothing logged nothing.
+    expect((await storage.accessLog.list('p1', { afterSeq: 0, limit: 10 })).map((e) => JSON.parse(e.details))).toEqual([
+      { seq: 3 },
+    ]);
+    await storage.close();
+  });
+});
+
+describe('PlanHistory.changes', () => {
+  it('puts a long range down to who edited each part in the versions between, without replaying it', async () => {
+    const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
+    await storage.accounts.createUser({
+      id: 'per',
+      email: 'p@eksempel.no',
+      name: 'Per',
+      createdAt: 1,
+      passwordHash: null,
+    });
+    const log = new DocumentLog(storage.documents, new InProcessCommitFeed());
+    const queue = new KeyedQueue();
+    const projector = new DocumentProjector({
+      queue,
+      documents: storage.documents,
+      history: storage.history,
+      accounts: storage.accounts,
+      changeLogDelayMs: 3_600_000,
+      logger: { warn: () => {}, error: () => {} },
+    });
+    const commits = { commitServerUpdate: async () => 0 };
+    const replayed = new PlanHistory({ log, queue, projector, history: storage.history, commits });
+    const fromVersions = new PlanHistory({ log, queue, projector, history: storage.history, commits, maxReplay: 2 });
+    const doc = new Y.Doc();
+    let user = 'kari';
+    doc.on('update', (update: Uint8Array) => void log.append('p1', [{ update, userId: user }]));
+    seedDemoPlan(doc);
+    user = 'per';
+    const goals = listItemIds(doc, 'goals');
+    for (const id of goals.slice(0, 3)) removeItem(doc, 'goals', id);
+    await projector.catchUp('p1');
+    const head = await log.head('p1');
+
+    const exact = await replayed.changes('p1', 1, head);
+    const approximate = await fromVersions.changes('p1', 1, head);
+    // The same changes; each put down to Per, who edited goals and measures in the versions between.
+    expect(approximate.map(({ part, kind, itemId }) => [part, kind, itemId])).toEqual(
+      exact.map(({ part, kind, itemId }) => [part, kind, itemId]),
+    );
+    expect(approximate.every((change) => change.userIds.join() === 'per')).toBe(true);
+    // Asked again, the answer is remembered (history never changes).
+    expect(await fromVersions.changes('p1', 1, head)).toBe(approximate);
     await storage.close();
   });
 });

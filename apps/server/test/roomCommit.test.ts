@@ -42,6 +42,9 @@ class HeldStore implements DocumentStore {
   async lastSeq() {
     return this.seq;
   }
+  async seqAt() {
+    return this.seq;
+  }
   async writeSnapshot() {}
   async snapshotAtOrBefore() {
     return undefined;

@@ -41,6 +41,11 @@ export interface VersionList {
   lastVisit: { seq: number; at: string } | null;
   /** Pass as `before` for the next, older page; null on the last page. */
   nextBefore: number | null;
+  /**
+   * The earliest seq my history reaches: 1 (the plan as created) for the family; for anyone else, the plan as it
+   * was when they joined (the family's words from before are not theirs to read).
+   */
+  firstSeq: number;
 }
 
 export const VersionListQuery = z.object({
@@ -48,7 +53,7 @@ export const VersionListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const VersionParams = z.object({ id: z.string().min(1).max(64), seq: z.coerce.number().int().nonnegative() });
+export const VersionParams = z.object({ id: z.string().min(1).max(64), seq: z.coerce.number().int().positive() });
 
 /** `POST /api/plans/:id/versions`: names the plan as it is now. */
 export const NameVersionBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
@@ -63,8 +68,8 @@ export interface VersionExport {
 
 export const ChangesQuery = z
   .object({
-    from: z.coerce.number().int().nonnegative(),
-    to: z.coerce.number().int().nonnegative().optional(),
+    from: z.coerce.number().int().positive(),
+    to: z.coerce.number().int().positive().optional(),
   })
   .strict();
 
@@ -95,7 +100,7 @@ export interface ChangeList {
  */
 export const RestoreBody = z
   .object({
-    toSeq: z.number().int().nonnegative(),
+    toSeq: z.number().int().positive(),
     part: z.enum(PLAN_PARTS).exclude(['annet']).optional(),
     collection: z.enum(COLLECTION_NAMES).optional(),
     itemId: z.string().min(1).max(64).optional(),

@@ -102,10 +102,16 @@ function restoreRichTextRoot(doc: Y.Doc, past: Y.Doc, name: string): void {
   if (!sameValue(richTextToJSON(fragment), content)) replaceRichText(fragment, content);
 }
 
+/** What a plan never loses to a restore, even from a version that lacked it: which schema it is, and its birth. */
+const KEPT_META = new Set(['schemaVersion', 'createdAt']);
+
 function restoreMeta(doc: Y.Doc, past: Y.Doc): void {
   const meta = getMetaMap(doc);
   const pastMeta = getMetaMap(past);
-  for (const key of new Set([...meta.keys(), ...pastMeta.keys()])) copyPlain(meta, key, pastMeta);
+  for (const key of new Set([...meta.keys(), ...pastMeta.keys()])) {
+    if (KEPT_META.has(key) && !pastMeta.has(key)) continue;
+    copyPlain(meta, key, pastMeta);
+  }
 }
 
 function restoreRoot(doc: Y.Doc, past: Y.Doc, name: string): void {

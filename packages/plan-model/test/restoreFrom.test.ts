@@ -100,6 +100,15 @@ describe('restoreFrom', () => {
     );
   });
 
+  it('never takes the schema version or the creation time away, even restoring to an empty version', () => {
+    const { doc } = demoWithPast();
+    const meta = doc.getMap('meta').toJSON();
+    restoreFrom(doc, new Y.Doc(), { kind: 'plan' });
+    expect(doc.getMap('meta').get('schemaVersion')).toBe(meta.schemaVersion);
+    expect(doc.getMap('meta').get('createdAt')).toBe(meta.createdAt);
+    expect(planToJSON(doc).goals).toEqual([]);
+  });
+
   it('undoes a poisoned value: a whole-plan restore puts back the schema version', () => {
     const { doc, past, before } = demoWithPast();
     doc.getMap('meta').set('schemaVersion', 2);

@@ -6,6 +6,7 @@ import type { Compactor } from '../documents/Compactor.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
 import { DocumentState, type CheckpointPolicy } from '../documents/DocumentState.ts';
 import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
+import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import { decodeClientMessage } from './clientMessage.ts';
 import type { Peer } from './Peer.ts';
@@ -39,6 +40,8 @@ interface QueuedUpdate {
   origin: Peer | null;
   userId: string | null;
   kind: UpdateKind;
+  /** A server update's innsynslogg entries, committed with it. */
+  log?: (seq: number) => readonly NewAccessLogEntry[];
   update: Uint8Array;
   meta: UpdateMeta;
   /** The peer's own frame when it can be relayed as it is. */
@@ -84,10 +87,6 @@ export class Room {
 
   get peerCount(): number {
     return this.peers.size;
-  }
-
-  get isClosing(): boolean {
-    return this.closing !== null;
   }
 
   join(peer: Peer): void {
@@ -246,7 +245,12 @@ export class Room {
    * Commits an update the server makes (a restore) under `userId`, in order with the peers' updates, and relays it
    * to every peer. Resolves with its seq once committed.
    */
-  async commitServerUpdate(update: Uint8Array, userId: string, kind: UpdateKind): Promise<number> {
+  async commitServerUpdate(
+    update: Uint8Array,
+    userId: string,
+    kind: UpdateKind,
+    log?: (seq: number) => readonly NewAccessLogEntry[],
+  ): Promise<number> {
     await this.loaded;
     if (this.state === null) throw new Error(`plan ${this.planId} could not be loaded`);
     return new Promise((resolve, reject) => {
@@ -254,6 +258,7 @@ export class Room {
         origin: null,
         userId,
         kind,
+        ...(log && { log }),
         update,
         meta: readUpdateMeta(update),
         frame: null,
@@ -316,7 +321,7 @@ export class Room {
     try {
       lastSeq = await this.options.log.append(
         this.planId,
-        batch.map(({ update, userId, kind }) => ({ update, userId, kind })),
+        batch.map(({ update, userId, kind, log }) => ({ update, userId, kind, ...(log && { log }) })),
         this,
       );
     } catch (error) {

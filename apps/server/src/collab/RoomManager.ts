@@ -3,6 +3,7 @@ import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { Compactor } from '../documents/Compactor.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
 import type { ServerCommits } from '../documents/PlanHistory.ts';
+import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import type { CheckpointPolicy } from '../documents/DocumentState.ts';
 import type { Peer } from './Peer.ts';
@@ -67,11 +68,18 @@ export class RoomManager implements ServerCommits {
    * Commits an update the server makes (a restore) under `userId`: through the plan's room when it is open, so
    * its peers get it at once, in order with their own; otherwise straight to the log. Resolves with its seq.
    */
-  async commitServerUpdate(planId: string, update: Uint8Array, userId: string, kind: UpdateKind): Promise<number> {
+  async commitServerUpdate(
+    planId: string,
+    update: Uint8Array,
+    userId: string,
+    kind: UpdateKind,
+    log?: (seq: number) => readonly NewAccessLogEntry[],
+  ): Promise<number> {
     for (let pending = this.saving.get(planId); pending; pending = this.saving.get(planId)) await pending;
+    // A closing room has already left this map (onClosing runs at once), so a room here takes the update.
     const room = this.rooms.get(planId);
-    if (room && !room.isClosing) return room.commitServerUpdate(update, userId, kind);
-    return this.options.log.append(planId, [{ update, userId, kind }]);
+    if (room) return room.commitServerUpdate(update, userId, kind, log);
+    return this.options.log.append(planId, [{ update, userId, kind, ...(log && { log }) }]);
   }
 
   /** Closes one user's connections to one plan (membership ended, consent withdrawn). */

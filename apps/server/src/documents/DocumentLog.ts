@@ -53,6 +53,11 @@ export class DocumentLog {
     return this.store.lastSeq(planId);
   }
 
+  /** The seq of the last update committed at or before `time` (ms; 0 for none). */
+  seqAt(planId: string, time: number): Promise<number> {
+    return this.store.seqAt(planId, time);
+  }
+
   /**
    * The plan as it was right after update `seq`, as a fresh Y.Doc (the caller destroys it): the nearest snapshot
    * at or before it, then the updates after the snapshot. VERSION_NOT_FOUND for a seq the plan never had.

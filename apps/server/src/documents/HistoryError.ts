@@ -6,7 +6,9 @@ export type HistoryErrorReason =
   /** The plan as it was (or is) cannot be read (an unknown schema version, say). */
   | 'PLAN_UNREADABLE'
   /** The version has a name already. */
-  | 'VERSION_ALREADY_NAMED';
+  | 'VERSION_ALREADY_NAMED'
+  /** Too many comparisons of one plan are waiting; try again in a moment. */
+  | 'HISTORY_BUSY';
 
 /** A request about a plan's history that cannot be answered; callers branch on `reason`. */
 export class HistoryError extends Error {

@@ -1,15 +1,28 @@
 import type { Commit, CommitFeed, CommitListener } from './CommitFeed.ts';
 
-/** The CommitFeed of one server process: listeners run synchronously, after the commit, in subscription order. */
+/**
+ * The CommitFeed of one server process: listeners run synchronously, after the commit, in subscription order. A
+ * listener that throws is reported to `onError` and the others still run: what is committed stays committed.
+ */
 export class InProcessCommitFeed implements CommitFeed {
   private readonly byPlan = new Map<string, Set<CommitListener>>();
   private readonly everyPlan = new Set<CommitListener>();
+  private readonly onError: (error: Error) => void;
+
+  constructor(onError: (error: Error) => void = () => {}) {
+    this.onError = onError;
+  }
 
   publish(commits: readonly Commit[], origin: unknown): void {
     const planId = commits[0]?.planId;
     if (planId === undefined) return;
-    for (const listener of [...(this.byPlan.get(planId) ?? [])]) listener(commits, origin);
-    for (const listener of [...this.everyPlan]) listener(commits, origin);
+    for (const listener of [...(this.byPlan.get(planId) ?? []), ...this.everyPlan]) {
+      try {
+        listener(commits, origin);
+      } catch (error) {
+        this.onError(error as Error);
+      }
+    }
   }
 
   subscribe(planId: string, listener: CommitListener): () => void {

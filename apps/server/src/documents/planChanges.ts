@@ -28,19 +28,29 @@ export interface ChangeRecord {
   seq: number;
 }
 
-/** Who touched what, update by update, between two versions. */
+/**
+ * Who touched what between two versions: item by item when the updates were replayed, or (a long range, from
+ * the versions between) part by part.
+ */
 export class TouchLedger {
   private readonly touched = new Map<string, { users: Set<string | null>; seq: number }>();
 
   add(touches: Touches, userId: string | null, seq: number): void {
-    for (const [collection, ids] of touches.items)
+    for (const [collection, ids] of touches.items) {
       for (const id of ids) this.mark(`item:${collection}:${id}`, userId, seq);
+    }
     for (const root of touches.roots) this.mark(`root:${root}`, userId, seq);
     for (const key of touches.metaKeys) this.mark(`meta:${key}`, userId, seq);
   }
 
-  of(key: string): { userIds: Array<string | null>; seq: number } {
-    const entry = this.touched.get(key);
+  /** Someone edited `part` in a version ending at `seq`. */
+  addPart(part: PlanPart, userId: string | null, seq: number): void {
+    this.mark(`part:${part}`, userId, seq);
+  }
+
+  /** Who touched `key` (`item:goals:…`); without an entry of its own, who edited its part. */
+  of(key: string, part: PlanPart): { userIds: Array<string | null>; seq: number } {
+    const entry = this.touched.get(key) ?? this.touched.get(`part:${part}`);
     return { userIds: entry ? [...entry.users] : [], seq: entry?.seq ?? 0 };
   }
 
@@ -61,15 +71,21 @@ const stored = (collection: CollectionName, item: Item): unknown[] =>
   Object.keys(collectionSpecs[collection]).map((field) => item[field]);
 
 /** What differs between `before` and `after`, part by part in the plan's order, with who changed it. */
-export function diffPlans(before: PlanJSON, after: PlanJSON, ledger: TouchLedger): ChangeRecord[] {
+export function diffPlans(
+  before: PlanJSON,
+  after: PlanJSON,
+  ledger: TouchLedger,
+  partOfKey: (key: string) => PlanPart,
+): ChangeRecord[] {
+  const by = (key: string) => ledger.of(key, partOfKey(key));
   const changes: ChangeRecord[] = [];
   for (const key of Object.keys(after.meta) as Array<keyof PlanJSON['meta']>) {
     if (same(before.meta[key], after.meta[key])) continue;
-    changes.push({ part: 'planinfo', kind: 'changed', field: `meta.${key}`, ...ledger.of(`meta:${key}`) });
+    changes.push({ part: 'planinfo', kind: 'changed', field: `meta.${key}`, ...by(`meta:${key}`) });
   }
   for (const field of PLAN_RICH_TEXT_FIELDS) {
     if (same(planRichText(before, field), planRichText(after, field))) continue;
-    changes.push({ part: partOfRootType(field), kind: 'changed', field, ...ledger.of(`root:${field}`) });
+    changes.push({ part: partOfRootType(field), kind: 'changed', field, ...by(`root:${field}`) });
   }
   for (const collection of COLLECTION_NAMES) {
     const titleOf = (item: Item): string => String(item[TITLE_FIELDS[collection]] ?? '');
@@ -82,7 +98,7 @@ export function diffPlans(before: PlanJSON, after: PlanJSON, ledger: TouchLedger
       collection,
       itemId: item.id,
       title: titleOf(item),
-      ...ledger.of(`item:${collection}:${item.id}`),
+      ...by(`item:${collection}:${item.id}`),
     });
     for (const [id, item] of is) {
       const old = was.get(id);

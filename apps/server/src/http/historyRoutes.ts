@@ -15,10 +15,12 @@ import {
 } from '@samplan/api';
 import { partOfCollection, type RestoreScope } from '@samplan/plan-model';
 import type { FastifyInstance } from 'fastify';
-import type { PlanAccess } from '../access/PlanAccess.ts';
-import { editAction, type Action } from '../access/roles.ts';
+import type { Granted, PlanAccess } from '../access/PlanAccess.ts';
+import { editAction, isFamilyRole, type Action } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
+import type { DocumentLog } from '../documents/DocumentLog.ts';
+import { HistoryError } from '../documents/HistoryError.ts';
 import type { PlanHistory } from '../documents/PlanHistory.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
@@ -34,6 +36,7 @@ export interface HistoryRoutesOptions {
   accessLog: AccessLog;
   planHistory: PlanHistory;
   history: HistoryStore;
+  documents: DocumentLog;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -44,27 +47,39 @@ const REMOVED_SHOWN = 5;
 
 /** The plan's history (shared/DESIGN.md §4): versions, the plan as it was, what changed, and restores. */
 export async function historyRoutes(app: FastifyInstance, options: HistoryRoutesOptions): Promise<void> {
-  const { sessions, accounts, access, accessLog, planHistory, history } = options;
+  const { sessions, accounts, access, accessLog, planHistory, history, documents } = options;
   const people = () => {
     const nameOf = userNames(accounts, 'Ukjent');
     return async (id: string | null): Promise<HistoryPerson> =>
       id === null ? { id: null, name: 'Samplan' } : { id, name: await nameOf(id) };
   };
 
+  /**
+   * The earliest seq a member's history reaches. The family sees the plan from its creation; anyone else from
+   * the plan as it was when they joined, so what the family wrote and deleted before inviting them stays theirs.
+   */
+  const firstSeqOf = async ({ plan, membership }: Granted): Promise<number> =>
+    isFamilyRole(membership.role) ? 1 : Math.max(1, await documents.seqAt(plan.id, membership.createdAt));
+  const reachable = (seq: number, firstSeq: number): void => {
+    if (seq < firstSeq) throw new HistoryError('VERSION_NOT_FOUND', 'Denne versjonen av planen finnes ikke for deg');
+  };
+
   app.get('/api/plans/:id/versions', async (request): Promise<VersionList> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = VersionListQuery.parse(request.query);
-    await access.authorize(user, id, 'readHistory');
+    const firstSeq = await firstSeqOf(await access.authorize(user, id, 'readHistory'));
     const { head, versions, names, removed } = await planHistory.versions(id, {
       beforeSeq: query.before,
+      fromSeq: firstSeq,
       limit: query.limit,
     });
     const person = people();
     const visit = await history.lastVisit(id, user.id);
     return {
       head,
-      lastVisit: visit ? { seq: visit.seq, at: iso(visit.at) } : null,
+      firstSeq,
+      lastVisit: visit && visit.seq >= firstSeq ? { seq: visit.seq, at: iso(visit.at) } : null,
       nextBefore: versions.length === query.limit ? versions[versions.length - 1]!.toSeq : null,
       versions: await Promise.all(
         versions.map(async (v): Promise<VersionInfo> => {
@@ -105,21 +120,23 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     return reply.status(201).send(named);
   });
 
+  /** The plan as it was, for the history's reader and print; everyone who reads the plan reads its history. */
   app.get('/api/plans/:id/versions/:seq/export.json', async (request): Promise<VersionExport> => {
     const user = await requireUser(sessions, request);
     const { id, seq } = VersionParams.parse(request.params);
-    const { plan } = await access.authorize(user, id, 'readHistory');
+    const granted = await access.authorize(user, id, 'readHistory');
+    reachable(seq, await firstSeqOf(granted));
     const content = await planHistory.contentAt(id, seq);
     await accessLog.record(id, user, 'version.viewed', { seq });
-    return { plan: publicPlan(plan), seq, content };
+    return { plan: publicPlan(granted.plan), seq, content };
   });
 
   app.get('/api/plans/:id/changes', async (request): Promise<ChangeList> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = ChangesQuery.parse(request.query);
-    await access.authorize(user, id, 'readHistory');
-    const to = query.to ?? (await planHistory.versions(id, { limit: 1 })).head;
+    reachable(query.from, await firstSeqOf(await access.authorize(user, id, 'readHistory')));
+    const to = query.to ?? (await documents.head(id));
     if (query.from > to) throw new AppError('VALIDATION_FAILED', '«from» må komme før «to»');
     const person = people();
     const changes = await planHistory.changes(id, query.from, to);
@@ -132,6 +149,10 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     };
   });
 
+  /**
+   * The whole plan or one part: the family's foresatt and the koordinator (a part is the plan piece by piece). One
+   * item: whoever may edit its part. Either way, the right to edit every part the restore writes.
+   */
   app.post('/api/plans/:id/restore', async (request): Promise<Restored> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
@@ -140,22 +161,23 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     let action: Action = 'restorePlan';
     if (body.part) {
       scope = { kind: 'part', part: body.part };
-      action = editAction(body.part);
     } else if (body.collection && body.itemId) {
       scope = { kind: 'item', collection: body.collection, itemId: body.itemId };
       action = editAction(partOfCollection(body.collection));
     }
     const granted = await access.authorize(user, id, action);
-    // Whatever parts the restore turns out to write, the caller must be allowed to edit each of them.
-    const seq = await planHistory.restore(id, body.toSeq, scope, user.id, async (parts) => {
-      for (const part of parts) await access.require(user, granted, editAction(part));
-    });
-    await accessLog.record(id, user, 'plan.restored', {
+    reachable(body.toSeq, await firstSeqOf(granted));
+    const logged = await accessLog.entry(user, 'plan.restored', {
       toSeq: body.toSeq,
       scope: scope.kind,
       ...(body.part ? { part: body.part } : {}),
       ...(body.collection ? { collection: body.collection, itemId: body.itemId } : {}),
-      seq,
+    });
+    const seq = await planHistory.restore(id, body.toSeq, scope, user.id, {
+      mayWrite: async (parts) => {
+        for (const part of parts) await access.require(user, granted, editAction(part));
+      },
+      logAs: (restored) => [{ ...logged, details: { ...logged.details, seq: restored } }],
     });
     return { seq };
   });
@@ -164,10 +186,10 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = DeletionsQuery.parse(request.query);
-    await access.authorize(user, id, 'readHistory');
+    const firstSeq = await firstSeqOf(await access.authorize(user, id, 'readHistory'));
     const since = query.since ? Date.parse(query.since) : Date.now() - DELETIONS_DEFAULT_MS;
     const person = people();
-    const deletions = await planHistory.deletions(id, since, query.limit);
+    const deletions = await planHistory.deletions(id, { since, fromSeq: firstSeq, limit: query.limit });
     return {
       deletions: await Promise.all(
         deletions.map(async (d) => ({

@@ -1,12 +1,6 @@
 import { NewPlanBody, type CreatedPlan, type PlanInfo, type PlanSummary, type PublicPlan } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
-import {
-  emptyProgressFacts,
-  planToJSON,
-  progressSummary,
-  type PlanJSON,
-  type ProgressFacts,
-} from '@samplan/plan-model';
+import { emptyProgressFacts, progressSummary, type ProgressFacts } from '@samplan/plan-model';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
 import type { PlanAccess } from '../access/PlanAccess.ts';
@@ -16,6 +10,7 @@ import { actionsOf, isFamilyRole } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
+import type { PlanHistory } from '../documents/PlanHistory.ts';
 import type { DocumentProjector } from '../documents/projections/DocumentProjector.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { HistoryStore } from '../storage/HistoryStore.ts';
@@ -33,6 +28,7 @@ export interface PlanRoutesOptions {
   creator: PlanCreator;
   documents: DocumentLog;
   projector: DocumentProjector;
+  planHistory: PlanHistory;
   history: HistoryStore;
   tokens: CollabTokens;
 }
@@ -47,7 +43,8 @@ export const publicPlan = (plan: PlanRecord): PublicPlan => ({
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export async function planRoutes(app: FastifyInstance, options: PlanRoutesOptions): Promise<void> {
-  const { sessions, plans, consents, access, accessLog, creator, documents, projector, history, tokens } = options;
+  const { sessions, plans, consents, access, accessLog, creator, documents, projector, planHistory, history, tokens } =
+    options;
 
   /** Each plan's progress facts from the projections, caught up first for plans edited since. */
   const progressOf = async (planIds: string[]): Promise<Map<string, ProgressFacts>> => {
@@ -59,15 +56,6 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
       for (const [planId, progress] of await history.progress(stale)) stored.set(planId, progress);
     }
     return new Map([...stored].map(([planId, { facts }]) => [planId, JSON.parse(facts) as ProgressFacts]));
-  };
-
-  const contentOf = async (planId: string): Promise<PlanJSON> => {
-    const doc = await documents.currentDoc(planId);
-    try {
-      return planToJSON(doc);
-    } finally {
-      doc.destroy();
-    }
   };
 
   /** My plans. One still waiting for the family's consent shows only its title (`access: 'venter-samtykke'`). */
@@ -137,7 +125,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const { plan } = await access.authorize(user, id, 'export');
-    const content = await contentOf(plan.id);
+    const content = await planHistory.current(plan.id);
     await accessLog.record(plan.id, user, 'plan.exported', { format: 'json' });
     reply.header('content-disposition', `attachment; filename="individuell-plan-${plan.id}.json"`);
     return { plan: publicPlan(plan), content };

@@ -1,3 +1,5 @@
+import type { NewAccessLogEntry } from './AccessLogStore.ts';
+
 /** `restore`: an update the server made to bring back an earlier version (on behalf of `userId`). */
 export type UpdateKind = 'edit' | 'restore';
 
@@ -16,6 +18,8 @@ export interface PendingUpdate {
   userId: string | null;
   /** Defaults to `edit`. */
   kind?: UpdateKind;
+  /** Innsynslogg entries that go in with it, in the same transaction, given the seq it gets (a restore's). */
+  log?: (seq: number) => readonly NewAccessLogEntry[];
 }
 
 /** The stored state of a plan: its latest checkpoint plus the log entries after it. */
@@ -57,6 +61,8 @@ export interface DocumentStore {
   history(planId: string, options: { afterSeq: number; limit: number; upToSeq?: number }): Promise<StoredUpdate[]>;
   /** The seq of the plan's last update (0 for none). */
   lastSeq(planId: string): Promise<number>;
+  /** The seq of the last update committed at or before `time` (ms; 0 for none). */
+  seqAt(planId: string, time: number): Promise<number>;
   /** Keeps a snapshot (kept as it is if one exists at that seq). */
   writeSnapshot(planId: string, snapshot: Snapshot): Promise<void>;
   /** The latest snapshot at or before `seq`. */

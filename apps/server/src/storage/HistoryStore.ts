@@ -75,13 +75,16 @@ export interface ProjectionPass {
 export interface HistoryStore {
   cursor(planId: string): Promise<ProjectionCursor | undefined>;
   commitPass(planId: string, pass: ProjectionPass): Promise<void>;
-  /** Newest first; `beforeSeq` pages back (versions whose `toSeq` is below it). */
-  versions(planId: string, options: { beforeSeq?: number; limit: number }): Promise<VersionRecord[]>;
+  /**
+   * Newest first; `beforeSeq` pages back (versions whose `toSeq` is below it), `fromSeq` leaves out versions
+   * that end before it.
+   */
+  versions(planId: string, options: { beforeSeq?: number; fromSeq?: number; limit: number }): Promise<VersionRecord[]>;
   names(planId: string): Promise<VersionName[]>;
   /** Names a version and writes `log`; false, and nothing written, when it has a name already. */
   addName(planId: string, name: VersionName, log: readonly NewAccessLogEntry[]): Promise<boolean>;
-  /** Removals since `since` (ms), newest first. */
-  deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]>;
+  /** Removals since `since` (ms) by updates from `fromSeq` on, newest first. */
+  deletions(planId: string, options: { since: number; fromSeq: number; limit: number }): Promise<DeletionRecord[]>;
   /** Removals by updates `fromSeq` to `toSeq`, in seq order. */
   deletionsBetween(planId: string, fromSeq: number, toSeq: number): Promise<DeletionRecord[]>;
   /** Each plan's progress facts (JSON text) and the seq they are from. */

@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import type { NewAccessLogEntry } from '../../storage/AccessLogStore.ts';
 import type { AccountStore } from '../../storage/AccountStore.ts';
 import type { DocumentStore } from '../../storage/DocumentStore.ts';
+import type { KeyedQueue } from '../KeyedQueue.ts';
+import { replayLog } from '../replayLog.ts';
 import type {
   DeletionRecord,
   HistoryStore,
@@ -18,6 +20,8 @@ import { DEFAULT_VERSION_RULES, VersionGrouper, type OpenVersion, type VersionRu
 
 export interface DocumentProjectorOptions {
   documents: DocumentStore;
+  /** One piece of work per plan at a time, shared with the history's restores and comparisons. */
+  queue: KeyedQueue;
   history: HistoryStore;
   accounts: AccountStore;
   /**
@@ -48,10 +52,6 @@ interface Pending {
   lastSnapshotSeq: number;
 }
 
-const PAGE = 500;
-/** Replaying runs in slices of at most this long, so catching up never stalls the sync path. */
-const SLICE_MS = 4;
-
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const dateNb = (iso: string | null): string => {
@@ -77,7 +77,6 @@ function milestoneName(milestone: Milestone): { name: string; kind: VersionNameK
 export class DocumentProjector {
   private readonly options: DocumentProjectorOptions;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly running = new Map<string, Promise<unknown>>();
   /** Passes started by timers go one plan at a time, not all at once when their timers coincide. */
   private background: Promise<void> = Promise.resolve();
   private readonly now: () => number;
@@ -102,7 +101,7 @@ export class DocumentProjector {
     this.markDirty(planId);
     const pending = (this.backlog.get(planId) ?? 0) + count;
     this.backlog.set(planId, pending);
-    if (pending >= this.backlogLimit && !this.running.has(planId)) {
+    if (pending >= this.backlogLimit && this.options.queue.queued(planId) === 0) {
       this.backlog.set(planId, 0);
       this.inBackground(() => this.catchUp(planId));
     }
@@ -124,17 +123,18 @@ export class DocumentProjector {
    * there. Resolves with the seq the projections have reached. Errors are logged, never thrown.
    */
   catchUp(planId: string, options: { flushChangeLog?: boolean } = {}): Promise<number> {
-    return this.exclusive(planId, () => this.process(planId, options.flushChangeLog ?? false)).catch(
-      async (error: unknown) => {
+    return this.options.queue
+      .run(planId, () => this.process(planId, options.flushChangeLog ?? false))
+      .catch(async (error: unknown) => {
         this.options.logger.error({ planId, err: (error as Error).message }, 'could not project plan history');
         return (await this.options.history.cursor(planId))?.seq ?? 0;
-      },
-    );
+      });
   }
 
   /**
-   * Names the plan as it is now (the last update committed), after a catch-up, with the innsynslogg entry `logAs`
-   * makes for that seq. `null` when that version has a name already; 0 for a plan with no updates.
+   * Names the plan as it is now, after a catch-up: the newest version, ending at the last update that changed
+   * something (a reconnecting peer's update that changes nothing is no version of its own), with the innsynslogg
+   * entry `logAs` makes for that seq. `null` when that version has a name already; 0 for a plan with no versions.
    */
   nameCurrent(
     planId: string,
@@ -142,8 +142,10 @@ export class DocumentProjector {
     userId: string,
     logAs: (seq: number) => Promise<NewAccessLogEntry>,
   ): Promise<number | null> {
-    return this.exclusive(planId, async () => {
-      const seq = await this.process(planId, false);
+    return this.options.queue.run(planId, async () => {
+      await this.process(planId, false);
+      const cursor = await this.options.history.cursor(planId);
+      const seq = cursor ? (parsePending(cursor.pending).open?.version.toSeq ?? 0) : 0;
       if (seq === 0) return 0;
       const version = { seq, name, kind: 'manual' as const, userId, createdAt: this.now() };
       return (await this.options.history.addName(planId, version, [await logAs(seq)])) ? seq : null;
@@ -155,10 +157,10 @@ export class DocumentProjector {
     const pending = [...this.timers.keys()];
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    await Promise.all([
-      ...pending.map((planId) => this.catchUp(planId, { flushChangeLog: true })),
-      ...this.running.values(),
-    ]);
+    await Promise.all(pending.map((planId) => this.catchUp(planId, { flushChangeLog: true })));
+    // Passes whose timer had fired but that had not started yet, and whatever else is queued.
+    await this.background;
+    await this.options.queue.idle();
   }
 
   private inBackground(pass: () => Promise<unknown>): void {
@@ -166,17 +168,6 @@ export class DocumentProjector {
       () => undefined,
       () => undefined,
     );
-  }
-
-  private exclusive<T>(planId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.running.get(planId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.running.set(planId, settled);
-    void settled.then(() => {
-      if (this.running.get(planId) === settled) this.running.delete(planId);
-    });
-    return next;
   }
 
   private async process(planId: string, flush: boolean): Promise<number> {
@@ -241,43 +232,41 @@ export class DocumentProjector {
       const autoNames: VersionName[] = [];
       let seq = cursor.seq;
       let lastSnapshotSeq = pending.lastSnapshotSeq;
-      let sliceStart = performance.now();
-      for (;;) {
-        const page = await documents.history(planId, { afterSeq: seq, limit: PAGE });
-        for (const stored of page) {
-          if (performance.now() - sliceStart > SLICE_MS) {
-            await yieldToEventLoop();
-            sliceStart = performance.now();
+      const readPage = (afterSeq: number, limit: number) => documents.history(planId, { afterSeq, limit });
+      seq = await replayLog(readPage, seq, async (stored) => {
+        touches = null;
+        Y.applyUpdate(doc, stored.update);
+        const found = touches as Touches | null;
+        if (found) {
+          const update = {
+            seq: stored.seq,
+            userId: stored.userId,
+            at: stored.createdAt,
+            kind: stored.kind,
+            parts: found.parts,
+          };
+          const { removed, milestones } = index.update(found);
+          grouper.add(update);
+          if (stored.seq > cursor.changeLoggedThrough) groups.add(update);
+          for (const item of removed) {
+            deletions.push({ ...item, seq: stored.seq, userId: stored.userId, at: stored.createdAt });
           }
-          touches = null;
-          Y.applyUpdate(doc, stored.update);
-          seq = stored.seq;
-          const found = touches as Touches | null;
-          if (found) {
-            const update = {
-              seq,
+          // The first update is the plan as it was created: whatever it holds happened before the plan had a history.
+          for (const milestone of stored.seq === 1 ? [] : milestones) {
+            autoNames.push({
+              seq: stored.seq,
+              ...milestoneName(milestone),
               userId: stored.userId,
-              at: stored.createdAt,
-              kind: stored.kind,
-              parts: found.parts,
-            };
-            const { removed, milestones } = index.update(found);
-            grouper.add(update);
-            if (seq > cursor.changeLoggedThrough) groups.add(update);
-            for (const item of removed) deletions.push({ ...item, seq, userId: stored.userId, at: stored.createdAt });
-            // The first update is the plan as it was created: whatever it holds happened before the plan had a history.
-            for (const milestone of seq === 1 ? [] : milestones) {
-              autoNames.push({ seq, ...milestoneName(milestone), userId: stored.userId, createdAt: stored.createdAt });
-              grouper.nameAt(seq);
-            }
-          }
-          if (seq - lastSnapshotSeq >= this.snapshotEvery) {
-            await documents.writeSnapshot(planId, { seq, state: Y.encodeStateAsUpdate(doc) });
-            lastSnapshotSeq = seq;
+              createdAt: stored.createdAt,
+            });
+            grouper.nameAt(stored.seq);
           }
         }
-        if (page.length < PAGE) break;
-      }
+        if (stored.seq - lastSnapshotSeq >= this.snapshotEvery) {
+          await documents.writeSnapshot(planId, { seq: stored.seq, state: Y.encodeStateAsUpdate(doc) });
+          lastSnapshotSeq = stored.seq;
+        }
+      });
       await history.commitPass(planId, {
         cursor: {
           seq,

@@ -96,7 +96,9 @@ export class PostgresDocumentStore implements DocumentStore {
       const now = Date.now();
       const values: unknown[] = [];
       const rows: string[] = [];
-      for (const { update, userId, kind } of updates) {
+      for (const { update, userId, kind, log } of updates) {
+        // The innsynslogg is not on PostgreSQL yet (the multi-instance issue); refuse rather than drop entries.
+        if (log) throw new Error('PostgresDocumentStore cannot write innsynslogg entries yet');
         seq += 1;
         const i = values.length;
         rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}, $${i + 5}, $${i + 6})`);
@@ -155,6 +157,14 @@ export class PostgresDocumentStore implements DocumentStore {
     const result = await this.pool.query<{ seq: string | null }>(
       'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1',
       [planId],
+    );
+    return Number(result.rows[0]?.seq ?? 0);
+  }
+
+  async seqAt(planId: string, time: number): Promise<number> {
+    const result = await this.pool.query<{ seq: string | null }>(
+      'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1 AND created_at <= $2',
+      [planId, time],
     );
     return Number(result.rows[0]?.seq ?? 0);
   }

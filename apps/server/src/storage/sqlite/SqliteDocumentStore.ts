@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './openSqlite.ts';
+import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import type {
   Checkpoint,
   DocumentStore,
@@ -34,7 +35,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly lastSeqs = new Map<string, number>();
   private readonly seqCacheSize: number;
 
-  constructor(db: SqliteDatabase, options: { seqCacheSize?: number; now?: () => number } = {}) {
+  constructor(
+    db: SqliteDatabase,
+    options: { seqCacheSize?: number; now?: () => number; accessLog?: SqliteAccessLogStore } = {},
+  ) {
     this.db = db;
     this.seqCacheSize = Math.max(1, options.seqCacheSize ?? SEQ_CACHE_SIZE);
     this.statements = {
@@ -62,6 +66,9 @@ export class SqliteDocumentStore implements DocumentStore {
         `SELECT seq, data, user_id, created_at, kind FROM doc_updates WHERE plan_id = ? AND seq > ? AND seq <= ?
          ORDER BY seq LIMIT ?`,
       ),
+      seqAt: db.prepare<[string, number], { seq: number | null }>(
+        'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = ? AND created_at <= ?',
+      ),
       insertSnapshot: db.prepare<[string, number, Uint8Array, number]>(
         'INSERT INTO doc_snapshots (plan_id, seq, data, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
@@ -73,9 +80,13 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appendSync = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
       let seq = this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
       const now = (options.now ?? Date.now)();
-      for (const { update, userId, kind } of updates) {
+      for (const { update, userId, kind, log } of updates) {
         seq += 1;
         this.statements.insert.run(planId, seq, update, userId, now, kind === 'restore' ? kind : null);
+        if (log) {
+          if (!options.accessLog) throw new Error('this document store writes no innsynslogg entries');
+          options.accessLog.appendSync(planId, log(seq));
+        }
       }
       return seq;
     });
@@ -138,6 +149,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async lastSeq(planId: string): Promise<number> {
     return this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
+  }
+
+  async seqAt(planId: string, time: number): Promise<number> {
+    return this.statements.seqAt.get(planId, time)?.seq ?? 0;
   }
 
   async writeSnapshot(planId: string, snapshot: Snapshot): Promise<void> {

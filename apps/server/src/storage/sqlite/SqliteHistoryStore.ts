@@ -94,8 +94,8 @@ export class SqliteHistoryStore implements HistoryStore {
            last_at = excluded.last_at, kind = excluded.kind, authors = excluded.authors, parts = excluded.parts`,
       ),
       deleteVersion: db.prepare<[string, number]>('DELETE FROM doc_versions WHERE plan_id = ? AND from_seq = ?'),
-      versions: db.prepare<[string, number, number], VersionRow>(
-        'SELECT * FROM doc_versions WHERE plan_id = ? AND to_seq < ? ORDER BY to_seq DESC LIMIT ?',
+      versions: db.prepare<[string, number, number, number], VersionRow>(
+        'SELECT * FROM doc_versions WHERE plan_id = ? AND to_seq < ? AND to_seq >= ? ORDER BY to_seq DESC LIMIT ?',
       ),
       addName: db.prepare<[string, number, string, string, string | null, number]>(
         `INSERT INTO doc_version_names (plan_id, seq, name, kind, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -106,8 +106,8 @@ export class SqliteHistoryStore implements HistoryStore {
         `INSERT INTO doc_deletions (plan_id, seq, collection, item_id, title, parent_id, user_id, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
-      deletions: db.prepare<[string, number, number], DeletionRow>(
-        'SELECT * FROM doc_deletions WHERE plan_id = ? AND at >= ? ORDER BY seq DESC LIMIT ?',
+      deletions: db.prepare<[string, number, number, number], DeletionRow>(
+        'SELECT * FROM doc_deletions WHERE plan_id = ? AND at >= ? AND seq >= ? ORDER BY seq DESC LIMIT ?',
       ),
       deletionsBetween: db.prepare<[string, number, number], DeletionRow>(
         'SELECT * FROM doc_deletions WHERE plan_id = ? AND seq >= ? AND seq <= ? ORDER BY seq',
@@ -174,9 +174,12 @@ export class SqliteHistoryStore implements HistoryStore {
     this.commitTx(planId, pass);
   }
 
-  async versions(planId: string, options: { beforeSeq?: number; limit: number }): Promise<VersionRecord[]> {
+  async versions(
+    planId: string,
+    options: { beforeSeq?: number; fromSeq?: number; limit: number },
+  ): Promise<VersionRecord[]> {
     return this.statements.versions
-      .all(planId, options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.limit)
+      .all(planId, options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.fromSeq ?? 0, options.limit)
       .map(toVersion);
   }
 
@@ -194,8 +197,11 @@ export class SqliteHistoryStore implements HistoryStore {
     );
   }
 
-  async deletions(planId: string, options: { since: number; limit: number }): Promise<DeletionRecord[]> {
-    return this.statements.deletions.all(planId, options.since, options.limit).map(toDeletion);
+  async deletions(
+    planId: string,
+    options: { since: number; fromSeq: number; limit: number },
+  ): Promise<DeletionRecord[]> {
+    return this.statements.deletions.all(planId, options.since, options.fromSeq, options.limit).map(toDeletion);
   }
 
   async deletionsBetween(planId: string, fromSeq: number, toSeq: number): Promise<DeletionRecord[]> {

@@ -21,8 +21,8 @@ export type SqliteStorage = Storage & { db: SqliteDatabase };
 export function openSqliteStorage(options: SqliteStorageOptions): SqliteStorage {
   const db = openSqlite(options);
   const walCheckpointer = options.inMemory ? null : new WalCheckpointer(db, { onError: options.onWalCheckpointError });
-  const documents = new SqliteDocumentStore(db);
   const accessLog = new SqliteAccessLogStore(db, options.chain);
+  const documents = new SqliteDocumentStore(db, { accessLog });
   const plans = new SqlitePlanStore(db, accessLog);
   const consents = new SqliteConsentStore(db, accessLog);
   const history = new SqliteHistoryStore(db, accessLog);

@@ -1,0 +1,32 @@
+import type { StoredUpdate } from '../storage/DocumentStore.ts';
+
+const PAGE = 1000;
+/** Replaying runs in slices of at most this long, so it never stalls the sync path of other plans. */
+const SLICE_MS = 4;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Visits a plan's logged updates after `afterSeq`, in order, a page at a time (`readPage` reads the page after a
+ * seq), yielding to the event loop every few milliseconds. Resolves with the seq of the last update visited.
+ */
+export async function replayLog(
+  readPage: (afterSeq: number, limit: number) => Promise<StoredUpdate[]>,
+  afterSeq: number,
+  visit: (stored: StoredUpdate) => void | Promise<void>,
+): Promise<number> {
+  let seq = afterSeq;
+  let sliceStart = performance.now();
+  for (;;) {
+    const page = await readPage(seq, PAGE);
+    for (const stored of page) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+      await visit(stored);
+      seq = stored.seq;
+    }
+    if (page.length < PAGE) return seq;
+  }
+}
