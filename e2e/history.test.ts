@@ -75,7 +75,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await page.waitForURL(`**/planer/${planId}/historikk`);
     const list = page.getByRole('list', { name: 'Versjoner av planen' });
     await expectText(list, 'Per Lærer endret mål, ressurser og behov');
-    await expectText(list, 'Kari Nilsen hentet tilbake noe fra en tidligere versjon');
+    await expectText(list, 'Kari Nilsen gjenopprettet noe fra en tidligere versjon');
     await expectText(list, 'Kari Nilsen opprettet planen');
     await saveScreenshot(page, 'history-versions');
     await expectNoViolations(page, 'history');
@@ -106,8 +106,8 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await page.waitForURL(`**/endringer?fra=*&til=${perVersion}`);
     const removed = page.locator('li.change--removed', { hasText: title });
     await expectText(removed, 'av Per Lærer');
-    await removed.getByRole('button', { name: `Hent tilbake målet «${title}»` }).waitFor();
-    await page.getByRole('button', { name: 'Hent tilbake «Mål, ressurser og behov» slik det var' }).waitFor();
+    await removed.getByRole('button', { name: `Gjenopprett målet «${title}»` }).waitFor();
+    await page.getByRole('button', { name: 'Gjenopprett «Mål, ressurser og behov» slik det var' }).waitFor();
     await saveScreenshot(page, 'history-changes');
     await expectNoViolations(page, 'changes');
 

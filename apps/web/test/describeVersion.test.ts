@@ -33,7 +33,7 @@ describe('describeVersion', () => {
     ).toBe('Kari Nilsen og Per Hansen endret mål, ressurser og behov og tiltak');
     expect(describeVersion(version({ fromSeq: 1, seq: 1 }))).toBe('Kari Nilsen opprettet planen');
     expect(describeVersion(version({ kind: 'restore' }))).toBe(
-      'Kari Nilsen hentet tilbake noe fra en tidligere versjon',
+      'Kari Nilsen gjenopprettet noe fra en tidligere versjon',
     );
   });
 

@@ -46,11 +46,13 @@ function TextDiff({ before, after }: { before: string; after: string }) {
         segment.kind === 'same' ? (
           <span key={index}>{segment.text}</span>
         ) : segment.kind === 'added' ? (
-          <ins key={index} aria-label={`${t.inserted}: ${segment.text}`}>
+          <ins key={index}>
+            <span className="visually-hidden">{t.inserted}: </span>
             {segment.text}
           </ins>
         ) : (
-          <del key={index} aria-label={`${t.deleted}: ${segment.text}`}>
+          <del key={index}>
+            <span className="visually-hidden">{t.deleted}: </span>
             {segment.text}
           </del>
         ),
@@ -66,6 +68,8 @@ function FieldChange(props: {
   before: unknown;
   after: unknown;
   plans: { before: PlanJSON; after: PlanJSON };
+  /** The newer side is the plan now (or an earlier version). */
+  toNow: boolean;
 }) {
   const { collection, field, plans } = props;
   const before = fieldText(collection, field, props.before, plans.before);
@@ -91,7 +95,7 @@ function FieldChange(props: {
         <dl className="field-change__values">
           <dt>{t.before}</dt>
           <dd>{shown(props.before, plans.before, before)}</dd>
-          <dt>{t.after}</dt>
+          <dt>{props.toNow ? t.after : t.afterThen}</dt>
           <dd>{shown(props.after, plans.after, after)}</dd>
         </dl>
       )}
@@ -103,6 +107,7 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
   const [restored, setRestored] = useState<'done' | 'failed' | null>(null);
   const [busy, setBusy] = useState(false);
   const plans = { before: loaded.before, after: loaded.after };
+  const toNow = loaded.toAt === null;
   const { collection, itemId, field } = change;
   const noun = collection ? nbHistory.itemNoun[collection] : '';
   const title = collection && change.title ? titleText(collection, change.title) : '';
@@ -126,6 +131,7 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
           before={was[name]}
           after={is[name]}
           plans={plans}
+          toNow={toNow}
         />
       ));
   } else if (field && isPlanRichTextField(field)) {
@@ -136,6 +142,7 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
         before={planRichText(loaded.before, field)}
         after={planRichText(loaded.after, field)}
         plans={plans}
+        toNow={toNow}
       />
     );
   } else if (field?.startsWith('meta.')) {
@@ -147,6 +154,7 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
         before={loaded.before.meta[key]}
         after={loaded.after.meta[key]}
         plans={plans}
+        toNow={toNow}
       />
     );
   }
@@ -209,15 +217,22 @@ function VersionSelect(props: {
 
 /** Two versions to compare (the newest page of them), as a form that opens their comparison. */
 function PickVersions({ info, from, to }: { info: PlanInfo; from: number; to: number | undefined }) {
-  const [versions, setVersions] = useState<VersionInfo[]>([]);
+  const [list, setList] = useState<{ versions: VersionInfo[]; firstSeq: number } | null>(null);
   const [picked, setPicked] = useState({ from: String(from), to: to === undefined ? '' : String(to) });
   useEffect(() => {
+    let cancelled = false;
     historyApi.versions(info.id).then(
-      (list) => setVersions(list.versions),
-      () => setVersions([]),
+      (answer) => {
+        if (!cancelled) setList(answer);
+      },
+      () => undefined,
     );
+    return () => {
+      cancelled = true;
+    };
   }, [info.id]);
-  if (versions.length < 2) return null;
+  const versions = list?.versions ?? [];
+  if (!list || versions.length < 2) return null;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     navigate(paths.changes(info.id, Number(picked.from), picked.to === '' ? undefined : Number(picked.to)));
@@ -230,7 +245,7 @@ function PickVersions({ info, from, to }: { info: PlanInfo; from: number; to: nu
           <VersionSelect
             label={t.pickFrom}
             value={picked.from}
-            first={{ value: '0', label: t.pickCreated }}
+            first={{ value: String(list!.firstSeq), label: info.family ? t.pickCreated : t.pickJoined }}
             versions={versions}
             onChange={(from) => setPicked({ ...picked, from })}
           />

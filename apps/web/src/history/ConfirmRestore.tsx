@@ -21,9 +21,14 @@ export function ConfirmRestore(props: {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const question = useRef<HTMLHeadingElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (asking) question.current?.focus();
   }, [asking]);
+  // The button that was pressed is gone once it is done: focus goes to what happened.
+  useEffect(() => {
+    if (result) outcome.current?.focus();
+  }, [result]);
 
   const restore = async (): Promise<void> => {
     setBusy(true);
@@ -40,9 +45,11 @@ export function ConfirmRestore(props: {
   return (
     <div className="confirm-restore no-print">
       {result && (
-        <Alert kind={result.kind}>
-          {result.text} {result.kind === 'info' && props.children}
-        </Alert>
+        <div ref={outcome} tabIndex={-1}>
+          <Alert kind={result.kind}>
+            {result.text} {result.kind === 'info' && props.children}
+          </Alert>
+        </div>
       )}
       {asking ? (
         <section className="card confirm" aria-labelledby={headingId}>

@@ -51,7 +51,7 @@ function VersionRow({ info, version, isNewest }: { info: PlanInfo; version: Vers
 
 function History({ info }: { info: PlanInfo }) {
   const [list, setList] = useState<VersionList | null>(null);
-  const [older, setOlder] = useState<VersionInfo[]>([]);
+  const [older, setOlder] = useState<{ versions: VersionInfo[]; nextBefore: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
 
@@ -60,7 +60,7 @@ function History({ info }: { info: PlanInfo }) {
     historyApi.versions(info.id).then(
       (answer) => {
         setList(answer);
-        setOlder([]);
+        setOlder(null);
       },
       () => setError(t.loadFailed),
     );
@@ -78,15 +78,20 @@ function History({ info }: { info: PlanInfo }) {
     );
   }
   if (!list) return <Spinner label={nb.loading} />;
-  const versions = [...list.versions, ...older];
-  const nextBefore = older.length > 0 ? (older[older.length - 1]?.seq ?? null) : list.nextBefore;
+  const versions = [...list.versions, ...(older?.versions ?? [])];
+  const nextBefore = older ? older.nextBefore : list.nextBefore;
   const meeting = lastMeetingVersion(versions);
   const loadOlder = (): void => {
     if (nextBefore === null) return;
     setLoadingOlder(true);
     historyApi
       .versions(info.id, { before: nextBefore })
-      .then((page) => setOlder((shown) => [...shown, ...page.versions]))
+      .then((page) =>
+        setOlder((shown) => ({
+          versions: [...(shown?.versions ?? []), ...page.versions],
+          nextBefore: page.nextBefore,
+        })),
+      )
       .catch(() => setError(t.loadFailed))
       .finally(() => setLoadingOlder(false));
   };

@@ -7,7 +7,7 @@ import { nb } from './nb.ts';
 
 /** A part of the plan in running text, lower case where Norwegian wants it: «endret mål og tiltak». */
 const partInText: Record<PlanPart, string> = {
-  planinfo: 'planperiode og revisjon',
+  planinfo: 'planens navn, periode og koordinator',
   omBarnet: 'om barnet og familien',
   maal: 'mål, ressurser og behov',
   deltakere: 'deltakere',
@@ -142,7 +142,7 @@ export const nbHistory = {
   title: 'Historikk',
   intro:
     'Her er alle endringene i planen, de nyeste først. Det som blir slettet eller endret, er ikke borte for godt: ' +
-    'du kan se planen slik den var, sammenligne med nå, og hente tilbake det som ble slettet.',
+    'du kan se planen slik den var, sammenligne med nå, og gjenopprette det som ble slettet.',
   loadFailed: 'Klarte ikke å hente historikken.',
   retry: 'Prøv igjen',
   listLabel: 'Versjoner av planen',
@@ -159,7 +159,7 @@ export const nbHistory = {
     created: (name: string) => `${name} opprettet planen`,
     changed: (names: string[], parts: PlanPart[]) =>
       `${listNb(names)} endret ${parts.length > 0 ? listNb(parts.map((part) => partInText[part])) : 'planen'}`,
-    restored: (name: string) => `${name} hentet tilbake noe fra en tidligere versjon`,
+    restored: (name: string) => `${name} gjenopprettet noe fra en tidligere versjon`,
     removed: (items: string[], more: number) => `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}.`,
     nameKind: { manual: 'Navngitt versjon', meeting: 'Møte holdt', revision: 'Revidert' },
     show: 'Se planen slik den var',
@@ -185,20 +185,20 @@ export const nbHistory = {
 
   versionPage: {
     title: 'Tidligere versjon',
-    banner: (when: string) => `Du ser planen slik den var ${when}.`,
+    banner: (when: string) => (when ? `Du ser planen slik den var ${when}.` : 'Du ser en tidligere versjon av planen.'),
     bannerDetail: 'Dette er en tidligere versjon. Du kan lese og skrive den ut, men ikke endre den her.',
     print: 'Skriv ut denne versjonen',
     back: 'Tilbake til historikken',
-    restore: 'Hent tilbake hele planen slik den var da',
-    confirmTitle: 'Hente tilbake hele planen?',
+    restore: 'Gjenopprett hele planen slik den var da',
+    confirmTitle: 'Gjenopprette hele planen?',
     confirmText: (when: string) =>
-      `Hele planen blir slik den var ${when}. Det som er endret etterpå, blir tatt bort fra planen. ` +
-      'Ingenting blir borte for godt: planen slik den er nå, blir også liggende i historikken.',
-    confirm: 'Ja, hent tilbake',
+      `Hele planen blir slik den var ${when || 'i denne versjonen'}. Det som er endret etterpå, blir tatt bort fra ` +
+      'planen. Ingenting blir borte for godt: planen slik den er nå, blir også liggende i historikken.',
+    confirm: 'Ja, gjenopprett',
     cancel: 'Avbryt',
-    restored: 'Planen er hentet tilbake. Alle som har planen åpen, ser det med en gang.',
+    restored: 'Planen er gjenopprettet. Alle som har planen åpen, ser det med en gang.',
     nothingToRestore: 'Planen er allerede slik den var da.',
-    restoreFailed: 'Klarte ikke å hente tilbake planen.',
+    restoreFailed: 'Klarte ikke å gjenopprette planen.',
     notFound: 'Fant ikke denne versjonen av planen.',
     unreadable: 'Denne versjonen av planen kan ikke vises.',
     toPlan: 'Gå til planen',
@@ -217,25 +217,27 @@ export const nbHistory = {
     by: (names: string[]) => `av ${listNb(names)}`,
     before: 'Før',
     after: 'Nå',
+    afterThen: 'Etter',
     inserted: 'Lagt til',
     deleted: 'Tatt bort',
     empty: '(tomt)',
-    restore: (noun: string, title: string) => `Hent tilbake ${noun}${title ? ` «${title}»` : ''}`,
-    restored: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} er hentet tilbake.`,
-    restoreFailed: 'Klarte ikke å hente det tilbake.',
+    restore: (noun: string, title: string) => `Gjenopprett ${noun}${title ? ` «${title}»` : ''}`,
+    restored: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} er gjenopprettet.`,
+    restoreFailed: 'Klarte ikke å gjenopprette det.',
     showVersion: 'Se planen slik den var da',
     pickLegend: 'Sammenlign to versjoner',
     pickFrom: 'Fra versjonen',
     pickTo: 'Til versjonen',
     pickCreated: 'Da planen ble opprettet',
+    pickJoined: 'Da du ble med i planen',
     pickNow: 'Nå',
     pick: 'Sammenlign',
-    restorePart: (part: string) => `Hent tilbake «${part}» slik det var`,
-    restorePartQuestion: (part: string) => `Hente tilbake «${part}»?`,
+    restorePart: (part: string) => `Gjenopprett «${part}» slik det var`,
+    restorePartQuestion: (part: string) => `Gjenopprette «${part}»?`,
     restorePartText: (part: string, when: string) =>
       `«${part}» blir slik det var ${when}. Det som er endret der etterpå, blir tatt bort. Resten av planen blir ` +
       'som den er nå. Ingenting blir borte for godt: det som er nå, blir liggende i historikken.',
-    restoredPart: (part: string) => `«${part}» er hentet tilbake.`,
+    restoredPart: (part: string) => `«${part}» er gjenopprettet.`,
     yes: nb.common.yes,
     no: nb.common.no,
   },

@@ -4,7 +4,16 @@ import type { Notice } from './NoticeContext.tsx';
 import { usePlan } from './PlanContext.tsx';
 
 /** Tells the user what just happened (e.g. a deletion), with a way to undo it or act on it. */
-export function NoticeArea({ notice, onDismiss }: { notice: Notice | null; onDismiss(): void }) {
+export function NoticeArea({
+  notice,
+  onDismiss,
+  onHold,
+}: {
+  notice: Notice | null;
+  onDismiss(): void;
+  /** The notice should stay while it is pointed at, has focus, or its action runs. */
+  onHold(held: boolean): void;
+}) {
   const { connection } = usePlan();
   const [outcome, setOutcome] = useState<{ id: number; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -12,7 +21,16 @@ export function NoticeArea({ notice, onDismiss }: { notice: Notice | null; onDis
   return (
     <div className="notice-area" role="status" aria-live="polite">
       {notice && (
-        <div className="notice" key={notice.id}>
+        <div
+          className="notice"
+          key={notice.id}
+          onMouseEnter={() => onHold(true)}
+          onMouseLeave={() => onHold(false)}
+          onFocus={() => onHold(true)}
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget)) onHold(false);
+          }}
+        >
           <span>{done ? outcome.text : notice.message}</span>
           {notice.action && !done && (
             <button
@@ -22,10 +40,14 @@ export function NoticeArea({ notice, onDismiss }: { notice: Notice | null; onDis
               onClick={() => {
                 const { id, action } = notice;
                 setBusy(true);
+                onHold(true);
                 void action!
                   .run()
                   .then((text) => setOutcome({ id, text }))
-                  .finally(() => setBusy(false));
+                  .finally(() => {
+                    setBusy(false);
+                    onHold(false);
+                  });
               }}
             >
               {notice.action.label}

@@ -42,12 +42,16 @@ export function PlanView({ section }: { section: SectionId }) {
     }),
     [],
   );
-  const dismiss = useCallback(() => setNotice(null), []);
+  const [held, setHeld] = useState(false);
+  const dismiss = useCallback(() => {
+    setNotice(null);
+    setHeld(false);
+  }, []);
   useEffect(() => {
-    if (!notice) return;
+    if (!notice || held) return;
     const timer = setTimeout(dismiss, notice.durationMs ?? NOTICE_MS);
     return () => clearTimeout(timer);
-  }, [notice, dismiss]);
+  }, [notice, held, dismiss]);
 
   useEffect(() => connection.setSection(section), [connection, section]);
   useRemovalNotices(noticeApi);
@@ -114,7 +118,7 @@ export function PlanView({ section }: { section: SectionId }) {
             <p className="muted saved-hint">{nb.plan.savedAutomatically}</p>
           </div>
         </div>
-        <NoticeArea notice={notice} onDismiss={dismiss} />
+        <NoticeArea notice={notice} onDismiss={dismiss} onHold={setHeld} />
       </div>
     </NoticeContext.Provider>
   );

@@ -18,7 +18,6 @@ const t = nbHistory.removedNotice;
 /** Removals that arrive together (a hovedmål and its delmål, a wipe) are told as one. */
 const GATHER_MS = 300;
 const SHOWN_MS = 60_000;
-const LOOK_BACK_MS = 10 * 60_000;
 
 interface Removed {
   collection: CollectionName;
@@ -45,8 +44,8 @@ export function useRemovalNotices(notices: NoticeApi): void {
     let stopped = false;
 
     const tell = async (removed: Removed[]): Promise<void> => {
-      const since = new Date(Date.now() - LOOK_BACK_MS).toISOString();
-      const { deletions } = await historyApi.deletions(info.id, since).catch(() => ({ deletions: [] }));
+      // The server's recent removals, newest first (by its own clock, not this browser's).
+      const { deletions } = await historyApi.deletions(info.id).catch(() => ({ deletions: [] }));
       if (stopped) return;
       const found = removed
         .map(({ collection, itemId }) => deletions.find((d) => d.collection === collection && d.itemId === itemId))
