@@ -45,11 +45,11 @@ function Version({ info, seq }: { info: PlanInfo; seq: number }) {
   const when = loaded.version ? formatDateTime(loaded.version.at) : '';
   return (
     <>
-      <div className="version-banner no-print" role="note">
+      <div className="version-banner" role="note">
         <p className="version-banner__title">{t.banner(when)}</p>
-        <p>{t.bannerDetail}</p>
+        <p className="no-print">{t.bannerDetail}</p>
         {loaded.version?.name && <p className="version__name">{loaded.version.name}</p>}
-        <div className="version-banner__actions">
+        <div className="version-banner__actions no-print">
           <button type="button" className="button button--primary" onClick={() => window.print()}>
             {t.print}
           </button>
