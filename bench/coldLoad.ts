@@ -3,8 +3,12 @@
  * timed parts run with the same (cold) JIT state:
  *  - write: a fast client types ~100,000 small edits (runs of typing, backspaces, new paragraphs, cursor
  *    jumps) into a plan through the server, one update per edit; then saves the merged state and content.
+ *    With `turns`, the typing is handed over between members (one socket per member, in turn), so the plan's
+ *    history has versions as it does when people take turns on it.
  *  - read: a new client connects to a freshly started server; time until it is synced and has the content.
- *  - floor: the same client code alone applying the saved merged state to a fresh Y.Doc.
+ *  - floor: the same client code alone applying the saved merged state to a fresh Y.Doc; `asProvider` first
+ *    does to the doc what a y-websocket client's provider and editor do (an 'update' listener, which makes
+ *    Yjs encode every transaction, and the field got before the state arrives).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
@@ -17,16 +21,29 @@ import { median } from './lib/stats.ts';
 process.setMaxListeners(0);
 
 export type ToColdClient =
-  | { type: 'write'; wsBase: string; planId: string; token: string; edits: number; seed: number }
+  | {
+      type: 'write';
+      wsBase: string;
+      planId: string;
+      token: string;
+      edits: number;
+      seed: number;
+      /** Hand the typing over every `editsPerTurn` edits, to the next of `token`, ...`tokens`, round and round. */
+      turns?: { tokens: string[]; editsPerTurn: number };
+    }
   | { type: 'finish'; statePath: string; expectedPath: string }
   | { type: 'read'; wsBase: string; planId: string; token: string; expectedPath: string }
-  | { type: 'floor'; statePath: string; expectedPath: string; warmReps: number }
+  | { type: 'floor'; statePath: string; expectedPath: string; warmReps: number; asProvider?: boolean }
   | { type: 'close' };
 
 export interface WriteReport {
   updates: number;
   writeMs: number;
   paragraphs: number;
+  /** Hand-overs made (0 without `turns`). */
+  handOvers: number;
+  /** The last edit as sent: the server has committed every edit once its log holds this one. */
+  lastUpdate: Uint8Array;
 }
 
 export interface SavedReport {
@@ -44,6 +61,13 @@ export interface ReadReport {
   contentEqual: boolean;
   bytesReceived: number;
   messagesReceived: number;
+  /**
+   * The server's first message: it greets a peer once the room has loaded the plan, so this minus `openMs` is
+   * the server's load (and whatever else it did first).
+   */
+  firstMessageMs: number;
+  /** The largest message (the plan's state) fully received; `syncedMs` minus this is the client applying it. */
+  stateReceivedMs: number;
 }
 
 export interface FloorReport {
@@ -61,15 +85,22 @@ export type FromColdClient =
   | ({ type: 'floor' } & FloorReport)
   | { type: 'error'; message: string };
 
-let traffic = { bytes: 0, messages: 0 };
+let traffic = { bytes: 0, messages: 0, start: 0, firstAt: NaN, largest: 0, largestAt: NaN };
 
 /** `ws` that counts what the server sends. */
 class CountingWebSocket extends WebSocket {
   constructor(address: string, protocols?: string | string[]) {
     super(address, protocols);
     this.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength;
+      const at = performance.now() - traffic.start;
+      if (traffic.messages === 0) traffic.firstAt = at;
+      if (bytes > traffic.largest) {
+        traffic.largest = bytes;
+        traffic.largestAt = at;
+      }
       traffic.messages++;
-      traffic.bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength;
+      traffic.bytes += bytes;
     });
   }
 }
@@ -100,15 +131,41 @@ const WORDS =
 
 let writer: { doc: Y.Doc; provider: WebsocketProvider } | null = null;
 
+/**
+ * The next member takes over the same document: their socket is synced before the last one closes (so the
+ * plan stays open), and the last one's close handshake is complete before they type, so the server has taken
+ * every update of the last turn before the first of this one.
+ */
+async function handOver(
+  from: WebsocketProvider,
+  command: Extract<ToColdClient, { type: 'write' }>,
+  token: string,
+): Promise<WebsocketProvider> {
+  await drained(from);
+  const next = connect(command.wsBase, command.planId, token, from.doc);
+  await whenSynced(next, 30_000);
+  const socket = from.ws as unknown as WebSocket | null;
+  const closed = socket ? new Promise((resolve) => socket.once('close', resolve)) : Promise.resolve();
+  from.destroy();
+  await closed;
+  return next;
+}
+
 async function write(command: Extract<ToColdClient, { type: 'write' }>): Promise<WriteReport> {
   const doc = new Y.Doc();
-  const provider = connect(command.wsBase, command.planId, command.token, doc);
+  let provider = connect(command.wsBase, command.planId, command.token, doc);
   writer = { doc, provider };
   await whenSynced(provider, 30_000);
   let updates = 0;
-  doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    if (origin !== provider) updates++;
+  let lastUpdate: Uint8Array = new Uint8Array();
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin instanceof WebsocketProvider) return;
+    updates++;
+    lastUpdate = update;
   });
+  const tokens = [command.token, ...(command.turns?.tokens ?? [])];
+  const editsPerTurn = command.turns?.editsPerTurn ?? Infinity;
+  let handOvers = 0;
 
   const random = mulberry32(command.seed);
   const fragment = doc.getXmlFragment(BENCH_FIELD);
@@ -127,6 +184,10 @@ async function write(command: Extract<ToColdClient, { type: 'write' }>): Promise
   const start = performance.now();
   newParagraph(0);
   for (let i = 1; i < command.edits; i++) {
+    if (i % editsPerTurn === 0) {
+      provider = await handOver(provider, command, tokens[++handOvers % tokens.length]!);
+      writer = { doc, provider };
+    }
     const r = random();
     if (r < 0.012) {
       // Enter: a new paragraph after the current one.
@@ -149,7 +210,7 @@ async function write(command: Extract<ToColdClient, { type: 'write' }>): Promise
     if (i % 500 === 0) await drained(provider);
   }
   await drained(provider);
-  return { updates, writeMs: performance.now() - start, paragraphs: paragraphs.length };
+  return { updates, writeMs: performance.now() - start, paragraphs: paragraphs.length, handOvers, lastUpdate };
 }
 
 /** Waits until the socket has handed everything to the kernel, so a huge backlog never builds up. */
@@ -169,8 +230,8 @@ function finish(command: Extract<ToColdClient, { type: 'finish' }>): SavedReport
 
 async function read(command: Extract<ToColdClient, { type: 'read' }>): Promise<ReadReport> {
   const expected = readFileSync(command.expectedPath, 'utf8');
-  traffic = { bytes: 0, messages: 0 };
   const start = performance.now();
+  traffic = { bytes: 0, messages: 0, start, firstAt: NaN, largest: 0, largestAt: NaN };
   const doc = new Y.Doc();
   const fragment = doc.getXmlFragment(BENCH_FIELD);
   const provider = connect(command.wsBase, command.planId, command.token, doc);
@@ -202,6 +263,8 @@ async function read(command: Extract<ToColdClient, { type: 'read' }>): Promise<R
     contentEqual,
     bytesReceived: traffic.bytes,
     messagesReceived: traffic.messages,
+    firstMessageMs: traffic.firstAt,
+    stateReceivedMs: traffic.largestAt,
   };
 }
 
@@ -210,6 +273,10 @@ function floor(command: Extract<ToColdClient, { type: 'floor' }>): FloorReport {
   const expected = readFileSync(command.expectedPath, 'utf8');
   const start = performance.now();
   const doc = new Y.Doc();
+  if (command.asProvider) {
+    doc.getXmlFragment(BENCH_FIELD);
+    doc.on('update', () => undefined);
+  }
   Y.applyUpdate(doc, state);
   const applyMs = performance.now() - start;
   const contentEqual = doc.getXmlFragment(BENCH_FIELD).toString() === expected;

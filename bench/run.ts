@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: our sync server against the reference y-websocket server under the same load, then the
- * cold load of a plan with a long history, then the web app in headless chromium. Prints a table, writes bench/results/latest.json (and a
- * timestamped copy). Exits non-zero only when something crashed, never for a missed target.
+ * cold load of a plan with a long history, then the web app in headless chromium.
+ * Prints a table, writes bench/results/latest.json (and a timestamped copy). Exits non-zero only when something
+ * crashed, never for a missed target.
  */
 import { join } from 'node:path';
 import { runCold } from './lib/coldTest.ts';
@@ -26,7 +27,7 @@ const started = new Date();
 const errors: string[] = [];
 const { resultsDir, ...shownOptions } = options;
 const results: BenchResults = {
-  schema: 'samplan-bench/3',
+  schema: 'samplan-bench/4',
   startedAt: started.toISOString(),
   finishedAt: '',
   totalSec: 0,
@@ -62,9 +63,11 @@ try {
 
 try {
   if (options.cold) {
-    log(`cold load: writing ${options.coldEdits} edits through our server`);
-    const cold = await runCold(options);
-    results.cold = { ...cold, target: TARGETS.coldLoadRatio, met: cold.ratio <= TARGETS.coldLoadRatio };
+    log(
+      `cold load: ${options.coldRuns} runs of ${options.coldEdits} edits through our server, SIGTERM at once, reload`,
+    );
+    const cold = await runCold(options, log);
+    results.cold = { ...cold, target: TARGETS.coldLoadMaxRatio, met: cold.maxRatio < TARGETS.coldLoadMaxRatio };
   }
 } catch (error) {
   errors.push(`cold load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

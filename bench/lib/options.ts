@@ -21,7 +21,10 @@ export interface BenchOptions {
   cold: boolean;
   /** Edits written into the cold-load plan. */
   coldEdits: number;
-  /** Fresh-server cold loads measured after a clean shutdown (and as many floor runs). */
+  /**
+   * Runs of issue 13's scenario: a fresh plan fed `coldEdits` edits, its server sent SIGTERM at once, restarted,
+   * and the plan loaded by a new client (each with its floor run).
+   */
   coldRuns: number;
   /** Also measure a cold load after SIGKILL (checkpoint + unflushed tail). */
   coldCrash: boolean;
@@ -50,7 +53,7 @@ const DEFAULTS: Omit<BenchOptions, 'resultsDir'> = {
   load: true,
   cold: true,
   coldEdits: 100_000,
-  coldRuns: 3,
+  coldRuns: 5,
   coldCrash: true,
   web: true,
   webRuns: 5,
@@ -129,7 +132,7 @@ export const USAGE = `npm run bench [-- options]
   --client-procs=N        client processes (default 2)
   --no-load / --no-cold / --no-web   skip a part
   --cold-edits=N          edits in the cold-load plan (default 100000)
-  --cold-runs=N           fresh-server cold loads after a clean shutdown (default 3)
+  --cold-runs=N           runs of: feed a fresh plan, SIGTERM at once, restart, reload (default 5)
   --no-cold-crash         skip the cold load after SIGKILL
   --web-runs=N            demo plan loads in a fresh browser context, and warm reloads (default 5)
   --sqlite-synchronous=NORMAL|FULL       passed to our server

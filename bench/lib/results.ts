@@ -13,8 +13,11 @@ export const TARGETS = {
   cpuPerDeliveredRatio: 0.6,
   /** Our p99 propagation latency over the reference's. */
   p99Ratio: 1,
-  /** Fresh-server cold load over the client-alone floor. */
-  coldLoadRatio: 4,
+  /**
+   * Issue 13: a plan fed and its server stopped with SIGTERM at once reloads in under this many times the
+   * client-alone floor, in every run (the largest ratio of the runs; strictly under).
+   */
+  coldLoadMaxRatio: 2,
 } as const;
 
 export interface LoadSummary {
@@ -39,7 +42,7 @@ export interface LoadComparison extends LoadRun {
 }
 
 export interface BenchResults {
-  schema: 'samplan-bench/3';
+  schema: 'samplan-bench/4';
   startedAt: string;
   finishedAt: string;
   totalSec: number;
@@ -255,73 +258,137 @@ export function formatReport(results: BenchResults): string {
   if (cold) {
     out.push('');
     out.push(
-      `COLD LOAD  ${int(cold.updatesWritten)} edits written through our server (${int(cold.paragraphs)} paragraphs, ${int(cold.contentChars)} chars of content, ` +
-        `merged state ${fmt(cold.mergedStateBytes / 1024, 1)} KiB)`,
+      `COLD LOAD  ${cold.runs.length} runs of: a fresh plan fed ${int(cold.updatesWritten)} edits through our server ` +
+        `(${int(cold.paragraphs)} paragraphs, ${int(cold.contentChars)} chars of content, merged state ` +
+        `${fmt(cold.mergedStateBytes / 1024, 1)} KiB), SIGTERM as soon as the last is committed, restart, a new client loads it`,
     );
     out.push(
-      `  ingest: ${fmt(cold.ingestMs / 1000, 1)} s, ${int(cold.ingestUpdatesPerSec)} updates/s committed; ` +
-        `log ${int(cold.storeAfterWrite.logRows)} rows, db ${fmt(cold.storeAfterWrite.dbFileBytes / 2 ** 20, 1)} MiB`,
+      `  ingest: ${int(cold.ingestUpdatesPerSec)} updates/s committed (median); ` +
+        `log ${int(cold.runs[0]?.storeAfterStop.logRows ?? 0)} rows, db ${fmt((cold.runs[0]?.storeAfterStop.dbFileBytes ?? 0) / 2 ** 20, 1)} MiB after the stop`,
     );
-    const cp = (s: ColdResult['storeAfterWrite']): string =>
-      s.checkpoint
+    const cp = (s: ColdResult['runs'][number]['storeAfterStop']): string =>
+      (s.checkpoint
         ? `checkpoint at seq ${int(s.checkpoint.seq)} (${fmt(s.checkpoint.bytes / 1024, 1)} KiB) + ${int(s.tailRows)} tail rows`
-        : `no checkpoint, ${int(s.tailRows)} rows`;
-    out.push(`  store after clean shutdown: ${cp(cold.storeAfterCleanStop)}`);
+        : `no checkpoint, ${int(s.tailRows)} rows`) +
+      (s.projectedSeq === null ? '' : `, history projected to seq ${int(s.projectedSeq)}`);
+    const runs = (f: (r: ColdResult['runs'][number]) => string): string => cold.runs.map(f).join(' / ');
     const rows: string[][] = [['', 'median', 'runs', 'ratio', 'target']];
     rows.push([
-      'fresh server, new client: synced (ms)',
+      'after SIGTERM at once, reload: synced (ms)',
       fmt(cold.median.syncedMs),
-      cold.clean.map((r) => fmt(r.syncedMs, 1)).join(' / '),
-      fmt(cold.ratio),
-      `<= ${fmt(cold.target, 0)} ${verdict(cold.met)}`,
+      runs((r) => fmt(r.syncedMs, 1)),
+      `max ${fmt(cold.maxRatio)}`,
+      `max < ${fmt(cold.target, 0)} ${verdict(cold.met)}`,
     ]);
+    rows.push(['  ... each run over the median floor', fmt(cold.medianRatio), runs((r) => fmt(r.ratio)), '', '']);
     rows.push([
       '  ... and content verified (ms)',
       fmt(cold.median.verifiedMs),
-      cold.clean.map((r) => fmt(r.verifiedMs, 1)).join(' / '),
+      runs((r) => fmt(r.verifiedMs, 1)),
       fmt(cold.ratioWithContentCheck),
       '',
     ]);
     rows.push([
       '  ... websocket open (ms)',
-      fmt(median(cold.clean.map((r) => r.openMs))),
-      cold.clean.map((r) => fmt(r.openMs, 1)).join(' / '),
+      fmt(median(cold.runs.map((r) => r.openMs))),
+      runs((r) => fmt(r.openMs, 1)),
+      '',
+      '',
+    ]);
+    rows.push([
+      "  ... the server's first message (room loaded) (ms)",
+      fmt(median(cold.runs.map((r) => r.firstMessageMs))),
+      runs((r) => fmt(r.firstMessageMs, 1)),
+      '',
+      '',
+    ]);
+    rows.push([
+      '  ... the state received (ms)',
+      fmt(median(cold.runs.map((r) => r.stateReceivedMs))),
+      runs((r) => fmt(r.stateReceivedMs, 1)),
+      '',
+      '',
+    ]);
+    rows.push([
+      '  ... so the client applied it in (ms)',
+      fmt(median(cold.runs.map((r) => r.syncedMs - r.stateReceivedMs))),
+      runs((r) => fmt(r.syncedMs - r.stateReceivedMs, 1)),
+      '',
+      '',
+    ]);
+    rows.push([
+      '  other processes meanwhile (cores)',
+      fmt(median(cold.runs.map((r) => r.otherCores))),
+      runs((r) => fmt(r.otherCores)),
+      '',
+      '',
+    ]);
+    rows.push([
+      '  SIGTERM to exit (ms)',
+      fmt(median(cold.runs.map((r) => r.stop.ms)), 0),
+      runs((r) => int(r.stop.ms)),
       '',
       '',
     ]);
     rows.push([
       'floor: apply merged state, fresh process (ms)',
       fmt(cold.median.floorApplyMs),
-      cold.floor.map((r) => fmt(r.applyMs, 1)).join(' / '),
+      runs((r) => fmt(r.floor.applyMs, 1)),
       '1.00',
       '',
     ]);
     rows.push([
       '  ... and read content back (ms)',
       fmt(cold.median.floorApplyAndReadMs),
-      cold.floor.map((r) => fmt(r.applyAndReadMs, 1)).join(' / '),
+      runs((r) => fmt(r.floor.applyAndReadMs, 1)),
+      '',
+      '',
+    ]);
+    rows.push([
+      '  other processes meanwhile (cores)',
+      fmt(median(cold.runs.map((r) => r.floor.otherCores))),
+      runs((r) => fmt(r.floor.otherCores)),
       '',
       '',
     ]);
     rows.push(['  ... warm apply, same process (ms)', fmt(cold.median.warmApplyMs), '', '', '']);
+    rows.push([
+      "  ... the doc set up as a provider's (ms)",
+      fmt(median(cold.runs.map((r) => r.providerFloor.applyMs))),
+      runs((r) => fmt(r.providerFloor.applyMs, 1)),
+      fmt(median(cold.runs.map((r) => r.providerFloor.applyMs)) / cold.median.floorApplyMs),
+      'info',
+    ]);
     if (cold.crash) {
       rows.push([
         'after SIGKILL (checkpoint + tail): synced (ms)',
         fmt(cold.crash.syncedMs),
         '',
-        fmt(cold.crashRatio),
+        fmt(cold.crash.ratio),
         'info',
       ]);
     }
     out.push(table(rows));
-    const bytes = cold.clean[0];
-    if (bytes) {
+    cold.runs.forEach((r, i) => {
+      const stop = r.stop.forced
+        ? 'did not exit within 10 s, SIGKILLed'
+        : `exited ${r.stop.code ?? r.stop.signal} after ${int(r.stop.ms)} ms`;
       out.push(
-        `  the new client received ${int(bytes.bytesReceived)} bytes in ${int(bytes.messagesReceived)} messages; content equal: ${cold.clean.every((r) => r.contentEqual) && cold.floor.every((f) => f.contentEqual)}`,
+        `  run ${i + 1}: the SIGTERMed server ${stop}; it left ${cp(r.storeAfterStop)}; ` +
+          `reload ${fmt(r.ratio)}x the median floor, ${fmt(r.ownFloorRatio)}x its own`,
+      );
+    });
+    const first = cold.runs[0];
+    if (first) {
+      out.push(
+        `  the new client received ${int(first.bytesReceived)} bytes in ${int(first.messagesReceived)} messages; content equal: ${cold.runs.every((r) => r.contentEqual && r.floor.contentEqual)}`,
       );
     }
     if (cold.crash) {
-      out.push(`  at SIGKILL: ${cp(cold.crash.store)}; content equal after restart: ${cold.crash.contentEqual}`);
+      out.push(
+        `  at SIGKILL: ${cp(cold.crash.storeAtKill)}; the restarted server's first message came at ` +
+          `${fmt(cold.crash.firstMessageMs, 1)} ms (it compacts a long tail before it greets); content equal after restart: ${cold.crash.contentEqual}`,
+      );
     }
   }
 

@@ -140,7 +140,7 @@ export function referenceVersions(): { websocketServer: string; yjs: string; ws:
   };
 }
 
-/** The REST calls a client makes before it opens a plan: register, create plans, get collab tokens. */
+/** The REST calls a client makes: register, create plans, invite, get collab tokens, and any timed call. */
 export class Api {
   private cookie = '';
 
@@ -150,7 +150,12 @@ export class Api {
     private readonly server?: RunningServer,
   ) {}
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  /** One request, timed from sending it until its whole body is in (not parsed). Throws on a 4xx or 5xx. */
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T; ms: number; bytes: number }> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
@@ -158,12 +163,14 @@ export class Api {
     headers['x-samplan-csrf'] = '1';
     const init: RequestInit = { method, headers };
     if (body !== undefined) init.body = JSON.stringify(body);
+    const started = performance.now();
     const response = await fetch(`${this.base}${path}`, init);
     for (const line of response.headers.getSetCookie()) {
       const pair = line.split(';')[0]!;
       if (pair.startsWith('samplan_session=')) this.cookie = pair;
     }
     const text = await response.text();
+    const ms = performance.now() - started;
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
@@ -175,28 +182,47 @@ export class Api {
         response.status >= 500 && this.server ? `\nserver output:\n${this.server.process.output().slice(-2000)}` : '';
       throw new Error(`${method} ${path} -> ${response.status} ${text.slice(0, 300)}${output}`);
     }
-    return { status: response.status, json: json as T };
+    return { status: response.status, json: json as T, ms, bytes: Buffer.byteLength(text) };
   }
 
   async register(email: string, password: string, name: string): Promise<void> {
-    const { status } = await this.call('POST', '/api/auth/register', { email, password, name });
+    const { status } = await this.request('POST', '/api/auth/register', { email, password, name });
     if (status !== 201) throw new Error(`register -> ${status}`);
     if (!this.cookie) throw new Error('register set no samplan_session cookie');
   }
 
   async login(email: string, password: string): Promise<void> {
-    await this.call('POST', '/api/auth/login', { email, password });
+    await this.request('POST', '/api/auth/login', { email, password });
     if (!this.cookie) throw new Error('login set no samplan_session cookie');
   }
 
-  async createPlan(title: string, childName: string): Promise<string> {
-    const { status, json } = await this.call<{ plan: { id: string } }>('POST', '/api/plans', { title, childName });
+  async createPlan(title: string, childName: string, options: { demo?: boolean } = {}): Promise<string> {
+    const { status, json } = await this.request<{ plan: { id: string } }>('POST', '/api/plans', {
+      title,
+      childName,
+      ...options,
+    });
     if (status !== 201) throw new Error(`create plan -> ${status}`);
     return json.plan.id;
   }
 
+  /** Invites `email` to the plan; resolves with the invitation link's token. */
+  async invite(planId: string, email: string, role: string): Promise<string> {
+    const { json } = await this.request<{ token: string }>('POST', `/api/plans/${encodeURIComponent(planId)}/invites`, {
+      email,
+      role,
+    });
+    return json.token;
+  }
+
+  /** Accepts an invitation without an account: creates one for the invited address and logs in. */
+  async acceptInvite(token: string, name: string, password: string): Promise<void> {
+    await this.request('POST', '/api/invites/accept', { token, name, password });
+    if (!this.cookie) throw new Error('accepting an invitation set no samplan_session cookie');
+  }
+
   async collabToken(planId: string): Promise<string> {
-    const { json } = await this.call<{ token: string }>(
+    const { json } = await this.request<{ token: string }>(
       'POST',
       `/api/plans/${encodeURIComponent(planId)}/collab-token`,
     );
