@@ -1,16 +1,25 @@
 /**
  * `npm run bench`: our sync server against the reference y-websocket server under the same load, then the
- * cold load of a plan with a long history, then the web app in headless chromium.
+ * cold load of a plan with a long history, then that history's REST routes, then the web app in headless chromium.
  * Prints a table, writes bench/results/latest.json (and a timestamped copy). Exits non-zero only when something
  * crashed, never for a missed target.
  */
 import { join } from 'node:path';
 import { runCold } from './lib/coldTest.ts';
+import { runHistory } from './lib/historyTest.ts';
 import { runLoad } from './lib/loadTest.ts';
 import { runWeb } from './lib/webTest.ts';
 import { parseOptions, USAGE } from './lib/options.ts';
 import { installCleanup, killAllChildren } from './lib/procs.ts';
-import { compareLoad, formatReport, machineInfo, TARGETS, writeResults, type BenchResults } from './lib/results.ts';
+import {
+  compareLoad,
+  formatReport,
+  judgeHistory,
+  machineInfo,
+  TARGETS,
+  writeResults,
+  type BenchResults,
+} from './lib/results.ts';
 import { BENCH_SERVER_ENV, referenceVersions } from './lib/servers.ts';
 import { round } from './lib/stats.ts';
 
@@ -40,6 +49,7 @@ const results: BenchResults = {
   options: shownOptions,
   load: null,
   cold: null,
+  history: null,
   web: null,
   errors,
 };
@@ -71,6 +81,16 @@ try {
   }
 } catch (error) {
   errors.push(`cold load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  killAllChildren();
+}
+
+try {
+  if (options.history) {
+    log(`history: a plan with ${options.historyEdits} edits, then ${options.historyPlans} demo plans`);
+    results.history = judgeHistory(await runHistory(options, log));
+  }
+} catch (error) {
+  errors.push(`history: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   killAllChildren();
 }
 

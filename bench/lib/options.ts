@@ -28,6 +28,12 @@ export interface BenchOptions {
   coldRuns: number;
   /** Also measure a cold load after SIGKILL (checkpoint + unflushed tail). */
   coldCrash: boolean;
+  /** The plan history (issue 13): version list, version exports, restore, and GET /api/plans over many plans. */
+  history: boolean;
+  /** Logged edits in the history plan. */
+  historyEdits: number;
+  /** Demo-size plans of the member whose GET /api/plans is timed. */
+  historyPlans: number;
   /** The web app in headless chromium: bundle size, time to an editable plan, typing latency. */
   web: boolean;
   /** Fresh-context loads of the demo plan (and as many warm reloads; the large plan opens min(N, 3) times). */
@@ -55,6 +61,9 @@ const DEFAULTS: Omit<BenchOptions, 'resultsDir'> = {
   coldEdits: 100_000,
   coldRuns: 5,
   coldCrash: true,
+  history: true,
+  historyEdits: 100_000,
+  historyPlans: 200,
   web: true,
   webRuns: 5,
   seed: 42,
@@ -70,6 +79,8 @@ const QUICK: Partial<BenchOptions> = {
   segmentSec: 3,
   coldEdits: 20_000,
   coldRuns: 1,
+  historyEdits: 20_000,
+  historyPlans: 50,
   webRuns: 2,
 };
 
@@ -84,10 +95,12 @@ const NUMERIC = [
   'segmentSec',
   'coldEdits',
   'coldRuns',
+  'historyEdits',
+  'historyPlans',
   'webRuns',
   'seed',
 ] as const;
-const BOOLEAN = ['quick', 'load', 'cold', 'coldCrash', 'web', 'profile'] as const;
+const BOOLEAN = ['quick', 'load', 'cold', 'coldCrash', 'history', 'web', 'profile'] as const;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const envName = (name: string): string => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -124,16 +137,18 @@ function toNumber(name: string, value: string): number {
 }
 
 export const USAGE = `npm run bench [-- options]
-  --quick                 small, fast run (5 plans x 3 peers, 6 s, 20k cold edits, 2 web runs)
+  --quick                 small, fast run (5 plans x 3 peers, 6 s, 20k cold and history edits, 50 plans, 2 web runs)
   --plans=N --peers=M     load shape (default 20 x 5)
   --min-interval-ms, --max-interval-ms   edit interval per peer (default 100..200)
   --warmup-sec, --duration-sec           per server (default 5, 20)
   --segment-sec=S         measured time alternates between the servers in segments of S s (default 5)
   --client-procs=N        client processes (default 2)
-  --no-load / --no-cold / --no-web   skip a part
+  --no-load / --no-cold / --no-history / --no-web   skip a part
   --cold-edits=N          edits in the cold-load plan (default 100000)
   --cold-runs=N           runs of: feed a fresh plan, SIGTERM at once, restart, reload (default 5)
   --no-cold-crash         skip the cold load after SIGKILL
+  --history-edits=N       logged edits in the history plan (default 100000)
+  --history-plans=N       demo plans of the member whose GET /api/plans is timed (default 200)
   --web-runs=N            demo plan loads in a fresh browser context, and warm reloads (default 5)
   --sqlite-synchronous=NORMAL|FULL       passed to our server
   --profile               CPU-profile both servers over the window (self time by function; adds overhead)
@@ -170,6 +185,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, re
   options.clientProcs = Math.max(1, Math.min(Math.floor(options.clientProcs), options.plans * options.peers));
   if (options.segmentSec <= 0) throw new Error('segment-sec must be positive');
   options.coldRuns = Math.max(1, Math.floor(options.coldRuns));
+  options.historyEdits = Math.max(1, Math.floor(options.historyEdits));
+  options.historyPlans = Math.max(1, Math.floor(options.historyPlans));
   options.webRuns = Math.max(1, Math.floor(options.webRuns));
   return options;
 }

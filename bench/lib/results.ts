@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ColdResult } from './coldTest.ts';
+import type { HistoryResult } from './historyTest.ts';
 import type { LoadResult, LoadRun } from './loadTest.ts';
 import type { BenchOptions } from './options.ts';
 import type { referenceVersions } from './servers.ts';
@@ -18,7 +19,30 @@ export const TARGETS = {
    * client-alone floor, in every run (the largest ratio of the runs; strictly under).
    */
   coldLoadMaxRatio: 2,
+  /** Issue 13: the version list of a 100,000-edit plan, warm calls (median). */
+  versionListWarmMs: 200,
+  /** Issue 13: any version's export.json, every one timed. */
+  versionExportMs: 500,
+  /** Issue 13: a whole-plan restore to an early version (the POST), which must also bring the version back. */
+  restoreMs: 1000,
+  /** Issue 13: GET /api/plans for a member of 200 demo plans, warm calls (median). */
+  planListWarmMs: 100,
 } as const;
+
+export interface Target {
+  target: number;
+  actual: number;
+  met: boolean;
+}
+
+export interface HistoryComparison extends HistoryResult {
+  targets: {
+    versionListWarm: Target;
+    versionExport: Target;
+    restore: Target & { contentEqual: boolean };
+    planListWarm: Target;
+  };
+}
 
 export interface LoadSummary {
   latencyP50Ms: number;
@@ -53,6 +77,7 @@ export interface BenchResults {
   options: Omit<BenchOptions, 'resultsDir'>;
   load: LoadComparison | null;
   cold: (ColdResult & { target: number; met: boolean }) | null;
+  history: HistoryComparison | null;
   web: WebResult | null;
   errors: string[];
 }
@@ -93,6 +118,25 @@ export function compareLoad(run: LoadRun): LoadComparison {
         actual: ratios.latencyP99Ms,
         met: ratios.latencyP99Ms <= TARGETS.p99Ratio,
       },
+    },
+  };
+}
+
+const atMost = (target: number, actual: number): Target => ({ target, actual, met: actual <= target });
+
+export function judgeHistory(history: HistoryResult): HistoryComparison {
+  const restore = atMost(TARGETS.restoreMs, history.restore.ms);
+  return {
+    ...history,
+    targets: {
+      versionListWarm: atMost(TARGETS.versionListWarmMs, history.versionList.warmMedianMs),
+      versionExport: atMost(TARGETS.versionExportMs, history.exportMaxMs),
+      restore: {
+        ...restore,
+        contentEqual: history.restore.contentEqual,
+        met: restore.met && history.restore.contentEqual,
+      },
+      planListWarm: atMost(TARGETS.planListWarmMs, history.planList.warmMedianMs),
     },
   };
 }
@@ -390,6 +434,71 @@ export function formatReport(results: BenchResults): string {
           `${fmt(cold.crash.firstMessageMs, 1)} ms (it compacts a long tail before it greets); content equal after restart: ${cold.crash.contentEqual}`,
       );
     }
+  }
+
+  const history = results.history;
+  if (history) {
+    const t = history.targets;
+    const h = history.plan;
+    const list = history.versionList;
+    const r = history.restore;
+    const pl = history.planList;
+    out.push('');
+    out.push(
+      `HISTORY  a plan fed ${int(h.updatesWritten)} edits by ${h.writers} members in turns (${h.handOvers} hand-overs), ` +
+        `${int(h.storeAtKill.logRows)} log rows, server SIGKILLed at once (nothing projected), then a fresh server`,
+    );
+    const at = (e: HistoryComparison['exports'][number]): string => `${int(e.seq)}${e.listed ? '' : '*'}`;
+    out.push(
+      table([
+        ['', 'median', 'max', 'runs', 'target'],
+        [
+          `version list, first call: catch-up of ${list.caughtUp === null ? '?' : int(list.caughtUp)} updates (ms)`,
+          fmt(list.firstMs, 1),
+          '',
+          '',
+          'info',
+        ],
+        [
+          `version list, warm (ms; ${list.versions} versions, limit ${list.limit})`,
+          fmt(list.warmMedianMs, 1),
+          fmt(list.warmMaxMs, 1),
+          list.warmMs.map((ms) => fmt(ms, 1)).join(' / '),
+          `median <= ${int(t.versionListWarm.target)} ${verdict(t.versionListWarm.met)}`,
+        ],
+        [
+          `version export.json, ${history.exports.length} versions (ms)`,
+          fmt(history.exportMedianMs, 1),
+          fmt(history.exportMaxMs, 1),
+          history.exports.map((e) => fmt(e.ms, 0)).join(' / '),
+          `each <= ${int(t.versionExport.target)} ${verdict(t.versionExport.met)}`,
+        ],
+        [
+          `whole-plan restore to seq ${int(r.toSeq)} of ${int(r.fromHead)} (ms)`,
+          fmt(r.ms, 1),
+          '',
+          '',
+          `<= ${int(t.restore.target)}, content equal ${verdict(t.restore.met)}`,
+        ],
+        [`GET /api/plans, ${pl.plans} demo plans, first call (ms)`, fmt(pl.firstMs, 1), '', '', 'info'],
+        [
+          `GET /api/plans, warm (ms; ${fmt(pl.bytes / 1024, 1)} KiB)`,
+          fmt(pl.warmMedianMs, 1),
+          fmt(pl.warmMaxMs, 1),
+          '',
+          `median <= ${int(t.planListWarm.target)} ${verdict(t.planListWarm.met)}`,
+        ],
+      ]),
+    );
+    out.push(
+      `  exported seqs: ${history.exports.map(at).join(', ')}${history.exports.some((e) => !e.listed) ? ' (* between listed versions)' : ''}`,
+    );
+    out.push(
+      `  restore: answered seq ${r.seq ?? 'none'}; the export after it ${r.contentEqual ? 'equals' : `DIFFERS from (${r.differingKeys.join(', ')})`} the export of seq ${int(r.toSeq)}`,
+    );
+    out.push(
+      `  plans: created in ${fmt(pl.createMedianMs, 1)} ms each (median); every plan listed with its progress: ${pl.complete}`,
+    );
   }
 
   const web = results.web;
