@@ -34,7 +34,7 @@ export interface HistoryResult {
     writers: number;
     handOvers: number;
     ingestMs: number;
-    /** The store as SIGKILL left it: nothing of the log projected yet, checkpoint + the tail since. */
+    /** The store as SIGKILL left it: projected as far as the projector got meanwhile, checkpoint + the tail since. */
     storeAtKill: StoreInfo;
   };
   versionList: {
@@ -132,7 +132,8 @@ async function planHistory(options: BenchOptions, log: (message: string) => void
       editsPerTurn: EDITS_PER_TURN,
     });
     // At once, and without a shutdown: a SIGTERM would project the whole log on the way out, and the fresh
-    // server's first list call would have nothing to catch up. After SIGKILL it has all of it, as after a crash.
+    // server's first list call would have nothing to catch up. After SIGKILL it has whatever the projector had
+    // not reached while the edits came in, as after a crash.
     await fed.server.stop('SIGKILL');
     await fed.writer.close({ type: 'close' });
     const { planId, account } = fed;

@@ -446,7 +446,8 @@ export function formatReport(results: BenchResults): string {
     out.push('');
     out.push(
       `HISTORY  a plan fed ${int(h.updatesWritten)} edits by ${h.writers} members in turns (${h.handOvers} hand-overs), ` +
-        `${int(h.storeAtKill.logRows)} log rows, server SIGKILLed at once (nothing projected), then a fresh server`,
+        `${int(h.storeAtKill.logRows)} log rows, server SIGKILLed at once (its projections had reached seq ` +
+        `${h.storeAtKill.projectedSeq === null ? '?' : int(h.storeAtKill.projectedSeq)}), then a fresh server`,
     );
     const at = (e: HistoryComparison['exports'][number]): string => `${int(e.seq)}${e.listed ? '' : '*'}`;
     out.push(
