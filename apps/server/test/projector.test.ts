@@ -289,6 +289,31 @@ describe('DocumentProjector', () => {
     await projector.flushAll();
   });
 
+  it('commits a long catch-up chunk by chunk, letting other work on the plan in between', async () => {
+    const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
+    const documents = new SqliteDocumentStore(db);
+    const history = new SqliteHistoryStore(db, new SqliteAccessLogStore(db, accessLogChain));
+    const queue = new KeyedQueue();
+    const projector = new DocumentProjector({
+      queue,
+      documents,
+      history,
+      accounts: new SqliteAccountStore(db),
+      changeLogDelayMs: 3_600_000,
+      logger: { warn: () => {}, error: () => {} },
+      chunk: 3,
+    });
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => void documents.append('p1', [{ update, userId: 'kari' }]));
+    for (let i = 0; i < 7; i++) updateMeta(doc, { evaluationInterval: `hver ${i}. uke` });
+    const caughtUp = projector.catchUp('p1');
+    // Queued behind the first chunk, before the second: it sees the first chunk's work committed.
+    const between = await queue.run('p1', async () => (await history.cursor('p1'))?.seq);
+    expect(between).toBe(3);
+    expect(await caughtUp).toBe(7);
+    expect((await history.cursor('p1'))?.seq).toBe(7);
+  });
+
   it('writes the innsynslogg’s change log only when flushed, each person’s edits once', async () => {
     const { accessLog, projector, doc, as } = setup();
     as('kari', 0, () => seedDemoPlan(doc));

@@ -8,17 +8,20 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 /**
  * Visits a plan's logged updates after `afterSeq`, in order, a page at a time (`readPage` reads the page after a
- * seq), yielding to the event loop every few milliseconds. Resolves with the seq of the last update visited.
+ * seq), yielding to the event loop every few milliseconds, at most `max` of them. Resolves with the seq of the last
+ * update visited and whether `max` stopped it before the end.
  */
 export async function replayLog(
   readPage: (afterSeq: number, limit: number) => Promise<StoredUpdate[]>,
   afterSeq: number,
   visit: (stored: StoredUpdate) => void | Promise<void>,
-): Promise<number> {
+  max = Number.POSITIVE_INFINITY,
+): Promise<{ seq: number; more: boolean }> {
   let seq = afterSeq;
+  let left = max;
   let sliceStart = performance.now();
   for (;;) {
-    const page = await readPage(seq, PAGE);
+    const page = await readPage(seq, Math.min(PAGE, left));
     for (const stored of page) {
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToEventLoop();
@@ -27,6 +30,8 @@ export async function replayLog(
       await visit(stored);
       seq = stored.seq;
     }
-    if (page.length < PAGE) return seq;
+    left -= page.length;
+    if (left <= 0) return { seq, more: page.length > 0 };
+    if (page.length < Math.min(PAGE, left + page.length)) return { seq, more: false };
   }
 }

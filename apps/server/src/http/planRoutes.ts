@@ -92,6 +92,8 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const user = await requireUser(sessions, request);
     const body = NewPlanBody.parse(request.body);
     const plan = await creator.create(user.id, body);
+    // Projected at once, off the request: the plan list then finds its progress without replaying it.
+    void projector.catchUp(plan.id);
     const created: { plan: CreatedPlan } = { plan: { ...publicPlan(plan), role: body.creatorRole } };
     return reply.status(201).send(created);
   });

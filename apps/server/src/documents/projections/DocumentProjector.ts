@@ -42,6 +42,8 @@ export interface DocumentProjectorOptions {
    * nothing until it closes or its change log is due.
    */
   backlogLimit?: number;
+  /** A pass commits after at most this many updates, so a long catch-up keeps its work as it goes. */
+  chunk?: number;
 }
 
 /** What a pass carries over to the next one, in the cursor. */
@@ -84,6 +86,7 @@ export class DocumentProjector {
   private readonly sessionGapMs: number;
   private readonly snapshotEvery: number;
   private readonly backlogLimit: number;
+  private readonly chunk: number;
   /** Updates committed since each plan's last pass began. */
   private readonly backlog = new Map<string, number>();
 
@@ -94,6 +97,7 @@ export class DocumentProjector {
     this.sessionGapMs = options.sessionGapMs ?? 15 * 60_000;
     this.snapshotEvery = options.snapshotEveryUpdates ?? 1000;
     this.backlogLimit = options.backlogLimit ?? 10_000;
+    this.chunk = options.chunk ?? 10_000;
   }
 
   /** `count` updates were committed to the plan (the CommitFeed). */
@@ -123,12 +127,22 @@ export class DocumentProjector {
    * there. Resolves with the seq the projections have reached. Errors are logged, never thrown.
    */
   catchUp(planId: string, options: { flushChangeLog?: boolean } = {}): Promise<number> {
-    return this.options.queue
-      .run(planId, () => this.process(planId, options.flushChangeLog ?? false))
-      .catch(async (error: unknown) => {
-        this.options.logger.error({ planId, err: (error as Error).message }, 'could not project plan history');
-        return (await this.options.history.cursor(planId))?.seq ?? 0;
-      });
+    return this.toHead(planId, options.flushChangeLog ?? false).catch(async (error: unknown) => {
+      this.options.logger.error({ planId, err: (error as Error).message }, 'could not project plan history');
+      return (await this.options.history.cursor(planId))?.seq ?? 0;
+    });
+  }
+
+  /**
+   * Passes of at most `chunk` updates each, committed one by one (so a long backlog's work is kept as it goes, and
+   * restores of the plan get their turn between them), until the head is reached; the change log is written by
+   * the last.
+   */
+  private async toHead(planId: string, flush: boolean): Promise<number> {
+    for (;;) {
+      const { seq, more } = await this.options.queue.run(planId, () => this.process(planId, flush));
+      if (!more) return seq;
+    }
   }
 
   /**
@@ -143,7 +157,7 @@ export class DocumentProjector {
     logAs: (seq: number) => Promise<NewAccessLogEntry>,
   ): Promise<number | null> {
     return this.options.queue.run(planId, async () => {
-      await this.process(planId, false);
+      while ((await this.process(planId, false)).more);
       const cursor = await this.options.history.cursor(planId);
       const seq = cursor ? (parsePending(cursor.pending).open?.version.toSeq ?? 0) : 0;
       if (seq === 0) return 0;
@@ -170,7 +184,8 @@ export class DocumentProjector {
     );
   }
 
-  private async process(planId: string, flush: boolean): Promise<number> {
+  /** One pass over at most `chunk` new updates; `more` when it stopped before the head. */
+  private async process(planId: string, flushAtHead: boolean): Promise<{ seq: number; more: boolean }> {
     const { documents, history } = this.options;
     this.backlog.delete(planId);
     const cursor: ProjectionCursor = (await history.cursor(planId)) ?? {
@@ -182,7 +197,7 @@ export class DocumentProjector {
     const pending = parsePending(cursor.pending);
     const hasNew = (await documents.history(planId, { afterSeq: cursor.seq, limit: 1 })).length > 0;
     if (!hasNew) {
-      if (flush && pending.groups.length > 0) {
+      if (flushAtHead && pending.groups.length > 0) {
         await history.commitPass(planId, {
           cursor: {
             ...cursor,
@@ -196,7 +211,7 @@ export class DocumentProjector {
           changeLog: await this.toEntries(pending.groups),
         });
       }
-      return cursor.seq;
+      return { seq: cursor.seq, more: false };
     }
     await yieldToEventLoop();
     const doc = new Y.Doc();
@@ -233,40 +248,48 @@ export class DocumentProjector {
       let seq = cursor.seq;
       let lastSnapshotSeq = pending.lastSnapshotSeq;
       const readPage = (afterSeq: number, limit: number) => documents.history(planId, { afterSeq, limit });
-      seq = await replayLog(readPage, seq, async (stored) => {
-        touches = null;
-        Y.applyUpdate(doc, stored.update);
-        const found = touches as Touches | null;
-        if (found) {
-          const update = {
-            seq: stored.seq,
-            userId: stored.userId,
-            at: stored.createdAt,
-            kind: stored.kind,
-            parts: found.parts,
-          };
-          const { removed, milestones } = index.update(found);
-          grouper.add(update);
-          if (stored.seq > cursor.changeLoggedThrough) groups.add(update);
-          for (const item of removed) {
-            deletions.push({ ...item, seq: stored.seq, userId: stored.userId, at: stored.createdAt });
-          }
-          // The first update is the plan as it was created: whatever it holds happened before the plan had a history.
-          for (const milestone of stored.seq === 1 ? [] : milestones) {
-            autoNames.push({
+      const replayed = await replayLog(
+        readPage,
+        seq,
+        async (stored) => {
+          touches = null;
+          Y.applyUpdate(doc, stored.update);
+          const found = touches as Touches | null;
+          if (found) {
+            const update = {
               seq: stored.seq,
-              ...milestoneName(milestone),
               userId: stored.userId,
-              createdAt: stored.createdAt,
-            });
-            grouper.nameAt(stored.seq);
+              at: stored.createdAt,
+              kind: stored.kind,
+              parts: found.parts,
+            };
+            const { removed, milestones } = index.update(found);
+            grouper.add(update);
+            if (stored.seq > cursor.changeLoggedThrough) groups.add(update);
+            for (const item of removed) {
+              deletions.push({ ...item, seq: stored.seq, userId: stored.userId, at: stored.createdAt });
+            }
+            // The first update is the plan as it was created: whatever it holds happened before the plan had a history.
+            for (const milestone of stored.seq === 1 ? [] : milestones) {
+              autoNames.push({
+                seq: stored.seq,
+                ...milestoneName(milestone),
+                userId: stored.userId,
+                createdAt: stored.createdAt,
+              });
+              grouper.nameAt(stored.seq);
+            }
           }
-        }
-        if (stored.seq - lastSnapshotSeq >= this.snapshotEvery) {
-          await documents.writeSnapshot(planId, { seq: stored.seq, state: Y.encodeStateAsUpdate(doc) });
-          lastSnapshotSeq = stored.seq;
-        }
-      });
+          if (stored.seq - lastSnapshotSeq >= this.snapshotEvery) {
+            await documents.writeSnapshot(planId, { seq: stored.seq, state: Y.encodeStateAsUpdate(doc) });
+            lastSnapshotSeq = stored.seq;
+          }
+        },
+        this.chunk,
+      );
+      seq = replayed.seq;
+      // The change log is written when the pass reaches the head, with everything the chunks before gathered.
+      const flush = flushAtHead && !replayed.more;
       await history.commitPass(planId, {
         cursor: {
           seq,
@@ -285,7 +308,7 @@ export class DocumentProjector {
         progress: JSON.stringify(await this.factsOf(planId, doc)),
         changeLog: flush ? await this.toEntries(groups.groups) : [],
       });
-      return seq;
+      return { seq, more: replayed.more };
     } finally {
       doc.destroy();
     }
