@@ -111,11 +111,20 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await saveScreenshot(page, 'history-changes');
     await expectNoViolations(page, 'changes');
 
+    const comparison = page.url();
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await removed.waitFor();
+    await saveScreenshot(page, 'history-changes-phone');
+    await expectNoViolations(page, 'changes on a phone');
     await page.goto(`/planer/${planId}/historikk`);
     await list.waitFor();
     await saveScreenshot(page, 'history-versions-phone');
     await expectNoViolations(page, 'history on a phone');
+    await page.goto(comparison.replace(/endringer\?fra=(\d+).*$/, 'historikk/$1'));
+    await page.locator('.version-banner').waitFor();
+    await saveScreenshot(page, 'history-version-phone', { fullPage: false });
+    await expectNoViolations(page, 'version on a phone');
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(parent.errors).toEqual([]);
   });
