@@ -4,7 +4,7 @@ const PAGE = 1000;
 /** Replaying runs in slices of at most this long, so it never stalls the sync path of other plans. */
 const SLICE_MS = 4;
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Visits a plan's logged updates after `afterSeq`, in order, a page at a time (`readPage` reads the page after a

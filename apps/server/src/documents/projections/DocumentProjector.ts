@@ -4,7 +4,7 @@ import type { NewAccessLogEntry } from '../../storage/AccessLogStore.ts';
 import type { AccountStore } from '../../storage/AccountStore.ts';
 import type { DocumentStore } from '../../storage/DocumentStore.ts';
 import type { KeyedQueue } from '../KeyedQueue.ts';
-import { replayLog } from '../replayLog.ts';
+import { replayLog, yieldToEventLoop } from '../replayLog.ts';
 import type {
   DeletionRecord,
   HistoryStore,
@@ -53,8 +53,6 @@ interface Pending {
   groups: ChangeGroup[];
   lastSnapshotSeq: number;
 }
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const dateNb = (iso: string | null): string => {
   const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
@@ -112,7 +110,7 @@ export class DocumentProjector {
   }
 
   /** Something was committed: write the change log a little later. */
-  markDirty(planId: string): void {
+  private markDirty(planId: string): void {
     if (this.timers.has(planId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(planId);
