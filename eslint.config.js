@@ -41,7 +41,8 @@ export default tseslint.config(
       // keeping the latest Yjs value in a ref are deliberate here.
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
-      // @samplan/api also holds the server's zod schemas for request bodies; the browser needs only its types.
+      // @samplan/api also holds the server's zod schemas for request bodies; the browser needs only its types (and
+      // the roles × parts matrix, which it imports from @samplan/api/partRights, which has no schemas).
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

@@ -32,7 +32,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
 
   beforeAll(async () => {
     const kari = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
-    const per = await newUserContext(app.browser, app.server.url, 'Per Lærer');
+    const per = await newUserContext(app.browser, app.server.url, 'Per Hansen');
     parent = { ...kari, errors: collectPageErrors(kari.page) };
     teacher = { ...per, errors: collectPageErrors(per.page) };
     planId = await createPlanViaApi(parent.context, {
@@ -40,7 +40,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
       demo: true,
       creatorRole: 'foresatt',
     });
-    await inviteToPlan(parent.context, teacher, planId, 'deltaker', 'Kari Nilsen (mor)');
+    await inviteToPlan(parent.context, teacher, planId, 'koordinator', 'Kari Nilsen (mor)');
     const plan = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
       content: { goals: Array<{ title: string; parentId: string | null }> };
     };
@@ -55,7 +55,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     // The one who deleted gets an undo; the other is told who deleted what, with «Gjenopprett».
     await expectText(teacher.page.locator('.notice'), 'Målet ble slettet.');
     const notice = parent.page.locator('.notice');
-    await expectText(notice, `Per Lærer slettet målet «${title}».`);
+    await expectText(notice, `Per Hansen slettet målet «${title}».`);
     await waitFor(async () => (await goal(parent.page, title).count()) === 0);
     await saveScreenshot(parent.page, 'history-removed-notice', { fullPage: false });
 
@@ -74,7 +74,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await page.getByRole('link', { name: 'Historikk' }).first().click();
     await page.waitForURL(`**/planer/${planId}/historikk`);
     const list = page.getByRole('list', { name: 'Versjoner av planen' });
-    await expectText(list, 'Per Lærer endret mål, ressurser og behov');
+    await expectText(list, 'Per Hansen endret mål, ressurser og behov');
     await expectText(list, 'Kari Nilsen gjenopprettet noe fra en tidligere versjon');
     await expectText(list, 'Kari Nilsen opprettet planen');
     await saveScreenshot(page, 'history-versions');
@@ -100,12 +100,12 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await expectText(page.locator('main'), 'Ingenting er endret i denne perioden.');
     // From the plan as created to the version Per deleted the goal in.
     const until = page.getByLabel('Til versjonen');
-    const perVersion = await until.locator('option', { hasText: 'Per Lærer' }).first().getAttribute('value');
+    const perVersion = await until.locator('option', { hasText: 'Per Hansen' }).first().getAttribute('value');
     await until.selectOption(perVersion!);
     await page.getByRole('button', { name: 'Sammenlign', exact: true }).click();
     await page.waitForURL(`**/endringer?fra=*&til=${perVersion}`);
     const removed = page.locator('li.change--removed', { hasText: title });
-    await expectText(removed, 'av Per Lærer');
+    await expectText(removed, 'av Per Hansen');
     await removed.getByRole('button', { name: `Gjenopprett målet «${title}»` }).waitFor();
     await page.getByRole('button', { name: 'Gjenopprett «Mål, ressurser og behov» slik det var' }).waitFor();
     await saveScreenshot(page, 'history-changes');
@@ -143,12 +143,12 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     });
     await openPlan(parent.page, planId);
     const banner = parent.page.locator('.since-last-visit');
-    await expectText(banner, 'Per Lærer har endret mål, ressurser og behov.');
+    await expectText(banner, 'Per Hansen har endret mål, ressurser og behov.');
     await saveScreenshot(parent.page, 'history-since-last-visit', { fullPage: false });
     await banner.getByRole('link', { name: 'Se hva som er endret' }).click();
     await parent.page.waitForURL(`**/planer/${planId}/endringer?fra=*`);
     const change = parent.page.locator('li.change--changed').first();
-    await expectText(change, 'av Per Lærer');
+    await expectText(change, 'av Per Hansen');
     await expectText(change.locator('ins'), '(oppdatert)');
     expect(parent.errors).toEqual([]);
     expect(teacher.errors).toEqual([]);

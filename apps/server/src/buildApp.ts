@@ -13,7 +13,6 @@ import { SocketAuthenticator } from './access/SocketAuthenticator.ts';
 import { CollabTokens } from './auth/CollabTokens.ts';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import { OidcLogin } from './auth/OidcLogin.ts';
-import { assertEditRightsPerDocument } from './access/roles.ts';
 import { Sessions } from './auth/Sessions.ts';
 import { AccessLog } from './audit/AccessLog.ts';
 import { accessLogChain } from './audit/chain.ts';
@@ -26,7 +25,7 @@ import { KeyedQueue } from './documents/KeyedQueue.ts';
 import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
 import { PlanHistory } from './documents/PlanHistory.ts';
 import { RoomManager } from './collab/RoomManager.ts';
-import { roleWritePolicy } from './collab/WritePolicy.ts';
+import { partWritePolicy } from './collab/WritePolicy.ts';
 import type { Config } from './config/config.ts';
 import { resolveSessionSecret } from './config/sessionSecret.ts';
 import { accessLogRoutes } from './http/accessLogRoutes.ts';
@@ -93,7 +92,6 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     trustProxy: Boolean(config.PUBLIC_URL),
   });
 
-  assertEditRightsPerDocument();
   const storage = openSqliteStorage({
     dataDir: config.DATA_DIR,
     synchronous: config.SQLITE_SYNCHRONOUS,
@@ -122,7 +120,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   documentLog.feed.subscribeAll((commits) => projector.committed(commits[0]!.planId, commits.length));
   const rooms = new RoomManager({
     log: documentLog,
-    writePolicy: roleWritePolicy,
+    writePolicy: partWritePolicy,
     accessEvents,
     compactor,
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
@@ -133,8 +131,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         app.log.error({ planId, err: (error as Error).message }, 'could not record a visit');
       });
     },
-    onEditRefused: (planId, userId) => {
-      accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket' }).catch((error: unknown) => {
+    onEditRefused: (planId, userId, reason) => {
+      accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket', reason }).catch((error: unknown) => {
         app.log.error({ planId, err: (error as Error).message }, 'could not log a refused edit');
       });
     },

@@ -48,8 +48,7 @@ describe('the access log (innsynslogg)', () => {
     expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}/export.json`)).status).toBe(200);
     const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, koordinator, planId));
     await waitFor(() => provider.synced);
-    provider.doc.getMap('goals');
-    provider.doc.getText('annet').insert(0, 'endring fra koordinator');
+    provider.doc.getMap('meta').set('evaluationInterval', 'endring fra koordinator');
     // The change log catches up by itself shortly after the commit.
     await waitFor(async () => {
       const log = await server.app.samplan.accessLog.list(planId, { afterSeq: 0, limit: 1000 });
@@ -68,7 +67,7 @@ describe('the access log (innsynslogg)', () => {
     }
     expect(mine[0]!.details).toEqual({ via: 'rest' });
     expect(mine[2]!.details).toEqual({ via: 'websocket', canWrite: true });
-    expect(mine[3]!.details).toMatchObject({ parts: ['annet'], updates: 1 });
+    expect(mine[3]!.details).toMatchObject({ parts: ['planinfo'], updates: 1 });
     expect(Date.parse(mine[3]!.details.from as string)).toBeGreaterThanOrEqual(before);
     // The log is shown with its verification; every entry so far verifies.
     const res = await api<{ verification: Verification }>(server.url, parent, 'GET', `/api/plans/${planId}/access-log`);

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundleServer, SERVER_BUNDLE } from '../build/bundleServer.ts';
 import { startChildServer, type ChildServer } from './support/childServer.ts';
 import { collabToken, connectProvider, createPlan, registerUser } from './support/testServer.ts';
+import { createSharedText, sharedText } from './support/sharedText.ts';
 import { waitFor } from './support/waitFor.ts';
 
 describe('the server bundle that npm start runs', () => {
@@ -31,10 +32,12 @@ describe('the server bundle that npm start runs', () => {
     const reader = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
     try {
       await waitFor(() => writer.synced && reader.synced);
+      createSharedText(writer.doc);
+      await waitFor(() => sharedText(reader.doc));
       // Enough updates for a checkpoint, which runs on the compactor's worker thread.
-      for (let i = 0; i < 30; i++) writer.doc.getText('notes').insert(i, String(i % 10));
-      await waitFor(() => reader.doc.getText('notes').length === 30);
-      expect(reader.doc.getText('notes').toString()).toBe(writer.doc.getText('notes').toString());
+      for (let i = 0; i < 30; i++) sharedText(writer.doc).insert(i, String(i % 10));
+      await waitFor(() => sharedText(reader.doc).length === 30);
+      expect(sharedText(reader.doc).toString()).toBe(sharedText(writer.doc).toString());
     } finally {
       writer.destroy();
       reader.destroy();

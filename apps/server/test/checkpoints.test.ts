@@ -11,6 +11,7 @@ import {
   startTestServer,
   type TestServer,
 } from './support/testServer.ts';
+import { createSharedText, sharedText } from './support/sharedText.ts';
 import { waitFor } from './support/waitFor.ts';
 
 describe('checkpoints', () => {
@@ -39,7 +40,8 @@ describe('checkpoints', () => {
     cleanups.push(() => provider.destroy());
     await waitFor(() => provider.synced);
 
-    const text = provider.doc.getText('notat');
+    createSharedText(provider.doc);
+    const text = sharedText(provider.doc);
     for (let i = 0; i < 150; i++) {
       text.insert(text.length, `ord${i} `);
       if (i % 7 === 6) text.delete(0, 2);
@@ -60,6 +62,6 @@ describe('checkpoints', () => {
     const reader = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
     cleanups.push(() => reader.destroy());
     await waitFor(() => reader.synced);
-    expect(reader.doc.getText('notat').toString()).toBe(expected);
+    expect(sharedText(reader.doc).toString()).toBe(expected);
   });
 });

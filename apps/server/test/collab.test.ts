@@ -10,6 +10,7 @@ import {
   type TestServer,
   type TestUser,
 } from './support/testServer.ts';
+import { createSharedText, sharedText } from './support/sharedText.ts';
 import { waitFor } from './support/waitFor.ts';
 
 describe('sync over the y-websocket protocol', () => {
@@ -43,30 +44,34 @@ describe('sync over the y-websocket protocol', () => {
 
   it('relays edits between peers and keeps them for a later peer', async () => {
     const a = await connect();
+    createSharedText(a.doc);
     const b = await connect();
-    a.doc.getText('t').insert(0, 'Hei fra A. ');
-    b.doc.getText('t').insert(0, 'Hei fra B. ');
+    await waitFor(() => sharedText(b.doc));
+    sharedText(a.doc).insert(0, 'Hei fra A. ');
+    sharedText(b.doc).insert(0, 'Hei fra B. ');
     await waitFor(() => {
-      expect(a.doc.getText('t').toString()).toBe(b.doc.getText('t').toString());
-      expect(a.doc.getText('t').length).toBe(22);
+      expect(sharedText(a.doc).toString()).toBe(sharedText(b.doc).toString());
+      expect(sharedText(a.doc).length).toBe(22);
     });
     a.destroy();
     b.destroy();
     await waitFor(() => server.app.samplan.rooms.openRooms === 0);
     const c = await connect();
-    expect(c.doc.getText('t').toString()).toBe(a.doc.getText('t').toString());
+    expect(sharedText(c.doc).toString()).toBe(sharedText(a.doc).toString());
   });
 
   it('uploads edits made offline when a peer reconnects', async () => {
     const a = await connect();
+    createSharedText(a.doc);
     const b = await connect();
+    await waitFor(() => sharedText(b.doc));
     a.disconnect();
-    a.doc.getText('t').insert(0, 'skrevet uten nett');
-    b.doc.getText('t').insert(0, 'samtidig: ');
+    sharedText(a.doc).insert(0, 'skrevet uten nett');
+    sharedText(b.doc).insert(0, 'samtidig: ');
     a.connect();
     await waitFor(() => {
-      expect(a.doc.getText('t').toString()).toBe(b.doc.getText('t').toString());
-      expect(b.doc.getText('t').toString()).toContain('skrevet uten nett');
+      expect(sharedText(a.doc).toString()).toBe(sharedText(b.doc).toString());
+      expect(sharedText(b.doc).toString()).toContain('skrevet uten nett');
     });
   });
 
@@ -81,12 +86,13 @@ describe('sync over the y-websocket protocol', () => {
 
   it('syncs a peer that already holds part of the plan (non-empty state vector)', async () => {
     const a = await connect();
-    a.doc.getText('t').insert(0, 'første');
+    createSharedText(a.doc);
+    sharedText(a.doc).insert(0, 'første');
     await waitFor(() => server.app.samplan.documents.load(planId).then((l) => l.lastSeq >= 2));
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.doc));
-    a.doc.getText('t').insert(6, ' andre');
+    sharedText(a.doc).insert(6, ' andre');
     const b = await connect(copy);
-    await waitFor(() => expect(b.doc.getText('t').toString()).toBe('første andre'));
+    await waitFor(() => expect(sharedText(b.doc).toString()).toBe('første andre'));
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { startChildServer, type ChildServer } from './support/childServer.ts';
 import { collabToken, connectProvider, createPlan, registerUser } from './support/testServer.ts';
+import { addMarker, markersIn } from './support/sharedText.ts';
 import { waitFor } from './support/waitFor.ts';
 
 const PEERS = 3;
@@ -48,11 +49,9 @@ describe('durability: an update any peer has seen survives SIGKILL', () => {
     for (let p = 0; p < PEERS; p++) {
       const provider = connectProvider(victim.wsUrl, planId, await collabToken(victim.url, user, planId));
       providers.push(provider);
-      provider.doc.getArray<string>('edits').observe((event) => {
+      provider.doc.getMap('tasks').observe((event) => {
         if (killed || event.transaction.local) return;
-        for (const item of event.changes.added) {
-          for (const value of item.content.getContent() as string[]) seenByOthers.add(value);
-        }
+        for (const key of event.keysChanged) seenByOthers.add(key);
         if (shouldKill(seenByOthers, providers)) {
           killed = true;
           victim.process.kill('SIGKILL');
@@ -62,7 +61,7 @@ describe('durability: an update any peer has seen survives SIGKILL', () => {
     await waitFor(() => providers.every((provider) => provider.synced));
 
     for (let i = 0; i < EDITS_PER_PEER; i++) {
-      for (let p = 0; p < PEERS; p++) providers[p]!.doc.getArray<string>('edits').push([`p${p}-${i}`]);
+      for (let p = 0; p < PEERS; p++) addMarker(providers[p]!.doc, `p${p}-${i}`);
       if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await waitFor(() => killed, { timeout: 30_000 });
@@ -73,12 +72,12 @@ describe('durability: an update any peer has seen survives SIGKILL', () => {
     const reader = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
     providers.push(reader);
     await waitFor(() => reader.synced);
-    return { seenByOthers, stored: new Set(reader.doc.getArray<string>('edits').toArray()) };
+    return { seenByOthers, stored: new Set(markersIn(reader.doc)) };
   }
 
   it('keeps every edit when killed 0 ms after the last edit is seen by all peers', async () => {
     const run = await runAndKill(
-      (_, providers) => providers.length === PEERS && providers.every((p) => p.doc.getArray('edits').length === TOTAL),
+      (_, providers) => providers.length === PEERS && providers.every((p) => markersIn(p.doc).length === TOTAL),
     );
     expect(run.seenByOthers.size).toBe(TOTAL);
     expect(run.stored.size).toBe(TOTAL);

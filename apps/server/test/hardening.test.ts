@@ -10,6 +10,7 @@ import {
   registerUser,
   startTestServer,
   type TestServer,
+  type TestUser,
 } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
 
@@ -177,18 +178,27 @@ describe('websocket connection caps', () => {
     expect(d.socket.readyState).toBe(d.socket.OPEN);
   });
 
-  it('closes a connection over the per-plan cap with 4429', async () => {
-    const owner = await registerUser(server.url);
-    const planId = await createPlan(server.url, owner);
-    const users = [owner];
-    for (let i = 0; i < 3; i++) users.push(await addMember(server.url, owner, planId, 'foresatt'));
+  it('closes a connection over the per-plan cap with 4429, but never the family’s', async () => {
+    const owner = await registerUser(server.url, 'Kari Nilsen');
+    const created = await api<{ plan: { id: string } }>(server.url, owner, 'POST', '/api/plans', {
+      title: 'Individuell plan',
+      childName: 'Emma Nilsen',
+      creatorRole: 'foresatt',
+    });
+    const planId = created.body.plan.id;
+    const others: TestUser[] = [];
+    for (let i = 0; i < 4; i++)
+      others.push(await addMember(server.url, owner, planId, 'deltaker', { consentBy: owner }));
     const opened: RawSocket[] = [];
-    for (const user of users.slice(0, 3)) {
-      const raw = await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, user, planId)}`);
-      opened.push(raw);
+    for (const user of others.slice(0, 3)) {
+      opened.push(await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, user, planId)}`));
     }
     await waitFor(() => opened.every((raw) => raw.received.length > 0));
-    const extra = await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, users[3]!, planId)}`);
+    const extra = await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, others[3]!, planId)}`);
     expect((await extra.closed).code).toBe(CloseCode.tooManyConnections);
+    // The plan is full, and the mother still gets in.
+    const family = await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, owner, planId)}`);
+    await waitFor(() => family.received.length > 0);
+    expect(family.socket.readyState).toBe(family.socket.OPEN);
   });
 });

@@ -1,11 +1,12 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { AuthMessageType, MessageType } from '@samplan/protocol';
+import { PLAN_PARTS } from '@samplan/plan-model';
+import { AuthMessageType, CloseCode, MessageType } from '@samplan/protocol';
 import { inlineCompactor } from '../src/documents/Compactor.ts';
 import { createPeer, type Peer } from '../src/collab/Peer.ts';
 import { Room } from '../src/collab/Room.ts';
-import { roleWritePolicy } from '../src/collab/WritePolicy.ts';
+import type { WritePolicy } from '../src/collab/WritePolicy.ts';
 import { DocumentLog } from '../src/documents/DocumentLog.ts';
 import { InProcessCommitFeed } from '../src/documents/InProcessCommitFeed.ts';
 import { encodeUpdateMessage } from '../src/collab/serverMessages.ts';
@@ -35,6 +36,9 @@ class HeldStore implements DocumentStore {
     });
   }
 
+  async clientOwners() {
+    return new Map<number, string>();
+  }
   async writeCheckpoint() {}
   async history() {
     return [];
@@ -53,9 +57,14 @@ class HeldStore implements DocumentStore {
   async close() {}
 }
 
-function fakePeer(userId: string): { peer: Peer; received: Uint8Array[] } {
+/** These tests write to a top-level text `t`, which the plan does not have: their policy lets everything in. */
+const acceptAll: WritePolicy = { check: () => ({ ok: true }) };
+
+function fakePeer(userId: string): { peer: Peer; received: Uint8Array[]; closed: number[] } {
   const received: Uint8Array[] = [];
-  return { peer: createPeer({ send: (data) => received.push(data), close: () => {} }, userId, true), received };
+  const closed: number[] = [];
+  const socket = { send: (data: Uint8Array) => received.push(data), close: (code: number) => closed.push(code) };
+  return { peer: createPeer(socket, userId, new Set(PLAN_PARTS)), received, closed };
 }
 
 /** Three successive edits of one writer, each one update frame. */
@@ -75,7 +84,7 @@ describe('Room commits', () => {
     const room = new Room({
       planId: 'plan-1',
       log: new DocumentLog(store, new InProcessCommitFeed()),
-      writePolicy: roleWritePolicy,
+      writePolicy: acceptAll,
       checkpointPolicy: { everyUpdates: 1000, everyBytes: 1_000_000 },
       compactor: inlineCompactor,
       logger: { warn: () => {}, error: () => {} },
@@ -116,7 +125,7 @@ describe('Room commits', () => {
 });
 
 /** A Room on a real (in-memory) SQLite log, with two fake peers. */
-async function openRoom(writePolicy = roleWritePolicy) {
+async function openRoom(writePolicy = acceptAll) {
   const store = new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true }));
   const log = new DocumentLog(store, new InProcessCommitFeed());
   const refused: string[] = [];
@@ -190,7 +199,7 @@ describe('Room seams', () => {
     expect(b.received.filter(isUpdate)).toHaveLength(2);
   });
 
-  it('never commits or relays what the write policy refuses, and tells the sender why once reported', async () => {
+  it('never commits or relays what the write policy refuses, tells the sender why and closes it to reload', async () => {
     const policy = { check: () => ({ ok: false as const, reason: 'part:omBarnet' }) };
     const { store, room, a, b, refused } = await openRoom(policy);
     room.receive(a.peer, edits(1)[0]!);
@@ -199,7 +208,42 @@ describe('Room seams', () => {
     expect(await store.history('plan-1', { afterSeq: 0, limit: 10 })).toEqual([]);
     expect(b.received.filter(isUpdate)).toHaveLength(0);
     const denied = a.received.filter((frame) => frame[0] === MessageType.auth);
-    expect(denied.map(deniedReason)).toEqual(['part:omBarnet', 'part:omBarnet']);
+    expect(denied.map(deniedReason)).toEqual(['part:omBarnet']);
+    expect(a.closed).toEqual([CloseCode.updateRefused]);
     expect(refused).toEqual(['a:part:omBarnet']);
+    expect(room.peerCount).toBe(1);
+  });
+
+  it('refuses an update under a client id another account has written with, and keeps the claim across rooms', async () => {
+    const { store, log, room, a, b } = await openRoom();
+    const doc = new Y.Doc();
+    const frames: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => frames.push(encodeUpdateMessage(update)));
+    doc.getText('t').insert(0, 'a skriver');
+    doc.getText('t').insert(0, 'b later som a: ');
+    room.receive(a.peer, frames[0]!);
+    await waitFor(() => b.received.filter(isUpdate).length === 1);
+    room.receive(b.peer, frames[1]!);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(b.closed).toEqual([CloseCode.updateRefused]);
+    expect((await store.history('plan-1', { afterSeq: 0, limit: 10 })).map((row) => row.userId)).toEqual(['a']);
+    expect(await log.clientOwners('plan-1')).toEqual(new Map([[doc.clientID, 'a']]));
+  });
+
+  it('stores nothing for an update that brings nothing new (a returning peer with nothing to send)', async () => {
+    const { store, room, a, b } = await openRoom();
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'hei');
+    doc.getText('t').delete(0, 1);
+    const update = Y.encodeStateAsUpdate(doc);
+    room.receive(a.peer, encodeUpdateMessage(update));
+    await waitFor(async () => (await store.lastSeq('plan-1')) === 1);
+    // The same state again (what a peer's SyncStep2 carries after a reconnect): its delete set is done already.
+    room.receive(b.peer, encodeUpdateMessage(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc))));
+    room.receive(a.peer, encodeUpdateMessage(update));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await store.lastSeq('plan-1')).toBe(1);
+    expect(a.closed).toEqual([]);
+    expect(b.closed).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ describe('graceful shutdown', () => {
       const planId = await createPlan(server.url, user);
       const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
       await waitFor(() => provider.synced);
-      provider.doc.getText('t').insert(0, 'lagret ved avslutning');
+      provider.doc.getMap('meta').set('evaluationInterval', 'lagret ved avslutning');
       await waitFor(() => statSync(join(dir, 'samplan.db-wal')).size > 0);
       server.process.kill('SIGTERM');
       expect(await server.exited).toBe(0);

@@ -4,6 +4,7 @@ export * from './accessLog.ts';
 export * from './consents.ts';
 export * from './history.ts';
 export * from './members.ts';
+export * from './partRights.ts';
 export * from './plans.ts';
 export * from './roles.ts';
 export * from './users.ts';

@@ -66,7 +66,15 @@ export {
   getPlanRichText,
 } from './documentLayout.ts';
 export type { PlanRichTextField, ItemMap, CollectionMap } from './documentLayout.ts';
-export { PLAN_PARTS, isPlanPart, partOfRootType, partOfCollection, rootTypesOfPart } from './planParts.ts';
+export {
+  PLAN_PARTS,
+  isPlanPart,
+  isPlanRootType,
+  partOfRootType,
+  partOfCollection,
+  partOfType,
+  rootTypesOfPart,
+} from './planParts.ts';
 export type { PlanPart } from './planParts.ts';
 export { PlanModelError } from './PlanModelError.ts';
 export type { PlanModelErrorReason } from './PlanModelError.ts';
@@ -77,7 +85,7 @@ export type { PlanStructureInput } from './createPlanStructure.ts';
 export { updateMeta } from './updateMeta.ts';
 export { addItem } from './addItem.ts';
 export { updateItem } from './updateItem.ts';
-export { removeItem } from './removeItem.ts';
+export { removeItem, type RemoveItemOptions } from './removeItem.ts';
 export { moveItem } from './moveItem.ts';
 export type { Placement } from './itemOrder.ts';
 export { listItemIds } from './listItemIds.ts';

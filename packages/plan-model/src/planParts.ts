@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { COLLECTION_NAMES, type CollectionName } from './collectionSpecs.ts';
 import { META_MAP_NAME, PLAN_RICH_TEXT_FIELDS, type PlanRichTextField } from './documentLayout.ts';
 
@@ -56,6 +57,9 @@ export function isPlanPart(value: unknown): value is PlanPart {
   return typeof value === 'string' && (PLAN_PARTS as readonly string[]).includes(value);
 }
 
+/** Whether a top-level type name is one the plan's layout has (anything else is refused by the server). */
+export const isPlanRootType = (name: string): boolean => partByRootName.has(name);
+
 /** The part a top-level type of the plan document belongs to; names the layout does not know are `annet`. */
 export function partOfRootType(name: string): PlanPart {
   return partByRootName.get(name) ?? 'annet';
@@ -66,4 +70,12 @@ export const partOfCollection = (collection: CollectionName): PlanPart => collec
 /** The top-level type names of a part (empty for `annet`). */
 export function rootTypesOfPart(part: PlanPart): string[] {
   return [...partByRootName].filter(([, p]) => p === part).map(([name]) => name);
+}
+
+/** The part a shared type of the plan document lives in (an item's field, a rich-text field, a collection). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type (its event type does not matter)
+export function partOfType(type: Y.AbstractType<any>): PlanPart {
+  let top: Y.AbstractType<unknown> = type;
+  while (top._item !== null) top = top._item.parent as Y.AbstractType<unknown>;
+  return top.doc ? partOfRootType(Y.findRootTypeKey(top)) : 'annet';
 }

@@ -1,4 +1,4 @@
-import { PLAN_ROLES, type PlanRole } from '@samplan/api';
+import { canWritePart, PLAN_ROLES, type PlanRole } from '@samplan/api';
 import { PLAN_PARTS, type PlanPart } from '@samplan/plan-model';
 
 /**
@@ -35,24 +35,20 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const ALL: readonly Role[] = ROLES;
-const WRITERS: readonly Role[] = ['foresatt', 'barn', 'koordinator', 'deltaker'];
 
-const editRights = Object.fromEntries(PLAN_PARTS.map((part) => [`edit:${part}`, WRITERS])) as Record<
-  EditAction,
-  readonly Role[]
->;
+// The roles × parts matrix is shared with the web app (@samplan/api PART_WRITERS).
+const editRights = Object.fromEntries(
+  PLAN_PARTS.map((part) => [`edit:${part}`, ROLES.filter((role) => canWritePart(role, part))]),
+) as unknown as Record<EditAction, readonly Role[]>;
 
 /** The matrix: for each action, the roles allowed it. Everything not listed is refused. */
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   /** Open the plan: REST metadata, the websocket (sync), collab tokens. */
   read: ALL,
-  /**
-   * Edit one part of the plan document. Every writing role edits every part: see PERMISSIONS.md for why
-   * rights are per document, not per part, on the websocket.
-   */
+  /** Edit one part of the plan document: checked on every websocket update (PERMISSIONS.md). */
   ...editRights,
   listMembers: ALL,
-  /** Invite by e-mail with any role; also list and withdraw pending invitations. */
+  /** Invite by e-mail (which roles: grants.ts); also list and withdraw pending invitations. */
   invite: ['foresatt', 'koordinator'],
   /** End the membership of a foresatt or barn: only the family itself. */
   revokeFamily: ['foresatt'],
@@ -84,20 +80,7 @@ export function actionsOf(role: Role): Action[] {
   return (ACTIONS as readonly Action[]).filter((action) => can(role, action));
 }
 
-/**
- * Whether a role's updates to the plan document are applied and kept. The websocket enforces rights per
- * document: a role edits all parts or none, which `assertEditRightsPerDocument` checks at start.
- */
-export function canEditPlan(role: Role): boolean {
-  return PLAN_PARTS.every((part) => can(role, editAction(part)));
-}
-
-/** Refuses a matrix that grants some parts but not others: the Room could not enforce it. */
-export function assertEditRightsPerDocument(): void {
-  for (const role of ROLES) {
-    const granted = PLAN_PARTS.filter((part) => can(role, editAction(part)));
-    if (granted.length !== 0 && granted.length !== PLAN_PARTS.length) {
-      throw new Error(`Role ${role} may edit only some parts of the plan; per-part edit rights are not enforced`);
-    }
-  }
+/** The parts of the plan document a role may write (empty for read-only roles). */
+export function writableParts(role: Role): ReadonlySet<PlanPart> {
+  return new Set(PLAN_PARTS.filter((part) => can(role, editAction(part))));
 }

@@ -1,4 +1,7 @@
-/** Counts open websocket connections per user and per plan, so one user or one plan cannot take them all. */
+/**
+ * Counts open websocket connections per user and per plan, so one user or one plan cannot take them all. The
+ * plan's cap never locks the family out: its members count, but are let in over it (their own cap still holds).
+ */
 export class ConnectionLimits {
   private readonly perUser = new Map<string, number>();
   private readonly perPlan = new Map<string, number>();
@@ -11,9 +14,9 @@ export class ConnectionLimits {
   }
 
   /** Takes a slot, or returns null when the user or the plan is at its cap; call the result to give it back. */
-  acquire(userId: string, planId: string): (() => void) | null {
+  acquire(userId: string, planId: string, family = false): (() => void) | null {
     if ((this.perUser.get(userId) ?? 0) >= this.maxPerUser) return null;
-    if ((this.perPlan.get(planId) ?? 0) >= this.maxPerPlan) return null;
+    if (!family && (this.perPlan.get(planId) ?? 0) >= this.maxPerPlan) return null;
     bump(this.perUser, userId, 1);
     bump(this.perPlan, planId, 1);
     let released = false;

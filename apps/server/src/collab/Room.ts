@@ -1,10 +1,11 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, encodePermissionDenied } from '@samplan/protocol';
+import { CloseCode, encodePermissionDenied, UpdateRefusal } from '@samplan/protocol';
 import type { Commit } from '../documents/CommitFeed.ts';
 import type { Compactor } from '../documents/Compactor.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
 import { DocumentState, type CheckpointPolicy } from '../documents/DocumentState.ts';
+import { readUpdateEffect } from '../documents/updateEffect.ts';
 import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
 import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
@@ -23,7 +24,7 @@ export interface RoomOptions {
   planId: string;
   log: DocumentLog;
   checkpointPolicy: CheckpointPolicy;
-  /** Asked before a peer's update is queued; a refusal is never committed or relayed. */
+  /** Asked before a peer's update is queued, with what it would do; a refusal is never committed or relayed. */
   writePolicy: WritePolicy;
   compactor: Compactor;
   logger: RoomLogger;
@@ -31,7 +32,7 @@ export interface RoomOptions {
   onClosing: (room: Room, saved: Promise<void>) => void;
   /** Called when a peer leaves, with what the plan was as it left (its user's last visit). */
   onLeft?: (planId: string, userId: string, seq: number) => void;
-  /** Called the first time the write policy refuses a peer's edit (it is dropped either way). */
+  /** Called when a peer's edit is refused (it is dropped, and the peer closed with 4409 to load the plan again). */
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
 }
 
@@ -44,6 +45,8 @@ interface QueuedUpdate {
   log?: (seq: number) => readonly NewAccessLogEntry[];
   update: Uint8Array;
   meta: UpdateMeta;
+  /** Yjs client ids the update's writer claims. */
+  claims?: readonly number[];
   /** The peer's own frame when it can be relayed as it is. */
   frame: Uint8Array | null;
   /** Settles a server update's caller once it is committed (with its seq) or could not be. */
@@ -62,6 +65,13 @@ export class Room {
   private readonly peers = new Set<Peer>();
   private readonly awareness: awarenessProtocol.Awareness;
   private state: DocumentState | null = null;
+  /**
+   * The committed plan as a live Y.Doc (plus what is queued for commit), to read what an incoming update would do
+   * before it is accepted. Set right after `state`; frames wait until both are there.
+   */
+  private doc: Y.Doc | null = null;
+  /** The account each Yjs client id writes for (stored with the updates that claimed them). */
+  private owners = new Map<number, string>();
   private backlog: Array<[Peer, Uint8Array]> = [];
   private queue: QueuedUpdate[] = [];
   /** Set while queued updates are being committed; settles once the queue is empty. */
@@ -71,7 +81,6 @@ export class Room {
   /** Commits from elsewhere that arrived while the plan was loading. */
   private feedBacklog: Commit[] = [];
   private readonly unsubscribe: () => void;
-  private readonly refusalsReported = new WeakSet<Peer>();
   readonly loaded: Promise<void>;
 
   constructor(options: RoomOptions) {
@@ -96,12 +105,12 @@ export class Room {
 
   receive(peer: Peer, frame: Uint8Array): void {
     if (!this.peers.has(peer)) return;
-    if (this.state === null) {
+    if (this.state === null || this.doc === null) {
       this.backlog.push([peer, frame]);
       return;
     }
     try {
-      this.handle(peer, frame, this.state);
+      this.handle(peer, frame, this.state, this.doc);
     } catch (error) {
       const closeCode = error instanceof ProtocolError ? error.closeCode : CloseCode.serverError;
       this.options.logger.warn(
@@ -142,7 +151,12 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
-      const state = new DocumentState(await this.options.log.load(this.planId));
+      const [loaded, owners] = await Promise.all([
+        this.options.log.load(this.planId),
+        this.options.log.clientOwners(this.planId),
+      ]);
+      const state = new DocumentState(loaded);
+      this.owners = owners;
       // A long tail (after a crash, or a burst of edits) is compacted before anyone is served from it.
       if (state.needsCheckpoint(this.options.checkpointPolicy)) {
         const snapshot = state.snapshot();
@@ -162,6 +176,8 @@ export class Room {
       return;
     }
     for (const peer of this.peers) this.greet(peer);
+    // Built after the greeting, which needs only the stored bytes: a peer starts loading the plan meanwhile.
+    this.doc = liveDoc(this.state!);
     const backlog = this.backlog;
     this.backlog = [];
     for (const [peer, frame] of backlog) this.receive(peer, frame);
@@ -178,7 +194,7 @@ export class Room {
     }
   }
 
-  private handle(peer: Peer, frame: Uint8Array, state: DocumentState): void {
+  private handle(peer: Peer, frame: Uint8Array, state: DocumentState, doc: Y.Doc): void {
     const message = decodeClientMessage(frame);
     switch (message.kind) {
       case 'syncStep1':
@@ -188,21 +204,26 @@ export class Room {
         return;
       case 'update': {
         if (message.meta.empty) return;
-        const decision = this.options.writePolicy.check(peer, message.update, message.meta);
-        if (!decision.ok) {
-          peer.socket.send(encodePermissionDenied(decision.reason));
-          if (!this.refusalsReported.has(peer)) {
-            this.refusalsReported.add(peer);
-            this.options.onEditRefused?.(this.planId, peer.userId, decision.reason);
-          }
-          return;
+        const effect = readUpdateEffect(doc, message.decoded);
+        // A returning peer's sync that brings nothing new is neither refused nor stored.
+        if (effect.noop) return;
+        const claims: number[] = [];
+        for (const client of effect.writers) {
+          const owner = this.owners.get(client);
+          if (owner === undefined) claims.push(client);
+          else if (owner !== peer.userId) return this.refuse(peer, UpdateRefusal.clientIdTaken);
         }
+        const decision = this.options.writePolicy.check(peer, effect);
+        if (!decision.ok) return this.refuse(peer, decision.reason);
+        for (const client of claims) this.owners.set(client, peer.userId);
+        Y.applyUpdate(doc, message.update, this);
         this.enqueue({
           origin: peer,
           userId: peer.userId,
           kind: 'edit',
           update: message.update,
           meta: message.meta,
+          ...(claims.length > 0 && { claims }),
           frame: message.isStep2 ? null : frame,
         });
         return;
@@ -223,6 +244,17 @@ export class Room {
         );
         return;
     }
+  }
+
+  /**
+   * Drops a refused update and closes its peer with 4409: the peer's document holds what the plan does not, so it
+   * must load the plan again rather than go on diverging. Nothing of the update was committed or relayed.
+   */
+  private refuse(peer: Peer, reason: string): void {
+    peer.socket.send(encodePermissionDenied(reason));
+    this.options.onEditRefused?.(this.planId, peer.userId, reason);
+    peer.socket.close(CloseCode.updateRefused, reason);
+    this.leave(peer);
   }
 
   private readonly onAwarenessUpdate = (
@@ -252,7 +284,8 @@ export class Room {
     log?: (seq: number) => readonly NewAccessLogEntry[],
   ): Promise<number> {
     await this.loaded;
-    if (this.state === null) throw new Error(`plan ${this.planId} could not be loaded`);
+    if (this.state === null || this.doc === null) throw new Error(`plan ${this.planId} could not be loaded`);
+    Y.applyUpdate(this.doc, update, this);
     return new Promise((resolve, reject) => {
       this.enqueue({
         origin: null,
@@ -290,6 +323,7 @@ export class Room {
         return;
       }
       state.add(commit.update, readUpdateMeta(commit.update), commit.seq);
+      if (this.doc) Y.applyUpdate(this.doc, commit.update, this);
       this.broadcast(encodeUpdateMessage(commit.update), null);
     }
   }
@@ -321,13 +355,24 @@ export class Room {
     try {
       lastSeq = await this.options.log.append(
         this.planId,
-        batch.map(({ update, userId, kind, log }) => ({ update, userId, kind, ...(log && { log }) })),
+        batch.map(({ update, userId, kind, log, claims }) => ({
+          update,
+          userId,
+          kind,
+          ...(log && { log }),
+          ...(claims && { claims }),
+        })),
         this,
       );
     } catch (error) {
       // Nobody has seen these updates; their senders reconnect and sync them again.
       this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not commit updates');
       for (const item of batch) item.committed?.reject(error as Error);
+      // The live document had these applied: rebuild it from what is committed, plus what is still queued.
+      this.doc?.destroy();
+      this.doc = liveDoc(state);
+      for (const item of this.queue) Y.applyUpdate(this.doc, item.update, this);
+      for (const item of batch) for (const client of item.claims ?? []) this.owners.delete(client);
       for (const origin of new Set(batch.map((item) => item.origin))) {
         if (!origin) continue;
         origin.socket.close(CloseCode.serverError, 'could not save');
@@ -374,8 +419,19 @@ export class Room {
       this.unsubscribe();
       this.awareness.off('update', this.onAwarenessUpdate);
       this.awareness.destroy();
+      this.doc?.destroy();
+      this.doc = null;
     })();
     this.options.onClosing(this, this.closing);
     return this.closing;
   }
+}
+
+/** A live Y.Doc of what `state` holds. */
+function liveDoc(state: DocumentState): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const part of state.snapshot().parts) Y.applyUpdate(doc, part);
+  });
+  return doc;
 }

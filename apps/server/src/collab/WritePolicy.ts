@@ -1,21 +1,32 @@
-import { READ_ONLY_REASON } from '@samplan/protocol';
-import type { UpdateMeta } from '../documents/updateMeta.ts';
+import { encodeUpdateRefusal, UpdateRefusal } from '@samplan/protocol';
+import { isPlanRootType, partOfRootType } from '@samplan/plan-model';
+import type { UpdateEffect } from '../documents/updateEffect.ts';
 import type { Peer } from './Peer.ts';
 
 export type WriteDecision = { ok: true } | { ok: false; reason: string };
 
 /**
- * Asked by the Room before it queues a peer's update for commit. A refused update is never committed or relayed;
- * the peer is told why (an auth `permissionDenied` message with `reason`).
+ * Asked by the Room before it queues a peer's update for commit, with what the update would do to the plan. A
+ * refused update is never committed or relayed; the peer is told why (an auth `permissionDenied` message with
+ * `reason`) and its connection closes with 4409, so it loads the plan again rather than diverge.
  */
 export interface WritePolicy {
-  check(peer: Peer, update: Uint8Array, meta: UpdateMeta): WriteDecision;
+  check(peer: Peer, effect: UpdateEffect): WriteDecision;
 }
 
 const accepted: WriteDecision = { ok: true };
-const readOnly: WriteDecision = { ok: false, reason: READ_ONLY_REASON };
+const refused = (reason: string): WriteDecision => ({ ok: false, reason });
 
-/** Rights per document: a role whose membership may write writes everything, others nothing. */
-export const roleWritePolicy: WritePolicy = {
-  check: (peer) => (peer.canWrite ? accepted : readOnly),
+/** Rights per part of the plan (@samplan/api PART_WRITERS): every top-level type an update touches is checked. */
+export const partWritePolicy: WritePolicy = {
+  check(peer, effect) {
+    if (effect.problem) return refused(encodeUpdateRefusal(UpdateRefusal.invalid, effect.problem));
+    if (peer.writableParts.size === 0) return refused(UpdateRefusal.readOnly);
+    for (const root of effect.roots) {
+      if (!isPlanRootType(root)) return refused(UpdateRefusal.unknownPart);
+      const part = partOfRootType(root);
+      if (!peer.writableParts.has(part)) return refused(encodeUpdateRefusal(UpdateRefusal.partReadOnly, part));
+    }
+    return accepted;
+  },
 };

@@ -1,12 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '@samplan/protocol';
+import type { DecodedUpdate } from '../documents/updateEffect.ts';
 import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
 import { ProtocolError } from './ProtocolError.ts';
 
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array; hasNothing: boolean }
-  | { kind: 'update'; update: Uint8Array; meta: UpdateMeta; isStep2: boolean }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; meta: UpdateMeta; isStep2: boolean }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' };
 
@@ -50,7 +51,9 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
     case SyncMessageType.step2:
     case SyncMessageType.update: {
       const update = decoding.readVarUint8Array(decoder);
-      return { kind: 'update', update, meta: readUpdateMeta(update), isStep2: subType === SyncMessageType.step2 };
+      const decoded = Y.decodeUpdate(update);
+      const meta = readUpdateMeta(update, decoded);
+      return { kind: 'update', update, decoded, meta, isStep2: subType === SyncMessageType.step2 };
     }
     default:
       throw new ProtocolError(`unknown sync message type ${subType}`);

@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode, COLLAB_PATH } from '@samplan/protocol';
 import type { SocketAuthenticator } from '../access/SocketAuthenticator.ts';
 import { SocketRefused } from '../access/SocketRefused.ts';
-import { canEditPlan } from '../access/roles.ts';
+import { isFamilyRole, writableParts } from '../access/roles.ts';
 import { sameOrigin } from '../auth/sameOrigin.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
@@ -66,12 +66,15 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
         })
         .then(async ({ userId, role }) => {
           if (closed) return;
-          release = options.limits.acquire(userId, planId);
+          release = options.limits.acquire(userId, planId, isFamilyRole(role));
           if (!release) throw new SocketRefused(CloseCode.tooManyConnections, 'TOO_MANY_CONNECTIONS');
-          const canWrite = canEditPlan(role);
-          await options.accessLog.record(planId, { id: userId }, 'plan.opened', { via: 'websocket', canWrite });
+          const parts = writableParts(role);
+          await options.accessLog.record(planId, { id: userId }, 'plan.opened', {
+            via: 'websocket',
+            canWrite: parts.size > 0,
+          });
           if (closed) return release();
-          const peer = createPeer(adapter, userId, canWrite);
+          const peer = createPeer(adapter, userId, parts);
           const room = await rooms.join(planId, peer);
           if (closed) return room.leave(peer);
           // A revocation while this socket was joining closed nobody: check again now that it is in the room.

@@ -40,6 +40,11 @@ export class DocumentLog {
     return lastSeq;
   }
 
+  /** The account each Yjs client id of the plan belongs to (the first to write with it). */
+  clientOwners(planId: string): Promise<Map<number, string>> {
+    return this.store.clientOwners(planId);
+  }
+
   writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
     return this.store.writeCheckpoint(planId, checkpoint);
   }

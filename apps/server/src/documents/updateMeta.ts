@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DecodedUpdate } from './updateEffect.ts';
 
 /** What an update covers, read while validating it: clock ranges per client. */
 export interface UpdateMeta {
@@ -10,9 +11,9 @@ export interface UpdateMeta {
   hasGaps: boolean;
 }
 
-/** Fully decodes an update (structs and delete set), which is what validates it. */
-export function readUpdateMeta(update: Uint8Array): UpdateMeta {
-  const { structs, ds } = Y.decodeUpdate(update);
+/** Fully decodes an update (structs and delete set), which is what validates it; or reads one decoded already. */
+export function readUpdateMeta(update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): UpdateMeta {
+  const { structs, ds } = decoded;
   const ranges = new Map<number, [number, number]>();
   let hasGaps = false;
   for (const struct of structs) {

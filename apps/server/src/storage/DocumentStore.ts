@@ -20,6 +20,8 @@ export interface PendingUpdate {
   kind?: UpdateKind;
   /** Innsynslogg entries that go in with it, in the same transaction, given the seq it gets (a restore's). */
   log?: (seq: number) => readonly NewAccessLogEntry[];
+  /** Yjs client ids this update's writer claims (the first account to write with one owns it), kept with it. */
+  claims?: readonly number[];
 }
 
 /** The stored state of a plan: its latest checkpoint plus the log entries after it. */
@@ -59,6 +61,8 @@ export interface DocumentStore {
   writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void>;
   /** Log entries after `afterSeq` (and up to `upToSeq`, when given), in order, at most `limit`. */
   history(planId: string, options: { afterSeq: number; limit: number; upToSeq?: number }): Promise<StoredUpdate[]>;
+  /** The account each Yjs client id of the plan belongs to: the one whose update first claimed it. */
+  clientOwners(planId: string): Promise<Map<number, string>>;
   /** The seq of the plan's last update (0 for none). */
   lastSeq(planId: string): Promise<number>;
   /** The seq of the last update committed at or before `time` (ms; 0 for none). */

@@ -18,6 +18,8 @@ export interface PresenceUser {
 
 export interface PlanConnectionOptions {
   planId: string;
+  /** Why the server refused an edit on the connection this one replaces (the plan was loaded again). */
+  refusal?: string;
   /** ws(s)://host/collab; defaults to this page's host. */
   serverUrl?: string;
 }
@@ -30,6 +32,10 @@ export class PlanConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
+  /** Set on a connection opened because the server refused an edit: why (packages/protocol UpdateRefusal). */
+  readonly refusal: string | null;
+  /** Why the server refused an edit on this connection (it closed with 4409); null until then. */
+  refusedBecause: string | null = null;
   private me: PresenceUser | null = null;
 
   private snapshot: ConnectionSnapshot = { state: 'connecting', loaded: false, pending: 0, failure: null };
@@ -40,6 +46,7 @@ export class PlanConnection {
   private pending = 0;
 
   constructor(options: PlanConnectionOptions) {
+    this.refusal = options.refusal ?? null;
     const serverUrl =
       options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
     // The session cookie authenticates the socket; no token in the URL.
@@ -156,6 +163,11 @@ export class PlanConnection {
 
   private readonly onClosed = (event: { code: number; reason?: string }): void => {
     this.failure = failureOfCloseCode(event.code, event.reason);
+    if (this.failure === 'updateRefused') {
+      // Reconnecting would send the refused edit again: this document is done; the page opens the plan anew.
+      this.refusedBecause = event.reason ?? '';
+      this.provider.disconnect();
+    }
     this.update();
   };
 

@@ -9,6 +9,8 @@ export type ConnectionFailure =
   | 'membershipEnded'
   | 'consentWithdrawn'
   | 'tooManyConnections'
+  /** The server refused an edit (4409): the plan is loaded again from the server. */
+  | 'updateRefused'
   | 'other';
 
 /** The reason the server gives with 4403 (apps/server: PlanAccess, MembershipService, ConsentService). */
@@ -58,5 +60,6 @@ export function failureOfCloseCode(code: number, reason = ''): ConnectionFailure
   if (code === CloseCode.planNotFound) return 'notFound';
   if (code === CloseCode.forbidden) return FORBIDDEN_REASONS[reason] ?? 'forbidden';
   if (code === CloseCode.tooManyConnections) return 'tooManyConnections';
+  if (code === CloseCode.updateRefused) return 'updateRefused';
   return 'other';
 }

@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { nb } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { RichTextHeader } from './RichTextHeader.tsx';
 import { editorUndoManager } from './editorUndoManager.ts';
@@ -21,7 +22,8 @@ export interface RichTextEditorProps {
 
 /** A Tiptap editor on one field's Y.XmlFragment, with the others' carets and this user's plan-wide undo. */
 export function RichTextEditor({ fragment, labelId, label, hint, focusOnMount }: RichTextEditorProps) {
-  const { connection, canEdit } = usePlan();
+  const { connection } = usePlan();
+  const canEdit = useCanEdit(fragment);
   const undoManager = useMemo(() => editorUndoManager(connection.undoManager), [connection]);
   const editor = useEditor(
     {

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
 import { nb } from '../i18n/index.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 import { editorMountQueue } from './editorMountQueue.ts';
 import { RichTextHeader } from './RichTextHeader.tsx';
 import { isEmptyRichText, RichTextView } from './RichTextView.tsx';
@@ -25,7 +25,7 @@ const MOUNT_MARGIN = '400px 0px';
  * a click or Tab into the field starts its editor as soon as it can.
  */
 export function RichTextField({ fragment, label, hint, className }: RichTextFieldProps) {
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit(fragment);
   const labelId = useId();
   const container = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 
 export interface CheckboxFieldProps {
   label: string;
@@ -9,7 +9,7 @@ export interface CheckboxFieldProps {
 }
 
 export function CheckboxField({ label, checked, onChange, className }: CheckboxFieldProps) {
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   const id = useId();
   return (
     <div className={`checkbox ${className ?? ''}`}>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { formatDate, nb, parseNorwegianDate } from '../i18n/index.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 
 export interface DateFieldProps {
   label: string;
@@ -15,7 +15,7 @@ export interface DateFieldProps {
  * valid (when the user leaves the field or presses Enter); a half-typed date never reaches the others.
  */
 export function DateField({ label, value, onChange, className }: DateFieldProps) {
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   const id = useId();
   const [draft, setDraft] = useState(formatDate(value));
   const [editing, setEditing] = useState(false);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 
 export interface PlainTextFieldProps {
   label: string;
@@ -14,7 +14,7 @@ export interface PlainTextFieldProps {
  * even if someone else changes the value; the latest write wins.
  */
 export function PlainTextField({ label, hint, value, onChange, className }: PlainTextFieldProps) {
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   const id = useId();
   const [draft, setDraft] = useState(value ?? '');
   const [editing, setEditing] = useState(false);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 
 export interface SelectOption {
   value: string;
@@ -29,7 +29,7 @@ export function SelectField({
   hint,
   disabled,
 }: SelectFieldProps) {
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   const id = useId();
   const known = value === null || options.some((option) => option.value === value);
   return (

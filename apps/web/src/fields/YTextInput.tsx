@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { applyTextChange } from '../collab/applyTextChange.ts';
 import { diffText, transformPosition, type TextDelta } from '../collab/textDiff.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 import { undoKeyOf } from './undoKeys.ts';
 
 export interface YTextInputProps {
@@ -32,7 +33,8 @@ export function YTextInput({
   autoFocus,
   inputMode,
 }: YTextInputProps) {
-  const { connection, canEdit } = usePlan();
+  const { connection } = usePlan();
+  const canEdit = useCanEdit();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;

@@ -31,6 +31,18 @@ const partNames: Record<PlanPart, string> = {
   annet: 'andre deler av planen',
 };
 
+/** Who writes a part, in running text: «familien og koordinatoren», «foresatte, koordinatoren og deltakerne». */
+function writersText(roles: readonly string[]): string {
+  const family = roles.includes('foresatt') && roles.includes('barn');
+  const names = [
+    family ? 'familien' : roles.includes('foresatt') ? 'foresatte' : null,
+    roles.includes('koordinator') ? 'koordinatoren' : null,
+    roles.includes('deltaker') ? 'deltakerne i ansvarsgruppen' : null,
+  ].filter((name): name is string => name !== null);
+  if (names.length === 0) return 'ingen';
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
+}
+
 const actionNames: Record<string, string> = {
   read: 'åpne planen',
   readHistory: 'se historikken',
@@ -380,6 +392,11 @@ export const nbAccess = {
     INVITE_USED: 'Invitasjonen er allerede brukt.',
     INVITE_REVOKED: 'Invitasjonen er trukket tilbake.',
     ALREADY_MEMBER: 'Du er allerede med i denne planen.',
+    ROLE_NOT_GRANTABLE:
+      'Du kan ikke invitere noen med denne rollen. Bare familien kan invitere flere i familien, og ingen kan gi mer tilgang enn de selv har.',
+    INVITE_FOR_OTHER_ADDRESS:
+      'Invitasjonen er sendt til en annen e-postadresse enn den du er logget inn med. Logg ut, og logg inn med adressen invitasjonen ble sendt til.',
+    INVITE_NEEDS_FAMILY: 'Familien er allerede med i planen. Be familien om å invitere deg.',
     CONSENT_NOT_FOUND: 'Fant ikke samtykket.',
     CONSENT_ALREADY_WITHDRAWN: 'Samtykket er allerede trukket tilbake.',
     VALIDATION_FAILED: 'Noe i skjemaet er ikke gyldig. Sjekk feltene og prøv igjen.',
@@ -399,5 +416,19 @@ export const nbAccess = {
       'Familien har trukket tilbake samtykket til at planen deles med deg. Du har ikke lenger tilgang til planen.',
     tooManyConnections:
       'Du har planen åpen i for mange faner eller vinduer. Lukk noen av dem og last siden inn på nytt.',
+    updateRefused: 'En endring ble ikke lagret. Planen hentes på nytt.',
+  },
+
+  parts: {
+    /** Shown above a part this member may read but not change. */
+    readOnly: (part: PlanPart, writers: readonly string[]) =>
+      `Denne delen skrives av ${writersText(writers)}. Du kan lese den, men ikke endre den.`,
+    /** After the server refused an edit and the plan was loaded again (packages/protocol UpdateRefusal). */
+    refused: (code: string, part: string | null) =>
+      code === 'part-read-only' && part && part in partNames
+        ? `Endringen din i «${partNames[part as PlanPart]}» ble ikke lagret, fordi du ikke kan endre den delen av planen. Planen er hentet på nytt, slik den er lagret.`
+        : code === 'read-only'
+          ? 'Endringen din ble ikke lagret, fordi du har lesetilgang til planen. Planen er hentet på nytt, slik den er lagret.'
+          : 'Endringen din ble ikke lagret, fordi serveren ikke kunne godta den. Planen er hentet på nytt, slik den er lagret.',
   },
 } as const;

@@ -1,4 +1,4 @@
-import { usePlan } from './PlanContext.tsx';
+import { useCanEdit } from './PartScope.tsx';
 
 export function AddButton({
   label,
@@ -9,7 +9,7 @@ export function AddButton({
   onClick(): void;
   variant?: 'primary' | 'secondary';
 }) {
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   if (!canEdit) return null;
   return (
     <button type="button" className={`button button--${variant} add-button`} onClick={onClick}>

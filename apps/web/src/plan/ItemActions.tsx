@@ -1,5 +1,5 @@
 import { nb } from '../i18n/index.ts';
-import { usePlan } from './PlanContext.tsx';
+import { useCanEdit } from './PartScope.tsx';
 
 export interface ItemActionsProps {
   /** Names the item in the buttons' accessible names, e.g. "Flytt opp: Hovedmål 1". */
@@ -12,7 +12,7 @@ export interface ItemActionsProps {
 }
 
 export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove, onRemove }: ItemActionsProps) {
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   if (!canEdit) return null;
   return (
     <div className="item-actions" role="group" aria-label={`${nb.common.itemActions}: ${name}`}>

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { PlanInfo } from '@samplan/api';
+import type { PlanPart } from '@samplan/plan-model';
 import { ACCESS_ENDED } from '../collab/connectionState.ts';
 import type { PlanConnection } from '../collab/PlanConnection.ts';
 import { PageError } from '../components/PageError.tsx';
@@ -28,7 +29,15 @@ export function PlanConnectionGate({
   children: ReactNode;
 }) {
   const snapshot = useConnectionSnapshot(connection);
-  const value = useMemo(() => ({ connection, info, canEdit: canEditPlan(info) }), [connection, info]);
+  const value = useMemo(
+    () => ({
+      connection,
+      info,
+      canEdit: canEditPlan(info),
+      canWrite: (part: PlanPart) => info.permissions.includes(`edit:${part}`),
+    }),
+    [connection, info],
+  );
   // Refused before the plan loaded, or access ended while it was open: the plan leaves the screen.
   if (snapshot.failure && (!snapshot.loaded || ACCESS_ENDED.has(snapshot.failure))) {
     const message = connectionFailureMessage(snapshot.failure);

@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { PlanInfo } from '@samplan/api';
+import type { PlanPart } from '@samplan/plan-model';
 import type { PlanConnection } from '../collab/PlanConnection.ts';
 
 export interface PlanContextValue {
   connection: PlanConnection;
   info: PlanInfo;
-  /** False for read-only members; the server refuses their edits anyway. */
+  /** Whether I may edit some part of the plan (false for read-only members). */
   canEdit: boolean;
+  /** Whether I may edit this part (@samplan/api PART_WRITERS, sent as `edit:<part>` permissions). */
+  canWrite: (part: PlanPart) => boolean;
 }
 
 export const PlanContext = createContext<PlanContextValue | null>(null);

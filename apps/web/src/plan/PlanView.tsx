@@ -1,10 +1,11 @@
+import { decodeUpdateRefusal } from '@samplan/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from '../app/Link.tsx';
 import { paths, type SectionId } from '../app/routes.ts';
 import { undoKeyOf } from '../fields/undoKeys.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { SinceLastVisit } from '../history/SinceLastVisit.tsx';
-import { nb, nbHistory } from '../i18n/index.ts';
+import { nb, nbAccess, nbHistory } from '../i18n/index.ts';
 import { AccessNav } from '../sharing/AccessNav.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { NoticeArea } from './NoticeArea.tsx';
@@ -25,6 +26,8 @@ const isEditable = (target: EventTarget | null): boolean =>
     target.tagName === 'INPUT' ||
     target.tagName === 'TEXTAREA' ||
     target.tagName === 'SELECT');
+
+const REFUSAL_NOTICE_MS = 60_000;
 
 /** The open plan: header, overview, the section list and the section being edited. */
 export function PlanView({ section }: { section: SectionId }) {
@@ -55,6 +58,12 @@ export function PlanView({ section }: { section: SectionId }) {
 
   useEffect(() => connection.setSection(section), [connection, section]);
   useRemovalNotices(noticeApi);
+  // Opened again because the server refused an edit: say what was not saved, and keep it until read.
+  useEffect(() => {
+    if (!connection.refusal) return;
+    const { code, detail } = decodeUpdateRefusal(connection.refusal);
+    noticeApi.notify(nbAccess.parts.refused(code, detail), { durationMs: REFUSAL_NOTICE_MS });
+  }, [connection, noticeApi]);
 
   // Moving to another section puts focus on its heading (not on the first load, where the page h1 gets it).
   const firstSection = useRef(true);

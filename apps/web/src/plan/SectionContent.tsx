@@ -1,4 +1,8 @@
 import type { SectionId } from '../app/routes.ts';
+import { PART_WRITERS } from '@samplan/api/partRights';
+import { nbAccess } from '../i18n/index.ts';
+import { PartScope } from './PartScope.tsx';
+import { usePlan } from './PlanContext.tsx';
 import { AboutSection } from '../sections/AboutSection.tsx';
 import { ConsentSection } from '../sections/ConsentSection.tsx';
 import { CooperationSection } from '../sections/CooperationSection.tsx';
@@ -11,7 +15,20 @@ import { PeriodSection } from '../sections/PeriodSection.tsx';
 import { ServicesSection } from '../sections/ServicesSection.tsx';
 import { TasksSection } from '../sections/TasksSection.tsx';
 
+/** The section of one part of the plan; its fields may be edited only by who may write that part. */
 export function SectionContent({ section }: { section: SectionId }) {
+  const { canEdit, canWrite } = usePlan();
+  return (
+    <PartScope part={section}>
+      {canEdit && !canWrite(section) && (
+        <p className="alert alert--info">{nbAccess.parts.readOnly(section, PART_WRITERS[section])}</p>
+      )}
+      <SectionBody section={section} />
+    </PartScope>
+  );
+}
+
+function SectionBody({ section }: { section: SectionId }) {
   switch (section) {
     case 'omBarnet':
       return <AboutSection />;

@@ -26,7 +26,7 @@ export interface PlanActions {
 
 /** The plan's write operations, each one this user's own undoable edit. */
 export function usePlanActions(): PlanActions {
-  const { connection } = usePlan();
+  const { connection, canWrite } = usePlan();
   const { notify } = useNotice();
   return useMemo(() => {
     const { doc } = connection;
@@ -43,7 +43,7 @@ export function usePlanActions(): PlanActions {
       },
       remove(collection, itemId, what) {
         connection.undoManager.stopCapturing();
-        connection.transact(() => removeItem(doc, collection, itemId));
+        connection.transact(() => removeItem(doc, collection, itemId, { mayWrite: canWrite }));
         connection.undoManager.stopCapturing();
         notify(nb.plan.deleted(what), { undoable: true });
       },
@@ -59,5 +59,5 @@ export function usePlanActions(): PlanActions {
         connection.transact(() => updateMeta(doc, patch));
       },
     } satisfies PlanActions;
-  }, [connection, notify]);
+  }, [connection, canWrite, notify]);
 }

@@ -9,7 +9,7 @@ import { formatDate, nb } from '../i18n/index.ts';
 import { ItemActions } from '../plan/ItemActions.tsx';
 import { enumOptions, type GoalOption } from '../plan/optionHooks.ts';
 import { useItemMap, useItemType, useItemValue } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 import { StatusBadge } from '../plan/StatusBadge.tsx';
 import { usePlanActions } from '../plan/usePlanActions.ts';
 
@@ -25,7 +25,7 @@ const ACHIEVEMENT_OPTIONS = enumOptions(ACHIEVEMENTS, nb.achievement);
 
 export function EvaluationCard({ id, siblings, goals, measures, autoFocus }: EvaluationCardProps) {
   const actions = usePlanActions();
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   const item = useItemMap('evaluations', id);
   const date = useItemValue<string | null>('evaluations', item, 'date');
   const targetType = useItemValue<'goal' | 'measure'>('evaluations', item, 'targetType');

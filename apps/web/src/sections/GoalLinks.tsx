@@ -4,13 +4,15 @@ import { nb } from '../i18n/index.ts';
 import type { GoalOption } from '../plan/optionHooks.ts';
 import { useIdSet, useItemMap } from '../plan/planHooks.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 
 /**
  * The goals a measure serves: the linked ones as a list, and checkboxes for all goals behind a disclosure (only
  * rendered while open, so a plan with hundreds of goals and measures stays light).
  */
 export function GoalLinks({ measureId, goals }: { measureId: string; goals: readonly GoalOption[] }) {
-  const { connection, canEdit } = usePlan();
+  const { connection } = usePlan();
+  const canEdit = useCanEdit();
   const item = useItemMap('measures', measureId);
   const linked = useIdSet(item, 'goalIds');
   const [open, setOpen] = useState(false);

@@ -4,6 +4,7 @@ import type { SelectOption } from '../fields/SelectField.tsx';
 import { nb } from '../i18n/index.ts';
 import { useIdSet, useItemMap } from '../plan/planHooks.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 
 /** Who attends a meeting, as checkboxes over the plan's participants. */
 export function MeetingParticipants({
@@ -13,7 +14,8 @@ export function MeetingParticipants({
   meetingId: string;
   participants: readonly SelectOption[];
 }) {
-  const { connection, canEdit } = usePlan();
+  const { connection } = usePlan();
+  const canEdit = useCanEdit();
   const item = useItemMap('meetings', meetingId);
   const present = useIdSet(item, 'participantIds');
   const id = useId();

@@ -1,7 +1,7 @@
 import { DateField } from '../fields/DateField.tsx';
 import { PlainTextField } from '../fields/PlainTextField.tsx';
 import { formatDate, nb, todayIso } from '../i18n/index.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { useCanEdit } from '../plan/PartScope.tsx';
 import { useMetaValue } from '../plan/planHooks.ts';
 import { SectionHeading } from '../plan/SectionHeading.tsx';
 import { usePlanActions } from '../plan/usePlanActions.ts';
@@ -13,7 +13,7 @@ export function PeriodSection() {
   const nextRevision = useMetaValue<string>('nextRevision');
   const interval = useMetaValue<string>('evaluationInterval');
   const lastRevision = useMetaValue<string>('lastRevision');
-  const { canEdit } = usePlan();
+  const canEdit = useCanEdit();
   const today = todayIso();
   return (
     <section aria-labelledby="section-heading" className="plan-section">

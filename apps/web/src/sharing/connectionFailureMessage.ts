@@ -18,6 +18,8 @@ export function connectionFailureMessage(failure: ConnectionFailure): string {
       return nbAccess.connection.consentWithdrawn;
     case 'tooManyConnections':
       return nbAccess.connection.tooManyConnections;
+    case 'updateRefused':
+      return nbAccess.connection.updateRefused;
     case 'other':
       return nb.plan.failed;
   }

@@ -33,6 +33,12 @@ const SCHEMA = `
     created_at BIGINT NOT NULL,
     PRIMARY KEY (plan_id, seq)
   );
+  CREATE TABLE IF NOT EXISTS doc_clients (
+    plan_id TEXT NOT NULL,
+    client_id BIGINT NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (plan_id, client_id)
+  );
 `;
 
 /**
@@ -96,7 +102,9 @@ export class PostgresDocumentStore implements DocumentStore {
       const now = Date.now();
       const values: unknown[] = [];
       const rows: string[] = [];
-      for (const { update, userId, kind, log } of updates) {
+      const claimed: unknown[] = [];
+      for (const { update, userId, kind, log, claims } of updates) {
+        if (claims && userId) for (const client of claims) claimed.push(planId, client, userId);
         // The innsynslogg is not on PostgreSQL yet (the multi-instance issue); refuse rather than drop entries.
         if (log) throw new Error('PostgresDocumentStore cannot write innsynslogg entries yet');
         seq += 1;
@@ -109,6 +117,16 @@ export class PostgresDocumentStore implements DocumentStore {
         `INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind) VALUES ${rows.join(', ')}`,
         values,
       );
+      if (claimed.length > 0) {
+        const tuples = Array.from(
+          { length: claimed.length / 3 },
+          (_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`,
+        );
+        await client.query(
+          `INSERT INTO doc_clients (plan_id, client_id, user_id) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`,
+          claimed,
+        );
+      }
       await client.query('COMMIT');
       return seq;
     } catch (error) {
@@ -117,6 +135,14 @@ export class PostgresDocumentStore implements DocumentStore {
     } finally {
       client.release();
     }
+  }
+
+  async clientOwners(planId: string): Promise<Map<number, string>> {
+    const result = await this.pool.query<{ client_id: string; user_id: string }>(
+      'SELECT client_id, user_id FROM doc_clients WHERE plan_id = $1',
+      [planId],
+    );
+    return new Map(result.rows.map((row) => [Number(row.client_id), row.user_id]));
   }
 
   async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {

@@ -75,14 +75,21 @@ export class SqliteDocumentStore implements DocumentStore {
       snapshotAtOrBefore: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_snapshots WHERE plan_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
       ),
+      claim: db.prepare<[string, number, string]>(
+        'INSERT INTO doc_clients (plan_id, client_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      clientOwners: db.prepare<[string], { client_id: number; user_id: string }>(
+        'SELECT client_id, user_id FROM doc_clients WHERE plan_id = ?',
+      ),
       ping: db.prepare('SELECT 1').pluck(),
     };
     this.appendSync = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
       let seq = this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
       const now = (options.now ?? Date.now)();
-      for (const { update, userId, kind, log } of updates) {
+      for (const { update, userId, kind, log, claims } of updates) {
         seq += 1;
         this.statements.insert.run(planId, seq, update, userId, now, kind === 'restore' ? kind : null);
+        if (claims && userId) for (const client of claims) this.statements.claim.run(planId, client, userId);
         if (log) {
           if (!options.accessLog) throw new Error('this document store writes no innsynslogg entries');
           options.accessLog.appendSync(planId, log(seq));
@@ -145,6 +152,10 @@ export class SqliteDocumentStore implements DocumentStore {
       createdAt: row.created_at,
       kind: row.kind ?? 'edit',
     }));
+  }
+
+  async clientOwners(planId: string): Promise<Map<number, string>> {
+    return new Map(this.statements.clientOwners.all(planId).map((row) => [row.client_id, row.user_id]));
   }
 
   async lastSeq(planId: string): Promise<number> {

@@ -187,4 +187,14 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (plan_id, user_id)
   ) WITHOUT ROWID;
   `,
+  // 4: which account writes with each Yjs client id of a plan (the first to write with it); an update under
+  // another account's client id is refused.
+  `
+  CREATE TABLE doc_clients (
+    plan_id TEXT NOT NULL,
+    client_id INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (plan_id, client_id)
+  ) WITHOUT ROWID;
+  `,
 ];
