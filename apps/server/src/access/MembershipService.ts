@@ -1,5 +1,6 @@
 import type { ConsentStatus, InviteStatus } from '@samplan/api';
 import { hashToken, newId, newSecretToken } from '../auth/ids.ts';
+import { grantableRoles } from './grants.ts';
 import { isFamilyRole, type Role } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
@@ -70,6 +71,20 @@ export class MembershipService {
   ): Promise<{ invite: InviteRecord; token: string; link: string }> {
     const granted = await this.deps.access.authorize(actor, planId, 'invite');
     const now = this.now();
+    const hasForesatt = await this.hasForesatt(planId);
+    if (!grantableRoles(granted.membership.role, hasForesatt).includes(input.role)) {
+      await this.deps.log.record(planId, actor, 'access.refused', {
+        action: 'invite',
+        reason: 'role-not-grantable',
+        role: input.role,
+      });
+      throw new AppError(
+        'ROLE_NOT_GRANTABLE',
+        isFamilyRole(input.role)
+          ? 'Bare familien kan invitere flere i familien'
+          : 'Du kan ikke gi en rolle du selv ikke kan gi videre',
+      );
+    }
     if (input.membershipEndsAt !== null && input.membershipEndsAt <= now) {
       throw new AppError('VALIDATION_FAILED', 'Sluttdatoen for tilgangen må være fram i tid');
     }
@@ -187,10 +202,29 @@ export class MembershipService {
     return invite;
   }
 
-  /** Makes `user` a member by the invitation (the caller has logged them in or created their account). */
+  /**
+   * Makes `user` a member by the invitation (the caller has logged them in or created their account). The
+   * invitation is for its address only; one to the family from outside it only while the family has not joined.
+   */
   async accept(user: User, invite: InviteRecord): Promise<{ planId: string; role: Role }> {
     if (await this.deps.plans.findMembership(invite.planId, user.id, this.now())) {
       throw new AppError('ALREADY_MEMBER', 'Du er allerede med i denne planen');
+    }
+    const refuse = async (code: 'INVITE_FOR_OTHER_ADDRESS' | 'INVITE_NEEDS_FAMILY', message: string) => {
+      await this.deps.log.record(invite.planId, user, 'invite.refused', { inviteId: invite.id, reason: code });
+      throw new AppError(code, message);
+    };
+    if (user.email.toLowerCase() !== invite.email) {
+      await refuse(
+        'INVITE_FOR_OTHER_ADDRESS',
+        'Invitasjonen er sendt til en annen e-postadresse enn den du er logget inn med',
+      );
+    }
+    if (isFamilyRole(invite.role) && (await this.hasForesatt(invite.planId))) {
+      const inviter = await this.deps.plans.findMembership(invite.planId, invite.invitedBy, this.now());
+      if (inviter?.role !== 'foresatt') {
+        await refuse('INVITE_NEEDS_FAMILY', 'Familien er allerede med i planen. Be familien invitere deg.');
+      }
     }
     const accepted = await this.deps.log.entry(user, 'invite.accepted', {
       inviteId: invite.id,
@@ -320,6 +354,10 @@ export class MembershipService {
       this.retryNotBefore = this.now() + 5000;
       this.deps.logger.error({ err: (error as Error).message }, 'could not end memberships');
     }
+  }
+
+  private async hasForesatt(planId: string): Promise<boolean> {
+    return (await this.deps.plans.listMembers(planId, this.now())).some((member) => member.role === 'foresatt');
   }
 
   private linkFor(token: string): string {

@@ -1,0 +1,207 @@
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { getPlanRichText, writeRichText, type PlanJSON } from '@samplan/plan-model';
+import { CloseCode, MessageType, SyncMessageType } from '@samplan/protocol';
+import { acceptAsNewUser, addMember, firstClose, invite, readLog } from './support/family.ts';
+import { openRawSocket } from './support/rawSocket.ts';
+import { createSharedText, sharedText } from './support/sharedText.ts';
+import {
+  api,
+  collabToken,
+  connectProvider,
+  registerUser,
+  startTestServer,
+  type TestServer,
+  type TestUser,
+} from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+
+const updateFrame = (update: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, SyncMessageType.update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+};
+
+describe('the family owns the plan: attacks by members with a legitimate account', () => {
+  let server: TestServer;
+  let mother: TestUser;
+  let coordinator: TestUser;
+  let teacher: TestUser;
+  let reader: TestUser;
+  let planId: string;
+  const providers: WebsocketProvider[] = [];
+
+  const open = async (user: TestUser, doc = new Y.Doc()): Promise<WebsocketProvider> => {
+    const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId), doc);
+    providers.push(provider);
+    await waitFor(() => provider.synced);
+    return provider;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    mother = await registerUser(server.url, 'Kari Nilsen');
+    const created = await api<{ plan: { id: string } }>(server.url, mother, 'POST', '/api/plans', {
+      title: 'Individuell plan',
+      childName: 'Emma Nilsen',
+      creatorRole: 'foresatt',
+    });
+    planId = created.body.plan.id;
+    coordinator = await addMember(server.url, mother, planId, 'koordinator', {
+      name: 'Kim Koordinator',
+      consentBy: mother,
+    });
+    teacher = await addMember(server.url, mother, planId, 'deltaker', { name: 'Per Lærer', consentBy: mother });
+    reader = await addMember(server.url, mother, planId, 'lesetilgang', { name: 'Lise Les', consentBy: mother });
+  });
+
+  afterAll(async () => {
+    for (const provider of providers) provider.destroy();
+    await server.close();
+  });
+
+  it('a koordinator cannot make family members, so cannot take the plan over', async () => {
+    for (const role of ['foresatt', 'barn'] as const) {
+      const res = await api<{ error: { code: string } }>(
+        server.url,
+        coordinator,
+        'POST',
+        `/api/plans/${planId}/invites`,
+        {
+          email: `sokkedukke-${role}@eksempel.no`,
+          role,
+        },
+      );
+      expect([res.status, res.body.error.code]).toEqual([403, 'ROLE_NOT_GRANTABLE']);
+    }
+    // A second koordinator can be invited, but opens nothing until the family consents.
+    const second = await invite(server.url, coordinator, planId, 'koordinator');
+    const puppet = await acceptAsNewUser(server.url, second.token, 'Kim sin andre konto');
+    expect(puppet.status).toBe(200);
+    const refused = await api<{ error: { code: string } }>(server.url, puppet, 'GET', `/api/plans/${planId}`);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'CONSENT_REQUIRED']);
+    const consent = await api(server.url, puppet, 'POST', `/api/plans/${planId}/consents`, {
+      kind: 'sharing',
+      subjectUserId: puppet.id,
+      givenBy: 'Familien',
+    });
+    expect(consent.status).toBe(403);
+    // Nobody grants more than they have: a deltaker invites nobody.
+    const byTeacher = await api(server.url, teacher, 'POST', `/api/plans/${planId}/invites`, {
+      email: 'noen@eksempel.no',
+      role: 'lesetilgang',
+    });
+    expect(byTeacher.status).toBe(403);
+    // The family still has its plan and its innsynslogg.
+    expect((await api(server.url, mother, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+    expect((await readLog(server.url, mother, planId)).some((e) => e.action === 'access.refused')).toBe(true);
+  });
+
+  it('an invitation is for its address only, and its consent covers that person only', async () => {
+    const forPer = await invite(server.url, mother, planId, 'deltaker', {
+      consent: { givenBy: 'Kari Nilsen (mor)', note: 'Per fra skolen' },
+    });
+    const stranger = await registerUser(server.url, 'Ola Annen');
+    const taken = await api<{ error: { code: string } }>(server.url, stranger, 'POST', '/api/invites/accept', {
+      token: forPer.token,
+    });
+    expect([taken.status, taken.body.error.code]).toEqual([403, 'INVITE_FOR_OTHER_ADDRESS']);
+    expect((await api(server.url, stranger, 'GET', `/api/plans/${planId}`)).status).toBe(404);
+    // The invitation still works for the person it was made for, with the consent given for them.
+    const per = await acceptAsNewUser(server.url, forPer.token, 'Per Hansen');
+    expect(per.status).toBe(200);
+    expect(per.email).toBe(forPer.email);
+    expect((await api(server.url, per, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+  });
+
+  it('a koordinator brings the family into a plan the family has not joined, and only until it has', async () => {
+    const own = await registerUser(server.url, 'Kim Koordinator');
+    const made = await api<{ plan: { id: string } }>(server.url, own, 'POST', '/api/plans', {
+      title: 'Plan for Jonas',
+      childName: 'Jonas Berg',
+      creatorRole: 'koordinator',
+    });
+    const plan = made.body.plan.id;
+    const parent = await invite(server.url, own, plan, 'foresatt');
+    const puppet = await invite(server.url, own, plan, 'foresatt');
+    expect((await acceptAsNewUser(server.url, parent.token, 'Nina Berg')).status).toBe(200);
+    const late = await fetch(`${server.url}/api/invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-samplan-csrf': '1' },
+      body: JSON.stringify({ token: puppet.token, name: 'Sokkedukke', password: 'et-langt-passord' }),
+    });
+    expect(late.status).toBe(403);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('INVITE_NEEDS_FAMILY');
+  });
+
+  it('refuses an update under another member’s client id: nobody diverges and the export shows the real text', async () => {
+    const victim = await open(mother);
+    createSharedText(victim.doc);
+    sharedText(victim.doc).insert(0, 'Emma går til skolen selv.');
+    const witness = await open(coordinator);
+    await waitFor(() => sharedText(witness.doc).toString() === 'Emma går til skolen selv.');
+
+    // The koordinator may write goals, but not as the mother: a forged struct at her next clock.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(victim.doc));
+    // Set after the update: Yjs itself moves a doc off a client id it sees someone else write with.
+    forger.clientID = victim.doc.clientID;
+    const before = Y.encodeStateVector(forger);
+    sharedText(forger).insert(0, 'FORFALSKET ');
+    const raw = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, coordinator, planId)}`);
+    await raw.opened;
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(forger, before)));
+    expect(await raw.closed).toMatchObject({ code: CloseCode.updateRefused, reason: 'client-id-taken' });
+
+    // The mother's own next edit, at that very clock, reaches everyone and the store.
+    sharedText(victim.doc).insert(0, 'Ja: ');
+    await waitFor(() => sharedText(witness.doc).toString() === 'Ja: Emma går til skolen selv.');
+    const exported = await api<{ content: PlanJSON }>(server.url, mother, 'GET', `/api/plans/${planId}/export.json`);
+    expect(JSON.stringify(exported.body.content)).toContain('Ja: Emma går til skolen selv.');
+    expect(JSON.stringify(exported.body.content)).not.toContain('FORFALSKET');
+  });
+
+  it('a deltaker who writes the family’s part is refused and told why; the others and the other parts carry on', async () => {
+    const family = await open(mother);
+    const school = await open(teacher);
+    const closed = firstClose(school);
+    writeRichText(getPlanRichText(school.doc, 'about.child'), 'Skrevet av skolen');
+    expect(await closed).toMatchObject({ code: CloseCode.updateRefused, reason: 'part-read-only:omBarnet' });
+    // The family goes on editing its part, and the deltaker on a fresh connection writes a measure.
+    writeRichText(getPlanRichText(family.doc, 'about.family'), 'Mor, far og Jonas (4).');
+    const again = await open(teacher);
+    again.doc.transact(() => {
+      const measure = new Y.Map<unknown>();
+      again.doc.getMap('measures').set('m1', measure);
+      measure.set('id', 'm1');
+      measure.set('title', new Y.Text('Assistent i friminuttene'));
+    });
+    await waitFor(() => family.doc.getMap('measures').has('m1'));
+    const stored = await server.app.samplan.documentLog.currentDoc(planId);
+    expect(getPlanRichText(stored, 'about.child').toString()).not.toContain('Skrevet av skolen');
+    expect(getPlanRichText(stored, 'about.family').toString()).toContain('Mor, far og Jonas');
+    stored.destroy();
+    const log = await readLog(server.url, mother, planId);
+    expect(log.find((e) => e.action === 'edit.refused' && e.actor?.userId === teacher.id)).toMatchObject({
+      details: { reason: 'part-read-only:omBarnet' },
+    });
+  });
+
+  it('a read-only member’s sync, reconnect after reconnect, is never stored nor logged as a refused edit', async () => {
+    const head = await server.app.samplan.documentLog.head(planId);
+    const viewer = await open(reader);
+    for (let i = 0; i < 3; i++) {
+      viewer.disconnect();
+      viewer.connect();
+      await waitFor(() => viewer.wsconnected && viewer.synced);
+    }
+    viewer.destroy();
+    expect(await server.app.samplan.documentLog.head(planId)).toBe(head);
+    const log = await readLog(server.url, mother, planId);
+    expect(log.filter((e) => e.action === 'edit.refused' && e.actor?.userId === reader.id)).toEqual([]);
+  });
+});
