@@ -247,6 +247,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(collabRoute, {
     rooms,
     plans,
+    accounts,
     authenticator: new SocketAuthenticator(tokens, access),
     accessLog,
     sessions,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { userColor } from '@samplan/protocol';
 import {
   collabToken,
   connectProvider,
@@ -75,11 +76,15 @@ describe('sync over the y-websocket protocol', () => {
     });
   });
 
-  it('relays awareness and removes a peer that leaves', async () => {
+  it('relays awareness as the account (not as what the client claims) and removes a peer that leaves', async () => {
     const a = await connect();
     const b = await connect();
     a.awareness.setLocalStateField('user', { name: 'Kari', color: '#1b5e20' });
-    await waitFor(() => expect(b.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Kari' } }));
+    await waitFor(() =>
+      expect(b.awareness.getStates().get(a.doc.clientID)).toMatchObject({
+        user: { id: user.id, name: 'Kari Testesen', color: userColor(user.id) },
+      }),
+    );
     a.destroy();
     await waitFor(() => expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false));
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { getPlanRichText, writeRichText, type PlanJSON } from '@samplan/plan-model';
-import { CloseCode, MessageType, SyncMessageType } from '@samplan/protocol';
+import { CloseCode, MessageType, PRESENCE_LIMITS, SyncMessageType } from '@samplan/protocol';
 import { acceptAsNewUser, addMember, firstClose, invite, readLog } from './support/family.ts';
 import { openRawSocket } from './support/rawSocket.ts';
 import { createSharedText, sharedText } from './support/sharedText.ts';
@@ -23,6 +23,21 @@ const updateFrame = (update: Uint8Array): Uint8Array => {
   encoding.writeVarUint(encoder, MessageType.sync);
   encoding.writeVarUint(encoder, SyncMessageType.update);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+};
+
+/** An awareness frame setting `states` (client id -> state) at clock `clock`. */
+const awarenessFrame = (states: Map<number, unknown>, clock = 1): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, states.size);
+  for (const [clientId, state] of states) {
+    encoding.writeVarUint(inner, clientId);
+    encoding.writeVarUint(inner, clock);
+    encoding.writeVarString(inner, JSON.stringify(state));
+  }
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
   return encoding.toUint8Array(encoder);
 };
 
@@ -203,5 +218,44 @@ describe('the family owns the plan: attacks by members with a legitimate account
     expect(await server.app.samplan.documentLog.head(planId)).toBe(head);
     const log = await readLog(server.url, mother, planId);
     expect(log.filter((e) => e.action === 'edit.refused' && e.actor?.userId === reader.id)).toEqual([]);
+  });
+
+  it('presence is the account’s: a claimed name is replaced, nobody sets another’s entry, and floods are capped', async () => {
+    const witness = await open(mother);
+    const liar = await open(teacher);
+    liar.awareness.setLocalState({
+      user: { id: mother.id, name: 'Kari Nilsen (mor)', color: '#000000' },
+      section: 'maal',
+    });
+    await waitFor(
+      () => (witness.awareness.getStates().get(liar.doc.clientID) as { user?: unknown })?.user !== undefined,
+    );
+    expect(witness.awareness.getStates().get(liar.doc.clientID)).toMatchObject({
+      user: { id: teacher.id, name: 'Per Lærer', role: 'deltaker' },
+      section: 'maal',
+    });
+
+    // A raw socket tries to overwrite the mother's own entry, then to fill the plan with people.
+    const victim = await open(mother);
+    victim.awareness.setLocalStateField('section', 'omBarnet');
+    await waitFor(
+      () => (witness.awareness.getStates().get(victim.doc.clientID) as { section?: string })?.section === 'omBarnet',
+    );
+    const raw = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, teacher, planId)}`);
+    await raw.opened;
+    const fake = new Map<number, unknown>([[victim.doc.clientID, { user: { name: 'Overtatt' }, section: 'tiltak' }]]);
+    for (let i = 0; i < 1000; i++) fake.set(900_000 + i, { user: { name: `Falsk ${i}` } });
+    const isFake = (id: number) => id >= 900_000 && id < 901_000 && id !== victim.doc.clientID;
+    raw.socket.send(awarenessFrame(fake, 1_000_000));
+    // One frame is handled at once: when one of its entries is here, all that were kept are.
+    await waitFor(() => [...witness.awareness.getStates().keys()].some((id) => isFake(id)));
+    const states = witness.awareness.getStates();
+    expect(states.get(victim.doc.clientID)).toMatchObject({ section: 'omBarnet', user: { id: mother.id } });
+    expect(victim.awareness.getLocalState()).toMatchObject({ section: 'omBarnet' });
+    const fakes = [...states.entries()].filter(([id]) => isFake(id));
+    expect(fakes.length).toBe(PRESENCE_LIMITS.clientsPerConnection);
+    for (const [, state] of fakes) expect(state).toMatchObject({ user: { id: teacher.id, name: 'Per Lærer' } });
+    raw.socket.close();
+    await waitFor(() => ![...witness.awareness.getStates().keys()].some((id) => isFake(id)));
   });
 });

@@ -64,7 +64,8 @@ function fakePeer(userId: string): { peer: Peer; received: Uint8Array[]; closed:
   const received: Uint8Array[] = [];
   const closed: number[] = [];
   const socket = { send: (data: Uint8Array) => received.push(data), close: (code: number) => closed.push(code) };
-  return { peer: createPeer(socket, userId, new Set(PLAN_PARTS)), received, closed };
+  const presence = { id: userId, name: userId, color: '#1f5fa8', role: 'foresatt' };
+  return { peer: createPeer(socket, presence, new Set(PLAN_PARTS)), received, closed };
 }
 
 /** Three successive edits of one writer, each one update frame. */

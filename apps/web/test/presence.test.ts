@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presenceFromStates } from '../src/collab/presence.ts';
-import { USER_COLORS, userColor } from '../src/collab/userColor.ts';
+import { USER_COLORS, userColor } from '@samplan/protocol';
 
 describe('presence', () => {
   it('lists me first, then the others by name, one entry per person', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USER_COLORS } from '../src/collab/userColor.ts';
+import { USER_COLORS } from '@samplan/protocol';
 
 const channel = (value: number): number => {
   const c = value / 255;

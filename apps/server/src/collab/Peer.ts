@@ -1,4 +1,5 @@
 import type { PlanPart } from '@samplan/plan-model';
+import type { PresenceUser } from '@samplan/protocol';
 
 /** The minimal socket a Room needs; the websocket route adapts `ws` to it, tests may fake it. */
 export interface PeerSocket {
@@ -12,10 +13,12 @@ export interface Peer {
   readonly userId: string;
   /** Empty for a read-only member. */
   readonly writableParts: ReadonlySet<PlanPart>;
+  /** Who this is to the others: set on every presence state the connection announces. */
+  readonly presence: PresenceUser;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
 }
 
-export function createPeer(socket: PeerSocket, userId: string, writableParts: ReadonlySet<PlanPart>): Peer {
-  return { socket, userId, writableParts, awarenessIds: new Set() };
+export function createPeer(socket: PeerSocket, presence: PresenceUser, writableParts: ReadonlySet<PlanPart>): Peer {
+  return { socket, userId: presence.id, presence, writableParts, awarenessIds: new Set() };
 }

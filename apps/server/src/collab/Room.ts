@@ -11,6 +11,7 @@ import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import { decodeClientMessage } from './clientMessage.ts';
 import type { Peer } from './Peer.ts';
+import { PresenceGuard } from './PresenceGuard.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { encodeAwarenessMessage, encodeSyncReply, encodeSyncStep1, encodeUpdateMessage } from './serverMessages.ts';
 import type { WritePolicy } from './WritePolicy.ts';
@@ -72,6 +73,7 @@ export class Room {
   private doc: Y.Doc | null = null;
   /** The account each Yjs client id writes for (stored with the updates that claimed them). */
   private owners = new Map<number, string>();
+  private readonly presence = new PresenceGuard((clientId) => this.owners.get(clientId));
   private backlog: Array<[Peer, Uint8Array]> = [];
   private queue: QueuedUpdate[] = [];
   /** Set while queued updates are being committed; settles once the queue is empty. */
@@ -125,6 +127,7 @@ export class Room {
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
     if (this.state) this.options.onLeft?.(this.planId, peer.userId, this.state.lastSeq);
+    this.presence.leave(peer);
     if (peer.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'leave');
     }
@@ -228,14 +231,18 @@ export class Room {
         });
         return;
       }
-      case 'awareness':
+      case 'awareness': {
+        // Only this connection's own entries, each with the account's name, id, role and colour.
+        const accepted = this.presence.accept(peer, message.update);
+        if (!accepted) return;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer);
         } catch (error) {
           throw new ProtocolError(`bad awareness update: ${(error as Error).message}`);
         }
-        this.broadcast(frame, peer);
+        this.broadcast(encodeAwarenessMessage(accepted), peer);
         return;
+      }
       case 'queryAwareness':
         peer.socket.send(
           encodeAwarenessMessage(
@@ -268,8 +275,6 @@ export class Room {
     }
     const peer = origin as Peer;
     if (!this.peers.has(peer)) return;
-    for (const id of change.added) peer.awarenessIds.add(id);
-    for (const id of change.updated) peer.awarenessIds.add(id);
     for (const id of change.removed) peer.awarenessIds.delete(id);
   };
 

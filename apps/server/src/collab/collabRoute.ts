@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { CloseCode, COLLAB_PATH } from '@samplan/protocol';
+import { CloseCode, COLLAB_PATH, userColor } from '@samplan/protocol';
 import type { SocketAuthenticator } from '../access/SocketAuthenticator.ts';
 import { SocketRefused } from '../access/SocketRefused.ts';
 import { isFamilyRole, writableParts } from '../access/roles.ts';
 import { sameOrigin } from '../auth/sameOrigin.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
+import type { AccountStore } from '../storage/AccountStore.ts';
 import type { PlanStore } from '../storage/PlanStore.ts';
 import type { ConnectionLimits } from './ConnectionLimits.ts';
 import { createPeer, type Peer, type PeerSocket } from './Peer.ts';
@@ -16,6 +17,8 @@ import type { RoomManager } from './RoomManager.ts';
 export interface CollabRouteOptions {
   rooms: RoomManager;
   plans: PlanStore;
+  /** Names for presence: the server sets who each connection is. */
+  accounts: AccountStore;
   authenticator: SocketAuthenticator;
   accessLog: AccessLog;
   sessions: Sessions;
@@ -74,7 +77,8 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
             canWrite: parts.size > 0,
           });
           if (closed) return release();
-          const peer = createPeer(adapter, userId, parts);
+          const name = (await options.accounts.findUserById(userId))?.name ?? '';
+          const peer = createPeer(adapter, { id: userId, name, color: userColor(userId), role }, parts);
           const room = await rooms.join(planId, peer);
           if (closed) return room.leave(peer);
           // A revocation while this socket was joining closed nobody: check again now that it is in the room.

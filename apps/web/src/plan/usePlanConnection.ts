@@ -1,8 +1,8 @@
 import { useLayoutEffect, useState } from 'react';
 import type { User } from '@samplan/api';
+import { userColor } from '@samplan/protocol';
 import { claimEarlyConnection } from '../collab/earlyConnection.ts';
 import { PlanConnection } from '../collab/PlanConnection.ts';
-import { userColor } from '../collab/userColor.ts';
 
 /**
  * One live connection to the plan while the component is mounted: the one the entry script opened early if there

@@ -1,4 +1,4 @@
-// Colours for people in the plan. Each is dark enough for white text (contrast at least 4.5:1) and distinct
+// Colours for people in the plan, set by the server on each person's presence and used by the web app alike. Each is dark enough for white text (contrast at least 4.5:1) and distinct
 // from its neighbours, so two people side by side are told apart.
 export const USER_COLORS = [
   '#1f5fa8',
