@@ -217,6 +217,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     allowRegistration: config.ALLOW_REGISTRATION,
     authRateLimit,
     oidcProviders: config.oidcProviders,
+    events: accessEvents,
   });
   await app.register(oidcRoutes, { oidc, sessions, secureCookie, authRateLimit });
   await app.register(planRoutes, {
@@ -248,11 +249,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     rooms,
     plans,
     accounts,
-    authenticator: new SocketAuthenticator(tokens, access),
+    authenticator: new SocketAuthenticator(tokens, access, (sessionId, userId) => sessions.isOpen(sessionId, userId)),
     accessLog,
     sessions,
     limits: new ConnectionLimits(config.MAX_SOCKETS_PER_USER, config.MAX_SOCKETS_PER_PLAN),
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    heartbeatMs: config.WS_HEARTBEAT_SECONDS * 1000,
+    maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
     publicUrl: config.PUBLIC_URL,
   });
   await registerWebApp(app, resolve(config.WEB_DIST));

@@ -10,6 +10,7 @@ import {
   startTestServer,
   type TestServer,
   type TestUser,
+  sessionIdOf,
 } from './support/testServer.ts';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
@@ -45,7 +46,9 @@ describe('who may open a plan socket', () => {
 
   it('refuses an expired token with 4401', async () => {
     const past = new CollabTokens(SECRET, 60, () => Date.now() - 120_000);
-    expect(await closeCodeFor(`?token=${past.issue(owner.id, planId).token}`)).toBe(CloseCode.unauthenticated);
+    expect(await closeCodeFor(`?token=${past.issue(owner.id, planId, sessionIdOf(owner)).token}`)).toBe(
+      CloseCode.unauthenticated,
+    );
   });
 
   it('refuses a tampered token with 4401', async () => {
@@ -59,7 +62,9 @@ describe('who may open a plan socket', () => {
 
   it('refuses a token signed with another secret with 4401', async () => {
     const other = new CollabTokens('another-secret-another-secret-another-secret', 60);
-    expect(await closeCodeFor(`?token=${other.issue(owner.id, planId).token}`)).toBe(CloseCode.unauthenticated);
+    expect(await closeCodeFor(`?token=${other.issue(owner.id, planId, sessionIdOf(owner)).token}`)).toBe(
+      CloseCode.unauthenticated,
+    );
   });
 
   it("refuses a token for one plan on another plan's socket with 4401", async () => {
@@ -71,10 +76,15 @@ describe('who may open a plan socket', () => {
   it("closes with 4404 for another family's plan and for a plan that does not exist", async () => {
     const stranger = await registerUser(server.url);
     const tokens = new CollabTokens(SECRET, 60);
-    expect(await closeCodeFor(`?token=${tokens.issue(stranger.id, planId).token}`)).toBe(CloseCode.planNotFound);
-    expect(await closeCodeFor(`?token=${tokens.issue(stranger.id, 'finnes-ikke').token}`, 'finnes-ikke')).toBe(
+    expect(await closeCodeFor(`?token=${tokens.issue(stranger.id, planId, sessionIdOf(stranger)).token}`)).toBe(
       CloseCode.planNotFound,
     );
+    expect(
+      await closeCodeFor(
+        `?token=${tokens.issue(stranger.id, 'finnes-ikke', sessionIdOf(stranger)).token}`,
+        'finnes-ikke',
+      ),
+    ).toBe(CloseCode.planNotFound);
   });
 
   it('accepts the session cookie from our own origin and refuses it from another site', async () => {

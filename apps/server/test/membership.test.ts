@@ -13,6 +13,7 @@ import {
   startTestServer,
   type TestServer,
   type TestUser,
+  sessionIdOf,
 } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
 
@@ -266,7 +267,7 @@ describe('ending a membership closes its sockets at once', () => {
     expect(close.at - before).toBeLessThan(1000);
     expect((await api(server.url, deltaker, 'GET', `/api/plans/${planId}`)).status).toBe(404);
     const raw = openRawSocket(
-      `${server.wsUrl}/${planId}?token=${server.app.samplan.tokens.issue(deltaker.id, planId).token}`,
+      `${server.wsUrl}/${planId}?token=${server.app.samplan.tokens.issue(deltaker.id, planId, sessionIdOf(deltaker)).token}`,
     );
     expect((await raw.closed).code).toBe(CloseCode.planNotFound);
     const log = await readLog(server.url, parent, planId);
@@ -376,7 +377,7 @@ describe('consent (samtykke) decides who outside the family can open the plan', 
       expect.objectContaining({ id: planId, access: 'venter-samtykke', childName: null, progress: null }),
     ]);
     const raw = openRawSocket(
-      `${server.wsUrl}/${planId}?token=${server.app.samplan.tokens.issue(helsesykepleier.id, planId).token}`,
+      `${server.wsUrl}/${planId}?token=${server.app.samplan.tokens.issue(helsesykepleier.id, planId, sessionIdOf(helsesykepleier)).token}`,
     );
     expect(await raw.closed).toEqual({ code: CloseCode.forbidden, reason: 'CONSENT_REQUIRED' });
 

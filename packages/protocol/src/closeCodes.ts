@@ -6,6 +6,8 @@ export const CloseCode = {
   unauthenticated: 4401,
   forbidden: 4403,
   planNotFound: 4404,
+  /** The server dropped a socket that did not read what it was sent (or answer pings); reconnect. */
+  tooSlow: 4408,
   /** An update was refused (UpdateRefusal gives why): load the plan again from the server and tell the user. */
   updateRefused: 4409,
   messageTooLarge: 4413,

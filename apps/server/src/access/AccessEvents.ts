@@ -5,6 +5,12 @@ export interface AccessEnded {
   reason: string;
 }
 
+/** A login session ended (logout), or all of a user's (`sessionId` null: "logg ut overalt"). */
+export interface SessionEnded {
+  userId: string;
+  sessionId: string | null;
+}
+
 type Listener = (event: AccessEnded) => void;
 
 /**
@@ -13,6 +19,7 @@ type Listener = (event: AccessEnded) => void;
  */
 export class AccessEvents {
   private readonly listeners = new Set<Listener>();
+  private readonly sessionListeners = new Set<(event: SessionEnded) => void>();
 
   onEnded(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -21,5 +28,14 @@ export class AccessEvents {
 
   ended(event: AccessEnded): void {
     for (const listener of [...this.listeners]) listener(event);
+  }
+
+  onSessionEnded(listener: (event: SessionEnded) => void): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  sessionEnded(event: SessionEnded): void {
+    for (const listener of [...this.sessionListeners]) listener(event);
   }
 }

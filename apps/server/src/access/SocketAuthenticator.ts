@@ -10,7 +10,7 @@ export interface SocketCredentials {
   /** A collab token from the URL, if the socket carries one. */
   token: string | undefined;
   /** The session's user; the route only trusts the cookie of a socket opened from our own pages. */
-  sessionUser: () => Promise<{ id: string } | undefined>;
+  session: () => Promise<{ userId: string; sessionId: string } | undefined>;
 }
 
 /** Close codes for refusals from PlanAccess; the reason is the stable error code. */
@@ -24,29 +24,41 @@ const closeCodeOf: Partial<Record<string, number>> = {
 export class SocketAuthenticator {
   private readonly tokens: CollabTokens;
   private readonly access: PlanAccess;
+  private readonly sessionOpen: (sessionId: string, userId: string) => Promise<boolean>;
 
-  constructor(tokens: CollabTokens, access: PlanAccess) {
+  constructor(
+    tokens: CollabTokens,
+    access: PlanAccess,
+    sessionOpen: (sessionId: string, userId: string) => Promise<boolean>,
+  ) {
     this.tokens = tokens;
     this.access = access;
+    this.sessionOpen = sessionOpen;
   }
 
-  async authenticate(credentials: SocketCredentials): Promise<{ userId: string; role: Role }> {
+  async authenticate(credentials: SocketCredentials): Promise<{ userId: string; sessionId: string; role: Role }> {
     const { planId, token } = credentials;
-    let userId: string | undefined;
+    let session: { userId: string; sessionId: string } | undefined;
     if (token) {
       try {
-        userId = this.tokens.verify(token, planId).userId;
+        const claims = this.tokens.verify(token, planId);
+        session = { userId: claims.userId, sessionId: claims.sessionId };
       } catch (error) {
         if (error instanceof AppError) throw new SocketRefused(CloseCode.unauthenticated, error.code);
         throw error;
       }
+      // A token dies with the session it was issued in (logout).
+      if (!(await this.sessionOpen(session.sessionId, session.userId))) {
+        throw new SocketRefused(CloseCode.unauthenticated, 'SESSION_ENDED');
+      }
     } else {
-      userId = (await credentials.sessionUser())?.id;
+      session = await credentials.session();
     }
-    if (!userId) throw new SocketRefused(CloseCode.unauthenticated, 'UNAUTHENTICATED');
+    if (!session) throw new SocketRefused(CloseCode.unauthenticated, 'UNAUTHENTICATED');
+    const { userId, sessionId } = session;
     try {
       const { membership } = await this.access.authorize({ id: userId }, planId, 'read');
-      return { userId, role: membership.role };
+      return { userId, sessionId, role: membership.role };
     } catch (error) {
       const code = error instanceof AppError ? closeCodeOf[error.code] : undefined;
       if (code && error instanceof AppError) throw new SocketRefused(code, error.code);

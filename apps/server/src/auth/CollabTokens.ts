@@ -2,15 +2,20 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors/AppError.ts';
 
-const PayloadSchema = z.object({ v: z.literal(1), u: z.string(), p: z.string(), exp: z.number() });
+const PayloadSchema = z.object({ v: z.literal(2), u: z.string(), p: z.string(), s: z.string(), exp: z.number() });
 
 export interface CollabTokenClaims {
   userId: string;
   planId: string;
+  /** The login session it was issued in: logging out of it ends the token too. */
+  sessionId: string;
   expiresAt: number;
 }
 
-/** Short-lived tokens that let one user open one plan's websocket: `base64url(payload).base64url(hmac)`. */
+/**
+ * Short-lived tokens that let one user open one plan's websocket within one login session:
+ * `base64url(payload).base64url(hmac)`.
+ */
 export class CollabTokens {
   private readonly secret: string;
   private readonly ttlMs: number;
@@ -22,9 +27,10 @@ export class CollabTokens {
     this.now = now;
   }
 
-  issue(userId: string, planId: string): { token: string; expiresAt: number } {
+  issue(userId: string, planId: string, sessionId: string): { token: string; expiresAt: number } {
     const expiresAt = this.now() + this.ttlMs;
-    const payload = Buffer.from(JSON.stringify({ v: 1, u: userId, p: planId, exp: expiresAt })).toString('base64url');
+    const claims = { v: 2, u: userId, p: planId, s: sessionId, exp: expiresAt };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `${payload}.${this.sign(payload)}`, expiresAt };
   }
 
@@ -40,7 +46,7 @@ export class CollabTokens {
     const parsed = PayloadSchema.safeParse(safeJson(Buffer.from(payload, 'base64url').toString('utf8')));
     if (!parsed.success || parsed.data.p !== planId) throw new AppError('INVALID_TOKEN', 'Ugyldig token');
     if (parsed.data.exp <= this.now()) throw new AppError('TOKEN_EXPIRED', 'Tokenet er utløpt');
-    return { userId: parsed.data.u, planId: parsed.data.p, expiresAt: parsed.data.exp };
+    return { userId: parsed.data.u, planId: parsed.data.p, sessionId: parsed.data.s, expiresAt: parsed.data.exp };
   }
 
   private sign(payload: string): string {

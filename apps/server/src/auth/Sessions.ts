@@ -32,14 +32,35 @@ export class Sessions {
 
   /** The logged-in user of a request (by its cookie), if any. */
   async userOf(request: FastifyRequest): Promise<User | undefined> {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return undefined;
-    return this.accounts.findSessionUser(hashToken(token), Date.now());
+    return (await this.current(request))?.user;
   }
 
-  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /** The request's session: its user and its id (what collab tokens and sockets are bound to). */
+  async current(request: FastifyRequest): Promise<{ user: User; sessionId: string } | undefined> {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return undefined;
+    const sessionId = hashToken(token);
+    const user = await this.accounts.findSessionUser(sessionId, Date.now());
+    return user && { user, sessionId };
+  }
+
+  /** Whether a session (by its id) is still open for `userId`. */
+  async isOpen(sessionId: string, userId: string): Promise<boolean> {
+    return (await this.accounts.findSessionUser(sessionId, Date.now()))?.id === userId;
+  }
+
+  /** Ends the request's session; returns the one it ended. */
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<{ user: User; sessionId: string } | undefined> {
+    const session = await this.current(request);
     const token = request.cookies[SESSION_COOKIE];
     if (token) await this.accounts.deleteSession(hashToken(token));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return session;
+  }
+
+  /** Ends every session of a user. */
+  async endAll(userId: string, reply: FastifyReply): Promise<void> {
+    await this.accounts.deleteSessionsOf(userId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 }

@@ -11,6 +11,8 @@ export interface PeerSocket {
 export interface Peer {
   readonly socket: PeerSocket;
   readonly userId: string;
+  /** The login session it was opened in: logging out closes it. */
+  readonly sessionId: string;
   /** Empty for a read-only member. */
   readonly writableParts: ReadonlySet<PlanPart>;
   /** Who this is to the others: set on every presence state the connection announces. */
@@ -19,6 +21,11 @@ export interface Peer {
   readonly awarenessIds: Set<number>;
 }
 
-export function createPeer(socket: PeerSocket, presence: PresenceUser, writableParts: ReadonlySet<PlanPart>): Peer {
-  return { socket, userId: presence.id, presence, writableParts, awarenessIds: new Set() };
+export function createPeer(
+  socket: PeerSocket,
+  presence: PresenceUser,
+  writableParts: ReadonlySet<PlanPart>,
+  sessionId = '',
+): Peer {
+  return { socket, userId: presence.id, sessionId, presence, writableParts, awarenessIds: new Set() };
 }

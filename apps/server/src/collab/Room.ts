@@ -143,10 +143,10 @@ export class Room {
     await this.close();
   }
 
-  /** Closes the connections of one user (e.g. when a membership ends). */
-  closeUser(userId: string, code: number, reason: string): void {
+  /** Closes the connections of one user (e.g. when a membership ends), or of one of their sessions. */
+  closeUser(userId: string, code: number, reason: string, sessionId: string | null = null): void {
     for (const peer of [...this.peers]) {
-      if (peer.userId !== userId) continue;
+      if (peer.userId !== userId || (sessionId !== null && peer.sessionId !== sessionId)) continue;
       peer.socket.close(code, reason);
       this.leave(peer);
     }

@@ -24,6 +24,9 @@ export interface RoomManagerOptions {
   onSaved?: (planId: string) => void;
 }
 
+/** Why a socket closes with 4401 when its session ends. */
+export const LOGGED_OUT = 'LOGGED_OUT';
+
 /** Keeps one Room per open plan and drops it once its last peer has left and it has saved. */
 export class RoomManager implements ServerCommits {
   private readonly options: RoomManagerOptions;
@@ -35,6 +38,9 @@ export class RoomManager implements ServerCommits {
     options.accessEvents.onEnded(({ planId, userId, reason }) =>
       this.closeUser(planId, userId, CloseCode.forbidden, reason),
     );
+    options.accessEvents.onSessionEnded(({ userId, sessionId }) => {
+      for (const room of this.rooms.values()) room.closeUser(userId, CloseCode.unauthenticated, LOGGED_OUT, sessionId);
+    });
   }
 
   /** Number of plans open right now. */

@@ -24,6 +24,10 @@ export interface CollabRouteOptions {
   sessions: Sessions;
   limits: ConnectionLimits;
   maxMessageBytes: number;
+  /** Each socket is pinged this often; one that has not answered (or sent anything) since the last is cut. */
+  heartbeatMs: number;
+  /** A socket with more unsent bytes than this is dropped (4408). */
+  maxBufferedBytes: number;
   /** Origins allowed to use the session cookie on the websocket (besides same-host). */
   publicUrl: string | undefined;
 }
@@ -31,13 +35,30 @@ export interface CollabRouteOptions {
 /** `WS /collab/:planId?token=…`: authenticates, then hands the socket to the plan's Room. */
 export async function collabRoute(app: FastifyInstance, options: CollabRouteOptions): Promise<void> {
   const { rooms, maxMessageBytes } = options;
+  // One timer for all sockets: silent ones (gone, or stuck halfway through a frame) are cut, so they free their
+  // slot under the connection caps.
+  const alive = new Map<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const [socket, answered] of alive) {
+      if (!answered) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref();
+  app.addHook('onClose', async () => clearInterval(heartbeat));
 
   app.get<{ Params: { planId: string }; Querystring: { token?: string } }>(
     `${COLLAB_PATH}/:planId`,
     { websocket: true },
     (socket, request) => {
       const planId = request.params.planId;
-      const adapter = socketAdapter(socket);
+      const adapter = socketAdapter(socket, options.maxBufferedBytes);
+      alive.set(socket, true);
+      socket.on('pong', () => alive.set(socket, true));
       let buffered: Uint8Array[] | null = [];
       let joined: { room: Room; peer: Peer } | null = null;
       let closed = false;
@@ -45,6 +66,7 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
 
       socket.on('message', (data, isBinary) => {
         if (closed) return;
+        alive.set(socket, true);
         if (!isBinary) return adapter.close(CloseCode.badMessage, 'binary frames only');
         const frame = toUint8Array(data);
         if (frame.byteLength > maxMessageBytes) return adapter.close(CloseCode.messageTooLarge, 'message too large');
@@ -52,6 +74,7 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
         else buffered?.push(frame);
       });
       socket.on('close', () => {
+        alive.delete(socket);
         closed = true;
         buffered = null;
         release?.();
@@ -64,10 +87,13 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
           planId,
           token: request.query.token,
           // A cookie is only trusted from our own pages, so another site cannot open a socket as the user.
-          sessionUser: async () =>
-            sameOrigin(request, options.publicUrl) ? options.sessions.userOf(request) : undefined,
+          session: async () => {
+            if (!sameOrigin(request, options.publicUrl)) return undefined;
+            const current = await options.sessions.current(request);
+            return current && { userId: current.user.id, sessionId: current.sessionId };
+          },
         })
-        .then(async ({ userId, role }) => {
+        .then(async ({ userId, sessionId, role }) => {
           if (closed) return;
           release = options.limits.acquire(userId, planId, isFamilyRole(role));
           if (!release) throw new SocketRefused(CloseCode.tooManyConnections, 'TOO_MANY_CONNECTIONS');
@@ -78,7 +104,7 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
           });
           if (closed) return release();
           const name = (await options.accounts.findUserById(userId))?.name ?? '';
-          const peer = createPeer(adapter, { id: userId, name, color: userColor(userId), role }, parts);
+          const peer = createPeer(adapter, { id: userId, name, color: userColor(userId), role }, parts, sessionId);
           const room = await rooms.join(planId, peer);
           if (closed) return room.leave(peer);
           // A revocation while this socket was joining closed nobody: check again now that it is in the room.
@@ -101,10 +127,17 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
   );
 }
 
-function socketAdapter(socket: WebSocket): PeerSocket {
+function socketAdapter(socket: WebSocket, maxBufferedBytes: number): PeerSocket {
   return {
     send(data) {
-      if (socket.readyState === socket.OPEN) socket.send(data);
+      if (socket.readyState !== socket.OPEN) return;
+      // A reader that does not read would make the server hold everything for it: drop it; it reconnects.
+      if (socket.bufferedAmount > maxBufferedBytes) {
+        socket.close(CloseCode.tooSlow, 'TOO_SLOW');
+        socket.terminate();
+        return;
+      }
+      socket.send(data);
     },
     close(code, reason) {
       if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);

@@ -55,6 +55,14 @@ const ConfigSchema = z.object({
   /** Open websocket connections per user (all plans) and per plan; more close with 4429. */
   MAX_SOCKETS_PER_USER: z.coerce.number().int().positive().default(20),
   MAX_SOCKETS_PER_PLAN: z.coerce.number().int().positive().default(200),
+  /** Every so often the server pings each socket; one that has not answered the last ping by then is cut. */
+  WS_HEARTBEAT_SECONDS: z.coerce.number().positive().default(30),
+  /** A socket whose unsent data grows past this (a reader that does not read) is dropped; it may reconnect. */
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 * 1024),
   /**
    * How soon after an edit the access log records who changed which part. Reading the log and closing the plan
    * always catch up first, so this only bounds the lag for a plan kept open; replaying is not free (bench).

@@ -6,6 +6,7 @@ import { newId } from '../auth/ids.ts';
 import type { LoginThrottle } from '../auth/LoginThrottle.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
+import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
 import { requireUser } from './requireUser.ts';
 
@@ -19,6 +20,8 @@ export interface AuthRoutesOptions {
   /** Stricter per-address rate limit for login and registration. */
   authRateLimit: { max: number; timeWindow: string };
   oidcProviders: Array<{ id: string; label: string }>;
+  /** Announces ended sessions, so their sockets close. */
+  events: AccessEvents;
 }
 
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
@@ -62,8 +65,17 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     return { user: publicUser(user) };
   });
 
+  // Logging out closes the session's sockets and ends its collab tokens; "logg ut overalt" does so for every session.
   app.post('/api/auth/logout', async (request, reply) => {
-    await sessions.end(request, reply);
+    const ended = await sessions.end(request, reply);
+    if (ended) options.events.sessionEnded({ userId: ended.user.id, sessionId: ended.sessionId });
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/logout-everywhere', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    await sessions.endAll(user.id, reply);
+    options.events.sessionEnded({ userId: user.id, sessionId: null });
     return reply.status(204).send();
   });
 

@@ -15,7 +15,7 @@ import type { DocumentProjector } from '../documents/projections/DocumentProject
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { HistoryStore } from '../storage/HistoryStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
-import { requireUser } from './requireUser.ts';
+import { requireSession, requireUser } from './requireUser.ts';
 
 export const PlanParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -116,10 +116,10 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
   });
 
   app.post('/api/plans/:id/collab-token', async (request) => {
-    const user = await requireUser(sessions, request);
+    const session = await requireSession(sessions, request);
     const { id } = PlanParams.parse(request.params);
-    const { plan, membership } = await access.authorize(user, id, 'read');
-    const { token, expiresAt } = tokens.issue(membership.userId, plan.id);
+    const { plan, membership } = await access.authorize(session.user, id, 'read');
+    const { token, expiresAt } = tokens.issue(membership.userId, plan.id, session.sessionId);
     return { token, expiresAt: new Date(expiresAt).toISOString() };
   });
 

@@ -4,7 +4,15 @@ import { AppError } from '../errors/AppError.ts';
 import type { User } from '../storage/AccountStore.ts';
 
 export async function requireUser(sessions: Sessions, request: FastifyRequest): Promise<User> {
-  const user = await sessions.userOf(request);
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Du må logge inn');
-  return user;
+  return (await requireSession(sessions, request)).user;
+}
+
+/** The request's login session, or 401 UNAUTHENTICATED. */
+export async function requireSession(
+  sessions: Sessions,
+  request: FastifyRequest,
+): Promise<{ user: User; sessionId: string }> {
+  const session = await sessions.current(request);
+  if (!session) throw new AppError('UNAUTHENTICATED', 'Du må logge inn');
+  return session;
 }

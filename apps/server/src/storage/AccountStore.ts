@@ -25,6 +25,8 @@ export interface AccountStore {
   /** The user of a live session, or undefined when it is unknown or expired. */
   findSessionUser(tokenHash: string, now: number): Promise<User | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user ("logg ut overalt"). */
+  deleteSessionsOf(userId: string): Promise<void>;
   loginFailures(email: string): Promise<LoginFailures | undefined>;
   putLoginFailures(email: string, state: LoginFailures): Promise<void>;
   clearLoginFailures(email: string): Promise<void>;

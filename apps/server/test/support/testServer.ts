@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { hashToken } from '../../src/auth/ids.ts';
 import { buildApp } from '../../src/buildApp.ts';
 import { parseConfig } from '../../src/config/config.ts';
 
@@ -119,4 +120,11 @@ export function connectProvider(wsUrl: string, planId: string, token: string, do
     params: { token },
     disableBc: true,
   });
+}
+
+/** The id of a test user's login session (what collab tokens are bound to). */
+export function sessionIdOf(user: TestUser): string {
+  const token = /samplan_session=([^;]+)/.exec(user.cookie)?.[1];
+  if (!token) throw new Error('no session cookie');
+  return hashToken(decodeURIComponent(token));
 }

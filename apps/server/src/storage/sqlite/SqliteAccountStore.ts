@@ -29,6 +29,7 @@ export class SqliteAccountStore implements AccountStore {
          WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
       ),
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      deleteSessionsOf: db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?'),
       loginFailures: db.prepare<[string], { failures: number; first_failure_at: number; locked_until: number | null }>(
         'SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = ?',
       ),
@@ -73,6 +74,10 @@ export class SqliteAccountStore implements AccountStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.statements.deleteSession.run(tokenHash);
+  }
+
+  async deleteSessionsOf(userId: string): Promise<void> {
+    this.statements.deleteSessionsOf.run(userId);
   }
 
   async loginFailures(email: string): Promise<LoginFailures | undefined> {
