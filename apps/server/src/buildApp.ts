@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -15,7 +15,7 @@ import { LoginThrottle } from './auth/LoginThrottle.ts';
 import { OidcLogin } from './auth/OidcLogin.ts';
 import { Sessions } from './auth/Sessions.ts';
 import { AccessLog } from './audit/AccessLog.ts';
-import { accessLogChain } from './audit/chain.ts';
+import { keyedLogChain, verifyUnkeyedChain } from './audit/chain.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
@@ -27,7 +27,7 @@ import { PlanHistory } from './documents/PlanHistory.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import { partWritePolicy } from './collab/WritePolicy.ts';
 import type { Config } from './config/config.ts';
-import { resolveSessionSecret } from './config/sessionSecret.ts';
+import { resolveAuditLogKey, resolveSessionSecret } from './config/sessionSecret.ts';
 import { accessLogRoutes } from './http/accessLogRoutes.ts';
 import { authRoutes } from './http/authRoutes.ts';
 import { consentRoutes } from './http/consentRoutes.ts';
@@ -92,15 +92,22 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     trustProxy: Boolean(config.PUBLIC_URL),
   });
 
+  // An in-memory database lives as long as the process, and so does its key.
+  const chain = keyedLogChain(
+    options.inMemory && !config.AUDIT_LOG_KEY
+      ? randomBytes(32).toString('base64url')
+      : resolveAuditLogKey(config.AUDIT_LOG_KEY, config.DATA_DIR),
+  );
   const storage = openSqliteStorage({
     dataDir: config.DATA_DIR,
     synchronous: config.SQLITE_SYNCHRONOUS,
     inMemory: options.inMemory,
-    chain: accessLogChain,
+    chain,
+    verifyUnkeyed: verifyUnkeyedChain,
     onWalCheckpointError: (message) => app.log.error({ err: message }, 'WAL checkpoint failed'),
   });
   const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
-  const accessLog = new AccessLog(accessLogStore, accounts);
+  const accessLog = new AccessLog(accessLogStore, accounts, chain);
   const documentLog = new DocumentLog(
     documents,
     new InProcessCommitFeed((error) => app.log.error({ err: error.message }, 'a commit listener failed')),

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryHash } from '../src/audit/chain.ts';
+import { unkeyedEntryHash } from '../src/audit/chain.ts';
 import { addMember, readLog } from './support/family.ts';
 import {
   api,
@@ -41,6 +42,21 @@ describe('the access log (innsynslogg)', () => {
   const verify = async () =>
     (await api<{ verification: Verification }>(server.url, parent, 'GET', `/api/plans/${planId}/access-log/verify`))
       .body.verification;
+
+  it('publishes the head of the chain in every export: the log verifies up to it, keyed outside the database', async () => {
+    const exported = await api<{ innsynslogg: { seq: number; hash: string } }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/export.json`,
+    );
+    const entries = await readLog(server.url, parent, planId);
+    const mine = entries.find((e) => e.seq === exported.body.innsynslogg.seq)!;
+    expect(mine).toMatchObject({ action: 'plan.exported', hash: exported.body.innsynslogg.hash });
+    expect((await verify()).ok).toBe(true);
+    // The key is a file in the data folder, not in the database.
+    expect(readFileSync(join(server.dataDir, 'audit-log.key'), 'utf8').length).toBeGreaterThanOrEqual(32);
+  });
 
   it('records each open (REST and websocket), each export and each change, with the right user and time', async () => {
     const before = Date.now();
@@ -104,7 +120,9 @@ describe('the access log (innsynslogg)', () => {
       // Someone with access to the database file removes the guard and rewrites who exported the plan.
       db.exec('DROP TRIGGER access_log_no_update; DROP TRIGGER access_log_no_delete;');
       const exported = db
-        .prepare<[string], { seq: number }>("SELECT seq FROM access_log WHERE plan_id = ? AND action = 'plan.exported'")
+        .prepare<[string], { seq: number }>(
+          "SELECT seq FROM access_log WHERE plan_id = ? AND action = 'plan.exported' AND actor_name = 'Sofie Andersen'",
+        )
         .get(planId)!;
       db.prepare("UPDATE access_log SET actor_name = 'Noen andre' WHERE plan_id = ? AND seq = ?").run(
         planId,
@@ -112,7 +130,8 @@ describe('the access log (innsynslogg)', () => {
       );
       expect(await verify()).toMatchObject({ ok: false, firstBadSeq: exported.seq, problem: 'hash-mismatch' });
 
-      // Recomputing that entry's own hash does not help: the next entry still holds the old hash.
+      // Recomputing that entry's hash does not help: without the key (kept outside the database) the hash that
+      // anyone can compute does not match, and the next entry still holds the old one.
       const row = db
         .prepare<
           [string, number],
@@ -127,7 +146,7 @@ describe('the access log (innsynslogg)', () => {
           }
         >('SELECT * FROM access_log WHERE plan_id = ? AND seq = ?')
         .get(planId, exported.seq)!;
-      const forged = entryHash({
+      const forged = unkeyedEntryHash({
         planId,
         seq: row.seq,
         at: row.at,
@@ -138,7 +157,7 @@ describe('the access log (innsynslogg)', () => {
         prevHash: row.prev_hash,
       });
       db.prepare('UPDATE access_log SET hash = ? WHERE plan_id = ? AND seq = ?').run(forged, planId, exported.seq);
-      expect(await verify()).toMatchObject({ ok: false, firstBadSeq: exported.seq + 1, problem: 'prev-hash-mismatch' });
+      expect(await verify()).toMatchObject({ ok: false, firstBadSeq: exported.seq, problem: 'hash-mismatch' });
 
       db.prepare("UPDATE access_log SET actor_name = 'Sofie Andersen', hash = ? WHERE plan_id = ? AND seq = ?").run(
         row.hash,

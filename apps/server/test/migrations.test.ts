@@ -5,6 +5,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../src/storage/sqlite/migrations.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
+import { openSqliteStorage } from '../src/storage/sqlite/openSqliteStorage.ts';
+import { keyedLogChain, unkeyedEntryHash, verifyUnkeyedChain, GENESIS_HASH } from '../src/audit/chain.ts';
+import { AccessLog } from '../src/audit/AccessLog.ts';
 
 describe('SQLite migrations', () => {
   let dir = '';
@@ -30,5 +33,67 @@ describe('SQLite migrations', () => {
     ]);
     expect(db.prepare('SELECT seq, kind FROM doc_updates').all()).toEqual([{ seq: 1, kind: null }]);
     db.close();
+  });
+
+  /** A database from before the chain had a key, with two plans' logs chained the old (unkeyed) way. */
+  function unkeyedDatabase(tamper = false): void {
+    dir = mkdtempSync(join(tmpdir(), 'samplan-migrate-'));
+    const old = new Database(join(dir, 'samplan.db'));
+    for (const [version, sql] of migrations.slice(0, 4).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${version + 1}`);
+    }
+    const insert = old.prepare(
+      `INSERT INTO access_log (plan_id, seq, at, actor_id, actor_name, action, details, prev_hash, hash)
+       VALUES (@planId, @seq, @at, @actorId, @actorName, @action, @details, @prevHash, @hash)`,
+    );
+    for (const planId of ['p1', 'p2']) {
+      let prevHash = GENESIS_HASH;
+      for (let seq = 1; seq <= 3; seq++) {
+        const fields = {
+          planId,
+          seq,
+          at: seq,
+          actorId: 'u1',
+          actorName: 'Kari',
+          action: 'plan.viewed',
+          details: '{}',
+          prevHash,
+        };
+        const hash = unkeyedEntryHash(fields);
+        insert.run({ ...fields, actorName: tamper && planId === 'p2' && seq === 2 ? 'Noen andre' : 'Kari', hash });
+        prevHash = hash;
+      }
+    }
+    old.close();
+  }
+
+  it('keys the innsynslogg once: an old chain that verifies is chained again with the key, and verifies after', async () => {
+    unkeyedDatabase();
+    const chain = keyedLogChain('en-oppdiktet-nokkel-bare-for-tester-0123456789');
+    const storage = openSqliteStorage({
+      dataDir: dir,
+      synchronous: 'NORMAL',
+      chain,
+      verifyUnkeyed: verifyUnkeyedChain,
+    });
+    const log = new AccessLog(storage.accessLog, storage.accounts, chain);
+    for (const planId of ['p1', 'p2']) expect(await log.verify(planId)).toMatchObject({ ok: true, checked: 3 });
+    expect(storage.db.prepare('SELECT fingerprint FROM audit_chain_key').get()).toEqual({
+      fingerprint: chain.fingerprint,
+    });
+    await storage.close();
+    storage.db.close();
+    // Another key is refused at start, rather than every log reported broken.
+    const other = keyedLogChain('en-annen-oppdiktet-nokkel-0123456789-abcdefghij');
+    expect(() => openSqliteStorage({ dataDir: dir, synchronous: 'NORMAL', chain: other })).toThrow(/AUDIT_LOG_KEY/);
+  });
+
+  it('refuses to key an old innsynslogg that does not verify, so a rewritten log is never laundered', () => {
+    unkeyedDatabase(true);
+    const chain = keyedLogChain('en-oppdiktet-nokkel-bare-for-tester-0123456789');
+    expect(() =>
+      openSqliteStorage({ dataDir: dir, synchronous: 'NORMAL', chain, verifyUnkeyed: verifyUnkeyedChain }),
+    ).toThrow(/p2 does not verify/);
   });
 });

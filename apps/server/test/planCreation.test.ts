@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { accessLogChain } from '../src/audit/chain.ts';
+import { accessLogChain } from './support/testChain.ts';
 import type { ConsentRecord } from '../src/storage/ConsentStore.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/openSqliteStorage.ts';
 

@@ -1,7 +1,7 @@
 import { listItemIds, planToJSON, removeItem, seedDemoPlan, type PlanPart } from '@samplan/plan-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { accessLogChain } from '../src/audit/chain.ts';
+import { accessLogChain } from './support/testChain.ts';
 import { DocumentLog } from '../src/documents/DocumentLog.ts';
 import { InProcessCommitFeed } from '../src/documents/InProcessCommitFeed.ts';
 import { KeyedQueue } from '../src/documents/KeyedQueue.ts';

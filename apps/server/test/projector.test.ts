@@ -11,7 +11,7 @@ import {
 } from '@samplan/plan-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { accessLogChain } from '../src/audit/chain.ts';
+import { accessLogChain } from './support/testChain.ts';
 import { KeyedQueue } from '../src/documents/KeyedQueue.ts';
 import { DocumentProjector } from '../src/documents/projections/DocumentProjector.ts';
 import { VersionGrouper, DEFAULT_VERSION_RULES } from '../src/documents/projections/VersionGrouper.ts';

@@ -1,5 +1,5 @@
 import type { AccessLogAction, AccessLogEntry as PublicLogEntry } from '@samplan/api';
-import type { AccessLogEntry, AccessLogStore, NewAccessLogEntry } from '../storage/AccessLogStore.ts';
+import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
 import { ChainVerifier, type ChainVerification } from './chain.ts';
 
@@ -21,11 +21,13 @@ export const toPublicEntry = (entry: AccessLogEntry): PublicLogEntry => ({
 export class AccessLog {
   private readonly store: AccessLogStore;
   private readonly accounts: AccountStore;
+  private readonly chain: LogChain;
   private readonly now: () => number;
 
-  constructor(store: AccessLogStore, accounts: AccountStore, now: () => number = Date.now) {
+  constructor(store: AccessLogStore, accounts: AccountStore, chain: LogChain, now: () => number = Date.now) {
     this.store = store;
     this.accounts = accounts;
+    this.chain = chain;
     this.now = now;
   }
 
@@ -56,7 +58,7 @@ export class AccessLog {
 
   /** Re-computes every hash of the plan's log; reports the first entry that was changed, removed or inserted. */
   async verify(planId: string): Promise<ChainVerification> {
-    const verifier = new ChainVerifier();
+    const verifier = new ChainVerifier(this.chain.entryHash);
     const pageSize = 1000;
     for (let afterSeq = 0; ;) {
       const page = await this.store.list(planId, { afterSeq, limit: pageSize });

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { ChainedFields, LogChain } from '../storage/AccessLogStore.ts';
 
 /** The hash before the first entry of a plan's log. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** SHA-256 over the previous hash and the entry, so changing any entry breaks every hash after it. */
-export function entryHash(fields: ChainedFields): string {
-  const canonical = JSON.stringify([
+/** The hashed text of an entry: the previous hash and the entry's fields, in a fixed order. */
+function canonicalEntry(fields: ChainedFields): string {
+  return JSON.stringify([
     fields.prevHash,
     fields.planId,
     fields.seq,
@@ -16,7 +16,14 @@ export function entryHash(fields: ChainedFields): string {
     fields.action,
     fields.details,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * The unkeyed SHA-256 chain of logs written before the chain had a key: anyone who can write the database can
+ * recompute it, so it is only read once, to check a log before it is keyed (keyAccessLog).
+ */
+export function unkeyedEntryHash(fields: ChainedFields): string {
+  return createHash('sha256').update(canonicalEntry(fields)).digest('hex');
 }
 
 /** JSON with keys sorted, so the same details always hash the same. */
@@ -30,8 +37,27 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** The innsynslogg's chain, as the access-log store computes it. */
-export const accessLogChain: LogChain = { genesisHash: GENESIS_HASH, entryHash, serializeDetails: canonicalJson };
+/**
+ * The innsynslogg's chain: HMAC-SHA256 with a key kept outside the database (AUDIT_LOG_KEY, or a key file in
+ * DATA_DIR), over the previous hash and the entry. Changing any entry breaks every hash after it, and without the
+ * key nobody with write access to the database can compute a chain that verifies. `fingerprint` names the key
+ * (it does not reveal it), so the server can tell a database keyed with another key.
+ */
+export function keyedLogChain(key: string): LogChain & { fingerprint: string } {
+  const hmac = (text: string) => createHmac('sha256', key).update(text).digest('hex');
+  return {
+    genesisHash: GENESIS_HASH,
+    entryHash: (fields) => hmac(canonicalEntry(fields)),
+    serializeDetails: canonicalJson,
+    fingerprint: hmac('samplan innsynslogg key fingerprint').slice(0, 16),
+  };
+}
+
+/** Whether one plan's log, written before the chain had a key, verifies with the unkeyed chain. */
+export function verifyUnkeyedChain(entries: readonly (ChainedFields & { hash: string })[]): boolean {
+  const verifier = new ChainVerifier(unkeyedEntryHash);
+  return entries.every((entry) => verifier.add(entry));
+}
 
 export type ChainProblem = 'seq-gap' | 'prev-hash-mismatch' | 'hash-mismatch';
 
@@ -53,7 +79,13 @@ export class ChainVerifier {
   private checked = 0;
   private failure: { seq: number; problem: ChainProblem } | null = null;
 
-  constructor(prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }) {
+  private readonly entryHash: (fields: ChainedFields) => string;
+
+  constructor(
+    entryHash: (fields: ChainedFields) => string,
+    prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
+  ) {
+    this.entryHash = entryHash;
     this.prevSeq = prev.seq;
     this.prevHash = prev.hash;
   }
@@ -64,7 +96,7 @@ export class ChainVerifier {
     let problem: ChainProblem | null = null;
     if (entry.seq !== this.prevSeq + 1) problem = 'seq-gap';
     else if (entry.prevHash !== this.prevHash) problem = 'prev-hash-mismatch';
-    else if (entryHash(entry) !== entry.hash) problem = 'hash-mismatch';
+    else if (this.entryHash(entry) !== entry.hash) problem = 'hash-mismatch';
     if (problem) {
       this.failure = { seq: entry.seq, problem };
       return false;

@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Signs collab tokens; generated and kept in DATA_DIR when not given. */
   SESSION_SECRET: z.string().min(32).optional(),
+  /** Key of the innsynslogg's hash chain; kept outside the database (default: a key file in DATA_DIR). */
+  AUDIT_LOG_KEY: z.string().min(32).optional(),
   ALLOW_REGISTRATION: boolFromEnv.default(true),
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -128,8 +128,9 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const { id } = PlanParams.parse(request.params);
     const { plan } = await access.authorize(user, id, 'export');
     const content = await planHistory.current(plan.id);
-    await accessLog.record(plan.id, user, 'plan.exported', { format: 'json' });
+    const logged = await accessLog.record(plan.id, user, 'plan.exported', { format: 'json' });
     reply.header('content-disposition', `attachment; filename="individuell-plan-${plan.id}.json"`);
-    return { plan: publicPlan(plan), content };
+    // The innsynslogg's head as of this export (its own entry): a later rewrite of the log would not match it.
+    return { plan: publicPlan(plan), content, innsynslogg: { seq: logged.seq, hash: logged.hash } };
   });
 }

@@ -5,17 +5,20 @@ import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import { AccessLog } from '../audit/AccessLog.ts';
 import { PlanCreator } from '../access/PlanCreator.ts';
-import { accessLogChain } from '../audit/chain.ts';
+import { keyedLogChain, verifyUnkeyedChain } from '../audit/chain.ts';
+import { resolveAuditLogKey } from '../config/sessionSecret.ts';
 import { openSqliteStorage } from '../storage/sqlite/openSqliteStorage.ts';
 
 const DEMO_EMAIL = 'sofie.andersen@eksempel.no';
 const DEMO_PASSWORD = 'demo-passord-2026';
 
 const config = parseConfig(process.env);
+const chain = keyedLogChain(resolveAuditLogKey(config.AUDIT_LOG_KEY, config.DATA_DIR));
 const storage = openSqliteStorage({
   dataDir: config.DATA_DIR,
   synchronous: config.SQLITE_SYNCHRONOUS,
-  chain: accessLogChain,
+  chain,
+  verifyUnkeyed: verifyUnkeyedChain,
 });
 const { accounts, accessLog: accessLogStore } = storage;
 
@@ -25,7 +28,7 @@ if (!user) {
   await accounts.createUser({ ...created, passwordHash: await hashPassword(DEMO_PASSWORD) });
   user = { ...created, passwordHash: null };
 }
-const accessLog = new AccessLog(accessLogStore, accounts);
+const accessLog = new AccessLog(accessLogStore, accounts, chain);
 const creator = new PlanCreator({ storage, accessLog });
 const plan = await creator.create(user.id, {
   title: 'Individuell plan for Emma',

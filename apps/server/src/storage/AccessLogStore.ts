@@ -20,6 +20,8 @@ export interface LogChain {
   entryHash(fields: ChainedFields): string;
   /** The stored, hashed text of an entry's details. */
   serializeDetails(details: Record<string, unknown>): string;
+  /** Names the chain's key (without revealing it): a log keyed with another key is refused at start. */
+  readonly fingerprint: string;
 }
 
 /** One stored entry of a plan's access log (innsynslogg): the hashed fields (`details` as canonical JSON text) and its hash. */

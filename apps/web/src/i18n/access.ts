@@ -251,7 +251,8 @@ export const nbAccess = {
     } as Record<string, string>,
     problemUnknown: 'ukjent feil',
     checksum: 'Kontrollsum for loggen slik den er nå',
-    checksumHint: 'Noter den hvis du vil kunne sjekke senere at ingenting er fjernet fra slutten av loggen.',
+    checksumHint:
+      'Noter den, eller ta vare på en nedlastet kopi av planen (den har kontrollsummen med). Da kan du senere sjekke at ingen har endret eller fjernet noe i loggen, heller ikke noen med tilgang til databasen.',
     filter: 'Vis',
     filterAll: 'Alt',
     filterViews: 'Hvem som har åpnet planen',

@@ -197,4 +197,13 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (plan_id, client_id)
   ) WITHOUT ROWID;
   `,
+  // 5: the innsynslogg's chain gets a key (audit/chain.ts keyedLogChain). The key's fingerprint is kept here; NULL
+  // until the server re-keys the entries written before (keyAccessLog), once, after checking them.
+  `
+  CREATE TABLE audit_chain_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT
+  );
+  INSERT INTO audit_chain_key (id, fingerprint) VALUES (1, NULL);
+  `,
 ];

@@ -1,5 +1,6 @@
-import type { LogChain } from '../AccessLogStore.ts';
+import type { AccessLogEntry, LogChain } from '../AccessLogStore.ts';
 import type { NewPlanRecords, Storage } from '../Storage.ts';
+import { keyAccessLog } from './keyAccessLog.ts';
 import { openSqlite, type OpenSqliteOptions, type SqliteDatabase } from './openSqlite.ts';
 import { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import { SqliteAccountStore } from './SqliteAccountStore.ts';
@@ -12,6 +13,8 @@ import { WalCheckpointer } from './WalCheckpointer.ts';
 
 export interface SqliteStorageOptions extends OpenSqliteOptions {
   chain: LogChain;
+  /** Checks one plan's log written before the chain had a key (audit/chain.ts verifyUnkeyedChain). */
+  verifyUnkeyed?: (entries: readonly AccessLogEntry[]) => boolean;
   onWalCheckpointError?: (message: string) => void;
 }
 
@@ -20,6 +23,7 @@ export type SqliteStorage = Storage & { db: SqliteDatabase };
 /** Opens the SQLite database with every store on it; a file database gets its WAL checkpointed off the event loop. */
 export function openSqliteStorage(options: SqliteStorageOptions): SqliteStorage {
   const db = openSqlite(options);
+  keyAccessLog(db, options.chain, options.verifyUnkeyed);
   const walCheckpointer = options.inMemory ? null : new WalCheckpointer(db, { onError: options.onWalCheckpointError });
   const accessLog = new SqliteAccessLogStore(db, options.chain);
   const documents = new SqliteDocumentStore(db, { accessLog });
