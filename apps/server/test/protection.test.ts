@@ -258,4 +258,99 @@ describe('the family owns the plan: attacks by members with a legitimate account
     raw.socket.close();
     await waitFor(() => ![...witness.awareness.getStates().keys()].some((id) => isFake(id)));
   });
+
+  /** Edits that do not fit the plan's schema, each refused with its code; the plan list and the export still work. */
+  const badEdits: Array<[string, (doc: Y.Doc) => void]> = [
+    ['UNKNOWN_SCHEMA_VERSION', (doc) => doc.getMap('meta').set('schemaVersion', 2)],
+    ['WRONG_TYPE', (doc) => doc.getMap('meta').set('title', { ikke: 'tekst' })],
+    ['UNKNOWN_FIELD', (doc) => doc.getMap('meta').set('hemmelig', 'x')],
+    [
+      'WRONG_TYPE',
+      (doc) => {
+        const goal = new Y.Map<unknown>();
+        doc.getMap('goals').set('g-status', goal);
+        goal.set('status', 42);
+      },
+    ],
+    ['WRONG_TYPE', (doc) => doc.getMap('goals').set('ikke-et-mål', 'bare tekst')],
+    ['UNKNOWN_NODE', (doc) => doc.getXmlFragment('about.family').insert(0, [new Y.XmlElement('script')])],
+    [
+      'UNKNOWN_MARK',
+      (doc) => {
+        const text = new Y.XmlText();
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [text]);
+        doc.getXmlFragment('about.family').insert(0, [paragraph]);
+        text.insert(0, 'blinker', { blink: true });
+      },
+    ],
+    [
+      'TOO_DEEP',
+      (doc) => {
+        let element = new Y.XmlElement('blockquote');
+        doc.getXmlFragment('about.family').insert(0, [element]);
+        for (let i = 0; i < 40; i++) {
+          const inner = new Y.XmlElement('blockquote');
+          element.insert(0, [inner]);
+          element = inner;
+        }
+      },
+    ],
+    [
+      'TOO_MANY_ITEMS',
+      (doc) =>
+        doc.transact(() => {
+          for (let i = 0; i < 2500; i++) {
+            const goal = new Y.Map<unknown>();
+            doc.getMap('goals').set(`mange-${i}`, goal);
+            goal.set('id', `mange-${i}`);
+          }
+        }),
+    ],
+  ];
+
+  it.each(badEdits)(
+    'refuses an update that does not fit the plan (%s); every plan still lists and exports',
+    async (code, edit) => {
+      const head = await server.app.samplan.documentLog.head(planId);
+      const writer = await open(mother);
+      const closed = firstClose(writer);
+      // One transaction: one update, refused whole.
+      writer.doc.transact(() => edit(writer.doc));
+      expect(await closed).toMatchObject({ code: CloseCode.updateRefused, reason: `invalid-update:${code}` });
+      writer.destroy();
+      expect(await server.app.samplan.documentLog.head(planId)).toBe(head);
+      expect((await api(server.url, mother, 'GET', '/api/plans')).status).toBe(200);
+      expect((await api(server.url, mother, 'GET', `/api/plans/${planId}/export.json`)).status).toBe(200);
+    },
+  );
+
+  it('a plan broken before these checks (poisoned in the store) does not break the member’s list or its export', async () => {
+    const broken = await api<{ plan: { id: string } }>(server.url, mother, 'POST', '/api/plans', {
+      title: 'Plan for Jonas',
+      childName: 'Jonas Nilsen',
+      creatorRole: 'foresatt',
+    });
+    const brokenId = broken.body.plan.id;
+    const poison = new Y.Doc();
+    poison.transact(() => {
+      poison.getMap('meta').set('schemaVersion', 2);
+      poison.getMap('goals').set('x', 'ikke et mål' as never);
+      let element = new Y.XmlElement('blockquote');
+      poison.getXmlFragment('about.child').insert(0, [element]);
+      for (let i = 0; i < 20_000; i++) {
+        const inner = new Y.XmlElement('blockquote');
+        element.insert(0, [inner]);
+        element = inner;
+      }
+    });
+    await server.app.samplan.documentLog.append(brokenId, [{ update: Y.encodeStateAsUpdate(poison), userId: null }]);
+    await server.app.samplan.projector.flushAll();
+    const list = await api<{ plans: Array<{ id: string }> }>(server.url, mother, 'GET', '/api/plans');
+    expect(list.status).toBe(200);
+    expect(list.body.plans.map((p) => p.id)).toEqual(expect.arrayContaining([planId, brokenId]));
+    const exported = await api(server.url, mother, 'GET', `/api/plans/${brokenId}/export.json`);
+    expect(exported.status).toBe(200);
+    expect((await api(server.url, mother, 'GET', `/api/plans/${planId}/export.json`)).status).toBe(200);
+  });
 });

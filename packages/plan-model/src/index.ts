@@ -21,7 +21,14 @@ export type {
 } from './enums.ts';
 export { IsoDateSchema } from './isoDate.ts';
 export type { IsoDate } from './isoDate.ts';
-export { RichTextDocSchema, RichTextNodeSchema, RichTextMarkSchema, emptyRichText } from './richTextSchema.ts';
+export {
+  RichTextDocSchema,
+  RichTextNodeSchema,
+  RichTextMarkSchema,
+  RICH_TEXT_MARKS,
+  RICH_TEXT_NODES,
+  emptyRichText,
+} from './richTextSchema.ts';
 export type { RichTextDoc, RichTextNode, RichTextMark } from './richTextSchema.ts';
 export {
   GoalSchema,
@@ -119,3 +126,12 @@ export { seedLargePlan } from './seedLargePlan.ts';
 export type { LargePlanOptions } from './seedLargePlan.ts';
 export { mulberry32 } from './mulberry32.ts';
 export { randomId } from './randomId.ts';
+export {
+  checkPlanWrite,
+  PLAN_LIMITS,
+  rootKind,
+  type PlanWrite,
+  type PlanWriteProblem,
+  type SharedKind,
+  type WriteContent,
+} from './planWrites.ts';

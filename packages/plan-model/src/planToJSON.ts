@@ -7,7 +7,6 @@ import { orderedItems } from './itemOrder.ts';
 import { IsoDateSchema } from './isoDate.ts';
 import { PLAN_SCHEMA_VERSION, type PlanMeta } from './planMetaSchema.ts';
 import { PlanJSONSchema, type PlanJSON } from './PlanJSONSchema.ts';
-import { PlanModelError } from './PlanModelError.ts';
 import { richTextToJSON } from './richTextToJSON.ts';
 
 type RawItem = Record<string, unknown> & { id: string };
@@ -37,10 +36,8 @@ function goalsInTreeOrder(goals: RawItem[]): RawItem[] {
 
 function readMeta(doc: Y.Doc, participantIds: ReadonlySet<string>): PlanMeta {
   const meta = getMetaMap(doc);
-  const version = meta.get('schemaVersion');
-  if (version !== undefined && version !== PLAN_SCHEMA_VERSION) {
-    throw new PlanModelError('UNSUPPORTED_SCHEMA_VERSION', `Plan schema version ${String(version)} is not supported`);
-  }
+  // The server refuses any other schema version in an update; one stored before it did is read as ours, so the
+  // plan still shows what it can rather than not at all.
   const string = (key: string): string | null => {
     const value = meta.get(key);
     return typeof value === 'string' ? value : null;

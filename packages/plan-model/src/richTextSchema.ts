@@ -2,6 +2,20 @@ import { z } from 'zod';
 
 // ProseMirror JSON, as Tiptap's `editor.getJSON()` and `Node.fromJSON` use it.
 
+/**
+ * The nodes (besides `doc` and `text`) and marks rich text may hold: one definition for the web editor (which is
+ * configured from it and tested against it) and the server (which refuses updates with anything else).
+ */
+export const RICH_TEXT_NODES = [
+  'paragraph',
+  'blockquote',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'hardBreak',
+] as const;
+export const RICH_TEXT_MARKS = ['bold', 'italic', 'strike', 'underline', 'link'] as const;
+
 export interface RichTextMark {
   type: string;
   attrs?: Record<string, unknown>;

@@ -3,7 +3,15 @@ import type { RichTextDoc, RichTextMark, RichTextNode } from './richTextSchema.t
 
 // y-prosemirror stores overlapping marks under `name--hash`; the ProseMirror mark name is the part before.
 const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
-const markName = (attributeName: string): string => HASHED_MARK_NAME.exec(attributeName)?.[1] ?? attributeName;
+export const richTextMarkName = (attributeName: string): string =>
+  HASHED_MARK_NAME.exec(attributeName)?.[1] ?? attributeName;
+const markName = richTextMarkName;
+
+/**
+ * Rich text nested deeper than this is not read (it stays in the document): a plan written before the server
+ * checked nesting could otherwise overflow the stack of whoever reads it.
+ */
+export const RICH_TEXT_READ_DEPTH = 64;
 
 // Sorted keys: the same Yjs state must serialize to the same JSON string on every peer.
 function sortedAttrs(attrs: Record<string, unknown>): Record<string, unknown> | undefined {
@@ -41,14 +49,15 @@ function textNodes(text: Y.XmlText): RichTextNode[] {
   return nodes;
 }
 
-function childNodes(parent: Y.XmlFragment): RichTextNode[] {
+function childNodes(parent: Y.XmlFragment, depth = 0): RichTextNode[] {
   const nodes: RichTextNode[] = [];
+  if (depth > RICH_TEXT_READ_DEPTH) return nodes;
   for (const child of parent.toArray()) {
     if (child instanceof Y.XmlElement) {
       const node: RichTextNode = { type: child.nodeName };
       const attrs = sortedAttrs(child.getAttributes() as Record<string, unknown>);
       if (attrs) node.attrs = attrs;
-      const content = childNodes(child);
+      const content = childNodes(child, depth + 1);
       if (content.length > 0) node.content = content;
       nodes.push(node);
     } else if (child instanceof Y.XmlText) {

@@ -1,5 +1,5 @@
 import { encodeUpdateRefusal, UpdateRefusal } from '@samplan/protocol';
-import { isPlanRootType, partOfRootType } from '@samplan/plan-model';
+import { checkPlanWrite, isPlanRootType, partOfRootType, PLAN_LIMITS } from '@samplan/plan-model';
 import type { UpdateEffect } from '../documents/updateEffect.ts';
 import type { Peer } from './Peer.ts';
 
@@ -17,7 +17,10 @@ export interface WritePolicy {
 const accepted: WriteDecision = { ok: true };
 const refused = (reason: string): WriteDecision => ({ ok: false, reason });
 
-/** Rights per part of the plan (@samplan/api PART_WRITERS): every top-level type an update touches is checked. */
+/**
+ * Rights per part of the plan (@samplan/api PART_WRITERS): every top-level type an update touches is checked; then
+ * the plan's schema (plan-model checkPlanWrite and PLAN_LIMITS): every value, nested type, rich-text node and mark.
+ */
 export const partWritePolicy: WritePolicy = {
   check(peer, effect) {
     if (effect.problem) return refused(encodeUpdateRefusal(UpdateRefusal.invalid, effect.problem));
@@ -26,6 +29,14 @@ export const partWritePolicy: WritePolicy = {
       if (!isPlanRootType(root)) return refused(UpdateRefusal.unknownPart);
       const part = partOfRootType(root);
       if (!peer.writableParts.has(part)) return refused(encodeUpdateRefusal(UpdateRefusal.partReadOnly, part));
+    }
+    for (const write of effect.writes) {
+      const problem = checkPlanWrite(write);
+      if (problem) return refused(encodeUpdateRefusal(UpdateRefusal.invalid, problem));
+    }
+    for (const size of effect.mapSizes.values()) {
+      if (size > PLAN_LIMITS.itemsPerCollection)
+        return refused(encodeUpdateRefusal(UpdateRefusal.invalid, 'TOO_MANY_ITEMS'));
     }
     return accepted;
   },

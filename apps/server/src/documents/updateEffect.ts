@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { rootKind, type PlanWrite, type SharedKind, type WriteContent } from '@samplan/plan-model';
 
 /** An update as Y.decodeUpdate reads it. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
@@ -22,13 +23,17 @@ export interface UpdateEffect {
   depth: number;
   /** New structs (items and collected ranges) the update carries. */
   newStructs: number;
+  /** Where each new item goes and what it holds, for the plan's schema (plan-model checkPlanWrite). */
+  writes: PlanWrite[];
+  /** Entries a top-level map that gets new nested entries (a collection that gets items) would hold after it. */
+  mapSizes: Map<string, number>;
   problem: UpdateProblem | null;
   /** Nothing new: no new struct, and every deletion already done (a returning peer's sync, for example). */
   noop: boolean;
 }
 
-/** Where a struct lives: under which top-level type and how deep; `null` for content already collected. */
-type Place = { root: string; depth: number } | null;
+/** Where a struct lives (PlanWrite without its content); `null` for content already collected. */
+type Place = Omit<PlanWrite, 'content'> | null;
 type Resolution = Place | UpdateProblem;
 
 const isProblem = (resolution: Resolution): resolution is UpdateProblem => typeof resolution === 'string';
@@ -45,6 +50,8 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     roots: new Set(),
     depth: 0,
     newStructs: 0,
+    writes: [],
+    mapSizes: new Map(),
     problem: null,
     noop: false,
   };
@@ -75,8 +82,9 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     Y.getState(store, id.client) > id.clock ? (Y.getItem(store, id) as Y.Item | Y.GC) : undefined;
 
   const resolve = (start: Y.Item | Y.GC): Resolution => {
-    // Follow references until a place is known, then give every struct on the way its place.
-    const chain: Array<{ struct: Y.Item; step: 0 | 1 }> = [];
+    // Follow references until a place is known, then give every struct on the way its place: by its origin it
+    // shares its neighbour's place (and key); by its parent it is one deeper, inside the parent's type.
+    const chain: Array<{ struct: Y.Item; parent: SharedKind | null }> = [];
     const onChain = new Set<Y.Item | Y.GC>();
     let current: Y.Item | Y.GC = start;
     let base: Resolution;
@@ -98,47 +106,50 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
       const item: Y.Item = current;
       const parent = item.parent as unknown;
       if (typeof parent === 'string') {
-        resolved.set(item, { root: parent, depth: 0 });
-        base = { root: parent, depth: 0 };
+        const place = { root: parent, depth: 0, key: item.parentSub, field: null, parent: rootKind(parent) };
+        resolved.set(item, place);
+        base = place;
         break;
       }
       const viaParent = parent instanceof Y.ID;
       const ref = viaParent ? parent : (item.origin ?? item.rightOrigin);
       if (!ref) {
-        chain.push({ struct: item, step: 0 });
+        chain.push({ struct: item, parent: null });
         base = 'BAD_PARENT';
         break;
       }
-      chain.push({ struct: item, step: viaParent ? 1 : 0 });
       const next = inUpdate(ref);
+      const target = next ?? inDoc(ref);
+      if (viaParent && target instanceof Y.Item && !(target.content instanceof Y.ContentType)) {
+        chain.push({ struct: item, parent: null });
+        base = 'BAD_PARENT';
+        break;
+      }
+      const parentKind = viaParent && target instanceof Y.Item ? kindOf((target.content as Y.ContentType).type) : null;
+      chain.push({ struct: item, parent: parentKind });
       if (next) {
-        if (viaParent && !(next instanceof Y.Item && next.content instanceof Y.ContentType)) {
-          base = 'BAD_PARENT';
-          break;
-        }
         current = next;
         continue;
       }
-      const existing = inDoc(ref);
-      if (!existing) {
-        base = 'MISSING_DEPENDENCY';
-        break;
-      }
-      if (existing instanceof Y.GC) {
-        base = null;
-        break;
-      }
-      if (viaParent && !(existing.content instanceof Y.ContentType)) {
-        base = 'BAD_PARENT';
-        break;
-      }
-      base = placeInDoc(existing);
+      if (!target) base = 'MISSING_DEPENDENCY';
+      else base = target instanceof Y.GC ? null : placeInDoc(target);
       break;
     }
     let place = base;
     for (let i = chain.length - 1; i >= 0; i--) {
-      const { struct, step } = chain[i]!;
-      if (place !== null && !isProblem(place)) place = { root: place.root, depth: place.depth + step };
+      const { struct, parent } = chain[i]!;
+      if (place !== null && !isProblem(place)) {
+        place =
+          parent === null
+            ? { ...place, key: struct.parentSub ?? place.key }
+            : {
+                root: place.root,
+                depth: place.depth + 1,
+                key: struct.parentSub,
+                field: place.depth === 0 ? null : place.depth === 1 ? place.key : place.field,
+                parent,
+              };
+      }
       resolved.set(struct, place);
     }
     return resolved.get(start) ?? base;
@@ -159,8 +170,28 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
       if (struct.id.clock + struct.length <= known) continue;
       effect.writers.add(client);
       effect.newStructs += 1;
-      note(resolve(struct));
+      const place = resolve(struct);
+      note(place);
+      if (struct instanceof Y.Item && place !== null && !isProblem(place)) {
+        effect.writes.push({ ...place, content: contentOf(struct.content) });
+      }
     }
+  }
+
+  const addedKeys = new Map<string, Set<string>>();
+  for (const write of effect.writes) {
+    if (write.depth !== 0 || write.key === null || write.parent !== 'map' || write.content.kind !== 'type') continue;
+    let keys = addedKeys.get(write.root);
+    if (!keys) addedKeys.set(write.root, (keys = new Set()));
+    keys.add(write.key);
+  }
+  for (const [root, keys] of addedKeys) {
+    let size = 0;
+    for (const [key, item] of doc.share.get(root)?._map ?? []) {
+      if (!item.deleted) size += 1;
+      keys.delete(key);
+    }
+    effect.mapSizes.set(root, size + keys.size);
   }
 
   let deletions = 0;
@@ -192,14 +223,45 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
   return effect;
 }
 
-/** The top-level type and depth of an item already in the document. */
+/** Where an item already in the document lives. */
 function placeInDoc(item: Y.Item): Place {
   let type = item.parent as Y.AbstractType<unknown> | null;
   if (type === null) return null;
-  let depth = 0;
+  const path: Y.Item[] = [item];
   while (type._item !== null) {
-    depth += 1;
+    path.push(type._item);
     type = type._item.parent as Y.AbstractType<unknown>;
   }
-  return { root: Y.findRootTypeKey(type), depth };
+  const root = Y.findRootTypeKey(type);
+  const depth = path.length - 1;
+  const parentType = item.parent as Y.AbstractType<unknown>;
+  return {
+    root,
+    depth,
+    key: item.parentSub,
+    field: depth >= 2 ? path[depth - 1]!.parentSub : null,
+    parent: parentType._item === null ? rootKind(root) : kindOf(parentType),
+  };
+}
+
+/** The kind of a shared type (XmlText and XmlElement before the types they extend). */
+function kindOf(type: Y.AbstractType<unknown>): SharedKind {
+  if (type instanceof Y.XmlText) return 'xmlText';
+  if (type instanceof Y.Text) return 'text';
+  if (type instanceof Y.XmlElement) return 'xmlElement';
+  if (type instanceof Y.XmlFragment) return 'xmlFragment';
+  if (type instanceof Y.Map) return 'map';
+  return 'other';
+}
+
+function contentOf(content: Y.Item['content']): WriteContent {
+  if (content instanceof Y.ContentAny) return { kind: 'value', value: content.arr[content.arr.length - 1] };
+  if (content instanceof Y.ContentString) return { kind: 'string' };
+  if (content instanceof Y.ContentFormat) return { kind: 'format', key: content.key };
+  if (content instanceof Y.ContentDeleted) return { kind: 'deleted' };
+  if (content instanceof Y.ContentType) {
+    const type = content.type as Y.AbstractType<unknown>;
+    return { kind: 'type', type: kindOf(type), nodeName: type instanceof Y.XmlElement ? type.nodeName : null };
+  }
+  return { kind: 'other' };
 }
