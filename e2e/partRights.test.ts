@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createPlanViaApi, inviteToPlan, newUserContext } from './support/browser.ts';
-import { collectPageErrors, expectText, openPlan } from './support/planPage.ts';
+import { collectPageErrors, expectText, openPlan, richTextEditor } from './support/planPage.ts';
+import { waitFor } from './support/waitFor.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
 
@@ -9,9 +11,10 @@ describe('rights per part in the browser', () => {
   const app = useWebApp();
   let planId: string;
   let teacher: Awaited<ReturnType<typeof newUserContext>>;
+  let parent: Awaited<ReturnType<typeof newUserContext>>;
 
   beforeAll(async () => {
-    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     teacher = await newUserContext(app.browser, app.server.url, 'Per Lærer');
     planId = await createPlanViaApi(parent.context, { demo: true, creatorRole: 'foresatt' });
     await inviteToPlan(parent.context, teacher, planId, 'deltaker', 'Kari Nilsen (mor)');
@@ -37,6 +40,59 @@ describe('rights per part in the browser', () => {
     const title = page.getByLabel('Hva skal gjøres').first();
     expect(await title.getAttribute('readonly')).toBeNull();
     expect(await page.getByText('Denne delen skrives av').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a writer opening a plan with content the editor does not know leaves it as it was, and can still read it', async () => {
+    // Written by another client before the server checked rich text: straight into the plan's log.
+    const log = app.server.app.samplan.documentLog;
+    const doc = await log.currentDoc(planId);
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => {
+      const details = new Y.XmlElement('details');
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Et avsnitt fra et annet program')]);
+      details.insert(0, [paragraph]);
+      doc.getXmlFragment('about.family').insert(0, [details]);
+      const marked = new Y.XmlText();
+      const inNeeds = new Y.XmlElement('paragraph');
+      inNeeds.insert(0, [marked]);
+      doc.getXmlFragment('about.needs').insert(0, [inNeeds]);
+      marked.insert(0, 'Uthevet med en ukjent markering', { highlight: { color: 'gul' } });
+    });
+    await log.append(planId, [{ update: Y.encodeStateAsUpdate(doc, before), userId: null }]);
+    const expected = {
+      family: doc.getXmlFragment('about.family').toString(),
+      needs: doc.getXmlFragment('about.needs').toString(),
+    };
+    doc.destroy();
+
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    await openPlan(page, planId, 'barnet');
+    await expectText(page.locator('main'), 'Et avsnitt fra et annet program');
+    await expectText(page.locator('main'), 'Uthevet med en ukjent markering');
+    expect(await page.getByText('Denne teksten har innhold som ikke kan redigeres her.').count()).toBe(2);
+    // The other fields open in the editor as usual; typing in one is saved, and the two texts stay as they were.
+    const child = await richTextEditor(page, 'Om barnet');
+    await child.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Skrevet nå.');
+    await waitFor(async () => {
+      const stored = await log.currentDoc(planId);
+      const typed = stored.getXmlFragment('about.child').toString().includes('Skrevet nå.');
+      const kept = {
+        family: stored.getXmlFragment('about.family').toString(),
+        needs: stored.getXmlFragment('about.needs').toString(),
+      };
+      stored.destroy();
+      expect(kept).toEqual(expected);
+      return typed;
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByText('Et avsnitt fra et annet program').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'rich-text-kept-phone', { fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(errors).toEqual([]);
   });
 });

@@ -126,6 +126,7 @@ export { seedLargePlan } from './seedLargePlan.ts';
 export type { LargePlanOptions } from './seedLargePlan.ts';
 export { mulberry32 } from './mulberry32.ts';
 export { randomId } from './randomId.ts';
+export { richTextEditable } from './richTextEditable.ts';
 export {
   checkPlanWrite,
   PLAN_LIMITS,

@@ -1,7 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { nb } from '../i18n/index.ts';
@@ -9,6 +8,7 @@ import { usePlan } from '../plan/PlanContext.tsx';
 import { useCanEdit } from '../plan/PartScope.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { RichTextHeader } from './RichTextHeader.tsx';
+import { richTextStarterKit } from './richTextStarterKit.ts';
 import { editorUndoManager } from './editorUndoManager.ts';
 
 export interface RichTextEditorProps {
@@ -28,16 +28,7 @@ export function RichTextEditor({ fragment, labelId, label, hint, focusOnMount }:
   const editor = useEditor(
     {
       extensions: [
-        // History comes from Yjs (Collaboration); trailingNode would write to the shared doc on every mount.
-        StarterKit.configure({
-          undoRedo: false,
-          trailingNode: false,
-          heading: false,
-          code: false,
-          codeBlock: false,
-          horizontalRule: false,
-          link: { openOnClick: false, autolink: true },
-        }),
+        richTextStarterKit(),
         Collaboration.configure({ fragment, yUndoOptions: { undoManager } }),
         CollaborationCaret.configure({
           provider: connection.provider,

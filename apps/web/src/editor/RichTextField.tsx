@@ -1,4 +1,4 @@
-import { richTextToJSON } from '@samplan/plan-model';
+import { richTextEditable, richTextToJSON } from '@samplan/plan-model';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
@@ -25,16 +25,19 @@ const MOUNT_MARGIN = '400px 0px';
  * a click or Tab into the field starts its editor as soon as it can.
  */
 export function RichTextField({ fragment, label, hint, className }: RichTextFieldProps) {
-  const canEdit = useCanEdit(fragment);
+  // The editor's binding deletes what its schema cannot hold: such text is shown, and never opened in the editor.
+  const editable = useYValue(fragment, () => (fragment ? richTextEditable(fragment) : true), [], { deep: true });
+  const canEdit = useCanEdit(fragment) && editable;
   const labelId = useId();
   const container = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   const [visibleTurn, setVisibleTurn] = useState(false);
   const [focusRequested, setFocusRequested] = useState(false);
   const [hasFocus, setHasFocus] = useState(false);
-  const wanted = Boolean(fragment) && (visible || focusRequested || hasFocus);
+  const wanted = Boolean(fragment) && editable && (visible || focusRequested || hasFocus);
   const Editor = useRichTextEditor(wanted);
-  const mounted = Boolean(Editor) && Boolean(fragment) && ((visible && visibleTurn) || focusRequested || hasFocus);
+  const mounted =
+    editable && Boolean(Editor) && Boolean(fragment) && ((visible && visibleTurn) || focusRequested || hasFocus);
 
   useEffect(() => {
     const element = container.current;
@@ -96,6 +99,7 @@ export function RichTextField({ fragment, label, hint, className }: RichTextFiel
       ) : (
         <>
           <RichTextHeader labelId={labelId} label={label} hint={hint} />
+          {!editable && <p className="hint rich-text__kept">{nb.common.notEditableHere}</p>}
           <div
             className="rich-text__static"
             role="textbox"

@@ -195,6 +195,9 @@ export const nb = {
     chooseNone: 'Ikke valgt',
     empty: 'Tomt',
     emptyEditable: 'Tomt. Klikk eller trykk Enter for å skrive.',
+    /** A rich-text field with content the editor cannot hold (written elsewhere): shown, never edited here. */
+    notEditableHere:
+      'Denne teksten har innhold som ikke kan redigeres her. Den vises slik den er lagret, og ingenting i den blir endret.',
     emptyEditableShort: 'Tomt. Skriv her.',
     itemActions: 'Handlinger',
     today: 'I dag',
