@@ -51,8 +51,9 @@ export async function feedPlan(options: FeedOptions): Promise<FedPlan> {
   let writer: ColdClient | undefined;
   try {
     const api = new Api(server.httpBase, server);
-    await api.register(account.email, account.password, 'Koordinator Kaldstart');
-    const planId = await api.createPlan('Kaldstart', 'Barn med lang historikk');
+    await api.register(account.email, account.password, 'Forelder Kaldstart');
+    // A foresatt, so the other writers can be the family too (only the family makes family members).
+    const planId = await api.createPlan('Kaldstart', 'Barn med lang historikk', { creatorRole: 'foresatt' });
     const tokens: string[] = [];
     for (let i = 1; i < (options.writers ?? 1); i++) {
       const email = `writer-${stamp}-${i}@example.org`;

@@ -196,7 +196,11 @@ export class Api {
     if (!this.cookie) throw new Error('login set no samplan_session cookie');
   }
 
-  async createPlan(title: string, childName: string, options: { demo?: boolean } = {}): Promise<string> {
+  async createPlan(
+    title: string,
+    childName: string,
+    options: { demo?: boolean; creatorRole?: 'foresatt' | 'koordinator' } = {},
+  ): Promise<string> {
     const { status, json } = await this.request<{ plan: { id: string } }>('POST', '/api/plans', {
       title,
       childName,

@@ -68,7 +68,8 @@ export class Room {
   private state: DocumentState | null = null;
   /**
    * The committed plan as a live Y.Doc (plus what is queued for commit), to read what an incoming update would do
-   * before it is accepted. Set right after `state`; frames wait until both are there.
+   * before it is accepted. Built from `state` when the first update that brings something needs it (liveDoc()), so
+   * opening a plan, and a read-only viewer, never wait for it.
    */
   private doc: Y.Doc | null = null;
   /** The account each Yjs client id writes for (stored with the updates that claimed them). */
@@ -107,12 +108,12 @@ export class Room {
 
   receive(peer: Peer, frame: Uint8Array): void {
     if (!this.peers.has(peer)) return;
-    if (this.state === null || this.doc === null) {
+    if (this.state === null) {
       this.backlog.push([peer, frame]);
       return;
     }
     try {
-      this.handle(peer, frame, this.state, this.doc);
+      this.handle(peer, frame, this.state);
     } catch (error) {
       const closeCode = error instanceof ProtocolError ? error.closeCode : CloseCode.serverError;
       this.options.logger.warn(
@@ -179,8 +180,6 @@ export class Room {
       return;
     }
     for (const peer of this.peers) this.greet(peer);
-    // Built after the greeting, which needs only the stored bytes: a peer starts loading the plan meanwhile.
-    this.doc = liveDoc(this.state!);
     const backlog = this.backlog;
     this.backlog = [];
     for (const [peer, frame] of backlog) this.receive(peer, frame);
@@ -197,7 +196,7 @@ export class Room {
     }
   }
 
-  private handle(peer: Peer, frame: Uint8Array, state: DocumentState, doc: Y.Doc): void {
+  private handle(peer: Peer, frame: Uint8Array, state: DocumentState): void {
     const message = decodeClientMessage(frame);
     switch (message.kind) {
       case 'syncStep1':
@@ -207,6 +206,7 @@ export class Room {
         return;
       case 'update': {
         if (message.meta.empty) return;
+        const doc = this.liveDoc();
         const effect = readUpdateEffect(doc, message.decoded);
         // A returning peer's sync that brings nothing new is neither refused nor stored.
         if (effect.noop) return;
@@ -264,6 +264,12 @@ export class Room {
     this.leave(peer);
   }
 
+  /** The live document, built from the committed state the first time it is needed. */
+  private liveDoc(): Y.Doc {
+    this.doc ??= docOf(this.state!);
+    return this.doc;
+  }
+
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -289,8 +295,8 @@ export class Room {
     log?: (seq: number) => readonly NewAccessLogEntry[],
   ): Promise<number> {
     await this.loaded;
-    if (this.state === null || this.doc === null) throw new Error(`plan ${this.planId} could not be loaded`);
-    Y.applyUpdate(this.doc, update, this);
+    if (this.state === null) throw new Error(`plan ${this.planId} could not be loaded`);
+    Y.applyUpdate(this.liveDoc(), update, this);
     return new Promise((resolve, reject) => {
       this.enqueue({
         origin: null,
@@ -375,8 +381,11 @@ export class Room {
       for (const item of batch) item.committed?.reject(error as Error);
       // The live document had these applied: rebuild it from what is committed, plus what is still queued.
       this.doc?.destroy();
-      this.doc = liveDoc(state);
-      for (const item of this.queue) Y.applyUpdate(this.doc, item.update, this);
+      this.doc = null;
+      if (this.queue.length > 0) {
+        const doc = this.liveDoc();
+        for (const item of this.queue) Y.applyUpdate(doc, item.update, this);
+      }
       for (const item of batch) for (const client of item.claims ?? []) this.owners.delete(client);
       for (const origin of new Set(batch.map((item) => item.origin))) {
         if (!origin) continue;
@@ -433,7 +442,7 @@ export class Room {
 }
 
 /** A live Y.Doc of what `state` holds. */
-function liveDoc(state: DocumentState): Y.Doc {
+function docOf(state: DocumentState): Y.Doc {
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const part of state.snapshot().parts) Y.applyUpdate(doc, part);
