@@ -146,7 +146,11 @@ async function handOver(
   await whenSynced(next, 30_000);
   const socket = from.ws as unknown as WebSocket | null;
   const closed = socket ? new Promise((resolve) => socket.once('close', resolve)) : Promise.resolve();
+  // Members type under their own client ids (write() sets them); a provider's own bookkeeping keeps the id it had.
+  const own = from.doc.clientID;
+  from.doc.clientID = from.awareness.clientID;
   from.destroy();
+  from.doc.clientID = own;
   await closed;
   return next;
 }
@@ -166,6 +170,9 @@ async function write(command: Extract<ToColdClient, { type: 'write' }>): Promise
   const tokens = [command.token, ...(command.turns?.tokens ?? [])];
   const editsPerTurn = command.turns?.editsPerTurn ?? Infinity;
   let handOvers = 0;
+  // Each member types as their own Yjs client (the server refuses one account's updates under another's client id).
+  const idRandom = mulberry32(command.seed ^ 0x5eed);
+  const clientIds = tokens.map((_, i) => (i === 0 ? doc.clientID : Math.floor(idRandom() * 2 ** 31) + 1));
 
   const random = mulberry32(command.seed);
   const fragment = doc.getXmlFragment(BENCH_FIELD);
@@ -185,7 +192,9 @@ async function write(command: Extract<ToColdClient, { type: 'write' }>): Promise
   newParagraph(0);
   for (let i = 1; i < command.edits; i++) {
     if (i % editsPerTurn === 0) {
-      provider = await handOver(provider, command, tokens[++handOvers % tokens.length]!);
+      const next = ++handOvers % tokens.length;
+      provider = await handOver(provider, command, tokens[next]!);
+      doc.clientID = clientIds[next]!;
       writer = { doc, provider };
     }
     const r = random();

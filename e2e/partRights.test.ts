@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import type { WebSocketRoute } from 'playwright-core';
 import { createPlanViaApi, inviteToPlan, newUserContext } from './support/browser.ts';
 import { collectPageErrors, expectText, openPlan, richTextEditor } from './support/planPage.ts';
 import { waitFor } from './support/waitFor.ts';
@@ -93,6 +95,41 @@ describe('rights per part in the browser', () => {
     await page.getByText('Et avsnitt fra et annet program').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'rich-text-kept-phone', { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
+    expect(errors).toEqual([]);
+  });
+
+  it('when the server refuses an edit, the page loads the plan again and says what was not saved', async () => {
+    const siv = await newUserContext(app.browser, app.server.url, 'Siv Skole');
+    await inviteToPlan(parent.context, siv, planId, 'deltaker', 'Kari Nilsen (mor)');
+    const { page } = siv;
+    const errors = collectPageErrors(page);
+    // The page's own socket, passed through, so the test can send on it what no honest page sends.
+    const toServer: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/collab\//, (ws) => {
+      toServer.push(ws.connectToServer());
+    });
+    await openPlan(page, planId, 'tiltak');
+    const forged = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Skrevet av skolen i familiens del')]);
+    forged.getXmlFragment('about.child').insert(0, [paragraph]);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged));
+    toServer[toServer.length - 1]!.send(Buffer.from(encoding.toUint8Array(encoder)));
+    await expectText(
+      page.locator('.notice'),
+      'Endringen din i «Om barnet og familien» ble ikke lagret, fordi du ikke kan endre den delen av planen.',
+    );
+    // A new connection, with the plan as stored: connected again, and measures still theirs to write.
+    await waitFor(() => toServer.length >= 2);
+    await page.locator('.connection[data-state="connected"]').waitFor();
+    expect(await page.getByLabel('Hva skal gjøres').first().getAttribute('readonly')).toBeNull();
+    const stored = await app.server.app.samplan.documentLog.currentDoc(planId);
+    expect(stored.getXmlFragment('about.child').toString()).not.toContain('Skrevet av skolen');
+    stored.destroy();
+    await saveScreenshot(page, 'update-refused-notice', { fullPage: false });
     expect(errors).toEqual([]);
   });
 });
