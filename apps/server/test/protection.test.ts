@@ -111,6 +111,21 @@ describe('the family owns the plan: attacks by members with a legitimate account
       role: 'lesetilgang',
     });
     expect(byTeacher.status).toBe(403);
+    // The web app offers only what may be granted.
+    const asCoordinator = await api<{ plan: { grantableRoles: string[] } }>(
+      server.url,
+      coordinator,
+      'GET',
+      `/api/plans/${planId}`,
+    );
+    expect(asCoordinator.body.plan.grantableRoles).toEqual(['koordinator', 'deltaker', 'lesetilgang']);
+    const asTeacher = await api<{ plan: { grantableRoles: string[] } }>(
+      server.url,
+      teacher,
+      'GET',
+      `/api/plans/${planId}`,
+    );
+    expect(asTeacher.body.plan.grantableRoles).toEqual([]);
     // The family still has its plan and its innsynslogg.
     expect((await api(server.url, mother, 'GET', `/api/plans/${planId}`)).status).toBe(200);
     expect((await readLog(server.url, mother, planId)).some((e) => e.action === 'access.refused')).toBe(true);

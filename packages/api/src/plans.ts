@@ -24,6 +24,8 @@ export type PlanSummary =
 export interface PlanInfo extends PublicPlan {
   role: PlanRole;
   permissions: string[];
+  /** The roles I may invite others with (only the family makes family members; none above my own). */
+  grantableRoles: PlanRole[];
   family: boolean;
   membershipEndsAt: string | null;
 }

@@ -6,7 +6,8 @@ import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts
 import type { PlanAccess } from '../access/PlanAccess.ts';
 import type { PlanCreator } from '../access/PlanCreator.ts';
 import type { CollabTokens } from '../auth/CollabTokens.ts';
-import { actionsOf, isFamilyRole } from '../access/roles.ts';
+import { grantableRoles } from '../access/grants.ts';
+import { actionsOf, can, isFamilyRole } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
@@ -104,6 +105,8 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const { id } = PlanParams.parse(request.params);
     const { plan, membership } = await access.authorize(user, id, 'read');
     await accessLog.record(plan.id, user, 'plan.viewed', { via: 'rest' });
+    const members = await plans.listMembers(plan.id, Date.now());
+    const hasForesatt = members.some((member) => member.role === 'foresatt');
     return {
       plan: {
         ...publicPlan(plan),
@@ -111,6 +114,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
         family: isFamilyRole(membership.role),
         membershipEndsAt: membership.endsAt ? new Date(membership.endsAt).toISOString() : null,
         permissions: actionsOf(membership.role),
+        grantableRoles: can(membership.role, 'invite') ? [...grantableRoles(membership.role, hasForesatt)] : [],
       },
     };
   });

@@ -10,6 +10,7 @@ export const api = {
       (r) => r.user,
     ),
   logout: () => request<void>('POST', '/api/auth/logout'),
+  logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
   plans: () => request<{ plans: PlanSummary[] }>('GET', '/api/plans').then((r) => r.plans),
   plan: (id: string) => request<{ plan: PlanInfo }>('GET', `/api/plans/${encodeURIComponent(id)}`).then((r) => r.plan),
   createPlan: (input: NewPlanInput) => request<{ plan: PlanInfo }>('POST', '/api/plans', input).then((r) => r.plan),

@@ -8,6 +8,8 @@ export interface Session {
   user: User | null | undefined;
   setUser(user: User | null): void;
   logout(): Promise<void>;
+  /** Ends every session of this account, on every device (their open plans close too). */
+  logoutEverywhere(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -36,7 +38,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ user, setUser, logout }), [user, logout]);
+  const logoutEverywhere = useCallback(async () => {
+    try {
+      await api.logoutEverywhere();
+    } finally {
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo(() => ({ user, setUser, logout, logoutEverywhere }), [user, logout, logoutEverywhere]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -18,6 +18,10 @@ export const nb = {
     logout: 'Logg ut',
     loggedInAs: (name: string) => `Logget inn som ${name}`,
     mainLabel: 'Hovedmeny',
+    everywhereTitle: 'Logget inn på en annen maskin?',
+    everywhereHint:
+      'Har du logget inn på en maskin du ikke har tilgang til nå, for eksempel på jobb eller hos noen andre, kan du logge ut der også.',
+    logoutEverywhere: 'Logg ut på alle enheter',
   },
 
   auth: {

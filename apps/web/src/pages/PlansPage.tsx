@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
 import type { PlanSummary } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
+import { navigate } from '../app/navigation.ts';
 import { paths } from '../app/routes.ts';
+import { useSession } from '../app/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
@@ -19,6 +21,11 @@ export function PlansPage() {
     api.plans().then(setPlans, () => setFailed(true));
   }, []);
   useEffect(load, [load]);
+  const { logoutEverywhere } = useSession();
+  const onLogoutEverywhere = async (): Promise<void> => {
+    await logoutEverywhere();
+    navigate(paths.login(), { replace: true });
+  };
 
   return (
     <div className="plans-page">
@@ -51,6 +58,13 @@ export function PlansPage() {
           ))}
         </ul>
       )}
+      <section className="card account-card" aria-labelledby="logout-everywhere">
+        <h2 id="logout-everywhere">{nb.nav.everywhereTitle}</h2>
+        <p className="hint">{nb.nav.everywhereHint}</p>
+        <button type="button" className="button" onClick={onLogoutEverywhere}>
+          {nb.nav.logoutEverywhere}
+        </button>
+      </section>
     </div>
   );
 }

@@ -92,7 +92,7 @@ export function InviteForm({ info, onCreated }: { info: PlanInfo; onCreated(crea
             {errors.role}
           </p>
         )}
-        {INVITE_ROLES.map((option, index) => (
+        {INVITE_ROLES.filter((option) => info.grantableRoles.includes(option)).map((option, index) => (
           <label key={option} className="role-picker__option">
             <input
               type="radio"

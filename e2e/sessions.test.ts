@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { CSRF, createPlanViaApi, newUserContext } from './support/browser.ts';
+import { expectText, openPlan } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { useWebApp } from './support/webApp.ts';
+
+// Issue 9: logging out everywhere ends every session of the account, and closes the plan open on another device.
+describe('logging out on every device', () => {
+  const app = useWebApp();
+
+  it('closes the plan open on the other device and ends both sessions', async () => {
+    const laptop = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const planId = await createPlanViaApi(laptop.context, { demo: true, creatorRole: 'foresatt' });
+    const phone = await app.browser.newContext({
+      baseURL: app.server.url,
+      locale: 'nb-NO',
+      viewport: { width: 390, height: 844 },
+    });
+    const login = await phone.request.post('/api/auth/login', {
+      headers: CSRF,
+      data: { email: laptop.user.email, password: laptop.user.password },
+    });
+    expect(login.status()).toBe(200);
+    const phonePage = await phone.newPage();
+    await openPlan(phonePage, planId, 'mal');
+
+    await laptop.page.goto('/');
+    const button = laptop.page.getByRole('button', { name: 'Logg ut på alle enheter' });
+    await button.scrollIntoViewIfNeeded();
+    await saveScreenshot(laptop.page, 'logout-everywhere', { fullPage: false });
+    await button.click();
+    await laptop.page.waitForURL(/\/logg-inn/);
+    await expectText(phonePage.locator('main'), 'Du er logget ut. Logg inn igjen for å fortsette.');
+    expect((await phone.request.get('/api/me')).status()).toBe(401);
+    expect((await laptop.context.request.get('/api/me')).status()).toBe(401);
+    await phone.close();
+  });
+});
