@@ -1,7 +1,8 @@
 import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 
-interface LogRow {
+/** A row of `access_log`. */
+export interface LogRow {
   plan_id: string;
   seq: number;
   at: number;
@@ -13,7 +14,7 @@ interface LogRow {
   hash: string;
 }
 
-const toEntry = (row: LogRow): AccessLogEntry => ({
+export const toEntry = (row: LogRow): AccessLogEntry => ({
   planId: row.plan_id,
   seq: row.seq,
   at: row.at,

@@ -1,28 +1,6 @@
 import type { AccessLogEntry, LogChain } from '../AccessLogStore.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
-
-interface Row {
-  plan_id: string;
-  seq: number;
-  at: number;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const fieldsOf = (row: Row) => ({
-  planId: row.plan_id,
-  seq: row.seq,
-  at: row.at,
-  actorId: row.actor_id,
-  actorName: row.actor_name,
-  action: row.action,
-  details: row.details,
-  prevHash: row.prev_hash,
-});
+import { toEntry, type LogRow } from './SqliteAccessLogStore.ts';
 
 /**
  * Makes sure the innsynslogg is chained with `chain`'s key. A database keyed with another key is refused (the
@@ -43,12 +21,12 @@ export function keyAccessLog(
     }
     return { rekeyed: 0 };
   }
-  const rows = db.prepare<[], Row>('SELECT * FROM access_log ORDER BY plan_id, seq').all();
+  const rows = db.prepare<[], LogRow>('SELECT * FROM access_log ORDER BY plan_id, seq').all().map(toEntry);
   const byPlan = new Map<string, AccessLogEntry[]>();
   for (const entry of rows) {
-    let entries = byPlan.get(entry.plan_id);
-    if (!entries) byPlan.set(entry.plan_id, (entries = []));
-    entries.push({ ...fieldsOf(entry), hash: entry.hash });
+    let entries = byPlan.get(entry.planId);
+    if (!entries) byPlan.set(entry.planId, (entries = []));
+    entries.push(entry);
   }
   for (const [planId, entries] of byPlan) {
     if (!verifyUnkeyed?.(entries)) throw new Error(`the innsynslogg of plan ${planId} does not verify; not re-keyed`);
@@ -62,12 +40,12 @@ export function keyAccessLog(
     let prevHash = chain.genesisHash;
     plan = null;
     for (const entry of rows) {
-      if (entry.plan_id !== plan) {
-        plan = entry.plan_id;
+      if (entry.planId !== plan) {
+        plan = entry.planId;
         prevHash = chain.genesisHash;
       }
-      const hash = chain.entryHash({ ...fieldsOf(entry), prevHash });
-      update.run(prevHash, hash, entry.plan_id, entry.seq);
+      const hash = chain.entryHash({ ...entry, prevHash });
+      update.run(prevHash, hash, entry.planId, entry.seq);
       prevHash = hash;
     }
     db.exec(`CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
