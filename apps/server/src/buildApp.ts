@@ -125,6 +125,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const compactor = new WorkerCompactor();
   documentLog.feed.subscribeAll((commits) => projector.committed(commits[0]!.planId, commits.length));
+  const refusalsLogged = new Map<string, number>();
   const rooms = new RoomManager({
     log: documentLog,
     writePolicy: partWritePolicy,
@@ -139,6 +140,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       });
     },
     onEditRefused: (planId, userId, reason) => {
+      // A client that reconnects and sends the same refused edit again and again is logged once a minute.
+      const key = `${planId} ${userId} ${reason}`;
+      const now = Date.now();
+      if ((refusalsLogged.get(key) ?? -Infinity) > now - 60_000) return;
+      if (refusalsLogged.size >= 10_000) refusalsLogged.clear();
+      refusalsLogged.set(key, now);
       accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket', reason }).catch((error: unknown) => {
         app.log.error({ planId, err: (error as Error).message }, 'could not log a refused edit');
       });

@@ -45,7 +45,11 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
         continue;
       }
       alive.set(socket, false);
-      socket.ping();
+      try {
+        socket.ping();
+      } catch {
+        socket.terminate();
+      }
     }
   }, options.heartbeatMs);
   heartbeat.unref();
