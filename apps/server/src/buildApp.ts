@@ -262,8 +262,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(collabRoute, {
     rooms,
     plans,
-    accounts,
-    authenticator: new SocketAuthenticator(tokens, access, (sessionId, userId) => sessions.isOpen(sessionId, userId)),
+    authenticator: new SocketAuthenticator(tokens, access, (sessionId) => sessions.userOfSession(sessionId)),
     accessLog,
     sessions,
     limits: new ConnectionLimits(config.MAX_SOCKETS_PER_USER, config.MAX_SOCKETS_PER_PLAN),

@@ -5,12 +5,18 @@ import type { PlanAccess } from './PlanAccess.ts';
 import type { Role } from './roles.ts';
 import { SocketRefused } from './SocketRefused.ts';
 
+/** Who is on a socket: the account, with its name as presence and the innsynslogg show it. */
+export interface SocketUser {
+  id: string;
+  name: string;
+}
+
 export interface SocketCredentials {
   planId: string;
   /** A collab token from the URL, if the socket carries one. */
   token: string | undefined;
   /** The session's user; the route only trusts the cookie of a socket opened from our own pages. */
-  session: () => Promise<{ userId: string; sessionId: string } | undefined>;
+  session: () => Promise<{ user: SocketUser; sessionId: string } | undefined>;
 }
 
 /** Close codes for refusals from PlanAccess; the reason is the stable error code. */
@@ -24,41 +30,42 @@ const closeCodeOf: Partial<Record<string, number>> = {
 export class SocketAuthenticator {
   private readonly tokens: CollabTokens;
   private readonly access: PlanAccess;
-  private readonly sessionOpen: (sessionId: string, userId: string) => Promise<boolean>;
+  private readonly sessionUser: (sessionId: string) => Promise<SocketUser | undefined>;
 
   constructor(
     tokens: CollabTokens,
     access: PlanAccess,
-    sessionOpen: (sessionId: string, userId: string) => Promise<boolean>,
+    sessionUser: (sessionId: string) => Promise<SocketUser | undefined>,
   ) {
     this.tokens = tokens;
     this.access = access;
-    this.sessionOpen = sessionOpen;
+    this.sessionUser = sessionUser;
   }
 
-  async authenticate(credentials: SocketCredentials): Promise<{ userId: string; sessionId: string; role: Role }> {
+  async authenticate(credentials: SocketCredentials): Promise<{ user: SocketUser; sessionId: string; role: Role }> {
     const { planId, token } = credentials;
-    let session: { userId: string; sessionId: string } | undefined;
+    let session: { user: SocketUser; sessionId: string } | undefined;
     if (token) {
+      let claims: { userId: string; sessionId: string };
       try {
-        const claims = this.tokens.verify(token, planId);
-        session = { userId: claims.userId, sessionId: claims.sessionId };
+        claims = this.tokens.verify(token, planId);
       } catch (error) {
         if (error instanceof AppError) throw new SocketRefused(CloseCode.unauthenticated, error.code);
         throw error;
       }
       // A token dies with the session it was issued in (logout).
-      if (!(await this.sessionOpen(session.sessionId, session.userId))) {
-        throw new SocketRefused(CloseCode.unauthenticated, 'SESSION_ENDED');
-      }
+      const user = await this.sessionUser(claims.sessionId);
+      if (!user || user.id !== claims.userId) throw new SocketRefused(CloseCode.unauthenticated, 'SESSION_ENDED');
+      session = { user, sessionId: claims.sessionId };
     } else {
       session = await credentials.session();
     }
     if (!session) throw new SocketRefused(CloseCode.unauthenticated, 'UNAUTHENTICATED');
-    const { userId, sessionId } = session;
+    const { user, sessionId } = session;
+    const userId = user.id;
     try {
       const { membership } = await this.access.authorize({ id: userId }, planId, 'read');
-      return { userId, sessionId, role: membership.role };
+      return { user, sessionId, role: membership.role };
     } catch (error) {
       const code = error instanceof AppError ? closeCodeOf[error.code] : undefined;
       if (code && error instanceof AppError) throw new SocketRefused(code, error.code);

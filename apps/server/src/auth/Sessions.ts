@@ -44,16 +44,15 @@ export class Sessions {
     return user && { user, sessionId };
   }
 
-  /** Whether a session (by its id) is still open for `userId`. */
-  async isOpen(sessionId: string, userId: string): Promise<boolean> {
-    return (await this.accounts.findSessionUser(sessionId, Date.now()))?.id === userId;
+  /** The user of a session (by its id) while it is open. */
+  async userOfSession(sessionId: string): Promise<User | undefined> {
+    return this.accounts.findSessionUser(sessionId, Date.now());
   }
 
   /** Ends the request's session; returns the one it ended. */
   async end(request: FastifyRequest, reply: FastifyReply): Promise<{ user: User; sessionId: string } | undefined> {
     const session = await this.current(request);
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await this.accounts.deleteSession(hashToken(token));
+    if (session) await this.accounts.deleteSession(session.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return session;
   }

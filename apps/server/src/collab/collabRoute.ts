@@ -7,7 +7,6 @@ import { isFamilyRole, writableParts } from '../access/roles.ts';
 import { sameOrigin } from '../auth/sameOrigin.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
-import type { AccountStore } from '../storage/AccountStore.ts';
 import type { PlanStore } from '../storage/PlanStore.ts';
 import type { ConnectionLimits } from './ConnectionLimits.ts';
 import { createPeer, type Peer, type PeerSocket } from './Peer.ts';
@@ -17,8 +16,6 @@ import type { RoomManager } from './RoomManager.ts';
 export interface CollabRouteOptions {
   rooms: RoomManager;
   plans: PlanStore;
-  /** Names for presence: the server sets who each connection is. */
-  accounts: AccountStore;
   authenticator: SocketAuthenticator;
   accessLog: AccessLog;
   sessions: Sessions;
@@ -94,21 +91,22 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
           session: async () => {
             if (!sameOrigin(request, options.publicUrl)) return undefined;
             const current = await options.sessions.current(request);
-            return current && { userId: current.user.id, sessionId: current.sessionId };
+            return current && { user: current.user, sessionId: current.sessionId };
           },
         })
-        .then(async ({ userId, sessionId, role }) => {
+        .then(async ({ user, sessionId, role }) => {
+          const userId = user.id;
           if (closed) return;
           release = options.limits.acquire(userId, planId, isFamilyRole(role));
           if (!release) throw new SocketRefused(CloseCode.tooManyConnections, 'TOO_MANY_CONNECTIONS');
           const parts = writableParts(role);
-          await options.accessLog.record(planId, { id: userId }, 'plan.opened', {
+          await options.accessLog.record(planId, user, 'plan.opened', {
             via: 'websocket',
             canWrite: parts.size > 0,
           });
           if (closed) return release();
-          const name = (await options.accounts.findUserById(userId))?.name ?? '';
-          const peer = createPeer(adapter, { id: userId, name, color: userColor(userId), role }, parts, sessionId);
+          const presence = { id: userId, name: user.name, color: userColor(userId), role };
+          const peer = createPeer(adapter, presence, parts, sessionId);
           const room = await rooms.join(planId, peer);
           if (closed) return room.leave(peer);
           // A revocation while this socket was joining closed nobody: check again now that it is in the room.
