@@ -5,6 +5,7 @@ import { addMember } from './support/family.ts';
 import {
   api,
   collabToken,
+  createFamilyPlan,
   createPlan,
   CSRF_HEADERS,
   registerUser,
@@ -180,12 +181,7 @@ describe('websocket connection caps', () => {
 
   it('closes a connection over the per-plan cap with 4429, but never the family’s', async () => {
     const owner = await registerUser(server.url, 'Kari Nilsen');
-    const created = await api<{ plan: { id: string } }>(server.url, owner, 'POST', '/api/plans', {
-      title: 'Individuell plan',
-      childName: 'Emma Nilsen',
-      creatorRole: 'foresatt',
-    });
-    const planId = created.body.plan.id;
+    const planId = await createFamilyPlan(server.url, owner);
     const others: TestUser[] = [];
     for (let i = 0; i < 4; i++)
       others.push(await addMember(server.url, owner, planId, 'deltaker', { consentBy: owner }));

@@ -11,6 +11,7 @@ import {
   api,
   collabToken,
   connectProvider,
+  createFamilyPlan,
   registerUser,
   startTestServer,
   type TestServer,
@@ -60,12 +61,7 @@ describe('the family owns the plan: attacks by members with a legitimate account
   beforeAll(async () => {
     server = await startTestServer();
     mother = await registerUser(server.url, 'Kari Nilsen');
-    const created = await api<{ plan: { id: string } }>(server.url, mother, 'POST', '/api/plans', {
-      title: 'Individuell plan',
-      childName: 'Emma Nilsen',
-      creatorRole: 'foresatt',
-    });
-    planId = created.body.plan.id;
+    planId = await createFamilyPlan(server.url, mother);
     coordinator = await addMember(server.url, mother, planId, 'koordinator', {
       name: 'Kim Koordinator',
       consentBy: mother,
@@ -349,12 +345,7 @@ describe('the family owns the plan: attacks by members with a legitimate account
   );
 
   it('a plan broken before these checks (poisoned in the store) does not break the member’s list or its export', async () => {
-    const broken = await api<{ plan: { id: string } }>(server.url, mother, 'POST', '/api/plans', {
-      title: 'Plan for Jonas',
-      childName: 'Jonas Nilsen',
-      creatorRole: 'foresatt',
-    });
-    const brokenId = broken.body.plan.id;
+    const brokenId = await createFamilyPlan(server.url, mother, 'Jonas Nilsen');
     const poison = new Y.Doc();
     poison.transact(() => {
       poison.getMap('meta').set('schemaVersion', 2);

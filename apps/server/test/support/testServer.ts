@@ -107,6 +107,17 @@ export async function createPlan(baseUrl: string, user: TestUser, demo = false):
   return res.body.plan.id;
 }
 
+/** A plan made by a parent (`foresatt`), so the family is in from the start; returns its id. */
+export async function createFamilyPlan(baseUrl: string, parent: TestUser, childName = 'Emma Nilsen'): Promise<string> {
+  const res = await api<{ plan: { id: string } }>(baseUrl, parent, 'POST', '/api/plans', {
+    title: 'Individuell plan',
+    childName,
+    creatorRole: 'foresatt',
+  });
+  if (res.status !== 201) throw new Error(`create plan failed: ${res.status}`);
+  return res.body.plan.id;
+}
+
 export async function collabToken(baseUrl: string, user: TestUser, planId: string): Promise<string> {
   const res = await api<{ token: string }>(baseUrl, user, 'POST', `/api/plans/${planId}/collab-token`);
   if (res.status !== 200) throw new Error(`token failed: ${res.status}`);
