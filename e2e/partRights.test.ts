@@ -130,6 +130,8 @@ describe('rights per part in the browser', () => {
     expect(stored.getXmlFragment('about.child').toString()).not.toContain('Skrevet av skolen');
     stored.destroy();
     await saveScreenshot(page, 'update-refused-notice', { fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(page, 'update-refused-notice-phone', { fullPage: false });
     expect(errors).toEqual([]);
   });
 });

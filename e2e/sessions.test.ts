@@ -28,9 +28,13 @@ describe('logging out on every device', () => {
     const button = laptop.page.getByRole('button', { name: 'Logg ut på alle enheter' });
     await button.scrollIntoViewIfNeeded();
     await saveScreenshot(laptop.page, 'logout-everywhere', { fullPage: false });
+    await laptop.page.setViewportSize({ width: 390, height: 844 });
+    await button.scrollIntoViewIfNeeded();
+    await saveScreenshot(laptop.page, 'logout-everywhere-phone', { fullPage: false });
     await button.click();
     await laptop.page.waitForURL(/\/logg-inn/);
     await expectText(phonePage.locator('main'), 'Du er logget ut. Logg inn igjen for å fortsette.');
+    await saveScreenshot(phonePage, 'logged-out-elsewhere-phone', { fullPage: false });
     expect((await phone.request.get('/api/me')).status()).toBe(401);
     expect((await laptop.context.request.get('/api/me')).status()).toBe(401);
     await phone.close();
