@@ -8,6 +8,7 @@ export const SERVER_LAYERS = [
   ['http', 'collab'],
   ['access'],
   ['auth'],
+  ['mail'],
   ['documents'],
   ['audit'],
   ['storage'],

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
@@ -13,6 +13,7 @@ import { SocketAuthenticator } from './access/SocketAuthenticator.ts';
 import { CollabTokens } from './auth/CollabTokens.ts';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import { OidcLogin } from './auth/OidcLogin.ts';
+import { PasswordResets } from './auth/PasswordResets.ts';
 import { Sessions } from './auth/Sessions.ts';
 import { AccessLog } from './audit/AccessLog.ts';
 import { keyedLogChain, verifyUnkeyedChain } from './audit/chain.ts';
@@ -25,6 +26,9 @@ import { KeyedQueue } from './documents/KeyedQueue.ts';
 import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
 import { PlanHistory } from './documents/PlanHistory.ts';
 import { RoomManager } from './collab/RoomManager.ts';
+import { MailQueue } from './mail/MailQueue.ts';
+import { OutboxTransport } from './mail/OutboxTransport.ts';
+import { SmtpTransport } from './mail/SmtpTransport.ts';
 import { partWritePolicy } from './collab/WritePolicy.ts';
 import type { Config } from './config/config.ts';
 import { resolveAuditLogKey, resolveSessionSecret } from './config/sessionSecret.ts';
@@ -38,6 +42,7 @@ import { historyRoutes } from './http/historyRoutes.ts';
 import { memberRoutes } from './http/memberRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
 import { planRoutes } from './http/planRoutes.ts';
+import { publicOrigin } from './http/publicOrigin.ts';
 import { installSecurity } from './http/security.ts';
 import { registerWebApp } from './http/webAppRoutes.ts';
 import type { AccessLogStore } from './storage/AccessLogStore.ts';
@@ -71,6 +76,8 @@ export interface Services {
   projector: DocumentProjector;
   throttle: LoginThrottle;
   oidc: OidcLogin;
+  mail: MailQueue;
+  passwordResets: PasswordResets;
 }
 
 declare module 'fastify' {
@@ -185,6 +192,24 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
   });
   const oidc = new OidcLogin(config.oidcProviders, accounts);
+  const origin = publicOrigin(app, config.PUBLIC_URL);
+  const mailDomain = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : 'samplan.invalid';
+  const mail = new MailQueue({
+    store: storage.mail,
+    transport: config.SMTP_URL
+      ? new SmtpTransport(config.SMTP_URL, config.MAIL_FROM, mailDomain)
+      : new OutboxTransport(join(config.DATA_DIR, 'outbox'), config.MAIL_FROM, mailDomain, app.log),
+    logger: app.log,
+    retryMaxMs: config.MAIL_RETRY_MAX_SECONDS * 1000,
+  });
+  const passwordResets = new PasswordResets({
+    accounts,
+    mail,
+    onSessionsEnded: (userId) => accessEvents.sessionEnded({ userId, sessionId: null }),
+    validMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+    maxPerHour: config.PASSWORD_RESETS_PER_HOUR,
+    linkTo: (path) => new URL(path, origin()).href,
+  });
   const services: Services = {
     config,
     accounts,
@@ -207,6 +232,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     projector,
     throttle,
     oidc,
+    mail,
+    passwordResets,
   };
   app.decorate('samplan', services);
 
@@ -232,6 +259,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     authRateLimit,
     oidcProviders: config.oidcProviders,
     events: accessEvents,
+    passwordResets,
   });
   await app.register(oidcRoutes, { oidc, sessions, secureCookie, authRateLimit });
   await app.register(planRoutes, {
@@ -275,6 +303,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   app.addHook('onReady', async () => {
     memberships.start();
+    mail.start();
   });
   app.addHook('preClose', async () => {
     await memberships.stop();
@@ -282,6 +311,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await projector.flushAll();
   });
   app.addHook('onClose', async () => {
+    await mail.stop();
     await compactor.close();
     await storage.close();
   });

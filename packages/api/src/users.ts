@@ -13,10 +13,13 @@ export interface AuthProviders {
   oidc: Array<{ id: string; label: string; loginUrl: string }>;
 }
 
+/** A new password: at least 10 characters (length is what makes a password strong, not its symbols). */
+export const NewPassword = z.string().min(10, 'Passordet må ha minst 10 tegn').max(200);
+
 /** `POST /api/auth/register`. */
 export const RegisterBody = z.object({
   email: z.email().max(254),
-  password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200),
+  password: NewPassword,
   name: z.string().trim().min(1).max(120),
 });
 export type RegisterInput = z.input<typeof RegisterBody>;
@@ -27,3 +30,11 @@ export const LoginBody = z.object({
   password: z.string().max(200),
 });
 export type LoginInput = z.input<typeof LoginBody>;
+
+/** `POST /api/auth/password-reset`: answered 202 whether or not the address has an account. */
+export const PasswordResetRequestBody = z.object({ email: z.string().trim().max(254) });
+export type PasswordResetRequestInput = z.input<typeof PasswordResetRequestBody>;
+
+/** `POST /api/auth/password-reset/confirm`: 204, and the link is spent; 410 `RESET_LINK_INVALID`. */
+export const PasswordResetConfirmBody = z.object({ token: z.string().min(1).max(200), password: NewPassword });
+export type PasswordResetConfirmInput = z.input<typeof PasswordResetConfirmBody>;

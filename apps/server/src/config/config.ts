@@ -70,6 +70,22 @@ const ConfigSchema = z.object({
    * always catch up first, so this only bounds the lag for a plan kept open; replaying is not free (bench).
    */
   CHANGE_LOG_DELAY_MS: z.coerce.number().int().nonnegative().default(300_000),
+  /** Where mail is sent (`smtp://host:port`, `smtps://user:pass@host:port`); without it, to DATA_DIR/outbox/ and the log. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// address')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Samplan <ikke-svar@samplan.invalid>'),
+  /** The longest wait between two tries at a mail that could not be sent (the wait doubles from 1 s). */
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().positive().max(30).default(30),
+  /** How long a password reset link works, and how many reset mails one address gets per hour. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(60),
+  PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().positive().default(3),
   /** Comma-separated ids of OpenID Connect providers, each configured by OIDC_<ID>_* variables. */
   OIDC_PROVIDERS: z.string().default(''),
 });

@@ -1,9 +1,17 @@
-import { LoginBody, RegisterBody, type AuthProviders, type User as PublicUser } from '@samplan/api';
+import {
+  LoginBody,
+  PasswordResetConfirmBody,
+  PasswordResetRequestBody,
+  RegisterBody,
+  type AuthProviders,
+  type User as PublicUser,
+} from '@samplan/api';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import type { LoginThrottle } from '../auth/LoginThrottle.ts';
+import type { PasswordResets } from '../auth/PasswordResets.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccessEvents } from '../access/AccessEvents.ts';
@@ -22,6 +30,7 @@ export interface AuthRoutesOptions {
   oidcProviders: Array<{ id: string; label: string }>;
   /** Announces ended sessions, so their sockets close. */
   events: AccessEvents;
+  passwordResets: PasswordResets;
 }
 
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
@@ -76,6 +85,23 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     const user = await requireUser(sessions, request);
     await sessions.endAll(user.id, reply);
     options.events.sessionEnded({ userId: user.id, sessionId: null });
+    return reply.status(204).send();
+  });
+
+  // The answer is the same, and as quick, whether or not the address has an account: the work happens after it.
+  app.post('/api/auth/password-reset', strict, async (request, reply) => {
+    const { email } = PasswordResetRequestBody.parse(request.body);
+    setImmediate(() => {
+      options.passwordResets.request(email).catch((error: unknown) => {
+        request.log.error({ err: (error as Error).message }, 'could not send a password reset link');
+      });
+    });
+    return reply.status(202).send();
+  });
+
+  app.post('/api/auth/password-reset/confirm', strict, async (request, reply) => {
+    const { token, password } = PasswordResetConfirmBody.parse(request.body);
+    await options.passwordResets.confirm(token, password);
     return reply.status(204).send();
   });
 

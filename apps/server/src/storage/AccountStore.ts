@@ -33,4 +33,19 @@ export interface AccountStore {
   /** The user an OpenID Connect identity (issuer-scoped subject) is linked to. */
   findOidcUser(provider: string, subject: string): Promise<User | undefined>;
   linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** Stores a password reset link by its token's hash. */
+  createPasswordReset(reset: {
+    tokenHash: string;
+    userId: string;
+    createdAt: number;
+    expiresAt: number;
+  }): Promise<void>;
+  /** How many reset links were made for a user since `since` (to limit how many mails one address gets). */
+  countPasswordResets(userId: string, since: number): Promise<number>;
+  /**
+   * Spends a reset link: its user when it is unused and unexpired at `now`, in one step, so it works once. The
+   * user's other reset links are spent with it.
+   */
+  usePasswordReset(tokenHash: string, now: number): Promise<string | undefined>;
 }

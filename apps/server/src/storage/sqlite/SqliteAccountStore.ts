@@ -13,6 +13,7 @@ const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: ro
 
 export class SqliteAccountStore implements AccountStore {
   private readonly statements;
+  private readonly usePasswordResetTx: (tokenHash: string, now: number) => string | undefined;
 
   constructor(db: SqliteDatabase) {
     this.statements = {
@@ -46,7 +47,28 @@ export class SqliteAccountStore implements AccountStore {
       linkOidc: db.prepare<[string, string, string, number]>(
         'INSERT INTO oidc_identities (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)',
       ),
+      setPasswordHash: db.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE id = ?'),
+      insertReset: db.prepare<[string, string, number, number]>(
+        'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      ),
+      countResets: db
+        .prepare<[string, number], number>('SELECT COUNT(*) FROM password_resets WHERE user_id = ? AND created_at >= ?')
+        .pluck(),
+      useReset: db
+        .prepare<[number, string, number], string>(
+          `UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+           RETURNING user_id`,
+        )
+        .pluck(),
+      spendResetsOf: db.prepare<[number, string]>(
+        'UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL',
+      ),
     };
+    this.usePasswordResetTx = db.transaction((tokenHash: string, now: number): string | undefined => {
+      const userId = this.statements.useReset.get(now, tokenHash, now);
+      if (userId !== undefined) this.statements.spendResetsOf.run(now, userId);
+      return userId;
+    });
   }
 
   async createUser(user: UserWithPassword): Promise<void> {
@@ -100,5 +122,26 @@ export class SqliteAccountStore implements AccountStore {
 
   async linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void> {
     this.statements.linkOidc.run(provider, subject, userId, Date.now());
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    this.statements.setPasswordHash.run(passwordHash, userId);
+  }
+
+  async createPasswordReset(reset: {
+    tokenHash: string;
+    userId: string;
+    createdAt: number;
+    expiresAt: number;
+  }): Promise<void> {
+    this.statements.insertReset.run(reset.tokenHash, reset.userId, reset.createdAt, reset.expiresAt);
+  }
+
+  async countPasswordResets(userId: string, since: number): Promise<number> {
+    return this.statements.countResets.get(userId, since) ?? 0;
+  }
+
+  async usePasswordReset(tokenHash: string, now: number): Promise<string | undefined> {
+    return this.usePasswordResetTx(tokenHash, now);
   }
 }

@@ -206,4 +206,30 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO audit_chain_key (id, fingerprint) VALUES (1, NULL);
   `,
+  // 6: mail. The queue is durable: a mail is written here first and sent by the MailQueue, retried until the
+  // server it is handed to accepts it (while an attempt is under way, next_attempt_at is its lease). Password reset links
+  // are stored by their hash, single-use, with an expiry.
+  `
+  CREATE TABLE mail_queue (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    last_error TEXT
+  );
+  CREATE INDEX mail_queue_due ON mail_queue(next_attempt_at) WHERE sent_at IS NULL;
+  CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX password_resets_user ON password_resets(user_id, created_at);
+  `,
 ];

@@ -8,6 +8,7 @@ import { SqliteConsentStore } from './SqliteConsentStore.ts';
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
 import { SqliteHistoryStore } from './SqliteHistoryStore.ts';
 import { SqliteInviteStore } from './SqliteInviteStore.ts';
+import { SqliteMailStore } from './SqliteMailStore.ts';
 import { SqlitePlanStore } from './SqlitePlanStore.ts';
 import { WalCheckpointer } from './WalCheckpointer.ts';
 
@@ -48,6 +49,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): SqliteStorage 
     consents,
     accessLog,
     history,
+    mail: new SqliteMailStore(db),
     async createPlan(records) {
       documents.remember(records.plan.id, createPlanTx(records));
     },

@@ -1,0 +1,54 @@
+// The mails' words, in Norwegian bokmål. A mail can be read by anyone who sees the recipient's inbox, and the fact
+// that a child has an individuell plan is itself health information: a mail never names the child or the plan and
+// holds no plan content. It says what kind of thing happened, who did it, and where to go.
+
+export interface MailText {
+  subject: string;
+  body: string;
+}
+
+const FOOTER = [
+  '',
+  '--',
+  'Denne e-posten er sendt automatisk fra Samplan. Du kan ikke svare på den.',
+  'Samplan sender aldri innholdet i en plan på e-post. Logg inn for å se det.',
+];
+
+const formatDate = (at: number): string =>
+  new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }).format(
+    at,
+  );
+
+export const mailTexts = {
+  invitation: (input: { inviterName: string; link: string; expiresAt: number }): MailText => ({
+    subject: `${input.inviterName} har invitert deg til Samplan`,
+    body: [
+      'Hei!',
+      '',
+      `${input.inviterName} har invitert deg til å samarbeide i Samplan.`,
+      '',
+      'Åpne invitasjonen her:',
+      input.link,
+      '',
+      `Lenken virker til og med ${formatDate(input.expiresAt)}, og den kan bare brukes én gang.`,
+      'Hvis du ikke venter en invitasjon, kan du se bort fra denne e-posten.',
+      ...FOOTER,
+    ].join('\n'),
+  }),
+
+  passwordReset: (input: { link: string; validMinutes: number }): MailText => ({
+    subject: 'Lag nytt passord i Samplan',
+    body: [
+      'Hei!',
+      '',
+      'Noen, forhåpentligvis du, har bedt om å få lage nytt passord for kontoen din i Samplan.',
+      '',
+      'Lag nytt passord her:',
+      input.link,
+      '',
+      `Lenken virker i ${input.validMinutes} minutter, og den kan bare brukes én gang.`,
+      'Har du ikke bedt om dette, kan du se bort fra e-posten. Passordet ditt er ikke endret.',
+      ...FOOTER,
+    ].join('\n'),
+  }),
+};
