@@ -27,6 +27,8 @@ export async function startServer(options: {
   dataDir: string;
   webDist: string;
   port?: number;
+  /** More configuration, e.g. SMTP_URL. */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const { buildApp, parseConfig } = await serverModule();
   const config = parseConfig({
@@ -35,6 +37,7 @@ export async function startServer(options: {
     DATA_DIR: options.dataDir,
     WEB_DIST: options.webDist,
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const app = await buildApp(config);
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

@@ -14,13 +14,13 @@ export interface WebApp {
 
 /**
  * The production web build served by the real server (port 0, its own data folder) and a headless Chromium, started
- * before the calling `describe` block's tests and closed after them. The fields are set once its `beforeAll` has run.
+ * before the calling `describe` block's tests and closed after them; `env` is read then (after earlier `beforeAll`s). The fields are set once its `beforeAll` has run.
  */
-export function useWebApp(): WebApp {
+export function useWebApp(options: { env?: () => Record<string, string> } = {}): WebApp {
   const app = { dataDir: tempDataDir() } as WebApp;
   beforeAll(async () => {
     app.webDist = await ensureWebBuild();
-    app.server = await startServer({ dataDir: app.dataDir, webDist: app.webDist });
+    app.server = await startServer({ dataDir: app.dataDir, webDist: app.webDist, env: options.env?.() });
     app.browser = await launchBrowser();
   });
   afterAll(async () => {

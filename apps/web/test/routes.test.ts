@@ -6,6 +6,12 @@ describe('routes', () => {
     expect(matchRoute('/')).toEqual({ name: 'plans' });
     expect(matchRoute('/logg-inn')).toEqual({ name: 'login' });
     expect(matchRoute('/registrer')).toEqual({ name: 'register' });
+    expect(matchRoute('/invitasjon')).toEqual({ name: 'invitation' });
+    expect(matchRoute('/invitasjon/')).toEqual({ name: 'invitation' });
+    expect(matchRoute('/glemt-passord')).toEqual({ name: 'forgotPassword' });
+    expect(matchRoute('/nytt-passord')).toEqual({ name: 'resetPassword' });
+    expect(matchRoute(paths.resetPassword())).toEqual({ name: 'resetPassword' });
+    expect(matchRoute(paths.loginAfterReset().split('?')[0]!)).toEqual({ name: 'login' });
     expect(matchRoute('/planer/ny')).toEqual({ name: 'createPlan' });
     expect(matchRoute('/planer/abc')).toEqual({ name: 'plan', planId: 'abc', section: 'omBarnet' });
     expect(matchRoute('/planer/abc/tiltak')).toEqual({ name: 'plan', planId: 'abc', section: 'tiltak' });

@@ -3,6 +3,7 @@
 export * from './accessLog.ts';
 export * from './consents.ts';
 export * from './history.ts';
+export * from './linkPaths.ts';
 export * from './members.ts';
 export * from './partRights.ts';
 export * from './plans.ts';

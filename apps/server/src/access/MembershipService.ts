@@ -1,4 +1,4 @@
-import type { ConsentStatus, InviteStatus } from '@samplan/api';
+import { LINK_PATHS, type ConsentStatus, type InviteStatus } from '@samplan/api';
 import { hashToken, newId, newSecretToken } from '../auth/ids.ts';
 import { grantableRoles } from './grants.ts';
 import { isFamilyRole, type Role } from './roles.ts';
@@ -362,7 +362,7 @@ export class MembershipService {
 
   private linkFor(token: string): string {
     const base = this.deps.publicUrl ? new URL(this.deps.publicUrl).origin : '';
-    return `${base}/invitasjon#${token}`;
+    return `${base}${LINK_PATHS.invitation}#${token}`;
   }
 }
 

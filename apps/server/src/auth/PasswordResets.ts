@@ -1,3 +1,4 @@
+import { LINK_PATHS } from '@samplan/api';
 import { AppError } from '../errors/AppError.ts';
 import type { MailQueue } from '../mail/MailQueue.ts';
 import { mailTexts } from '../mail/mailTexts.ts';
@@ -14,7 +15,7 @@ export interface PasswordResetsOptions {
   validMinutes: number;
   /** Reset mails one address gets per hour at most; more requests are answered alike and send nothing. */
   maxPerHour: number;
-  /** Absolute address of a page of the web app (`/nytt-passord`), for the link in the mail. */
+  /** Absolute address of a page of the web app, for the link in the mail. */
   linkTo: (path: string) => string;
   now?: () => number;
 }
@@ -46,7 +47,7 @@ export class PasswordResets {
       createdAt: now,
       expiresAt: now + validMinutes * 60_000,
     });
-    const link = `${this.options.linkTo('/nytt-passord')}#${token}`;
+    const link = `${this.options.linkTo(LINK_PATHS.resetPassword)}#${token}`;
     await mail.send({ kind: 'passwordReset', to: user.email, ...mailTexts.passwordReset({ link, validMinutes }) });
   }
 

@@ -1,5 +1,15 @@
 import { request } from './request.ts';
-import type { ConsentInfo, LoginInput, NewPlanInput, PlanInfo, PlanSummary, RegisterInput, User } from '@samplan/api';
+import type {
+  ConsentInfo,
+  LoginInput,
+  NewPlanInput,
+  PasswordResetConfirmInput,
+  PasswordResetRequestInput,
+  PlanInfo,
+  PlanSummary,
+  RegisterInput,
+  User,
+} from '@samplan/api';
 
 export const api = {
   me: () => request<{ user: User }>('GET', '/api/me').then((r) => r.user),
@@ -10,6 +20,10 @@ export const api = {
       (r) => r.user,
     ),
   logout: () => request<void>('POST', '/api/auth/logout'),
+  requestPasswordReset: (email: string) =>
+    request<void>('POST', '/api/auth/password-reset', { email } satisfies PasswordResetRequestInput),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<void>('POST', '/api/auth/password-reset/confirm', { token, password } satisfies PasswordResetConfirmInput),
   logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
   plans: () => request<{ plans: PlanSummary[] }>('GET', '/api/plans').then((r) => r.plans),
   plan: (id: string) => request<{ plan: PlanInfo }>('GET', `/api/plans/${encodeURIComponent(id)}`).then((r) => r.plan),

@@ -11,6 +11,10 @@ export function authErrorMessage(error: unknown): string {
       return nb.auth.emailTaken;
     case 'REGISTRATION_DISABLED':
       return nb.auth.registrationDisabled;
+    case 'LOGIN_LOCKED':
+      return nb.auth.loginLocked;
+    case 'RESET_LINK_INVALID':
+      return nb.passwordReset.linkInvalid;
     case 'NETWORK':
       return nb.errorNetwork;
     default:

@@ -26,11 +26,18 @@ const AccessLogPage = lazy(() => import('../sharing/AccessLogPage.tsx').then((m)
 const HistoryPage = lazy(() => import('../history/HistoryPage.tsx').then((m) => ({ default: m.HistoryPage })));
 const VersionPage = lazy(() => import('../history/VersionPage.tsx').then((m) => ({ default: m.VersionPage })));
 const ChangesPage = lazy(() => import('../history/ChangesPage.tsx').then((m) => ({ default: m.ChangesPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('../auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../auth/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const InvitationPage = lazy(() => import('../invite/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })));
 
 const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'register']);
-// Pages that work both logged in and out (an invitation link is opened before there is an account).
-const OPEN_ROUTES: ReadonlySet<Route['name']> = new Set(['invitation']);
+// Pages that work both logged in and out (an invitation link is opened before there is an account; a reset link
+// from a mail may be opened in a browser that is still logged in).
+const OPEN_ROUTES: ReadonlySet<Route['name']> = new Set(['invitation', 'forgotPassword', 'resetPassword']);
 
 function Routes() {
   const { pathname, search } = useLocationPath();
@@ -79,6 +86,10 @@ function Routes() {
       return <ChangesPage key={`${route.planId}:${search}`} planId={route.planId} />;
     case 'invitation':
       return <InvitationPage />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

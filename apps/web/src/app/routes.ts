@@ -1,5 +1,6 @@
 // The app's URLs. Pure, so it is unit-tested without a browser.
 
+import { LINK_PATHS } from '@samplan/api/linkPaths';
 import type { PlanPart } from '@samplan/plan-model';
 
 /** The parts of the plan that have a section of their own, in the order the plan shows them. */
@@ -41,6 +42,8 @@ export const sectionSlug = (section: SectionId): string => SECTION_SLUGS[section
 export type Route =
   | { name: 'login' }
   | { name: 'register' }
+  | { name: 'forgotPassword' }
+  | { name: 'resetPassword' }
   | { name: 'plans' }
   | { name: 'createPlan' }
   | { name: 'plan'; planId: string; section: SectionId }
@@ -63,7 +66,10 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'plans' };
   if (first === 'logg-inn' && parts.length === 1) return { name: 'login' };
   if (first === 'registrer' && parts.length === 1) return { name: 'register' };
-  if (first === 'invitasjon' && parts.length === 1) return { name: 'invitation' };
+  const path = `/${parts.join('/')}`;
+  if (path === LINK_PATHS.invitation) return { name: 'invitation' };
+  if (path === LINK_PATHS.resetPassword) return { name: 'resetPassword' };
+  if (first === 'glemt-passord' && parts.length === 1) return { name: 'forgotPassword' };
   if (first === 'planer' && second !== undefined && third === 'historikk' && rest.length === 1) {
     const seq = /^\d+$/.test(rest[0]!) ? Number(rest[0]) : NaN;
     return Number.isSafeInteger(seq) ? { name: 'version', planId: second, seq } : { name: 'notFound' };
@@ -84,6 +90,11 @@ export function matchRoute(pathname: string): Route {
 export const paths = {
   login: (next?: string) => (next && next !== '/' ? `/logg-inn?neste=${encodeURIComponent(next)}` : '/logg-inn'),
   register: () => '/registrer',
+  forgotPassword: () => '/glemt-passord',
+  /** The page a password reset mail links to (`#<token>`). */
+  resetPassword: () => LINK_PATHS.resetPassword,
+  /** The login page telling that the password was just changed. */
+  loginAfterReset: () => '/logg-inn?passord=endret',
   plans: () => '/',
   createPlan: () => '/planer/ny',
   plan: (planId: string, section?: SectionId) =>
@@ -98,7 +109,7 @@ export const paths = {
   changes: (planId: string, from: number, to?: number) =>
     `/planer/${encodeURIComponent(planId)}/endringer?fra=${from}${to === undefined ? '' : `&til=${to}`}`,
   /** The page an invitation link opens; the token stays in the fragment, never sent to a server. */
-  invitation: () => '/invitasjon',
+  invitation: () => LINK_PATHS.invitation,
 };
 
 /** The range of the changes page (`?fra=&til=`); null for a missing or malformed `fra`. */

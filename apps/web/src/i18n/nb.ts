@@ -49,6 +49,29 @@ export const nb = {
     required: 'Fyll ut dette feltet.',
     invalidEmail: 'Skriv en gyldig e-postadresse.',
     sessionExpired: 'Du er logget ut. Logg inn igjen for å fortsette.',
+    loginLocked:
+      'Kontoen er låst en liten stund fordi passordet ble skrevet feil for mange ganger. Vent et kvarter og prøv igjen, eller lag et nytt passord nå.',
+    forgotPassword: 'Glemt passordet?',
+    makeNewPassword: 'Lag nytt passord',
+    passwordChanged: 'Passordet er endret. Logg inn med det nye passordet.',
+  },
+
+  passwordReset: {
+    forgotTitle: 'Glemt passordet?',
+    forgotIntro: 'Skriv e-postadressen du bruker i Samplan. Vi sender deg en lenke der du kan lage et nytt passord.',
+    send: 'Send lenke',
+    sending: 'Sender …',
+    sent: (email: string) =>
+      `Hvis det finnes en konto for ${email}, har vi nå sendt en e-post med en lenke. Lenken virker bare en kort stund, og bare én gang. Finner du ikke e-posten, se også i søppelposten.`,
+    backToLogin: 'Tilbake til innlogging',
+    newTitle: 'Lag nytt passord',
+    newIntro: 'Velg et nytt passord for kontoen din. Når det er lagret, blir du logget ut på alle enheter.',
+    newPassword: 'Nytt passord',
+    save: 'Lagre nytt passord',
+    saving: 'Lagrer …',
+    missingToken: 'Lenken er ikke hel. Åpne lenken fra e-posten på nytt, eller be om en ny lenke.',
+    linkInvalid: 'Lenken er allerede brukt, eller den er for gammel. Be om en ny lenke.',
+    askAgain: 'Be om en ny lenke',
   },
 
   plans: {

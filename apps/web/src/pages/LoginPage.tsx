@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/api.ts';
+import { ApiError } from '../api/ApiError.ts';
 import { authErrorMessage } from '../api/authErrorMessage.ts';
 import { Link } from '../app/Link.tsx';
 import { navigate, useLocationPath } from '../app/navigation.ts';
@@ -17,10 +18,11 @@ export function LoginPage() {
   const { search } = useLocationPath();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const providers = useAuthProviders();
   const oidcFailed = new URLSearchParams(search).get('feil') === 'oidc';
+  const passwordChanged = new URLSearchParams(search).get('passord') === 'endret';
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -30,7 +32,7 @@ export function LoginPage() {
       setUser(await api.login(email.trim(), password));
       navigate(safeNext(search), { replace: true });
     } catch (err) {
-      setError(authErrorMessage(err));
+      setError({ text: authErrorMessage(err), locked: err instanceof ApiError && err.code === 'LOGIN_LOCKED' });
       setBusy(false);
     }
   };
@@ -40,8 +42,13 @@ export function LoginPage() {
       <h1 tabIndex={-1}>{nb.auth.loginTitle}</h1>
       <p className="lead">{nb.auth.intro}</p>
       <form className="card form" onSubmit={submit} noValidate={false}>
-        {error && <Alert>{error}</Alert>}
+        {error && (
+          <Alert>
+            {error.text} {error.locked && <Link to={paths.forgotPassword()}>{nb.auth.makeNewPassword}</Link>}
+          </Alert>
+        )}
         {oidcFailed && !error && <Alert>{nbAccess.oidc.failed}</Alert>}
+        {passwordChanged && !error && <Alert kind="info">{nb.auth.passwordChanged}</Alert>}
         <FormField
           label={nb.auth.email}
           type="email"
@@ -60,6 +67,9 @@ export function LoginPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <p className="form-aside">
+          <Link to={paths.forgotPassword()}>{nb.auth.forgotPassword}</Link>
+        </p>
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? nb.auth.loggingIn : nb.auth.login}
         </button>

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/api.ts';
+import { ApiError } from '../api/ApiError.ts';
+import { authErrorMessage } from '../api/authErrorMessage.ts';
+import { Link } from '../app/Link.tsx';
+import { navigate } from '../app/navigation.ts';
+import { paths } from '../app/routes.ts';
+import { useSession } from '../app/SessionContext.tsx';
+import { Alert } from '../components/Alert.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb } from '../i18n/index.ts';
+
+const MIN_PASSWORD = 10;
+
+/** Takes the token from the link's fragment once and removes it from the address bar (and the tab's history). */
+function takeTokenFromAddress(): string | null {
+  const token = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  return token || null;
+}
+
+/** The page a password reset mail links to: sets a new password with the link's token. */
+export function ResetPasswordPage() {
+  const t = nb.passwordReset;
+  usePageTitle(t.newTitle);
+  const { setUser } = useSession();
+  const [token] = useState(takeTokenFromAddress);
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; askAgain: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!token) return;
+    setError(null);
+    if (password.length < MIN_PASSWORD) {
+      setPasswordError(nb.auth.passwordTooShort);
+      return;
+    }
+    setPasswordError(null);
+    setBusy(true);
+    try {
+      await api.confirmPasswordReset(token, password);
+      // Every session of the account has ended, this browser's too.
+      setUser(null);
+      navigate(paths.loginAfterReset(), { replace: true });
+    } catch (err) {
+      setError({
+        text: authErrorMessage(err),
+        askAgain: err instanceof ApiError && err.code === 'RESET_LINK_INVALID',
+      });
+      setBusy(false);
+    }
+  };
+
+  if (!token) {
+    return (
+      <div className="auth-page">
+        <h1 tabIndex={-1}>{t.newTitle}</h1>
+        <Alert>{t.missingToken}</Alert>
+        <p>
+          <Link to={paths.forgotPassword()}>{t.askAgain}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="auth-page">
+      <h1 tabIndex={-1}>{t.newTitle}</h1>
+      <p className="lead">{t.newIntro}</p>
+      <form className="card form" onSubmit={submit} noValidate>
+        {error && (
+          <Alert>
+            {error.text} {error.askAgain && <Link to={paths.forgotPassword()}>{t.askAgain}</Link>}
+          </Alert>
+        )}
+        <FormField
+          label={t.newPassword}
+          hint={nb.auth.passwordHint}
+          error={passwordError}
+          type="password"
+          name="new-password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD}
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            if (e.target.value.length >= MIN_PASSWORD) setPasswordError(null);
+          }}
+        />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t.saving : t.save}
+        </button>
+      </form>
+    </div>
+  );
+}
