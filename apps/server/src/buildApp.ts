@@ -173,25 +173,6 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     commits: rooms,
     queue: planWork,
   });
-  const memberships = new MembershipService({
-    plans,
-    invites,
-    consents,
-    accounts,
-    access,
-    log: accessLog,
-    events: accessEvents,
-    inviteTtlHours: config.INVITE_TTL_HOURS,
-    publicUrl: config.PUBLIC_URL,
-    logger: app.log,
-  });
-  const consentService = new ConsentService({ plans, consents, invites, access, log: accessLog, memberships });
-  const throttle = new LoginThrottle(accounts, {
-    maxFailures: config.LOGIN_MAX_FAILURES,
-    windowMs: config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
-    lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
-  });
-  const oidc = new OidcLogin(config.oidcProviders, accounts);
   const origin = publicOrigin(app, config.PUBLIC_URL);
   const mailDomain = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : 'samplan.invalid';
   const mail = new MailQueue({
@@ -202,6 +183,27 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     logger: app.log,
     retryMaxMs: config.MAIL_RETRY_MAX_SECONDS * 1000,
   });
+  const memberships = new MembershipService({
+    plans,
+    invites,
+    consents,
+    accounts,
+    access,
+    log: accessLog,
+    events: accessEvents,
+    inviteTtlHours: config.INVITE_TTL_HOURS,
+    publicUrl: config.PUBLIC_URL,
+    mail,
+    linkTo: (path) => new URL(path, origin()).href,
+    logger: app.log,
+  });
+  const consentService = new ConsentService({ plans, consents, invites, access, log: accessLog, memberships });
+  const throttle = new LoginThrottle(accounts, {
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    windowMs: config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+    lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
+  });
+  const oidc = new OidcLogin(config.oidcProviders, accounts);
   const passwordResets = new PasswordResets({
     accounts,
     mail,

@@ -4,6 +4,8 @@ import { grantableRoles } from './grants.ts';
 import { isFamilyRole, type Role } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
+import type { MailQueue } from '../mail/MailQueue.ts';
+import { mailTexts } from '../mail/mailTexts.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
 import type { ConsentRecord, ConsentStore } from '../storage/ConsentStore.ts';
 import type { InviteRecord, InviteStore } from '../storage/InviteStore.ts';
@@ -23,6 +25,9 @@ export interface MembershipServiceDeps {
   inviteTtlHours: number;
   /** Base of invitation links (`<base>/invitasjon#<token>`). */
   publicUrl: string | undefined;
+  /** The invitation is mailed too, with a link from `linkTo` (an absolute address of a page of the web app). */
+  mail: MailQueue;
+  linkTo: (path: string) => string;
   logger: { error(obj: object, msg: string): void };
   now?: () => number;
 }
@@ -146,6 +151,16 @@ export class MembershipService {
       );
     }
     await this.deps.invites.create(invite, hashToken(token), { ...(consent && { consent }), log });
+    // The mail names who invited, never the plan or the child (mail/mailTexts.ts).
+    await this.deps.mail.send({
+      kind: 'invitation',
+      to: invite.email,
+      ...mailTexts.invitation({
+        inviterName: actor.name,
+        link: `${this.deps.linkTo(LINK_PATHS.invitation)}#${token}`,
+        expiresAt: invite.expiresAt,
+      }),
+    });
     return { invite, token, link: this.linkFor(token) };
   }
 

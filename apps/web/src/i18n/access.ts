@@ -144,7 +144,7 @@ export const nbAccess = {
   inviteForm: {
     title: 'Inviter en person',
     intro:
-      'Samplan sender ingen e-post. Du får en lenke som du selv sender til personen, for eksempel på e-post eller SMS.',
+      'Samplan sender invitasjonen på e-post til personen. E-posten sier hvem som inviterer, men ikke hvem planen gjelder. Du får også en lenke som du kan sende selv, for eksempel på SMS.',
     email: 'E-postadressen til personen',
     emailHint: 'Personen logger inn eller lager konto med denne adressen.',
     role: 'Rolle i planen',
@@ -181,10 +181,10 @@ export const nbAccess = {
     submitting: 'Lager invitasjon …',
     invalidEmail: 'Skriv en gyldig e-postadresse.',
     required: 'Fyll ut dette feltet.',
-    created: (email: string) => `Invitasjonen til ${email} er klar.`,
+    created: (email: string) => `Invitasjonen er sendt på e-post til ${email}.`,
     linkLabel: 'Invitasjonslenke',
     linkHint: (date: string) =>
-      `Send lenken til personen. Den kan brukes én gang og virker til ${date}. Lenken vises bare nå.`,
+      `Kommer ikke e-posten fram, kan du sende lenken selv. Den kan brukes én gang og virker til ${date}. Lenken vises bare nå.`,
     copy: 'Kopier lenken',
     copied: 'Lenken er kopiert.',
     copyFailed: 'Klarte ikke å kopiere. Merk lenken og kopier den selv.',
