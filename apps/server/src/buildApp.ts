@@ -197,7 +197,17 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     linkTo: (path) => new URL(path, origin()).href,
     logger: app.log,
   });
-  const consentService = new ConsentService({ plans, consents, invites, access, log: accessLog, memberships });
+  const consentService = new ConsentService({
+    plans,
+    consents,
+    invites,
+    access,
+    log: accessLog,
+    memberships,
+    accounts,
+    mail,
+    linkTo: (path) => new URL(path, origin()).href,
+  });
   const throttle = new LoginThrottle(accounts, {
     maxFailures: config.LOGIN_MAX_FAILURES,
     windowMs: config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,

@@ -92,8 +92,10 @@ describe('the access log (innsynslogg)', () => {
 
   it('starts with the plan creation and the membership and consent changes, in order', async () => {
     const log = await readLog(server.url, parent, planId);
-    expect(log.slice(0, 4).map((e) => [e.action, e.actor?.userId])).toEqual([
+    expect(log.slice(0, 5).map((e) => [e.action, e.actor?.userId])).toEqual([
       ['plan.created', parent.id],
+      // A parent who creates the plan consents to it, as this account.
+      ['consent.recorded', parent.id],
       ['member.invited', parent.id],
       ['invite.accepted', koordinator.id],
       ['consent.recorded', parent.id],

@@ -1,3 +1,4 @@
+import type { ConsentInfo } from '@samplan/api';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, startTestIdp, type TestIdp } from './support/oidcProvider.ts';
@@ -32,6 +33,7 @@ describe('OIDC login (authorization code + PKCE) against a real OpenID provider'
       OIDC_IDPORTEN_CLIENT_SECRET: 'samplan-test-secret-0123456789',
       OIDC_IDPORTEN_LABEL: 'ID-porten',
       OIDC_IDPORTEN_REDIRECT_URI: redirectUri,
+      OIDC_IDPORTEN_ACR_VALUES: 'idporten-loa-high',
       ALLOW_REGISTRATION: 'false',
     });
   });
@@ -65,6 +67,21 @@ describe('OIDC login (authorization code + PKCE) against a real OpenID provider'
     const me = await fetch(`${base}/api/me`, { headers: { cookie: browser.cookieHeader(base) } });
     const { user } = (await me.json()) as { user: { id: string; name: string; email: string } };
     expect(user).toMatchObject({ name: 'Kari Nordmann', email: 'kari@eksempel.no' });
+
+    // A consent this login gives records how it logged in: the provider and the ID token's assurance level.
+    const cookie = browser.cookieHeader(base);
+    const created = await fetch(`${base}/api/plans`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-samplan-csrf': '1' },
+      body: JSON.stringify({ title: 'Individuell plan', childName: 'Emma Nordmann', creatorRole: 'foresatt' }),
+    });
+    const { plan } = (await created.json()) as { plan: { id: string } };
+    const consents = await fetch(`${base}/api/plans/${plan.id}/consents`, { headers: { cookie } });
+    const [consent] = ((await consents.json()) as { consents: ConsentInfo[] }).consents;
+    expect(consent!.givenByAccount).toEqual({
+      user: { userId: user.id, name: 'Kari Nordmann' },
+      login: { method: 'oidc:idporten', level: 'idporten-loa-high' },
+    });
 
     const again = new Browser();
     await again.navigate(`${base}/api/auth/oidc/idporten/login`);

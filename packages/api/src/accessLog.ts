@@ -23,6 +23,8 @@ export const ACCESS_LOG_ACTIONS = [
   'member.expired',
   'consent.recorded',
   'consent.withdrawn',
+  /** Someone who may invite asked the family to consent for a waiting participant (the family was mailed). */
+  'consent.requested',
   /** A member named the plan as it is now (a version). */
   'version.named',
   /** An earlier version of the plan (or of one part or item) was brought back, as a new update. */

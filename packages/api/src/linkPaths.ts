@@ -5,4 +5,6 @@
 export const LINK_PATHS = {
   invitation: '/invitasjon',
   resetPassword: '/nytt-passord',
+  /** `/planer/<id>/…`: a plan's pages. */
+  plans: '/planer',
 } as const;

@@ -1,5 +1,6 @@
 import type { ProgressSummary } from '@samplan/plan-model';
 import { z } from 'zod';
+import type { FamilyConsent } from './consents.ts';
 import type { PlanRole } from './roles.ts';
 
 /** A plan's metadata, as every plan answer carries it. */
@@ -28,6 +29,8 @@ export interface PlanInfo extends PublicPlan {
   grantableRoles: PlanRole[];
   family: boolean;
   membershipEndsAt: string | null;
+  /** The family's answer on the plan: `venter` until a foresatt has given consent (the consent step). */
+  familyConsent: FamilyConsent;
 }
 
 /** `POST /api/plans` answers with the new plan and the creator's role. */

@@ -61,12 +61,12 @@ export class MembershipService {
   }
 
   async listMembers(actor: Actor, planId: string): Promise<Array<MemberWithUser & { consent: ConsentStatus }>> {
-    await this.deps.access.authorize(actor, planId, 'listMembers');
+    const { plan } = await this.deps.access.authorize(actor, planId, 'listMembers');
     const [members, consents] = await Promise.all([
       this.deps.plans.listMembers(planId, this.now()),
       this.deps.consents.listForPlan(planId),
     ]);
-    return members.map((m) => ({ ...m, consent: consentStatus(consents, m.userId, m.role) }));
+    return members.map((m) => ({ ...m, consent: consentStatus(consents, m.userId, m.role, plan) }));
   }
 
   async invite(
@@ -303,9 +303,13 @@ export class MembershipService {
 
   /** The members that `consents` do not cover (who would lose access with them). */
   async uncovered(planId: string, consents: readonly ConsentRecord[]): Promise<string[]> {
-    const members = await this.deps.plans.listMembers(planId, this.now());
+    const [members, plan] = await Promise.all([
+      this.deps.plans.listMembers(planId, this.now()),
+      this.deps.plans.findPlan(planId),
+    ]);
+    if (!plan) return [];
     return members
-      .filter((member) => !consentAllowsAccess(consentStatus(consents, member.userId, member.role)))
+      .filter((member) => !consentAllowsAccess(consentStatus(consents, member.userId, member.role, plan)))
       .map((member) => member.userId);
   }
 

@@ -40,7 +40,7 @@ export class PlanAccess {
     const membership = await this.plans.findMembership(planId, actor.id);
     const plan = membership && (await this.plans.findPlan(planId));
     if (!membership || !plan) throw new AppError('PLAN_NOT_FOUND', 'Fant ikke planen');
-    const status = await this.consentStatusOf(membership);
+    const status = await this.consentStatusOf(membership, plan);
     if (!consentAllowsAccess(status)) {
       await this.log.record(planId, actor, 'access.refused', { action, reason: 'consent', consent: status });
       throw new AppError('CONSENT_REQUIRED', 'Familien har ikke gitt samtykke til at du kan åpne planen');
@@ -60,7 +60,7 @@ export class PlanAccess {
     throw new AppError('FORBIDDEN', 'Rollen din i planen gir ikke lov til dette');
   }
 
-  async consentStatusOf(membership: Membership): Promise<ConsentStatus> {
-    return consentStatus(await this.consents.listForPlan(membership.planId), membership.userId, membership.role);
+  async consentStatusOf(membership: Membership, plan: { createdBy: string }): Promise<ConsentStatus> {
+    return consentStatus(await this.consents.listForPlan(membership.planId), membership.userId, membership.role, plan);
   }
 }

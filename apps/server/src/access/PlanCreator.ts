@@ -3,6 +3,7 @@ import { createPlanStructure, seedDemoPlan } from '@samplan/plan-model';
 import { newId } from '../auth/ids.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
+import type { LoginMethod } from '../storage/AccountStore.ts';
 import type { ConsentRecord } from '../storage/ConsentStore.ts';
 import type { PlanRecord } from '../storage/PlanStore.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -29,12 +30,9 @@ export class PlanCreator {
     this.deps = deps;
   }
 
-  /**
-   * Creates the plan, its seeded document and its first member, in one transaction with its first log entries.
-   * A koordinator who creates a plan does so on the family's request: that is recorded as a consent covering the
-   * creator, visible to the family and withdrawable like any other.
-   */
-  async create(userId: string, input: NewPlan): Promise<PlanRecord> {
+  /** Creates the plan, its seeded document and its first member, in one transaction with its first log entries. */
+  async create(creator: { id: string; name: string }, input: NewPlan, login: LoginMethod | null): Promise<PlanRecord> {
+    const userId = creator.id;
     const plan: PlanRecord = {
       id: newId(),
       title: input.title,
@@ -57,19 +55,21 @@ export class PlanCreator {
       await accessLog.entry(actor, 'plan.created', { role: input.creatorRole, demo: Boolean(input.demo) }),
     ];
     const consents: ConsentRecord[] = [];
-    if (!isFamilyRole(input.creatorRole)) {
-      const now = plan.createdAt;
+    // A parent who makes the plan consents to it by doing so, as this account. A plan made by a koordinator has no
+    // consent until the family gives it (the consent step); meanwhile only its creator can open it.
+    if (isFamilyRole(input.creatorRole)) {
       const consent: ConsentRecord = {
         id: newId(),
         planId: plan.id,
-        kind: 'sharing',
-        subjectUserId: userId,
+        kind: 'plan',
+        subjectUserId: null,
         subjectInviteId: null,
-        givenBy: 'Familien (registrert av koordinatoren som opprettet planen)',
-        givenAt: now,
-        note: 'Registrert da planen ble opprettet',
-        recordedBy: userId,
-        recordedAt: now,
+        givenBy: creator.name,
+        givenByAccount: { userId: creator.id, login },
+        givenAt: plan.createdAt,
+        note: 'Gitt da planen ble opprettet',
+        recordedBy: creator.id,
+        recordedAt: plan.createdAt,
         withdrawnAt: null,
         withdrawnBy: null,
         withdrawalNote: null,
@@ -79,8 +79,9 @@ export class PlanCreator {
         await accessLog.entry(actor, 'consent.recorded', {
           consentId: consent.id,
           kind: consent.kind,
-          subjectUserId: userId,
           givenBy: consent.givenBy,
+          via: login?.method ?? null,
+          level: login?.level ?? null,
         }),
       );
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { OidcProviderConfig } from '../config/config.ts';
 import { AppError } from '../errors/AppError.ts';
-import type { AccountStore, User } from '../storage/AccountStore.ts';
+import type { AccountStore, LoginMethod, User } from '../storage/AccountStore.ts';
 import { newId } from './ids.ts';
 
 /** What the login step keeps (in a signed, httpOnly cookie) for the callback to check. */
@@ -77,7 +77,12 @@ export class OidcLogin {
    * Exchanges the code (checking state, nonce and the PKCE verifier) and returns the local user of the
    * identity: linked before, linked now by a verified e-mail address, or created.
    */
-  async finish(providerId: string, callbackQuery: string, transaction: OidcTransaction): Promise<User> {
+  /** The user, and how they logged in: `oidc:<provider>` with the ID token's assurance level (`acr`), if any. */
+  async finish(
+    providerId: string,
+    callbackQuery: string,
+    transaction: OidcTransaction,
+  ): Promise<{ user: User; login: LoginMethod }> {
     const provider = this.provider(providerId);
     if (transaction.provider !== provider.id || transaction.expiresAt <= Date.now()) {
       throw new AppError('OIDC_FAILED', 'Innloggingen ble ikke fullført; prøv igjen');
@@ -100,7 +105,8 @@ export class OidcLogin {
       });
     }
     if (!claims?.sub) throw new AppError('OIDC_FAILED', 'Innloggingstjenesten oppga ingen identitet');
-    return this.userFor(provider, claims);
+    const level = typeof claims.acr === 'string' ? claims.acr.slice(0, 100) : null;
+    return { user: await this.userFor(provider, claims), login: { method: `oidc:${provider.id}`, level } };
   }
 
   private async userFor(provider: OidcProviderConfig, claims: oidc.IDToken): Promise<User> {

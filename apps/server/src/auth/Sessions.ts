@@ -1,8 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountStore, User } from '../storage/AccountStore.ts';
+import type { AccountStore, LoginMethod, User } from '../storage/AccountStore.ts';
 import { hashToken, newSecretToken } from './ids.ts';
 
 export const SESSION_COOKIE = 'samplan_session';
+
+/** A login with e-mail and password (also registering, and accepting an invitation with a new password). */
+export const PASSWORD_LOGIN: LoginMethod = { method: 'password', level: null };
 
 /** Login sessions: a random token in an httpOnly cookie, stored only as its hash. */
 export class Sessions {
@@ -17,10 +20,11 @@ export class Sessions {
     this.secureCookie = options.secureCookie;
   }
 
-  async start(reply: FastifyReply, userId: string): Promise<void> {
+  /** Starts a session, remembering how it logged in (a consent given in Samplan records it). */
+  async start(reply: FastifyReply, userId: string, login: LoginMethod): Promise<void> {
     const token = newSecretToken();
     const expiresAt = Date.now() + this.ttlMs;
-    await this.accounts.createSession(hashToken(token), userId, expiresAt);
+    await this.accounts.createSession(hashToken(token), userId, expiresAt, login);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -42,6 +46,13 @@ export class Sessions {
     const sessionId = hashToken(token);
     const user = await this.accounts.findSessionUser(sessionId, Date.now());
     return user && { user, sessionId };
+  }
+
+  /** How the request's session logged in; null when that was not recorded (a session from an older server). */
+  async loginOf(request: FastifyRequest): Promise<LoginMethod | null> {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return null;
+    return (await this.accounts.sessionLogin(hashToken(token), Date.now())) ?? null;
   }
 
   /** The user of a session (by its id) while it is open. */

@@ -12,7 +12,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwor
 import { newId } from '../auth/ids.ts';
 import type { LoginThrottle } from '../auth/LoginThrottle.ts';
 import type { PasswordResets } from '../auth/PasswordResets.ts';
-import type { Sessions } from '../auth/Sessions.ts';
+import { PASSWORD_LOGIN, type Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
@@ -53,7 +53,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     if (await accounts.findUserByEmail(email)) throw new AppError('EMAIL_TAKEN', 'E-postadressen er allerede i bruk');
     const user = { id: newId(), email, name: body.name, createdAt: Date.now() };
     await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
-    await sessions.start(reply, user.id);
+    await sessions.start(reply, user.id, PASSWORD_LOGIN);
     return reply.status(201).send({ user: publicUser(user) });
   });
 
@@ -70,7 +70,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       throw new AppError('INVALID_CREDENTIALS', 'Feil e-post eller passord');
     }
     await throttle.succeeded(email);
-    await sessions.start(reply, user.id);
+    await sessions.start(reply, user.id, PASSWORD_LOGIN);
     return { user: publicUser(user) };
   });
 

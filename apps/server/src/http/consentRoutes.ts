@@ -1,4 +1,10 @@
-import { NewConsentBody, WithdrawConsentBody, type ConsentInfo } from '@samplan/api';
+import {
+  ConsentRequestBody,
+  FamilyConsentBody,
+  NewConsentBody,
+  WithdrawConsentBody,
+  type ConsentInfo,
+} from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ConsentService } from '../access/ConsentService.ts';
@@ -53,6 +59,9 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
           withdrawnAt: iso(c.withdrawnAt),
           withdrawnBy: await nameOf(c.withdrawnBy),
           withdrawalNote: c.withdrawalNote,
+          givenByAccount: c.givenByAccount
+            ? { user: (await nameOf(c.givenByAccount.userId))!, login: c.givenByAccount.login }
+            : null,
         };
       }),
     );
@@ -64,6 +73,23 @@ export async function consentRoutes(app: FastifyInstance, options: ConsentRoutes
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     return { consents: await toPublic(await consentService.list(user, id)) };
+  });
+
+  // The consent step: a foresatt gives the family's consent as this account, as it logged in.
+  app.post('/api/plans/:id/family-consent', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const answer = FamilyConsentBody.parse(request.body);
+    const given = await consentService.giveAsFamily(user, await sessions.loginOf(request), id, answer);
+    const recorded: { consents: ConsentInfo[] } = { consents: await toPublic(given) };
+    return reply.status(201).send(recorded);
+  });
+
+  app.post('/api/plans/:id/consent-requests', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id } = PlanParams.parse(request.params);
+    const subject = ConsentRequestBody.parse(request.body);
+    return reply.status(202).send(await consentService.requestConsent(user, id, subject));
   });
 
   app.post('/api/plans/:id/consents', async (request, reply) => {

@@ -15,7 +15,7 @@ import { inviteStatus, type MembershipService } from '../access/MembershipServic
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import { isFamilyRole } from '../access/roles.ts';
-import type { Sessions } from '../auth/Sessions.ts';
+import { PASSWORD_LOGIN, type Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
 import type { InviteRecord } from '../storage/InviteStore.ts';
@@ -156,7 +156,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
       }
       user = { id: newId(), email: invite.email, name: body.name, createdAt: Date.now() };
       await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
-      await sessions.start(reply, user.id);
+      await sessions.start(reply, user.id, PASSWORD_LOGIN);
     }
     const { planId, role } = await memberships.accept(user, invite);
     return { plan: { id: planId, role }, user: publicUser(user) };

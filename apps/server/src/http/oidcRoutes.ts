@@ -58,8 +58,8 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRoutesOption
     try {
       const transaction = readTransaction(request.cookies[TRANSACTION_COOKIE], (value) => request.unsignCookie(value));
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-      const user = await oidc.finish(provider, query, transaction);
-      await sessions.start(reply, user.id);
+      const { user, login } = await oidc.finish(provider, query, transaction);
+      await sessions.start(reply, user.id, login);
       return reply.redirect(safeReturnTo(transaction.returnTo), 302);
     } catch (error) {
       request.log.warn(

@@ -2,7 +2,7 @@ import { NewPlanBody, type CreatedPlan, type PlanInfo, type PlanSummary, type Pu
 import type { FastifyInstance } from 'fastify';
 import { emptyProgressFacts, progressSummary, type ProgressFacts } from '@samplan/plan-model';
 import { z } from 'zod';
-import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
+import { consentAllowsAccess, consentStatus, familyConsent } from '../access/consentCoverage.ts';
 import type { PlanAccess } from '../access/PlanAccess.ts';
 import type { PlanCreator } from '../access/PlanCreator.ts';
 import type { CollabTokens } from '../auth/CollabTokens.ts';
@@ -68,7 +68,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     return {
       plans: await Promise.all(
         mine.map(async (plan) => {
-          const status = consentStatus(await consents.listForPlan(plan.id), user.id, plan.role);
+          const status = consentStatus(await consents.listForPlan(plan.id), user.id, plan.role, plan);
           if (!consentAllowsAccess(status)) {
             return {
               ...publicPlan(plan),
@@ -92,7 +92,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
   app.post('/api/plans', async (request, reply) => {
     const user = await requireUser(sessions, request);
     const body = NewPlanBody.parse(request.body);
-    const plan = await creator.create(user.id, body);
+    const plan = await creator.create(user, body, await sessions.loginOf(request));
     // Projected at once, off the request: the plan list then finds its progress without replaying it.
     void projector.catchUp(plan.id);
     const created: { plan: CreatedPlan } = { plan: { ...publicPlan(plan), role: body.creatorRole } };
@@ -105,7 +105,10 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const { id } = PlanParams.parse(request.params);
     const { plan, membership } = await access.authorize(user, id, 'read');
     await accessLog.record(plan.id, user, 'plan.viewed', { via: 'rest' });
-    const members = await plans.listMembers(plan.id, Date.now());
+    const [members, planConsents] = await Promise.all([
+      plans.listMembers(plan.id, Date.now()),
+      consents.listForPlan(plan.id),
+    ]);
     const hasForesatt = members.some((member) => member.role === 'foresatt');
     return {
       plan: {
@@ -115,6 +118,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
         membershipEndsAt: membership.endsAt ? new Date(membership.endsAt).toISOString() : null,
         permissions: actionsOf(membership.role),
         grantableRoles: can(membership.role, 'invite') ? [...grantableRoles(membership.role, hasForesatt)] : [],
+        familyConsent: familyConsent(planConsents),
       },
     };
   });

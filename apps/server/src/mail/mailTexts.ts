@@ -51,4 +51,18 @@ export const mailTexts = {
       ...FOOTER,
     ].join('\n'),
   }),
+
+  consentRequest: (input: { askerName: string; link: string }): MailText => ({
+    subject: `${input.askerName} ber om samtykke i Samplan`,
+    body: [
+      'Hei!',
+      '',
+      `${input.askerName} ber familien om samtykke til at en ny deltaker får se en plan dere har i Samplan.`,
+      'Bare familien kan gi samtykke, og dere kan trekke det tilbake når som helst.',
+      '',
+      'Logg inn og se hvem det gjelder:',
+      input.link,
+      ...FOOTER,
+    ].join('\n'),
+  }),
 };

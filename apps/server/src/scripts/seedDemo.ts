@@ -30,12 +30,11 @@ if (!user) {
 }
 const accessLog = new AccessLog(accessLogStore, accounts, chain);
 const creator = new PlanCreator({ storage, accessLog });
-const plan = await creator.create(user.id, {
-  title: 'Individuell plan for Emma',
-  childName: 'Emma Nilsen',
-  creatorRole: 'koordinator',
-  demo: true,
-});
+const plan = await creator.create(
+  user,
+  { title: 'Individuell plan for Emma', childName: 'Emma Nilsen', creatorRole: 'koordinator', demo: true },
+  null,
+);
 await storage.close();
 console.log(`Demoplanen er lagt inn i ${config.DATA_DIR} (plan ${plan.id}).`);
 console.log(`Logg inn som ${DEMO_EMAIL} med passordet ${DEMO_PASSWORD}.`);

@@ -9,6 +9,12 @@ export interface UserWithPassword extends User {
   passwordHash: string | null;
 }
 
+/** How a session logged in: `password`, or `oidc:<provider>` with the assurance level (acr) of its ID token. */
+export interface LoginMethod {
+  method: string;
+  level: string | null;
+}
+
 /** Failed logins for one e-mail address within the current window. */
 export interface LoginFailures {
   failures: number;
@@ -21,7 +27,9 @@ export interface AccountStore {
   createUser(user: UserWithPassword): Promise<void>;
   findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
   findUserById(id: string): Promise<User | undefined>;
-  createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void>;
+  createSession(tokenHash: string, userId: string, expiresAt: number, login: LoginMethod): Promise<void>;
+  /** How a live session logged in (null for one from before this was recorded). */
+  sessionLogin(tokenHash: string, now: number): Promise<LoginMethod | null | undefined>;
   /** The user of a live session, or undefined when it is unknown or expired. */
   findSessionUser(tokenHash: string, now: number): Promise<User | undefined>;
   deleteSession(tokenHash: string): Promise<void>;

@@ -1,5 +1,5 @@
 /** What a mail is about; each kind has its text in mail/mailTexts.ts. */
-export type MailKind = 'invitation' | 'passwordReset';
+export type MailKind = 'invitation' | 'passwordReset' | 'consentRequest';
 
 export interface NewMail {
   id: string;

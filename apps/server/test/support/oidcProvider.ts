@@ -41,7 +41,8 @@ export async function startTestIdp(client: {
         await provider.interactionFinished(
           req,
           res,
-          { login: { accountId: idp.loginAs.sub } },
+          // The assurance level ID-porten reports for a login with BankID (a consent records it).
+          { login: { accountId: idp.loginAs.sub, acr: 'idporten-loa-high' } },
           { mergeWithLastSubmission: false },
         );
         return;
@@ -81,6 +82,7 @@ export async function startTestIdp(client: {
       },
     ],
     pkce: { required: () => true },
+    acrValues: ['idporten-loa-substantial', 'idporten-loa-high'],
     features: { devInteractions: { enabled: false } },
     conformIdTokenClaims: false,
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },

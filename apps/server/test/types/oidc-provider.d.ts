@@ -22,6 +22,7 @@ declare module 'oidc-provider' {
         pkce?: { required: () => boolean };
         features?: Record<string, unknown>;
         conformIdTokenClaims?: boolean;
+        acrValues?: string[];
         claims?: Record<string, string[]>;
         cookies?: { keys: string[] };
         interactions?: { url: (ctx: unknown, interaction: Interaction) => string };

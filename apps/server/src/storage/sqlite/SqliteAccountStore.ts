@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './openSqlite.ts';
-import type { User, UserWithPassword, LoginFailures, AccountStore } from '../AccountStore.ts';
+import type { User, UserWithPassword, LoginFailures, AccountStore, LoginMethod } from '../AccountStore.ts';
 
 interface UserRow {
   id: string;
@@ -22,8 +22,12 @@ export class SqliteAccountStore implements AccountStore {
       ),
       userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
       userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
-      insertSession: db.prepare<[string, string, number, number]>(
-        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      insertSession: db.prepare<[string, string, number, number, string, string | null]>(
+        `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, login_method, login_level)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      sessionLogin: db.prepare<[string, number], { login_method: string | null; login_level: string | null }>(
+        'SELECT login_method, login_level FROM sessions WHERE token_hash = ? AND expires_at > ?',
       ),
       sessionUser: db.prepare<[string, number], UserRow>(
         `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
@@ -85,8 +89,14 @@ export class SqliteAccountStore implements AccountStore {
     return row && toUser(row);
   }
 
-  async createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
-    this.statements.insertSession.run(tokenHash, userId, Date.now(), expiresAt);
+  async createSession(tokenHash: string, userId: string, expiresAt: number, login: LoginMethod): Promise<void> {
+    this.statements.insertSession.run(tokenHash, userId, Date.now(), expiresAt, login.method, login.level);
+  }
+
+  async sessionLogin(tokenHash: string, now: number): Promise<LoginMethod | null | undefined> {
+    const row = this.statements.sessionLogin.get(tokenHash, now);
+    if (!row) return undefined;
+    return row.login_method === null ? null : { method: row.login_method, level: row.login_level };
   }
 
   async findSessionUser(tokenHash: string, now: number): Promise<User | undefined> {

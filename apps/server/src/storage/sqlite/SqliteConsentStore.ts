@@ -19,6 +19,9 @@ interface ConsentRow {
   withdrawn_at: number | null;
   withdrawn_by: string | null;
   withdrawal_note: string | null;
+  given_by_user_id: string | null;
+  given_login_method: string | null;
+  given_login_level: string | null;
 }
 
 const toConsent = (row: ConsentRow): ConsentRecord => ({
@@ -35,6 +38,12 @@ const toConsent = (row: ConsentRow): ConsentRecord => ({
   withdrawnAt: row.withdrawn_at,
   withdrawnBy: row.withdrawn_by,
   withdrawalNote: row.withdrawal_note,
+  givenByAccount: row.given_by_user_id
+    ? {
+        userId: row.given_by_user_id,
+        login: row.given_login_method ? { method: row.given_login_method, level: row.given_login_level } : null,
+      }
+    : null,
 });
 
 export class SqliteConsentStore implements ConsentStore {
@@ -46,8 +55,9 @@ export class SqliteConsentStore implements ConsentStore {
     this.statements = {
       insert: db.prepare(
         `INSERT INTO consents (id, plan_id, kind, subject_user_id, subject_invite_id, given_by, given_at, note,
-           recorded_by, recorded_at)
-         VALUES (@id, @planId, @kind, @subjectUserId, @subjectInviteId, @givenBy, @givenAt, @note, @recordedBy, @recordedAt)`,
+           recorded_by, recorded_at, given_by_user_id, given_login_method, given_login_level)
+         VALUES (@id, @planId, @kind, @subjectUserId, @subjectInviteId, @givenBy, @givenAt, @note, @recordedBy,
+           @recordedAt, @givenByUserId, @givenLoginMethod, @givenLoginLevel)`,
       ),
       byId: db.prepare<[string, string], ConsentRow>('SELECT * FROM consents WHERE plan_id = ? AND id = ?'),
       forPlan: db.prepare<[string], ConsentRow>('SELECT * FROM consents WHERE plan_id = ? ORDER BY recorded_at, id'),
@@ -62,8 +72,21 @@ export class SqliteConsentStore implements ConsentStore {
     this.logged(consent.planId, log, () => this.createSync(consent));
   }
 
+  async createAll(consents: readonly ConsentRecord[], log: readonly NewAccessLogEntry[]): Promise<void> {
+    if (consents.length === 0) return;
+    this.logged(consents[0]!.planId, log, () => {
+      for (const consent of consents) this.createSync(consent);
+    });
+  }
+
   createSync(consent: ConsentRecord): void {
-    this.statements.insert.run(consent);
+    const { givenByAccount, ...record } = consent;
+    this.statements.insert.run({
+      ...record,
+      givenByUserId: givenByAccount?.userId ?? null,
+      givenLoginMethod: givenByAccount?.login?.method ?? null,
+      givenLoginLevel: givenByAccount?.login?.level ?? null,
+    });
   }
 
   async find(planId: string, consentId: string): Promise<ConsentRecord | undefined> {

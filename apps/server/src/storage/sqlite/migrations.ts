@@ -232,4 +232,13 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX password_resets_user ON password_resets(user_id, created_at);
   `,
+  // 7: how a session logged in (password, or which OpenID provider and the assurance level of its ID token), and
+  // the account (and its login) that gave a consent in Samplan's own consent step, instead of a name typed in.
+  `
+  ALTER TABLE sessions ADD COLUMN login_method TEXT;
+  ALTER TABLE sessions ADD COLUMN login_level TEXT;
+  ALTER TABLE consents ADD COLUMN given_by_user_id TEXT REFERENCES users(id);
+  ALTER TABLE consents ADD COLUMN given_login_method TEXT;
+  ALTER TABLE consents ADD COLUMN given_login_level TEXT;
+  `,
 ];
