@@ -113,8 +113,13 @@ describe('invitations in the browser', () => {
     await parentPage.getByLabel('Velg et passord').fill(parent.password);
     await parentPage.getByRole('button', { name: 'Lag konto og bli med i planen' }).click();
 
-    // She lands in the plan, logged in, and writes about Emma.
+    // She lands in the plan, logged in. The koordinator made it, so she is first asked for the family's consent,
+    // and shares the plan with the koordinator.
     await parentPage.waitForURL(new RegExp(`/planer/${planId}$`), { waitUntil: 'commit' });
+    await expectText(parentPage.locator('h1'), 'Før planen tas i bruk: familiens samtykke');
+    await parentPage.getByRole('checkbox', { name: /Del planen med Ingrid Berg/ }).check();
+    await parentPage.getByRole('button', { name: 'Gi samtykke' }).click();
+    // Then she writes about Emma.
     await waitForConnected(parentPage);
     await expectText(parentPage.locator('.app-header'), `Logget inn som ${parent.name}`);
     const parentEditor = await richTextEditor(parentPage, 'Om barnet');
@@ -417,7 +422,15 @@ describe('login with an external provider (OIDC) in the browser', () => {
     await expectText(page.locator('main'), 'Du er logget inn som Kari Nordmann (kari.nordmann@eksempel.no).');
     await page.getByRole('button', { name: 'Bli med i planen' }).click();
     await page.waitForURL(new RegExp(`/planer/${planId}$`), { waitUntil: 'commit' });
+    // The family's consent, given as she is logged in: with ID-porten.
+    await page.getByRole('button', { name: 'Gi samtykke' }).click();
     await waitForConnected(page);
+    const consents = (await (await context.request.get(`/api/plans/${planId}/consents`)).json()) as {
+      consents: Array<{ kind: string; givenByAccount: { login: { method: string } | null } | null }>;
+    };
+    expect(consents.consents.map((c) => [c.kind, c.givenByAccount?.login?.method])).toEqual([
+      ['plan', 'oidc:idporten'],
+    ]);
 
     expect(errors).toEqual([]);
     await coordinator.close();

@@ -5,7 +5,9 @@ import type {
   AccessLogPage,
   AuthProviders,
   ConsentInfo,
+  ConsentRequestInput,
   CreatedInvite,
+  FamilyConsentInput,
   InviteInfo,
   InvitePreview,
   LogVerification,
@@ -42,6 +44,10 @@ export const accessApi = {
     request<{ consents: ConsentInfo[] }>('GET', `${plan(planId)}/consents`).then((r) => r.consents),
   recordConsent: (planId: string, input: NewConsent) =>
     request<{ consent: ConsentInfo }>('POST', `${plan(planId)}/consents`, input).then((r) => r.consent),
+  giveFamilyConsent: (planId: string, input: FamilyConsentInput) =>
+    request<{ consents: ConsentInfo[] }>('POST', `${plan(planId)}/family-consent`, input).then((r) => r.consents),
+  requestConsent: (planId: string, input: ConsentRequestInput) =>
+    request<{ notified: number }>('POST', `${plan(planId)}/consent-requests`, input),
   withdrawConsent: (planId: string, consentId: string, note?: string) =>
     request<{ consent: ConsentInfo }>(
       'POST',

@@ -43,6 +43,27 @@ function writersText(roles: readonly string[]): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
 }
 
+const LOGIN_LEVELS: Record<string, string> = {
+  'idporten-loa-high': 'høyt sikkerhetsnivå',
+  'idporten-loa-substantial': 'betydelig sikkerhetsnivå',
+  'idporten-loa-low': 'lavt sikkerhetsnivå',
+};
+
+/** How an account had logged in, in words: «e-post og passord», «ID-porten, høyt sikkerhetsnivå». */
+function loginText(method: string, level: string | null): string {
+  const how =
+    method === 'password'
+      ? 'e-post og passord'
+      : method === 'oidc:idporten'
+        ? 'ID-porten'
+        : method.replace(/^oidc:/, '');
+  return level ? `${how}, ${LOGIN_LEVELS[level] ?? level}` : how;
+}
+
+/** «a», «a og b», «a, b og c». */
+const joinAnd = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+
 const actionNames: Record<string, string> = {
   read: 'åpne planen',
   readHistory: 'se historikken',
@@ -97,10 +118,15 @@ export const nbAccess = {
     consentStatus: {
       'ikke-nodvendig': 'Familien trenger ikke samtykke',
       gitt: 'Familien har samtykket',
+      'venter-pa-familien': 'Laget planen. Familien har ikke svart på samtykke ennå',
       mangler: 'Mangler samtykke: kan ikke åpne planen ennå',
       'trukket-for-planen': 'Samtykket til planen er trukket: kan ikke åpne planen',
     } as Record<string, string>,
     actions: (name: string) => `Endre tilgangen til ${name}`,
+    askFamily: 'Be familien om samtykke',
+    askFamilyFor: (name: string) => `Be familien om samtykke for ${name}`,
+    askedFamily: (name: string) =>
+      `Familien har fått e-post om at ${name} venter på samtykke. E-posten sier ikke hvem det gjelder.`,
     changeEnd: 'Endre sluttdato',
     changeEndFor: (name: string) => `Endre sluttdato for ${name}`,
     endLabel: 'Tilgang til og med',
@@ -199,6 +225,8 @@ export const nbAccess = {
     withdrawn: (date: string) => `Trukket tilbake ${date}`,
     forInvite: (email: string) => `${email} (har ikke takket ja ennå)`,
     givenBy: 'Gitt av',
+    givenInSamplan: 'Gitt i Samplan',
+    givenVia: (method: string, level: string | null) => `Innlogget med ${loginText(method, level)}`,
     givenAt: 'Gitt',
     recordedBy: 'Registrert av',
     withdrawnBy: 'Trukket tilbake av',
@@ -300,6 +328,9 @@ export const nbAccess = {
       consentPlan: (givenBy: string) => `Registrerte samtykke til planen, gitt av ${givenBy}`,
       consentSharing: (who: string, givenBy: string) =>
         `Registrerte samtykke til å dele planen med ${who}, gitt av ${givenBy}`,
+      /** A consent given in Samplan: how the account that gave it had logged in. */
+      consentVia: (method: string, level: string | null) => ` (innlogget med ${loginText(method, level)})`,
+      consentRequested: 'Ba familien om samtykke for en som venter på det',
       consentWithdrawnPlan: 'Trakk tilbake samtykket til planen',
       consentWithdrawnSharing: (who: string) => `Trakk tilbake samtykket til å dele planen med ${who}`,
       consentWithdrawnSharingUnknown: 'Trakk tilbake et samtykke til å dele planen',
@@ -407,6 +438,41 @@ export const nbAccess = {
     EMAIL_TAKEN: 'Det finnes allerede en konto for denne adressen. Logg inn i stedet.',
     LOGIN_LOCKED: 'Kontoen er midlertidig låst etter for mange feil passord. Vent litt og prøv igjen.',
   } as Record<string, string>,
+
+  familyConsent: {
+    title: 'Før planen tas i bruk: familiens samtykke',
+    intro: (child: string) =>
+      `Planen for ${child} er laget i Samplan. Før andre enn familien kan se den, må dere samtykke. Les gjennom og velg hvem som skal få se planen.`,
+    whatTitle: 'Hva er planen?',
+    what: 'En individuell plan samler barnets mål, hva som skal gjøres, og hvem som har ansvar for hva, på ett sted. Familien eier planen.',
+    whoTitle: 'Hvem skal kunne se planen?',
+    whoIntro:
+      'Kryss av for dem dere vil dele planen med. Bare de dere krysser av for, kan åpne den. De andre venter til dere eventuelt samtykker senere.',
+    familyTitle: 'I familien',
+    familyNote: 'Familien kan alltid se og skrive i planen.',
+    nobodyElse:
+      'Ingen utenfor familien er med i planen ennå. Dere kan samtykke til planen nå, og velge hvem den deles med senere.',
+    shareWith: (name: string, role: string) => `Del planen med ${name} (${role})`,
+    invited: (email: string) => `${email}, invitert, har ikke takket ja ennå`,
+    /** What a role may do in the plan, from the parts it writes (packages/api partRights). */
+    mayDo: (parts: readonly PlanPart[], everything: boolean) =>
+      everything
+        ? 'Kan lese og skrive i hele planen, som familien.'
+        : parts.length === 0
+          ? 'Kan lese hele planen, men ikke skrive i den.'
+          : `Kan lese hele planen og skrive i ${joinAnd(parts.map((part) => `«${partNames[part]}»`))}.`,
+    changeTitle: 'Dere kan ombestemme dere',
+    change:
+      'Dere kan trekke samtykket tilbake når som helst under «Deltakere og tilgang». Da kan de det gjelder, ikke lenger åpne planen.',
+    recordedAs: (name: string) =>
+      `Samtykket lagres med navnet ditt (${name}) og hvordan du logget inn, så det alltid går an å se hvem som ga det.`,
+    note: 'Merknad (valgfritt)',
+    noteHint: 'For eksempel hva som ikke skal deles, eller hvor lenge samtykket gjelder.',
+    give: 'Gi samtykke',
+    giving: 'Lagrer samtykket …',
+    later: 'Ikke nå',
+    laterNote: 'Planen kan ikke deles med noen utenfor familien før dere har samtykket.',
+  },
 
   connection: {
     consentRequired:

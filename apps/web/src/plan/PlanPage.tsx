@@ -4,6 +4,7 @@ import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
+import { FamilyConsentStep } from '../sharing/FamilyConsentStep.tsx';
 import { PlanConnectionGate } from './PlanConnectionGate.tsx';
 import { PlanView } from './PlanView.tsx';
 import { usePlanConnection } from './usePlanConnection.ts';
@@ -12,7 +13,7 @@ import { usePlanInfo } from './usePlanInfo.ts';
 /** Loads the plan's metadata and opens its live document at the same time. */
 export function PlanPage({ planId, section }: { planId: string; section: SectionId }) {
   const { user } = useSession();
-  const { info, error } = usePlanInfo(planId);
+  const { info, error, reload } = usePlanInfo(planId);
   const connection = usePlanConnection(planId, user ?? null);
   usePageTitle(info?.title ?? nb.plan.loading);
 
@@ -20,6 +21,10 @@ export function PlanPage({ planId, section }: { planId: string; section: Section
     return <PageError title={nb.plan.loading} message={error} />;
   }
   if (!info || !connection) return <Spinner label={nb.plan.loading} />;
+  // A plan a koordinator made waits for the family's consent: a parent is led through it before the plan.
+  if (info.role === 'foresatt' && info.familyConsent === 'venter') {
+    return <FamilyConsentStep info={info} onGiven={reload} />;
+  }
   return (
     <PlanConnectionGate connection={connection} info={info}>
       <PlanView section={section} />

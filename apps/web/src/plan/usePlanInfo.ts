@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/api.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
 import type { PlanInfo } from '@samplan/api';
@@ -11,16 +12,18 @@ export function planLoadErrorMessage(err: unknown): string {
   return nb.errorNetwork;
 }
 
-/** Loads a plan's metadata (`GET /api/plans/:id`); `error` is a message ready to show. */
+/** Loads a plan's metadata (`GET /api/plans/:id`); `error` is a message ready to show; `reload` asks again. */
 export function usePlanInfo(
   planId: string,
   errorMessage: (err: unknown) => string = planLoadErrorMessage,
-): { info: PlanInfo | null; error: string | null } {
+): { info: PlanInfo | null; error: string | null; reload: () => void } {
   const [info, setInfo] = useState<PlanInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
   useEffect(() => {
     let cancelled = false;
-    earlyRequests.plan(planId).then(
+    (round === 0 ? earlyRequests.plan(planId) : api.plan(planId)).then(
       (plan) => {
         if (!cancelled) setInfo(plan);
       },
@@ -31,6 +34,6 @@ export function usePlanInfo(
     return () => {
       cancelled = true;
     };
-  }, [planId, errorMessage]);
-  return { info, error };
+  }, [planId, errorMessage, round]);
+  return { info, error, reload };
 }

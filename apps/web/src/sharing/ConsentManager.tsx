@@ -78,6 +78,16 @@ function ConsentItem({
           <dt>{t.givenBy}</dt>
           <dd>{consent.givenBy}</dd>
         </div>
+        {consent.givenByAccount && (
+          <div>
+            <dt>{t.givenInSamplan}</dt>
+            <dd>
+              {consent.givenByAccount.login
+                ? t.givenVia(consent.givenByAccount.login.method, consent.givenByAccount.login.level)
+                : consent.givenByAccount.user.name}
+            </dd>
+          </div>
+        )}
         {consent.givenAt && (
           <div>
             <dt>{t.givenAt}</dt>

@@ -58,6 +58,22 @@ export function MemberRow({
   const mayRemove = mayChange && !isLastManager;
   const mayWithdraw = !member.family && member.consent === 'gitt' && canDo(info, 'consent');
   const mayConsent = !member.family && member.consent === 'mangler' && canDo(info, 'consent');
+  // Someone who may invite but not consent (the koordinator) can ask the family, who get a mail.
+  const mayAskFamily =
+    !member.family && member.consent === 'mangler' && !canDo(info, 'consent') && canDo(info, 'invite');
+
+  const askFamily = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await accessApi.requestConsent(info.id, { subjectUserId: member.userId });
+      onNotice(t.askedFamily(member.name));
+    } catch (err) {
+      setError(accessErrorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const open = (next: Mode): void => {
     setError(null);
@@ -147,8 +163,19 @@ export function MemberRow({
         )}
       </dl>
       {error && <Alert>{error}</Alert>}
-      {mode === 'view' && (mayChange || mayConsent) && (
+      {mode === 'view' && (mayChange || mayConsent || mayAskFamily) && (
         <div ref={actions} className="member__actions" role="group" aria-label={t.actions(member.name)}>
+          {mayAskFamily && (
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-label={t.askFamilyFor(member.name)}
+              disabled={busy}
+              onClick={askFamily}
+            >
+              {t.askFamily}
+            </button>
+          )}
           {mayConsent && (
             <button type="button" className="button button--small button--secondary" onClick={() => open('consent')}>
               {t.recordConsent}

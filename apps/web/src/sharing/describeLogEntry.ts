@@ -133,8 +133,13 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
       const givenBy = str(details.givenBy) ?? t.unknownPerson;
       text =
         details.kind === 'plan' ? d.consentPlan(givenBy) : d.consentSharing(sharingSubject() ?? t.someone, givenBy);
+      const via = str(details.via);
+      if (via) text += d.consentVia(via, str(details.level) ?? null);
       break;
     }
+    case 'consent.requested':
+      text = d.consentRequested;
+      break;
     case 'consent.withdrawn': {
       const subject = sharingSubject();
       text =

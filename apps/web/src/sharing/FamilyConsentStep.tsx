@@ -1,0 +1,180 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { canWritePart } from '@samplan/api/partRights';
+import type { InviteInfo, MemberInfo, PlanInfo, PlanRole } from '@samplan/api';
+import { PLAN_PARTS } from '@samplan/plan-model';
+import { accessApi } from '../api/accessApi.ts';
+import { Link } from '../app/Link.tsx';
+import { paths } from '../app/routes.ts';
+import { useSession } from '../app/SessionContext.tsx';
+import { Alert } from '../components/Alert.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { nb, nbAccess } from '../i18n/index.ts';
+import { accessErrorMessage } from './accessError.ts';
+import './access.css';
+
+const t = nbAccess.familyConsent;
+
+/** Someone outside the family the plan can be shared with: a member, or an invitation not yet accepted. */
+interface Candidate {
+  key: string;
+  label: string;
+  role: PlanRole;
+  userId?: string;
+  inviteId?: string;
+}
+
+const FAMILY: readonly PlanRole[] = ['foresatt', 'barn'];
+
+function candidatesOf(members: MemberInfo[], invites: InviteInfo[]): Candidate[] {
+  return [
+    ...members
+      .filter((m) => !m.family)
+      .map((m) => ({ key: `u:${m.userId}`, label: m.name, role: m.role, userId: m.userId })),
+    ...invites
+      .filter((i) => i.status === 'venter' && !FAMILY.includes(i.role))
+      .map((i) => ({ key: `i:${i.id}`, label: t.invited(i.email), role: i.role, inviteId: i.id })),
+  ];
+}
+
+const writableParts = (role: PlanRole) => PLAN_PARTS.filter((part) => canWritePart(role, part));
+/** The parts the family writes; a role that writes them all writes "the whole plan, as the family does". */
+const familyParts = writableParts('foresatt');
+
+/**
+ * The consent step a parent is led through when a plan made by a koordinator has no consent from the family: what
+ * the plan is, who would see it and what each may do, that consent can be withdrawn. Nothing is ticked in advance:
+ * the parent chooses. The server records it as this parent's account and how they logged in.
+ */
+export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven(): void }) {
+  usePageTitle(t.title);
+  const { user } = useSession();
+  const [members, setMembers] = useState<MemberInfo[] | null>(null);
+  const [invites, setInvites] = useState<InviteInfo[]>([]);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const noteId = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([accessApi.members(info.id), accessApi.invites(info.id)]).then(
+      ([memberList, inviteList]) => {
+        if (cancelled) return;
+        setMembers(memberList);
+        setInvites(inviteList);
+      },
+      (err: unknown) => !cancelled && setError(accessErrorMessage(err)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [info.id]);
+
+  if (!members) return error ? <Alert>{error}</Alert> : <Spinner label={nb.loading} />;
+  const family = members.filter((m) => m.family);
+  const candidates = candidatesOf(members, invites);
+
+  const toggle = (key: string, on: boolean): void => {
+    const next = new Set(chosen);
+    if (on) next.add(key);
+    else next.delete(key);
+    setChosen(next);
+  };
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const picked = candidates.filter((c) => chosen.has(c.key));
+    try {
+      await accessApi.giveFamilyConsent(info.id, {
+        shareWithUserIds: picked.flatMap((c) => (c.userId ? [c.userId] : [])),
+        shareWithInviteIds: picked.flatMap((c) => (c.inviteId ? [c.inviteId] : [])),
+        note: note.trim(),
+      });
+      onGiven();
+    } catch (err) {
+      setError(accessErrorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="family-consent">
+      <h1 tabIndex={-1}>{t.title}</h1>
+      <p className="lead">{t.intro(info.childName)}</p>
+      <form className="card family-consent__form" onSubmit={submit}>
+        <section aria-labelledby={`${noteId}-what`}>
+          <h2 id={`${noteId}-what`}>{t.whatTitle}</h2>
+          <p>{t.what}</p>
+        </section>
+        <section aria-labelledby={`${noteId}-who`}>
+          <h2 id={`${noteId}-who`}>{t.whoTitle}</h2>
+          <h3>{t.familyTitle}</h3>
+          <p className="hint">{t.familyNote}</p>
+          <ul className="family-consent__family">
+            {family.map((m) => (
+              <li key={m.userId}>
+                {m.name} ({nb.roles[m.role]})
+              </li>
+            ))}
+          </ul>
+          {candidates.length === 0 ? (
+            <p>{t.nobodyElse}</p>
+          ) : (
+            <fieldset className="family-consent__choices">
+              <legend>{t.whoIntro}</legend>
+              {candidates.map((c) => (
+                <div key={c.key} className="family-consent__choice">
+                  <input
+                    type="checkbox"
+                    id={`${noteId}-${c.key}`}
+                    aria-describedby={`${noteId}-${c.key}-may`}
+                    checked={chosen.has(c.key)}
+                    onChange={(e) => toggle(c.key, e.target.checked)}
+                  />
+                  <label htmlFor={`${noteId}-${c.key}`}>
+                    {t.shareWith(c.label, nb.roles[c.role] ?? c.role)}
+                    <span id={`${noteId}-${c.key}-may`} className="hint">
+                      {t.mayDo(writableParts(c.role), writableParts(c.role).length === familyParts.length)}
+                    </span>
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+        </section>
+        <section aria-labelledby={`${noteId}-change`}>
+          <h2 id={`${noteId}-change`}>{t.changeTitle}</h2>
+          <p>{t.change}</p>
+        </section>
+        <div className="form-field">
+          <label htmlFor={`${noteId}-note`}>{t.note}</label>
+          <p id={`${noteId}-note-hint`} className="hint">
+            {t.noteHint}
+          </p>
+          <input
+            id={`${noteId}-note`}
+            type="text"
+            aria-describedby={`${noteId}-note-hint`}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </div>
+        <p className="hint">{t.recordedAs(user?.name ?? '')}</p>
+        {error && <Alert>{error}</Alert>}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t.giving : t.give}
+          </button>
+          <Link to={paths.plans()} className="button">
+            {t.later}
+          </Link>
+        </div>
+        <p className="hint">{t.laterNote}</p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { CSRF, createPlanViaApi, newUserContext } from './support/browser.ts';
+import { expectText, waitForConnected } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { useWebApp } from './support/webApp.ts';
+
+/** An invitation made over the API by `inviter`, accepted by `guest` while logged in. */
+async function inviteAndAccept(
+  inviter: BrowserContext,
+  guest: BrowserContext,
+  email: string,
+  planId: string,
+  role: string,
+) {
+  const invite = await inviter.request.post(`/api/plans/${planId}/invites`, { headers: CSRF, data: { email, role } });
+  expect(invite.status()).toBe(201);
+  const { token } = (await invite.json()) as { token: string };
+  const accept = await guest.request.post('/api/invites/accept', { headers: CSRF, data: { token } });
+  expect(accept.status()).toBe(200);
+}
+
+// Issue 10: a plan a koordinator makes has no consent "from the family" until a parent gives it in the consent step.
+describe('the consent step', () => {
+  const app = useWebApp();
+
+  it('leads a parent through consent on a phone, after which the invited teacher can open the plan', async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
+    const planId = await createPlanViaApi(koordinator.context, { demo: true, childName: 'Emma Nilsen' });
+    const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    await inviteAndAccept(koordinator.context, teacher.context, teacher.user.email, planId, 'deltaker');
+    await inviteAndAccept(koordinator.context, parent.context, parent.user.email, planId, 'foresatt');
+
+    // The teacher waits for the family.
+    await teacher.page.goto(`/planer/${planId}`);
+    await expectText(teacher.page.locator('main'), /samtykke/i);
+    expect((await teacher.context.request.get(`/api/plans/${planId}`)).status()).toBe(403);
+
+    const phone = parent.page;
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`/planer/${planId}`);
+    await expectText(phone.locator('h1'), 'Før planen tas i bruk: familiens samtykke');
+    const choice = phone.getByRole('checkbox', { name: /Del planen med Lærer Lise \(Deltaker\)/ });
+    const forKoordinator = phone.getByRole('checkbox', { name: /Del planen med Sofie Andersen \(Koordinator\)/ });
+    // Nothing is ticked for the parent in advance.
+    expect(await choice.isChecked()).toBe(false);
+    expect(await forKoordinator.isChecked()).toBe(false);
+    await expectText(phone.locator('.family-consent'), /Kan lese hele planen og skrive i «Tiltak og gjennomføring»/);
+    await saveScreenshot(phone, 'family-consent-phone');
+    expect(await seriousViolations(phone)).toEqual([]);
+
+    await choice.check();
+    await forKoordinator.check();
+    await phone.getByRole('button', { name: 'Gi samtykke' }).click();
+    await waitForConnected(phone);
+    await expectText(phone.locator('h1'), 'Individuell plan');
+
+    // The teacher gets in now; the record names the parent's account and how she logged in.
+    await teacher.page.reload();
+    await waitForConnected(teacher.page);
+    const consents = await parent.context.request.get(`/api/plans/${planId}/consents`);
+    const { consents: list } = (await consents.json()) as {
+      consents: Array<{ kind: string; givenBy: string; givenByAccount: { login: { method: string } } | null }>;
+    };
+    expect(list.map((c) => c.kind).sort()).toEqual(['plan', 'sharing', 'sharing']);
+    expect(list.every((c) => c.givenBy === 'Kari Nilsen' && c.givenByAccount?.login.method === 'password')).toBe(true);
+
+    await phone.goto(`/planer/${planId}/samtykke`);
+    await expectText(phone.locator('.consent-list'), 'Innlogget med e-post og passord');
+    await saveScreenshot(phone, 'family-consent-recorded-phone');
+    for (const context of [koordinator.context, teacher.context, parent.context]) await context.close();
+  });
+
+  it('lets the koordinator ask the family for consent for someone who waits', async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
+    const planId = await createPlanViaApi(koordinator.context, { childName: 'Emma Nilsen' });
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const nurse = await newUserContext(app.browser, app.server.url, 'Helse Hanne');
+    await inviteAndAccept(koordinator.context, parent.context, parent.user.email, planId, 'foresatt');
+    const given = await parent.context.request.post(`/api/plans/${planId}/family-consent`, {
+      headers: CSRF,
+      data: { shareWithUserIds: [koordinator.user.id] },
+    });
+    expect(given.status()).toBe(201);
+    await inviteAndAccept(koordinator.context, nurse.context, nurse.user.email, planId, 'deltaker');
+
+    await koordinator.page.goto(`/planer/${planId}/tilgang`);
+    await koordinator.page.getByRole('button', { name: 'Be familien om samtykke for Helse Hanne' }).click();
+    await expectText(koordinator.page.getByRole('status').first(), /Familien har fått e-post om at Helse Hanne venter/);
+    for (const context of [koordinator.context, parent.context, nurse.context]) await context.close();
+  });
+});
