@@ -276,6 +276,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(oidcRoutes, { oidc, sessions, secureCookie, authRateLimit });
   await app.register(planRoutes, {
     sessions,
+    accounts,
     plans,
     consents,
     access,

@@ -49,6 +49,9 @@ class HeldStore implements DocumentStore {
   async seqAt() {
     return this.seq;
   }
+  async lastWrite() {
+    return undefined;
+  }
   async writeSnapshot() {}
   async snapshotAtOrBefore() {
     return undefined;

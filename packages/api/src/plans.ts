@@ -1,4 +1,5 @@
-import type { ProgressSummary } from '@samplan/plan-model';
+import type { AttentionItem, ProgressSummary } from '@samplan/plan-model';
+import type { NamedUser } from './consents.ts';
 import { z } from 'zod';
 import type { FamilyConsent } from './consents.ts';
 import type { PlanRole } from './roles.ts';
@@ -11,9 +12,21 @@ export interface PublicPlan {
   createdAt: string;
 }
 
-/** One of my plans (`GET /api/plans`). Until the family has consented to share it with me, only its title shows. */
+/**
+ * One of my plans (`GET /api/plans`, most pressing first). Until the family has consented to share it with me, only
+ * its title shows. `attention` names what needs someone (an overdue evaluation, a passed revision, consent waited
+ * for, an overdue task), most pressing first; `urgency` orders the list (0: nothing needs attention).
+ */
 export type PlanSummary =
-  | (PublicPlan & { role: PlanRole; access: 'apen'; progress: ProgressSummary })
+  | (PublicPlan & {
+      role: PlanRole;
+      access: 'apen';
+      progress: ProgressSummary;
+      attention: AttentionItem[];
+      urgency: number;
+      /** The last change to the plan's content: when, and who made it. */
+      lastChange: { at: string; by: NamedUser | null } | null;
+    })
   | (Omit<PublicPlan, 'childName'> & {
       childName: null;
       role: PlanRole;

@@ -117,7 +117,17 @@ export { writeRichText } from './writeRichText.ts';
 // Whole-plan views
 export { planToJSON } from './planToJSON.ts';
 export { planRichText } from './planRichText.ts';
-export { emptyProgressFacts, progressFacts, progressSummary } from './progressSummary.ts';
+export { emptyProgressFacts, progressFacts, progressSummary, PROGRESS_FACTS_VERSION } from './progressSummary.ts';
+export { attentionItems, evaluationDueDate, urgencyOf, urgencyOfItem, DUE_SOON_DAYS } from './attention.ts';
+export type { AttentionItem, AttentionKind } from './attention.ts';
+export {
+  addInterval,
+  daysBetween,
+  formatEvaluationInterval,
+  parseEvaluationInterval,
+  MAX_INTERVAL,
+} from './evaluationInterval.ts';
+export type { EvaluationInterval, IntervalUnit } from './evaluationInterval.ts';
 export type { ProgressFacts, ProgressSummary } from './progressSummary.ts';
 
 // Seeds

@@ -20,27 +20,55 @@ export interface ProgressSummary {
 
 const CLOSED_GOAL_STATUSES: readonly GoalStatus[] = ['naadd', 'avsluttet'];
 
-/** What a progress summary is computed from: a small part of the plan, kept by the server for every plan. */
+/** Bumped when the facts gain fields; the server computes facts of an older version again. */
+export const PROGRESS_FACTS_VERSION = 2;
+
+/** What a progress summary (and the caseload's attention items) is computed from: a small part of the plan. */
 export interface ProgressFacts {
-  meta: Pick<PlanJSON['meta'], 'nextRevision'>;
-  goals: Array<Pick<PlanJSON['goals'][number], 'status' | 'targetDate'>>;
-  tasks: Array<Pick<PlanJSON['tasks'][number], 'done' | 'dueDate'>>;
+  version: number;
+  meta: Pick<PlanJSON['meta'], 'nextRevision' | 'periodStart' | 'evaluationInterval' | 'createdAt'>;
+  goals: Array<
+    Pick<PlanJSON['goals'][number], 'id' | 'title' | 'status' | 'targetDate'> & {
+      /** The date of the goal's latest evaluation, if any. */
+      lastEvaluated: string | null;
+    }
+  >;
+  tasks: Array<Pick<PlanJSON['tasks'][number], 'id' | 'title' | 'done' | 'dueDate'>>;
   meetings: Array<Pick<PlanJSON['meetings'][number], 'id' | 'status' | 'date' | 'title'>>;
 }
 
 /** The facts of a plan with nothing in it yet. */
 export const emptyProgressFacts = (): ProgressFacts => ({
-  meta: { nextRevision: null },
+  version: PROGRESS_FACTS_VERSION,
+  meta: { nextRevision: null, periodStart: null, evaluationInterval: null, createdAt: '' },
   goals: [],
   tasks: [],
   meetings: [],
 });
 
 export function progressFacts(plan: PlanJSON): ProgressFacts {
+  const lastEvaluated = new Map<string, string>();
+  for (const evaluation of plan.evaluations) {
+    if (evaluation.targetType !== 'goal' || !evaluation.targetId || !evaluation.date) continue;
+    const seen = lastEvaluated.get(evaluation.targetId);
+    if (!seen || evaluation.date > seen) lastEvaluated.set(evaluation.targetId, evaluation.date);
+  }
   return {
-    meta: { nextRevision: plan.meta.nextRevision },
-    goals: plan.goals.map(({ status, targetDate }) => ({ status, targetDate })),
-    tasks: plan.tasks.map(({ done, dueDate }) => ({ done, dueDate })),
+    version: PROGRESS_FACTS_VERSION,
+    meta: {
+      nextRevision: plan.meta.nextRevision,
+      periodStart: plan.meta.periodStart,
+      evaluationInterval: plan.meta.evaluationInterval,
+      createdAt: plan.meta.createdAt,
+    },
+    goals: plan.goals.map(({ id, title, status, targetDate }) => ({
+      id,
+      title,
+      status,
+      targetDate,
+      lastEvaluated: lastEvaluated.get(id) ?? null,
+    })),
+    tasks: plan.tasks.map(({ id, title, done, dueDate }) => ({ id, title, done, dueDate })),
     meetings: plan.meetings.map(({ id, status, date, title }) => ({ id, status, date, title })),
   };
 }

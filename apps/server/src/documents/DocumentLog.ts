@@ -58,6 +58,11 @@ export class DocumentLog {
     return this.store.lastSeq(planId);
   }
 
+  /** The plan's last update: seq, when, and by whom. */
+  lastWrite(planId: string): Promise<{ seq: number; at: number; userId: string | null } | undefined> {
+    return this.store.lastWrite(planId);
+  }
+
   /** The seq of the last update committed at or before `time` (ms; 0 for none). */
   seqAt(planId: string, time: number): Promise<number> {
     return this.store.seqAt(planId, time);

@@ -1,6 +1,15 @@
 import { NewPlanBody, type CreatedPlan, type PlanInfo, type PlanSummary, type PublicPlan } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
-import { emptyProgressFacts, progressSummary, type ProgressFacts } from '@samplan/plan-model';
+import {
+  attentionItems,
+  emptyProgressFacts,
+  progressSummary,
+  PROGRESS_FACTS_VERSION,
+  urgencyOf,
+  urgencyOfItem,
+  type AttentionItem,
+  type ProgressFacts,
+} from '@samplan/plan-model';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus, familyConsent } from '../access/consentCoverage.ts';
 import type { PlanAccess } from '../access/PlanAccess.ts';
@@ -13,15 +22,18 @@ import type { AccessLog } from '../audit/AccessLog.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
 import type { PlanHistory } from '../documents/PlanHistory.ts';
 import type { DocumentProjector } from '../documents/projections/DocumentProjector.ts';
+import type { AccountStore } from '../storage/AccountStore.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { HistoryStore } from '../storage/HistoryStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import { requireSession, requireUser } from './requireUser.ts';
+import { userNames } from './userNames.ts';
 
 export const PlanParams = z.object({ id: z.string().min(1).max(64) });
 
 export interface PlanRoutesOptions {
   sessions: Sessions;
+  accounts: AccountStore;
   plans: PlanStore;
   consents: ConsentStore;
   access: PlanAccess;
@@ -44,49 +56,86 @@ export const publicPlan = (plan: PlanRecord): PublicPlan => ({
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export async function planRoutes(app: FastifyInstance, options: PlanRoutesOptions): Promise<void> {
-  const { sessions, plans, consents, access, accessLog, creator, documents, projector, planHistory, history, tokens } =
+  const { sessions, accounts, plans, consents, access, accessLog, creator, documents, projector, planHistory } =
     options;
+  const { history, tokens } = options;
 
-  /** Each plan's progress facts from the projections, caught up first for plans edited since. */
-  const progressOf = async (planIds: string[]): Promise<Map<string, ProgressFacts>> => {
+  /**
+   * Each plan's progress facts from the projections, caught up first for plans edited since (and computed again
+   * where an older server stored fewer facts), with the plan's last write.
+   */
+  const factsOf = async (planIds: string[]) => {
     const stored = await history.progress(planIds);
-    const heads = await Promise.all(planIds.map((planId) => documents.head(planId)));
-    const stale = planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < heads[i]!);
-    if (stale.length > 0) {
-      await Promise.all(stale.map((planId) => projector.catchUp(planId)));
-      for (const [planId, progress] of await history.progress(stale)) stored.set(planId, progress);
+    const writes = await Promise.all(planIds.map((planId) => documents.lastWrite(planId)));
+    const behind = planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < (writes[i]?.seq ?? 0));
+    if (behind.length > 0) await Promise.all(behind.map((planId) => projector.catchUp(planId)));
+    const old = planIds.filter((planId) => {
+      const facts = stored.get(planId)?.facts;
+      return !behind.includes(planId) && facts !== undefined && JSON.parse(facts).version !== PROGRESS_FACTS_VERSION;
+    });
+    if (old.length > 0) await Promise.all(old.map((planId) => projector.refreshFacts(planId)));
+    if (behind.length + old.length > 0) {
+      for (const [planId, progress] of await history.progress([...behind, ...old])) stored.set(planId, progress);
     }
-    return new Map([...stored].map(([planId, { facts }]) => [planId, JSON.parse(facts) as ProgressFacts]));
+    return {
+      facts: new Map([...stored].map(([planId, { facts }]) => [planId, JSON.parse(facts) as ProgressFacts])),
+      lastWrites: new Map(planIds.map((planId, i) => [planId, writes[i]])),
+    };
   };
 
-  /** My plans. One still waiting for the family's consent shows only its title (`access: 'venter-samtykke'`). */
+  /**
+   * My plans, most pressing first, each with what needs attention named (the caseload). One still waiting for the
+   * family's consent shows only its title (`access: 'venter-samtykke'`). Served from the projections, never by
+   * replaying a document.
+   */
   app.get('/api/plans', async (request): Promise<{ plans: PlanSummary[] }> => {
     const user = await requireUser(sessions, request);
     const mine = await plans.plansOfUser(user.id);
     const date = today();
-    const progress = await progressOf(mine.map((plan) => plan.id));
-    return {
-      plans: await Promise.all(
-        mine.map(async (plan) => {
-          const status = consentStatus(await consents.listForPlan(plan.id), user.id, plan.role, plan);
-          if (!consentAllowsAccess(status)) {
-            return {
-              ...publicPlan(plan),
-              childName: null,
-              role: plan.role,
-              access: 'venter-samtykke' as const,
-              progress: null,
-            };
-          }
-          return {
-            ...publicPlan(plan),
-            role: plan.role,
-            access: 'apen' as const,
-            progress: progressSummary(progress.get(plan.id) ?? emptyProgressFacts(), date),
-          };
-        }),
-      ),
-    };
+    const { facts, lastWrites } = await factsOf(mine.map((plan) => plan.id));
+    const nameOf = userNames(accounts);
+    const now = Date.now();
+    const summaries = await Promise.all(
+      mine.map(async (plan): Promise<PlanSummary> => {
+        const planConsents = await consents.listForPlan(plan.id);
+        const status = consentStatus(planConsents, user.id, plan.role, plan);
+        if (!consentAllowsAccess(status)) {
+          return { ...publicPlan(plan), childName: null, role: plan.role, access: 'venter-samtykke', progress: null };
+        }
+        const planFacts = facts.get(plan.id) ?? emptyProgressFacts();
+        const attention: AttentionItem[] = attentionItems(planFacts, date);
+        // Consent waited for: those who manage the plan see it (the family gives it, the koordinator asks for it).
+        if (can(plan.role, 'invite')) {
+          if (familyConsent(planConsents) === 'venter') attention.push({ kind: 'familyConsentWaiting' });
+          const members = await plans.listMembers(plan.id, now);
+          const waiting = members.filter(
+            (m) => !isFamilyRole(m.role) && consentStatus(planConsents, m.userId, m.role, plan) === 'mangler',
+          ).length;
+          if (waiting > 0) attention.push({ kind: 'consentWaiting', count: waiting });
+          attention.sort((a, b) => urgencyOfItem(b) - urgencyOfItem(a));
+        }
+        const write = lastWrites.get(plan.id);
+        return {
+          ...publicPlan(plan),
+          role: plan.role,
+          access: 'apen',
+          progress: progressSummary(planFacts, date),
+          attention,
+          urgency: urgencyOf(attention),
+          lastChange: write
+            ? {
+                at: new Date(write.at).toISOString(),
+                by: write.userId ? { userId: write.userId, name: await nameOf(write.userId) } : null,
+              }
+            : null,
+        };
+      }),
+    );
+    const urgency = (summary: PlanSummary) => (summary.access === 'apen' ? summary.urgency : -1);
+    summaries.sort(
+      (a, b) => urgency(b) - urgency(a) || (a.childName ?? a.title).localeCompare(b.childName ?? b.title, 'nb'),
+    );
+    return { plans: summaries };
   });
 
   app.post('/api/plans', async (request, reply) => {

@@ -65,6 +65,8 @@ export interface DocumentStore {
   clientOwners(planId: string): Promise<Map<number, string>>;
   /** The seq of the plan's last update (0 for none). */
   lastSeq(planId: string): Promise<number>;
+  /** The plan's last update: its seq, when it was committed and by whom (undefined for a plan with none). */
+  lastWrite(planId: string): Promise<{ seq: number; at: number; userId: string | null } | undefined>;
   /** The seq of the last update committed at or before `time` (ms; 0 for none). */
   seqAt(planId: string, time: number): Promise<number>;
   /** Keeps a snapshot (kept as it is if one exists at that seq). */

@@ -89,6 +89,8 @@ export interface HistoryStore {
   deletionsBetween(planId: string, fromSeq: number, toSeq: number): Promise<DeletionRecord[]>;
   /** Each plan's progress facts (JSON text) and the seq they are from. */
   progress(planIds: readonly string[]): Promise<Map<string, { seq: number; facts: string }>>;
+  /** Replaces a plan's progress facts (computed again, e.g. after the facts gained fields). */
+  putProgress(planId: string, seq: number, facts: string): Promise<void>;
   recordVisit(planId: string, userId: string, visit: { seq: number; at: number }): Promise<void>;
   lastVisit(planId: string, userId: string): Promise<{ seq: number; at: number } | undefined>;
 }

@@ -164,6 +164,25 @@ export class DocumentProjector {
     });
   }
 
+  /**
+   * Computes a plan's progress facts again from the projection's own state, without replaying its log (after the
+   * facts gained fields: facts stored by an older server). Resolves with the seq they are from.
+   */
+  refreshFacts(planId: string): Promise<number> {
+    return this.options.queue.run(planId, async () => {
+      const cursor = await this.options.history.cursor(planId);
+      if (!cursor) return 0;
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, cursor.state);
+        await this.options.history.putProgress(planId, cursor.seq, JSON.stringify(await this.factsOf(planId, doc)));
+        return cursor.seq;
+      } finally {
+        doc.destroy();
+      }
+    });
+  }
+
   /** Writes the change log of every plan with work pending (at shutdown). */
   async flushAll(): Promise<void> {
     const pending = [...this.timers.keys()];

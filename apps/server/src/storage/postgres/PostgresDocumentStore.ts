@@ -187,6 +187,15 @@ export class PostgresDocumentStore implements DocumentStore {
     return Number(result.rows[0]?.seq ?? 0);
   }
 
+  async lastWrite(planId: string): Promise<{ seq: number; at: number; userId: string | null } | undefined> {
+    const result = await this.pool.query<{ seq: string; created_at: string; user_id: string | null }>(
+      'SELECT seq, created_at, user_id FROM doc_updates WHERE plan_id = $1 ORDER BY seq DESC LIMIT 1',
+      [planId],
+    );
+    const row = result.rows[0];
+    return row && { seq: Number(row.seq), at: Number(row.created_at), userId: row.user_id };
+  }
+
   async seqAt(planId: string, time: number): Promise<number> {
     const result = await this.pool.query<{ seq: string | null }>(
       'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1 AND created_at <= $2',

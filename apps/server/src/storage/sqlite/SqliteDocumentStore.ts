@@ -81,6 +81,9 @@ export class SqliteDocumentStore implements DocumentStore {
       clientOwners: db.prepare<[string], { client_id: number; user_id: string }>(
         'SELECT client_id, user_id FROM doc_clients WHERE plan_id = ?',
       ),
+      lastWrite: db.prepare<[string], { seq: number; created_at: number; user_id: string | null }>(
+        'SELECT seq, created_at, user_id FROM doc_updates WHERE plan_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
       ping: db.prepare('SELECT 1').pluck(),
     };
     this.appendSync = db.transaction((planId: string, updates: readonly PendingUpdate[]) => {
@@ -160,6 +163,11 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async lastSeq(planId: string): Promise<number> {
     return this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
+  }
+
+  async lastWrite(planId: string): Promise<{ seq: number; at: number; userId: string | null } | undefined> {
+    const row = this.statements.lastWrite.get(planId);
+    return row && { seq: row.seq, at: row.created_at, userId: row.user_id };
   }
 
   async seqAt(planId: string, time: number): Promise<number> {

@@ -217,6 +217,10 @@ export class SqliteHistoryStore implements HistoryStore {
     return result;
   }
 
+  async putProgress(planId: string, seq: number, facts: string): Promise<void> {
+    this.statements.putProgress.run(planId, seq, facts);
+  }
+
   async recordVisit(planId: string, userId: string, visit: { seq: number; at: number }): Promise<void> {
     this.statements.putVisit.run(planId, userId, visit.seq, visit.at);
   }

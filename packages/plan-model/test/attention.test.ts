@@ -1,0 +1,124 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import {
+  addInterval,
+  attentionItems,
+  emptyProgressFacts,
+  formatEvaluationInterval,
+  parseEvaluationInterval,
+  planToJSON,
+  progressFacts,
+  seedDemoPlan,
+  urgencyOf,
+  type ProgressFacts,
+} from '../src/index.ts';
+
+const facts = (
+  patch: Omit<Partial<ProgressFacts>, 'meta'> & { meta?: Partial<ProgressFacts['meta']> },
+): ProgressFacts => {
+  const empty = emptyProgressFacts();
+  return { ...empty, ...patch, meta: { ...empty.meta, createdAt: '2026-01-05T10:00:00.000Z', ...patch.meta } };
+};
+const goal = (title: string, patch: Partial<ProgressFacts['goals'][number]> = {}): ProgressFacts['goals'][number] => ({
+  id: title,
+  title,
+  status: 'pagar',
+  targetDate: null,
+  lastEvaluated: null,
+  ...patch,
+});
+
+describe('the evaluation interval', () => {
+  it('reads what the editor writes and what people wrote before', () => {
+    expect(parseEvaluationInterval('P3M')).toEqual({ count: 3, unit: 'maaneder' });
+    expect(parseEvaluationInterval('P6W')).toEqual({ count: 6, unit: 'uker' });
+    expect(parseEvaluationInterval('Hver 3. måned')).toEqual({ count: 3, unit: 'maaneder' });
+    expect(parseEvaluationInterval('hver 6. uke')).toEqual({ count: 6, unit: 'uker' });
+    expect(parseEvaluationInterval('Hvert halvår')).toEqual({ count: 6, unit: 'maaneder' });
+    expect(parseEvaluationInterval('årlig')).toEqual({ count: 12, unit: 'maaneder' });
+    expect(parseEvaluationInterval('hver måned')).toEqual({ count: 1, unit: 'maaneder' });
+    for (const none of [null, '', 'når det passer', 'P0M', 'P400W']) expect(parseEvaluationInterval(none)).toBeNull();
+    expect(formatEvaluationInterval({ count: 3, unit: 'maaneder' })).toBe('P3M');
+    expect(parseEvaluationInterval(formatEvaluationInterval({ count: 8, unit: 'uker' }))).toEqual({
+      count: 8,
+      unit: 'uker',
+    });
+  });
+
+  it('adds weeks and months to a date, keeping the month end', () => {
+    expect(addInterval('2026-01-31', { count: 1, unit: 'maaneder' })).toBe('2026-02-28');
+    expect(addInterval('2026-11-30', { count: 3, unit: 'maaneder' })).toBe('2027-02-28');
+    expect(addInterval('2026-12-28', { count: 2, unit: 'uker' })).toBe('2027-01-11');
+  });
+});
+
+describe('attention items', () => {
+  it('names each evaluation past due, from the latest evaluation and the interval', () => {
+    const plan = facts({
+      meta: { evaluationInterval: 'P3M', periodStart: '2026-08-01' },
+      goals: [
+        goal('Gå selv i skolebygget', { lastEvaluated: '2026-08-20' }),
+        goal('Sove hele natten'),
+        goal('Nådd mål', { status: 'naadd' }),
+      ],
+    });
+    expect(attentionItems(plan, '2026-12-02')).toEqual([
+      // From the period's start: due 01.11, 31 days ago; from its evaluation 20.08: due 20.11, 12 days ago.
+      {
+        kind: 'evaluationOverdue',
+        goalId: 'Sove hele natten',
+        title: 'Sove hele natten',
+        dueDate: '2026-11-01',
+        days: 31,
+      },
+      {
+        kind: 'evaluationOverdue',
+        goalId: 'Gå selv i skolebygget',
+        title: 'Gå selv i skolebygget',
+        dueDate: '2026-11-20',
+        days: 12,
+      },
+    ]);
+    // An evaluation written today moves it forward.
+    const evaluated = { ...plan, goals: plan.goals.map((g) => ({ ...g, lastEvaluated: '2026-12-02' })) };
+    expect(attentionItems(evaluated, '2026-12-02')).toEqual([]);
+  });
+
+  it('without an interval uses the target date; names a passed revision, due soon, and overdue tasks', () => {
+    const plan = facts({
+      meta: { nextRevision: '2026-10-01' },
+      goals: [goal('Svømme', { targetDate: '2026-12-10' })],
+      tasks: [
+        { id: 't1', title: 'Søke støttekontakt', done: false, dueDate: '2026-11-27' },
+        { id: 't2', title: 'Ferdig', done: true, dueDate: '2026-11-01' },
+      ],
+    });
+    expect(attentionItems(plan, '2026-12-02')).toEqual([
+      { kind: 'revisionPassed', date: '2026-10-01', days: 62 },
+      { kind: 'taskOverdue', taskId: 't1', title: 'Søke støttekontakt', dueDate: '2026-11-27', days: 5 },
+      { kind: 'evaluationDue', goalId: 'Svømme', title: 'Svømme', dueDate: '2026-12-10', days: 8 },
+    ]);
+    expect(urgencyOf(attentionItems(plan, '2026-12-02'))).toBeGreaterThan(urgencyOf([]));
+    expect(urgencyOf([])).toBe(0);
+  });
+
+  it('ranks a plan with something overdue above one with something due soon', () => {
+    const overdue = attentionItems(facts({ meta: { nextRevision: '2026-12-01' } }), '2026-12-02');
+    const soon = attentionItems(facts({ meta: { nextRevision: '2026-12-05' } }), '2026-12-02');
+    expect(urgencyOf(overdue)).toBeGreaterThan(urgencyOf(soon));
+  });
+
+  it('reads the demo plan: its interval is written in words', () => {
+    const doc = new Y.Doc();
+    seedDemoPlan(doc);
+    const demo = progressFacts(planToJSON(doc));
+    expect(demo.meta.evaluationInterval).toBe('Hver 3. måned');
+    // Before the period starts nothing is due; months after the last evaluations, the open goals are, by name.
+    expect(attentionItems(demo, '2026-06-01').some((item) => item.kind === 'evaluationOverdue')).toBe(false);
+    const later = attentionItems(demo, '2027-06-01').filter((item) => item.kind === 'evaluationOverdue');
+    const openGoals = demo.goals.filter((g) => g.status !== 'naadd' && g.status !== 'avsluttet');
+    expect(later.map((item) => ('title' in item ? item.title : ''))).toEqual(
+      expect.arrayContaining(openGoals.map((g) => g.title)),
+    );
+  });
+});
