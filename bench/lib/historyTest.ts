@@ -71,8 +71,10 @@ export interface HistoryResult {
     warmMs: number[];
     warmMedianMs: number;
     warmMaxMs: number;
+    /** The first GET /api/plans after the server was stopped (SIGTERM) and started again on the same data. */
+    afterRestartMs: number;
     bytes: number;
-    /** Every plan listed, each with a progress summary. */
+    /** Every plan listed, each with a progress summary and its attention items, also after the restart. */
     complete: boolean;
   };
 }
@@ -228,7 +230,8 @@ async function planList(options: BenchOptions): Promise<HistoryResult['planList'
   try {
     server = await startOurs({ dataDir, sqliteSynchronous: options.sqliteSynchronous });
     const api = new Api(server.httpBase, server);
-    await api.register(`plans-${Date.now()}@example.org`, 'bench-password-1234', 'Koordinator Mange');
+    const email = `plans-${Date.now()}@example.org`;
+    await api.register(email, 'bench-password-1234', 'Koordinator Mange');
     const create: number[] = [];
     for (let i = 0; i < options.historyPlans; i++) {
       const { ms } = await api.request('POST', '/api/plans', {
@@ -238,17 +241,30 @@ async function planList(options: BenchOptions): Promise<HistoryResult['planList'
       });
       create.push(ms);
     }
-    type Listed = { plans: Array<{ progress: unknown }> };
+    type Listed = { plans: Array<{ progress: unknown; attention?: unknown[] }> };
+    const listedWhole = (json: Listed) =>
+      json.plans.length === options.historyPlans &&
+      json.plans.every((p) => p.progress !== null && Array.isArray(p.attention) && p.attention.length > 0);
     const first = await api.request<Listed>('GET', '/api/plans');
     const warm: number[] = [];
     let complete = first.json.plans.length === options.historyPlans;
     for (let i = 0; i < WARM_PLAN_LIST_CALLS; i++) {
       const { json, ms } = await api.request<Listed>('GET', '/api/plans');
       warm.push(ms);
-      complete &&= json.plans.length === options.historyPlans && json.plans.every((p) => p.progress !== null);
+      complete &&= listedWhole(json);
     }
     const stop = await server.stop('SIGTERM');
     if (stop.forced || stop.code !== 0) throw new Error(`server did not stop cleanly: ${JSON.stringify(stop)}`);
+    // The caseload after a restart: a fresh process on the same data, its first list (after logging in again).
+    server = await startOurs({ dataDir, sqliteSynchronous: options.sqliteSynchronous });
+    const again = new Api(server.httpBase, server);
+    await again.request('POST', '/api/auth/login', { email, password: 'bench-password-1234' });
+    const afterRestart = await again.request<Listed>('GET', '/api/plans');
+    complete &&= listedWhole(afterRestart.json);
+    const stopAgain = await server.stop('SIGTERM');
+    if (stopAgain.forced || stopAgain.code !== 0) {
+      throw new Error(`server did not stop cleanly: ${JSON.stringify(stopAgain)}`);
+    }
     return {
       plans: options.historyPlans,
       createMedianMs: round(median(create), 1),
@@ -256,6 +272,7 @@ async function planList(options: BenchOptions): Promise<HistoryResult['planList'
       warmMs: warm.map((ms) => round(ms, 1)),
       warmMedianMs: round(median(warm), 1),
       warmMaxMs: round(Math.max(...warm), 1),
+      afterRestartMs: round(afterRestart.ms, 1),
       bytes: first.bytes,
       complete,
     };

@@ -1,5 +1,5 @@
 import { seedLargePlan } from '@samplan/plan-model';
-import * as Y from 'yjs';
+import { editStoredPlan } from './storedPlan.ts';
 import type { RunningServer } from './testServer.ts';
 
 /** The large plan of issue 4: it must still open, scroll and take typing without visible lag. */
@@ -10,13 +10,5 @@ export const LARGE_PLAN = { goals: 100, measures: 200, meetings: 40 } as const;
  * grown over years: one update in the plan's log, attributed to `userId`.
  */
 export async function growStoredPlan(server: RunningServer, planId: string, userId: string): Promise<void> {
-  const { documentLog } = server.app.samplan;
-  const doc = await documentLog.currentDoc(planId);
-  try {
-    const before = Y.encodeStateVector(doc);
-    seedLargePlan(doc, LARGE_PLAN);
-    await documentLog.append(planId, [{ update: Y.encodeStateAsUpdate(doc, before), userId }]);
-  } finally {
-    doc.destroy();
-  }
+  await editStoredPlan(server, planId, userId, (doc) => seedLargePlan(doc, LARGE_PLAN));
 }

@@ -73,8 +73,16 @@ export function progressFacts(plan: PlanJSON): ProgressFacts {
   };
 }
 
+/** What the summary itself reads: the facts, or a whole plan (the web app summarises the live document). */
+export interface SummaryFacts {
+  meta: Pick<PlanJSON['meta'], 'nextRevision'>;
+  goals: ReadonlyArray<Pick<PlanJSON['goals'][number], 'status' | 'targetDate'>>;
+  tasks: ReadonlyArray<Pick<PlanJSON['tasks'][number], 'done' | 'dueDate'>>;
+  meetings: ReadonlyArray<Pick<PlanJSON['meetings'][number], 'id' | 'status' | 'date' | 'title'>>;
+}
+
 // `today` is an ISO date in the plan's time zone; the caller decides what today is, which keeps this pure.
-export function progressSummary(plan: ProgressFacts, today: string): ProgressSummary {
+export function progressSummary(plan: SummaryFacts, today: string): ProgressSummary {
   if (!IsoDateSchema.safeParse(today).success) {
     throw new PlanModelError('INVALID_VALUE', `today must be an ISO date (YYYY-MM-DD), got "${today}"`);
   }

@@ -1,5 +1,6 @@
 import {
   collectionSpecs,
+  parseEvaluationInterval,
   richTextToPlain,
   TITLE_FIELDS,
   type CollectionName,
@@ -30,7 +31,7 @@ const specOf = (collection: CollectionName, field: string): FieldSpec | undefine
 
 /** Whether a field holds text, shown as words added and removed (rather than «before → after»). */
 export function isTextField(collection: CollectionName | undefined, field: string): boolean {
-  if (!collection) return !field.startsWith('meta.') || field === 'meta.title' || field === 'meta.evaluationInterval';
+  if (!collection) return !field.startsWith('meta.') || field === 'meta.title';
   const kind = specOf(collection, field)?.kind;
   return kind === 'text' || kind === 'richText';
 }
@@ -72,6 +73,9 @@ export function fieldText(
   if (typeof value === 'boolean') return value ? nbHistory.changes.yes : nbHistory.changes.no;
   if (!collection) {
     if (field === 'meta.coordinatorId') return titleIn('participants', value);
+    if (field === 'meta.evaluationInterval' && typeof value === 'string') {
+      return nb.period.intervalText(value, parseEvaluationInterval(value));
+    }
     return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value);
   }
   const spec = specOf(collection, field);

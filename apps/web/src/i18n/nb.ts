@@ -388,8 +388,27 @@ export const nb = {
     start: 'Planen gjelder fra',
     end: 'Planen gjelder til',
     nextRevision: 'Neste revisjon',
-    interval: 'Hvor ofte planen evalueres',
-    intervalHint: 'For eksempel «hver 3. måned».',
+    interval: 'Hvor ofte målene evalueres',
+    intervalHint:
+      'Samplan regner ut når hvert mål skal evalueres neste gang, fra siste evaluering, og viser det som haster i Mine planer.',
+    intervalEvery: 'Hver',
+    intervalCount: 'Antall',
+    intervalUnit: 'Enhet',
+    intervalUnits: { uker: 'uke(r)', maaneder: 'måned(er)' } as Record<string, string>,
+    intervalNone: 'Ikke satt',
+    /** The interval as a reader says it: «hver 3. måned», «hver uke»; older free text as it was written. */
+    intervalText: (value: string | null, parsed: { count: number; unit: string } | null) =>
+      !parsed
+        ? (value ?? '')
+        : parsed.count === 1
+          ? parsed.unit === 'uker'
+            ? 'Hver uke'
+            : 'Hver måned'
+          : `Hver ${parsed.count}. ${parsed.unit === 'uker' ? 'uke' : 'måned'}`,
+    intervalSet: 'Sett hvor ofte',
+    intervalRemove: 'Fjern',
+    intervalOldText: (text: string) =>
+      `Skrevet tidligere: «${text}». Velg antall og enhet, så regner Samplan ut når evaluering er neste gang.`,
     lastRevision: 'Sist revidert',
     revisionDone: 'Revisjonen er gjennomført i dag',
     revisionDoneHint:

@@ -2,9 +2,12 @@ import type { PlanSummary } from '@samplan/api';
 import { Link } from '../app/Link.tsx';
 import { paths } from '../app/routes.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
-import { formatDate, nb } from '../i18n/index.ts';
+import { formatDate, formatDateTime, nb, nbCaseload } from '../i18n/index.ts';
 
-/** One plan in Mine planer, with its progress at a glance. */
+/** How many things that need attention a card names before "og N ting til". */
+const SHOWN_ITEMS = 4;
+
+/** One plan in Mine planer: the child's name first, what needs attention named, its progress at a glance. */
 export function PlanCard({ plan }: { plan: PlanSummary }) {
   if (plan.access === 'venter-samtykke') {
     return (
@@ -18,17 +21,30 @@ export function PlanCard({ plan }: { plan: PlanSummary }) {
       </li>
     );
   }
-  const { progress } = plan;
-  const overdue = progress.overdueEvaluations + progress.overdueTasks;
+  const { progress, attention } = plan;
+  const shown = attention.slice(0, SHOWN_ITEMS);
   return (
-    <li className="card plan-card">
+    <li className="card plan-card" data-urgency={plan.urgency}>
       <h2 className="plan-card__title">
-        <Link to={paths.plan(plan.id)}>{plan.title}</Link>
+        <Link to={paths.plan(plan.id)}>{plan.childName}</Link>
       </h2>
-      <p className="plan-card__child">{nb.plans.child(plan.childName)}</p>
-      <p className="plan-card__role">
-        {nb.plans.role}: <strong>{nb.roles[plan.role] ?? plan.role}</strong>
+      <p className="plan-card__child">
+        {plan.title} · {nb.plans.role}: <strong>{nb.roles[plan.role] ?? plan.role}</strong>
       </p>
+      {attention.length > 0 ? (
+        <ul className="attention-list">
+          {shown.map((item, i) => (
+            <li key={i} className={nbCaseload.isOverdue(item) ? 'attention attention--overdue' : 'attention'}>
+              {nbCaseload.item(item)}
+            </li>
+          ))}
+          {attention.length > shown.length && (
+            <li className="attention attention--more">{nbCaseload.more(attention.length - shown.length)}</li>
+          )}
+        </ul>
+      ) : (
+        <p className="badge badge--ok">{nbCaseload.nothing}</p>
+      )}
       <div className="plan-card__progress">
         <span>
           {progress.goalsTotal > 0
@@ -51,9 +67,11 @@ export function PlanCard({ plan }: { plan: PlanSummary }) {
           <dd>{nb.plans.openTasks(progress.openTasks)}</dd>
         </div>
       </dl>
-      <p className={overdue > 0 ? 'badge badge--warning' : 'badge badge--ok'}>
-        {overdue > 0 ? nb.plans.overdue(overdue) : nb.plans.nothingOverdue}
-      </p>
+      {plan.lastChange && (
+        <p className="muted plan-card__changed">
+          {nbCaseload.lastChange(formatDateTime(plan.lastChange.at), plan.lastChange.by?.name ?? null)}
+        </p>
+      )}
     </li>
   );
 }

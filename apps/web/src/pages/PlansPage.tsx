@@ -8,8 +8,9 @@ import { useSession } from '../app/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
-import { nb } from '../i18n/index.ts';
+import { nb, nbCaseload } from '../i18n/index.ts';
 import { PlanCard } from './PlanCard.tsx';
+import { CaseloadTools, useCaseload } from './CaseloadTools.tsx';
 
 export function PlansPage() {
   usePageTitle(nb.plans.title);
@@ -21,6 +22,7 @@ export function PlansPage() {
     api.plans().then(setPlans, () => setFailed(true));
   }, []);
   useEffect(load, [load]);
+  const caseload = useCaseload(plans ?? []);
   const { logoutEverywhere } = useSession();
   const onLogoutEverywhere = async (): Promise<void> => {
     await logoutEverywhere();
@@ -51,9 +53,11 @@ export function PlansPage() {
           <p>{nb.plans.emptyHint}</p>
         </div>
       )}
-      {plans && plans.length > 0 && (
+      {plans && plans.length > 1 && <CaseloadTools caseload={caseload} />}
+      {plans && plans.length > 0 && caseload.shown.length === 0 && <p>{nbCaseload.noMatch}</p>}
+      {plans && caseload.shown.length > 0 && (
         <ul className="plan-list">
-          {plans.map((plan) => (
+          {caseload.shown.map((plan) => (
             <PlanCard key={plan.id} plan={plan} />
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { progressSummary, type PlanJSON } from '@samplan/plan-model';
+import { parseEvaluationInterval, progressSummary, type PlanJSON } from '@samplan/plan-model';
 import { formatDate, formatDateLong, nb, todayIso } from '../i18n/index.ts';
 import { ConsentRecords } from '../sections/ConsentRecords.tsx';
 import { PrintFacts } from './PrintFacts.tsx';
@@ -47,7 +47,13 @@ export function PrintPlan({
           facts={[
             [nb.print.period, period(plan.meta.periodStart, plan.meta.periodEnd)],
             [nb.period.nextRevision, formatDate(plan.meta.nextRevision)],
-            [nb.period.interval, plan.meta.evaluationInterval],
+            [
+              nb.period.interval,
+              nb.period.intervalText(
+                plan.meta.evaluationInterval,
+                parseEvaluationInterval(plan.meta.evaluationInterval),
+              ),
+            ],
             [nb.print.coordinator, coordinator],
             [nb.overview.goals, nb.overview.goalsReached(summary.goalsReached, summary.goalsTotal)],
           ]}

@@ -1,5 +1,5 @@
 import { DateField } from '../fields/DateField.tsx';
-import { PlainTextField } from '../fields/PlainTextField.tsx';
+import { IntervalField } from '../fields/IntervalField.tsx';
 import { formatDate, nb, todayIso } from '../i18n/index.ts';
 import { useCanEdit } from '../plan/PartScope.tsx';
 import { useMetaValue } from '../plan/planHooks.ts';
@@ -36,7 +36,7 @@ export function PeriodSection() {
             onChange={(value) => actions.updateMeta({ nextRevision: value })}
           />
         </div>
-        <PlainTextField
+        <IntervalField
           label={nb.period.interval}
           hint={nb.period.intervalHint}
           value={interval}

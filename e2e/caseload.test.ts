@@ -1,0 +1,123 @@
+import { addItem, updateMeta } from '@samplan/plan-model';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { seriousViolations } from './support/axe.ts';
+import { CSRF, createPlanViaApi, newUserContext } from './support/browser.ts';
+import { expectText } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { editStoredPlan } from './support/storedPlan.ts';
+import { waitFor } from './support/waitFor.ts';
+import { useWebApp } from './support/webApp.ts';
+
+const daysFromNow = (days: number): string => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+const norwegian = (iso: string): string => iso.split('-').reverse().join('.');
+
+/** The cards of Mine planer in order: the child's name and what each names. */
+const cards = (page: Page) =>
+  page.locator('.plan-card').evaluateAll((elements) =>
+    elements.map((card) => ({
+      child: card.querySelector('.plan-card__title')?.textContent?.trim() ?? '',
+      items: [...card.querySelectorAll('.attention')].map((item) => item.textContent?.trim() ?? ''),
+    })),
+  );
+
+// Issue 10: a koordinator's Mine planer is a worklist, most pressing first, each thing that needs her named.
+describe("the koordinator's caseload", () => {
+  const app = useWebApp();
+
+  it('orders eight plans by urgency, names each overdue item, and filters and searches them', async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
+    const join = async (planId: string, guest: typeof parent, role: string) => {
+      const invite = await koordinator.context.request.post(`/api/plans/${planId}/invites`, {
+        headers: CSRF,
+        data: { email: guest.user.email, role },
+      });
+      const { token } = (await invite.json()) as { token: string };
+      expect(
+        (await guest.context.request.post('/api/invites/accept', { headers: CSRF, data: { token } })).status(),
+      ).toBe(200);
+    };
+    const plan = async (child: string, options: { familyAnswered?: boolean; edit?: (doc: Y.Doc) => void } = {}) => {
+      const planId = await createPlanViaApi(koordinator.context, { childName: child });
+      if (options.familyAnswered !== false) {
+        await join(planId, parent, 'foresatt');
+        const given = await parent.context.request.post(`/api/plans/${planId}/family-consent`, {
+          headers: CSRF,
+          data: { shareWithUserIds: [koordinator.user.id] },
+        });
+        expect(given.status()).toBe(201);
+      }
+      if (options.edit) await editStoredPlan(app.server, planId, koordinator.user.id, options.edit);
+      return planId;
+    };
+
+    await plan('Noah Dahl');
+    await plan('Lea Moe', { edit: (doc) => updateMeta(doc, { nextRevision: daysFromNow(20) }) });
+    await plan('Sara Lie', {
+      edit: (doc) => void addItem(doc, 'goals', { title: 'Svømme 25 meter', targetDate: daysFromNow(7) }),
+    });
+    await plan('Mia Berg', { familyAnswered: false });
+    const jon = await plan('Jon Vik');
+    await join(jon, teacher, 'deltaker');
+    await plan('Ali Khan', {
+      edit: (doc) => void addItem(doc, 'tasks', { title: 'Søke om støttekontakt', dueDate: daysFromNow(-5) }),
+    });
+    await plan('Bo Hansen', { edit: (doc) => updateMeta(doc, { nextRevision: daysFromNow(-10) }) });
+    await plan('Emma Nilsen', {
+      edit: (doc) => {
+        updateMeta(doc, { evaluationInterval: 'P6W', periodStart: daysFromNow(-72) });
+        addItem(doc, 'goals', { title: 'Gå selv i skolebygget', status: 'pagar' });
+      },
+    });
+
+    const page = koordinator.page;
+    await page.goto('/');
+    await expectText(page.locator('h1'), 'Mine planer');
+    const list = await waitFor(async () => {
+      const current = await cards(page);
+      return current.length === 8 ? current : false;
+    });
+    expect(list.map((card) => card.child)).toEqual([
+      'Emma Nilsen',
+      'Bo Hansen',
+      'Ali Khan',
+      'Mia Berg',
+      'Jon Vik',
+      'Sara Lie',
+      'Lea Moe',
+      'Noah Dahl',
+    ]);
+    expect(list[0]!.items).toEqual(['Evaluering av «Gå selv i skolebygget» er 30 dager på overtid']);
+    expect(list[1]!.items).toEqual([`Revisjon ${norwegian(daysFromNow(-10))} er passert`]);
+    expect(list[2]!.items).toEqual(['Oppgaven «Søke om støttekontakt» er 5 dager på overtid']);
+    expect(list[3]!.items).toEqual(['Venter på samtykke fra familien']);
+    expect(list[4]!.items).toEqual(['1 deltaker venter på samtykke fra familien']);
+    expect(list[5]!.items).toEqual([`Evaluering av «Svømme 25 meter» om 7 dager (${norwegian(daysFromNow(7))})`]);
+    expect(list[6]!.items).toEqual([`Revisjon ${norwegian(daysFromNow(20))}, om 20 dager`]);
+    expect(list[7]!.items).toEqual([]);
+    await expectText(page.locator('.plan-card').first(), 'Sist endret');
+    await saveScreenshot(page, 'caseload');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Vis').selectOption({ label: 'Noe er på overtid' });
+    await expect
+      .poll(async () => (await cards(page)).map((card) => card.child))
+      .toEqual(['Emma Nilsen', 'Bo Hansen', 'Ali Khan']);
+    await expectText(page.locator('.caseload-tools__count'), 'Viser 3 av 8 planer');
+    await page.getByLabel('Vis').selectOption({ label: 'Alle planer' });
+    await page.getByLabel('Søk etter barnets navn').fill('bo h');
+    await expect.poll(async () => (await cards(page)).map((card) => card.child)).toEqual(['Bo Hansen']);
+    await page.getByLabel('Søk etter barnets navn').fill('');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(page, 'caseload-phone', { fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const context of [koordinator.context, parent.context, teacher.context]) await context.close();
+  });
+});
