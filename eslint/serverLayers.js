@@ -6,6 +6,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 export const SERVER_LAYERS = [
   ['<root>', 'scripts'],
   ['http', 'collab'],
+  ['notifications'],
   ['access'],
   ['auth'],
   ['mail'],

@@ -25,8 +25,10 @@ import { InProcessCommitFeed } from './documents/InProcessCommitFeed.ts';
 import { KeyedQueue } from './documents/KeyedQueue.ts';
 import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
 import { PlanHistory } from './documents/PlanHistory.ts';
+import { PlanFacts } from './documents/projections/PlanFacts.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import { MailQueue } from './mail/MailQueue.ts';
+import { Notifier } from './notifications/Notifier.ts';
 import { OutboxTransport } from './mail/OutboxTransport.ts';
 import { SmtpTransport } from './mail/SmtpTransport.ts';
 import { partWritePolicy } from './collab/WritePolicy.ts';
@@ -40,6 +42,7 @@ import { installErrorHandler } from './http/errorHandler.ts';
 import { healthRoutes } from './http/healthRoutes.ts';
 import { historyRoutes } from './http/historyRoutes.ts';
 import { memberRoutes } from './http/memberRoutes.ts';
+import { notificationRoutes } from './http/notificationRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
 import { planRoutes } from './http/planRoutes.ts';
 import { publicOrigin } from './http/publicOrigin.ts';
@@ -78,6 +81,7 @@ export interface Services {
   oidc: OidcLogin;
   mail: MailQueue;
   passwordResets: PasswordResets;
+  notifier: Notifier;
 }
 
 declare module 'fastify' {
@@ -130,6 +134,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     changeLogDelayMs: config.CHANGE_LOG_DELAY_MS,
     logger: app.log,
   });
+  const planFacts = new PlanFacts({ documents: documentLog, projector, history: storage.history });
   const compactor = new WorkerCompactor();
   documentLog.feed.subscribeAll((commits) => projector.committed(commits[0]!.planId, commits.length));
   const refusalsLogged = new Map<string, number>();
@@ -197,6 +202,19 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     linkTo: (path) => new URL(path, origin()).href,
     logger: app.log,
   });
+  const notifier = new Notifier({
+    plans,
+    consents,
+    accounts,
+    store: storage.notifications,
+    mail,
+    planFacts,
+    linkTo: (path) => new URL(path, origin()).href,
+    logger: app.log,
+    delayMs: config.NOTIFY_DELAY_MS,
+    sweepMs: config.NOTIFY_SWEEP_MINUTES * 60_000,
+  });
+  documentLog.feed.subscribeAll((commits) => notifier.planChanged(commits[0]!.planId));
   const consentService = new ConsentService({
     plans,
     consents,
@@ -205,8 +223,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     log: accessLog,
     memberships,
     accounts,
-    mail,
-    linkTo: (path) => new URL(path, origin()).href,
+    notifyFamily: async (request) => void (await notifier.consentRequested(request)),
   });
   const throttle = new LoginThrottle(accounts, {
     maxFailures: config.LOGIN_MAX_FAILURES,
@@ -246,6 +263,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     oidc,
     mail,
     passwordResets,
+    notifier,
   };
   app.decorate('samplan', services);
 
@@ -282,11 +300,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     access,
     accessLog,
     creator,
-    documents: documentLog,
     projector,
     planHistory,
-    history: storage.history,
     tokens,
+    planFacts,
   });
   await app.register(historyRoutes, {
     sessions,
@@ -299,6 +316,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   await app.register(memberRoutes, { sessions, accounts, memberships, authRateLimit });
   await app.register(consentRoutes, { sessions, accounts, invites, consentService });
+  await app.register(notificationRoutes, {
+    sessions,
+    plans,
+    consents,
+    store: storage.notifications,
+    notifier,
+  });
   await app.register(accessLogRoutes, { sessions, access, accessLog, projector });
   await app.register(collabRoute, {
     rooms,
@@ -317,11 +341,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.addHook('onReady', async () => {
     memberships.start();
     mail.start();
+    notifier.start();
   });
   app.addHook('preClose', async () => {
     await memberships.stop();
     await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
     await projector.flushAll();
+    await notifier.stop();
   });
   app.addHook('onClose', async () => {
     await mail.stop();

@@ -21,7 +21,7 @@ export interface ProgressSummary {
 const CLOSED_GOAL_STATUSES: readonly GoalStatus[] = ['naadd', 'avsluttet'];
 
 /** Bumped when the facts gain fields; the server computes facts of an older version again. */
-export const PROGRESS_FACTS_VERSION = 2;
+export const PROGRESS_FACTS_VERSION = 3;
 
 /** What a progress summary (and the caseload's attention items) is computed from: a small part of the plan. */
 export interface ProgressFacts {
@@ -33,8 +33,10 @@ export interface ProgressFacts {
       lastEvaluated: string | null;
     }
   >;
-  tasks: Array<Pick<PlanJSON['tasks'][number], 'id' | 'title' | 'done' | 'dueDate'>>;
-  meetings: Array<Pick<PlanJSON['meetings'][number], 'id' | 'status' | 'date' | 'title'>>;
+  tasks: Array<Pick<PlanJSON['tasks'][number], 'id' | 'title' | 'done' | 'dueDate' | 'responsibleId'>>;
+  meetings: Array<Pick<PlanJSON['meetings'][number], 'id' | 'status' | 'date' | 'title' | 'participantIds'>>;
+  /** Who takes part (to tell a member about a task given to them, or a meeting they are in). */
+  participants: Array<Pick<PlanJSON['participants'][number], 'id' | 'name' | 'contact'>>;
 }
 
 /** The facts of a plan with nothing in it yet. */
@@ -44,6 +46,7 @@ export const emptyProgressFacts = (): ProgressFacts => ({
   goals: [],
   tasks: [],
   meetings: [],
+  participants: [],
 });
 
 export function progressFacts(plan: PlanJSON): ProgressFacts {
@@ -68,8 +71,21 @@ export function progressFacts(plan: PlanJSON): ProgressFacts {
       targetDate,
       lastEvaluated: lastEvaluated.get(id) ?? null,
     })),
-    tasks: plan.tasks.map(({ id, title, done, dueDate }) => ({ id, title, done, dueDate })),
-    meetings: plan.meetings.map(({ id, status, date, title }) => ({ id, status, date, title })),
+    tasks: plan.tasks.map(({ id, title, done, dueDate, responsibleId }) => ({
+      id,
+      title,
+      done,
+      dueDate,
+      responsibleId,
+    })),
+    meetings: plan.meetings.map(({ id, status, date, title, participantIds }) => ({
+      id,
+      status,
+      date,
+      title,
+      participantIds,
+    })),
+    participants: plan.participants.map(({ id, name, contact }) => ({ id, name, contact })),
   };
 }
 

@@ -89,8 +89,8 @@ describe('attention items', () => {
       meta: { nextRevision: '2026-10-01' },
       goals: [goal('Svømme', { targetDate: '2026-12-10' })],
       tasks: [
-        { id: 't1', title: 'Søke støttekontakt', done: false, dueDate: '2026-11-27' },
-        { id: 't2', title: 'Ferdig', done: true, dueDate: '2026-11-01' },
+        { id: 't1', title: 'Søke støttekontakt', done: false, dueDate: '2026-11-27', responsibleId: null },
+        { id: 't2', title: 'Ferdig', done: true, dueDate: '2026-11-01', responsibleId: null },
       ],
     });
     expect(attentionItems(plan, '2026-12-02')).toEqual([

@@ -2,9 +2,7 @@ import { newId } from '../auth/ids.ts';
 import { isFamilyRole } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
-import { LINK_PATHS, type ConsentKind } from '@samplan/api';
-import type { MailQueue } from '../mail/MailQueue.ts';
-import { mailTexts } from '../mail/mailTexts.ts';
+import type { ConsentKind } from '@samplan/api';
 import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { AccountStore, LoginMethod, User } from '../storage/AccountStore.ts';
 import type { ConsentRecord, ConsentStore } from '../storage/ConsentStore.ts';
@@ -22,9 +20,8 @@ export interface ConsentServiceDeps {
   log: AccessLog;
   memberships: MembershipService;
   accounts: AccountStore;
-  mail: MailQueue;
-  /** Absolute address of a page of the web app, for links in mails. */
-  linkTo: (path: string) => string;
+  /** Tells a parent that consent is asked for (in the app, and by mail as they chose; notifications/Notifier). */
+  notifyFamily: (request: { userId: string; planId: string; askerName: string; at: number }) => Promise<void>;
   now?: () => number;
 }
 
@@ -198,7 +195,7 @@ export class ConsentService {
 
   /**
    * A koordinator (or anyone who may invite) asks the family to consent for a participant who waits for it: every
-   * foresatt of the plan gets a mail naming who asks, with a link to the plan's access page. Asked at most hourly
+   * foresatt of the plan is told who asks (a notification, and a mail linking to the plan's access page). Asked at most hourly
    * per participant; a repeat within the hour is answered alike and sends nothing.
    */
   async requestConsent(
@@ -235,13 +232,8 @@ export class ConsentService {
       inviteId: subject.inviteId ?? null,
       notified: family.map((m) => m.userId),
     });
-    const link = this.deps.linkTo(`${LINK_PATHS.plans}/${encodeURIComponent(planId)}/tilgang`);
     for (const member of family) {
-      await this.deps.mail.send({
-        kind: 'consentRequest',
-        to: member.email,
-        ...mailTexts.consentRequest({ askerName: actor.name, link }),
-      });
+      await this.deps.notifyFamily({ userId: member.userId, planId, askerName: actor.name, at: now });
     }
     return { notified: family.length };
   }

@@ -86,6 +86,9 @@ const ConfigSchema = z.object({
     .max(24 * 60)
     .default(60),
   PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().positive().default(3),
+  /** How soon after an edit its plan is looked at for notifications, and how often every plan is (for dates). */
+  NOTIFY_DELAY_MS: z.coerce.number().int().nonnegative().default(5_000),
+  NOTIFY_SWEEP_MINUTES: z.coerce.number().positive().default(60),
   /** Comma-separated ids of OpenID Connect providers, each configured by OIDC_<ID>_* variables. */
   OIDC_PROVIDERS: z.string().default(''),
 });

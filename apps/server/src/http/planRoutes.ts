@@ -4,11 +4,9 @@ import {
   attentionItems,
   emptyProgressFacts,
   progressSummary,
-  PROGRESS_FACTS_VERSION,
   urgencyOf,
   urgencyOfItem,
   type AttentionItem,
-  type ProgressFacts,
 } from '@samplan/plan-model';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus, familyConsent } from '../access/consentCoverage.ts';
@@ -19,12 +17,11 @@ import { grantableRoles } from '../access/grants.ts';
 import { actionsOf, can, isFamilyRole } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
-import type { DocumentLog } from '../documents/DocumentLog.ts';
 import type { PlanHistory } from '../documents/PlanHistory.ts';
 import type { DocumentProjector } from '../documents/projections/DocumentProjector.ts';
+import type { PlanFacts } from '../documents/projections/PlanFacts.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
-import type { HistoryStore } from '../storage/HistoryStore.ts';
 import type { PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import { requireSession, requireUser } from './requireUser.ts';
 import { userNames } from './userNames.ts';
@@ -39,11 +36,10 @@ export interface PlanRoutesOptions {
   access: PlanAccess;
   accessLog: AccessLog;
   creator: PlanCreator;
-  documents: DocumentLog;
   projector: DocumentProjector;
   planHistory: PlanHistory;
-  history: HistoryStore;
   tokens: CollabTokens;
+  planFacts: PlanFacts;
 }
 
 export const publicPlan = (plan: PlanRecord): PublicPlan => ({
@@ -56,32 +52,8 @@ export const publicPlan = (plan: PlanRecord): PublicPlan => ({
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export async function planRoutes(app: FastifyInstance, options: PlanRoutesOptions): Promise<void> {
-  const { sessions, accounts, plans, consents, access, accessLog, creator, documents, projector, planHistory } =
-    options;
-  const { history, tokens } = options;
-
-  /**
-   * Each plan's progress facts from the projections, caught up first for plans edited since (and computed again
-   * where an older server stored fewer facts), with the plan's last write.
-   */
-  const factsOf = async (planIds: string[]) => {
-    const stored = await history.progress(planIds);
-    const writes = await Promise.all(planIds.map((planId) => documents.lastWrite(planId)));
-    const behind = planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < (writes[i]?.seq ?? 0));
-    if (behind.length > 0) await Promise.all(behind.map((planId) => projector.catchUp(planId)));
-    const old = planIds.filter((planId) => {
-      const facts = stored.get(planId)?.facts;
-      return !behind.includes(planId) && facts !== undefined && JSON.parse(facts).version !== PROGRESS_FACTS_VERSION;
-    });
-    if (old.length > 0) await Promise.all(old.map((planId) => projector.refreshFacts(planId)));
-    if (behind.length + old.length > 0) {
-      for (const [planId, progress] of await history.progress([...behind, ...old])) stored.set(planId, progress);
-    }
-    return {
-      facts: new Map([...stored].map(([planId, { facts }]) => [planId, JSON.parse(facts) as ProgressFacts])),
-      lastWrites: new Map(planIds.map((planId, i) => [planId, writes[i]])),
-    };
-  };
+  const { sessions, accounts, plans, consents, access, accessLog, creator, projector, planHistory } = options;
+  const { tokens, planFacts } = options;
 
   /**
    * My plans, most pressing first, each with what needs attention named (the caseload). One still waiting for the
@@ -92,7 +64,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
     const user = await requireUser(sessions, request);
     const mine = await plans.plansOfUser(user.id);
     const date = today();
-    const { facts, lastWrites } = await factsOf(mine.map((plan) => plan.id));
+    const { facts, lastWrites } = await planFacts.of(mine.map((plan) => plan.id));
     const nameOf = userNames(accounts);
     const now = Date.now();
     const summaries = await Promise.all(

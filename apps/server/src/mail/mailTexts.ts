@@ -65,4 +65,67 @@ export const mailTexts = {
       ...FOOTER,
     ].join('\n'),
   }),
+
+  task: (input: { byName: string | null; link: string }): MailText => ({
+    subject: input.byName ? `${input.byName} har gitt deg en oppgave i Samplan` : 'Du har fått en oppgave i Samplan',
+    body: [
+      'Hei!',
+      '',
+      input.byName
+        ? `${input.byName} har gitt deg en oppgave i en plan i Samplan.`
+        : 'Du har fått en oppgave i en plan i Samplan.',
+      '',
+      'Logg inn og se oppgaven:',
+      input.link,
+      ...FOOTER,
+    ].join('\n'),
+  }),
+
+  meeting: (input: { days: number; link: string }): MailText => ({
+    subject: input.days === 0 ? 'Du har et møte i Samplan i dag' : `Du har et møte i Samplan om ${input.days} dager`,
+    body: [
+      'Hei!',
+      '',
+      input.days === 0
+        ? 'Du er med på et møte i dag, i en plan i Samplan.'
+        : `Du er med på et møte om ${input.days} dager, i en plan i Samplan.`,
+      '',
+      'Logg inn og se tid, sted og saker:',
+      input.link,
+      ...FOOTER,
+    ].join('\n'),
+  }),
+
+  due: (input: { what: 'evaluation' | 'revision'; overdue: boolean; link: string }): MailText => {
+    const thing = input.what === 'evaluation' ? 'En evaluering' : 'En revisjon';
+    return {
+      subject: input.overdue ? `${thing} i Samplan er på overtid` : `${thing} i Samplan skal gjøres snart`,
+      body: [
+        'Hei!',
+        '',
+        input.overdue
+          ? `${thing} i en av planene dine er på overtid.`
+          : `${thing} i en av planene dine skal gjøres snart.`,
+        '',
+        'Logg inn og se hva som trenger oppfølging:',
+        input.link,
+        ...FOOTER,
+      ].join('\n'),
+    };
+  },
+
+  digest: (input: { plans: number; weekly: boolean; link: string }): MailText => ({
+    subject: 'Endringer i planene dine i Samplan',
+    body: [
+      'Hei!',
+      '',
+      `${input.weekly ? 'Den siste uken' : 'Det siste døgnet'} er det gjort endringer i ${input.plans === 1 ? 'én av planene' : `${input.plans} av planene`} dine i Samplan.`,
+      '',
+      'Logg inn og se hva som er endret:',
+      input.link,
+      '',
+      'Du kan velge om og hvor ofte du får denne e-posten under Varsler i Samplan.',
+      ...FOOTER,
+    ].join('\n'),
+  }),
 };

@@ -1,5 +1,5 @@
 /** What a mail is about; each kind has its text in mail/mailTexts.ts. */
-export type MailKind = 'invitation' | 'passwordReset' | 'consentRequest';
+export type MailKind = 'invitation' | 'passwordReset' | 'consentRequest' | 'task' | 'meeting' | 'due' | 'digest';
 
 export interface NewMail {
   id: string;

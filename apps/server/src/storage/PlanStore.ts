@@ -30,6 +30,8 @@ export interface MemberWithUser extends Membership {
  */
 export interface PlanStore {
   findPlan(planId: string): Promise<PlanRecord | undefined>;
+  /** Every plan's id (the notifier's daily sweep). */
+  allPlanIds(): Promise<string[]>;
   findMembership(planId: string, userId: string, now?: number): Promise<Membership | undefined>;
   plansOfUser(userId: string, now?: number): Promise<Array<PlanRecord & { role: Role }>>;
   listMembers(planId: string, now?: number): Promise<MemberWithUser[]>;

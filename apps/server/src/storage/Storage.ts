@@ -6,6 +6,7 @@ import type { DocumentStore, PendingUpdate } from './DocumentStore.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { InviteStore } from './InviteStore.ts';
 import type { MailStore } from './MailStore.ts';
+import type { NotificationStore } from './NotificationStore.ts';
 import type { PlanRecord, PlanStore } from './PlanStore.ts';
 
 /** Everything a new plan starts with, written in one transaction. */
@@ -29,6 +30,7 @@ export interface Storage {
   accessLog: AccessLogStore;
   history: HistoryStore;
   mail: MailStore;
+  notifications: NotificationStore;
   /** Creates a plan with its first member, document, consents and log entries: all of it, or nothing. */
   createPlan(records: NewPlanRecords): Promise<void>;
   /** Stops background work and closes the database. */

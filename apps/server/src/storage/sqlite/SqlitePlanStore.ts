@@ -55,6 +55,7 @@ export class SqlitePlanStore implements PlanStore {
         'INSERT INTO memberships (plan_id, user_id, role, created_at) VALUES (?, ?, ?, ?)',
       ),
       plan: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?'),
+      allPlanIds: db.prepare<[], string>('SELECT id FROM plans ORDER BY created_at').pluck(),
       membership: db.prepare<[string, string, number], MembershipRow>(
         `SELECT * FROM memberships WHERE plan_id = ? AND user_id = ? AND ${ACTIVE}`,
       ),
@@ -83,6 +84,10 @@ export class SqlitePlanStore implements PlanStore {
   createSync(plan: PlanRecord, creatorRole: Role): void {
     this.statements.insertPlan.run(plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt);
     this.statements.insertMembership.run(plan.id, plan.createdBy, creatorRole, plan.createdAt);
+  }
+
+  async allPlanIds(): Promise<string[]> {
+    return this.statements.allPlanIds.all();
   }
 
   async findPlan(planId: string): Promise<PlanRecord | undefined> {

@@ -241,4 +241,25 @@ export const migrations: readonly string[] = [
   ALTER TABLE consents ADD COLUMN given_login_method TEXT;
   ALTER TABLE consents ADD COLUMN given_login_level TEXT;
   `,
+  // 8: notifications ("Varsler"): what happened for whom, once each (dedupe_key), read or not; and each user's
+  // choice of what reaches them by mail, with when their last digest went out.
+  `
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    read_at INTEGER,
+    UNIQUE (user_id, dedupe_key)
+  );
+  CREATE INDEX notifications_user ON notifications(user_id, created_at);
+  CREATE TABLE notification_settings (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    settings TEXT NOT NULL,
+    last_digest_at INTEGER
+  );
+  `,
 ];

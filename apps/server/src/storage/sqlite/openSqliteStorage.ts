@@ -9,6 +9,7 @@ import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
 import { SqliteHistoryStore } from './SqliteHistoryStore.ts';
 import { SqliteInviteStore } from './SqliteInviteStore.ts';
 import { SqliteMailStore } from './SqliteMailStore.ts';
+import { SqliteNotificationStore } from './SqliteNotificationStore.ts';
 import { SqlitePlanStore } from './SqlitePlanStore.ts';
 import { WalCheckpointer } from './WalCheckpointer.ts';
 
@@ -50,6 +51,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): SqliteStorage 
     accessLog,
     history,
     mail: new SqliteMailStore(db),
+    notifications: new SqliteNotificationStore(db),
     async createPlan(records) {
       documents.remember(records.plan.id, createPlanTx(records));
     },

@@ -1,0 +1,52 @@
+import { emptyProgressFacts, PROGRESS_FACTS_VERSION, type ProgressFacts } from '@samplan/plan-model';
+import type { HistoryStore } from '../../storage/HistoryStore.ts';
+import type { DocumentLog } from '../DocumentLog.ts';
+import type { DocumentProjector } from './DocumentProjector.ts';
+
+export interface LastWrite {
+  seq: number;
+  at: number;
+  userId: string | null;
+}
+
+/**
+ * Each plan's progress facts as of its last commit, from the projections: plans edited since are caught up first,
+ * and facts an older server stored with fewer fields are computed again. Read by the caseload and the notifier.
+ */
+export class PlanFacts {
+  constructor(
+    private readonly deps: { documents: DocumentLog; projector: DocumentProjector; history: HistoryStore },
+  ) {}
+
+  async of(planIds: readonly string[]): Promise<{
+    facts: Map<string, ProgressFacts>;
+    lastWrites: Map<string, LastWrite | undefined>;
+  }> {
+    const { documents, projector, history } = this.deps;
+    const stored = await history.progress(planIds);
+    const writes = await Promise.all(planIds.map((planId) => documents.lastWrite(planId)));
+    const behind = planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < (writes[i]?.seq ?? 0));
+    if (behind.length > 0) await Promise.all(behind.map((planId) => projector.catchUp(planId)));
+    const old = planIds.filter((planId) => {
+      const facts = stored.get(planId)?.facts;
+      return (
+        !behind.includes(planId) &&
+        facts !== undefined &&
+        (JSON.parse(facts) as { version?: number }).version !== PROGRESS_FACTS_VERSION
+      );
+    });
+    if (old.length > 0) await Promise.all(old.map((planId) => projector.refreshFacts(planId)));
+    if (behind.length + old.length > 0) {
+      for (const [planId, progress] of await history.progress([...behind, ...old])) stored.set(planId, progress);
+    }
+    return {
+      facts: new Map(
+        planIds.map((planId) => {
+          const text = stored.get(planId)?.facts;
+          return [planId, text ? (JSON.parse(text) as ProgressFacts) : emptyProgressFacts()];
+        }),
+      ),
+      lastWrites: new Map(planIds.map((planId, i) => [planId, writes[i]])),
+    };
+  }
+}
