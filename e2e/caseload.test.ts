@@ -28,7 +28,7 @@ const cards = (page: Page) =>
 
 // Issue 10: a koordinator's Mine planer is a worklist, most pressing first, each thing that needs her named.
 describe("the koordinator's caseload", () => {
-  const app = useWebApp();
+  const app = useWebApp({ env: () => ({ NOTIFY_DELAY_MS: '50' }) });
 
   it('orders eight plans by urgency, names each overdue item, and filters and searches them', async () => {
     const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
@@ -69,7 +69,7 @@ describe("the koordinator's caseload", () => {
     await plan('Ali Khan', {
       edit: (doc) => void addItem(doc, 'tasks', { title: 'Søke om støttekontakt', dueDate: daysFromNow(-5) }),
     });
-    await plan('Bo Hansen', { edit: (doc) => updateMeta(doc, { nextRevision: daysFromNow(-10) }) });
+    const bo = await plan('Bo Hansen', { edit: (doc) => updateMeta(doc, { nextRevision: daysFromNow(-10) }) });
     await plan('Emma Nilsen', {
       edit: (doc) => {
         updateMeta(doc, { evaluationInterval: 'P6W', periodStart: daysFromNow(-72) });
@@ -118,6 +118,55 @@ describe("the koordinator's caseload", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, 'caseload-phone', { fullPage: false });
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The passed revision is flagged in the plan too.
+    await page.goto(`/planer/${bo}/periode`);
+    await expectText(page.locator('.plan-section'), `Revisjonen ${norwegian(daysFromNow(-10))} er passert.`);
+    await expectText(page.locator('.overview'), 'Datoen er passert');
     for (const context of [koordinator.context, parent.context, teacher.context]) await context.close();
+  });
+
+  it('tells a teacher in Varsler about a task given to her, and she chooses what she gets by mail', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
+    const planId = await createPlanViaApi(parent.context, { childName: 'Emma Nilsen', creatorRole: 'foresatt' });
+    const invite = await parent.context.request.post(`/api/plans/${planId}/invites`, {
+      headers: CSRF,
+      data: { email: teacher.user.email, role: 'deltaker', consent: { givenBy: 'Kari Nilsen (mor)' } },
+    });
+    const { token } = (await invite.json()) as { token: string };
+    await teacher.context.request.post('/api/invites/accept', { headers: CSRF, data: { token } });
+    await editStoredPlan(app.server, planId, parent.user.id, (doc) => {
+      const lise = addItem(doc, 'participants', { name: 'Lærer Lise', contact: teacher.user.email });
+      addItem(doc, 'tasks', { title: 'Lage ukeplan', responsibleId: lise, dueDate: daysFromNow(7) });
+    });
+
+    const page = teacher.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitFor(async () => {
+      await page.goto('/');
+      return (await page.getByRole('link', { name: 'Varsler (1 nye)' }).count()) === 1;
+    });
+    await page.getByRole('link', { name: 'Varsler (1 nye)' }).click();
+    await expectText(page.locator('h1'), 'Varsler');
+    const text = `Kari Nilsen har gitt deg oppgaven «Lage ukeplan» i planen for Emma Nilsen, frist ${norwegian(daysFromNow(7))}.`;
+    await expectText(page.locator('.notification-list'), text);
+    await saveScreenshot(page, 'varsler-phone');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Når noen gir meg en oppgave').uncheck();
+    await page.getByLabel('Hver uke').check();
+    await page.getByRole('button', { name: 'Lagre valgene' }).click();
+    await expectText(page.getByRole('status'), 'Valgene er lagret.');
+    const saved = await teacher.context.request.get('/api/notification-settings');
+    expect(await saved.json()).toEqual({
+      mail: { task: false, meeting: true, due: true, consentRequest: true },
+      digest: 'ukentlig',
+    });
+    await page.getByRole('button', { name: 'Merk alle som lest' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Varsler', exact: true }).count()).toBe(1);
+    await page.getByRole('link', { name: text }).click();
+    await page.waitForURL(new RegExp(`/planer/${planId}/oppgaver$`));
+    for (const context of [parent.context, teacher.context]) await context.close();
   });
 });

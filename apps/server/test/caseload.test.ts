@@ -7,11 +7,10 @@ import type { WebsocketProvider } from 'y-websocket';
 import { addMember } from './support/family.ts';
 import {
   api,
-  collabToken,
-  connectProvider,
   createPlan,
   registerUser,
   startTestServer,
+  syncedProvider,
   type TestServer,
   type TestUser,
 } from './support/testServer.ts';
@@ -37,9 +36,8 @@ describe("the koordinator's caseload (GET /api/plans)", () => {
 
   /** Opens the plan as `user` and writes into it with plan-model, as the editor would. */
   const write = async (user: TestUser, planId: string, edit: (doc: WebsocketProvider['doc']) => void) => {
-    const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
+    const provider = await syncedProvider(server, user, planId);
     providers.push(provider);
-    await waitFor(() => provider.synced);
     edit(provider.doc);
   };
 

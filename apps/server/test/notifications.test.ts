@@ -8,11 +8,10 @@ import { addMember } from './support/family.ts';
 import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import {
   api,
-  collabToken,
-  connectProvider,
   createFamilyPlan,
   registerUser,
   startTestServer,
+  syncedProvider,
   type TestServer,
   type TestUser,
 } from './support/testServer.ts';
@@ -32,9 +31,8 @@ describe('notifications ("Varsler") and their mails', () => {
   });
 
   const write = async (user: TestUser, planId: string, edit: (doc: WebsocketProvider['doc']) => void) => {
-    const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
+    const provider = await syncedProvider(server, user, planId);
     providers.push(provider);
-    await waitFor(() => provider.synced);
     edit(provider.doc);
     return provider;
   };
@@ -90,6 +88,8 @@ describe('notifications ("Varsler") and their mails', () => {
     );
     const link = /https?:\/\/\S+/.exec(mails.find((m) => m.subject.includes('oppgave'))!.text)![0];
     expect(link).toBe(`${server.url}/planer/${planId}/oppgaver`);
+    const meetingLink = /https?:\/\/\S+/.exec(mails.find((m) => m.subject.includes('møte'))!.text)![0];
+    expect(meetingLink).toBe(`${server.url}/planer/${planId}/moter`);
     for (const mail of mails) {
       for (const secret of ['Emma', 'Nilsen', 'Lage ukeplan', 'Ansvarsgruppemøte', 'ndividuell plan']) {
         expect(`${mail.subject}\n${mail.text}`).not.toContain(secret);

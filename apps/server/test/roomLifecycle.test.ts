@@ -48,13 +48,20 @@ describe('rooms are unloaded when the last peer leaves', () => {
     const token = await collabToken(server.url, user, planId);
     await openAndClose(50, token); // warm up code paths and caches
     await waitFor(() => server.app.websocketServer.clients.size === 0);
-    const baseline = heapAfterGc();
-    await openAndClose(1000, token);
-    await waitFor(() => server.app.websocketServer.clients.size === 0);
-    const after = heapAfterGc();
-    expect(server.app.samplan.rooms.openRooms).toBe(0);
-    // A leaked Room (the demo plan's state, awareness, peers) per open is over 10 KB: 10 MB or more in all.
-    // Measured without leaks: 0.2 to 2.5 MB of noise.
-    expect(after - baseline).toBeLessThan(6 * 1024 * 1024);
+    // A leaked Room (the demo plan's state, awareness, peers) per open is over 10 KB: 10 MB or more in every round
+    // of 1,000. Measured without leaks: 0.2 to 4 MB of noise alone, up to 7.8 MB once on 2 busy cores; noise does
+    // not come back round after round, a leak does. So a round under 6 MB passes, and up to three are tried.
+    const rounds: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const baseline = heapAfterGc();
+      await openAndClose(1000, token);
+      await waitFor(() => server.app.websocketServer.clients.size === 0);
+      rounds.push(heapAfterGc() - baseline);
+      expect(server.app.samplan.rooms.openRooms).toBe(0);
+      if (rounds.at(-1)! < 6 * 1024 * 1024) break;
+    }
+    expect(Math.min(...rounds), `heap growth per round of 1,000: ${rounds.join(', ')} bytes`).toBeLessThan(
+      6 * 1024 * 1024,
+    );
   });
 });

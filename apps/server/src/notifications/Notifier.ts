@@ -78,7 +78,9 @@ export class Notifier {
       this.sweepTimer = setTimeout(sweep, this.options.sweepMs);
       this.sweepTimer.unref();
     };
-    this.sweepTimer = setTimeout(sweep, Math.min(this.options.sweepMs, 5_000));
+    // The first sweep too waits a whole interval: what the date brings can wait that long, and a server that
+    // starts (or a test) is not busy with every plan at once.
+    this.sweepTimer = setTimeout(sweep, this.options.sweepMs);
     this.sweepTimer.unref();
   }
 
@@ -213,8 +215,7 @@ export class Notifier {
     }
 
     const coordinators = allowed.filter((m) => m.role === 'koordinator');
-    const responsible =
-      coordinators.length > 0 ? coordinators : allowed.filter((m) => m.role === 'foresatt');
+    const responsible = coordinators.length > 0 ? coordinators : allowed.filter((m) => m.role === 'foresatt');
     for (const item of attentionItems(facts, today)) {
       let what: 'evaluation' | 'revision';
       let key: string;

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { hashToken } from '../../src/auth/ids.ts';
 import { buildApp } from '../../src/buildApp.ts';
 import { parseConfig } from '../../src/config/config.ts';
+import { waitFor } from './waitFor.ts';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -138,4 +139,11 @@ export function sessionIdOf(user: TestUser): string {
   const token = /samplan_session=([^;]+)/.exec(user.cookie)?.[1];
   if (!token) throw new Error('no session cookie');
   return hashToken(decodeURIComponent(token));
+}
+
+/** A real provider on the plan as `user`, once it has synced (the caller destroys it). */
+export async function syncedProvider(server: TestServer, user: TestUser, planId: string): Promise<WebsocketProvider> {
+  const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, user, planId));
+  await waitFor(() => provider.synced);
+  return provider;
 }

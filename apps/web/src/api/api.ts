@@ -2,6 +2,9 @@ import { request } from './request.ts';
 import type {
   ConsentInfo,
   LoginInput,
+  MarkReadInput,
+  NotificationList,
+  NotificationSettings,
   NewPlanInput,
   PasswordResetConfirmInput,
   PasswordResetRequestInput,
@@ -25,6 +28,12 @@ export const api = {
   confirmPasswordReset: (token: string, password: string) =>
     request<void>('POST', '/api/auth/password-reset/confirm', { token, password } satisfies PasswordResetConfirmInput),
   logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
+  notifications: () => request<NotificationList>('GET', '/api/notifications'),
+  markNotificationsRead: (ids?: string[]) =>
+    request<void>('POST', '/api/notifications/read', (ids ? { ids } : {}) satisfies MarkReadInput),
+  notificationSettings: () => request<NotificationSettings>('GET', '/api/notification-settings'),
+  saveNotificationSettings: (settings: NotificationSettings) =>
+    request<NotificationSettings>('PUT', '/api/notification-settings', settings),
   plans: () => request<{ plans: PlanSummary[] }>('GET', '/api/plans').then((r) => r.plans),
   plan: (id: string) => request<{ plan: PlanInfo }>('GET', `/api/plans/${encodeURIComponent(id)}`).then((r) => r.plan),
   createPlan: (input: NewPlanInput) => request<{ plan: PlanInfo }>('POST', '/api/plans', input).then((r) => r.plan),

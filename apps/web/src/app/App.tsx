@@ -32,6 +32,9 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('../auth/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('../pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const InvitationPage = lazy(() => import('../invite/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })));
 
 const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'register']);
@@ -68,6 +71,8 @@ function Routes() {
       return <RegisterPage />;
     case 'plans':
       return <PlansPage />;
+    case 'notifications':
+      return <NotificationsPage />;
     case 'createPlan':
       return <CreatePlanPage />;
     case 'plan':

@@ -1,11 +1,14 @@
-import { nb } from '../i18n/index.ts';
+import { nb, nbNotifications } from '../i18n/index.ts';
+import { useUnreadNotifications } from '../pages/unreadNotifications.ts';
 import { Link } from './Link.tsx';
-import { navigate } from './navigation.ts';
+import { navigate, useLocationPath } from './navigation.ts';
 import { paths } from './routes.ts';
 import { useSession } from './SessionContext.tsx';
 
 export function AppHeader() {
   const { user, logout } = useSession();
+  const { pathname } = useLocationPath();
+  const unread = useUnreadNotifications(Boolean(user), pathname);
   const onLogout = async (): Promise<void> => {
     await logout();
     navigate(paths.login(), { replace: true });
@@ -21,6 +24,9 @@ export function AppHeader() {
         {user && (
           <nav aria-label={nb.nav.mainLabel} className="app-header__nav">
             <Link to={paths.plans()}>{nb.nav.myPlans}</Link>
+            <Link to={paths.notifications()} className={unread > 0 ? 'app-header__notifications--unread' : undefined}>
+              {nbNotifications.navLink(unread)}
+            </Link>
             <span className="app-header__user">{nb.nav.loggedInAs(user.name)}</span>
             <button type="button" className="button button--small" onClick={onLogout}>
               {nb.nav.logout}

@@ -45,6 +45,7 @@ export type Route =
   | { name: 'forgotPassword' }
   | { name: 'resetPassword' }
   | { name: 'plans' }
+  | { name: 'notifications' }
   | { name: 'createPlan' }
   | { name: 'plan'; planId: string; section: SectionId }
   | { name: 'print'; planId: string }
@@ -70,6 +71,7 @@ export function matchRoute(pathname: string): Route {
   if (path === LINK_PATHS.invitation) return { name: 'invitation' };
   if (path === LINK_PATHS.resetPassword) return { name: 'resetPassword' };
   if (first === 'glemt-passord' && parts.length === 1) return { name: 'forgotPassword' };
+  if (first === 'varsler' && parts.length === 1) return { name: 'notifications' };
   if (first === 'planer' && second !== undefined && third === 'historikk' && rest.length === 1) {
     const seq = /^\d+$/.test(rest[0]!) ? Number(rest[0]) : NaN;
     return Number.isSafeInteger(seq) ? { name: 'version', planId: second, seq } : { name: 'notFound' };
@@ -96,6 +98,7 @@ export const paths = {
   /** The login page telling that the password was just changed. */
   loginAfterReset: () => '/logg-inn?passord=endret',
   plans: () => '/',
+  notifications: () => '/varsler',
   createPlan: () => '/planer/ny',
   plan: (planId: string, section?: SectionId) =>
     `/planer/${encodeURIComponent(planId)}${section && section !== DEFAULT_SECTION ? `/${SECTION_SLUGS[section]}` : ''}`,

@@ -197,6 +197,7 @@ export const nb = {
     goalsTotal: (count: number) => (count === 1 ? '1 mål i alt' : `${count} mål i alt`),
     goalsReached: (reached: number, total: number) => `${reached} av ${total} nådd`,
     nextRevision: 'Neste revisjon',
+    revisionPassed: 'Datoen er passert',
     overdueEvaluations: 'Mål på overtid',
     overdueEvaluationsHint: 'Mål der måldatoen er passert uten at målet er nådd',
     overdueTasks: 'Oppgaver på overtid',
@@ -410,6 +411,8 @@ export const nb = {
     intervalOldText: (text: string) =>
       `Skrevet tidligere: «${text}». Velg antall og enhet, så regner Samplan ut når evaluering er neste gang.`,
     lastRevision: 'Sist revidert',
+    revisionPassed: (date: string) =>
+      `Revisjonen ${date} er passert. Gå gjennom planen sammen, og trykk «Revisjonen er gjennomført i dag» når den er revidert. Sett så datoen for neste revisjon.`,
     revisionDone: 'Revisjonen er gjennomført i dag',
     revisionDoneHint:
       'Trykk når planen er gått gjennom og revidert. Planen slik den er nå, får navnet «Revisjon» med dagens dato i historikken.',

@@ -1,5 +1,5 @@
 import { GOAL_STATUSES } from '@samplan/plan-model';
-import { formatDate, nb } from '../i18n/index.ts';
+import { formatDate, nb, todayIso } from '../i18n/index.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { useProgressSummary } from './connectionHooks.ts';
 import { usePlan } from './PlanContext.tsx';
@@ -9,6 +9,7 @@ export function ProgressOverview() {
   const { connection } = usePlan();
   const summary = useProgressSummary(connection);
   if (!summary) return null;
+  const revisionPassed = summary.nextRevision !== null && summary.nextRevision < todayIso();
   return (
     <section className="overview" aria-labelledby="overview-title">
       <h2 id="overview-title" className="visually-hidden">
@@ -33,9 +34,10 @@ export function ProgressOverview() {
           ))}
         </ul>
       </div>
-      <div className="overview__item">
+      <div className={`overview__item ${revisionPassed ? 'overview__item--warning' : ''}`}>
         <h3 className="overview__label">{nb.overview.nextRevision}</h3>
         <p className="overview__value">{formatDate(summary.nextRevision) || nb.overview.notSet}</p>
+        {revisionPassed && <p className="overview__sub">{nb.overview.revisionPassed}</p>}
       </div>
       <div className={`overview__item ${summary.overdueEvaluations > 0 ? 'overview__item--warning' : ''}`}>
         <h3 className="overview__label" title={nb.overview.overdueEvaluationsHint}>

@@ -1,3 +1,4 @@
+import { Alert } from '../components/Alert.tsx';
 import { DateField } from '../fields/DateField.tsx';
 import { IntervalField } from '../fields/IntervalField.tsx';
 import { formatDate, nb, todayIso } from '../i18n/index.ts';
@@ -19,6 +20,9 @@ export function PeriodSection() {
     <section aria-labelledby="section-heading" className="plan-section">
       <SectionHeading section="planinfo" />
       <div className="card stack">
+        {nextRevision && nextRevision < today && (
+          <Alert kind="info">{nb.period.revisionPassed(formatDate(nextRevision))}</Alert>
+        )}
         <div className="field-row">
           <DateField
             label={nb.period.start}

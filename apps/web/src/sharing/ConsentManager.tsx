@@ -119,7 +119,7 @@ function ConsentItem({
         <button
           ref={button}
           type="button"
-          className="button button--small button--danger"
+          className="button button--small"
           aria-label={withdrawLabel}
           onClick={() => setAsking(true)}
         >

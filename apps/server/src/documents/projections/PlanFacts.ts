@@ -14,9 +14,7 @@ export interface LastWrite {
  * and facts an older server stored with fewer fields are computed again. Read by the caseload and the notifier.
  */
 export class PlanFacts {
-  constructor(
-    private readonly deps: { documents: DocumentLog; projector: DocumentProjector; history: HistoryStore },
-  ) {}
+  constructor(private readonly deps: { documents: DocumentLog; projector: DocumentProjector; history: HistoryStore }) {}
 
   async of(planIds: readonly string[]): Promise<{
     facts: Map<string, ProgressFacts>;
