@@ -28,7 +28,7 @@ const cards = (page: Page) =>
 
 // Issue 10: a koordinator's Mine planer is a worklist, most pressing first, each thing that needs her named.
 describe("the koordinator's caseload", () => {
-  const app = useWebApp({ env: () => ({ NOTIFY_DELAY_MS: '50' }) });
+  const app = useWebApp({ env: () => ({ NOTIFY_DELAY_MS: '50', CHANGE_LOG_DELAY_MS: '50' }) });
 
   it('orders eight plans by urgency, names each overdue item, and filters and searches them', async () => {
     const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');

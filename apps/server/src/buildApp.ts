@@ -133,6 +133,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     accounts,
     changeLogDelayMs: config.CHANGE_LOG_DELAY_MS,
     logger: app.log,
+    // The notifier is made further down; passes only run once the server serves.
+    onProjected: (planId) => notifier.planChanged(planId),
   });
   const planFacts = new PlanFacts({ documents: documentLog, projector, history: storage.history });
   const compactor = new WorkerCompactor();
@@ -214,7 +216,6 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     delayMs: config.NOTIFY_DELAY_MS,
     sweepMs: config.NOTIFY_SWEEP_MINUTES * 60_000,
   });
-  documentLog.feed.subscribeAll((commits) => notifier.planChanged(commits[0]!.planId));
   const consentService = new ConsentService({
     plans,
     consents,

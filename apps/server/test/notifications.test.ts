@@ -49,7 +49,7 @@ describe('notifications ("Varsler") and their mails', () => {
 
   it('tells a member about a task given to them and a meeting they are in, and the family about a passed revision', async () => {
     mailbox = await startMailbox();
-    server = await startTestServer({ SMTP_URL: mailbox.url, NOTIFY_DELAY_MS: '20' });
+    server = await startTestServer({ SMTP_URL: mailbox.url, NOTIFY_DELAY_MS: '20', CHANGE_LOG_DELAY_MS: '50' });
     const parent = await registerUser(server.url, 'Kari Hansen');
     const planId = await createFamilyPlan(server.url, parent, 'Emma Nilsen');
     const teacher = await addMember(server.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
@@ -107,7 +107,7 @@ describe('notifications ("Varsler") and their mails', () => {
 
   it('keeps to what each member chose by mail, and sends the digest of changes', async () => {
     mailbox = await startMailbox();
-    server = await startTestServer({ SMTP_URL: mailbox.url, NOTIFY_DELAY_MS: '20' });
+    server = await startTestServer({ SMTP_URL: mailbox.url, NOTIFY_DELAY_MS: '20', CHANGE_LOG_DELAY_MS: '50' });
     const parent = await registerUser(server.url, 'Kari Hansen');
     const planId = await createFamilyPlan(server.url, parent, 'Emma Nilsen');
     const teacher = await addMember(server.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });

@@ -44,6 +44,8 @@ export interface DocumentProjectorOptions {
   backlogLimit?: number;
   /** A pass commits after at most this many updates, so a long catch-up keeps its work as it goes. */
   chunk?: number;
+  /** Told after a pass has stored new progress facts for a plan (the notifier reads them). */
+  onProjected?: (planId: string) => void;
 }
 
 /** What a pass carries over to the next one, in the cursor. */
@@ -325,6 +327,7 @@ export class DocumentProjector {
         progress: JSON.stringify(await this.factsOf(planId, doc)),
         changeLog: flush ? await this.toEntries(groups.groups) : [],
       });
+      this.options.onProjected?.(planId);
       return { seq, more: replayed.more };
     } finally {
       doc.destroy();

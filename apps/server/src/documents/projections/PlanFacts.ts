@@ -16,14 +16,21 @@ export interface LastWrite {
 export class PlanFacts {
   constructor(private readonly deps: { documents: DocumentLog; projector: DocumentProjector; history: HistoryStore }) {}
 
-  async of(planIds: readonly string[]): Promise<{
+  /** With `catchUp: false`, the facts as the projections last stored them (plans edited since are not replayed). */
+  async of(
+    planIds: readonly string[],
+    options: { catchUp?: boolean } = {},
+  ): Promise<{
     facts: Map<string, ProgressFacts>;
     lastWrites: Map<string, LastWrite | undefined>;
   }> {
     const { documents, projector, history } = this.deps;
     const stored = await history.progress(planIds);
     const writes = await Promise.all(planIds.map((planId) => documents.lastWrite(planId)));
-    const behind = planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < (writes[i]?.seq ?? 0));
+    const behind =
+      options.catchUp === false
+        ? []
+        : planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < (writes[i]?.seq ?? 0));
     if (behind.length > 0) await Promise.all(behind.map((planId) => projector.catchUp(planId)));
     const old = planIds.filter((planId) => {
       const facts = stored.get(planId)?.facts;
