@@ -8,38 +8,7 @@ import type {
   StoredUpdate,
   UpdateKind,
 } from '../DocumentStore.ts';
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS doc_updates (
-    plan_id TEXT NOT NULL,
-    seq BIGINT NOT NULL,
-    data BYTEA NOT NULL,
-    user_id TEXT,
-    created_at BIGINT NOT NULL,
-    PRIMARY KEY (plan_id, seq)
-  );
-  ALTER TABLE doc_updates ADD COLUMN IF NOT EXISTS kind TEXT;
-  CREATE TABLE IF NOT EXISTS doc_checkpoints (
-    plan_id TEXT PRIMARY KEY,
-    seq BIGINT NOT NULL,
-    data BYTEA NOT NULL,
-    state_vector BYTEA NOT NULL,
-    created_at BIGINT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS doc_snapshots (
-    plan_id TEXT NOT NULL,
-    seq BIGINT NOT NULL,
-    data BYTEA NOT NULL,
-    created_at BIGINT NOT NULL,
-    PRIMARY KEY (plan_id, seq)
-  );
-  CREATE TABLE IF NOT EXISTS doc_clients (
-    plan_id TEXT NOT NULL,
-    client_id BIGINT NOT NULL,
-    user_id TEXT NOT NULL,
-    PRIMARY KEY (plan_id, client_id)
-  );
-`;
+import { migratePostgres } from './migratePostgres.ts';
 
 /**
  * DocumentStore on PostgreSQL, for several server instances sharing one database. Appends to one plan are
@@ -54,7 +23,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   static async connect(connectionString: string): Promise<PostgresDocumentStore> {
     const pool = new pg.Pool({ connectionString, max: 10 });
-    await pool.query(SCHEMA);
+    await migratePostgres(pool);
     return new PostgresDocumentStore(pool);
   }
 

@@ -1,0 +1,114 @@
+import type pg from 'pg';
+
+/**
+ * PostgreSQL schema, one entry per version; never edit a released entry, append a new one. Version 1 is what
+ * PostgresDocumentStore created before migrations were versioned (each statement tolerates a database that has it).
+ */
+export const postgresMigrations: readonly string[] = [
+  // 1: the update log, checkpoints, snapshots and which account writes with each Yjs client id.
+  `
+  CREATE TABLE IF NOT EXISTS doc_updates (
+    plan_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    user_id TEXT,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  );
+  ALTER TABLE doc_updates ADD COLUMN IF NOT EXISTS kind TEXT;
+  CREATE TABLE IF NOT EXISTS doc_checkpoints (
+    plan_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    state_vector BYTEA NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS doc_snapshots (
+    plan_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  );
+  CREATE TABLE IF NOT EXISTS doc_clients (
+    plan_id TEXT NOT NULL,
+    client_id BIGINT NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (plan_id, client_id)
+  );
+  `,
+  // 2: the mail queue and notifications, as in SQLite's migrations 6 and 8. Foreign keys to users and plans come
+  // with those tables.
+  `
+  CREATE TABLE mail_queue (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    last_error TEXT
+  );
+  CREATE INDEX mail_queue_due ON mail_queue (next_attempt_at) WHERE sent_at IS NULL;
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    data JSONB NOT NULL,
+    dedupe_key TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    read_at BIGINT,
+    UNIQUE (user_id, dedupe_key)
+  );
+  CREATE INDEX notifications_user ON notifications (user_id, created_at);
+  CREATE TABLE notification_settings (
+    user_id TEXT PRIMARY KEY,
+    settings JSONB NOT NULL,
+    last_digest_at BIGINT
+  );
+  `,
+];
+
+/** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */
+const MIGRATION_LOCK = 0x5a4d5031;
+
+/**
+ * Brings the schema up to date at start, in order, each version in its own transaction and recorded in
+ * `schema_migrations`. Instances that start together wait for each other (an advisory lock), so each version runs
+ * once.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    );
+    const done = await client.query<{ version: number }>(
+      'SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations',
+    );
+    let version = Number(done.rows[0]?.version ?? 0);
+    for (; version < postgresMigrations.length; version++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(postgresMigrations[version]!);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+          version + 1,
+          Date.now(),
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+    return version;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
