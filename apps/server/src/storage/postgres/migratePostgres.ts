@@ -71,6 +71,48 @@ export const postgresMigrations: readonly string[] = [
     last_digest_at BIGINT
   );
   `,
+  // 3: accounts, as in SQLite's migrations 1, 2, 6 and 7: users (e-mail unique without regard to case), sessions
+  // with how they logged in, login throttling, OpenID identities and password reset links.
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    password_hash TEXT,
+    created_at BIGINT NOT NULL
+  );
+  CREATE UNIQUE INDEX users_email ON users (lower(email));
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    login_method TEXT,
+    login_level TEXT
+  );
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE TABLE login_failures (
+    email TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    first_failure_at BIGINT NOT NULL,
+    locked_until BIGINT
+  );
+  CREATE TABLE oidc_identities (
+    provider TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (provider, subject)
+  );
+  CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+  );
+  CREATE INDEX password_resets_user ON password_resets (user_id, created_at);
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */

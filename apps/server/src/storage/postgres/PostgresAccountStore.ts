@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import type { AccountStore, LoginFailures, LoginMethod, User, UserWithPassword } from '../AccountStore.ts';
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: string;
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: Number(row.created_at),
+});
+
+/** Users, sessions, login throttling, OpenID identities and password reset links on PostgreSQL (migration 3). */
+export class PostgresAccountStore implements AccountStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async createUser(user: UserWithPassword): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [user.id, user.email, user.name, user.passwordHash, user.createdAt],
+    );
+  }
+
+  async findUserByEmail(email: string): Promise<UserWithPassword | undefined> {
+    const result = await this.pool.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [email]);
+    const row = result.rows[0];
+    return row && { ...toUser(row), passwordHash: row.password_hash };
+  }
+
+  async findUserById(id: string): Promise<User | undefined> {
+    const row = (await this.pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id])).rows[0];
+    return row && toUser(row);
+  }
+
+  async createSession(tokenHash: string, userId: string, expiresAt: number, login: LoginMethod): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, login_method, login_level)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [tokenHash, userId, Date.now(), expiresAt, login.method, login.level],
+    );
+  }
+
+  async sessionLogin(tokenHash: string, now: number): Promise<LoginMethod | null | undefined> {
+    const result = await this.pool.query<{ login_method: string | null; login_level: string | null }>(
+      'SELECT login_method, login_level FROM sessions WHERE token_hash = $1 AND expires_at > $2',
+      [tokenHash, now],
+    );
+    const row = result.rows[0];
+    if (!row) return undefined;
+    return row.login_method === null ? null : { method: row.login_method, level: row.login_level };
+  }
+
+  async findSessionUser(tokenHash: string, now: number): Promise<User | undefined> {
+    const result = await this.pool.query<UserRow>(
+      `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
+       WHERE sessions.token_hash = $1 AND sessions.expires_at > $2`,
+      [tokenHash, now],
+    );
+    const row = result.rows[0];
+    return row && toUser(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async deleteSessionsOf(userId: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  }
+
+  async loginFailures(email: string): Promise<LoginFailures | undefined> {
+    const result = await this.pool.query<{ failures: number; first_failure_at: string; locked_until: string | null }>(
+      'SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = $1',
+      [email],
+    );
+    const row = result.rows[0];
+    return (
+      row && {
+        failures: row.failures,
+        firstFailureAt: Number(row.first_failure_at),
+        lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+      }
+    );
+  }
+
+  async putLoginFailures(email: string, state: LoginFailures): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO login_failures (email, failures, first_failure_at, locked_until) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (email) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at,
+         locked_until = excluded.locked_until`,
+      [email, state.failures, state.firstFailureAt, state.lockedUntil],
+    );
+  }
+
+  async clearLoginFailures(email: string): Promise<void> {
+    await this.pool.query('DELETE FROM login_failures WHERE email = $1', [email]);
+  }
+
+  async findOidcUser(provider: string, subject: string): Promise<User | undefined> {
+    const result = await this.pool.query<UserRow>(
+      `SELECT users.* FROM oidc_identities JOIN users ON users.id = oidc_identities.user_id
+       WHERE oidc_identities.provider = $1 AND oidc_identities.subject = $2`,
+      [provider, subject],
+    );
+    const row = result.rows[0];
+    return row && toUser(row);
+  }
+
+  async linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO oidc_identities (provider, subject, user_id, created_at) VALUES ($1, $2, $3, $4)',
+      [provider, subject, userId, Date.now()],
+    );
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, userId]);
+  }
+
+  async createPasswordReset(reset: {
+    tokenHash: string;
+    userId: string;
+    createdAt: number;
+    expiresAt: number;
+  }): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+      [reset.tokenHash, reset.userId, reset.createdAt, reset.expiresAt],
+    );
+  }
+
+  async countPasswordResets(userId: string, since: number): Promise<number> {
+    const result = await this.pool.query<{ count: string }>(
+      'SELECT COUNT(*) AS count FROM password_resets WHERE user_id = $1 AND created_at >= $2',
+      [userId, since],
+    );
+    return Number(result.rows[0]?.count ?? 0);
+  }
+
+  /** One statement spends the link and the user's others: two instances confirming one link cannot both win. */
+  async usePasswordReset(tokenHash: string, now: number): Promise<string | undefined> {
+    const result = await this.pool.query<{ user_id: string }>(
+      `WITH spent AS (
+         UPDATE password_resets SET used_at = $2
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
+         RETURNING user_id
+       ), others AS (
+         UPDATE password_resets SET used_at = $2
+         WHERE user_id IN (SELECT user_id FROM spent) AND used_at IS NULL AND token_hash <> $1
+       )
+       SELECT user_id FROM spent`,
+      [tokenHash, now],
+    );
+    return result.rows[0]?.user_id;
+  }
+}

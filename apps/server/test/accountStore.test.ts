@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountStore } from '../src/storage/AccountStore.ts';
+import { PostgresAccountStore } from '../src/storage/postgres/PostgresAccountStore.ts';
+import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
+import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
+import { freshPostgresSchema } from './support/postgresSchema.ts';
+
+const user = (id: string, email: string) => ({ id, email, name: `Navn ${id}`, createdAt: 1000, passwordHash: 'h' });
+
+/** The same behaviour from every AccountStore; run on SQLite and on PostgreSQL. */
+function contract(name: string, open: () => Promise<{ store: AccountStore; close(): Promise<void> }>) {
+  describe(`AccountStore contract: ${name}`, () => {
+    let store: AccountStore;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, close } = await open());
+    });
+    afterAll(() => close());
+
+    it('finds users by id and by e-mail regardless of case, and refuses a second account for one address', async () => {
+      await store.createUser(user('u1', 'kari@eksempel.no'));
+      expect(await store.findUserByEmail('KARI@eksempel.no')).toEqual({
+        id: 'u1',
+        email: 'kari@eksempel.no',
+        name: 'Navn u1',
+        createdAt: 1000,
+        passwordHash: 'h',
+      });
+      expect(await store.findUserById('u1')).toEqual({
+        id: 'u1',
+        email: 'kari@eksempel.no',
+        name: 'Navn u1',
+        createdAt: 1000,
+      });
+      await expect(store.createUser(user('u2', 'Kari@Eksempel.no'))).rejects.toThrow();
+      await store.setPasswordHash('u1', 'nytt');
+      expect((await store.findUserByEmail('kari@eksempel.no'))?.passwordHash).toBe('nytt');
+    });
+
+    it('keeps sessions with how they logged in, until they expire or end', async () => {
+      await store.createUser(user('s1', 's1@eksempel.no'));
+      await store.createSession('t1', 's1', 10_000, { method: 'oidc:idporten', level: 'idporten-loa-high' });
+      await store.createSession('t2', 's1', 10_000, { method: 'password', level: null });
+      expect((await store.findSessionUser('t1', 5000))?.id).toBe('s1');
+      expect(await store.findSessionUser('t1', 10_000)).toBeUndefined();
+      expect(await store.sessionLogin('t1', 5000)).toEqual({ method: 'oidc:idporten', level: 'idporten-loa-high' });
+      expect(await store.sessionLogin('nope', 5000)).toBeUndefined();
+      await store.deleteSession('t1');
+      expect(await store.findSessionUser('t1', 5000)).toBeUndefined();
+      expect((await store.findSessionUser('t2', 5000))?.id).toBe('s1');
+      await store.deleteSessionsOf('s1');
+      expect(await store.findSessionUser('t2', 5000)).toBeUndefined();
+    });
+
+    it('counts login failures and links OpenID identities', async () => {
+      await store.putLoginFailures('x@eksempel.no', { failures: 2, firstFailureAt: 100, lockedUntil: null });
+      await store.putLoginFailures('x@eksempel.no', { failures: 5, firstFailureAt: 100, lockedUntil: 900 });
+      expect(await store.loginFailures('x@eksempel.no')).toEqual({
+        failures: 5,
+        firstFailureAt: 100,
+        lockedUntil: 900,
+      });
+      await store.clearLoginFailures('x@eksempel.no');
+      expect(await store.loginFailures('x@eksempel.no')).toBeUndefined();
+      await store.createUser(user('o1', 'o1@eksempel.no'));
+      await store.linkOidcIdentity('idporten', 'sub-1', 'o1');
+      expect((await store.findOidcUser('idporten', 'sub-1'))?.id).toBe('o1');
+      expect(await store.findOidcUser('helseid', 'sub-1')).toBeUndefined();
+    });
+
+    it('spends a reset link once, with the user’s other links, and not after it expires', async () => {
+      await store.createUser(user('r1', 'r1@eksempel.no'));
+      for (const [tokenHash, createdAt] of [
+        ['a', 100],
+        ['b', 200],
+        ['old', 0],
+      ] as const) {
+        await store.createPasswordReset({
+          tokenHash,
+          userId: 'r1',
+          createdAt,
+          expiresAt: tokenHash === 'old' ? 50 : 5000,
+        });
+      }
+      expect(await store.countPasswordResets('r1', 100)).toBe(2);
+      expect(await store.usePasswordReset('old', 1000)).toBeUndefined();
+      expect(await store.usePasswordReset('b', 1000)).toBe('r1');
+      expect(await store.usePasswordReset('b', 1000)).toBeUndefined();
+      expect(await store.usePasswordReset('a', 1000)).toBeUndefined();
+    });
+  });
+}
+
+contract('SQLite', async () => {
+  const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
+  return { store: new SqliteAccountStore(db), close: async () => void db.close() };
+});
+contract('PostgreSQL', async () => {
+  const pg = await freshPostgresSchema();
+  return { store: new PostgresAccountStore(pg.pool), close: pg.drop };
+});
+
+describe('PostgresAccountStore with several instances', () => {
+  it('lets one of two confirmations of the same reset link win', async () => {
+    const pg = await freshPostgresSchema();
+    try {
+      const a = new PostgresAccountStore(pg.pool);
+      const b = new PostgresAccountStore(pg.pool);
+      await a.createUser(user('c1', 'c1@eksempel.no'));
+      await a.createPasswordReset({ tokenHash: 'race', userId: 'c1', createdAt: 0, expiresAt: 10_000 });
+      const results = await Promise.all([a.usePasswordReset('race', 100), b.usePasswordReset('race', 100)]);
+      expect(results.filter((r) => r === 'c1')).toHaveLength(1);
+    } finally {
+      await pg.drop();
+    }
+  });
+});
