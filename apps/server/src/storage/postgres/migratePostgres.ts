@@ -113,6 +113,26 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX password_resets_user ON password_resets (user_id, created_at);
   `,
+  // 4: the innsynslogg, as in SQLite: append-only (a trigger refuses UPDATE and DELETE), hash-chained per plan.
+  `
+  CREATE TABLE access_log (
+    plan_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    action TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  );
+  CREATE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'access_log is append-only'; END;
+  $$;
+  CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
+    FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */
