@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
+import { inTransaction } from './inTransaction.ts';
 
 interface LogRow {
   plan_id: string;
@@ -36,19 +37,8 @@ export class PostgresAccessLogStore implements AccessLogStore {
     private readonly chain: LogChain,
   ) {}
 
-  async append(planId: string, entries: readonly NewAccessLogEntry[]): Promise<AccessLogEntry[]> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const written = await this.appendIn(client, planId, entries);
-      await client.query('COMMIT');
-      return written;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  append(planId: string, entries: readonly NewAccessLogEntry[]): Promise<AccessLogEntry[]> {
+    return inTransaction(this.pool, (client) => this.appendIn(client, planId, entries));
   }
 
   /** Appends inside the caller's open transaction on `client`. */

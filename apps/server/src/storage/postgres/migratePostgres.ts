@@ -133,6 +133,27 @@ export const postgresMigrations: readonly string[] = [
   CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
     FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
   `,
+  // 5: plans and their members, as in SQLite's migrations 1 and 2.
+  `
+  CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    child_name TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE memberships (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    ends_at BIGINT,
+    invited_by TEXT,
+    PRIMARY KEY (plan_id, user_id)
+  );
+  CREATE INDEX memberships_user ON memberships (user_id);
+  CREATE INDEX memberships_ends_at ON memberships (ends_at) WHERE ends_at IS NOT NULL;
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */
