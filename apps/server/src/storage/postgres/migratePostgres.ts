@@ -154,6 +154,44 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX memberships_user ON memberships (user_id);
   CREATE INDEX memberships_ends_at ON memberships (ends_at) WHERE ends_at IS NOT NULL;
   `,
+  // 6: invitations and the family's consent, as in SQLite's migrations 2 and 7.
+  `
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    membership_ends_at BIGINT,
+    invited_by TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    accepted_at BIGINT,
+    accepted_by TEXT REFERENCES users(id),
+    revoked_at BIGINT,
+    revoked_by TEXT REFERENCES users(id)
+  );
+  CREATE INDEX invites_plan ON invites (plan_id);
+  CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('plan', 'sharing')),
+    subject_user_id TEXT REFERENCES users(id),
+    subject_invite_id TEXT REFERENCES invites(id),
+    given_by TEXT NOT NULL,
+    given_at BIGINT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL REFERENCES users(id),
+    recorded_at BIGINT NOT NULL,
+    withdrawn_at BIGINT,
+    withdrawn_by TEXT REFERENCES users(id),
+    withdrawal_note TEXT,
+    given_by_user_id TEXT REFERENCES users(id),
+    given_login_method TEXT,
+    given_login_level TEXT
+  );
+  CREATE INDEX consents_plan ON consents (plan_id);
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */
