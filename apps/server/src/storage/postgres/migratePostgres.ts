@@ -192,6 +192,62 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX consents_plan ON consents (plan_id);
   `,
+  // 7: the projections of each plan's update log, as in SQLite's migration 3: cursors, versions, their names,
+  // removed items, progress facts and last visits.
+  `
+  CREATE TABLE projection_cursors (
+    plan_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    state BYTEA NOT NULL,
+    pending TEXT NOT NULL,
+    change_logged_through BIGINT NOT NULL
+  );
+  CREATE TABLE doc_versions (
+    plan_id TEXT NOT NULL,
+    from_seq BIGINT NOT NULL,
+    to_seq BIGINT NOT NULL,
+    first_at BIGINT NOT NULL,
+    last_at BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    authors JSONB NOT NULL,
+    parts JSONB NOT NULL,
+    PRIMARY KEY (plan_id, from_seq)
+  );
+  CREATE INDEX doc_versions_to ON doc_versions (plan_id, to_seq);
+  CREATE TABLE doc_version_names (
+    plan_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user_id TEXT,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  );
+  CREATE TABLE doc_deletions (
+    plan_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    collection TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    parent_id TEXT,
+    user_id TEXT,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, seq, collection, item_id)
+  );
+  CREATE INDEX doc_deletions_at ON doc_deletions (plan_id, at);
+  CREATE TABLE plan_progress (
+    plan_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    facts TEXT NOT NULL
+  );
+  CREATE TABLE plan_visits (
+    plan_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, user_id)
+  );
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */

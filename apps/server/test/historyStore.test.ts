@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyedLogChain } from '../src/audit/chain.ts';
+import type { AccessLogStore } from '../src/storage/AccessLogStore.ts';
+import type { HistoryStore, ProjectionPass } from '../src/storage/HistoryStore.ts';
+import { PostgresAccessLogStore } from '../src/storage/postgres/PostgresAccessLogStore.ts';
+import { PostgresHistoryStore, StaleProjectionPass } from '../src/storage/postgres/PostgresHistoryStore.ts';
+import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
+import { SqliteAccessLogStore } from '../src/storage/sqlite/SqliteAccessLogStore.ts';
+import { SqliteHistoryStore } from '../src/storage/sqlite/SqliteHistoryStore.ts';
+import { freshPostgresSchema } from './support/postgresSchema.ts';
+
+const chain = keyedLogChain('en-testnøkkel-som-er-lang-nok-for-hmac-0123456789');
+
+const pass = (seq: number, patch: Partial<ProjectionPass> = {}): ProjectionPass => ({
+  cursor: { seq, state: new Uint8Array([1, 2, seq]), pending: `{"seq":${seq}}`, changeLoggedThrough: seq },
+  versions: [],
+  mergedVersions: [],
+  names: [],
+  deletions: [],
+  changeLog: [],
+  ...patch,
+});
+
+/** The same behaviour from every HistoryStore; run on SQLite and on PostgreSQL. */
+function contract(
+  name: string,
+  open: () => Promise<{ store: HistoryStore; log: AccessLogStore; close(): Promise<void> }>,
+) {
+  describe(`HistoryStore contract: ${name}`, () => {
+    let store: HistoryStore;
+    let log: AccessLogStore;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, log, close } = await open());
+    });
+    afterAll(() => close());
+
+    it('commits a pass with its versions, names, removals, progress and change log, and reads them back', async () => {
+      expect(await store.cursor('p1')).toBeUndefined();
+      const authors = [{ userId: 'kari', parts: ['maal' as const] }];
+      await store.commitPass(
+        'p1',
+        pass(10, {
+          versions: [
+            { fromSeq: 1, toSeq: 4, firstAt: 100, lastAt: 200, kind: 'edit', authors, parts: ['maal'] },
+            { fromSeq: 5, toSeq: 10, firstAt: 300, lastAt: 400, kind: 'restore', authors: [], parts: [] },
+          ],
+          names: [{ seq: 4, name: 'Revisjon', kind: 'revision', userId: null, createdAt: 250 }],
+          deletions: [
+            { seq: 7, collection: 'goals', itemId: 'g1', title: 'Svømme', parentId: null, userId: 'kari', at: 350 },
+          ],
+          progress: '{"version":3}',
+          changeLog: [{ at: 400, actorId: 'kari', actorName: 'Kari', action: 'plan.changed', details: {} }],
+        }),
+      );
+      expect(await store.cursor('p1')).toEqual({
+        seq: 10,
+        state: new Uint8Array([1, 2, 10]),
+        pending: '{"seq":10}',
+        changeLoggedThrough: 10,
+      });
+      expect((await store.versions('p1', { limit: 10 })).map((v) => [v.fromSeq, v.toSeq, v.kind])).toEqual([
+        [5, 10, 'restore'],
+        [1, 4, 'edit'],
+      ]);
+      expect((await store.versions('p1', { limit: 10, beforeSeq: 10 }))[0]).toEqual({
+        fromSeq: 1,
+        toSeq: 4,
+        firstAt: 100,
+        lastAt: 200,
+        kind: 'edit',
+        authors,
+        parts: ['maal'],
+      });
+      expect(await store.versions('p1', { limit: 10, fromSeq: 5 })).toHaveLength(1);
+      // A version merged into the one before it disappears.
+      await store.commitPass('p1', pass(10, { mergedVersions: [5] }));
+      expect(await store.versions('p1', { limit: 10 })).toHaveLength(1);
+      expect(await store.names('p1')).toEqual([
+        { seq: 4, name: 'Revisjon', kind: 'revision', userId: null, createdAt: 250 },
+      ]);
+      const manual = { seq: 4, name: 'Før møtet', kind: 'manual' as const, userId: 'kari', createdAt: 500 };
+      const entry = { at: 500, actorId: 'kari', actorName: 'Kari', action: 'version.named', details: {} };
+      expect(await store.addName('p1', manual, [entry])).toBe(false);
+      expect(await store.addName('p1', { ...manual, seq: 10 }, [entry])).toBe(true);
+      expect((await store.deletions('p1', { since: 300, fromSeq: 0, limit: 10 })).map((d) => d.title)).toEqual([
+        'Svømme',
+      ]);
+      expect(await store.deletions('p1', { since: 351, fromSeq: 0, limit: 10 })).toEqual([]);
+      expect(await store.deletionsBetween('p1', 7, 7)).toHaveLength(1);
+      expect(await store.progress(['p1', 'p2'])).toEqual(new Map([['p1', { seq: 10, facts: '{"version":3}' }]]));
+      await store.putProgress('p1', 10, '{"version":4}');
+      expect((await store.progress(['p1'])).get('p1')?.facts).toBe('{"version":4}');
+      expect((await log.list('p1', { afterSeq: 0, limit: 10 })).map((e) => e.action)).toEqual([
+        'plan.changed',
+        'version.named',
+      ]);
+    });
+
+    it('keeps each member’s last visit', async () => {
+      expect(await store.lastVisit('p1', 'kari')).toBeUndefined();
+      await store.recordVisit('p1', 'kari', { seq: 5, at: 600 });
+      await store.recordVisit('p1', 'kari', { seq: 9, at: 700 });
+      expect(await store.lastVisit('p1', 'kari')).toEqual({ seq: 9, at: 700 });
+    });
+  });
+}
+
+contract('SQLite', async () => {
+  const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
+  const log = new SqliteAccessLogStore(db, chain);
+  return { store: new SqliteHistoryStore(db, log), log, close: async () => void db.close() };
+});
+contract('PostgreSQL', async () => {
+  const fresh = await freshPostgresSchema();
+  const log = new PostgresAccessLogStore(fresh.pool, chain);
+  return { store: new PostgresHistoryStore(fresh.pool, log), log, close: fresh.drop };
+});
+
+describe('PostgresHistoryStore with several instances', () => {
+  it('refuses a pass that would move the cursor back, and writes nothing of it', async () => {
+    const fresh = await freshPostgresSchema();
+    try {
+      const log = new PostgresAccessLogStore(fresh.pool, chain);
+      const store = new PostgresHistoryStore(fresh.pool, log);
+      await store.commitPass('p1', pass(20));
+      const stale = pass(15, {
+        changeLog: [{ at: 1, actorId: null, actorName: null, action: 'plan.changed', details: {} }],
+        progress: '{"stale":true}',
+      });
+      await expect(store.commitPass('p1', stale)).rejects.toBeInstanceOf(StaleProjectionPass);
+      expect((await store.cursor('p1'))?.seq).toBe(20);
+      expect(await store.progress(['p1'])).toEqual(new Map());
+      expect(await log.list('p1', { afterSeq: 0, limit: 10 })).toEqual([]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
