@@ -54,6 +54,8 @@ import type { ConsentStore } from './storage/ConsentStore.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
 import type { InviteStore } from './storage/InviteStore.ts';
 import type { PlanStore } from './storage/PlanStore.ts';
+import { openPostgresStorage } from './storage/postgres/openPostgresStorage.ts';
+import type { Storage } from './storage/Storage.ts';
 import { openSqliteStorage } from './storage/sqlite/openSqliteStorage.ts';
 
 /** What the app is built from; tests reach in through `app.samplan`. */
@@ -109,14 +111,17 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       ? randomBytes(32).toString('base64url')
       : resolveAuditLogKey(config.AUDIT_LOG_KEY, config.DATA_DIR),
   );
-  const storage = openSqliteStorage({
-    dataDir: config.DATA_DIR,
-    synchronous: config.SQLITE_SYNCHRONOUS,
-    inMemory: options.inMemory,
-    chain,
-    verifyUnkeyed: verifyUnkeyedChain,
-    onWalCheckpointError: (message) => app.log.error({ err: message }, 'WAL checkpoint failed'),
-  });
+  // PostgreSQL when DATABASE_URL names one; the embedded SQLite in DATA_DIR otherwise.
+  const storage: Storage = config.DATABASE_URL
+    ? await openPostgresStorage({ url: config.DATABASE_URL, chain })
+    : openSqliteStorage({
+        dataDir: config.DATA_DIR,
+        synchronous: config.SQLITE_SYNCHRONOUS,
+        inMemory: options.inMemory,
+        chain,
+        verifyUnkeyed: verifyUnkeyedChain,
+        onWalCheckpointError: (message) => app.log.error({ err: message }, 'WAL checkpoint failed'),
+      });
   const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
   const accessLog = new AccessLog(accessLogStore, accounts, chain);
   const documentLog = new DocumentLog(

@@ -12,7 +12,11 @@ const ConfigSchema = z.object({
   /** Where the built web app lives; served at `/` when it exists. */
   WEB_DIST: z.string().min(1).default('./dist/web'),
   PUBLIC_URL: z.url().optional(),
-  DATABASE_URL: z.string().optional(),
+  /** `postgres://…`: every store on PostgreSQL instead of the embedded SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// address')
+    .optional(),
   REDIS_URL: z.string().optional(),
   /** Signs collab tokens; generated and kept in DATA_DIR when not given. */
   SESSION_SECRET: z.string().min(32).optional(),

@@ -8,7 +8,9 @@ import type {
   StoredUpdate,
   UpdateKind,
 } from '../DocumentStore.ts';
+import { inTransaction } from './inTransaction.ts';
 import { migratePostgres } from './migratePostgres.ts';
+import type { PostgresAccessLogStore } from './PostgresAccessLogStore.ts';
 
 /**
  * DocumentStore on PostgreSQL, for several server instances sharing one database. Appends to one plan are
@@ -16,15 +18,21 @@ import { migratePostgres } from './migratePostgres.ts';
  */
 export class PostgresDocumentStore implements DocumentStore {
   private readonly pool: pg.Pool;
+  private readonly accessLog: PostgresAccessLogStore | undefined;
+  private readonly ownsPool: boolean;
 
-  private constructor(pool: pg.Pool) {
+  /** On a pool shared with the other stores (openPostgresStorage), which closes it. */
+  constructor(pool: pg.Pool, options: { accessLog?: PostgresAccessLogStore; ownsPool?: boolean } = {}) {
     this.pool = pool;
+    this.accessLog = options.accessLog;
+    this.ownsPool = options.ownsPool ?? false;
   }
 
+  /** A store with a pool of its own, schema brought up to date (the document store's contract tests). */
   static async connect(connectionString: string): Promise<PostgresDocumentStore> {
     const pool = new pg.Pool({ connectionString, max: 10 });
     await migratePostgres(pool);
-    return new PostgresDocumentStore(pool);
+    return new PostgresDocumentStore(pool, { ownsPool: true });
   }
 
   async load(planId: string): Promise<LoadedDocument> {
@@ -58,52 +66,49 @@ export class PostgresDocumentStore implements DocumentStore {
     }
   }
 
-  async append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [planId]);
-      const last = await client.query<{ seq: string | null }>(
-        'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1',
-        [planId],
-      );
-      let seq = Number(last.rows[0]?.seq ?? 0);
-      const now = Date.now();
-      const values: unknown[] = [];
-      const rows: string[] = [];
-      const claimed: unknown[] = [];
-      for (const { update, userId, kind, log, claims } of updates) {
-        if (claims && userId) for (const client of claims) claimed.push(planId, client, userId);
-        // The innsynslogg is not on PostgreSQL yet (the multi-instance issue); refuse rather than drop entries.
-        if (log) throw new Error('PostgresDocumentStore cannot write innsynslogg entries yet');
-        seq += 1;
-        const i = values.length;
-        rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}, $${i + 5}, $${i + 6})`);
-        const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-        values.push(planId, seq, data, userId, now, kind === 'restore' ? kind : null);
-      }
+  append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
+    return inTransaction(this.pool, (client) => this.appendIn(client, planId, updates));
+  }
+
+  /**
+   * Appends inside the caller's open transaction: under a lock on the plan (seqs stay gapless with several
+   * writers), with the clients the updates claim and a server update's innsynslogg entries. Returns the last seq.
+   */
+  async appendIn(client: pg.PoolClient, planId: string, updates: readonly PendingUpdate[]): Promise<number> {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [planId]);
+    const last = await client.query<{ seq: string | null }>(
+      'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1',
+      [planId],
+    );
+    let seq = Number(last.rows[0]?.seq ?? 0);
+    const now = Date.now();
+    for (const { update, userId, kind, log, claims } of updates) {
+      seq += 1;
       await client.query(
-        `INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind) VALUES ${rows.join(', ')}`,
-        values,
+        'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind) VALUES ($1, $2, $3, $4, $5, $6)',
+        [
+          planId,
+          seq,
+          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+          userId,
+          now,
+          kind === 'restore' ? kind : null,
+        ],
       );
-      if (claimed.length > 0) {
-        const tuples = Array.from(
-          { length: claimed.length / 3 },
-          (_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`,
-        );
-        await client.query(
-          `INSERT INTO doc_clients (plan_id, client_id, user_id) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`,
-          claimed,
-        );
+      if (claims && userId) {
+        for (const id of claims) {
+          await client.query(
+            'INSERT INTO doc_clients (plan_id, client_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+            [planId, id, userId],
+          );
+        }
       }
-      await client.query('COMMIT');
-      return seq;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      if (log) {
+        if (!this.accessLog) throw new Error('this document store writes no innsynslogg entries');
+        await this.accessLog.appendIn(client, planId, log(seq));
+      }
     }
+    return seq;
   }
 
   async clientOwners(planId: string): Promise<Map<number, string>> {
@@ -194,6 +199,6 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    if (this.ownsPool) await this.pool.end();
   }
 }

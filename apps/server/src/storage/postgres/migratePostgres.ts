@@ -248,6 +248,14 @@ export const postgresMigrations: readonly string[] = [
     PRIMARY KEY (plan_id, user_id)
   );
   `,
+  // 8: the fingerprint of the innsynslogg chain's key: a server started with another key is refused.
+  `
+  CREATE TABLE audit_chain_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT
+  );
+  INSERT INTO audit_chain_key (id, fingerprint) VALUES (1, NULL);
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */
