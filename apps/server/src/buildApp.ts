@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
+import { Redis } from 'ioredis';
 import { CloseCode } from '@samplan/protocol';
 import { ConsentService } from './access/ConsentService.ts';
 import { MembershipService } from './access/MembershipService.ts';
@@ -22,6 +23,7 @@ import { ConnectionLimits } from './collab/ConnectionLimits.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
 import { DocumentLog } from './documents/DocumentLog.ts';
 import { InProcessCommitFeed } from './documents/InProcessCommitFeed.ts';
+import { RedisCommitFeed } from './documents/RedisCommitFeed.ts';
 import { KeyedQueue } from './documents/KeyedQueue.ts';
 import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
 import { PlanHistory } from './documents/PlanHistory.ts';
@@ -124,10 +126,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       });
   const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
   const accessLog = new AccessLog(accessLogStore, accounts, chain);
-  const documentLog = new DocumentLog(
-    documents,
-    new InProcessCommitFeed((error) => app.log.error({ err: error.message }, 'a commit listener failed')),
-  );
+  const onFeedError = (error: Error) => app.log.error({ err: error.message }, 'a commit listener failed');
+  // With REDIS_URL, commits reach the rooms of every instance; without it, this process's only.
+  let redisFeed: RedisCommitFeed | null = null;
+  if (config.REDIS_URL) {
+    redisFeed = new RedisCommitFeed(new Redis(config.REDIS_URL), new Redis(config.REDIS_URL), onFeedError);
+    await redisFeed.start();
+  }
+  const documentLog = new DocumentLog(documents, redisFeed ?? new InProcessCommitFeed(onFeedError));
   const accessEvents = new AccessEvents();
   // One piece of history work per plan at a time: projector passes, restores and comparisons.
   const planWork = new KeyedQueue();
@@ -356,6 +362,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await notifier.stop();
   });
   app.addHook('onClose', async () => {
+    await redisFeed?.close();
     await mail.stop();
     await compactor.close();
     await storage.close();

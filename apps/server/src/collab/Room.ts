@@ -37,6 +37,9 @@ export interface RoomOptions {
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
 }
 
+/** Updates read from the log per round while filling a gap. */
+const FILL_PAGE = 500;
+
 interface QueuedUpdate {
   /** The peer that sent it; null for an update the server makes (a restore). */
   origin: Peer | null;
@@ -83,6 +86,8 @@ export class Room {
   private closing: Promise<void> | null = null;
   /** Commits from elsewhere that arrived while the plan was loading. */
   private feedBacklog: Commit[] = [];
+  /** Set while the state is being filled from the log (a gap in commits from elsewhere); settles when done. */
+  private filling: Promise<void> | null = null;
   private readonly unsubscribe: () => void;
   readonly loaded: Promise<void>;
 
@@ -323,20 +328,54 @@ export class Room {
     else this.addForeign(commits);
   };
 
+  /**
+   * Commits made elsewhere (another instance, or the server with no room open), in seq order. One that does not
+   * follow the state's last seq (a message lost or overtaken on the way) is filled from the log instead, so the
+   * state never claims a seq it has not seen and no update is lost.
+   */
   private addForeign(commits: readonly Commit[]): void {
     const state = this.state!;
     for (const commit of commits) {
-      if (commit.seq <= state.lastSeq) continue;
-      if (commit.seq !== state.lastSeq + 1) {
-        // Never hold (or checkpoint) a state that claims a seq it has not seen. One process cannot skip a seq:
-        // its room loads synchronously from SQLite; filling gaps from the log comes with several instances.
-        this.options.logger.error({ planId: this.planId, seq: commit.seq, lastSeq: state.lastSeq }, 'gap in commits');
-        return;
+      if (this.filling !== null || commit.seq > state.lastSeq + 1) {
+        void this.fillTo(commit.seq);
+        continue;
       }
-      state.add(commit.update, readUpdateMeta(commit.update), commit.seq);
-      if (this.doc) Y.applyUpdate(this.doc, commit.update, this);
-      this.broadcast(encodeUpdateMessage(commit.update), null);
+      if (commit.seq <= state.lastSeq) continue;
+      this.addCommitted(commit.update, commit.seq);
     }
+  }
+
+  /** Adds a committed update that follows the state's last seq, and relays it to every peer. */
+  private addCommitted(update: Uint8Array, seq: number): void {
+    this.state!.add(update, readUpdateMeta(update), seq);
+    if (this.doc) Y.applyUpdate(this.doc, update, this);
+    this.broadcast(encodeUpdateMessage(update), null);
+  }
+
+  /** Reads the log up to `seq`, adding what the state lacks; fills run one after the other. */
+  private fillTo(seq: number): Promise<void> {
+    const previous = this.filling ?? Promise.resolve();
+    const fill: Promise<void> = previous
+      .then(async () => {
+        const state = this.state!;
+        while (state.lastSeq < seq) {
+          const page = await this.options.log.history(this.planId, {
+            afterSeq: state.lastSeq,
+            upToSeq: seq,
+            limit: FILL_PAGE,
+          });
+          if (page.length === 0) return;
+          for (const stored of page) if (stored.seq === state.lastSeq + 1) this.addCommitted(stored.update, stored.seq);
+        }
+      })
+      .catch((error: unknown) => {
+        this.options.logger.error({ planId: this.planId, seq, err: (error as Error).message }, 'could not fill a gap');
+      })
+      .finally(() => {
+        if (this.filling === fill) this.filling = null;
+      });
+    this.filling = fill;
+    return fill;
   }
 
   private broadcast(frame: Uint8Array, except: Peer | null): void {
@@ -395,8 +434,16 @@ export class Room {
       return;
     }
     let seq = lastSeq - batch.length;
+    // Another instance committed to this plan since the state's last seq: those come first, from the log. A fill
+    // under way may also bring this batch itself (it reads the log), which is then relayed already.
+    if (seq > state.lastSeq || this.filling !== null) await this.fillTo(seq);
     for (const item of batch) {
-      state.add(item.update, item.meta, ++seq);
+      seq += 1;
+      if (seq <= state.lastSeq) {
+        item.committed?.resolve(seq);
+        continue;
+      }
+      state.add(item.update, item.meta, seq);
       this.broadcast(item.frame ?? encodeUpdateMessage(item.update), item.origin);
       item.committed?.resolve(seq);
     }
@@ -428,6 +475,7 @@ export class Room {
     this.closing = (async () => {
       await this.loaded;
       await this.draining;
+      await this.filling;
       await this.checkpointing;
       if (this.state && this.state.tailLength > 0) await this.checkpoint();
       this.unsubscribe();

@@ -17,7 +17,11 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// address')
     .optional(),
-  REDIS_URL: z.string().optional(),
+  /** `redis://…`: commits reach the rooms of every instance (several instances on one DATABASE_URL). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// address')
+    .optional(),
   /** Signs collab tokens; generated and kept in DATA_DIR when not given. */
   SESSION_SECRET: z.string().min(32).optional(),
   /** Key of the innsynslogg's hash chain; kept outside the database (default: a key file in DATA_DIR). */

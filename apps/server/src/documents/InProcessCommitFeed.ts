@@ -25,6 +25,19 @@ export class InProcessCommitFeed implements CommitFeed {
     }
   }
 
+  /** Tells only the plan's own listeners (commits another instance made and projects). */
+  publishToPlan(commits: readonly Commit[], origin: unknown): void {
+    const planId = commits[0]?.planId;
+    if (planId === undefined) return;
+    for (const listener of [...(this.byPlan.get(planId) ?? [])]) {
+      try {
+        listener(commits, origin);
+      } catch (error) {
+        this.onError(error as Error);
+      }
+    }
+  }
+
   subscribe(planId: string, listener: CommitListener): () => void {
     let listeners = this.byPlan.get(planId);
     if (!listeners) {

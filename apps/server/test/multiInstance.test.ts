@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember } from './support/family.ts';
+import { freshPostgresSchema, POSTGRES_URL } from './support/postgresSchema.ts';
+import { addMarker, markersIn } from './support/sharedText.ts';
+import {
+  createFamilyPlan,
+  registerUser,
+  startTestServer,
+  syncedProvider,
+  type TestServer,
+} from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+// Issue 11: two instances on one PostgreSQL and Redis serve the same plan; peers on each co-edit and converge.
+describe('two instances on PostgreSQL and Redis', () => {
+  let schema: Awaited<ReturnType<typeof freshPostgresSchema>>;
+  const dirs: string[] = [];
+  const servers: TestServer[] = [];
+  beforeAll(async () => {
+    schema = await freshPostgresSchema();
+    const env = {
+      DATABASE_URL: `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`,
+      REDIS_URL,
+      AUDIT_LOG_KEY: 'delt-nøkkel-for-innsynsloggen-på-alle-instanser-0123',
+      SESSION_SECRET: 'delt-hemmelighet-for-økter-og-tokens-på-alle-instanser',
+    };
+    for (let i = 0; i < 2; i++) {
+      const dir = mkdtempSync(join(tmpdir(), `samplan-instance-${i}-`));
+      dirs.push(dir);
+      servers.push(await startTestServer(env, dir));
+    }
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    await schema.drop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('relays each edit to the peers of the other instance, in order, and fills what a lost message left out', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    // The session made on instance A works on instance B (the same database).
+    const teacher = await addMember(b.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    const onA = await syncedProvider(a, parent, planId);
+    const onB = await syncedProvider(b, teacher, planId);
+    try {
+      const expected: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        addMarker(onA.doc, `a${i}`);
+        addMarker(onB.doc, `b${i}`);
+        expected.push(`a${i}`, `b${i}`);
+      }
+      const both = (doc: Y.Doc) => expected.every((marker) => markersIn(doc).includes(marker));
+      await waitFor(() => both(onA.doc) && both(onB.doc), { timeout: 15_000 });
+
+      // A commit whose message never reached B (written to the store without the feed), then one that did:
+      // B sees the gap and fills it from the log.
+      const lost = new Y.Doc();
+      Y.applyUpdate(lost, Y.encodeStateAsUpdate(onA.doc));
+      const before = Y.encodeStateVector(lost);
+      addMarker(lost, 'lost-message');
+      await a.app.samplan.documents.append(planId, [
+        { update: Y.encodeStateAsUpdate(lost, before), userId: parent.id },
+      ]);
+      addMarker(onA.doc, 'after-the-gap');
+      await waitFor(() => markersIn(onB.doc).includes('after-the-gap') && markersIn(onB.doc).includes('lost-message'));
+
+      // Both instances' rooms hold what the log holds, with no seq skipped.
+      const head = await a.app.samplan.documentLog.head(planId);
+      await waitFor(() => b.app.samplan.rooms['rooms'].get(planId)?.['state']?.lastSeq === head);
+      const stored = await b.app.samplan.documentLog.currentDoc(planId);
+      try {
+        expect(markersIn(stored).sort()).toEqual(markersIn(onB.doc).sort());
+      } finally {
+        stored.destroy();
+      }
+    } finally {
+      onA.destroy();
+      onB.destroy();
+    }
+  });
+});
