@@ -9,6 +9,7 @@ import { ConsentService } from './access/ConsentService.ts';
 import { MembershipService } from './access/MembershipService.ts';
 import { AccessEvents } from './access/AccessEvents.ts';
 import { PlanAccess } from './access/PlanAccess.ts';
+import { RedisAccessRelay } from './access/RedisAccessRelay.ts';
 import { PlanCreator } from './access/PlanCreator.ts';
 import { SocketAuthenticator } from './access/SocketAuthenticator.ts';
 import { CollabTokens } from './auth/CollabTokens.ts';
@@ -135,6 +136,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   }
   const documentLog = new DocumentLog(documents, redisFeed ?? new InProcessCommitFeed(onFeedError));
   const accessEvents = new AccessEvents();
+  // With REDIS_URL, ended access and ended sessions close sockets on every instance.
+  const accessRelay = config.REDIS_URL
+    ? new RedisAccessRelay(accessEvents, new Redis(config.REDIS_URL), new Redis(config.REDIS_URL), (error) =>
+        app.log.error({ err: error.message }, 'could not relay an access event'),
+      )
+    : null;
+  await accessRelay?.start();
   // One piece of history work per plan at a time: projector passes, restores and comparisons.
   const planWork = new KeyedQueue();
   const projector = new DocumentProjector({
@@ -363,6 +371,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   app.addHook('onClose', async () => {
     await redisFeed?.close();
+    await accessRelay?.close();
     await mail.stop();
     await compactor.close();
     await storage.close();

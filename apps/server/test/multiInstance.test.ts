@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember } from './support/family.ts';
+import { addMember, firstClose } from './support/family.ts';
 import { freshPostgresSchema, POSTGRES_URL } from './support/postgresSchema.ts';
 import { addMarker, markersIn } from './support/sharedText.ts';
 import {
+  api,
   createFamilyPlan,
   registerUser,
   startTestServer,
@@ -85,5 +86,26 @@ describe('two instances on PostgreSQL and Redis', () => {
       onA.destroy();
       onB.destroy();
     }
+  });
+
+  it("closes a member's socket on the other instance within a second of a revocation, and on logout everywhere", async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    const onB = await syncedProvider(b, teacher, planId);
+    const closed = firstClose(onB);
+    const before = Date.now();
+    expect((await api(a.url, parent, 'DELETE', `/api/plans/${planId}/members/${teacher.id}`)).status).toBe(204);
+    const close = await closed;
+    onB.destroy();
+    expect(close).toMatchObject({ code: 4403, reason: 'MEMBERSHIP_ENDED' });
+    expect(close.at - before).toBeLessThan(1000);
+
+    const parentOnB = await syncedProvider(b, parent, planId);
+    const loggedOut = firstClose(parentOnB);
+    expect((await api(a.url, parent, 'POST', '/api/auth/logout-everywhere')).status).toBe(204);
+    expect((await loggedOut).code).toBe(4401);
+    parentOnB.destroy();
   });
 });

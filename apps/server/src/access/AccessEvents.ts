@@ -26,7 +26,17 @@ export class AccessEvents {
     return () => this.listeners.delete(listener);
   }
 
+  /** Told of every event announced here, to pass it on to the other instances (Redis). */
+  relay: ((event: { kind: 'ended'; event: AccessEnded } | { kind: 'session'; event: SessionEnded }) => void) | null =
+    null;
+
   ended(event: AccessEnded): void {
+    this.endedElsewhere(event);
+    this.relay?.({ kind: 'ended', event });
+  }
+
+  /** An event another instance announced: its listeners here run, and it is not passed on again. */
+  endedElsewhere(event: AccessEnded): void {
     for (const listener of [...this.listeners]) listener(event);
   }
 
@@ -36,6 +46,11 @@ export class AccessEvents {
   }
 
   sessionEnded(event: SessionEnded): void {
+    this.sessionEndedElsewhere(event);
+    this.relay?.({ kind: 'session', event });
+  }
+
+  sessionEndedElsewhere(event: SessionEnded): void {
     for (const listener of [...this.sessionListeners]) listener(event);
   }
 }

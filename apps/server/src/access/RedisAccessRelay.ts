@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { AccessEnded, AccessEvents, SessionEnded } from './AccessEvents.ts';
+
+const CHANNEL = 'samplan:access';
+
+type Relayed = { instance: string } & (
+  { kind: 'ended'; event: AccessEnded } | { kind: 'session'; event: SessionEnded }
+);
+
+/**
+ * Passes ended access (revocation, expiry, consent withdrawn) and ended sessions (logout, "logg ut overalt") to
+ * every instance over Redis, so a user's sockets close wherever they are connected, not only where it happened.
+ */
+export class RedisAccessRelay {
+  private readonly instance = randomUUID();
+
+  constructor(
+    private readonly events: AccessEvents,
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly onError: (error: Error) => void,
+  ) {
+    events.relay = (relayed) => {
+      const message: Relayed = { instance: this.instance, ...relayed } as Relayed;
+      this.publisher.publish(CHANNEL, JSON.stringify(message)).catch((error: unknown) => this.onError(error as Error));
+    };
+    subscriber.on('message', (channel: string, text: string) => {
+      if (channel === CHANNEL) this.received(text);
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.subscriber.subscribe(CHANNEL);
+  }
+
+  async close(): Promise<void> {
+    this.events.relay = null;
+    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+  }
+
+  private received(text: string): void {
+    try {
+      const message = JSON.parse(text) as Relayed;
+      if (message.instance === this.instance) return;
+      if (message.kind === 'ended') this.events.endedElsewhere(message.event);
+      else this.events.sessionEndedElsewhere(message.event);
+    } catch (error) {
+      this.onError(error as Error);
+    }
+  }
+}
