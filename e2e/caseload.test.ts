@@ -123,6 +123,21 @@ describe("the koordinator's caseload", () => {
     await page.goto(`/planer/${bo}/periode`);
     await expectText(page.locator('.plan-section'), `Revisjonen ${norwegian(daysFromNow(-10))} er passert.`);
     await expectText(page.locator('.overview'), 'Datoen er passert');
+    // The evaluation interval is chosen as every N weeks or months, written as plan-model reads it.
+    await page.getByRole('button', { name: 'Sett hvor ofte' }).click();
+    await expect.poll(() => page.getByLabel('Antall').inputValue()).toBe('3');
+    await page.getByLabel('Enhet').selectOption('uker');
+    await page.getByLabel('Antall').fill('6');
+    await page.getByRole('group', { name: 'Hvor ofte målene evalueres' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'periode-intervall-phone', { fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    const stored = await waitFor(async () => {
+      const doc = await app.server.app.samplan.documentLog.currentDoc(bo);
+      const value = doc.getMap('meta').get('evaluationInterval');
+      doc.destroy();
+      return value === 'P6W' ? value : false;
+    });
+    expect(stored).toBe('P6W');
     for (const context of [koordinator.context, parent.context, teacher.context]) await context.close();
   });
 
