@@ -150,6 +150,17 @@ describe('consent the family gives (the consent step)', () => {
       shareWithInviteIds: [withdrawn.inviteId],
     });
     expect(revoked.body.error.code).toBe('INVITE_REVOKED');
+    // An invitation of another plan (hers too) cannot be consented to through this one.
+    const other = await api<{ plan: { id: string } }>(server.url, mor, 'POST', '/api/plans', {
+      title: 'Annen plan',
+      childName: 'Bo Nilsen',
+      creatorRole: 'foresatt',
+    });
+    const elsewhere = await invite(server.url, mor, other.body.plan.id, 'deltaker');
+    const crossPlan = await api<ErrorBody>(server.url, mor, 'POST', `/api/plans/${planId}/family-consent`, {
+      shareWithInviteIds: [elsewhere.inviteId],
+    });
+    expect(crossPlan.body.error.code).toBe('INVITE_NOT_FOUND');
     // Nothing of a refused answer was written.
     const consents = await api<{ consents: ConsentInfo[] }>(server.url, mor, 'GET', `/api/plans/${planId}/consents`);
     expect(consents.body.consents).toHaveLength(1);

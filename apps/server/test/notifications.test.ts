@@ -101,8 +101,22 @@ describe('notifications ("Varsler") and their mails', () => {
     expect((await notificationsOf(teacher)).notifications).toHaveLength(2);
     expect([queuedMails('task'), queuedMails('meeting'), queuedMails('due')]).toEqual([1, 1, 1]);
 
+    // Marking someone else's notification read does nothing to it.
+    const parentsNote = forParent.notifications[0]!.id;
+    const foreign = await api(server.url, teacher, 'POST', '/api/notifications/read', { ids: [parentsNote] });
+    expect(foreign.status).toBe(204);
+    expect((await notificationsOf(parent)).unread).toBe(1);
+    const tooMany = await api(server.url, teacher, 'POST', '/api/notifications/read', {
+      ids: Array.from({ length: 501 }, (_, i) => `n${i}`),
+    });
+    expect(tooMany.status).toBe(400);
+
     expect((await api(server.url, teacher, 'POST', '/api/notifications/read', {})).status).toBe(204);
     expect((await notificationsOf(teacher)).unread).toBe(0);
+
+    // Once the teacher's access ends, her notifications of that plan (and the child's name) are not shown.
+    expect((await api(server.url, parent, 'DELETE', `/api/plans/${planId}/members/${teacher.id}`)).status).toBe(204);
+    expect(await notificationsOf(teacher)).toEqual({ notifications: [], unread: 0 });
   });
 
   it('keeps to what each member chose by mail, and sends the digest of changes', async () => {
