@@ -58,14 +58,11 @@ export class PasswordResets {
   async confirm(token: string, password: string): Promise<void> {
     const { accounts } = this.options;
     const userId = await accounts.usePasswordReset(hashToken(token), this.now());
-    if (userId === undefined) {
-      throw new AppError('RESET_LINK_INVALID', 'Lenken for nytt passord er brukt, utløpt eller ukjent');
-    }
-    const user = await accounts.findUserById(userId);
+    const user = userId === undefined ? undefined : await accounts.findUserById(userId);
     if (!user) throw new AppError('RESET_LINK_INVALID', 'Lenken for nytt passord er brukt, utløpt eller ukjent');
-    await accounts.setPasswordHash(userId, await hashPassword(password));
-    await accounts.deleteSessionsOf(userId);
+    await accounts.setPasswordHash(user.id, await hashPassword(password));
+    await accounts.deleteSessionsOf(user.id);
     await accounts.clearLoginFailures(user.email);
-    this.options.onSessionsEnded(userId);
+    this.options.onSessionsEnded(user.id);
   }
 }

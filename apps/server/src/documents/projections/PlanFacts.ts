@@ -25,32 +25,28 @@ export class PlanFacts {
     lastWrites: Map<string, LastWrite | undefined>;
   }> {
     const { documents, projector, history } = this.deps;
-    const stored = await history.progress(planIds);
-    const writes = await Promise.all(planIds.map((planId) => documents.lastWrite(planId)));
+    const [stored, writes] = await Promise.all([
+      history.progress(planIds),
+      Promise.all(planIds.map((planId) => documents.lastWrite(planId))),
+    ]);
+    const facts = new Map([...stored].map(([planId, { facts: text }]) => [planId, JSON.parse(text) as ProgressFacts]));
     const behind =
       options.catchUp === false
         ? []
         : planIds.filter((planId, i) => (stored.get(planId)?.seq ?? -1) < (writes[i]?.seq ?? 0));
     if (behind.length > 0) await Promise.all(behind.map((planId) => projector.catchUp(planId)));
-    const old = planIds.filter((planId) => {
-      const facts = stored.get(planId)?.facts;
-      return (
-        !behind.includes(planId) &&
-        facts !== undefined &&
-        (JSON.parse(facts) as { version?: number }).version !== PROGRESS_FACTS_VERSION
-      );
-    });
+    const old = planIds.filter(
+      (planId) =>
+        !behind.includes(planId) && facts.has(planId) && facts.get(planId)!.version !== PROGRESS_FACTS_VERSION,
+    );
     if (old.length > 0) await Promise.all(old.map((planId) => projector.refreshFacts(planId)));
     if (behind.length + old.length > 0) {
-      for (const [planId, progress] of await history.progress([...behind, ...old])) stored.set(planId, progress);
+      for (const [planId, { facts: text }] of await history.progress([...behind, ...old])) {
+        facts.set(planId, JSON.parse(text) as ProgressFacts);
+      }
     }
     return {
-      facts: new Map(
-        planIds.map((planId) => {
-          const text = stored.get(planId)?.facts;
-          return [planId, text ? (JSON.parse(text) as ProgressFacts) : emptyProgressFacts()];
-        }),
-      ),
+      facts: new Map(planIds.map((planId) => [planId, facts.get(planId) ?? emptyProgressFacts()])),
       lastWrites: new Map(planIds.map((planId, i) => [planId, writes[i]])),
     };
   }
