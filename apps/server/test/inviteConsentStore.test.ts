@@ -1,37 +1,9 @@
-import type { PlanRole } from '@samplan/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyedLogChain } from '../src/audit/chain.ts';
-import type { AccessLogStore } from '../src/storage/AccessLogStore.ts';
-import type { AccountStore } from '../src/storage/AccountStore.ts';
-import type { ConsentRecord, ConsentStore } from '../src/storage/ConsentStore.ts';
-import type { InviteRecord, InviteStore } from '../src/storage/InviteStore.ts';
-import type { PlanRecord, PlanStore } from '../src/storage/PlanStore.ts';
-import { inTransaction } from '../src/storage/postgres/inTransaction.ts';
-import { PostgresAccessLogStore } from '../src/storage/postgres/PostgresAccessLogStore.ts';
-import { PostgresAccountStore } from '../src/storage/postgres/PostgresAccountStore.ts';
-import { PostgresConsentStore } from '../src/storage/postgres/PostgresConsentStore.ts';
-import { PostgresInviteStore } from '../src/storage/postgres/PostgresInviteStore.ts';
-import { PostgresPlanStore } from '../src/storage/postgres/PostgresPlanStore.ts';
-import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
-import { SqliteAccessLogStore } from '../src/storage/sqlite/SqliteAccessLogStore.ts';
-import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
-import { SqliteConsentStore } from '../src/storage/sqlite/SqliteConsentStore.ts';
-import { SqliteInviteStore } from '../src/storage/sqlite/SqliteInviteStore.ts';
-import { SqlitePlanStore } from '../src/storage/sqlite/SqlitePlanStore.ts';
-import { freshPostgresSchema } from './support/postgresSchema.ts';
+import type { ConsentRecord } from '../src/storage/ConsentStore.ts';
+import type { InviteRecord } from '../src/storage/InviteStore.ts';
+import { postgresBackend, sqliteBackend, type StoreBackend } from './support/storeBackends.ts';
 
-const chain = keyedLogChain('en-testnøkkel-som-er-lang-nok-for-hmac-0123456789');
 const entry = (action: string) => ({ at: 1, actorId: 'kari', actorName: 'Kari', action, details: {} });
-
-interface Backend {
-  invites: InviteStore;
-  consents: ConsentStore;
-  plans: PlanStore;
-  accounts: AccountStore;
-  log: AccessLogStore;
-  createPlan(plan: PlanRecord, role: PlanRole): Promise<void>;
-  close(): Promise<void>;
-}
 
 const invite = (id: string, patch: Partial<InviteRecord> = {}): InviteRecord => ({
   id,
@@ -68,9 +40,9 @@ const consent = (id: string, patch: Partial<ConsentRecord> = {}): ConsentRecord 
 });
 
 /** The same behaviour from every InviteStore and ConsentStore; run on SQLite and on PostgreSQL. */
-function contract(name: string, open: () => Promise<Backend>) {
+function contract(name: string, open: () => Promise<StoreBackend>) {
   describe(`InviteStore and ConsentStore contract: ${name}`, () => {
-    let b: Backend;
+    let b: StoreBackend;
     beforeAll(async () => {
       b = await open();
       for (const id of ['kari', 'lise', 'ola']) {
@@ -136,51 +108,18 @@ function contract(name: string, open: () => Promise<Backend>) {
   });
 }
 
-contract('SQLite', async () => {
-  const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
-  const log = new SqliteAccessLogStore(db, chain);
-  const plans = new SqlitePlanStore(db, log);
-  const consents = new SqliteConsentStore(db, log);
-  return {
-    invites: new SqliteInviteStore(db, log, consents),
-    consents,
-    plans,
-    accounts: new SqliteAccountStore(db),
-    log,
-    createPlan: async (plan, role) => plans.createSync(plan, role),
-    close: async () => void db.close(),
-  };
-});
-contract('PostgreSQL', async () => {
-  const fresh = await freshPostgresSchema();
-  const log = new PostgresAccessLogStore(fresh.pool, chain);
-  const plans = new PostgresPlanStore(fresh.pool, log);
-  const consents = new PostgresConsentStore(fresh.pool, log);
-  return {
-    invites: new PostgresInviteStore(fresh.pool, log, consents),
-    consents,
-    plans,
-    accounts: new PostgresAccountStore(fresh.pool),
-    log,
-    createPlan: (plan, role) => inTransaction(fresh.pool, (client) => plans.createIn(client, plan, role)),
-    close: fresh.drop,
-  };
-});
+contract('SQLite', sqliteBackend);
+contract('PostgreSQL', postgresBackend);
 
 describe('PostgresInviteStore with several instances', () => {
   it('makes one member when two instances accept one link at the same moment', async () => {
-    const fresh = await freshPostgresSchema();
+    const b = await postgresBackend();
     try {
-      const log = new PostgresAccessLogStore(fresh.pool, chain);
-      const plans = new PostgresPlanStore(fresh.pool, log);
-      const invites = new PostgresInviteStore(fresh.pool, log, new PostgresConsentStore(fresh.pool, log));
-      const accounts = new PostgresAccountStore(fresh.pool);
+      const { invites, plans, accounts, log } = b;
       for (const id of ['kari', 'a', 'b']) {
         await accounts.createUser({ id, email: `${id}@eksempel.no`, name: id, createdAt: 0, passwordHash: null });
       }
-      await inTransaction(fresh.pool, (client) =>
-        plans.createIn(client, { id: 'p1', title: 'P', childName: 'E', createdBy: 'kari', createdAt: 0 }, 'foresatt'),
-      );
+      await b.createPlan({ id: 'p1', title: 'P', childName: 'E', createdBy: 'kari', createdAt: 0 }, 'foresatt');
       await invites.create(invite('race'), 'hash-race', { log: [] });
       const outcomes = await Promise.all([
         invites.accept('race', 'a', 100, [entry('invite.accepted')]),
@@ -190,7 +129,7 @@ describe('PostgresInviteStore with several instances', () => {
       expect((await plans.listMembers('p1', 200)).map((m) => m.userId).sort()).toHaveLength(2);
       expect((await log.list('p1', { afterSeq: 0, limit: 10 })).map((e) => e.action)).toEqual(['invite.accepted']);
     } finally {
-      await fresh.drop();
+      await b.close();
     }
   });
 });

@@ -1,35 +1,12 @@
-import type { PlanRole } from '@samplan/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyedLogChain } from '../src/audit/chain.ts';
-import type { AccessLogStore } from '../src/storage/AccessLogStore.ts';
-import type { AccountStore } from '../src/storage/AccountStore.ts';
-import type { PlanRecord, PlanStore } from '../src/storage/PlanStore.ts';
-import { inTransaction } from '../src/storage/postgres/inTransaction.ts';
-import { PostgresAccessLogStore } from '../src/storage/postgres/PostgresAccessLogStore.ts';
-import { PostgresAccountStore } from '../src/storage/postgres/PostgresAccountStore.ts';
-import { PostgresPlanStore } from '../src/storage/postgres/PostgresPlanStore.ts';
-import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
-import { SqliteAccessLogStore } from '../src/storage/sqlite/SqliteAccessLogStore.ts';
-import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
-import { SqlitePlanStore } from '../src/storage/sqlite/SqlitePlanStore.ts';
-import { freshPostgresSchema } from './support/postgresSchema.ts';
-
-const chain = keyedLogChain('en-testnøkkel-som-er-lang-nok-for-hmac-0123456789');
-
-interface Backend {
-  plans: PlanStore;
-  accounts: AccountStore;
-  log: AccessLogStore;
-  createPlan(plan: PlanRecord, role: PlanRole): Promise<void>;
-  close(): Promise<void>;
-}
+import { postgresBackend, sqliteBackend, type StoreBackend } from './support/storeBackends.ts';
 
 const entry = (action: string) => ({ at: 1, actorId: 'kari', actorName: 'Kari', action, details: {} });
 
 /** The same behaviour from every PlanStore; run on SQLite and on PostgreSQL. */
-function contract(name: string, open: () => Promise<Backend>) {
+function contract(name: string, open: () => Promise<StoreBackend>) {
   describe(`PlanStore contract: ${name}`, () => {
-    let b: Backend;
+    let b: StoreBackend;
     beforeAll(async () => {
       b = await open();
       for (const id of ['kari', 'ola', 'lise']) {
@@ -77,27 +54,5 @@ function contract(name: string, open: () => Promise<Backend>) {
   });
 }
 
-contract('SQLite', async () => {
-  const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
-  const log = new SqliteAccessLogStore(db, chain);
-  const plans = new SqlitePlanStore(db, log);
-  return {
-    plans,
-    accounts: new SqliteAccountStore(db),
-    log,
-    createPlan: async (plan, role) => plans.createSync(plan, role),
-    close: async () => void db.close(),
-  };
-});
-contract('PostgreSQL', async () => {
-  const fresh = await freshPostgresSchema();
-  const log = new PostgresAccessLogStore(fresh.pool, chain);
-  const plans = new PostgresPlanStore(fresh.pool, log);
-  return {
-    plans,
-    accounts: new PostgresAccountStore(fresh.pool),
-    log,
-    createPlan: (plan, role) => inTransaction(fresh.pool, (client) => plans.createIn(client, plan, role)),
-    close: fresh.drop,
-  };
-});
+contract('SQLite', sqliteBackend);
+contract('PostgreSQL', postgresBackend);
