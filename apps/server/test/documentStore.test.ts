@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { ClientIdTaken } from '../src/storage/ClientIdTaken.ts';
 import type { DocumentStore } from '../src/storage/DocumentStore.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
 import { PostgresDocumentStore } from '../src/storage/postgres/PostgresDocumentStore.ts';
@@ -45,6 +46,23 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
       expect(history.map((h) => h.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(history.map((h) => h.userId)).toEqual(['u1', 'u2', 'u2', 'u2', 'u2']);
       expect(Buffer.from(history[2]!.update)).toEqual(Buffer.from(updates[2]!));
+    });
+
+    it('refuses, whole, an append claiming a client id another account owns', async () => {
+      const id = planId();
+      const [first, second, third] = edits(3);
+      expect(await store.append(id, [{ update: first!, userId: 'u1', claims: [7] }])).toBe(1);
+      // Claimed again by its owner: fine. By another account (another instance accepted it at the same moment): no.
+      expect(await store.append(id, [{ update: second!, userId: 'u1', claims: [7] }])).toBe(2);
+      const refused = store.append(id, [
+        { update: third!, userId: 'u1' },
+        { update: third!, userId: 'u2', claims: [8, 7] },
+      ]);
+      await expect(refused).rejects.toBeInstanceOf(ClientIdTaken);
+      await expect(refused).rejects.toMatchObject({ planId: id, clientId: 7 });
+      expect(await store.lastSeq(id)).toBe(2);
+      expect(await store.clientOwners(id)).toEqual(new Map([[7, 'u1']]));
+      expect(await store.append(id, [{ update: third!, userId: 'u2', claims: [8] }])).toBe(3);
     });
 
     it('loads an unknown plan as empty', async () => {

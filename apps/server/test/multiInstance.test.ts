@@ -88,6 +88,40 @@ describe('two instances on PostgreSQL and Redis', () => {
     }
   });
 
+  it('refuses on one instance an update under a client id claimed on the other, and the store refuses it too', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    // B's room is open (and has read the owners) before the parent first writes, on A.
+    const onB = await syncedProvider(b, teacher, planId);
+    const onA = await syncedProvider(a, parent, planId);
+    try {
+      addMarker(onA.doc, 'skrevet-av-forelderen');
+      await waitFor(() => markersIn(onB.doc).includes('skrevet-av-forelderen'));
+      const closed = firstClose(onB);
+      // The teacher writes under the parent's client id.
+      const forged = new Y.Doc();
+      Y.applyUpdate(forged, Y.encodeStateAsUpdate(onB.doc));
+      // Set after the state is in: Yjs itself moves off a client id it sees others write with.
+      forged.clientID = onA.doc.clientID;
+      const before = Y.encodeStateVector(forged);
+      addMarker(forged, 'forfalsket');
+      Y.applyUpdate(onB.doc, Y.encodeStateAsUpdate(forged, before));
+      expect(await closed).toMatchObject({ code: 4409, reason: 'client-id-taken' });
+      const stored = await a.app.samplan.documentLog.currentDoc(planId);
+      try {
+        expect(markersIn(stored)).not.toContain('forfalsket');
+      } finally {
+        stored.destroy();
+      }
+      expect(await a.app.samplan.documents.clientOwners(planId)).toEqual(new Map([[onA.doc.clientID, parent.id]]));
+    } finally {
+      onA.destroy();
+      onB.destroy();
+    }
+  });
+
   it("closes a member's socket on the other instance within a second of a revocation, and on logout everywhere", async () => {
     const [a, b] = servers as [TestServer, TestServer];
     const parent = await registerUser(a.url, 'Kari Hansen');

@@ -8,6 +8,7 @@ import { DocumentState, type CheckpointPolicy } from '../documents/DocumentState
 import { readUpdateEffect } from '../documents/updateEffect.ts';
 import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
 import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
+import { ClientIdTaken } from '../storage/ClientIdTaken.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import { decodeClientMessage } from './clientMessage.ts';
 import type { Peer } from './Peer.ts';
@@ -341,13 +342,30 @@ export class Room {
         continue;
       }
       if (commit.seq <= state.lastSeq) continue;
-      this.addCommitted(commit.update, commit.seq);
+      this.addCommitted(commit);
     }
   }
 
-  /** Adds a committed update that follows the state's last seq, and relays it to every peer. */
-  private addCommitted(update: Uint8Array, seq: number): void {
-    this.state!.add(update, readUpdateMeta(update), seq);
+  /** Adds the client owners the log knows and this room does not (claimed on another instance). */
+  private async learnOwners(): Promise<void> {
+    try {
+      for (const [client, owner] of await this.options.log.clientOwners(this.planId)) {
+        if (!this.owners.has(client)) this.owners.set(client, owner);
+      }
+    } catch (error) {
+      this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not read client owners');
+    }
+  }
+
+  /**
+   * Adds a committed update that follows the state's last seq, and relays it to every peer. The client ids it
+   * writes with are its writer's from now on (claimed where it was accepted), here too.
+   */
+  private addCommitted({ update, seq, userId }: { update: Uint8Array; seq: number; userId: string | null }): void {
+    const meta = readUpdateMeta(update);
+    this.state!.add(update, meta, seq);
+    if (userId !== null)
+      for (const client of meta.ranges.keys()) if (!this.owners.has(client)) this.owners.set(client, userId);
     if (this.doc) Y.applyUpdate(this.doc, update, this);
     this.broadcast(encodeUpdateMessage(update), null);
   }
@@ -365,7 +383,7 @@ export class Room {
             limit: FILL_PAGE,
           });
           if (page.length === 0) return;
-          for (const stored of page) if (stored.seq === state.lastSeq + 1) this.addCommitted(stored.update, stored.seq);
+          for (const stored of page) if (stored.seq === state.lastSeq + 1) this.addCommitted(stored);
         }
       })
       .catch((error: unknown) => {
@@ -426,6 +444,8 @@ export class Room {
         for (const item of this.queue) Y.applyUpdate(doc, item.update, this);
       }
       for (const item of batch) for (const client of item.claims ?? []) this.owners.delete(client);
+      // Another instance let another account claim that id at the same moment: learn who owns it now.
+      if (error instanceof ClientIdTaken) void this.learnOwners();
       for (const origin of new Set(batch.map((item) => item.origin))) {
         if (!origin) continue;
         origin.socket.close(CloseCode.serverError, 'could not save');

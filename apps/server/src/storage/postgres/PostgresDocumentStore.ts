@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ClientIdTaken } from '../ClientIdTaken.ts';
 import type {
   Checkpoint,
   DocumentStore,
@@ -97,10 +98,13 @@ export class PostgresDocumentStore implements DocumentStore {
       );
       if (claims && userId) {
         for (const id of claims) {
-          await client.query(
-            'INSERT INTO doc_clients (plan_id, client_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          // Returns the owner, new or not: two instances may accept claims of one id at the same moment.
+          const owner: pg.QueryResult<{ user_id: string }> = await client.query(
+            `INSERT INTO doc_clients (plan_id, client_id, user_id) VALUES ($1, $2, $3)
+             ON CONFLICT (plan_id, client_id) DO UPDATE SET user_id = doc_clients.user_id RETURNING user_id`,
             [planId, id, userId],
           );
+          if (owner.rows[0]!.user_id !== userId) throw new ClientIdTaken(planId, id);
         }
       }
       if (log) {

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './openSqlite.ts';
+import { ClientIdTaken } from '../ClientIdTaken.ts';
 import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import type {
   Checkpoint,
@@ -78,6 +79,9 @@ export class SqliteDocumentStore implements DocumentStore {
       claim: db.prepare<[string, number, string]>(
         'INSERT INTO doc_clients (plan_id, client_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
       ),
+      clientOwner: db.prepare<[string, number], { user_id: string }>(
+        'SELECT user_id FROM doc_clients WHERE plan_id = ? AND client_id = ?',
+      ),
       clientOwners: db.prepare<[string], { client_id: number; user_id: string }>(
         'SELECT client_id, user_id FROM doc_clients WHERE plan_id = ?',
       ),
@@ -92,7 +96,13 @@ export class SqliteDocumentStore implements DocumentStore {
       for (const { update, userId, kind, log, claims } of updates) {
         seq += 1;
         this.statements.insert.run(planId, seq, update, userId, now, kind === 'restore' ? kind : null);
-        if (claims && userId) for (const client of claims) this.statements.claim.run(planId, client, userId);
+        if (claims && userId) {
+          for (const client of claims) {
+            const owner = this.statements.clientOwner.get(planId, client)?.user_id;
+            if (owner !== undefined && owner !== userId) throw new ClientIdTaken(planId, client);
+            this.statements.claim.run(planId, client, userId);
+          }
+        }
         if (log) {
           if (!options.accessLog) throw new Error('this document store writes no innsynslogg entries');
           options.accessLog.appendSync(planId, log(seq));
