@@ -21,6 +21,7 @@ import { AccessLog } from './audit/AccessLog.ts';
 import { keyedLogChain, verifyUnkeyedChain } from './audit/chain.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
+import { RedisPresenceFeed } from './collab/RedisPresenceFeed.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
 import { DocumentLog } from './documents/DocumentLog.ts';
 import { InProcessCommitFeed } from './documents/InProcessCommitFeed.ts';
@@ -143,6 +144,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       )
     : null;
   await accessRelay?.start();
+  // With REDIS_URL, who is on a plan is seen on every instance.
+  const presenceFeed = config.REDIS_URL
+    ? new RedisPresenceFeed(new Redis(config.REDIS_URL), new Redis(config.REDIS_URL), (error) =>
+        app.log.error({ err: error.message }, 'could not relay presence'),
+      )
+    : null;
+  await presenceFeed?.start();
   // One piece of history work per plan at a time: projector passes, restores and comparisons.
   const planWork = new KeyedQueue();
   const projector = new DocumentProjector({
@@ -166,6 +174,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     compactor,
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
+    presence: presenceFeed,
     onSaved: (planId) => void projector.catchUp(planId, { flushChangeLog: true }),
     onLeft: (planId, userId, seq) => {
       storage.history.recordVisit(planId, userId, { seq, at: Date.now() }).catch((error: unknown) => {
@@ -372,6 +381,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.addHook('onClose', async () => {
     await redisFeed?.close();
     await accessRelay?.close();
+    await presenceFeed?.close();
     await mail.stop();
     await compactor.close();
     await storage.close();

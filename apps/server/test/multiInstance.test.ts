@@ -5,9 +5,11 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, firstClose } from './support/family.ts';
 import { freshPostgresSchema, POSTGRES_URL } from './support/postgresSchema.ts';
+import { awarenessFrame, openRawSocket } from './support/rawSocket.ts';
 import { addMarker, markersIn } from './support/sharedText.ts';
 import {
   api,
+  collabToken,
   createFamilyPlan,
   registerUser,
   startTestServer,
@@ -82,6 +84,48 @@ describe('two instances on PostgreSQL and Redis', () => {
       } finally {
         stored.destroy();
       }
+    } finally {
+      onA.destroy();
+      onB.destroy();
+    }
+  });
+
+  it("shows each peer's presence, bound to the account, on the other instance, and removes it when the peer leaves", async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    const onA = await syncedProvider(a, parent, planId);
+    onA.awareness.setLocalStateField('user', { name: 'Noen andre', id: 'someone-else' });
+    await waitFor(() => a.app.samplan.rooms['rooms'].get(planId)?.['awareness'].getStates().size === 1);
+    // B's room opens after the parent announced: it asks A, and the teacher sees the parent at once (no renewal).
+    const onB = await syncedProvider(b, teacher, planId);
+    try {
+      await waitFor(() =>
+        expect(onB.awareness.getStates().get(onA.doc.clientID)).toMatchObject({
+          user: { id: parent.id, name: 'Kari Hansen', role: 'foresatt' },
+        }),
+      );
+      onB.awareness.setLocalStateField('user', { name: 'Lise' });
+      await waitFor(() =>
+        expect(onA.awareness.getStates().get(onB.doc.clientID)).toMatchObject({
+          user: { id: teacher.id, name: 'Lærer Lise', role: 'deltaker' },
+        }),
+      );
+      // The teacher, on B, cannot set the parent's entry, which was announced on A.
+      const raw = openRawSocket(`${b.wsUrl}/${planId}?token=${await collabToken(b.url, teacher, planId)}`);
+      await raw.opened;
+      raw.socket.send(awarenessFrame(new Map([[onA.doc.clientID, { user: { name: 'Overtatt' }, cursor: null }]]), 99));
+      onA.awareness.setLocalStateField('cursor', { at: 1 });
+      await waitFor(() => expect(onB.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ cursor: { at: 1 } }));
+      expect(onA.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { name: 'Noen andre' } });
+      expect(b.app.samplan.rooms['rooms'].get(planId)?.['awareness'].getStates().get(onA.doc.clientID)).toMatchObject({
+        user: { name: 'Kari Hansen' },
+      });
+
+      raw.socket.close();
+      onA.destroy();
+      await waitFor(() => expect(onB.awareness.getStates().has(onA.doc.clientID)).toBe(false));
     } finally {
       onA.destroy();
       onB.destroy();

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { getPlanRichText, writeRichText, type PlanJSON } from '@samplan/plan-model';
 import { CloseCode, MessageType, PRESENCE_LIMITS, SyncMessageType } from '@samplan/protocol';
 import { acceptAsNewUser, addMember, firstClose, invite, readLog } from './support/family.ts';
-import { openRawSocket } from './support/rawSocket.ts';
+import { awarenessFrame, openRawSocket } from './support/rawSocket.ts';
 import { createSharedText, sharedText } from './support/sharedText.ts';
 import {
   api,
@@ -24,21 +24,6 @@ const updateFrame = (update: Uint8Array): Uint8Array => {
   encoding.writeVarUint(encoder, MessageType.sync);
   encoding.writeVarUint(encoder, SyncMessageType.update);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-};
-
-/** An awareness frame setting `states` (client id -> state) at clock `clock`. */
-const awarenessFrame = (states: Map<number, unknown>, clock = 1): Uint8Array => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, states.size);
-  for (const [clientId, state] of states) {
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-  }
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
   return encoding.toUint8Array(encoder);
 };
 

@@ -18,6 +18,8 @@ interface Entry {
  */
 export class PresenceGuard {
   private readonly announcedBy = new Map<number, Peer>();
+  /** Client ids announced by peers on other instances (the PresenceFeed): nobody here may take them over. */
+  private readonly elsewhere = new Set<number>();
   private readonly documentOwner: (clientId: number) => string | undefined;
 
   constructor(documentOwner: (clientId: number) => string | undefined) {
@@ -40,6 +42,19 @@ export class PresenceGuard {
     return kept.length === 0 ? null : encodeEntries(kept);
   }
 
+  /** Notes the entries of an update from another instance: set ones are theirs, removed ones free again. */
+  acceptElsewhere(update: Uint8Array): void {
+    for (const { clientId, state } of decodeEntries(update)) {
+      if (state === null) this.elsewhere.delete(clientId);
+      else if (!this.announcedBy.has(clientId)) this.elsewhere.add(clientId);
+    }
+  }
+
+  /** Forgets entries that timed out (their instance may be gone). */
+  forget(clientIds: readonly number[]): void {
+    for (const clientId of clientIds) this.elsewhere.delete(clientId);
+  }
+
   /** Forgets what a peer announced (its states are removed as it leaves). */
   leave(peer: Peer): void {
     for (const clientId of peer.awarenessIds) {
@@ -50,6 +65,7 @@ export class PresenceGuard {
   private mayAnnounce(peer: Peer, clientId: number): boolean {
     const announcer = this.announcedBy.get(clientId);
     if (announcer) return announcer === peer;
+    if (this.elsewhere.has(clientId)) return false;
     const owner = this.documentOwner(clientId);
     if (owner !== undefined && owner !== peer.userId) return false;
     return (

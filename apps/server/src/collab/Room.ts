@@ -12,6 +12,7 @@ import { ClientIdTaken } from '../storage/ClientIdTaken.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import { decodeClientMessage } from './clientMessage.ts';
 import type { Peer } from './Peer.ts';
+import type { PresenceFeed } from './PresenceFeed.ts';
 import { PresenceGuard } from './PresenceGuard.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { encodeAwarenessMessage, encodeSyncReply, encodeSyncStep1, encodeUpdateMessage } from './serverMessages.ts';
@@ -36,7 +37,12 @@ export interface RoomOptions {
   onLeft?: (planId: string, userId: string, seq: number) => void;
   /** Called when a peer's edit is refused (it is dropped, and the peer closed with 4409 to load the plan again). */
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
+  /** The plan's presence on the other instances; none with one instance. */
+  presence?: PresenceFeed | null;
 }
+
+/** The origin of awareness entries from another instance. */
+const ELSEWHERE = Symbol('another instance');
 
 /** Updates read from the log per round while filling a gap. */
 const FILL_PAGE = 500;
@@ -90,6 +96,7 @@ export class Room {
   /** Set while the state is being filled from the log (a gap in commits from elsewhere); settles when done. */
   private filling: Promise<void> | null = null;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribePresence: () => void;
   readonly loaded: Promise<void>;
 
   constructor(options: RoomOptions) {
@@ -100,6 +107,13 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
     // Subscribed before loading, so a commit made elsewhere meanwhile is not missed.
     this.unsubscribe = options.log.feed.subscribe(options.planId, this.onFeed);
+    this.unsubscribePresence =
+      options.presence?.subscribe(options.planId, {
+        update: (update) => this.presenceElsewhere(update),
+        asked: () => this.tellOwnPresence(),
+      }) ?? (() => {});
+    // Who is on the plan on the other instances: they answer with their peers' entries.
+    options.presence?.ask(options.planId);
     this.loaded = this.load();
   }
 
@@ -247,6 +261,7 @@ export class Room {
           throw new ProtocolError(`bad awareness update: ${(error as Error).message}`);
         }
         this.broadcast(encodeAwarenessMessage(accepted), peer);
+        this.options.presence?.publish(this.planId, accepted);
         return;
       }
       case 'queryAwareness':
@@ -281,14 +296,39 @@ export class Room {
     origin: unknown,
   ): void => {
     if (origin === 'leave') {
-      const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, change.removed));
-      this.broadcast(message, null);
+      const removal = awarenessProtocol.encodeAwarenessUpdate(this.awareness, change.removed);
+      this.broadcast(encodeAwarenessMessage(removal), null);
+      this.options.presence?.publish(this.planId, removal);
       return;
     }
+    if (origin === 'timeout') {
+      this.presence.forget(change.removed);
+      return;
+    }
+    if (origin === ELSEWHERE) return;
     const peer = origin as Peer;
     if (!this.peers.has(peer)) return;
     for (const id of change.removed) peer.awarenessIds.delete(id);
   };
+
+  /** Awareness entries of this plan's peers on another instance: kept, and passed on to the peers here. */
+  private presenceElsewhere(update: Uint8Array): void {
+    try {
+      this.presence.acceptElsewhere(update);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, ELSEWHERE);
+    } catch (error) {
+      this.options.logger.warn({ planId: this.planId, err: (error as Error).message }, 'bad presence from elsewhere');
+      return;
+    }
+    this.broadcast(encodeAwarenessMessage(update), null);
+  }
+
+  /** Sends the entries of this instance's own peers to the other instances (a room opened there). */
+  private tellOwnPresence(): void {
+    const own = [...this.peers].flatMap((peer) => [...peer.awarenessIds]).filter((id) => this.awareness.states.has(id));
+    if (own.length === 0) return;
+    this.options.presence?.publish(this.planId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, own));
+  }
 
   /**
    * Commits an update the server makes (a restore) under `userId`, in order with the peers' updates, and relays it
@@ -499,6 +539,7 @@ export class Room {
       await this.checkpointing;
       if (this.state && this.state.tailLength > 0) await this.checkpoint();
       this.unsubscribe();
+      this.unsubscribePresence();
       this.awareness.off('update', this.onAwarenessUpdate);
       this.awareness.destroy();
       this.doc?.destroy();

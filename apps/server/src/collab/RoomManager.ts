@@ -7,6 +7,7 @@ import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import type { CheckpointPolicy } from '../documents/DocumentState.ts';
 import type { Peer } from './Peer.ts';
+import type { PresenceFeed } from './PresenceFeed.ts';
 import { Room, type RoomLogger } from './Room.ts';
 import type { WritePolicy } from './WritePolicy.ts';
 
@@ -20,6 +21,8 @@ export interface RoomManagerOptions {
   logger: RoomLogger;
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
   onLeft?: (planId: string, userId: string, seq: number) => void;
+  /** The plans' presence on the other instances (Redis); none with one instance. */
+  presence?: PresenceFeed | null;
   /** A room has unloaded and everything in it is committed. */
   onSaved?: (planId: string) => void;
 }
@@ -63,6 +66,7 @@ export class RoomManager implements ServerCommits {
         onClosing: (closing, saved) => this.onClosing(closing, saved),
         onEditRefused: this.options.onEditRefused,
         onLeft: this.options.onLeft,
+        presence: this.options.presence ?? null,
       });
       this.rooms.set(planId, room);
     }

@@ -1,4 +1,6 @@
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
+import { MessageType } from '@samplan/protocol';
 
 export interface RawSocket {
   socket: WebSocket;
@@ -21,3 +23,18 @@ export function openRawSocket(url: string): RawSocket {
   });
   return { socket, opened, closed, received };
 }
+
+/** An awareness frame setting `states` (client id -> state) at clock `clock`. */
+export const awarenessFrame = (states: Map<number, unknown>, clock = 1): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, states.size);
+  for (const [clientId, state] of states) {
+    encoding.writeVarUint(inner, clientId);
+    encoding.writeVarUint(inner, clock);
+    encoding.writeVarString(inner, JSON.stringify(state));
+  }
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+};
