@@ -21,6 +21,7 @@ import { AccessLog } from './audit/AccessLog.ts';
 import { keyedLogChain, verifyUnkeyedChain } from './audit/chain.ts';
 import { collabRoute } from './collab/collabRoute.ts';
 import { ConnectionLimits } from './collab/ConnectionLimits.ts';
+import { RedisConnectionLimits } from './collab/RedisConnectionLimits.ts';
 import { RedisPresenceFeed } from './collab/RedisPresenceFeed.ts';
 import { WorkerCompactor } from './documents/Compactor.ts';
 import { DocumentLog } from './documents/DocumentLog.ts';
@@ -129,28 +130,40 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const { accounts, plans, documents, invites, consents, accessLog: accessLogStore } = storage;
   const accessLog = new AccessLog(accessLogStore, accounts, chain);
   const onFeedError = (error: Error) => app.log.error({ err: error.message }, 'a commit listener failed');
-  // With REDIS_URL, commits reach the rooms of every instance; without it, this process's only.
-  let redisFeed: RedisCommitFeed | null = null;
-  if (config.REDIS_URL) {
-    redisFeed = new RedisCommitFeed(new Redis(config.REDIS_URL), new Redis(config.REDIS_URL), onFeedError);
-    await redisFeed.start();
-  }
+  // With REDIS_URL, several instances serve together: commits, ended access and presence reach every instance,
+  // and connection caps and rate limits count across them. One connection for commands, one per subscription.
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : null;
+  const subscribers: Redis[] = [];
+  const subscriber = (): Redis => {
+    const connection = redis!.duplicate();
+    subscribers.push(connection);
+    return connection;
+  };
+  const prefix = config.REDIS_PREFIX;
+  const redisFeed = redis ? new RedisCommitFeed(redis, subscriber(), prefix, onFeedError) : null;
   const documentLog = new DocumentLog(documents, redisFeed ?? new InProcessCommitFeed(onFeedError));
   const accessEvents = new AccessEvents();
-  // With REDIS_URL, ended access and ended sessions close sockets on every instance.
-  const accessRelay = config.REDIS_URL
-    ? new RedisAccessRelay(accessEvents, new Redis(config.REDIS_URL), new Redis(config.REDIS_URL), (error) =>
+  const accessRelay = redis
+    ? new RedisAccessRelay(accessEvents, redis, subscriber(), prefix, (error) =>
         app.log.error({ err: error.message }, 'could not relay an access event'),
       )
     : null;
-  await accessRelay?.start();
-  // With REDIS_URL, who is on a plan is seen on every instance.
-  const presenceFeed = config.REDIS_URL
-    ? new RedisPresenceFeed(new Redis(config.REDIS_URL), new Redis(config.REDIS_URL), (error) =>
+  const presenceFeed = redis
+    ? new RedisPresenceFeed(redis, subscriber(), prefix, (error) =>
         app.log.error({ err: error.message }, 'could not relay presence'),
       )
     : null;
-  await presenceFeed?.start();
+  await Promise.all([redisFeed?.start(), accessRelay?.start(), presenceFeed?.start()]);
+  const localLimits = new ConnectionLimits(config.MAX_SOCKETS_PER_USER, config.MAX_SOCKETS_PER_PLAN);
+  const connectionLimits = redis
+    ? new RedisConnectionLimits(redis, {
+        maxPerUser: config.MAX_SOCKETS_PER_USER,
+        maxPerPlan: config.MAX_SOCKETS_PER_PLAN,
+        prefix,
+        fallback: localLimits,
+        onError: (error) => app.log.error({ err: error.message }, 'could not count connections in Redis'),
+      })
+    : localLimits;
   // One piece of history work per plan at a time: projector passes, restores and comparisons.
   const planWork = new KeyedQueue();
   const projector = new DocumentProjector({
@@ -304,6 +317,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     publicUrl: config.PUBLIC_URL,
     oidcOrigins: config.oidcProviders.map((p) => new URL(p.issuer).origin),
     rateLimitMax: config.RATE_LIMIT_MAX,
+    redis: redis && { client: redis, prefix },
   });
   installCsrfProtection(app, config.PUBLIC_URL);
   const authRateLimit = { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: '1 minute' };
@@ -359,7 +373,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     authenticator: new SocketAuthenticator(tokens, access, (sessionId) => sessions.userOfSession(sessionId)),
     accessLog,
     sessions,
-    limits: new ConnectionLimits(config.MAX_SOCKETS_PER_USER, config.MAX_SOCKETS_PER_PLAN),
+    limits: connectionLimits,
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     heartbeatMs: config.WS_HEARTBEAT_SECONDS * 1000,
     maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
@@ -379,9 +393,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await notifier.stop();
   });
   app.addHook('onClose', async () => {
-    await redisFeed?.close();
-    await accessRelay?.close();
-    await presenceFeed?.close();
+    await Promise.all([redisFeed?.close(), accessRelay?.close(), presenceFeed?.close()]);
+    if (connectionLimits instanceof RedisConnectionLimits) connectionLimits.close();
+    await Promise.allSettled([...subscribers, ...(redis ? [redis] : [])].map((connection) => connection.quit()));
     await mail.stop();
     await compactor.close();
     await storage.close();

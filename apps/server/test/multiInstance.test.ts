@@ -9,6 +9,7 @@ import { awarenessFrame, openRawSocket } from './support/rawSocket.ts';
 import { addMarker, markersIn } from './support/sharedText.ts';
 import {
   api,
+  CSRF_HEADERS,
   collabToken,
   createFamilyPlan,
   registerUser,
@@ -20,30 +21,43 @@ import { waitFor } from './support/waitFor.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-// Issue 11: two instances on one PostgreSQL and Redis serve the same plan; peers on each co-edit and converge.
-describe('two instances on PostgreSQL and Redis', () => {
-  let schema: Awaited<ReturnType<typeof freshPostgresSchema>>;
+/** `count` instances on one fresh PostgreSQL schema and Redis (keys and channels under a prefix of their own). */
+async function startInstances(count: number, env: Record<string, string> = {}) {
+  const schema = await freshPostgresSchema();
+  const shared = {
+    DATABASE_URL: `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`,
+    REDIS_URL,
+    REDIS_PREFIX: `${schema.schema}:`,
+    AUDIT_LOG_KEY: 'delt-nøkkel-for-innsynsloggen-på-alle-instanser-0123',
+    SESSION_SECRET: 'delt-hemmelighet-for-økter-og-tokens-på-alle-instanser',
+    ...env,
+  };
   const dirs: string[] = [];
   const servers: TestServer[] = [];
+  for (let i = 0; i < count; i++) {
+    const dir = mkdtempSync(join(tmpdir(), `samplan-instance-${i}-`));
+    dirs.push(dir);
+    servers.push(await startTestServer(shared, dir));
+  }
+  return {
+    servers,
+    async close() {
+      for (const server of servers) await server.close();
+      await schema.drop();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Issue 11: two instances on one PostgreSQL and Redis serve the same plan; peers on each co-edit and converge.
+describe('two instances on PostgreSQL and Redis', () => {
+  let instances: Awaited<ReturnType<typeof startInstances>>;
+  let servers: TestServer[];
   beforeAll(async () => {
-    schema = await freshPostgresSchema();
-    const env = {
-      DATABASE_URL: `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`,
-      REDIS_URL,
-      AUDIT_LOG_KEY: 'delt-nøkkel-for-innsynsloggen-på-alle-instanser-0123',
-      SESSION_SECRET: 'delt-hemmelighet-for-økter-og-tokens-på-alle-instanser',
-    };
-    for (let i = 0; i < 2; i++) {
-      const dir = mkdtempSync(join(tmpdir(), `samplan-instance-${i}-`));
-      dirs.push(dir);
-      servers.push(await startTestServer(env, dir));
-    }
+    instances = await startInstances(2, { MAX_SOCKETS_PER_USER: '3' });
+    servers = instances.servers;
   });
-  afterAll(async () => {
-    for (const server of servers) await server.close();
-    await schema.drop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => instances.close());
 
   it('relays each edit to the peers of the other instance, in order, and fills what a lost message left out', async () => {
     const [a, b] = servers as [TestServer, TestServer];
@@ -185,5 +199,67 @@ describe('two instances on PostgreSQL and Redis', () => {
     expect((await api(a.url, parent, 'POST', '/api/auth/logout-everywhere')).status).toBe(204);
     expect((await loggedOut).code).toBe(4401);
     parentOnB.destroy();
+  });
+
+  it("counts a user's connections across the instances: the cap holds for the whole service", async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const open = async (server: TestServer) => {
+      const raw = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, parent, planId)}`);
+      await raw.opened;
+      return raw;
+    };
+    const admitted = (raw: ReturnType<typeof openRawSocket>) => waitFor(() => raw.received.length > 0);
+    const first = await open(a);
+    const second = await open(a);
+    const third = await open(b);
+    await Promise.all([first, second, third].map(admitted));
+    const fourth = await open(b);
+    expect(await fourth.closed).toEqual({ code: 4429, reason: 'TOO_MANY_CONNECTIONS' });
+    // A slot given back on A is free on B.
+    first.socket.close();
+    await first.closed;
+    const fifth = await open(b);
+    await admitted(fifth);
+    for (const raw of [second, third, fifth]) raw.socket.close();
+  });
+
+  it('locks an address after failed logins on any of the instances', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const user = await registerUser(a.url, 'Kari Hansen');
+    const login = (server: TestServer, password: string) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+        body: JSON.stringify({ email: user.email, password }),
+      });
+    const failures: number[] = [];
+    for (let i = 0; i < 5; i++) failures.push((await login(i % 2 === 0 ? a : b, `feil-passord-${i}`)).status);
+    expect(failures).toEqual([401, 401, 401, 401, 401]);
+    for (const server of [a, b]) {
+      const locked = await login(server, 'et-langt-passord');
+      expect(locked.status).toBe(429);
+      expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('LOGIN_LOCKED');
+    }
+  });
+});
+
+describe('limits shared by the instances', () => {
+  let instances: Awaited<ReturnType<typeof startInstances>>;
+  beforeAll(async () => {
+    instances = await startInstances(2, { RATE_LIMIT_MAX: '10' });
+  });
+  afterAll(() => instances.close());
+
+  it('counts the requests of an address on every instance together', async () => {
+    const [a, b] = instances.servers as [TestServer, TestServer];
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await fetch(`${a.url}/healthz`)).status, (await fetch(`${b.url}/healthz`)).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(200));
+    expect((await fetch(`${a.url}/healthz`)).status).toBe(429);
+    expect((await fetch(`${b.url}/healthz`)).status).toBe(429);
   });
 });

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { AccessEnded, AccessEvents, SessionEnded } from './AccessEvents.ts';
 
-const CHANNEL = 'samplan:access';
-
 type Relayed = { instance: string } & (
   { kind: 'ended'; event: AccessEnded } | { kind: 'session'; event: SessionEnded }
 );
@@ -14,29 +12,35 @@ type Relayed = { instance: string } & (
  */
 export class RedisAccessRelay {
   private readonly instance = randomUUID();
+  private readonly channel: string;
 
+  /** `publisher` may be shared; `subscriber` is the relay's own (a subscribed connection only listens). */
   constructor(
     private readonly events: AccessEvents,
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
+    prefix: string,
     private readonly onError: (error: Error) => void,
   ) {
+    this.channel = `${prefix}access`;
     events.relay = (relayed) => {
       const message: Relayed = { instance: this.instance, ...relayed } as Relayed;
-      this.publisher.publish(CHANNEL, JSON.stringify(message)).catch((error: unknown) => this.onError(error as Error));
+      this.publisher
+        .publish(this.channel, JSON.stringify(message))
+        .catch((error: unknown) => this.onError(error as Error));
     };
     subscriber.on('message', (channel: string, text: string) => {
-      if (channel === CHANNEL) this.received(text);
+      if (channel === this.channel) this.received(text);
     });
   }
 
   async start(): Promise<void> {
-    await this.subscriber.subscribe(CHANNEL);
+    await this.subscriber.subscribe(this.channel);
   }
 
   async close(): Promise<void> {
     this.events.relay = null;
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    await this.subscriber.unsubscribe().catch(() => {});
   }
 
   private received(text: string): void {

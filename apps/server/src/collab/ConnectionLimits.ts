@@ -1,8 +1,10 @@
+import type { ConnectionCaps, ReleaseSlot } from './ConnectionCaps.ts';
+
 /**
- * Counts open websocket connections per user and per plan, so one user or one plan cannot take them all. The
- * plan's cap never locks the family out: its members count, but are let in over it (their own cap still holds).
+ * Counts open websocket connections per user and per plan in this process, so one user or one plan cannot take
+ * them all. The plan's cap never locks the family out: its members count, but are let in over it.
  */
-export class ConnectionLimits {
+export class ConnectionLimits implements ConnectionCaps {
   private readonly perUser = new Map<string, number>();
   private readonly perPlan = new Map<string, number>();
   private readonly maxPerUser: number;
@@ -13,8 +15,7 @@ export class ConnectionLimits {
     this.maxPerPlan = maxPerPlan;
   }
 
-  /** Takes a slot, or returns null when the user or the plan is at its cap; call the result to give it back. */
-  acquire(userId: string, planId: string, family = false): (() => void) | null {
+  acquire(userId: string, planId: string, family = false): ReleaseSlot | null {
     if ((this.perUser.get(userId) ?? 0) >= this.maxPerUser) return null;
     if (!family && (this.perPlan.get(planId) ?? 0) >= this.maxPerPlan) return null;
     bump(this.perUser, userId, 1);

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { PresenceFeed, PresenceListener } from './PresenceFeed.ts';
 
-const CHANNEL_PREFIX = 'samplan:presence:';
-
 type Message = { instance: string } & ({ kind: 'update'; update: string } | { kind: 'ask' });
 
 /**
@@ -14,23 +12,28 @@ type Message = { instance: string } & ({ kind: 'update'; update: string } | { ki
 export class RedisPresenceFeed implements PresenceFeed {
   private readonly instance = randomUUID();
   private readonly listeners = new Map<string, Set<PresenceListener>>();
+  private readonly channelPrefix: string;
 
+  /** `publisher` may be shared; `subscriber` is this feed's own (a subscribed connection only listens). */
   constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
+    prefix: string,
     private readonly onError: (error: Error) => void,
   ) {
+    this.channelPrefix = `${prefix}presence:`;
     subscriber.on('pmessage', (_pattern: string, channel: string, text: string) => {
-      if (channel.startsWith(CHANNEL_PREFIX)) this.received(channel.slice(CHANNEL_PREFIX.length), text);
+      if (channel.startsWith(this.channelPrefix)) this.received(channel.slice(this.channelPrefix.length), text);
     });
   }
 
   async start(): Promise<void> {
-    await this.subscriber.psubscribe(`${CHANNEL_PREFIX}*`);
+    await this.subscriber.psubscribe(`${this.channelPrefix}*`);
   }
 
+  /** Stops listening; the connections are the caller's to quit. */
   async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    await this.subscriber.punsubscribe().catch(() => {});
   }
 
   publish(planId: string, update: Uint8Array): void {
@@ -53,7 +56,7 @@ export class RedisPresenceFeed implements PresenceFeed {
 
   private send(planId: string, message: Message): void {
     this.publisher
-      .publish(`${CHANNEL_PREFIX}${planId}`, JSON.stringify(message))
+      .publish(`${this.channelPrefix}${planId}`, JSON.stringify(message))
       .catch((error: unknown) => this.onError(error as Error));
   }
 

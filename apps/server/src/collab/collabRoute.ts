@@ -8,7 +8,7 @@ import { sameOrigin } from '../auth/sameOrigin.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import type { PlanStore } from '../storage/PlanStore.ts';
-import type { ConnectionLimits } from './ConnectionLimits.ts';
+import type { ConnectionCaps } from './ConnectionCaps.ts';
 import { createPeer, type Peer, type PeerSocket } from './Peer.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
@@ -19,7 +19,7 @@ export interface CollabRouteOptions {
   authenticator: SocketAuthenticator;
   accessLog: AccessLog;
   sessions: Sessions;
-  limits: ConnectionLimits;
+  limits: ConnectionCaps;
   maxMessageBytes: number;
   /** Each socket is pinged this often; one that has not answered (or sent anything) since the last is cut. */
   heartbeatMs: number;
@@ -97,7 +97,8 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
         .then(async ({ user, sessionId, role }) => {
           const userId = user.id;
           if (closed) return;
-          release = options.limits.acquire(userId, planId, isFamilyRole(role));
+          release = await options.limits.acquire(userId, planId, isFamilyRole(role));
+          if (closed) return release?.();
           if (!release) throw new SocketRefused(CloseCode.tooManyConnections, 'TOO_MANY_CONNECTIONS');
           const parts = writableParts(role);
           await options.accessLog.record(planId, user, 'plan.opened', {

@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'a redis:// or rediss:// address')
     .optional(),
+  /** Starts every Redis key and channel the server uses, so several services can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'letters, digits, and _ : . - only')
+    .default('samplan:'),
   /** Signs collab tokens; generated and kept in DATA_DIR when not given. */
   SESSION_SECRET: z.string().min(32).optional(),
   /** Key of the innsynslogg's hash chain; kept outside the database (default: a key file in DATA_DIR). */

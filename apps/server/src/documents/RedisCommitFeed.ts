@@ -3,8 +3,6 @@ import type { Redis } from 'ioredis';
 import type { Commit, CommitFeed, CommitListener } from './CommitFeed.ts';
 import { InProcessCommitFeed } from './InProcessCommitFeed.ts';
 
-const CHANNEL_PREFIX = 'samplan:commits:';
-
 /** Whoever appended on another instance: a Room treats the commits as foreign and relays them to its peers. */
 export const REMOTE_ORIGIN = Symbol('remote instance');
 
@@ -22,19 +20,23 @@ interface Message {
 export class RedisCommitFeed implements CommitFeed {
   private readonly local: InProcessCommitFeed;
   private readonly instance = randomUUID();
+  private readonly channelPrefix: string;
 
+  /** `publisher` may be shared; `subscriber` is this feed's own (a subscribed connection only listens). */
   constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
+    prefix: string,
     private readonly onError: (error: Error) => void = () => {},
   ) {
     this.local = new InProcessCommitFeed(onError);
+    this.channelPrefix = `${prefix}commits:`;
     subscriber.on('pmessage', (_pattern: string, _channel: string, text: string) => this.received(text));
   }
 
   /** Starts listening to the other instances; resolves once Redis has the subscription. */
   async start(): Promise<void> {
-    await this.subscriber.psubscribe(`${CHANNEL_PREFIX}*`);
+    await this.subscriber.psubscribe(`${this.channelPrefix}*`);
   }
 
   publish(commits: readonly Commit[], origin: unknown): void {
@@ -50,7 +52,7 @@ export class RedisCommitFeed implements CommitFeed {
         userId: c.userId,
       })),
     };
-    this.publisher.publish(`${CHANNEL_PREFIX}${planId}`, JSON.stringify(message)).catch((error: unknown) => {
+    this.publisher.publish(`${this.channelPrefix}${planId}`, JSON.stringify(message)).catch((error: unknown) => {
       this.onError(error as Error);
     });
   }
@@ -63,8 +65,9 @@ export class RedisCommitFeed implements CommitFeed {
     return this.local.subscribeAll(listener);
   }
 
+  /** Stops listening; the connections are the caller's to quit. */
   async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    await this.subscriber.punsubscribe().catch(() => {});
   }
 
   private received(text: string): void {

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
 
 export interface SecurityOptions {
   publicUrl: string | undefined;
   /** Origins of the OIDC providers: the login redirect goes there. */
   oidcOrigins: string[];
   rateLimitMax: number;
+  /** With several instances, the limits count in Redis, across all of them. */
+  redis?: { client: Redis; prefix: string } | null;
 }
 
 /** Security headers with a CSP for the web app, and a per-address rate limit over everything. */
@@ -43,5 +46,6 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
     global: true,
     max: options.rateLimitMax,
     timeWindow: '1 minute',
+    ...(options.redis && { redis: options.redis.client, nameSpace: `${options.redis.prefix}rate-limit:` }),
   });
 }
