@@ -12,6 +12,7 @@ import {
   CSRF_HEADERS,
   collabToken,
   createFamilyPlan,
+  createPlan,
   registerUser,
   startTestServer,
   syncedProvider,
@@ -199,6 +200,22 @@ describe('two instances on PostgreSQL and Redis', () => {
     expect((await api(a.url, parent, 'POST', '/api/auth/logout-everywhere')).status).toBe(204);
     expect((await loggedOut).code).toBe(4401);
     parentOnB.destroy();
+  });
+
+  it('tells the family of a consent request once an hour, also when it is asked again on the other instance', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const koordinator = await registerUser(a.url, 'Sofie Andersen');
+    const planId = await createPlan(a.url, koordinator);
+    const mor = await addMember(a.url, koordinator, planId, 'foresatt', { name: 'Kari Hansen' });
+    const laerer = await addMember(a.url, koordinator, planId, 'deltaker', { name: 'Lærer Lise' });
+    for (const server of [a, b]) {
+      const asked = await api(server.url, koordinator, 'POST', `/api/plans/${planId}/consent-requests`, {
+        subjectUserId: laerer.id,
+      });
+      expect(asked.status).toBe(202);
+    }
+    const list = await api<{ notifications: Array<{ kind: string }> }>(b.url, mor, 'GET', '/api/notifications');
+    expect(list.body.notifications.filter((n) => n.kind === 'consentRequest')).toHaveLength(1);
   });
 
   it("counts a user's connections across the instances: the cap holds for the whole service", async () => {

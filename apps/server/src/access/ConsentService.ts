@@ -21,7 +21,7 @@ export interface ConsentServiceDeps {
   memberships: MembershipService;
   accounts: AccountStore;
   /** Tells a parent that consent is asked for (in the app, and by mail as they chose; notifications/Notifier). */
-  notifyFamily: (request: { userId: string; planId: string; askerName: string; at: number }) => Promise<void>;
+  notifyFamily: (request: ConsentRequest) => Promise<void>;
   now?: () => number;
 }
 
@@ -34,6 +34,15 @@ export interface FamilyConsentAnswer {
 
 /** How often the family is asked again about the same waiting participant. */
 const CONSENT_REQUEST_EVERY_MS = 60 * 60_000;
+
+/** A parent to be told that consent is asked for; `once` is the same for every repeat that should not reach them. */
+export interface ConsentRequest {
+  userId: string;
+  planId: string;
+  askerName: string;
+  at: number;
+  once: string;
+}
 
 export interface NewConsent {
   kind: ConsentKind;
@@ -233,7 +242,9 @@ export class ConsentService {
       notified: family.map((m) => m.userId),
     });
     for (const member of family) {
-      await this.deps.notifyFamily({ userId: member.userId, planId, askerName: actor.name, at: now });
+      // Once per person waiting and clock hour, also when another instance was asked the same meanwhile.
+      const once = `${key}:${Math.floor(now / CONSENT_REQUEST_EVERY_MS)}`;
+      await this.deps.notifyFamily({ userId: member.userId, planId, askerName: actor.name, at: now, once });
     }
     return { notified: family.length };
   }

@@ -7,6 +7,7 @@ import {
 } from '@samplan/api';
 import { attentionItems, daysBetween } from '@samplan/plan-model';
 import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
+import type { ConsentRequest } from '../access/ConsentService.ts';
 import type { PlanFacts } from '../documents/projections/PlanFacts.ts';
 import type { MailQueue } from '../mail/MailQueue.ts';
 import { mailTexts, type MailText } from '../mail/mailTexts.ts';
@@ -133,7 +134,7 @@ export class Notifier {
   }
 
   /** A parent is asked for consent for someone waiting (from ConsentService.requestConsent). */
-  consentRequested(request: { userId: string; planId: string; askerName: string; at: number }): Promise<boolean> {
+  consentRequested(request: ConsentRequest): Promise<boolean> {
     const link = this.options.linkTo(`${LINK_PATHS.plans}/${encodeURIComponent(request.planId)}/tilgang`);
     return this.notify(
       {
@@ -141,7 +142,7 @@ export class Notifier {
         planId: request.planId,
         kind: 'consentRequest',
         data: { byName: request.askerName },
-        dedupeKey: `consentRequest:${request.at}`,
+        dedupeKey: `consentRequest:${request.once}`,
         mail: mailTexts.consentRequest({ askerName: request.askerName, link }),
       },
       request.at,
