@@ -3,7 +3,8 @@ import { keyedLogChain } from '../src/audit/chain.ts';
 import type { AccessLogStore } from '../src/storage/AccessLogStore.ts';
 import type { HistoryStore, ProjectionPass } from '../src/storage/HistoryStore.ts';
 import { PostgresAccessLogStore } from '../src/storage/postgres/PostgresAccessLogStore.ts';
-import { PostgresHistoryStore, StaleProjectionPass } from '../src/storage/postgres/PostgresHistoryStore.ts';
+import { PostgresHistoryStore } from '../src/storage/postgres/PostgresHistoryStore.ts';
+import { StaleProjectionPass } from '../src/storage/StaleProjectionPass.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
 import { SqliteAccessLogStore } from '../src/storage/sqlite/SqliteAccessLogStore.ts';
 import { SqliteHistoryStore } from '../src/storage/sqlite/SqliteHistoryStore.ts';
@@ -12,6 +13,7 @@ import { freshPostgresSchema } from './support/postgresSchema.ts';
 const chain = keyedLogChain('en-testnøkkel-som-er-lang-nok-for-hmac-0123456789');
 
 const pass = (seq: number, patch: Partial<ProjectionPass> = {}): ProjectionPass => ({
+  from: { seq: 0, changeLoggedThrough: 0 },
   cursor: { seq, state: new Uint8Array([1, 2, seq]), pending: `{"seq":${seq}}`, changeLoggedThrough: seq },
   versions: [],
   mergedVersions: [],
@@ -74,7 +76,12 @@ function contract(
       });
       expect(await store.versions('p1', { limit: 10, fromSeq: 5 })).toHaveLength(1);
       // A version merged into the one before it disappears.
-      await store.commitPass('p1', pass(10, { mergedVersions: [5] }));
+      await store.commitPass('p1', pass(10, { from: { seq: 10, changeLoggedThrough: 10 }, mergedVersions: [5] }));
+      expect(await store.versions('p1', { limit: 10 })).toHaveLength(1);
+      // A pass computed from an older cursor (another instance's view) writes nothing.
+      await expect(store.commitPass('p1', pass(12, { mergedVersions: [1] }))).rejects.toBeInstanceOf(
+        StaleProjectionPass,
+      );
       expect(await store.versions('p1', { limit: 10 })).toHaveLength(1);
       expect(await store.names('p1')).toEqual([
         { seq: 4, name: 'Revisjon', kind: 'revision', userId: null, createdAt: 250 },
@@ -118,20 +125,28 @@ contract('PostgreSQL', async () => {
 });
 
 describe('PostgresHistoryStore with several instances', () => {
-  it('refuses a pass that would move the cursor back, and writes nothing of it', async () => {
+  it('commits only a pass from the stored cursor: one behind, or one at the same head, writes nothing', async () => {
     const fresh = await freshPostgresSchema();
     try {
       const log = new PostgresAccessLogStore(fresh.pool, chain);
       const store = new PostgresHistoryStore(fresh.pool, log);
-      await store.commitPass('p1', pass(20));
-      const stale = pass(15, {
-        changeLog: [{ at: 1, actorId: null, actorName: null, action: 'plan.changed', details: {} }],
-        progress: '{"stale":true}',
-      });
-      await expect(store.commitPass('p1', stale)).rejects.toBeInstanceOf(StaleProjectionPass);
+      const entry = { at: 1, actorId: null, actorName: null, action: 'plan.changed' as const, details: {} };
+      // Two instances project the same updates from the same cursor at the same moment: one pass wins.
+      const racing = await Promise.allSettled([
+        store.commitPass('p1', pass(20, { changeLog: [entry] })),
+        store.commitPass('p1', pass(20, { changeLog: [entry] })),
+      ]);
+      expect(racing.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(racing.find((r) => r.status === 'rejected')?.reason).toBeInstanceOf(StaleProjectionPass);
+      expect(await log.list('p1', { afterSeq: 0, limit: 10 })).toHaveLength(1);
+      const behind = pass(15, { changeLog: [entry], progress: '{"stale":true}' });
+      await expect(store.commitPass('p1', behind)).rejects.toBeInstanceOf(StaleProjectionPass);
       expect((await store.cursor('p1'))?.seq).toBe(20);
       expect(await store.progress(['p1'])).toEqual(new Map());
-      expect(await log.list('p1', { afterSeq: 0, limit: 10 })).toEqual([]);
+      expect(await log.list('p1', { afterSeq: 0, limit: 10 })).toHaveLength(1);
+      // From the stored cursor: committed.
+      await store.commitPass('p1', pass(25, { from: { seq: 20, changeLoggedThrough: 20 } }));
+      expect((await store.cursor('p1'))?.seq).toBe(25);
     } finally {
       await fresh.drop();
     }

@@ -57,6 +57,8 @@ export interface DeletionRecord {
 
 /** What one pass of the projections derived from the log, written with the cursor in one transaction. */
 export interface ProjectionPass {
+  /** The cursor the pass was computed from (0, 0 for none): committed only if it is still the stored one. */
+  from: { seq: number; changeLoggedThrough: number };
   cursor: ProjectionCursor;
   /** Versions closed in this pass and the one still open; a stored version with the same `fromSeq` is replaced. */
   versions: VersionRecord[];

@@ -1,6 +1,7 @@
 import { emptyProgressFacts, planToJSON, progressFacts, type ProgressFacts } from '@samplan/plan-model';
 import * as Y from 'yjs';
 import type { NewAccessLogEntry } from '../../storage/AccessLogStore.ts';
+import { StaleProjectionPass } from '../../storage/StaleProjectionPass.ts';
 import type { AccountStore } from '../../storage/AccountStore.ts';
 import type { DocumentStore } from '../../storage/DocumentStore.ts';
 import type { KeyedQueue } from '../KeyedQueue.ts';
@@ -47,6 +48,9 @@ export interface DocumentProjectorOptions {
   /** Told after a pass has stored new progress facts for a plan (the notifier reads them). */
   onProjected?: (planId: string) => void;
 }
+
+/** Passes tried in a row while other instances keep overtaking them. */
+const STALE_PASS_ATTEMPTS = 5;
 
 /** What a pass carries over to the next one, in the cursor. */
 interface Pending {
@@ -140,7 +144,7 @@ export class DocumentProjector {
    */
   private async toHead(planId: string, flush: boolean): Promise<number> {
     for (;;) {
-      const { seq, more } = await this.options.queue.run(planId, () => this.process(planId, flush));
+      const { seq, more } = await this.options.queue.run(planId, () => this.pass(planId, flush));
       if (!more) return seq;
     }
   }
@@ -157,7 +161,7 @@ export class DocumentProjector {
     logAs: (seq: number) => Promise<NewAccessLogEntry>,
   ): Promise<number | null> {
     return this.options.queue.run(planId, async () => {
-      while ((await this.process(planId, false)).more);
+      while ((await this.pass(planId, false)).more);
       const cursor = await this.options.history.cursor(planId);
       const seq = cursor ? (parsePending(cursor.pending).open?.version.toSeq ?? 0) : 0;
       if (seq === 0) return 0;
@@ -203,6 +207,20 @@ export class DocumentProjector {
     );
   }
 
+  /**
+   * One pass; one that another instance overtook (StaleProjectionPass: it committed a pass of this plan meanwhile)
+   * is done again from the cursor that one left, so every update is projected, and logged, once.
+   */
+  private async pass(planId: string, flushAtHead: boolean): Promise<{ seq: number; more: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.process(planId, flushAtHead);
+      } catch (error) {
+        if (!(error instanceof StaleProjectionPass) || attempt >= STALE_PASS_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   /** One pass over at most `chunk` new updates; `more` when it stopped before the head. */
   private async process(planId: string, flushAtHead: boolean): Promise<{ seq: number; more: boolean }> {
     const { documents, history } = this.options;
@@ -213,11 +231,13 @@ export class DocumentProjector {
       pending: '{}',
       changeLoggedThrough: 0,
     };
+    const from = { seq: cursor.seq, changeLoggedThrough: cursor.changeLoggedThrough };
     const pending = parsePending(cursor.pending);
     const hasNew = (await documents.history(planId, { afterSeq: cursor.seq, limit: 1 })).length > 0;
     if (!hasNew) {
       if (flushAtHead && pending.groups.length > 0) {
         await history.commitPass(planId, {
+          from,
           cursor: {
             ...cursor,
             pending: JSON.stringify({ ...pending, groups: [] }),
@@ -310,6 +330,7 @@ export class DocumentProjector {
       // The change log is written when the pass reaches the head, with everything the chunks before gathered.
       const flush = flushAtHead && !replayed.more;
       await history.commitPass(planId, {
+        from,
         cursor: {
           seq,
           state: Y.encodeStateAsUpdate(doc),

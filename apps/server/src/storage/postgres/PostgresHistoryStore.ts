@@ -12,6 +12,7 @@ import type {
   VersionNameKind,
   VersionRecord,
 } from '../HistoryStore.ts';
+import { StaleProjectionPass } from '../StaleProjectionPass.ts';
 import { inTransaction } from './inTransaction.ts';
 import type { PostgresAccessLogStore } from './PostgresAccessLogStore.ts';
 
@@ -71,17 +72,9 @@ const toDeletion = (row: DeletionRow): DeletionRecord => ({
   at: Number(row.at),
 });
 
-/** Thrown when a pass would move a plan's projection cursor back: another instance projected further meanwhile. */
-export class StaleProjectionPass extends Error {
-  constructor(planId: string, stored: number, pass: number) {
-    super(`projection of ${planId} is at seq ${stored}; a pass to seq ${pass} is stale`);
-    this.name = 'StaleProjectionPass';
-  }
-}
-
 /**
  * The projections on PostgreSQL (migration 7). A pass commits in one transaction with its change-log entries,
- * under an advisory lock on the plan's projection, and never moves the cursor back (StaleProjectionPass).
+ * under an advisory lock on the plan's projection, and only from the cursor it was computed from (StaleProjectionPass).
  */
 export class PostgresHistoryStore implements HistoryStore {
   constructor(
@@ -119,11 +112,16 @@ export class PostgresHistoryStore implements HistoryStore {
   async commitPass(planId: string, pass: ProjectionPass): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('projection:' || $1, 0))", [planId]);
-      const stored = await client.query<{ seq: string }>('SELECT seq FROM projection_cursors WHERE plan_id = $1', [
-        planId,
-      ]);
-      const storedSeq = stored.rows[0] ? Number(stored.rows[0].seq) : 0;
-      if (storedSeq > pass.cursor.seq) throw new StaleProjectionPass(planId, storedSeq, pass.cursor.seq);
+      const row = (
+        await client.query<{ seq: string; change_logged_through: string }>(
+          'SELECT seq, change_logged_through FROM projection_cursors WHERE plan_id = $1',
+          [planId],
+        )
+      ).rows[0];
+      const stored = { seq: Number(row?.seq ?? 0), changeLoggedThrough: Number(row?.change_logged_through ?? 0) };
+      if (stored.seq !== pass.from.seq || stored.changeLoggedThrough !== pass.from.changeLoggedThrough) {
+        throw new StaleProjectionPass(planId, stored, pass.from);
+      }
       for (const fromSeq of pass.mergedVersions) {
         await client.query('DELETE FROM doc_versions WHERE plan_id = $1 AND from_seq = $2', [planId, fromSeq]);
       }

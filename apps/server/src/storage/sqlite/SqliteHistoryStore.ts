@@ -1,4 +1,5 @@
 import type { CollectionName, PlanPart } from '@samplan/plan-model';
+import { StaleProjectionPass } from '../StaleProjectionPass.ts';
 import type {
   DeletionRecord,
   HistoryStore,
@@ -130,6 +131,11 @@ export class SqliteHistoryStore implements HistoryStore {
     this.commitTx = db.transaction((planId: string, pass: ProjectionPass) => {
       const { cursor } = pass;
       const s = this.statements;
+      const row = s.cursor.get(planId);
+      const stored = { seq: row?.seq ?? 0, changeLoggedThrough: row?.change_logged_through ?? 0 };
+      if (stored.seq !== pass.from.seq || stored.changeLoggedThrough !== pass.from.changeLoggedThrough) {
+        throw new StaleProjectionPass(planId, stored, pass.from);
+      }
       for (const fromSeq of pass.mergedVersions) s.deleteVersion.run(planId, fromSeq);
       for (const v of pass.versions) {
         s.putVersion.run(
