@@ -63,6 +63,12 @@ import { openPostgresStorage } from './storage/postgres/openPostgresStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 import { openSqliteStorage } from './storage/sqlite/openSqliteStorage.ts';
 
+/**
+ * With several instances, how often each instance compares its open rooms with the log: the longest a commit whose
+ * Redis message was lost (and that no other commit follows) waits before the peers of the other instances get it.
+ */
+const WATERMARK_CHECK_MS = 2000;
+
 /** What the app is built from; tests reach in through `app.samplan`. */
 export interface Services {
   config: Config;
@@ -188,6 +194,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
     presence: presenceFeed,
+    watermarkCheckMs: redis ? WATERMARK_CHECK_MS : null,
     onSaved: (planId) => void projector.catchUp(planId, { flushChangeLog: true }),
     onLeft: (planId, userId, seq) => {
       storage.history.recordVisit(planId, userId, { seq, at: Date.now() }).catch((error: unknown) => {
@@ -382,6 +389,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await registerWebApp(app, resolve(config.WEB_DIST));
 
   app.addHook('onReady', async () => {
+    rooms.start();
     memberships.start();
     mail.start();
     notifier.start();

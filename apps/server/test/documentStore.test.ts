@@ -65,6 +65,23 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
       expect(await store.append(id, [{ update: third!, userId: 'u2', claims: [8] }])).toBe(3);
     });
 
+    it('reads the last seq of several plans in one go, leaving out a plan without updates', async () => {
+      const [one, two, none] = [planId(), planId(), planId()];
+      const [first, second] = edits(2);
+      await store.append(one, [{ update: first!, userId: 'u1' }]);
+      await store.append(two, [
+        { update: first!, userId: 'u1' },
+        { update: second!, userId: 'u1' },
+      ]);
+      expect(await store.lastSeqsOf([one, two, none])).toEqual(
+        new Map([
+          [one, 1],
+          [two, 2],
+        ]),
+      );
+      expect(await store.lastSeqsOf([])).toEqual(new Map());
+    });
+
     it('loads an unknown plan as empty', async () => {
       expect(await store.load(planId())).toEqual({
         checkpoint: null,

@@ -90,6 +90,14 @@ describe('two instances on PostgreSQL and Redis', () => {
       addMarker(onA.doc, 'after-the-gap');
       await waitFor(() => markersIn(onB.doc).includes('after-the-gap') && markersIn(onB.doc).includes('lost-message'));
 
+      // A commit whose message was lost, and no commit after it: B's watermark check finds it in the log.
+      const last = new Y.Doc();
+      Y.applyUpdate(last, Y.encodeStateAsUpdate(onA.doc));
+      const known = Y.encodeStateVector(last);
+      addMarker(last, 'lost-and-last');
+      await a.app.samplan.documents.append(planId, [{ update: Y.encodeStateAsUpdate(last, known), userId: parent.id }]);
+      await waitFor(() => markersIn(onB.doc).includes('lost-and-last'), { timeout: 10_000 });
+
       // Both instances' rooms hold what the log holds, with no seq skipped.
       const head = await a.app.samplan.documentLog.head(planId);
       await waitFor(() => b.app.samplan.rooms['rooms'].get(planId)?.['state']?.lastSeq === head);

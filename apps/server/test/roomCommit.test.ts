@@ -46,6 +46,9 @@ class HeldStore implements DocumentStore {
   async lastSeq() {
     return this.seq;
   }
+  async lastSeqsOf(planIds: readonly string[]) {
+    return new Map(planIds.map((planId) => [planId, this.seq]));
+  }
   async seqAt() {
     return this.seq;
   }

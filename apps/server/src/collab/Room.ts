@@ -164,6 +164,20 @@ export class Room {
     await this.close();
   }
 
+  /**
+   * The log's head as read elsewhere (the watermark check): a room behind it (a commit made on another instance
+   * whose message was lost, with none after it) fills the gap from the log.
+   */
+  catchUpTo(head: number): void {
+    if (this.state === null || this.closing !== null || head <= this.state.lastSeq) return;
+    void this.fillTo(head);
+  }
+
+  /** The seq of the last update this room holds (0 while loading). */
+  get lastSeq(): number {
+    return this.state?.lastSeq ?? 0;
+  }
+
   /** Closes the connections of one user (e.g. when a membership ends), or of one of their sessions. */
   closeUser(userId: string, code: number, reason: string, sessionId: string | null = null): void {
     for (const peer of [...this.peers]) {

@@ -23,6 +23,11 @@ export interface RoomManagerOptions {
   onLeft?: (planId: string, userId: string, seq: number) => void;
   /** The plans' presence on the other instances (Redis); none with one instance. */
   presence?: PresenceFeed | null;
+  /**
+   * With several instances: how often the open rooms' seqs are compared with the log's heads, so a commit whose
+   * message was lost reaches the peers here even when no commit follows it. None with one instance.
+   */
+  watermarkCheckMs?: number | null;
   /** A room has unloaded and everything in it is committed. */
   onSaved?: (planId: string) => void;
 }
@@ -35,6 +40,8 @@ export class RoomManager implements ServerCommits {
   private readonly options: RoomManagerOptions;
   private readonly rooms = new Map<string, Room>();
   private readonly saving = new Map<string, Promise<void>>();
+  private watermarkTimer: NodeJS.Timeout | null = null;
+  private checking = false;
 
   constructor(options: RoomManagerOptions) {
     this.options = options;
@@ -44,6 +51,28 @@ export class RoomManager implements ServerCommits {
     options.accessEvents.onSessionEnded(({ userId, sessionId }) => {
       for (const room of this.rooms.values()) room.closeUser(userId, CloseCode.unauthenticated, LOGGED_OUT, sessionId);
     });
+  }
+
+  /** Starts the watermark check (when configured). */
+  start(): void {
+    const every = this.options.watermarkCheckMs;
+    if (!every || this.watermarkTimer) return;
+    this.watermarkTimer = setInterval(() => void this.checkWatermarks(), every);
+    this.watermarkTimer.unref();
+  }
+
+  /** Compares each open room's last seq with the log's head, in one query, and lets those behind fill the gap. */
+  async checkWatermarks(): Promise<void> {
+    if (this.checking || this.rooms.size === 0) return;
+    this.checking = true;
+    try {
+      const heads = await this.options.log.heads([...this.rooms.keys()]);
+      for (const [planId, head] of heads) this.rooms.get(planId)?.catchUpTo(head);
+    } catch (error) {
+      this.options.logger.error({ err: (error as Error).message }, 'could not check the rooms against the log');
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** Number of plans open right now. */
@@ -98,6 +127,8 @@ export class RoomManager implements ServerCommits {
   }
 
   async closeAll(code: number, reason: string): Promise<void> {
+    if (this.watermarkTimer) clearInterval(this.watermarkTimer);
+    this.watermarkTimer = null;
     await Promise.all([...this.rooms.values()].map((room) => room.closeAll(code, reason)));
     await Promise.all([...this.saving.values()]);
   }

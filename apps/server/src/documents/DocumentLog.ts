@@ -58,6 +58,11 @@ export class DocumentLog {
     return this.store.lastSeq(planId);
   }
 
+  /** The seq of each plan's last update; a plan without updates is left out. */
+  heads(planIds: readonly string[]): Promise<Map<string, number>> {
+    return this.store.lastSeqsOf(planIds);
+  }
+
   /** The plan's last update: seq, when, and by whom. */
   lastWrite(planId: string): Promise<{ seq: number; at: number; userId: string | null } | undefined> {
     return this.store.lastWrite(planId);

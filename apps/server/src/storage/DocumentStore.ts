@@ -65,6 +65,8 @@ export interface DocumentStore {
   clientOwners(planId: string): Promise<Map<number, string>>;
   /** The seq of the plan's last update (0 for none). */
   lastSeq(planId: string): Promise<number>;
+  /** The last seq of each of the plans in one go; a plan without updates is left out. */
+  lastSeqsOf(planIds: readonly string[]): Promise<Map<string, number>>;
   /** The plan's last update: its seq, when it was committed and by whom (undefined for a plan with none). */
   lastWrite(planId: string): Promise<{ seq: number; at: number; userId: string | null } | undefined>;
   /** The seq of the last update committed at or before `time` (ms; 0 for none). */

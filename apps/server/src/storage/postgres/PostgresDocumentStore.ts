@@ -165,6 +165,14 @@ export class PostgresDocumentStore implements DocumentStore {
     return Number(result.rows[0]?.seq ?? 0);
   }
 
+  async lastSeqsOf(planIds: readonly string[]): Promise<Map<string, number>> {
+    const result = await this.pool.query<{ plan_id: string; seq: string }>(
+      'SELECT plan_id, MAX(seq) AS seq FROM doc_updates WHERE plan_id = ANY($1) GROUP BY plan_id',
+      [planIds],
+    );
+    return new Map(result.rows.map((row) => [row.plan_id, Number(row.seq)]));
+  }
+
   async lastWrite(planId: string): Promise<{ seq: number; at: number; userId: string | null } | undefined> {
     const result = await this.pool.query<{ seq: string; created_at: string; user_id: string | null }>(
       'SELECT seq, created_at, user_id FROM doc_updates WHERE plan_id = $1 ORDER BY seq DESC LIMIT 1',

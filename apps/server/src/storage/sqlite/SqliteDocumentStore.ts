@@ -171,6 +171,15 @@ export class SqliteDocumentStore implements DocumentStore {
     return new Map(this.statements.clientOwners.all(planId).map((row) => [row.client_id, row.user_id]));
   }
 
+  async lastSeqsOf(planIds: readonly string[]): Promise<Map<string, number>> {
+    const seqs = new Map<string, number>();
+    for (const planId of planIds) {
+      const seq = await this.lastSeq(planId);
+      if (seq > 0) seqs.set(planId, seq);
+    }
+    return seqs;
+  }
+
   async lastSeq(planId: string): Promise<number> {
     return this.lastSeqs.get(planId) ?? this.statements.lastSeq.get(planId)?.seq ?? 0;
   }
