@@ -53,13 +53,40 @@ function contract(name: string, open: () => Promise<{ store: AccountStore; close
     });
 
     it('counts login failures and links OpenID identities', async () => {
-      await store.putLoginFailures('x@eksempel.no', { failures: 2, firstFailureAt: 100, lockedUntil: null });
-      await store.putLoginFailures('x@eksempel.no', { failures: 5, firstFailureAt: 100, lockedUntil: 900 });
-      expect(await store.loginFailures('x@eksempel.no')).toEqual({
-        failures: 5,
+      const rule = (now: number) => ({ now, windowMs: 1000, maxFailures: 3, lockoutMs: 500 });
+      const email = 'x@eksempel.no';
+      expect(await store.countLoginFailure(email, rule(100))).toEqual({
+        failures: 1,
+        firstFailureAt: 100,
+        lockedUntil: null,
+      });
+      await store.countLoginFailure(email, rule(200));
+      expect(await store.countLoginFailure(email, rule(300))).toEqual({
+        failures: 3,
+        firstFailureAt: 100,
+        lockedUntil: 800,
+      });
+      // A failure while locked extends the lock; once it has run out, a new window starts.
+      expect(await store.countLoginFailure(email, rule(400))).toEqual({
+        failures: 4,
         firstFailureAt: 100,
         lockedUntil: 900,
       });
+      expect(await store.countLoginFailure(email, rule(900))).toEqual({
+        failures: 1,
+        firstFailureAt: 900,
+        lockedUntil: null,
+      });
+      // So does one after the window is over.
+      expect(await store.countLoginFailure(email, rule(2000))).toEqual({
+        failures: 1,
+        firstFailureAt: 2000,
+        lockedUntil: null,
+      });
+      expect(await store.loginFailures(email)).toEqual({ failures: 1, firstFailureAt: 2000, lockedUntil: null });
+      // Failures at the same moment (from several instances) all count.
+      await Promise.all(Array.from({ length: 20 }, () => store.countLoginFailure('y@eksempel.no', rule(5000))));
+      expect(await store.loginFailures('y@eksempel.no')).toMatchObject({ failures: 20, lockedUntil: 5500 });
       await store.clearLoginFailures('x@eksempel.no');
       expect(await store.loginFailures('x@eksempel.no')).toBeUndefined();
       await store.createUser(user('o1', 'o1@eksempel.no'));

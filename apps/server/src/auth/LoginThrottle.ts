@@ -36,15 +36,9 @@ export class LoginThrottle {
 
   /** Counts a failure; returns true when this failure locked the address. */
   async failed(email: string): Promise<boolean> {
-    const now = this.now();
-    const state = await this.accounts.loginFailures(email);
-    const fresh =
-      !state || now - state.firstFailureAt > this.options.windowMs || (state.lockedUntil ?? Infinity) <= now;
-    const failures = fresh ? 1 : state.failures + 1;
-    const firstFailureAt = fresh ? now : state.firstFailureAt;
-    const lockedUntil = failures >= this.options.maxFailures ? now + this.options.lockoutMs : null;
-    await this.accounts.putLoginFailures(email, { failures, firstFailureAt, lockedUntil });
-    return lockedUntil !== null;
+    const { maxFailures, windowMs, lockoutMs } = this.options;
+    const state = await this.accounts.countLoginFailure(email, { now: this.now(), windowMs, maxFailures, lockoutMs });
+    return state.lockedUntil !== null;
   }
 
   async succeeded(email: string): Promise<void> {

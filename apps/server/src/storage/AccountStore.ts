@@ -22,6 +22,14 @@ export interface LoginFailures {
   lockedUntil: number | null;
 }
 
+/** When failed logins lock an address: `maxFailures` within `windowMs` lock it for `lockoutMs`. */
+export interface LoginFailureRule {
+  now: number;
+  windowMs: number;
+  maxFailures: number;
+  lockoutMs: number;
+}
+
 /** Users and their login sessions. Asynchronous so a networked database fits the same callers. */
 export interface AccountStore {
   createUser(user: UserWithPassword): Promise<void>;
@@ -36,7 +44,11 @@ export interface AccountStore {
   /** Ends every session of a user ("logg ut overalt"). */
   deleteSessionsOf(userId: string): Promise<void>;
   loginFailures(email: string): Promise<LoginFailures | undefined>;
-  putLoginFailures(email: string, state: LoginFailures): Promise<void>;
+  /**
+   * Counts one failed login in a single statement (so failures at the same moment, on any instance, all count):
+   * a new window starts when the last one is over or its lock has run out. Resolves with the state after it.
+   */
+  countLoginFailure(email: string, rule: LoginFailureRule): Promise<LoginFailures>;
   clearLoginFailures(email: string): Promise<void>;
   /** The user an OpenID Connect identity (issuer-scoped subject) is linked to. */
   findOidcUser(provider: string, subject: string): Promise<User | undefined>;

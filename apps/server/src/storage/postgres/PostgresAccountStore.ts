@@ -1,5 +1,12 @@
 import type pg from 'pg';
-import type { AccountStore, LoginFailures, LoginMethod, User, UserWithPassword } from '../AccountStore.ts';
+import type {
+  AccountStore,
+  LoginFailureRule,
+  LoginFailures,
+  LoginMethod,
+  User,
+  UserWithPassword,
+} from '../AccountStore.ts';
 
 interface UserRow {
   id: string;
@@ -89,13 +96,27 @@ export class PostgresAccountStore implements AccountStore {
     );
   }
 
-  async putLoginFailures(email: string, state: LoginFailures): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO login_failures (email, failures, first_failure_at, locked_until) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at,
-         locked_until = excluded.locked_until`,
-      [email, state.failures, state.firstFailureAt, state.lockedUntil],
+  async countLoginFailure(email: string, rule: LoginFailureRule): Promise<LoginFailures> {
+    // Every SET expression reads the row as it was; a new window when the last is over or its lock ran out.
+    const fresh =
+      '(login_failures.first_failure_at < $2::bigint - $3::bigint OR COALESCE(login_failures.locked_until, 9223372036854775807) <= $2::bigint)';
+    const result = await this.pool.query<{ failures: number; first_failure_at: string; locked_until: string | null }>(
+      `INSERT INTO login_failures (email, failures, first_failure_at, locked_until)
+       VALUES ($1, 1, $2::bigint, CASE WHEN 1 >= $4::int THEN $2::bigint + $5::bigint END)
+       ON CONFLICT (email) DO UPDATE SET
+         failures = CASE WHEN ${fresh} THEN 1 ELSE login_failures.failures + 1 END,
+         first_failure_at = CASE WHEN ${fresh} THEN $2::bigint ELSE login_failures.first_failure_at END,
+         locked_until = CASE WHEN (CASE WHEN ${fresh} THEN 1 ELSE login_failures.failures + 1 END) >= $4::int
+           THEN $2::bigint + $5::bigint END
+       RETURNING failures, first_failure_at, locked_until`,
+      [email, rule.now, rule.windowMs, rule.maxFailures, rule.lockoutMs],
     );
+    const row = result.rows[0]!;
+    return {
+      failures: row.failures,
+      firstFailureAt: Number(row.first_failure_at),
+      lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    };
   }
 
   async clearLoginFailures(email: string): Promise<void> {

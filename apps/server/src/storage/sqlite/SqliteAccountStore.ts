@@ -1,5 +1,15 @@
 import type { SqliteDatabase } from './openSqlite.ts';
-import type { User, UserWithPassword, LoginFailures, AccountStore, LoginMethod } from '../AccountStore.ts';
+import type {
+  User,
+  UserWithPassword,
+  LoginFailures,
+  LoginFailureRule,
+  AccountStore,
+  LoginMethod,
+} from '../AccountStore.ts';
+
+/** A failure that starts a new window: the last one is over, or its lock has run out. */
+const FRESH = '(first_failure_at < :now - :window OR COALESCE(locked_until, 9e18) <= :now)';
 
 interface UserRow {
   id: string;
@@ -38,10 +48,18 @@ export class SqliteAccountStore implements AccountStore {
       loginFailures: db.prepare<[string], { failures: number; first_failure_at: number; locked_until: number | null }>(
         'SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = ?',
       ),
-      putLoginFailures: db.prepare<[string, number, number, number | null]>(
-        `INSERT INTO login_failures (email, failures, first_failure_at, locked_until) VALUES (?, ?, ?, ?)
-         ON CONFLICT(email) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at,
-           locked_until = excluded.locked_until`,
+      countLoginFailure: db.prepare<
+        [{ email: string; now: number; window: number; max: number; lockout: number }],
+        { failures: number; first_failure_at: number; locked_until: number | null }
+      >(
+        `INSERT INTO login_failures (email, failures, first_failure_at, locked_until)
+         VALUES (:email, 1, :now, CASE WHEN 1 >= :max THEN :now + :lockout END)
+         ON CONFLICT(email) DO UPDATE SET
+           failures = CASE WHEN ${FRESH} THEN 1 ELSE failures + 1 END,
+           first_failure_at = CASE WHEN ${FRESH} THEN :now ELSE first_failure_at END,
+           locked_until = CASE WHEN (CASE WHEN ${FRESH} THEN 1 ELSE failures + 1 END) >= :max
+             THEN :now + :lockout END
+         RETURNING failures, first_failure_at, locked_until`,
       ),
       clearLoginFailures: db.prepare<[string]>('DELETE FROM login_failures WHERE email = ?'),
       oidcUser: db.prepare<[string, string], UserRow>(
@@ -117,8 +135,15 @@ export class SqliteAccountStore implements AccountStore {
     return row && { failures: row.failures, firstFailureAt: row.first_failure_at, lockedUntil: row.locked_until };
   }
 
-  async putLoginFailures(email: string, state: LoginFailures): Promise<void> {
-    this.statements.putLoginFailures.run(email, state.failures, state.firstFailureAt, state.lockedUntil);
+  async countLoginFailure(email: string, rule: LoginFailureRule): Promise<LoginFailures> {
+    const row = this.statements.countLoginFailure.get({
+      email,
+      now: rule.now,
+      window: rule.windowMs,
+      max: rule.maxFailures,
+      lockout: rule.lockoutMs,
+    })!;
+    return { failures: row.failures, firstFailureAt: row.first_failure_at, lockedUntil: row.locked_until };
   }
 
   async clearLoginFailures(email: string): Promise<void> {
