@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { runCold } from './lib/coldTest.ts';
 import { runHistory } from './lib/historyTest.ts';
-import { runLoad } from './lib/loadTest.ts';
+import { runLoad, type LoadResult } from './lib/loadTest.ts';
 import { runWeb } from './lib/webTest.ts';
 import { parseOptions, USAGE } from './lib/options.ts';
 import { installCleanup, killAllChildren } from './lib/procs.ts';
@@ -32,11 +32,17 @@ if (!options) {
 }
 
 const log = (message: string): void => console.error(`[bench] ${message}`);
+const logResult = (r: LoadResult): void =>
+  log(
+    `  ${r.setup}: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms` +
+      (r.cross ? ` (to another instance ${r.cross.latencyMs.p99} ms)` : '') +
+      `, ${r.serverCpuSecPer1kDelivered} CPU s/1k delivered, ${r.delivered}/${r.expectedDeliveries} delivered`,
+  );
 const started = new Date();
 const errors: string[] = [];
 const { resultsDir, ...shownOptions } = options;
 const results: BenchResults = {
-  schema: 'samplan-bench/4',
+  schema: 'samplan-bench/5',
   startedAt: started.toISOString(),
   finishedAt: '',
   totalSec: 0,
@@ -58,12 +64,7 @@ try {
   if (options.load) {
     log(`load: ours, the reference and the relay floor, ${options.plans} plans x ${options.peers} peers each`);
     const run = await runLoad(options, log);
-    for (const r of [run.ours, run.reference, run.floor]) {
-      log(
-        `  ${r.server}: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ` +
-          `${r.serverCpuSecPer1kDelivered} CPU s/1k delivered, ${r.delivered}/${r.expectedDeliveries} delivered`,
-      );
-    }
+    for (const r of [run.ours, run.reference, run.floor]) logResult(r);
     results.load = compareLoad(run);
   }
 } catch (error) {

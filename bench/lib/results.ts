@@ -3,9 +3,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ColdResult } from './coldTest.ts';
 import type { HistoryResult } from './historyTest.ts';
+import { fmt, int, table, verdict } from './format.ts';
 import type { LoadResult, LoadRun } from './loadTest.ts';
 import type { BenchOptions } from './options.ts';
 import type { referenceVersions } from './servers.ts';
+import { setupNotes, setupTable } from './setupTable.ts';
 import { median, round } from './stats.ts';
 import type { WebResult } from './webTest.ts';
 
@@ -75,7 +77,7 @@ export interface LoadComparison extends LoadRun {
 }
 
 export interface BenchResults {
-  schema: 'samplan-bench/4';
+  schema: 'samplan-bench/5';
   startedAt: string;
   finishedAt: string;
   totalSec: number;
@@ -176,20 +178,6 @@ export function writeResults(dir: string, results: BenchResults): string[] {
   return paths;
 }
 
-const fmt = (value: number | null | undefined, digits = 2): string =>
-  value === null || value === undefined || !Number.isFinite(value)
-    ? 'n/a'
-    : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const int = (value: number): string => fmt(value, 0);
-const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  return rows
-    .map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '))
-    .join('\n');
-}
-
 export function formatReport(results: BenchResults): string {
   const out: string[] = [];
   const { machine, options } = results;
@@ -213,80 +201,54 @@ export function formatReport(results: BenchResults): string {
     out.push(
       `LOAD  ${options.plans} plans x ${options.peers} peers per server, an edit per peer every ${options.minIntervalMs}-${options.maxIntervalMs} ms; ` +
         `${options.warmupSec} s warmup each, then ${options.durationSec} s each in ${measured.length} alternating segments ` +
-        `(${measured.map((x) => x.server[0]!.toUpperCase()).join('')}); ${load.clients.processes} client processes; ` +
+        `(${measured.map((x) => x.setup[0]!.toUpperCase()).join('')}); ${load.clients.processes} client processes; ` +
         `SQLITE_SYNCHRONOUS=${options.sqliteSynchronous ?? 'NORMAL (default)'}`,
     );
-    const row = (
-      label: string,
-      f: (r: LoadResult) => number,
-      digits: number,
-      ratio?: keyof LoadSummary,
-      target?: string,
-    ): string[] => [
-      label,
-      fmt(f(load.ours), digits),
-      fmt(f(load.reference), digits),
-      fmt(f(load.floor), digits),
-      ratio === undefined ? '' : fmt(load.ratios[ratio], 2),
-      ratio === undefined ? '' : fmt(load.floorRatios[ratio], 2),
-      target ?? '',
-    ];
     const t = load.targets;
     out.push(
-      table([
-        ['', 'ours', 'reference', 'floor', 'ours/ref', 'floor/ref', 'target (ours/ref)'],
-        row('edits sent (measured)', (r) => r.editsSent, 0),
-        row('deliveries expected', (r) => r.expectedDeliveries, 0),
-        row('deliveries seen', (r) => r.delivered, 0, 'deliveryRatio'),
-        row('latency p50 (ms)', (r) => r.latencyMs.p50, 2, 'latencyP50Ms'),
-        row('latency p90 (ms)', (r) => r.latencyMs.p90, 2),
-        row(
-          'latency p99 (ms)',
-          (r) => r.latencyMs.p99,
-          2,
-          'latencyP99Ms',
-          `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}`,
-        ),
-        row('latency max (ms)', (r) => r.latencyMs.max, 2),
-        row(
-          'server CPU s / 1k delivered',
-          (r) => r.serverCpuSecPer1kDelivered,
-          4,
-          'cpuSecPer1kDelivered',
-          `<= ${fmt(t.cpuPerDelivered.target, 2)} ${verdict(t.cpuPerDelivered.met)}`,
-        ),
+      setupTable(
+        [load.ours, load.reference, load.floor],
         [
-          '  ours / floor, CPU per delivered',
-          '',
-          '',
-          '',
-          fmt(t.cpuOverFloor.actual, 2),
-          '',
-          `<= ${fmt(t.cpuOverFloor.target, 2)} ${verdict(t.cpuOverFloor.met)}`,
+          [0, 1],
+          [2, 1],
         ],
-        row('  server CPU s (measured)', (r) => r.serverCpuSec, 2),
-        row('  share of one core', (r) => r.serverCpuShareOfOneCore, 2),
-        row(
-          'server CPU s / 1k, whole session',
-          (r) => r.session.cpuSecPer1kDelivered,
-          4,
-          'sessionCpuSecPer1kDelivered',
-          'info',
-        ),
-        row('  session CPU s (to idle)', (r) => r.session.cpuSec, 2),
-        row('server RSS idle, after start (MiB)', (r) => r.serverRssIdleMiB, 1),
-        row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, 'rssPeakMiB'),
-        row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, 'rssEndMiB'),
-        row('event loop: ping->pong p50 (ms)', (r) => r.stalls.p50Ms, 2),
-        row('event loop: ping->pong p99 (ms)', (r) => r.stalls.p99Ms, 2),
-        row('event loop: ping->pong max (ms)', (r) => r.stalls.maxMs, 1),
-        row('  pongs over 100 ms', (r) => r.stalls.over100Ms, 0),
-        row('  ... while the idle one took < 20 ms', (r) => r.stalls.over100MsOtherFast, 0),
-        row('reconnects', (r) => r.reconnects, 0),
-        row(`plans converged (of ${options.plans})`, (r) => r.convergedPlans, 0),
-        row('server start (ms)', (r) => r.serverStartMs, 0),
-        row('server stop, SIGTERM (ms)', (r) => r.stop.ms, 0),
-      ]),
+        { ratios: ['ours/ref', 'floor/ref'], target: 'target (ours/ref)' },
+        [
+          'editsSent',
+          'expectedDeliveries',
+          'delivered',
+          'p50',
+          'p90',
+          { row: 'p99', target: `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}` },
+          'max',
+          { row: 'cpuPer1k', target: `<= ${fmt(t.cpuPerDelivered.target, 2)} ${verdict(t.cpuPerDelivered.met)}` },
+          [
+            '  ours / floor, CPU per delivered',
+            '',
+            '',
+            '',
+            fmt(t.cpuOverFloor.actual, 2),
+            '',
+            `<= ${fmt(t.cpuOverFloor.target, 2)} ${verdict(t.cpuOverFloor.met)}`,
+          ],
+          'cpuSec',
+          'coreShare',
+          { row: 'sessionPer1k', target: 'info' },
+          'sessionCpu',
+          'rssIdle',
+          'rssPeak',
+          'rssEnd',
+          'pongP50',
+          'pongP99',
+          'pongMax',
+          'pongsOver100',
+          'pongsOver100OtherFast',
+          'reconnects',
+          { row: 'converged', label: `plans converged (of ${options.plans})` },
+          'start',
+          'stop',
+        ],
+      ),
     );
     const c = load.clients;
     out.push(
@@ -298,27 +260,14 @@ export function formatReport(results: BenchResults): string {
         `${fmt(load.floorRatios.cpuSecPer1kDelivered, 2)}x the reference's CPU per delivered update it is the least a ` +
         `server pays that sends each update to each peer as its own websocket message`,
     );
-    for (const r of [load.ours, load.reference, load.floor]) {
-      out.push(
-        `slowest pongs, ${r.server}: ${r.stalls.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.atSec, 1)} s (other ${fmt(w.otherMs, 0)})`).join(', ')}`,
-      );
-    }
     const p = load.ours.persisted;
     if (p) {
       out.push(
-        `persisted (ours): ${int(p.rows)} rows in doc_updates for ${int(p.expectedRows)} client updates + plan seeds: ` +
+        `persisted (ours): ${int(p.stored)} rows in doc_updates for ${int(p.expected)} client updates + plan seeds: ` +
           (p.everyUpdateStored ? 'every update stored' : 'UPDATES MISSING'),
       );
     }
-    for (const r of [load.ours, load.reference, load.floor]) {
-      if (!r.profile) continue;
-      out.push('');
-      out.push(
-        `PROFILE ${r.server}: ${fmt(r.profile.totalMs, 0)} ms of non-idle samples while measuring (self time; --inspect adds overhead)`,
-      );
-      out.push(`  by area: ${r.profile.byArea.map((a) => `${a.area} ${fmt(a.share * 100, 1)}%`).join(', ')}`);
-      for (const f of r.profile.top.slice(0, 15)) out.push(`  ${fmt(f.share * 100, 1).padStart(5)}%  ${f.fn}`);
-    }
+    out.push(...setupNotes([load.ours, load.reference, load.floor]));
   }
 
   const cold = results.cold;
