@@ -14,11 +14,13 @@ export interface StallReport {
   over100MsOtherFast: number;
   /** The slowest probes: when (s since the first edit), how long, and the other setup's pong on the same tick. */
   worst: Array<{ atSec: number; ms: number; otherMs: number | null }>;
+  /** Probe connections the setup's servers closed during the run (opened again at once). */
+  reconnects: number;
 }
 
 interface Tick {
   atUs: number;
-  /** Per setup, per instance: µs from ping to pong, null while awaited. */
+  /** Per setup, per instance: µs from ping to pong, null while awaited, NaN if its connection closed meanwhile. */
   us: Map<string, Array<number | null>>;
 }
 
@@ -26,7 +28,8 @@ interface Tick {
 function pongUs(tick: Tick, setup: string): number | null {
   const list = tick.us.get(setup);
   if (!list || list.some((us) => us === null)) return null;
-  return Math.max(...(list as number[]));
+  const answered = (list as number[]).filter((us) => !Number.isNaN(us));
+  return answered.length === 0 ? null : Math.max(...answered);
 }
 
 /**
@@ -42,6 +45,8 @@ export class StallProbes {
   private timer: NodeJS.Timeout | null = null;
   private readonly ticks: Tick[] = [];
   private inFlight: Tick | null = null;
+  /** Per setup: probe connections its servers closed, opened again. */
+  private readonly reopened = new Map<string, number>();
 
   /**
    * `urls`: per setup, one idle websocket address per instance. `compareWith`: per setup, whose pong its slow
@@ -57,20 +62,7 @@ export class StallProbes {
     for (const [setup, urls] of Object.entries(this.urls)) {
       const sockets: WebSocket[] = [];
       this.sockets.set(setup, sockets);
-      for (const [instance, url] of urls.entries()) {
-        const socket = new WebSocket(url);
-        sockets.push(socket);
-        await new Promise<void>((resolve, reject) => {
-          socket.once('open', () => resolve());
-          socket.once('error', reject);
-        });
-        // Sync and awareness frames from the server are not answered: this connection never edits.
-        socket.on('pong', () => {
-          const list = this.inFlight?.us.get(setup);
-          if (!list || list[instance] !== null) return;
-          list[instance] = nowUs() - this.inFlight!.atUs;
-        });
-      }
+      for (const [instance, url] of urls.entries()) await this.connect(setup, instance, url);
     }
     this.timer = setInterval(() => {
       const tick = this.inFlight;
@@ -79,7 +71,13 @@ export class StallProbes {
       if (waiting && nowUs() - tick.atUs < 5e6) return;
       const next: Tick = {
         atUs: nowUs(),
-        us: new Map([...this.sockets].map(([setup, sockets]) => [setup, sockets.map(() => null)])),
+        // An instance whose probe connection is being opened again owes no pong this tick.
+        us: new Map(
+          [...this.sockets].map(([setup, sockets]) => [
+            setup,
+            sockets.map((socket) => (socket.readyState === WebSocket.OPEN ? null : NaN)),
+          ]),
+        ),
       };
       this.ticks.push(next);
       this.inFlight = next;
@@ -89,10 +87,38 @@ export class StallProbes {
     }, this.intervalMs);
   }
 
+  /**
+   * Opens (or reopens) one instance's probe connection. A server may close a connection that never speaks its
+   * protocol (Hocuspocus does after a minute without authentication): it is opened again at once, and the pong
+   * it owed on the tick in flight is left out of that tick.
+   */
+  private async connect(setup: string, instance: number, url: string): Promise<void> {
+    const socket = new WebSocket(url);
+    this.sockets.get(setup)![instance] = socket;
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    // Sync and awareness frames from the server are not answered: this connection never edits.
+    socket.on('pong', () => {
+      const list = this.inFlight?.us.get(setup);
+      if (!list || list[instance] !== null) return;
+      list[instance] = nowUs() - this.inFlight!.atUs;
+    });
+    socket.once('close', () => {
+      if (this.timer === null) return;
+      const list = this.inFlight?.us.get(setup);
+      if (list && list[instance] === null) list[instance] = NaN;
+      this.reopened.set(setup, (this.reopened.get(setup) ?? 0) + 1);
+      this.connect(setup, instance, url).catch(() => {});
+    });
+  }
+
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    for (const sockets of this.sockets.values()) for (const socket of sockets) socket.terminate();
+    const timer = this.timer;
     this.timer = null;
+    if (timer) clearInterval(timer);
+    for (const sockets of this.sockets.values()) for (const socket of sockets) socket.terminate();
     this.sockets.clear();
   }
 
@@ -122,6 +148,7 @@ export class StallProbes {
       over100Ms: inside.filter((t) => us(t) > 100_000).length,
       over100MsOtherFast: inside.filter((t) => us(t) > 100_000 && (otherUs(t) ?? Infinity) < 20_000).length,
       worst,
+      reconnects: this.reopened.get(setup) ?? 0,
     };
   }
 }
