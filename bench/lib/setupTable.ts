@@ -87,6 +87,11 @@ export const SETUP_ROWS = {
     value: (r) => r.stalls.over100MsOtherFast,
     digits: 0,
   },
+  probeReconnects: {
+    label: '  probe connections the server closed',
+    value: (r) => r.stalls.reconnects,
+    digits: 0,
+  },
   reconnects: { label: 'reconnects', value: (r) => r.reconnects, digits: 0 },
   converged: { label: 'plans converged', value: (r) => r.convergedPlans, digits: 0 },
   stored: { label: 'stored (rows, or edits in stored state)', value: (r) => r.persisted?.stored ?? NaN, digits: 0 },
