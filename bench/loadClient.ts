@@ -1,42 +1,60 @@
 /**
- * Load-generator process: real y-websocket `WebsocketProvider`s, one Y.Doc each, typing into a plan's
- * rich-text field (Y.XmlFragment > paragraph > XmlText, as Tiptap does). Every edit inserts its send time;
- * every other peer reports the delay at which it observed it. Peers of both servers are connected at once;
- * the peers of a server edit only in that server's segments. Driven by bench/lib/loadTest.ts over IPC.
+ * Load-generator process: real providers (y-websocket's `WebsocketProvider`, or `@hocuspocus/provider` for the
+ * Hocuspocus setup), one Y.Doc each, typing into a plan's rich-text field (Y.XmlFragment > paragraph > XmlText,
+ * as Tiptap does). Every edit inserts its send time and its sender's instance; every other peer reports the delay
+ * at which it observed it. The peers of every setup are connected at once; those of a setup edit only in that
+ * setup's segments. Driven by bench/lib/measureSetups.ts over IPC.
  */
 import { createHash } from 'node:crypto';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { mulberry32, nowUs, sleep, sleepUntilUs, sleepUntilUsPrecise } from './lib/clock.ts';
 import {
   BENCH_FIELD,
+  EDIT_TOKEN,
+  editToken,
   type FromLoadClient,
   type LoadClientReport,
   type PeerSpec,
   type Segment,
-  type ServerReport,
+  type SetupReport,
   type ToLoadClient,
 } from './lib/messages.ts';
-import type { ServerKind } from './lib/servers.ts';
+import { connectPeer, type PeerProvider } from './lib/peerProvider.ts';
 
 // Each provider adds an 'exit' listener.
 process.setMaxListeners(0);
 
-const TOKEN = /\{([0-9a-z]+)\}/g;
-
 interface Peer {
   spec: PeerSpec;
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  provider: PeerProvider;
   text: Y.XmlText | null;
-  connects: number;
+}
+
+/** A growable list of latencies (µs). */
+class Latencies {
+  values = new Float64Array(1 << 15);
+  count = 0;
+
+  push(us: number): void {
+    if (this.count === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.count++] = us;
+  }
+
+  toArray(): Float64Array {
+    return this.values.slice(0, this.count);
+  }
 }
 
 class Tally {
-  latencies = new Float64Array(1 << 15);
-  latencyCount = 0;
+  latencies = new Latencies();
+  crossLatencies = new Latencies();
   sentInWindow = 0;
+  crossExpectedInWindow = 0;
   sentTotal = 0;
   receivedTotal = 0;
   localUpdates = 0;
@@ -46,20 +64,15 @@ class Tally {
     for (const s of this.measured) if (us >= s.fromUs && us < s.untilUs) return true;
     return false;
   }
-
-  recordLatency(us: number): void {
-    if (this.latencyCount === this.latencies.length) {
-      const bigger = new Float64Array(this.latencies.length * 2);
-      bigger.set(this.latencies);
-      this.latencies = bigger;
-    }
-    this.latencies[this.latencyCount++] = us;
-  }
 }
 
 let peers: Peer[] = [];
-const KINDS = ['ours', 'reference', 'floor'] as const satisfies readonly ServerKind[];
-const tallies: Record<ServerKind, Tally> = { ours: new Tally(), reference: new Tally(), floor: new Tally() };
+const tallies = new Map<string, Tally>();
+const tallyOf = (setup: string): Tally => {
+  let tally = tallies.get(setup);
+  if (!tally) tallies.set(setup, (tally = new Tally()));
+  return tally;
+};
 let maxTimerLagMs = 0;
 let seed = 1;
 
@@ -68,7 +81,7 @@ function send(message: FromLoadClient): void {
 }
 
 function observe(peer: Peer): void {
-  const tally = tallies[peer.spec.server];
+  const tally = tallyOf(peer.spec.setup);
   const fragment = peer.doc.getXmlFragment(BENCH_FIELD);
   fragment.observeDeep((events, transaction) => {
     if (transaction.local) return;
@@ -77,52 +90,40 @@ function observe(peer: Peer): void {
       if (!(event.target instanceof Y.XmlText)) continue;
       for (const op of event.delta) {
         if (typeof op.insert !== 'string') continue;
-        for (const match of op.insert.matchAll(TOKEN)) {
+        for (const match of op.insert.matchAll(EDIT_TOKEN)) {
           const sentUs = parseInt(match[1]!, 36);
           tally.receivedTotal++;
-          if (tally.inMeasured(sentUs)) tally.recordLatency(now - sentUs);
+          if (!tally.inMeasured(sentUs)) continue;
+          tally.latencies.push(now - sentUs);
+          if (Number(match[2]) !== peer.spec.instance) tally.crossLatencies.push(now - sentUs);
         }
       }
     }
   });
   peer.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    if (origin !== peer.provider) tally.localUpdates++;
+    if (!peer.provider.isRemote(origin)) tally.localUpdates++;
   });
 }
 
-async function init(wsBase: Record<ServerKind, string>, specs: PeerSpec[]): Promise<void> {
+async function init(specs: PeerSpec[]): Promise<void> {
   const start = performance.now();
   peers = specs.map((spec) => {
     const doc = new Y.Doc();
-    const params: Record<string, string> = spec.token ? { token: spec.token } : {};
-    const provider = new WebsocketProvider(wsBase[spec.server], spec.planId, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params,
-      disableBc: true,
-    });
-    provider.awareness.setLocalStateField('user', { name: `peer ${spec.index}`, color: '#3366cc' });
-    const peer: Peer = { spec, doc, provider, text: null, connects: 0 };
-    provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected') peer.connects++;
-    });
+    const peer: Peer = { spec, doc, provider: connectPeer(spec, doc), text: null };
     observe(peer);
     return peer;
   });
   await Promise.all(
-    peers.map(
-      (peer) =>
-        new Promise<void>((resolve, reject) => {
-          if (peer.provider.synced) return resolve();
-          const timer = setTimeout(
-            () => reject(new Error(`peer of ${peer.spec.server} plan ${peer.spec.planId} did not sync in 60 s`)),
-            60_000,
-          );
-          peer.provider.once('sync', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        }),
-    ),
+    peers.map((peer) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`peer of ${peer.spec.setup} plan ${peer.spec.planId} did not sync in 60 s`)),
+          60_000,
+        );
+      });
+      return Promise.race([peer.provider.synced, timeout]).finally(() => clearTimeout(timer));
+    }),
   );
   // Each peer types into its own paragraph, created once, before the timed part.
   for (const peer of peers) {
@@ -137,9 +138,9 @@ async function init(wsBase: Record<ServerKind, string>, specs: PeerSpec[]): Prom
 }
 
 async function edit(peer: Peer, segments: Segment[], interval: () => number, random: () => number): Promise<void> {
-  const tally = tallies[peer.spec.server];
+  const tally = tallyOf(peer.spec.setup);
   for (const segment of segments) {
-    if (segment.server !== peer.spec.server) continue;
+    if (segment.setup !== peer.spec.setup) continue;
     let next = segment.fromUs + random() * interval();
     while (next < segment.untilUs) {
       await sleepUntilUs(next);
@@ -150,10 +151,13 @@ async function edit(peer: Peer, segments: Segment[], interval: () => number, ran
       maxTimerLagMs = Math.max(maxTimerLagMs, (now - next) / 1000);
       if (now >= segment.untilUs) break;
       const text = peer.text!;
-      text.insert(text.length, `{${now.toString(36)}}`);
+      text.insert(text.length, editToken(now, peer.spec.instance));
       tally.sentTotal++;
       // The receivers count an edit by the send time in it; so does the sender.
-      if (tally.inMeasured(now)) tally.sentInWindow++;
+      if (tally.inMeasured(now)) {
+        tally.sentInWindow++;
+        tally.crossExpectedInWindow += peer.spec.crossReceivers;
+      }
       next += interval();
       // A peer that fell far behind does not burst to catch up.
       if (next < now) next = now + interval();
@@ -163,7 +167,7 @@ async function edit(peer: Peer, segments: Segment[], interval: () => number, ran
 
 async function run(command: Extract<ToLoadClient, { type: 'start' }>): Promise<void> {
   const measured = command.segments.filter((s) => s.measured);
-  for (const kind of KINDS) tallies[kind].measured = measured.filter((s) => s.server === kind);
+  for (const peer of peers) tallyOf(peer.spec.setup).measured = measured.filter((s) => s.setup === peer.spec.setup);
   const random = mulberry32(seed);
   const interval = (): number =>
     (command.minIntervalMs + random() * (command.maxIntervalMs - command.minIntervalMs)) * 1000;
@@ -176,28 +180,29 @@ async function run(command: Extract<ToLoadClient, { type: 'start' }>): Promise<v
   await editing;
   await sleep(command.drainMs);
 
-  const servers = {} as Record<ServerKind, ServerReport>;
-  for (const kind of KINDS) {
-    const tally = tallies[kind];
-    const mine = peers.filter((peer) => peer.spec.server === kind);
+  const setups: Record<string, SetupReport> = {};
+  for (const [setup, tally] of tallies) {
+    const mine = peers.filter((peer) => peer.spec.setup === setup);
     const contentHashes: Record<string, string[]> = {};
     for (const peer of mine) {
       const content = peer.doc.getXmlFragment(BENCH_FIELD).toString();
       (contentHashes[peer.spec.planId] ??= []).push(createHash('sha1').update(content).digest('hex'));
     }
-    servers[kind] = {
-      latenciesUs: tally.latencies.slice(0, tally.latencyCount),
+    setups[setup] = {
+      latenciesUs: tally.latencies.toArray(),
+      crossLatenciesUs: tally.crossLatencies.toArray(),
       sentInWindow: tally.sentInWindow,
-      receivedInWindow: tally.latencyCount,
+      receivedInWindow: tally.latencies.count,
+      crossExpectedInWindow: tally.crossExpectedInWindow,
       sentTotal: tally.sentTotal,
       receivedTotal: tally.receivedTotal,
       localUpdates: tally.localUpdates,
-      disconnectedPeers: mine.filter((peer) => !peer.provider.wsconnected).length,
-      reconnects: mine.reduce((sum, peer) => sum + Math.max(0, peer.connects - 1), 0),
+      disconnectedPeers: mine.filter((peer) => !peer.provider.connected()).length,
+      reconnects: mine.reduce((sum, peer) => sum + Math.max(0, peer.provider.connects() - 1), 0),
       contentHashes,
     };
   }
-  const report: LoadClientReport = { servers, clientCpuSec: (cpu.user + cpu.system) / 1e6, maxTimerLagMs };
+  const report: LoadClientReport = { setups, clientCpuSec: (cpu.user + cpu.system) / 1e6, maxTimerLagMs };
   send({ type: 'report', report });
 }
 
@@ -209,7 +214,7 @@ process.on('message', (message: ToLoadClient) => {
   switch (message.type) {
     case 'init':
       seed = message.seed;
-      init(message.wsBase, message.peers).catch(fail);
+      init(message.peers).catch(fail);
       return;
     case 'start':
       run(message).catch(fail);

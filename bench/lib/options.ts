@@ -18,6 +18,15 @@ export interface BenchOptions {
   /** Measured time is cut into segments of about this length, alternating between the servers. */
   segmentSec: number;
   load: boolean;
+  /**
+   * Issue 11's cluster section: ours alone on SQLite, two of ours on PostgreSQL + Redis, and two Hocuspocus
+   * instances on Redis with a database store, under the load section's load.
+   */
+  cluster: boolean;
+  /** The PostgreSQL database the cluster section makes its schemas in (and drops them after). */
+  postgresUrl: string;
+  /** The Redis both clusters share (their channels do not meet). */
+  redisUrl: string;
   cold: boolean;
   /** Edits written into the cold-load plan. */
   coldEdits: number;
@@ -39,7 +48,7 @@ export interface BenchOptions {
   /** Fresh-context loads of the demo plan (and as many warm reloads; the large plan opens min(N, 3) times). */
   webRuns: number;
   seed: number;
-  /** Profile both servers (V8 CPU profile over the measured window, via the inspector). Adds overhead. */
+  /** Profile every server (V8 CPU profile over the measured window, via the inspector). Adds overhead. */
   profile: boolean;
   /** Passed to our server as SQLITE_SYNCHRONOUS when set; the server default otherwise. */
   sqliteSynchronous: 'NORMAL' | 'FULL' | undefined;
@@ -57,6 +66,9 @@ const DEFAULTS: Omit<BenchOptions, 'resultsDir'> = {
   clientProcs: 2,
   segmentSec: 5,
   load: true,
+  cluster: true,
+  postgresUrl: 'postgres://postgres@127.0.0.1:5432/test',
+  redisUrl: 'redis://127.0.0.1:6379',
   cold: true,
   coldEdits: 100_000,
   coldRuns: 5,
@@ -100,7 +112,8 @@ const NUMERIC = [
   'webRuns',
   'seed',
 ] as const;
-const BOOLEAN = ['quick', 'load', 'cold', 'coldCrash', 'history', 'web', 'profile'] as const;
+const BOOLEAN = ['quick', 'load', 'cluster', 'cold', 'coldCrash', 'history', 'web', 'profile'] as const;
+const STRING = ['postgresUrl', 'redisUrl'] as const;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const envName = (name: string): string => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -143,7 +156,10 @@ export const USAGE = `npm run bench [-- options]
   --warmup-sec, --duration-sec           per server (default 5, 20)
   --segment-sec=S         measured time alternates between the servers in segments of S s (default 5)
   --client-procs=N        client processes (default 2)
-  --no-load / --no-cold / --no-history / --no-web   skip a part
+  --no-load / --no-cluster / --no-cold / --no-history / --no-web   skip a part
+                          (the cluster section alone: --no-load --no-cold --no-history --no-web)
+  --postgres-url=URL      where the cluster section makes its schemas (default postgres://postgres@127.0.0.1:5432/test)
+  --redis-url=URL         the Redis of the cluster section (default redis://127.0.0.1:6379)
   --cold-edits=N          edits in the cold-load plan (default 100000)
   --cold-runs=N           runs of: feed a fresh plan, SIGTERM at once, restart, reload (default 5)
   --no-cold-crash         skip the cold load after SIGKILL
@@ -151,7 +167,7 @@ export const USAGE = `npm run bench [-- options]
   --history-plans=N       demo plans of the member whose GET /api/plans is timed (default 200)
   --web-runs=N            demo plan loads in a fresh browser context, and warm reloads (default 5)
   --sqlite-synchronous=NORMAL|FULL       passed to our server
-  --profile               CPU-profile both servers over the window (self time by function; adds overhead)
+  --profile               CPU-profile every server over the window (self time by function; adds overhead)
   --seed=N
 Every option can also be set as BENCH_<NAME> (e.g. BENCH_PLANS=10, BENCH_QUICK=1).`;
 
@@ -171,13 +187,17 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, re
     const value = raw(name);
     if (value !== undefined) options[name] = toBool(name, value);
   }
+  for (const name of STRING) {
+    const value = raw(name);
+    if (value !== undefined) options[name] = value;
+  }
   const sync = raw('sqliteSynchronous');
   if (sync !== undefined) {
     const upper = sync.toUpperCase();
     if (upper !== 'NORMAL' && upper !== 'FULL') throw new Error('sqlite-synchronous: NORMAL or FULL');
     options.sqliteSynchronous = upper;
   }
-  const known = new Set(['help', ...[...NUMERIC, ...BOOLEAN, 'sqliteSynchronous'].map(kebab)]);
+  const known = new Set(['help', ...[...NUMERIC, ...BOOLEAN, ...STRING, 'sqliteSynchronous'].map(kebab)]);
   for (const name of args.keys()) if (!known.has(name)) throw new Error(`Unknown option --${name}\n${USAGE}`);
 
   if (options.plans < 1 || options.peers < 2) throw new Error('need at least 1 plan and 2 peers per plan');

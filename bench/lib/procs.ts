@@ -1,6 +1,6 @@
 import { fork, spawn, type ChildProcess, type ForkOptions, type SpawnOptions } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** Every child this process started; all are killed when it exits, however it exits. */
@@ -143,14 +143,47 @@ function ticksPerSecond(): number {
   return clockTicks;
 }
 
+/** The fields of /proc/<pid>/stat from field 3 (state) on: the command name (field 2) may contain spaces. */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** utime + stime of a process (all its threads), in seconds, from /proc/<pid>/stat. */
 export function readCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may contain spaces; the fields after its closing parenthesis start at field 3.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return (utime + stime) / ticksPerSecond();
+  const fields = statFields(pid);
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond();
+}
+
+/**
+ * CPU seconds of a process and all its descendants, those still running and those it has waited for (cutime +
+ * cstime), so a child that exits between two readings still counts: PostgreSQL's postmaster and its backends.
+ */
+export function readTreeCpuSeconds(pid: number): number {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(statFields(Number(entry))[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  // utime + stime + cutime + cstime
+  const ticksOf = (f: string[]): number => Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+  let ticks = ticksOf(statFields(pid));
+  const live = [...(parents.get(pid) ?? [])];
+  while (live.length > 0) {
+    const child = live.pop()!;
+    try {
+      ticks += ticksOf(statFields(child));
+      live.push(...(parents.get(child) ?? []));
+    } catch {
+      // exited since the scan: its time is in its parent's cutime once reaped
+    }
+  }
+  return ticks / ticksPerSecond();
 }
 
 export interface MemoryReading {

@@ -31,6 +31,23 @@ function area(url: string, functionName: string): string {
   return url;
 }
 
+/** Several processes' profiles as one (node ids renumbered apart), so a setup of several instances sums up. */
+export function mergeProfiles(profiles: readonly CpuProfile[]): CpuProfile {
+  const merged: CpuProfile = { nodes: [], samples: [], timeDeltas: [] };
+  let offset = 0;
+  for (const profile of profiles) {
+    let maxId = 0;
+    for (const node of profile.nodes) {
+      merged.nodes.push({ ...node, id: node.id + offset });
+      maxId = Math.max(maxId, node.id);
+    }
+    for (const id of profile.samples) merged.samples.push(id + offset);
+    for (const delta of profile.timeDeltas) merged.timeDeltas.push(delta);
+    offset += maxId;
+  }
+  return merged;
+}
+
 /** Summarizes a V8 CPU profile by self time. */
 export function summarizeProfile(profile: CpuProfile, topN = 20): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

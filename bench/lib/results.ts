@@ -3,9 +3,12 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ColdResult } from './coldTest.ts';
 import type { HistoryResult } from './historyTest.ts';
+import type { ClusterRun } from './clusterTest.ts';
+import { fmt, int, table, verdict } from './format.ts';
 import type { LoadResult, LoadRun } from './loadTest.ts';
 import type { BenchOptions } from './options.ts';
-import type { referenceVersions } from './servers.ts';
+import type { hocuspocusVersions, referenceVersions } from './servers.ts';
+import { setupNotes, setupTable } from './setupTable.ts';
 import { median, round } from './stats.ts';
 import type { WebResult } from './webTest.ts';
 
@@ -19,6 +22,22 @@ export const TARGETS = {
   cpuOverFloorRatio: 2,
   /** Our p99 propagation latency over the reference's. */
   p99Ratio: 1,
+  /**
+   * Issue 11, cluster section: the p99 of the deliveries that cross instances (sender on one of the two instances
+   * on PostgreSQL + Redis, receiver on the other) over the p99 of one instance on SQLite, measured in the same run.
+   */
+  clusterCrossP99OverSingleP99: 2,
+  /**
+   * Issue 11: the server CPU per delivered update of our two instances together over that of two Hocuspocus 4
+   * instances with its Redis extension and a database store, in the same run (Redis's and PostgreSQL's own CPU is
+   * reported beside it, not counted).
+   */
+  clusterCpuOverHocuspocus: 1,
+  /**
+   * Issue 11: updates lost by our setups of the cluster section (ours alone and the two instances): expected
+   * deliveries not seen, plus client updates without a row in doc_updates. None.
+   */
+  clusterLostUpdates: 0,
   /**
    * Issue 13: a plan fed and its server stopped with SIGTERM at once reloads in under this many times the
    * client-alone floor, in every run (the largest ratio of the runs; strictly under).
@@ -74,17 +93,31 @@ export interface LoadComparison extends LoadRun {
   };
 }
 
+export interface ClusterComparison extends ClusterRun {
+  targets: {
+    crossP99OverSingle: Target;
+    cpuOverHocuspocus: Target;
+    lostUpdates: Target & {
+      /** Per setup of ours: expected deliveries not seen, and updates without a row. */
+      bySetup: Record<'single' | 'cluster', { missedDeliveries: number; unstored: number }>;
+    };
+  };
+}
+
 export interface BenchResults {
-  schema: 'samplan-bench/4';
+  schema: 'samplan-bench/5';
   startedAt: string;
   finishedAt: string;
   totalSec: number;
   machine: { cpus: number; cpuModel: string; memGiB: number; node: string; platform: string };
   reference: ReturnType<typeof referenceVersions>;
+  /** The Hocuspocus packages of the cluster section. */
+  hocuspocus: ReturnType<typeof hocuspocusVersions>;
   /** Environment our server ran with besides PORT/HOST/DATA_DIR/LOG_LEVEL. */
   ourServerEnv: Record<string, string>;
   options: Omit<BenchOptions, 'resultsDir'>;
   load: LoadComparison | null;
+  cluster: ClusterComparison | null;
   cold: (ColdResult & { target: number; met: boolean }) | null;
   history: HistoryComparison | null;
   web: WebResult | null;
@@ -137,6 +170,29 @@ export function compareLoad(run: LoadRun): LoadComparison {
 
 const atMost = (target: number, actual: number): Target => ({ target, actual, met: actual <= target });
 
+export function compareCluster(run: ClusterRun): ClusterComparison {
+  const lost = (r: LoadResult): { missedDeliveries: number; unstored: number } => ({
+    missedDeliveries: Math.max(0, r.expectedDeliveries - r.delivered),
+    unstored: r.persisted ? Math.max(0, r.persisted.expected - r.persisted.stored) : NaN,
+  });
+  const bySetup = { single: lost(run.single), cluster: lost(run.cluster) };
+  const lostUpdates = Object.values(bySetup).reduce((n, l) => n + l.missedDeliveries + l.unstored, 0);
+  return {
+    ...run,
+    targets: {
+      crossP99OverSingle: atMost(
+        TARGETS.clusterCrossP99OverSingleP99,
+        round((run.cluster.cross?.latencyMs.p99 ?? NaN) / run.single.latencyMs.p99, 3),
+      ),
+      cpuOverHocuspocus: atMost(
+        TARGETS.clusterCpuOverHocuspocus,
+        round(run.cluster.serverCpuSecPer1kDelivered / run.hocuspocus.serverCpuSecPer1kDelivered, 3),
+      ),
+      lostUpdates: { ...atMost(TARGETS.clusterLostUpdates, lostUpdates), bySetup },
+    },
+  };
+}
+
 export function judgeHistory(history: HistoryResult): HistoryComparison {
   const restore = atMost(TARGETS.restoreMs, history.restore.ms);
   return {
@@ -176,18 +232,103 @@ export function writeResults(dir: string, results: BenchResults): string[] {
   return paths;
 }
 
-const fmt = (value: number | null | undefined, digits = 2): string =>
-  value === null || value === undefined || !Number.isFinite(value)
-    ? 'n/a'
-    : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const int = (value: number): string => fmt(value, 0);
-const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  return rows
-    .map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '))
-    .join('\n');
+function formatCluster(results: BenchResults): string[] {
+  const cluster = results.cluster;
+  if (!cluster) return [];
+  const { options } = results;
+  const out: string[] = [''];
+  const measured = cluster.schedule.filter((x) => x.measured);
+  const hp = results.hocuspocus;
+  out.push(
+    `CLUSTER  ${options.plans} plans x ${options.peers} peers per setup, as in LOAD; ` +
+      `${options.warmupSec} s warmup each, then ${options.durationSec} s each in ${measured.length} alternating segments ` +
+      `(${measured.map((x) => x.setup[0]!.toUpperCase()).join('')}); ${cluster.clients.processes} client processes. ` +
+      `single: ours on SQLite; cluster: two of ours on PostgreSQL + Redis; hocuspocus: two @hocuspocus/server ` +
+      `${hp.server} with extension-redis ${hp.extensionRedis} and extension-database ${hp.extensionDatabase} ` +
+      `(PostgreSQL, debounced), peers on @hocuspocus/provider ${hp.provider}. A plan's peers alternate between the two instances`,
+  );
+  const t = cluster.targets;
+  const rows = [cluster.single, cluster.cluster, cluster.hocuspocus];
+  out.push(
+    setupTable(
+      rows,
+      [
+        [1, 0],
+        [1, 2],
+      ],
+      { ratios: ['cluster/single', 'cluster/hocuspocus'], target: 'target' },
+      [
+        'editsSent',
+        'expectedDeliveries',
+        'delivered',
+        'crossExpected',
+        'crossDelivered',
+        'p50',
+        'p90',
+        'p99',
+        'max',
+        'crossP50',
+        {
+          row: 'crossP99',
+          target: `cross p99 / single p99 ${fmt(t.crossP99OverSingle.actual, 2)} <= ${fmt(t.crossP99OverSingle.target, 0)} ${verdict(t.crossP99OverSingle.met)}`,
+        },
+        'crossMax',
+        {
+          row: 'cpuPer1k',
+          label: 'server CPU s / 1k delivered, all instances',
+          target: `cluster/hocuspocus <= ${fmt(t.cpuOverHocuspocus.target, 2)} ${verdict(t.cpuOverHocuspocus.met)}`,
+        },
+        'cpuSec',
+        'coreShare',
+        { row: 'redisCpu', target: 'info' },
+        { row: 'postgresCpu', target: 'info' },
+        { row: 'cpuWithInfraPer1k', target: 'info' },
+        { row: 'sessionPer1k', target: 'info' },
+        'sessionCpu',
+        'rssIdle',
+        'rssPeak',
+        'rssEnd',
+        'pongP50',
+        'pongP99',
+        'pongMax',
+        'pongsOver100',
+        'probeReconnects',
+        'reconnects',
+        { row: 'converged', label: `plans converged (of ${options.plans})` },
+        'stored',
+        'storedExpected',
+        'start',
+        'stop',
+      ],
+    ),
+  );
+  const c = cluster.clients;
+  out.push(
+    `clients: ${fmt(c.cpuSec, 2)} CPU s while measuring, max timer lag ${fmt(c.maxTimerLagMs, 1)} ms; ` +
+      `other processes on the machine used ${fmt(c.otherProcessesCores, 2)} of ${c.machineCores} cores meanwhile ` +
+      `(Redis and PostgreSQL not included)`,
+  );
+  const lost = t.lostUpdates;
+  out.push(
+    `updates lost (ours): ${int(lost.actual)} (single: ${int(lost.bySetup.single.missedDeliveries)} deliveries missed, ` +
+      `${int(lost.bySetup.single.unstored)} updates unstored; cluster: ${int(lost.bySetup.cluster.missedDeliveries)} missed, ` +
+      `${int(lost.bySetup.cluster.unstored)} unstored); target ${int(lost.target)} ${verdict(lost.met)}`,
+  );
+  const h = cluster.hocuspocus.persisted;
+  if (h) {
+    out.push(
+      `hocuspocus store: ${int(h.stored)} of ${int(h.expected)} edits typed are in its stored documents once the peers ` +
+        `left (it stores whole states, debounced: ${h.everyUpdateStored ? 'all there in the end' : 'EDITS MISSING'})`,
+    );
+  }
+  out.push(
+    `Redis and PostgreSQL: CPU of ${cluster.infra.measured.map((m) => `${m.name} (pid ${m.pid})`).join(' and ') || 'neither'} ` +
+      `during each setup's segments, whoever used them: single uses neither, so its figures are what others cost ` +
+      `meanwhile (the other setups' deferred work, other users of the two services)` +
+      (cluster.infra.skipped.length > 0 ? `; not measured: ${cluster.infra.skipped.join('; ')}` : ''),
+  );
+  out.push(...setupNotes(rows));
+  return out;
 }
 
 export function formatReport(results: BenchResults): string {
@@ -213,80 +354,54 @@ export function formatReport(results: BenchResults): string {
     out.push(
       `LOAD  ${options.plans} plans x ${options.peers} peers per server, an edit per peer every ${options.minIntervalMs}-${options.maxIntervalMs} ms; ` +
         `${options.warmupSec} s warmup each, then ${options.durationSec} s each in ${measured.length} alternating segments ` +
-        `(${measured.map((x) => x.server[0]!.toUpperCase()).join('')}); ${load.clients.processes} client processes; ` +
+        `(${measured.map((x) => x.setup[0]!.toUpperCase()).join('')}); ${load.clients.processes} client processes; ` +
         `SQLITE_SYNCHRONOUS=${options.sqliteSynchronous ?? 'NORMAL (default)'}`,
     );
-    const row = (
-      label: string,
-      f: (r: LoadResult) => number,
-      digits: number,
-      ratio?: keyof LoadSummary,
-      target?: string,
-    ): string[] => [
-      label,
-      fmt(f(load.ours), digits),
-      fmt(f(load.reference), digits),
-      fmt(f(load.floor), digits),
-      ratio === undefined ? '' : fmt(load.ratios[ratio], 2),
-      ratio === undefined ? '' : fmt(load.floorRatios[ratio], 2),
-      target ?? '',
-    ];
     const t = load.targets;
     out.push(
-      table([
-        ['', 'ours', 'reference', 'floor', 'ours/ref', 'floor/ref', 'target (ours/ref)'],
-        row('edits sent (measured)', (r) => r.editsSent, 0),
-        row('deliveries expected', (r) => r.expectedDeliveries, 0),
-        row('deliveries seen', (r) => r.delivered, 0, 'deliveryRatio'),
-        row('latency p50 (ms)', (r) => r.latencyMs.p50, 2, 'latencyP50Ms'),
-        row('latency p90 (ms)', (r) => r.latencyMs.p90, 2),
-        row(
-          'latency p99 (ms)',
-          (r) => r.latencyMs.p99,
-          2,
-          'latencyP99Ms',
-          `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}`,
-        ),
-        row('latency max (ms)', (r) => r.latencyMs.max, 2),
-        row(
-          'server CPU s / 1k delivered',
-          (r) => r.serverCpuSecPer1kDelivered,
-          4,
-          'cpuSecPer1kDelivered',
-          `<= ${fmt(t.cpuPerDelivered.target, 2)} ${verdict(t.cpuPerDelivered.met)}`,
-        ),
+      setupTable(
+        [load.ours, load.reference, load.floor],
         [
-          '  ours / floor, CPU per delivered',
-          '',
-          '',
-          '',
-          fmt(t.cpuOverFloor.actual, 2),
-          '',
-          `<= ${fmt(t.cpuOverFloor.target, 2)} ${verdict(t.cpuOverFloor.met)}`,
+          [0, 1],
+          [2, 1],
         ],
-        row('  server CPU s (measured)', (r) => r.serverCpuSec, 2),
-        row('  share of one core', (r) => r.serverCpuShareOfOneCore, 2),
-        row(
-          'server CPU s / 1k, whole session',
-          (r) => r.session.cpuSecPer1kDelivered,
-          4,
-          'sessionCpuSecPer1kDelivered',
-          'info',
-        ),
-        row('  session CPU s (to idle)', (r) => r.session.cpuSec, 2),
-        row('server RSS idle, after start (MiB)', (r) => r.serverRssIdleMiB, 1),
-        row('server RSS peak (MiB)', (r) => r.serverRssPeakMiB, 1, 'rssPeakMiB'),
-        row('server RSS end (MiB)', (r) => r.serverRssEndMiB, 1, 'rssEndMiB'),
-        row('event loop: ping->pong p50 (ms)', (r) => r.stalls.p50Ms, 2),
-        row('event loop: ping->pong p99 (ms)', (r) => r.stalls.p99Ms, 2),
-        row('event loop: ping->pong max (ms)', (r) => r.stalls.maxMs, 1),
-        row('  pongs over 100 ms', (r) => r.stalls.over100Ms, 0),
-        row('  ... while the idle one took < 20 ms', (r) => r.stalls.over100MsOtherFast, 0),
-        row('reconnects', (r) => r.reconnects, 0),
-        row(`plans converged (of ${options.plans})`, (r) => r.convergedPlans, 0),
-        row('server start (ms)', (r) => r.serverStartMs, 0),
-        row('server stop, SIGTERM (ms)', (r) => r.stop.ms, 0),
-      ]),
+        { ratios: ['ours/ref', 'floor/ref'], target: 'target (ours/ref)' },
+        [
+          'editsSent',
+          'expectedDeliveries',
+          'delivered',
+          'p50',
+          'p90',
+          { row: 'p99', target: `<= ${fmt(t.p99Latency.target, 2)} ${verdict(t.p99Latency.met)}` },
+          'max',
+          { row: 'cpuPer1k', target: `<= ${fmt(t.cpuPerDelivered.target, 2)} ${verdict(t.cpuPerDelivered.met)}` },
+          [
+            '  ours / floor, CPU per delivered',
+            '',
+            '',
+            '',
+            fmt(t.cpuOverFloor.actual, 2),
+            '',
+            `<= ${fmt(t.cpuOverFloor.target, 2)} ${verdict(t.cpuOverFloor.met)}`,
+          ],
+          'cpuSec',
+          'coreShare',
+          { row: 'sessionPer1k', target: 'info' },
+          'sessionCpu',
+          'rssIdle',
+          'rssPeak',
+          'rssEnd',
+          'pongP50',
+          'pongP99',
+          'pongMax',
+          'pongsOver100',
+          'pongsOver100OtherFast',
+          'reconnects',
+          { row: 'converged', label: `plans converged (of ${options.plans})` },
+          'start',
+          'stop',
+        ],
+      ),
     );
     const c = load.clients;
     out.push(
@@ -298,28 +413,17 @@ export function formatReport(results: BenchResults): string {
         `${fmt(load.floorRatios.cpuSecPer1kDelivered, 2)}x the reference's CPU per delivered update it is the least a ` +
         `server pays that sends each update to each peer as its own websocket message`,
     );
-    for (const r of [load.ours, load.reference, load.floor]) {
-      out.push(
-        `slowest pongs, ${r.server}: ${r.stalls.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.atSec, 1)} s (other ${fmt(w.otherMs, 0)})`).join(', ')}`,
-      );
-    }
     const p = load.ours.persisted;
     if (p) {
       out.push(
-        `persisted (ours): ${int(p.rows)} rows in doc_updates for ${int(p.expectedRows)} client updates + plan seeds: ` +
+        `persisted (ours): ${int(p.stored)} rows in doc_updates for ${int(p.expected)} client updates + plan seeds: ` +
           (p.everyUpdateStored ? 'every update stored' : 'UPDATES MISSING'),
       );
     }
-    for (const r of [load.ours, load.reference, load.floor]) {
-      if (!r.profile) continue;
-      out.push('');
-      out.push(
-        `PROFILE ${r.server}: ${fmt(r.profile.totalMs, 0)} ms of non-idle samples while measuring (self time; --inspect adds overhead)`,
-      );
-      out.push(`  by area: ${r.profile.byArea.map((a) => `${a.area} ${fmt(a.share * 100, 1)}%`).join(', ')}`);
-      for (const f of r.profile.top.slice(0, 15)) out.push(`  ${fmt(f.share * 100, 1).padStart(5)}%  ${f.fn}`);
-    }
+    out.push(...setupNotes([load.ours, load.reference, load.floor]));
   }
+
+  out.push(...formatCluster(results));
 
   const cold = results.cold;
   if (cold) {

@@ -1,18 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { bundleServer, SERVER_BUNDLE } from '@samplan/server/build';
 import { sleep } from './clock.ts';
 import { freePort, spawnTracked, stopProcess, type Spawned } from './procs.ts';
 
-/** ours: Samplan's server; reference: @y/websocket-server; floor: the bare relay of bench/relayFloor.ts. */
-export type ServerKind = 'ours' | 'reference' | 'floor';
+/**
+ * ours: Samplan's server; reference: @y/websocket-server; floor: the bare relay of bench/relayFloor.ts;
+ * hocuspocus: an instance of bench/hocuspocusServer.ts.
+ */
+export type ServerKind = 'ours' | 'reference' | 'floor' | 'hocuspocus';
 
 export interface RunningServer {
   kind: ServerKind;
   pid: number;
   port: number;
   httpBase: string;
-  /** `serverUrl` for WebsocketProvider; the room name (plan id) is appended by the provider. */
+  /** `serverUrl` for WebsocketProvider (the room name, the plan id, is appended), or Hocuspocus's `url`. */
   wsBase: string;
   process: Spawned;
   stop(signal?: NodeJS.Signals): ReturnType<typeof stopProcess>;
@@ -128,6 +132,40 @@ export async function startFloor(nodeArgs: string[] = []): Promise<RunningServer
   return running('floor', spawned, port, '/collab');
 }
 
+export interface HocuspocusOptions {
+  /** PostgreSQL, its search_path naming the schema of the instances' table. */
+  databaseUrl: string;
+  redisUrl: string;
+  /** Redis key prefix, the same for the instances of one run. */
+  redisPrefix: string;
+  /** This instance's name (its Redis identifier). */
+  instance: string;
+  nodeArgs?: string[];
+}
+
+/** One Hocuspocus instance (bench/hocuspocusServer.ts) through tsx, like the floor. */
+export async function startHocuspocus(options: HocuspocusOptions): Promise<RunningServer> {
+  const port = await freePort();
+  const spawned = spawnTracked(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'bench/hocuspocusServer.ts'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST,
+        DATABASE_URL: options.databaseUrl,
+        REDIS_URL: options.redisUrl,
+        REDIS_PREFIX: options.redisPrefix,
+        INSTANCE: options.instance,
+      },
+    },
+  );
+  await waitReady(spawned, `http://${HOST}:${port}/`, `hocuspocus ${options.instance}`);
+  return running('hocuspocus', spawned, port, '');
+}
+
 export function referenceVersions(): { websocketServer: string; yjs: string; ws: string } {
   const require = createRequire(import.meta.url);
   const pkgPath = require.resolve('@y/websocket-server/package.json');
@@ -137,6 +175,22 @@ export function referenceVersions(): { websocketServer: string; yjs: string; ws:
     websocketServer: version(pkgPath),
     yjs: version('yjs/package.json'),
     ws: version('ws/package.json'),
+  };
+}
+
+/** The Hocuspocus packages the cluster section runs (root devDependencies, pinned). */
+export function hocuspocusVersions(): Record<'server' | 'extensionRedis' | 'extensionDatabase' | 'provider', string> {
+  const version = (name: string): string =>
+    (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '@hocuspocus', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+  return {
+    server: version('server'),
+    extensionRedis: version('extension-redis'),
+    extensionDatabase: version('extension-database'),
+    provider: version('provider'),
   };
 }
 

@@ -19,6 +19,16 @@ function open(dataDir: string): Database.Database {
   return new Database(join(dataDir, 'samplan.db'), { readonly: true, fileMustExist: true });
 }
 
+/** Rows in doc_updates, all plans. */
+export function countUpdateRows(dataDir: string): number {
+  const db = open(dataDir);
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 export function storeInfo(dataDir: string, planId: string): StoreInfo {
   const db = open(dataDir);
   try {
