@@ -67,7 +67,13 @@ export class PostgresDocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * Edits alone (no client claims, no innsynslogg entries: nearly every batch) go in one round trip, a statement
+   * of its own; the rest in a transaction with their claims and entries.
+   */
   append(planId: string, updates: readonly PendingUpdate[]): Promise<number> {
+    if (updates.every((u) => !u.log && !(u.claims && u.claims.length > 0)))
+      return this.insert(this.pool, planId, updates);
     return inTransaction(this.pool, (client) => this.appendIn(client, planId, updates));
   }
 
@@ -76,26 +82,10 @@ export class PostgresDocumentStore implements DocumentStore {
    * writers), with the clients the updates claim and a server update's innsynslogg entries. Returns the last seq.
    */
   async appendIn(client: pg.PoolClient, planId: string, updates: readonly PendingUpdate[]): Promise<number> {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [planId]);
-    const last = await client.query<{ seq: string | null }>(
-      'SELECT MAX(seq) AS seq FROM doc_updates WHERE plan_id = $1',
-      [planId],
-    );
-    let seq = Number(last.rows[0]?.seq ?? 0);
-    const now = Date.now();
-    for (const { update, userId, kind, log, claims } of updates) {
+    const last = await this.insert(client, planId, updates);
+    let seq = last - updates.length;
+    for (const { userId, log, claims } of updates) {
       seq += 1;
-      await client.query(
-        'INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind) VALUES ($1, $2, $3, $4, $5, $6)',
-        [
-          planId,
-          seq,
-          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-          userId,
-          now,
-          kind === 'restore' ? kind : null,
-        ],
-      );
       if (claims && userId) {
         for (const id of claims) {
           // Returns the owner, new or not: two instances may accept claims of one id at the same moment.
@@ -113,6 +103,22 @@ export class PostgresDocumentStore implements DocumentStore {
       }
     }
     return seq;
+  }
+
+  /** The updates under the next seqs (samplan_append, migration 9); resolves with the last. */
+  private async insert(
+    on: pg.Pool | pg.PoolClient,
+    planId: string,
+    updates: readonly PendingUpdate[],
+  ): Promise<number> {
+    const result = await on.query<{ seq: string }>('SELECT samplan_append($1, $2, $3, $4, $5) AS seq', [
+      planId,
+      updates.map(({ update }) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
+      updates.map(({ userId }) => userId),
+      updates.map(({ kind }) => (kind === 'restore' ? kind : null)),
+      Date.now(),
+    ]);
+    return Number(result.rows[0]!.seq);
   }
 
   async clientOwners(planId: string): Promise<Map<number, string>> {

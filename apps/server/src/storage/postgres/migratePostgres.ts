@@ -256,6 +256,23 @@ export const postgresMigrations: readonly string[] = [
   );
   INSERT INTO audit_chain_key (id, fingerprint) VALUES (1, NULL);
   `,
+  // 9: appending to a plan's log in one round trip: under the plan's lock (taken before the last seq is read, each
+  // statement of a volatile function reading afresh), the next seqs for all of a batch's updates.
+  `
+  CREATE FUNCTION samplan_append(p_plan TEXT, p_data BYTEA[], p_users TEXT[], p_kinds TEXT[], p_at BIGINT)
+  RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $$
+  DECLARE
+    last_seq BIGINT;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext(p_plan));
+    SELECT COALESCE(MAX(seq), 0) INTO last_seq FROM doc_updates WHERE plan_id = p_plan;
+    INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind)
+      SELECT p_plan, last_seq + t.n, t.data, t.user_id, p_at, t.kind
+      FROM unnest(p_data, p_users, p_kinds) WITH ORDINALITY AS t(data, user_id, kind, n);
+    RETURN last_seq + cardinality(p_data);
+  END
+  $$;
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */
