@@ -9,6 +9,7 @@ import { Room } from '../src/collab/Room.ts';
 import type { WritePolicy } from '../src/collab/WritePolicy.ts';
 import { DocumentLog } from '../src/documents/DocumentLog.ts';
 import { InProcessCommitFeed } from '../src/documents/InProcessCommitFeed.ts';
+import { REMOTE_ORIGIN } from '../src/documents/RedisCommitFeed.ts';
 import { encodeUpdateMessage } from '../src/collab/serverMessages.ts';
 import type { DocumentStore, PendingUpdate } from '../src/storage/DocumentStore.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
@@ -252,5 +253,53 @@ describe('Room seams', () => {
     expect(await store.lastSeq('plan-1')).toBe(1);
     expect(a.closed).toEqual([]);
     expect(b.closed).toEqual([]);
+  });
+});
+
+describe('Room with commits from another instance', () => {
+  /** An update of another writer's document: what another instance's peer committed. */
+  const elsewhere = (doc: Y.Doc, text: string): Uint8Array => {
+    const before = Y.encodeStateVector(doc);
+    doc.getText('t').insert(doc.getText('t').length, text);
+    return Y.encodeStateAsUpdate(doc, before);
+  };
+
+  it('relays in seq order: its own commit waits for the one before it, from the message or else from the log', async () => {
+    const { store, log, room, a, b } = await openRoom();
+    const feed = log.feed as InProcessCommitFeed;
+    const other = new Y.Doc();
+    const reads: number[] = [];
+    const history = log.history.bind(log);
+    log.history = (planId, options) => {
+      reads.push(options.afterSeq);
+      return history(planId, options);
+    };
+    const [own1, own2] = edits(2);
+
+    // Another instance commits seq 1; its message comes after this room's own commit (seq 2) is in.
+    const first = elsewhere(other, 'B');
+    await store.append('plan-1', [{ update: first, userId: 'b' }]);
+    room.receive(a.peer, own1!);
+    await waitFor(async () => (await store.lastSeq('plan-1')) === 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(updatesIn(b.received)).toEqual([]);
+    feed.publishToPlan([{ planId: 'plan-1', seq: 1, update: first, userId: 'b' }], REMOTE_ORIGIN);
+    expect(updatesIn(b.received).map((u) => Buffer.from(u))).toEqual([
+      Buffer.from(first),
+      Buffer.from(updatesIn([own1!])[0]!),
+    ]);
+    expect(reads).toEqual([]);
+
+    // Seq 3's message is lost: after a short wait the gap is read from the log, then seq 4 (own) is relayed.
+    const lost = elsewhere(other, 'C');
+    await store.append('plan-1', [{ update: lost, userId: 'b' }]);
+    room.receive(a.peer, own2!);
+    await waitFor(() => updatesIn(b.received).length === 4);
+    expect(reads).toEqual([2]);
+    expect(Buffer.from(updatesIn(b.received)[2]!)).toEqual(Buffer.from(lost));
+    expect(Buffer.from(updatesIn(b.received)[3]!)).toEqual(Buffer.from(updatesIn([own2!])[0]!));
+    // The writer gets the other instance's updates, never its own back.
+    expect(updatesIn(a.received).map((u) => Buffer.from(u))).toEqual([Buffer.from(first), Buffer.from(lost)]);
+    expect(room['state']!.lastSeq).toBe(4);
   });
 });

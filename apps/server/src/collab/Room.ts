@@ -46,6 +46,21 @@ const ELSEWHERE = Symbol('another instance');
 
 /** Updates read from the log per round while filling a gap. */
 const FILL_PAGE = 500;
+/**
+ * How long a commit that does not follow the state's last seq waits for the ones before it to arrive from the other
+ * instances (their messages carry the updates) before the gap is read from the log instead.
+ */
+const GAP_WAIT_MS = 30;
+/** The wait before trying again when a gap could not be read from the log. */
+const GAP_RETRY_MS = 1000;
+
+/** A committed update past the state's last seq, waiting for the ones before it. */
+interface Ahead {
+  update: Uint8Array;
+  userId: string | null;
+  /** Set for this room's own commits: who sent it (not relayed back to them), its frame, what it covers. */
+  own: { origin: Peer | null; frame: Uint8Array | null; meta: UpdateMeta } | null;
+}
 
 interface QueuedUpdate {
   /** The peer that sent it; null for an update the server makes (a restore). */
@@ -94,7 +109,14 @@ export class Room {
   /** Commits from elsewhere that arrived while the plan was loading. */
   private feedBacklog: Commit[] = [];
   /** Set while the state is being filled from the log (a gap in commits from elsewhere); settles when done. */
-  private filling: Promise<void> | null = null;
+  private filling: Promise<boolean> | null = null;
+  /**
+   * Committed updates past the state's last seq, by seq (another instance's commit landed before this room heard
+   * of it, or a message came out of order): each is added and relayed once those before it are in, so the state
+   * never claims a seq it has not seen, and peers get the plan's updates in order.
+   */
+  private readonly ahead = new Map<number, Ahead>();
+  private gapTimer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
   private readonly unsubscribePresence: () => void;
   readonly loaded: Promise<void>;
@@ -383,21 +405,56 @@ export class Room {
     else this.addForeign(commits);
   };
 
-  /**
-   * Commits made elsewhere (another instance, or the server with no room open), in seq order. One that does not
-   * follow the state's last seq (a message lost or overtaken on the way) is filled from the log instead, so the
-   * state never claims a seq it has not seen and no update is lost.
-   */
+  /** Commits made elsewhere (another instance, or the server with no room open), in any order. */
   private addForeign(commits: readonly Commit[]): void {
+    for (const commit of commits) this.accept(commit.seq, { update: commit.update, userId: commit.userId, own: null });
+  }
+
+  /**
+   * A committed update: added and relayed at once when it follows the state's last seq (with whatever waited for
+   * it), kept until the updates before it are in otherwise. A gap that stays open for GAP_WAIT_MS (a message lost,
+   * or slow) is read from the log.
+   */
+  private accept(seq: number, entry: Ahead): void {
     const state = this.state!;
-    for (const commit of commits) {
-      if (this.filling !== null || commit.seq > state.lastSeq + 1) {
-        void this.fillTo(commit.seq);
-        continue;
-      }
-      if (commit.seq <= state.lastSeq) continue;
-      this.addCommitted(commit);
+    if (seq <= state.lastSeq) return;
+    if (seq !== state.lastSeq + 1) {
+      // This room's own commit knows more (who sent it) than the same update read from the log or a message.
+      if (!this.ahead.has(seq) || entry.own) this.ahead.set(seq, entry);
+      this.watchGap(GAP_WAIT_MS);
+      return;
     }
+    this.add(seq, entry);
+    for (let next = this.ahead.get(state.lastSeq + 1); next; next = this.ahead.get(state.lastSeq + 1)) {
+      this.ahead.delete(state.lastSeq + 1);
+      this.add(state.lastSeq + 1, next);
+    }
+    for (const waiting of this.ahead.keys()) if (waiting <= state.lastSeq) this.ahead.delete(waiting);
+    if (this.ahead.size === 0 && this.gapTimer) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+    }
+  }
+
+  /** Fills the gap before the waiting commits from the log if it is still open after `ms`. */
+  private watchGap(ms: number): void {
+    if (this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.ahead.size === 0) return;
+      const below = Math.min(...this.ahead.keys()) - 1;
+      void this.fillTo(below).then((filled) => {
+        if (!filled) this.watchGap(GAP_RETRY_MS);
+      });
+    }, ms);
+    this.gapTimer.unref();
+  }
+
+  /** Adds the update that follows the state's last seq and relays it. */
+  private add(seq: number, { update, userId, own }: Ahead): void {
+    if (!own) return this.addCommitted({ update, seq, userId });
+    this.state!.add(update, own.meta, seq);
+    this.broadcast(own.frame ?? encodeUpdateMessage(update), own.origin);
   }
 
   /** Adds the client owners the log knows and this room does not (claimed on another instance). */
@@ -424,10 +481,13 @@ export class Room {
     this.broadcast(encodeUpdateMessage(update), null);
   }
 
-  /** Reads the log up to `seq`, adding what the state lacks; fills run one after the other. */
-  private fillTo(seq: number): Promise<void> {
-    const previous = this.filling ?? Promise.resolve();
-    const fill: Promise<void> = previous
+  /**
+   * Reads the log up to `seq`, adding what the state lacks (and what waited for it); fills run one after the
+   * other. Resolves with false when the log could not be read.
+   */
+  private fillTo(seq: number): Promise<boolean> {
+    const previous = this.filling ?? Promise.resolve(true);
+    const fill: Promise<boolean> = previous
       .then(async () => {
         const state = this.state!;
         while (state.lastSeq < seq) {
@@ -436,12 +496,15 @@ export class Room {
             upToSeq: seq,
             limit: FILL_PAGE,
           });
-          if (page.length === 0) return;
-          for (const stored of page) if (stored.seq === state.lastSeq + 1) this.addCommitted(stored);
+          if (page.length === 0) break;
+          for (const stored of page)
+            this.accept(stored.seq, { update: stored.update, userId: stored.userId, own: null });
         }
+        return true;
       })
       .catch((error: unknown) => {
         this.options.logger.error({ planId: this.planId, seq, err: (error as Error).message }, 'could not fill a gap');
+        return false;
       })
       .finally(() => {
         if (this.filling === fill) this.filling = null;
@@ -507,18 +570,16 @@ export class Room {
       }
       return;
     }
+    // Committed: relayed once the plan's updates before it are in (another instance may have committed since the
+    // state's last seq; its message brings those, or the log does).
     let seq = lastSeq - batch.length;
-    // Another instance committed to this plan since the state's last seq: those come first, from the log. A fill
-    // under way may also bring this batch itself (it reads the log), which is then relayed already.
-    if (seq > state.lastSeq || this.filling !== null) await this.fillTo(seq);
     for (const item of batch) {
       seq += 1;
-      if (seq <= state.lastSeq) {
-        item.committed?.resolve(seq);
-        continue;
-      }
-      state.add(item.update, item.meta, seq);
-      this.broadcast(item.frame ?? encodeUpdateMessage(item.update), item.origin);
+      this.accept(seq, {
+        update: item.update,
+        userId: item.userId,
+        own: { origin: item.origin, frame: item.frame, meta: item.meta },
+      });
       item.committed?.resolve(seq);
     }
     if (this.checkpointing === null && state.needsCheckpoint(this.options.checkpointPolicy)) {
@@ -549,6 +610,9 @@ export class Room {
     this.closing = (async () => {
       await this.loaded;
       await this.draining;
+      // Commits still waiting for those before them: read the gap from the log now.
+      if (this.ahead.size > 0) await this.fillTo(Math.max(...this.ahead.keys()));
+      if (this.gapTimer) clearTimeout(this.gapTimer);
       await this.filling;
       await this.checkpointing;
       if (this.state && this.state.tailLength > 0) await this.checkpoint();
