@@ -32,8 +32,12 @@ export const inlineCompactor: Compactor = {
   close: async () => undefined,
 };
 
+// The worker runs at the lowest priority (on Linux a thread has a nice value of its own): a burst of compactions,
+// many plans reaching their checkpoint at once, must not take the CPU from the relays on the main thread.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const os = require('node:os');
+try { os.setPriority(os.constants.priority.PRIORITY_LOW); } catch {}
 const Y = require(workerData.yjs);
 parentPort.on('message', ({ id, packed, lengths }) => {
   const doc = new Y.Doc();
