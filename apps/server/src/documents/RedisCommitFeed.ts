@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { Commit, CommitFeed, CommitListener } from './CommitFeed.ts';
 import { InProcessCommitFeed } from './InProcessCommitFeed.ts';
 
 /** Whoever appended on another instance: a Room treats the commits as foreign and relays them to its peers. */
 export const REMOTE_ORIGIN = Symbol('remote instance');
-
-interface Message {
-  instance: string;
-  commits: Array<{ planId: string; seq: number; update: string; userId: string | null }>;
-}
 
 /**
  * The CommitFeed across instances: this process's listeners hear its commits at once (InProcessCommitFeed), and
@@ -31,7 +28,7 @@ export class RedisCommitFeed implements CommitFeed {
   ) {
     this.local = new InProcessCommitFeed(onError);
     this.channelPrefix = `${prefix}commits:`;
-    subscriber.on('pmessage', (_pattern: string, _channel: string, text: string) => this.received(text));
+    subscriber.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => this.received(message));
   }
 
   /** Starts listening to the other instances; resolves once Redis has the subscription. */
@@ -43,18 +40,12 @@ export class RedisCommitFeed implements CommitFeed {
     this.local.publish(commits, origin);
     const planId = commits[0]?.planId;
     if (planId === undefined) return;
-    const message: Message = {
-      instance: this.instance,
-      commits: commits.map((c) => ({
-        planId: c.planId,
-        seq: c.seq,
-        update: Buffer.from(c.update).toString('base64'),
-        userId: c.userId,
-      })),
-    };
-    this.publisher.publish(`${this.channelPrefix}${planId}`, JSON.stringify(message)).catch((error: unknown) => {
-      this.onError(error as Error);
-    });
+    const message = encodeCommits(this.instance, commits);
+    this.publisher
+      .publish(`${this.channelPrefix}${planId}`, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
+      .catch((error: unknown) => {
+        this.onError(error as Error);
+      });
   }
 
   subscribe(planId: string, listener: CommitListener): () => void {
@@ -70,21 +61,48 @@ export class RedisCommitFeed implements CommitFeed {
     await this.subscriber.punsubscribe().catch(() => {});
   }
 
-  private received(text: string): void {
-    let message: Message;
+  private received(message: Buffer): void {
+    let decoded: { instance: string; commits: Commit[] };
     try {
-      message = JSON.parse(text) as Message;
+      decoded = decodeCommits(message);
     } catch (error) {
       this.onError(error as Error);
       return;
     }
-    if (message.instance === this.instance || message.commits.length === 0) return;
-    const commits: Commit[] = message.commits.map((c) => ({
-      planId: c.planId,
-      seq: c.seq,
-      update: new Uint8Array(Buffer.from(c.update, 'base64')),
-      userId: c.userId,
-    }));
-    this.local.publishToPlan(commits, REMOTE_ORIGIN);
+    if (decoded.instance === this.instance || decoded.commits.length === 0) return;
+    this.local.publishToPlan(decoded.commits, REMOTE_ORIGIN);
   }
+}
+
+/**
+ * A message on the feed, binary (an update is most of it; JSON would carry it as base64 text): the publishing
+ * instance, then per commit its plan, seq, writer ('' for the server) and update.
+ */
+function encodeCommits(instance: string, commits: readonly Commit[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, instance);
+  encoding.writeVarUint(encoder, commits.length);
+  for (const commit of commits) {
+    encoding.writeVarString(encoder, commit.planId);
+    encoding.writeVarUint(encoder, commit.seq);
+    encoding.writeVarString(encoder, commit.userId ?? '');
+    encoding.writeVarUint8Array(encoder, commit.update);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+function decodeCommits(message: Uint8Array): { instance: string; commits: Commit[] } {
+  const decoder = decoding.createDecoder(message);
+  const instance = decoding.readVarString(decoder);
+  const count = decoding.readVarUint(decoder);
+  const commits: Commit[] = [];
+  for (let i = 0; i < count; i++) {
+    const planId = decoding.readVarString(decoder);
+    const seq = decoding.readVarUint(decoder);
+    const userId = decoding.readVarString(decoder);
+    // A copy: the message may be a slice of the connection's read buffer, which a kept view would keep whole.
+    const update = new Uint8Array(decoding.readVarUint8Array(decoder));
+    commits.push({ planId, seq, userId: userId === '' ? null : userId, update });
+  }
+  return { instance, commits };
 }

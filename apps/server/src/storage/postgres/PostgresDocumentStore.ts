@@ -111,9 +111,14 @@ export class PostgresDocumentStore implements DocumentStore {
     planId: string,
     updates: readonly PendingUpdate[],
   ): Promise<number> {
-    const result = await on.query<{ seq: string }>('SELECT samplan_append($1, $2, $3, $4, $5) AS seq', [
+    const packed =
+      updates.length === 1
+        ? Buffer.from(updates[0]!.update.buffer, updates[0]!.update.byteOffset, updates[0]!.update.byteLength)
+        : Buffer.concat(updates.map(({ update }) => update));
+    const result = await on.query<{ seq: string }>('SELECT samplan_append($1, $2, $3, $4, $5, $6) AS seq', [
       planId,
-      updates.map(({ update }) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
+      packed,
+      updates.map(({ update }) => update.byteLength),
       updates.map(({ userId }) => userId),
       updates.map(({ kind }) => (kind === 'restore' ? kind : null)),
       Date.now(),

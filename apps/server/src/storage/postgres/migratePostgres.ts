@@ -273,6 +273,29 @@ export const postgresMigrations: readonly string[] = [
   END
   $$;
   `,
+  // 10: the same, with the updates end to end in one bytea (sent binary) and their lengths: a bytea[] goes as hex
+  // text, which cost the server a tenth of its CPU under load.
+  `
+  DROP FUNCTION samplan_append(TEXT, BYTEA[], TEXT[], TEXT[], BIGINT);
+  CREATE FUNCTION samplan_append(
+    p_plan TEXT, p_packed BYTEA, p_lengths INTEGER[], p_users TEXT[], p_kinds TEXT[], p_at BIGINT
+  ) RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $$
+  DECLARE
+    last_seq BIGINT;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext(p_plan));
+    SELECT COALESCE(MAX(seq), 0) INTO last_seq FROM doc_updates WHERE plan_id = p_plan;
+    INSERT INTO doc_updates (plan_id, seq, data, user_id, created_at, kind)
+      SELECT p_plan, last_seq + t.n, substring(p_packed FROM (t.ends - t.len + 1)::integer FOR t.len), t.user_id,
+        p_at, t.kind
+      FROM (
+        SELECT u.n, u.len, u.user_id, u.kind, SUM(u.len) OVER (ORDER BY u.n) AS ends
+        FROM unnest(p_lengths, p_users, p_kinds) WITH ORDINALITY AS u(len, user_id, kind, n)
+      ) AS t;
+    RETURN last_seq + cardinality(p_lengths);
+  END
+  $$;
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */
