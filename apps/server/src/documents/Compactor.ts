@@ -32,12 +32,13 @@ export const inlineCompactor: Compactor = {
   close: async () => undefined,
 };
 
-// The worker runs at the lowest priority (on Linux a thread has a nice value of its own): a burst of compactions,
-// many plans reaching their checkpoint at once, must not take the CPU from the relays on the main thread.
+// The worker runs below normal priority (nice 10; on Linux a thread has a nice value of its own): a burst of
+// compactions, many plans reaching their checkpoint at once, must not take the CPU from the relays on the main
+// thread, yet on a machine that is busy for long it still gets about a tenth of a core.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const os = require('node:os');
-try { os.setPriority(os.constants.priority.PRIORITY_LOW); } catch {}
+try { os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL); } catch {}
 const Y = require(workerData.yjs);
 parentPort.on('message', ({ id, packed, lengths }) => {
   const doc = new Y.Doc();
