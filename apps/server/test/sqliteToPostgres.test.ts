@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { addItem } from '@samplan/plan-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySqliteToPostgres, MOVED_TABLES } from '../src/scripts/copySqliteToPostgres.ts';
-import { addMember } from './support/family.ts';
+import { addMember, verifyLog } from './support/family.ts';
 import { freshPostgresSchema, POSTGRES_URL } from './support/postgresSchema.ts';
 import {
   api,
@@ -43,14 +43,7 @@ describe('moving a SQLite data folder into PostgreSQL', () => {
     addItem(provider.doc, 'evaluations', { date: '2026-12-01', author: 'Lærer Lise' });
     const read = async (url: string) => ({
       content: (await api<{ content: unknown }>(url, parent, 'GET', `/api/plans/${planId}/export.json`)).body.content,
-      log: (
-        await api<{ verification: { ok: boolean; checked: number; headHash: string } }>(
-          url,
-          parent,
-          'GET',
-          `/api/plans/${planId}/access-log/verify`,
-        )
-      ).body.verification,
+      log: await verifyLog(url, parent, planId),
       versions: (await api<{ versions: unknown[] }>(url, parent, 'GET', `/api/plans/${planId}/versions`)).body.versions,
     });
     await waitFor(async () => JSON.stringify((await read(sqlite.url)).content).includes('Lærer Lise'));

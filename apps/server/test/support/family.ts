@@ -75,6 +75,22 @@ export async function consentFor(baseUrl: string, foresatt: TestUser, planId: st
   return res.body.consent.id;
 }
 
+/** The innsynslogg's own check of its chain, as the family reads it. */
+export async function verifyLog(
+  baseUrl: string,
+  reader: TestUser,
+  planId: string,
+): Promise<{ ok: boolean; checked: number; headHash: string }> {
+  const res = await api<{ verification: { ok: boolean; checked: number; headHash: string } }>(
+    baseUrl,
+    reader,
+    'GET',
+    `/api/plans/${planId}/access-log/verify`,
+  );
+  if (res.status !== 200) throw new Error(`verify failed: ${res.status}`);
+  return res.body.verification;
+}
+
 export async function readLog(baseUrl: string, reader: TestUser, planId: string): Promise<AccessLogEntry[]> {
   const entries: AccessLogEntry[] = [];
   for (let after = 0; ;) {
