@@ -69,6 +69,12 @@ import { openSqliteStorage } from './storage/sqlite/openSqliteStorage.ts';
  */
 const WATERMARK_CHECK_MS = 2000;
 
+/**
+ * With several instances, a due checkpoint waits a random time up to this long and takes one another instance
+ * wrote meanwhile, so a plan open on two instances is mostly compacted once, not twice.
+ */
+const CHECKPOINT_SPREAD_MS = 2000;
+
 /** What the app is built from; tests reach in through `app.samplan`. */
 export interface Services {
   config: Config;
@@ -196,6 +202,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     logger: app.log,
     presence: presenceFeed,
     watermarkCheckMs: redis ? WATERMARK_CHECK_MS : null,
+    checkpointSpreadMs: redis ? CHECKPOINT_SPREAD_MS : 0,
     onSaved: (planId) => void projector.catchUp(planId, { flushChangeLog: true }),
     onLeft: (planId, userId, seq) => {
       storage.history.recordVisit(planId, userId, { seq, at: Date.now() }).catch((error: unknown) => {

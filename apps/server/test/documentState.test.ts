@@ -144,3 +144,27 @@ describe('DocumentState', () => {
     expect(reader.getText('t').toString()).toBe('0123456789');
   });
 });
+
+describe('DocumentState.adopt: a checkpoint written by another instance', () => {
+  it('takes one that reaches further than its own, keeps the tail after it, and refuses one behind or ahead', () => {
+    const { doc, updates } = writer();
+    for (let i = 0; i < 10; i++) doc.getText('t').insert(i, String(i));
+    const state = stateFrom(updates, 2);
+    const expected = Y.encodeStateVector(doc);
+    const upTo = (seq: number) => {
+      const merged = Y.mergeUpdates(updates.slice(0, seq));
+      return { upToSeq: seq, state: merged, stateVector: Y.encodeStateVectorFromUpdate(merged) };
+    };
+    expect(state.adopt(upTo(2))).toBe(false);
+    expect(state.adopt(upTo(11))).toBe(false);
+    expect(state.adopt(upTo(7))).toBe(true);
+    expect(state.checkpointSeq).toBe(7);
+    expect(state.tailLength).toBe(3);
+    expect(state.lastSeq).toBe(10);
+    expect(state.adopt(upTo(5))).toBe(false);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, state.merged());
+    expect(copy.getText('t').toString()).toBe('0123456789');
+    expect(Buffer.from(Y.encodeStateVector(copy))).toEqual(Buffer.from(expected));
+  });
+});

@@ -125,6 +125,11 @@ function contract(name: string, open: () => Promise<DocumentStore>) {
       await store.writeCheckpoint(id, { upToSeq: 4, state: newer, stateVector: Y.encodeStateVectorFromUpdate(newer) });
       await store.writeCheckpoint(id, { upToSeq: 2, state: older, stateVector: Y.encodeStateVectorFromUpdate(older) });
       expect((await store.load(id)).checkpointSeq).toBe(4);
+      const read = await store.readCheckpoint(id);
+      expect(read?.upToSeq).toBe(4);
+      expect(Buffer.from(read!.state)).toEqual(Buffer.from(newer));
+      expect(Buffer.from(read!.stateVector)).toEqual(Buffer.from(Y.encodeStateVectorFromUpdate(newer)));
+      expect(await store.readCheckpoint(planId())).toBeUndefined();
     });
 
     it('keeps seqs gapless under concurrent appends to one plan', async () => {

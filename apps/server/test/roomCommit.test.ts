@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { PLAN_PARTS } from '@samplan/plan-model';
 import { AuthMessageType, CloseCode, MessageType } from '@samplan/protocol';
@@ -39,6 +39,9 @@ class HeldStore implements DocumentStore {
 
   async clientOwners() {
     return new Map<number, string>();
+  }
+  async readCheckpoint() {
+    return undefined;
   }
   async writeCheckpoint() {}
   async history() {
@@ -301,5 +304,55 @@ describe('Room with commits from another instance', () => {
     // The writer gets the other instance's updates, never its own back.
     expect(updatesIn(a.received).map((u) => Buffer.from(u))).toEqual([Buffer.from(first), Buffer.from(lost)]);
     expect(room['state']!.lastSeq).toBe(4);
+  });
+});
+
+describe('Room checkpoints with several instances', () => {
+  it('a plan open on two instances is compacted once: the later one takes the checkpoint the first wrote', async () => {
+    const store = new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true }));
+    const log = new DocumentLog(store, new InProcessCommitFeed());
+    let compactions = 0;
+    const counting = {
+      compact: async (parts: readonly Uint8Array[]) => {
+        compactions += 1;
+        return inlineCompactor.compact(parts);
+      },
+      close: async () => undefined,
+    };
+    // The first instance waits at most 20 ms, the second at most 2 s (Math.random is held at 0.5).
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const open = (spread: number) =>
+      new Room({
+        planId: 'plan-1',
+        log,
+        writePolicy: acceptAll,
+        checkpointPolicy: { everyUpdates: 5, everyBytes: 1_000_000 },
+        compactor: counting,
+        logger: { warn: () => {}, error: () => {} },
+        onClosing: () => {},
+        checkpointSpreadMs: spread,
+      });
+    const first = open(20);
+    const second = open(2000);
+    try {
+      await Promise.all([first.loaded, second.loaded]);
+      const a = fakePeer('a');
+      const b = fakePeer('b');
+      first.join(a.peer);
+      second.join(b.peer);
+      // Three edits on each instance: both rooms hold all six, and both reach the checkpoint (five updates).
+      const [onFirst, onSecond] = [edits(3), edits(3)];
+      for (let i = 0; i < 6; i++) {
+        if (i % 2 === 0) first.receive(a.peer, onFirst[i / 2]!);
+        else second.receive(b.peer, onSecond[(i - 1) / 2]!);
+        await waitFor(async () => (await store.lastSeq('plan-1')) === i + 1);
+      }
+      await waitFor(async () => (await store.readCheckpoint('plan-1')) !== undefined);
+      await waitFor(() => second['state']!.checkpointSeq > 0, { timeout: 5000 });
+      expect(compactions).toBe(1);
+      expect(second['state']!.checkpointSeq).toBe((await store.readCheckpoint('plan-1'))!.upToSeq);
+    } finally {
+      random.mockRestore();
+    }
   });
 });

@@ -39,6 +39,12 @@ export interface RoomOptions {
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
   /** The plan's presence on the other instances; none with one instance. */
   presence?: PresenceFeed | null;
+  /**
+   * With several instances, each holding the plan: a checkpoint that is due waits a random time up to this long,
+   * then takes the one another instance has written meanwhile instead of compacting the same log again. 0 or
+   * absent with one instance (compacted at once).
+   */
+  checkpointSpreadMs?: number;
 }
 
 /** The origin of awareness entries from another instance. */
@@ -117,6 +123,8 @@ export class Room {
    */
   private readonly ahead = new Map<number, Ahead>();
   private gapTimer: NodeJS.Timeout | null = null;
+  /** Ends the wait of a checkpoint being spread (closing compacts at once). */
+  private endSpread: (() => void) | null = null;
   private readonly unsubscribe: () => void;
   private readonly unsubscribePresence: () => void;
   readonly loaded: Promise<void>;
@@ -587,15 +595,32 @@ export class Room {
     }
   }
 
-  /** Compacts off the event loop while commits and relays go on; one compaction at a time. */
+  /**
+   * Compacts off the event loop while commits and relays go on; one compaction at a time. With several instances
+   * the checkpoint is first spread (checkpointSpreadMs), and one written elsewhere meanwhile is taken instead.
+   */
   private checkpoint(): Promise<void> {
     if (this.checkpointing) return this.checkpointing;
     const state = this.state;
     if (!state || state.tailLength === 0) return Promise.resolve();
-    const snapshot = state.snapshot();
-    this.checkpointing = this.options.compactor
-      .compact(snapshot.parts)
-      .then((compacted) => this.options.log.writeCheckpoint(this.planId, state.install(snapshot, compacted)))
+    this.checkpointing = (async () => {
+      const spread = this.options.checkpointSpreadMs ?? 0;
+      if (spread > 0 && this.closing === null) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.random() * spread);
+          this.endSpread = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.endSpread = null;
+        const stored = await this.options.log.readCheckpoint(this.planId);
+        if (stored && state.adopt(stored) && !state.needsCheckpoint(this.options.checkpointPolicy)) return;
+      }
+      const snapshot = state.snapshot();
+      const compacted = await this.options.compactor.compact(snapshot.parts);
+      await this.options.log.writeCheckpoint(this.planId, state.install(snapshot, compacted));
+    })()
       .catch((error: unknown) => {
         this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not write checkpoint');
       })
@@ -614,6 +639,7 @@ export class Room {
       if (this.ahead.size > 0) await this.fillTo(Math.max(...this.ahead.keys()));
       if (this.gapTimer) clearTimeout(this.gapTimer);
       await this.filling;
+      this.endSpread?.();
       await this.checkpointing;
       if (this.state && this.state.tailLength > 0) await this.checkpoint();
       this.unsubscribe();

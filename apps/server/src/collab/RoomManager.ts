@@ -28,6 +28,8 @@ export interface RoomManagerOptions {
    * message was lost reaches the peers here even when no commit follows it. None with one instance.
    */
   watermarkCheckMs?: number | null;
+  /** With several instances: how long a due checkpoint may wait for one written elsewhere (Room). */
+  checkpointSpreadMs?: number;
   /** A room has unloaded and everything in it is committed. */
   onSaved?: (planId: string) => void;
 }
@@ -96,6 +98,7 @@ export class RoomManager implements ServerCommits {
         onEditRefused: this.options.onEditRefused,
         onLeft: this.options.onLeft,
         presence: this.options.presence ?? null,
+        checkpointSpreadMs: this.options.checkpointSpreadMs ?? 0,
       });
       this.rooms.set(planId, room);
     }

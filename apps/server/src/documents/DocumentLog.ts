@@ -45,6 +45,10 @@ export class DocumentLog {
     return this.store.clientOwners(planId);
   }
 
+  readCheckpoint(planId: string): Promise<Checkpoint | undefined> {
+    return this.store.readCheckpoint(planId);
+  }
+
   writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
     return this.store.writeCheckpoint(planId, checkpoint);
   }

@@ -107,6 +107,26 @@ export class DocumentState {
     return this.tail.length;
   }
 
+  /** The seq the checkpoint reaches (0 without one): the tail holds the updates after it. */
+  get checkpointSeq(): number {
+    return this.lastSeq - this.tail.length;
+  }
+
+  /**
+   * Takes a checkpoint of this plan written elsewhere (another instance compacted the same log) in place of
+   * compacting it here, when it reaches further than this state's own and no further than its last seq. The tail
+   * keeps the updates after it. False, and nothing changed, otherwise.
+   */
+  adopt(checkpoint: Checkpoint): boolean {
+    if (checkpoint.upToSeq <= this.checkpointSeq || checkpoint.upToSeq > this.lastSeq) return false;
+    this.checkpoint = checkpoint.state;
+    this.tail = this.tail.slice(this.tail.length - (this.lastSeq - checkpoint.upToSeq));
+    this.tailBytes = this.tail.reduce((bytes, update) => bytes + update.byteLength, 0);
+    this.mergedCache = this.tail.length === 0 ? checkpoint.state : null;
+    this.mergedTailCache = null;
+    return true;
+  }
+
   /**
    * Checkpoint when the tail is long, amortised against the checkpoint's size so that
    * compacting a large plan stays a small cost per update.

@@ -57,6 +57,8 @@ export interface DocumentStore {
   load(planId: string): Promise<LoadedDocument>;
   /** Appends in one transaction and resolves with the seq of the last entry. */
   append(planId: string, updates: readonly PendingUpdate[]): Promise<number>;
+  /** The plan's stored checkpoint (another instance may have written it since this one loaded the plan). */
+  readCheckpoint(planId: string): Promise<Checkpoint | undefined>;
   /** Records merged state up to a seq; log entries are kept as the plan's history. */
   writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void>;
   /** Log entries after `afterSeq` (and up to `upToSeq`, when given), in order, at most `limit`. */

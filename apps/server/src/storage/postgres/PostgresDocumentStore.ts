@@ -134,6 +134,21 @@ export class PostgresDocumentStore implements DocumentStore {
     return new Map(result.rows.map((row) => [Number(row.client_id), row.user_id]));
   }
 
+  async readCheckpoint(planId: string): Promise<Checkpoint | undefined> {
+    const result = await this.pool.query<{ seq: string; data: Buffer; state_vector: Buffer }>(
+      'SELECT seq, data, state_vector FROM doc_checkpoints WHERE plan_id = $1',
+      [planId],
+    );
+    const row = result.rows[0];
+    return (
+      row && {
+        upToSeq: Number(row.seq),
+        state: new Uint8Array(row.data),
+        stateVector: new Uint8Array(row.state_vector),
+      }
+    );
+  }
+
   async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
     await this.pool.query(
       `INSERT INTO doc_checkpoints (plan_id, seq, data, state_vector, created_at) VALUES ($1, $2, $3, $4, $5)

@@ -143,6 +143,11 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.lastSeqs.size;
   }
 
+  async readCheckpoint(planId: string): Promise<Checkpoint | undefined> {
+    const row = this.statements.checkpoint.get(planId);
+    return row && { upToSeq: row.seq, state: toUint8Array(row.data), stateVector: toUint8Array(row.state_vector) };
+  }
+
   async writeCheckpoint(planId: string, checkpoint: Checkpoint): Promise<void> {
     this.statements.upsertCheckpoint.run(
       planId,
