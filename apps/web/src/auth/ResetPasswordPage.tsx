@@ -85,7 +85,6 @@ export function ResetPasswordPage() {
           name="new-password"
           autoComplete="new-password"
           required
-          minLength={MIN_PASSWORD}
           value={password}
           onChange={(e) => {
             setPassword(e.target.value);

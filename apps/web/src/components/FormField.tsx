@@ -21,7 +21,14 @@ export function FormField({ label, hint, error, id, ...input }: FormFieldProps) 
           {hint}
         </p>
       )}
-      <input id={inputId} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...input} />
+      {/* A text field unless told otherwise: an input without a type is left unstyled by the page's rules. */}
+      <input
+        id={inputId}
+        type="text"
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
       {error && (
         <p id={errorId} className="field-error">
           {error}

@@ -109,6 +109,7 @@ export const nb = {
     myRole: 'Jeg er',
     roleForesatt: 'Forelder eller foresatt',
     roleKoordinator: 'Barnekoordinator eller koordinator',
+    roleMissing: 'Velg om du er forelder eller koordinator for barnet.',
     demo: 'Fyll planen med eksempelinnhold',
     demoHint:
       'Lager en oppdiktet plan for «Emma Nilsen» med mål, tiltak, møter og oppgaver, så du kan se hvordan en ferdig plan ser ut.',

@@ -13,13 +13,20 @@ export function CreatePlanPage() {
   usePageTitle(nb.createPlan.title);
   const [title, setTitle] = useState<string>(nb.createPlan.planTitleDefault);
   const [childName, setChildName] = useState('');
-  const [role, setRole] = useState<NewPlanInput['creatorRole']>('foresatt');
+  // Nobody is a parent by default: a koordinator who missed the question would become "the family".
+  const [role, setRole] = useState<NewPlanInput['creatorRole'] | null>(null);
+  const [roleError, setRoleError] = useState(false);
   const [demo, setDemo] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    if (role === null) {
+      setRoleError(true);
+      document.getElementById('role-foresatt')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -59,16 +66,28 @@ export function CreatePlanPage() {
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />
-        <fieldset className="radio-group">
+        <fieldset className="radio-group" aria-describedby={roleError ? 'role-error' : undefined}>
           <legend>{nb.createPlan.myRole}</legend>
-          <label>
-            <input type="radio" name="role" checked={role === 'foresatt'} onChange={() => setRole('foresatt')} />
-            {nb.createPlan.roleForesatt}
-          </label>
-          <label>
-            <input type="radio" name="role" checked={role === 'koordinator'} onChange={() => setRole('koordinator')} />
-            {nb.createPlan.roleKoordinator}
-          </label>
+          {roleError && (
+            <p id="role-error" className="field-error">
+              {nb.createPlan.roleMissing}
+            </p>
+          )}
+          {(['foresatt', 'koordinator'] as const).map((value) => (
+            <label key={value}>
+              <input
+                id={`role-${value}`}
+                type="radio"
+                name="role"
+                checked={role === value}
+                onChange={() => {
+                  setRole(value);
+                  setRoleError(false);
+                }}
+              />
+              {value === 'foresatt' ? nb.createPlan.roleForesatt : nb.createPlan.roleKoordinator}
+            </label>
+          ))}
         </fieldset>
         <div className="checkbox-field">
           <input

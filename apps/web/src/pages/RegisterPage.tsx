@@ -72,7 +72,6 @@ export function RegisterPage() {
           name="password"
           autoComplete="new-password"
           required
-          minLength={MIN_PASSWORD}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />

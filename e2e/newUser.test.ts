@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { newUserDetails } from './support/browser.ts';
+import { expectText } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { useWebApp } from './support/webApp.ts';
+
+/** The look of an input: the page's field style, or the browser's bare one. */
+const inputLook = (page: Page, label: string) =>
+  page.getByLabel(label).evaluate((input) => {
+    const style = getComputedStyle(input);
+    return {
+      border: style.borderTopWidth,
+      radius: style.borderTopLeftRadius,
+      height: input.getBoundingClientRect().height,
+    };
+  });
+
+// Issue 12, found when tried as a new user would: unstyled name fields, the browser's own (English) bubble for a
+// short password, and "Jeg er" set to parent for everyone.
+describe('a new user registers and makes a plan', () => {
+  const app = useWebApp();
+
+  for (const [device, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1366, height: 900 }],
+  ] as const) {
+    it(`gets styled fields, our own message for a short password, and is asked who they are (${device})`, async () => {
+      const context = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport });
+      const page = await context.newPage();
+      try {
+        await page.goto('/registrer');
+        await page.getByRole('heading', { name: 'Opprett konto' }).waitFor();
+        // The name field (no type of its own) looks like the e-mail field next to it.
+        const email = await inputLook(page, 'E-post');
+        expect(email.border).toBe('1px');
+        expect(await inputLook(page, 'Navnet ditt')).toEqual(email);
+
+        const details = newUserDetails('Ingrid Berg');
+        await page.getByLabel('Navnet ditt').fill(details.name);
+        await page.getByLabel('E-post').fill(details.email);
+        await page.getByLabel('Passord').fill('kort');
+        await page.getByRole('button', { name: 'Opprett konto' }).click();
+        // Our message, in Norwegian, under the field; the browser has no rule of its own to show a bubble for.
+        await expectText(page.locator('.field-error'), 'Passordet må ha minst 10 tegn.');
+        expect(await page.getByLabel('Passord').evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(true);
+        await saveScreenshot(page, `new-user-short-password-${device}`, { fullPage: false });
+        await page.getByLabel('Passord').fill(details.password);
+        await page.getByRole('button', { name: 'Opprett konto' }).click();
+        await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+
+        await page.goto('/planer/ny');
+        await page.getByRole('heading', { name: 'Ny individuell plan' }).waitFor();
+        expect(await inputLook(page, 'Barnets navn')).toEqual(await inputLook(page, 'Navn på planen'));
+        expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+        await page.getByLabel('Barnets navn').fill('Emma Nilsen');
+        await page.getByRole('button', { name: 'Opprett planen' }).click();
+        await expectText(page.locator('#role-error'), 'Velg om du er forelder eller koordinator for barnet.');
+        expect(new URL(page.url()).pathname).toBe('/planer/ny');
+        expect(await seriousViolations(page)).toEqual([]);
+        await saveScreenshot(page, `new-user-role-missing-${device}`, { fullPage: false });
+
+        await page.getByLabel('Barnekoordinator eller koordinator').check();
+        await expect.poll(() => page.locator('#role-error').count()).toBe(0);
+        await page.getByRole('button', { name: 'Opprett planen' }).click();
+        await page.waitForURL((url) => /^\/planer\/[^/]+$/.test(url.pathname) && url.pathname !== '/planer/ny', {
+          waitUntil: 'commit',
+        });
+        const planId = new URL(page.url()).pathname.split('/')[2]!;
+        const plan = (await (await context.request.get(`/api/plans/${planId}`)).json()) as { plan: { role: string } };
+        expect(plan.plan.role).toBe('koordinator');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
