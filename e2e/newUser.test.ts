@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { newUserDetails } from './support/browser.ts';
+import { CSRF, createPlanViaApi, newUserContext, newUserDetails } from './support/browser.ts';
 import { expectText } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -75,4 +75,33 @@ describe('a new user registers and makes a plan', () => {
       }
     });
   }
+
+  it("a teacher who waits for the family's consent is told so under a heading that says the plan cannot open", async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Ingrid Berg');
+    const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
+    try {
+      const planId = await createPlanViaApi(koordinator.context, { creatorRole: 'koordinator' });
+      const invite = await koordinator.context.request.post(`/api/plans/${planId}/invites`, {
+        headers: CSRF,
+        data: { email: teacher.user.email, role: 'deltaker' },
+      });
+      expect(invite.status()).toBe(201);
+      const { token } = (await invite.json()) as { token: string };
+      const accepted = await teacher.context.request.post('/api/invites/accept', { headers: CSRF, data: { token } });
+      expect(accepted.status()).toBe(200);
+
+      const page = await teacher.context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/planer/${planId}`);
+      await expectText(page.locator('h1'), 'Planen kan ikke åpnes');
+      await expectText(page.getByRole('alert'), /Familien må samtykke/);
+      expect(await page.getByText('Henter planen').count()).toBe(0);
+      expect(await page.title()).toContain('Planen kan ikke åpnes');
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'plan-waits-for-consent-phone', { fullPage: false });
+    } finally {
+      await koordinator.context.close();
+      await teacher.context.close();
+    }
+  });
 });

@@ -121,6 +121,7 @@ export const nb = {
   plan: {
     back: 'Tilbake til Mine planer',
     loading: 'Henter planen …',
+    cannotOpen: 'Planen kan ikke åpnes',
     childLabel: 'Barn',
     sectionsLabel: 'Deler av planen',
     toolbarLabel: 'Verktøy for planen',

@@ -15,10 +15,10 @@ export function PlanPage({ planId, section }: { planId: string; section: Section
   const { user } = useSession();
   const { info, error, reload } = usePlanInfo(planId);
   const connection = usePlanConnection(planId, user ?? null);
-  usePageTitle(info?.title ?? nb.plan.loading);
+  usePageTitle(info?.title ?? (error ? nb.plan.cannotOpen : nb.plan.loading));
 
   if (error) {
-    return <PageError title={nb.plan.loading} message={error} />;
+    return <PageError title={nb.plan.cannotOpen} message={error} />;
   }
   if (!info || !connection) return <Spinner label={nb.plan.loading} />;
   // A plan a koordinator made waits for the family's consent: a parent is led through it before the plan.
