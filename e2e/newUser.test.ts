@@ -49,9 +49,13 @@ describe('a new user registers and makes a plan', () => {
         await page.getByLabel('Passord').fill(details.password);
         await page.getByRole('button', { name: 'Opprett konto' }).click();
         await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
-
+        // The empty list offers the example plan it speaks of: the form opens with it chosen.
+        await page.getByRole('link', { name: 'Lag en eksempelplan' }).click();
+        await page.getByRole('heading', { name: 'Ny individuell plan' }).waitFor();
+        expect(await page.getByLabel('Fyll planen med eksempelinnhold').isChecked()).toBe(true);
         await page.goto('/planer/ny');
         await page.getByRole('heading', { name: 'Ny individuell plan' }).waitFor();
+        expect(await page.getByLabel('Fyll planen med eksempelinnhold').isChecked()).toBe(false);
         expect(await inputLook(page, 'Barnets navn')).toEqual(await inputLook(page, 'Navn på planen'));
         expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
         await page.getByLabel('Barnets navn').fill('Emma Nilsen');

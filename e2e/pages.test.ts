@@ -58,7 +58,7 @@ describe('every page, as a parent sees it', () => {
     await page.getByText('Du er ikke med i noen planer ennå.').waitFor();
     await saveScreenshot(page, '03-mine-planer-tom');
 
-    await page.getByRole('link', { name: 'Ny plan' }).click();
+    await page.getByRole('link', { name: 'Ny plan', exact: true }).click();
     await page.getByRole('heading', { name: 'Ny individuell plan' }).waitFor();
     await page.getByLabel('Barnets navn').fill('Emma Nilsen');
     await page.getByLabel('Forelder eller foresatt').check();

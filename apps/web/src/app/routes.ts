@@ -99,7 +99,8 @@ export const paths = {
   loginAfterReset: () => '/logg-inn?passord=endret',
   plans: () => '/',
   notifications: () => '/varsler',
-  createPlan: () => '/planer/ny',
+  /** With `demo`, the form starts with the example content chosen. */
+  createPlan: (options: { demo?: boolean } = {}) => (options.demo ? '/planer/ny?eksempel' : '/planer/ny'),
   plan: (planId: string, section?: SectionId) =>
     `/planer/${encodeURIComponent(planId)}${section && section !== DEFAULT_SECTION ? `/${SECTION_SLUGS[section]}` : ''}`,
   print: (planId: string) => `/planer/${encodeURIComponent(planId)}/utskrift`,

@@ -79,6 +79,8 @@ export const nb = {
     intro: 'Her er planene du er med i. Velg en plan for å åpne den.',
     empty: 'Du er ikke med i noen planer ennå.',
     emptyHint: 'Opprett en ny plan, eller prøv med en eksempelplan.',
+    createFirst: 'Lag en ny plan',
+    createDemo: 'Lag en eksempelplan',
     create: 'Ny plan',
     child: (name: string) => `Plan for ${name}`,
     role: 'Din rolle',

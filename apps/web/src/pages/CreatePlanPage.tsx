@@ -16,7 +16,8 @@ export function CreatePlanPage() {
   // Nobody is a parent by default: a koordinator who missed the question would become "the family".
   const [role, setRole] = useState<NewPlanInput['creatorRole'] | null>(null);
   const [roleError, setRoleError] = useState(false);
-  const [demo, setDemo] = useState(false);
+  // "Lag en eksempelplan" from the empty Mine planer comes here with the example content chosen.
+  const [demo, setDemo] = useState(() => new URLSearchParams(window.location.search).has('eksempel'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -51,6 +51,14 @@ export function PlansPage() {
         <div className="card empty-state">
           <p>{nb.plans.empty}</p>
           <p>{nb.plans.emptyHint}</p>
+          <p className="form-actions">
+            <Link to={paths.createPlan()} className="button">
+              {nb.plans.createFirst}
+            </Link>
+            <Link to={paths.createPlan({ demo: true })} className="button">
+              {nb.plans.createDemo}
+            </Link>
+          </p>
         </div>
       )}
       {plans && plans.length > 1 && <CaseloadTools caseload={caseload} />}
