@@ -142,7 +142,7 @@ describe('invitations in the browser', () => {
     const rows = await waitFor(
       async () => {
         const current = await logRows(page);
-        if (current.some((row) => row.startsWith(`${parent.name} | Endret Om barnet og familien`))) return current;
+        if (current.some((row) => row.startsWith(`${parent.name} | Endret «Om barnet og familien»`))) return current;
         await page.getByRole('button', { name: 'Oppdater' }).click();
         return false;
       },
@@ -152,7 +152,7 @@ describe('invitations in the browser', () => {
     expect(rows).toContain(`${parent.name} | Takket ja til invitasjonen og ble med i planen som foresatt`);
     expect(rows).toContain(`${parent.name} | Åpnet planen`);
     expect(rows).toContain('Ingrid Berg (deg) | Opprettet planen som koordinator');
-    expect(rows.findIndex((row) => row.startsWith(`${parent.name} | Endret Om barnet og familien`))).toBeLessThan(
+    expect(rows.findIndex((row) => row.startsWith(`${parent.name} | Endret «Om barnet og familien»`))).toBeLessThan(
       rows.indexOf(`${parent.name} | Takket ja til invitasjonen og ble med i planen som foresatt`),
     );
     await saveScreenshot(page, '33-innsynslogg');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessLogAction, AccessLogEntry } from '@samplan/api';
-import { describeLogEntry, namesOf, withoutDoubleOpens } from '../src/sharing/describeLogEntry.ts';
+import { describeLogEntry, describeLogLines, namesOf, withoutDoubleOpens } from '../src/sharing/describeLogEntry.ts';
 
 let seq = 0;
 const entry = (
@@ -59,7 +59,7 @@ describe('the innsynslogg in plain Norwegian', () => {
       'Opprettet planen som koordinator',
       'Inviterte kari@eksempel.no som foresatt',
       'Takket ja til invitasjonen og ble med i planen som foresatt',
-      expect.stringMatching(/^Endret Om barnet og familien og Mål, ressurser og behov \(kl\. \d\d:01–\d\d:05\)$/),
+      expect.stringMatching(/^Endret «Om barnet og familien» og «Mål, ressurser og behov» \(kl\. \d\d:01–\d\d:05\)$/),
       'Registrerte samtykke til å dele planen med lege@eksempel.no, gitt av Kari Nilsen (mor)',
       'Inviterte lege@eksempel.no som deltaker',
       'Trakk tilbake samtykket til å dele planen med Ola Hansen. Ola Hansen mistet tilgangen',
@@ -107,6 +107,31 @@ describe('the innsynslogg in plain Norwegian', () => {
       ['plan.opened', 'Kari Nilsen'],
       ['plan.viewed', 'Ola Hansen'],
       ['plan.viewed', 'Kari Nilsen'],
+    ]);
+  });
+
+  it('shows a person opening the plan again and again within minutes as one line that says how often', () => {
+    const at = (minute: number) => `2026-11-23T10:${String(minute).padStart(2, '0')}:00.000Z`;
+    const opens = (from: number, count: number, who = kari) =>
+      Array.from({ length: count }, (_, i) => entry('plan.opened', { canWrite: true }, who, at(from + i)));
+    const log = [
+      ...opens(0, 12),
+      // Ola in between does not break Kari's stay; Kari's own change does.
+      ...opens(5, 1, ola),
+      entry('plan.changed', { parts: ['maal'] }, kari, at(20)),
+      ...opens(21, 2),
+      // Read-only opening is a line of its own; so is one more than ten minutes after the last.
+      entry('plan.opened', { canWrite: false }, kari, at(24)),
+      entry('plan.opened', { canWrite: false }, kari, at(40)),
+    ];
+    const lines = describeLogLines(log, namesOf(log, [])).map((line) => `${line.actor?.name}: ${line.text}`);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Kari Nilsen: Åpnet planen \(12 ganger, kl\. \d\d:00–\d\d:11\)$/),
+      'Ola Hansen: Åpnet planen',
+      'Kari Nilsen: Endret «Mål, ressurser og behov»',
+      expect.stringMatching(/^Kari Nilsen: Åpnet planen \(2 ganger, kl\. \d\d:21–\d\d:22\)$/),
+      'Kari Nilsen: Åpnet planen (bare lesetilgang)',
+      'Kari Nilsen: Åpnet planen (bare lesetilgang)',
     ]);
   });
 });

@@ -31,6 +31,12 @@ const partNames: Record<PlanPart, string> = {
   annet: 'andre deler av planen',
 };
 
+/** «a», «a og b», «a, b og c». */
+export function listNb(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}
+
 /** Who writes a part, in running text: «familien og koordinatoren», «foresatte, koordinatoren og deltakerne». */
 function writersText(roles: readonly string[]): string {
   const family = roles.includes('foresatt') && roles.includes('barn');
@@ -39,8 +45,7 @@ function writersText(roles: readonly string[]): string {
     roles.includes('koordinator') ? 'koordinatoren' : null,
     roles.includes('deltaker') ? 'deltakerne i ansvarsgruppen' : null,
   ].filter((name): name is string => name !== null);
-  if (names.length === 0) return 'ingen';
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
+  return names.length === 0 ? 'ingen' : listNb(names);
 }
 
 const LOGIN_LEVELS: Record<string, string> = {
@@ -60,10 +65,6 @@ function loginText(method: string, level: string | null): string {
   return level ? `${how}, ${LOGIN_LEVELS[level] ?? level}` : how;
 }
 
-/** «a», «a og b», «a, b og c». */
-const joinAnd = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
-
 const actionNames: Record<string, string> = {
   read: 'åpne planen',
   readHistory: 'se historikken',
@@ -78,12 +79,6 @@ const actionNames: Record<string, string> = {
   readLog: 'lese innsynsloggen',
   export: 'laste ned planen',
 };
-
-/** «a, b og c». */
-export function listNb(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
-}
 
 export const nbAccess = {
   nav: {
@@ -292,7 +287,12 @@ export const nbAccess = {
     what: 'Hva',
     empty: 'Ingen oppføringer.',
     showMore: (count: number) => `Vis ${count} eldre`,
-    count: (shown: number, total: number) => `Viser ${shown} av ${total} hendelser`,
+    /** `entries`: the log's own entries behind them (one visit or one burst of opening is one line here). */
+    count: (shown: number, total: number, entries: number) =>
+      entries > total
+        ? `Viser ${shown} av ${total} hendelser, fra ${entries} oppføringer i loggen`
+        : `Viser ${shown} av ${total} hendelser`,
+    openedTimes: (times: number) => `${times} ganger`,
     system: 'Samplan (automatisk)',
     unknownPerson: 'Ukjent person',
     someone: 'et medlem',
@@ -304,7 +304,8 @@ export const nbAccess = {
       opened: 'Åpnet planen',
       openedReadOnly: 'Åpnet planen (bare lesetilgang)',
       exported: 'Lastet ned hele planen',
-      changed: (parts: string[]) => `Endret ${parts.length > 0 ? listNb(parts) : 'planen'}`,
+      // The parts' names have «og» of their own («Om barnet og familien»): quoted, the list's «og» reads apart.
+      changed: (parts: string[]) => `Endret ${parts.length > 0 ? listNb(parts.map((part) => `«${part}»`)) : 'planen'}`,
       changedBetween: (from: string, to: string) => (from === to ? `kl. ${from}` : `kl. ${from}–${to}`),
       refusedConsent: 'Ble stoppet: familien har ikke gitt samtykke til at planen deles med denne personen',
       refusedRole: (action: string) => `Ble stoppet: rollen gir ikke lov til å ${action}`,
@@ -460,7 +461,7 @@ export const nbAccess = {
         ? 'Kan lese og skrive i hele planen, som familien.'
         : parts.length === 0
           ? 'Kan lese hele planen, men ikke skrive i den.'
-          : `Kan lese hele planen og skrive i ${joinAnd(parts.map((part) => `«${partNames[part]}»`))}.`,
+          : `Kan lese hele planen og skrive i ${listNb(parts.map((part) => `«${partNames[part]}»`))}.`,
     changeTitle: 'Dere kan ombestemme dere',
     change:
       'Dere kan trekke samtykket tilbake når som helst under «Deltakere og tilgang». Da kan de det gjelder, ikke lenger åpne planen.',

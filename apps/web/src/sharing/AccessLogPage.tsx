@@ -7,13 +7,7 @@ import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDay, formatTime, nb, nbAccess, todayIso } from '../i18n/index.ts';
 import { accessErrorMessage } from './accessError.ts';
-import {
-  describeLogEntry,
-  namesOf,
-  withoutDoubleOpens,
-  type DescribedEntry,
-  type LogCategory,
-} from './describeLogEntry.ts';
+import { describeLogLines, namesOf, type DescribedEntry, type LogCategory } from './describeLogEntry.ts';
 import { canDo } from './permissions.ts';
 import { PlanAdminFrame } from './PlanAdminFrame.tsx';
 
@@ -97,10 +91,7 @@ function AccessLog({ info }: { info: PlanInfo }) {
 
   const described = useMemo(() => {
     if (!entries) return [];
-    const names = namesOf(entries, members);
-    return withoutDoubleOpens(entries)
-      .map((entry) => describeLogEntry(entry, names))
-      .reverse();
+    return describeLogLines(entries, namesOf(entries, members)).reverse();
   }, [entries, members]);
   const filtered = filter === 'all' ? described : described.filter((entry) => entry.category === filter);
   const visible = filtered.slice(0, shown);
@@ -150,7 +141,7 @@ function AccessLog({ info }: { info: PlanInfo }) {
               </select>
             </div>
             <p className="muted log-toolbar__count" aria-live="polite">
-              {t.count(visible.length, filtered.length)}
+              {t.count(visible.length, filtered.length, filter === 'all' ? (entries?.length ?? 0) : 0)}
             </p>
             <button type="button" className="button button--small" onClick={load} disabled={loading}>
               {nbAccess.page.refresh}

@@ -194,3 +194,42 @@ export function withoutDoubleOpens(entries: readonly AccessLogEntry[]): AccessLo
     return !(opens.get(entry.actor.userId) ?? []).some((open) => Math.abs(open - at) <= SAME_OPEN_MS);
   });
 }
+
+/** Openings by one person this close after their last are the same stay (a phone reconnecting, a reload). */
+const REPEAT_OPEN_MS = 10 * 60_000;
+
+/**
+ * The log's entries, in order, as the lines the innsynslogg shows: one person opening the plan again and again
+ * within minutes of the last time, with nothing else done by them in between, is one line that says how often
+ * and when («Åpnet planen (12 ganger, kl. 10:02–10:04)»). Every entry is still in the log and in the export.
+ */
+export function describeLogLines(entries: readonly AccessLogEntry[], names: LogNames): DescribedEntry[] {
+  const runs: Array<{ first: AccessLogEntry; lastAt: string; times: number }> = [];
+  const openRun = new Map<string, number>();
+  for (const entry of withoutDoubleOpens(entries)) {
+    const actor = entry.actor?.userId;
+    if (actor !== undefined && entry.action === 'plan.opened') {
+      const index = openRun.get(actor);
+      const run = index === undefined ? undefined : runs[index]!;
+      if (
+        run &&
+        run.first.details.canWrite === entry.details.canWrite &&
+        Date.parse(entry.at) - Date.parse(run.lastAt) <= REPEAT_OPEN_MS
+      ) {
+        run.times += 1;
+        run.lastAt = entry.at;
+        continue;
+      }
+      openRun.set(actor, runs.length);
+    } else if (actor !== undefined) {
+      openRun.delete(actor);
+    }
+    runs.push({ first: entry, lastAt: entry.at, times: 1 });
+  }
+  return runs.map(({ first, lastAt, times }) => {
+    const line = describeLogEntry(first, names);
+    if (times === 1) return line;
+    const when = d.changedBetween(formatTime(first.at), formatTime(lastAt));
+    return { ...line, text: `${line.text} (${t.openedTimes(times)}, ${when})` };
+  });
+}
