@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { CSRF, createPlanViaApi, newUserContext, newUserDetails } from './support/browser.ts';
-import { expectText } from './support/planPage.ts';
+import { expectText, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
 
@@ -106,6 +106,36 @@ describe('a new user registers and makes a plan', () => {
     } finally {
       await koordinator.context.close();
       await teacher.context.close();
+    }
+  });
+
+  it('keeps a date typed wrongly, with the message, when the field is left with Tab (phone)', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt' });
+      const page = parent.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openPlan(page, planId, 'periode');
+      const field = page.getByLabel('Planen gjelder fra');
+      await field.fill('31.02.2026');
+      await page.keyboard.press('Tab');
+      await expectText(page.getByRole('alert'), 'Skriv datoen som dd.mm.åååå, for eksempel 20.06.2027.');
+      expect(await field.inputValue()).toBe('31.02.2026');
+      await saveScreenshot(page, 'date-typed-wrongly-phone', { fullPage: false });
+      const stored = async () => {
+        const doc = await app.server.app.samplan.documentLog.currentDoc(planId);
+        const start = doc.getMap('meta').get('periodStart') ?? null;
+        doc.destroy();
+        return start;
+      };
+      expect(await stored()).toBe(null);
+      await field.fill('01.03.2026');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+      await expect.poll(stored, { timeout: 10_000 }).toBe('2026-03-01');
+      expect(await field.inputValue()).toBe('01.03.2026');
+    } finally {
+      await parent.context.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDate, nb, parseNorwegianDate } from '../i18n/index.ts';
 import { useCanEdit } from '../plan/PartScope.tsx';
 
@@ -18,14 +18,16 @@ export function DateField({ label, value, onChange, className }: DateFieldProps)
   const canEdit = useCanEdit();
   const id = useId();
   const [draft, setDraft] = useState(formatDate(value));
-  const [editing, setEditing] = useState(false);
+  const editing = useRef(false);
   const [invalid, setInvalid] = useState(false);
+  // The plan's date is shown when it changes (someone else set it) unless the field is being typed in. Leaving the
+  // field does not bring it back: a date typed wrongly stays, with the message, until it is put right (or Escape).
   useEffect(() => {
-    if (!editing) {
+    if (!editing.current) {
       setDraft(formatDate(value));
       setInvalid(false);
     }
-  }, [value, editing]);
+  }, [value]);
 
   const commit = (): void => {
     const text = draft.trim();
@@ -69,16 +71,18 @@ export function DateField({ label, value, onChange, className }: DateFieldProps)
         readOnly={!canEdit}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
-        onFocus={() => setEditing(true)}
+        onFocus={() => {
+          editing.current = true;
+        }}
         onBlur={() => {
-          setEditing(false);
+          editing.current = false;
           commit();
         }}
         onKeyDown={onKeyDown}
         onChange={(event) => setDraft(event.target.value)}
       />
       {invalid && (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className="field-error" role="alert">
           {nb.common.dateInvalid}
         </p>
       )}
