@@ -138,4 +138,55 @@ describe('a new user registers and makes a plan', () => {
       await parent.context.close();
     }
   });
+
+  it('asks before deleting a goal someone has written in, and deletes an empty one at once (phone)', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt', demo: true });
+      const page = parent.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openPlan(page, planId, 'mal');
+      const goals = page.locator('li[data-goal-id]');
+      await goals.first().waitFor();
+      const before = await goals.count();
+      const firstId = await goals.first().getAttribute('data-goal-id');
+      const deleteFirst = goals
+        .first()
+        .getByRole('button', { name: /^Slett målet/ })
+        .first();
+
+      await deleteFirst.click();
+      const dialog = page.getByRole('alertdialog');
+      await expectText(dialog, /Det som er skrevet her, blir borte fra planen/);
+      // The safe answer has the focus.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Nei, behold');
+      expect(await seriousViolations(page)).toEqual([]);
+      await dialog.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'delete-goal-confirm-phone', { fullPage: false });
+      await dialog.getByRole('button', { name: 'Nei, behold' }).click();
+      await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
+      expect(await goals.count()).toBe(before);
+
+      await deleteFirst.click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, slett' }).click();
+      await expect.poll(() => page.locator(`li[data-goal-id="${firstId}"]`).count()).toBe(0);
+      await expectText(page.getByRole('status').filter({ hasText: 'slettet' }), 'Målet ble slettet.');
+
+      // A new goal nobody has written in yet goes at once.
+      const ids = async () => goals.evaluateAll((items) => items.map((item) => item.getAttribute('data-goal-id')));
+      const known = new Set(await ids());
+      await page.getByRole('button', { name: 'Nytt hovedmål' }).first().click();
+      await expect.poll(async () => (await ids()).length).toBe(known.size + 1);
+      const addedId = (await ids()).find((id) => !known.has(id))!;
+      const added = page.locator(`li[data-goal-id="${addedId}"]`);
+      await added
+        .getByRole('button', { name: /^Slett målet/ })
+        .first()
+        .click();
+      await expect.poll(() => added.count()).toBe(0);
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+    } finally {
+      await parent.context.close();
+    }
+  });
 });

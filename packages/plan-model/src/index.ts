@@ -107,6 +107,7 @@ export { setText } from './setText.ts';
 export { restoreFrom } from './restoreFrom.ts';
 export type { RestoreScope } from './restoreFrom.ts';
 export { itemTitle, TITLE_FIELDS } from './itemTitle.ts';
+export { itemHasWords } from './itemHasWords.ts';
 
 // Rich text
 export { richTextToJSON } from './richTextToJSON.ts';

@@ -214,6 +214,10 @@ export const nb = {
   common: {
     add: 'Legg til',
     remove: 'Slett',
+    confirmRemove: (name: string) =>
+      `Slette ${name}? Det som er skrevet her, blir borte fra planen. Du kan angre rett etterpå.`,
+    confirmRemoveYes: 'Ja, slett',
+    confirmRemoveNo: 'Nei, behold',
     moveUp: 'Flytt opp',
     moveDown: 'Flytt ned',
     title: 'Tittel',

@@ -1,5 +1,9 @@
+import { useId, useState } from 'react';
+import { getItemMap, itemHasWords, type CollectionName } from '@samplan/plan-model';
 import { nb } from '../i18n/index.ts';
 import { useCanEdit } from './PartScope.tsx';
+import { usePlan } from './PlanContext.tsx';
+import { usePlanActions } from './usePlanActions.ts';
 
 export interface ItemActionsProps {
   /** Names the item in the buttons' accessible names, e.g. "Flytt opp: Hovedmål 1". */
@@ -8,43 +12,78 @@ export interface ItemActionsProps {
   canMoveUp: boolean;
   canMoveDown: boolean;
   onMove(direction: -1 | 1): void;
-  onRemove(): void;
+  /** The item the delete button removes, and what the notice calls it ("Målet ble slettet."). */
+  removes: { collection: CollectionName; id: string; what: string };
 }
 
-export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove, onRemove }: ItemActionsProps) {
+/**
+ * Move up, move down and delete for one item. Deleting an item someone has written in asks first (its words
+ * would go); an empty one goes at once. Either way the notice after it can undo it.
+ */
+export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove, removes }: ItemActionsProps) {
   const canEdit = useCanEdit();
+  const { connection } = usePlan();
+  const actions = usePlanActions();
+  const [confirming, setConfirming] = useState(false);
+  const questionId = useId();
   if (!canEdit) return null;
+  const remove = (): void => {
+    setConfirming(false);
+    actions.remove(removes.collection, removes.id, removes.what);
+  };
+  const askOrRemove = (): void => {
+    const item = getItemMap(connection.doc, removes.collection, removes.id);
+    if (item && itemHasWords(removes.collection, item)) setConfirming(true);
+    else remove();
+  };
   return (
-    <div className="item-actions" role="group" aria-label={`${nb.common.itemActions}: ${name}`}>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={`${nb.common.moveUp}: ${name}`}
-        title={nb.common.moveUp}
-        disabled={!canMoveUp}
-        onClick={() => onMove(-1)}
-      >
-        <span aria-hidden="true">↑</span>
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={`${nb.common.moveDown}: ${name}`}
-        title={nb.common.moveDown}
-        disabled={!canMoveDown}
-        onClick={() => onMove(1)}
-      >
-        <span aria-hidden="true">↓</span>
-      </button>
-      <button
-        type="button"
-        className="icon-button icon-button--danger"
-        aria-label={removeLabel}
-        title={nb.common.remove}
-        onClick={onRemove}
-      >
-        <span aria-hidden="true">✕</span>
-      </button>
-    </div>
+    <>
+      <div className="item-actions" role="group" aria-label={`${nb.common.itemActions}: ${name}`}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${nb.common.moveUp}: ${name}`}
+          title={nb.common.moveUp}
+          disabled={!canMoveUp}
+          onClick={() => onMove(-1)}
+        >
+          <span aria-hidden="true">↑</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${nb.common.moveDown}: ${name}`}
+          title={nb.common.moveDown}
+          disabled={!canMoveDown}
+          onClick={() => onMove(1)}
+        >
+          <span aria-hidden="true">↓</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button--danger"
+          aria-label={removeLabel}
+          title={nb.common.remove}
+          aria-expanded={confirming || undefined}
+          onClick={askOrRemove}
+        >
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      {confirming && (
+        <div className="item-confirm" role="alertdialog" aria-labelledby={questionId}>
+          <p id={questionId}>{nb.common.confirmRemove(name)}</p>
+          <div className="item-confirm__buttons">
+            <button type="button" className="button button--danger-solid" onClick={remove}>
+              {nb.common.confirmRemoveYes}
+            </button>
+            {/* Keeping it is the safe choice, so it has the focus. */}
+            <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
+              {nb.common.confirmRemoveNo}
+            </button>
+          </div>
+        </div>
+      )}
+    </>
   );
 }

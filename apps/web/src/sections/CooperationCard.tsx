@@ -37,7 +37,7 @@ export function CooperationCard({
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('cooperation', id, siblings, direction)}
-            onRemove={() => actions.remove('cooperation', id, nb.cooperation.deletedWhat)}
+            removes={{ collection: 'cooperation', id, what: nb.cooperation.deletedWhat }}
           />
         </header>
         <YTextInput text={name} label={nb.cooperation.name} autoFocus={autoFocus} />

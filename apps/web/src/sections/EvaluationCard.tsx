@@ -66,7 +66,7 @@ export function EvaluationCard({ id, siblings, goals, measures, autoFocus }: Eva
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('evaluations', id, siblings, direction)}
-            onRemove={() => actions.remove('evaluations', id, nb.evaluations.deletedWhat)}
+            removes={{ collection: 'evaluations', id, what: nb.evaluations.deletedWhat }}
           />
         </header>
         <div className="field-row">

@@ -69,7 +69,7 @@ export function GoalCard({
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('goals', id, siblings, direction)}
-            onRemove={() => actions.remove('goals', id, nb.goals.deletedWhat)}
+            removes={{ collection: 'goals', id, what: nb.goals.deletedWhat }}
           />
         </header>
         <YTextInput text={title} label={nb.goals.title} multiline autoFocus={autoFocus} className="field--title" />

@@ -57,7 +57,7 @@ export function MeasureCard({ id, number, siblings, goals, participants, autoFoc
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('measures', id, siblings, direction)}
-            onRemove={() => actions.remove('measures', id, nb.measures.deletedWhat)}
+            removes={{ collection: 'measures', id, what: nb.measures.deletedWhat }}
           />
         </header>
         <YTextInput text={title} label={nb.measures.title} multiline autoFocus={autoFocus} className="field--title" />

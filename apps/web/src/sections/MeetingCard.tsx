@@ -49,7 +49,7 @@ export function MeetingCard({ id, siblings, participants, autoFocus }: MeetingCa
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('meetings', id, siblings, direction)}
-            onRemove={() => actions.remove('meetings', id, nb.meetings.deletedWhat)}
+            removes={{ collection: 'meetings', id, what: nb.meetings.deletedWhat }}
           />
         </header>
         <div className="field-row">

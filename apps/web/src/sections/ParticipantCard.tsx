@@ -50,7 +50,7 @@ export function ParticipantCard({ id, siblings, isCoordinator, autoFocus }: Part
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('participants', id, siblings, direction)}
-            onRemove={() => actions.remove('participants', id, nb.participants.deletedWhat)}
+            removes={{ collection: 'participants', id, what: nb.participants.deletedWhat }}
           />
         </header>
         <div className="field-row">

@@ -50,7 +50,7 @@ export function ServiceCard({
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('services', id, siblings, direction)}
-            onRemove={() => actions.remove('services', id, nb.services.deletedWhat)}
+            removes={{ collection: 'services', id, what: nb.services.deletedWhat }}
           />
         </header>
         <YTextInput text={name} label={nb.services.name} autoFocus={autoFocus} />

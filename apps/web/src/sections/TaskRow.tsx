@@ -50,7 +50,7 @@ export function TaskRow({ id, number, siblings, participants, meetings, autoFocu
             canMoveUp={index > 0}
             canMoveDown={index >= 0 && index < siblings.length - 1}
             onMove={(direction) => actions.move('tasks', id, siblings, direction)}
-            onRemove={() => actions.remove('tasks', id, nb.tasks.deletedWhat)}
+            removes={{ collection: 'tasks', id, what: nb.tasks.deletedWhat }}
           />
         </header>
         <YTextInput text={title} label={nb.tasks.title} multiline autoFocus={autoFocus} />
