@@ -189,4 +189,27 @@ describe('a new user registers and makes a plan', () => {
       await parent.context.close();
     }
   });
+
+  it('takes away the link of an invitation once it is withdrawn, and shows the form again', async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Ingrid Berg');
+    try {
+      const planId = await createPlanViaApi(koordinator.context, { creatorRole: 'koordinator' });
+      const page = koordinator.page;
+      await page.goto(`/planer/${planId}/tilgang`);
+      await page.getByRole('heading', { name: 'Deltakere og tilgang', level: 1 }).waitFor();
+      const email = newUserDetails('Lærer Lise').email;
+      await page.getByLabel('E-postadressen til personen').fill(email);
+      await page.getByRole('radio', { name: /^Deltaker/ }).check();
+      await page.getByRole('button', { name: 'Lag invitasjon' }).click();
+      await page.getByLabel('Invitasjonslenke').waitFor();
+
+      await page.getByRole('button', { name: `Trekk tilbake invitasjonen til ${email}` }).click();
+      await expectText(page.getByRole('status').filter({ hasText: 'trukket tilbake' }), /Lenken virker ikke lenger/);
+      await expect.poll(() => page.getByLabel('Invitasjonslenke').count()).toBe(0);
+      await page.getByLabel('E-postadressen til personen').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await koordinator.context.close();
+    }
+  });
 });

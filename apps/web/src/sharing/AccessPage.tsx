@@ -42,6 +42,12 @@ function AccessPanel({ info }: { info: PlanInfo }) {
     );
   }, [info.id, mayInvite]);
   useEffect(load, [load]);
+  // The link of an invitation that no longer waits (withdrawn, or used) is of no use: the form comes back.
+  useEffect(() => {
+    if (!created || !invites) return;
+    const current = invites.find((invite) => invite.id === created.invite.id);
+    if (current && current.status !== 'venter') setCreated(null);
+  }, [created, invites]);
 
   return (
     <>
