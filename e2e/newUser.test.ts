@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.ts';
+import { allViolations, seriousViolations } from './support/axe.ts';
 import { CSRF, createPlanViaApi, newUserContext, newUserDetails } from './support/browser.ts';
 import { expectText, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -210,6 +210,35 @@ describe('a new user registers and makes a plan', () => {
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await koordinator.context.close();
+    }
+  });
+
+  it('prints the plan as a document: marked, with the child and page numbers on every page, no empty fields', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt', demo: true });
+      const page = parent.page;
+      await page.goto(`/planer/${planId}/utskrift`);
+      await page.getByRole('heading', { name: 'Individuell plan for Emma Nilsen', level: 1 }).waitFor();
+      await page.locator('.consent-list').first().waitFor();
+      const print = page.locator('.print-plan');
+      await expectText(print.locator('.print-plan__marking'), 'Unntatt offentlighet, jf. offl. § 13 og fvl. § 13');
+      expect(await print.getByText('Tomt', { exact: true }).count()).toBe(0);
+      // The evaluations' own words are printed, under their label.
+      expect(await print.locator('h4', { hasText: 'Hvordan går det' }).count()).toBeGreaterThan(0);
+      const pageStyle = await page.locator('.print-page > style').textContent();
+      expect(pageStyle).toContain('@top-left { content: "Individuell plan for Emma Nilsen"');
+      expect(pageStyle).toContain('counter(page)');
+      expect(pageStyle).toContain('counter(pages)');
+      expect(await allViolations(page)).toEqual([]);
+      await page.emulateMedia({ media: 'print' });
+      await saveScreenshot(page, 'print-marked', { fullPage: false });
+      // The browser makes a PDF of it (Chromium 131 and later print the page boxes).
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.emulateMedia({ media: 'screen' });
+    } finally {
+      await parent.context.close();
     }
   });
 });

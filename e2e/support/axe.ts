@@ -14,6 +14,13 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page; returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  return (await allViolations(page)).filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules, and its best practices such as heading order) in the page. */
+export async function allViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the app's CSP (no inline scripts) stays on during the check.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -30,7 +37,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       }
     ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return result.violations.map((violation) => ({
       id: violation.id,
@@ -39,5 +46,5 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       nodes: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
     }));
   });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return violations;
 }

@@ -524,6 +524,12 @@ export const nb = {
     none: 'Ingen',
     coordinator: 'Koordinator',
     period: 'Planperiode',
+    /** The marking of a document under the duty of confidentiality (offentleglova § 13, forvaltningsloven § 13). */
+    marking: 'Unntatt offentlighet, jf. offl. § 13 og fvl. § 13',
+    pageHeader: (child: string) => `Individuell plan for ${child}`,
+    page: 'Side',
+    of: 'av',
+    notFilled: 'Ikke fylt ut ennå.',
   },
 
   roles: {

@@ -1,4 +1,5 @@
 import { parseEvaluationInterval, progressSummary, type PlanJSON } from '@samplan/plan-model';
+import { isEmptyRichText } from '../editor/RichTextView.tsx';
 import { formatDate, formatDateLong, nb, todayIso } from '../i18n/index.ts';
 import { ConsentRecords } from '../sections/ConsentRecords.tsx';
 import { PrintFacts } from './PrintFacts.tsx';
@@ -41,6 +42,7 @@ export function PrintPlan({
   return (
     <article className="print-plan">
       <header className="print-plan__header">
+        <p className="print-plan__marking">{nb.print.marking}</p>
         <h1 tabIndex={-1}>{nb.print.heading(childName)}</h1>
         <p className="print-plan__title">{title}</p>
         <PrintFacts
@@ -63,12 +65,15 @@ export function PrintPlan({
 
       <section className="print-section">
         <h2>{nb.sections.omBarnet}</h2>
-        <PrintRichText label={nb.about.child} doc={plan.about.child} />
-        <PrintRichText label={nb.about.family} doc={plan.about.family} />
-        <PrintRichText label={nb.about.resources} doc={plan.about.resources} />
-        <PrintRichText label={nb.about.needs} doc={plan.about.needs} />
-        <PrintRichText label={nb.about.familyContribution} doc={plan.about.familyContribution} />
-        <PrintRichText label={nb.about.familyNeeds} doc={plan.about.familyNeeds} />
+        {Object.values(plan.about).every((doc) => isEmptyRichText(doc)) && (
+          <p className="muted">{nb.print.notFilled}</p>
+        )}
+        <PrintRichText level={3} label={nb.about.child} doc={plan.about.child} />
+        <PrintRichText level={3} label={nb.about.family} doc={plan.about.family} />
+        <PrintRichText level={3} label={nb.about.resources} doc={plan.about.resources} />
+        <PrintRichText level={3} label={nb.about.needs} doc={plan.about.needs} />
+        <PrintRichText level={3} label={nb.about.familyContribution} doc={plan.about.familyContribution} />
+        <PrintRichText level={3} label={nb.about.familyNeeds} doc={plan.about.familyNeeds} />
       </section>
 
       <section className="print-section">
@@ -165,7 +170,7 @@ export function PrintPlan({
                   [nb.evaluations.author, evaluation.author],
                 ]}
               />
-              <PrintRichText doc={evaluation.note} />
+              <PrintRichText label={nb.evaluations.note} doc={evaluation.note} />
             </div>
           );
         })}
@@ -202,6 +207,7 @@ export function PrintPlan({
         {plan.participants.map((participant) => (
           <PrintRichText
             key={participant.id}
+            level={3}
             label={`${nb.participants.contribution}: ${participant.name || nb.participants.unnamed}`}
             doc={participant.contribution}
           />
@@ -219,13 +225,13 @@ export function PrintPlan({
             </li>
           ))}
         </ul>
-        <PrintRichText label={nb.cooperation.notes} doc={plan.notes.cooperation} />
+        <PrintRichText level={3} label={nb.cooperation.notes} doc={plan.notes.cooperation} />
       </section>
 
       <section className="print-section">
         <h2>{nb.sections.samtykke}</h2>
         <ConsentRecords planId={planId} />
-        <PrintRichText label={nb.consent.notes} doc={plan.notes.consent} />
+        <PrintRichText level={3} label={nb.consent.notes} doc={plan.notes.consent} />
       </section>
 
       <section className="print-section">

@@ -1,14 +1,18 @@
 import type { RichTextDoc } from '@samplan/plan-model';
 import { isEmptyRichText, RichTextView } from '../editor/RichTextView.tsx';
-import { nb } from '../i18n/index.ts';
 
-/** A rich-text field in the print view; empty fields say so instead of leaving a gap. */
-export function PrintRichText({ label, doc }: { label?: string; doc: RichTextDoc }) {
+/**
+ * A rich-text field in the print view, under its label as a heading one level below the item's (h3 in a section,
+ * h4 in an item). An empty field is left out, as empty facts are: a printed plan is not a form.
+ */
+export function PrintRichText({ label, doc, level = 4 }: { label?: string; doc: RichTextDoc; level?: 3 | 4 }) {
+  if (isEmptyRichText(doc)) return null;
+  const Heading = level === 3 ? 'h3' : 'h4';
   return (
     <div className="print-field">
-      {label && <h4 className="print-field__label">{label}</h4>}
+      {label && <Heading className="print-field__label">{label}</Heading>}
       <div className="print-field__body">
-        {isEmptyRichText(doc) ? <p className="muted">{nb.common.empty}</p> : <RichTextView doc={doc} />}
+        <RichTextView doc={doc} />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { paths } from '../app/routes.ts';
 import { nb } from '../i18n/index.ts';
 import { usePlan } from '../plan/PlanContext.tsx';
 import { PrintPlan } from './PrintPlan.tsx';
+import { printPageStyle } from './printPageStyle.ts';
 import { usePlanJSON } from './usePlanJSON.ts';
 
 export function PrintView() {
@@ -10,6 +11,7 @@ export function PrintView() {
   const plan = usePlanJSON(connection);
   return (
     <div className="print-page">
+      <style>{printPageStyle(info.childName)}</style>
       <div className="print-toolbar no-print">
         <Link to={paths.plan(info.id)}>
           <span aria-hidden="true">← </span>
