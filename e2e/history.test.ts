@@ -52,6 +52,8 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await goal(parent.page, title).waitFor();
 
     await teacher.page.getByRole('button', { name: `Slett målet «${title}»` }).click();
+    // The goal has words in it: the app asks first.
+    await teacher.page.getByRole('alertdialog').getByRole('button', { name: 'Ja, slett' }).click();
     // The one who deleted gets an undo; the other is told who deleted what, with «Gjenopprett».
     await expectText(teacher.page.locator('.notice'), 'Målet ble slettet.');
     const notice = parent.page.locator('.notice');
