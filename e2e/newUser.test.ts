@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allViolations, seriousViolations } from './support/axe.ts';
-import { CSRF, createPlanViaApi, newUserContext, newUserDetails } from './support/browser.ts';
+import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails } from './support/browser.ts';
 import { expectText, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -239,6 +239,38 @@ describe('a new user registers and makes a plan', () => {
       await page.emulateMedia({ media: 'screen' });
     } finally {
       await parent.context.close();
+    }
+  });
+
+  it('keeps "Frakoblet" in sight on a phone while typing further down, and tells a reader nothing about saving', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const reader = await newUserContext(app.browser, app.server.url, 'Helsesykepleier Hanne');
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt', demo: true });
+      const page = parent.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openPlan(page, planId, 'mal');
+      expect(await page.getByText('Alt du skriver lagres automatisk.').count()).toBe(1);
+      await parent.context.setOffline(true);
+      const status = page.locator('.plan-toolbar > .connection');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 20_000 }).toBe('offline');
+      await page.locator('li[data-goal-id]').last().scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 3000);
+      const box = (await status.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+      await expectText(status, 'Frakoblet');
+      await saveScreenshot(page, 'offline-in-sight-phone', { fullPage: false });
+      await parent.context.setOffline(false);
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+
+      await inviteToPlan(parent.context, reader, planId, 'lesetilgang', 'Kari Nilsen');
+      await openPlan(reader.page, planId, 'mal');
+      await expectText(reader.page.locator('.plan-header'), 'Du har lesetilgang til denne planen.');
+      expect(await reader.page.getByText('Alt du skriver lagres automatisk.').count()).toBe(0);
+    } finally {
+      await parent.context.close();
+      await reader.context.close();
     }
   });
 });

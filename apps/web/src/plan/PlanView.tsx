@@ -124,7 +124,8 @@ export function PlanView({ section }: { section: SectionId }) {
           </aside>
           <div className="plan-layout__main">
             <SectionContent section={section} />
-            <p className="muted saved-hint">{nb.plan.savedAutomatically}</p>
+            {/* Only to someone who can write: a reader is told the plan is read-only instead. */}
+            {canEdit && <p className="muted saved-hint">{nb.plan.savedAutomatically}</p>}
           </div>
         </div>
         <NoticeArea notice={notice} onDismiss={dismiss} onHold={setHeld} />
