@@ -237,6 +237,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     queue: planWork,
   });
   const origin = publicOrigin(app, config.PUBLIC_URL);
+  /** An absolute link into the web app, for mails. */
+  const linkTo = (path: string): string => new URL(path, origin()).href;
   const mailDomain = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : 'samplan.invalid';
   const mail = new MailQueue({
     store: storage.mail,
@@ -257,7 +259,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     inviteTtlHours: config.INVITE_TTL_HOURS,
     publicUrl: config.PUBLIC_URL,
     mail,
-    linkTo: (path) => new URL(path, origin()).href,
+    linkTo,
     logger: app.log,
   });
   const notifier = new Notifier({
@@ -267,7 +269,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     store: storage.notifications,
     mail,
     planFacts,
-    linkTo: (path) => new URL(path, origin()).href,
+    linkTo,
     logger: app.log,
     delayMs: config.NOTIFY_DELAY_MS,
     sweepMs: config.NOTIFY_SWEEP_MINUTES * 60_000,
@@ -294,7 +296,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     onSessionsEnded: (userId) => accessEvents.sessionEnded({ userId, sessionId: null }),
     validMinutes: config.PASSWORD_RESET_TTL_MINUTES,
     maxPerHour: config.PASSWORD_RESETS_PER_HOUR,
-    linkTo: (path) => new URL(path, origin()).href,
+    linkTo,
   });
   const services: Services = {
     config,

@@ -203,11 +203,6 @@ export class Room {
     void this.fillTo(head);
   }
 
-  /** The seq of the last update this room holds (0 while loading). */
-  get lastSeq(): number {
-    return this.state?.lastSeq ?? 0;
-  }
-
   /** Closes the connections of one user (e.g. when a membership ends), or of one of their sessions. */
   closeUser(userId: string, code: number, reason: string, sessionId: string | null = null): void {
     for (const peer of [...this.peers]) {

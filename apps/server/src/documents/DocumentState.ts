@@ -119,11 +119,7 @@ export class DocumentState {
    */
   adopt(checkpoint: Checkpoint): boolean {
     if (checkpoint.upToSeq <= this.checkpointSeq || checkpoint.upToSeq > this.lastSeq) return false;
-    this.checkpoint = checkpoint.state;
-    this.tail = this.tail.slice(this.tail.length - (this.lastSeq - checkpoint.upToSeq));
-    this.tailBytes = this.tail.reduce((bytes, update) => bytes + update.byteLength, 0);
-    this.mergedCache = this.tail.length === 0 ? checkpoint.state : null;
-    this.mergedTailCache = null;
+    this.useCheckpoint(checkpoint.state, checkpoint.upToSeq - this.checkpointSeq);
     return true;
   }
 
@@ -149,11 +145,16 @@ export class DocumentState {
    * the state vector already covers everything, so it is kept.
    */
   install(snapshot: CompactionSnapshot, compacted: Compacted): Checkpoint {
-    this.checkpoint = compacted.state;
-    this.tail = this.tail.slice(snapshot.tailLength);
-    this.tailBytes = this.tail.reduce((bytes, update) => bytes + update.byteLength, 0);
-    this.mergedCache = this.tail.length === 0 ? compacted.state : null;
-    this.mergedTailCache = null;
+    this.useCheckpoint(compacted.state, snapshot.tailLength);
     return { upToSeq: snapshot.upToSeq, state: compacted.state, stateVector: compacted.stateVector };
+  }
+
+  /** `state` as the checkpoint in place of the first `covered` updates of the tail. */
+  private useCheckpoint(state: Uint8Array, covered: number): void {
+    this.checkpoint = state;
+    this.tail = this.tail.slice(covered);
+    this.tailBytes = this.tail.reduce((bytes, update) => bytes + update.byteLength, 0);
+    this.mergedCache = this.tail.length === 0 ? state : null;
+    this.mergedTailCache = null;
   }
 }
