@@ -1,4 +1,3 @@
-import type { CollectionName, PlanPart } from '@samplan/plan-model';
 import type pg from 'pg';
 import type { NewAccessLogEntry } from '../AccessLogStore.ts';
 import type {
@@ -6,71 +5,13 @@ import type {
   HistoryStore,
   ProjectionCursor,
   ProjectionPass,
-  VersionAuthor,
-  VersionKind,
   VersionName,
-  VersionNameKind,
   VersionRecord,
 } from '../HistoryStore.ts';
+import { toDeletion, toName, toVersion, type DeletionRow, type NameRow, type VersionRow } from '../historyRows.ts';
 import { StaleProjectionPass } from '../StaleProjectionPass.ts';
 import { inTransaction } from './inTransaction.ts';
 import type { PostgresAccessLogStore } from './PostgresAccessLogStore.ts';
-
-interface VersionRow {
-  from_seq: string;
-  to_seq: string;
-  first_at: string;
-  last_at: string;
-  kind: VersionKind;
-  authors: VersionAuthor[];
-  parts: PlanPart[];
-}
-
-interface NameRow {
-  seq: string;
-  name: string;
-  kind: VersionNameKind;
-  user_id: string | null;
-  created_at: string;
-}
-
-interface DeletionRow {
-  seq: string;
-  collection: CollectionName;
-  item_id: string;
-  title: string;
-  parent_id: string | null;
-  user_id: string | null;
-  at: string;
-}
-
-const toVersion = (row: VersionRow): VersionRecord => ({
-  fromSeq: Number(row.from_seq),
-  toSeq: Number(row.to_seq),
-  firstAt: Number(row.first_at),
-  lastAt: Number(row.last_at),
-  kind: row.kind,
-  authors: row.authors,
-  parts: row.parts,
-});
-
-const toName = (row: NameRow): VersionName => ({
-  seq: Number(row.seq),
-  name: row.name,
-  kind: row.kind,
-  userId: row.user_id,
-  createdAt: Number(row.created_at),
-});
-
-const toDeletion = (row: DeletionRow): DeletionRecord => ({
-  seq: Number(row.seq),
-  collection: row.collection,
-  itemId: row.item_id,
-  title: row.title,
-  parentId: row.parent_id,
-  userId: row.user_id,
-  at: Number(row.at),
-});
 
 /**
  * The projections on PostgreSQL (migration 7). A pass commits in one transaction with its change-log entries,

@@ -1,76 +1,17 @@
-import type { CollectionName, PlanPart } from '@samplan/plan-model';
 import { StaleProjectionPass } from '../StaleProjectionPass.ts';
 import type {
   DeletionRecord,
   HistoryStore,
   ProjectionCursor,
   ProjectionPass,
-  VersionAuthor,
-  VersionKind,
   VersionName,
-  VersionNameKind,
   VersionRecord,
 } from '../HistoryStore.ts';
+import { toDeletion, toName, toVersion, type DeletionRow, type NameRow, type VersionRow } from '../historyRows.ts';
 import type { NewAccessLogEntry } from '../AccessLogStore.ts';
 import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
-
-interface VersionRow {
-  from_seq: number;
-  to_seq: number;
-  first_at: number;
-  last_at: number;
-  kind: VersionKind;
-  authors: string;
-  parts: string;
-}
-
-interface NameRow {
-  seq: number;
-  name: string;
-  kind: VersionNameKind;
-  user_id: string | null;
-  created_at: number;
-}
-
-interface DeletionRow {
-  seq: number;
-  collection: CollectionName;
-  item_id: string;
-  title: string;
-  parent_id: string | null;
-  user_id: string | null;
-  at: number;
-}
-
-const toVersion = (row: VersionRow): VersionRecord => ({
-  fromSeq: row.from_seq,
-  toSeq: row.to_seq,
-  firstAt: row.first_at,
-  lastAt: row.last_at,
-  kind: row.kind,
-  authors: JSON.parse(row.authors) as VersionAuthor[],
-  parts: JSON.parse(row.parts) as PlanPart[],
-});
-
-const toName = (row: NameRow): VersionName => ({
-  seq: row.seq,
-  name: row.name,
-  kind: row.kind,
-  userId: row.user_id,
-  createdAt: row.created_at,
-});
-
-const toDeletion = (row: DeletionRow): DeletionRecord => ({
-  seq: row.seq,
-  collection: row.collection,
-  itemId: row.item_id,
-  title: row.title,
-  parentId: row.parent_id,
-  userId: row.user_id,
-  at: row.at,
-});
 
 export class SqliteHistoryStore implements HistoryStore {
   private readonly statements;
