@@ -8,13 +8,9 @@ import type {
   VersionRecord,
 } from './HistoryStore.ts';
 
-// The projections' rows as both stores read them: SQLite gives integers and JSON as text, PostgreSQL gives BIGINT
-// as a string and JSONB parsed. One mapping serves both.
+import { json, type Int, type Json } from './rowValues.ts';
 
-type Int = number | string;
-type Json<T> = T | string;
-
-const json = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+// The projections' rows, mapped alike for both stores.
 
 export interface VersionRow {
   from_seq: Int;

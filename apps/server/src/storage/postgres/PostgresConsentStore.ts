@@ -1,52 +1,9 @@
-import type { ConsentKind } from '@samplan/api';
 import type pg from 'pg';
 import type { NewAccessLogEntry } from '../AccessLogStore.ts';
 import type { ConsentRecord, ConsentStore } from '../ConsentStore.ts';
+import { toConsent, type ConsentRow } from '../consentRows.ts';
 import { inTransaction } from './inTransaction.ts';
 import type { PostgresAccessLogStore } from './PostgresAccessLogStore.ts';
-
-interface ConsentRow {
-  id: string;
-  plan_id: string;
-  kind: ConsentKind;
-  subject_user_id: string | null;
-  subject_invite_id: string | null;
-  given_by: string;
-  given_at: string;
-  note: string;
-  recorded_by: string;
-  recorded_at: string;
-  withdrawn_at: string | null;
-  withdrawn_by: string | null;
-  withdrawal_note: string | null;
-  given_by_user_id: string | null;
-  given_login_method: string | null;
-  given_login_level: string | null;
-}
-
-const num = (value: string | null): number | null => (value === null ? null : Number(value));
-
-const toConsent = (row: ConsentRow): ConsentRecord => ({
-  id: row.id,
-  planId: row.plan_id,
-  kind: row.kind,
-  subjectUserId: row.subject_user_id,
-  subjectInviteId: row.subject_invite_id,
-  givenBy: row.given_by,
-  givenAt: Number(row.given_at),
-  note: row.note,
-  recordedBy: row.recorded_by,
-  recordedAt: Number(row.recorded_at),
-  withdrawnAt: num(row.withdrawn_at),
-  withdrawnBy: row.withdrawn_by,
-  withdrawalNote: row.withdrawal_note,
-  givenByAccount: row.given_by_user_id
-    ? {
-        userId: row.given_by_user_id,
-        login: row.given_login_method ? { method: row.given_login_method, level: row.given_login_level } : null,
-      }
-    : null,
-});
 
 /** The family's consent on PostgreSQL (migration 6); each write commits with its innsynslogg entries. */
 export class PostgresConsentStore implements ConsentStore {

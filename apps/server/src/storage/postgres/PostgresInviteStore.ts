@@ -1,43 +1,11 @@
-import type { PlanRole as Role } from '@samplan/api';
 import type pg from 'pg';
 import type { NewAccessLogEntry } from '../AccessLogStore.ts';
 import type { ConsentRecord } from '../ConsentStore.ts';
 import type { AcceptOutcome, InviteRecord, InviteStore } from '../InviteStore.ts';
+import { toInvite, type InviteRow } from '../inviteRows.ts';
 import { inTransaction } from './inTransaction.ts';
 import type { PostgresAccessLogStore } from './PostgresAccessLogStore.ts';
 import type { PostgresConsentStore } from './PostgresConsentStore.ts';
-
-interface InviteRow {
-  id: string;
-  plan_id: string;
-  email: string;
-  role: Role;
-  membership_ends_at: string | null;
-  invited_by: string;
-  created_at: string;
-  expires_at: string;
-  accepted_at: string | null;
-  accepted_by: string | null;
-  revoked_at: string | null;
-  revoked_by: string | null;
-}
-
-const num = (value: string | null): number | null => (value === null ? null : Number(value));
-
-const toInvite = (row: InviteRow): InviteRecord => ({
-  id: row.id,
-  planId: row.plan_id,
-  email: row.email,
-  role: row.role,
-  membershipEndsAt: num(row.membership_ends_at),
-  invitedBy: row.invited_by,
-  createdAt: Number(row.created_at),
-  expiresAt: Number(row.expires_at),
-  acceptedAt: num(row.accepted_at),
-  acceptedBy: row.accepted_by,
-  revokedAt: num(row.revoked_at),
-  revokedBy: row.revoked_by,
-});
 
 /**
  * Invitations on PostgreSQL (migration 6). Accepting locks the invitation's row (`FOR UPDATE`), so of two instances

@@ -2,42 +2,9 @@ import type { PlanRole as Role } from '@samplan/api';
 import type pg from 'pg';
 import type { NewAccessLogEntry } from '../AccessLogStore.ts';
 import type { Membership, MemberWithUser, PlanRecord, PlanStore } from '../PlanStore.ts';
+import { toMembership, toPlan, type MembershipRow, type PlanRow } from '../planRows.ts';
 import { inTransaction } from './inTransaction.ts';
 import type { PostgresAccessLogStore } from './PostgresAccessLogStore.ts';
-
-interface PlanRow {
-  id: string;
-  title: string;
-  child_name: string;
-  created_by: string;
-  created_at: string;
-}
-
-interface MembershipRow {
-  plan_id: string;
-  user_id: string;
-  role: Role;
-  created_at: string;
-  ends_at: string | null;
-  invited_by: string | null;
-}
-
-const toPlan = (row: PlanRow): PlanRecord => ({
-  id: row.id,
-  title: row.title,
-  childName: row.child_name,
-  createdBy: row.created_by,
-  createdAt: Number(row.created_at),
-});
-
-const toMembership = (row: MembershipRow): Membership => ({
-  planId: row.plan_id,
-  userId: row.user_id,
-  role: row.role,
-  createdAt: Number(row.created_at),
-  endsAt: row.ends_at === null ? null : Number(row.ends_at),
-  invitedBy: row.invited_by,
-});
 
 /** Active at $n: no end, or an end still to come. */
 const active = (n: number) => `(memberships.ends_at IS NULL OR memberships.ends_at > $${n})`;

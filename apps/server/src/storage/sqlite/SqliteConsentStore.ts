@@ -1,50 +1,9 @@
-import type { ConsentKind } from '@samplan/api';
 import type { NewAccessLogEntry } from '../AccessLogStore.ts';
 import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import type { ConsentRecord, ConsentStore } from '../ConsentStore.ts';
-
-interface ConsentRow {
-  id: string;
-  plan_id: string;
-  kind: ConsentKind;
-  subject_user_id: string | null;
-  subject_invite_id: string | null;
-  given_by: string;
-  given_at: number;
-  note: string;
-  recorded_by: string;
-  recorded_at: number;
-  withdrawn_at: number | null;
-  withdrawn_by: string | null;
-  withdrawal_note: string | null;
-  given_by_user_id: string | null;
-  given_login_method: string | null;
-  given_login_level: string | null;
-}
-
-const toConsent = (row: ConsentRow): ConsentRecord => ({
-  id: row.id,
-  planId: row.plan_id,
-  kind: row.kind,
-  subjectUserId: row.subject_user_id,
-  subjectInviteId: row.subject_invite_id,
-  givenBy: row.given_by,
-  givenAt: row.given_at,
-  note: row.note,
-  recordedBy: row.recorded_by,
-  recordedAt: row.recorded_at,
-  withdrawnAt: row.withdrawn_at,
-  withdrawnBy: row.withdrawn_by,
-  withdrawalNote: row.withdrawal_note,
-  givenByAccount: row.given_by_user_id
-    ? {
-        userId: row.given_by_user_id,
-        login: row.given_login_method ? { method: row.given_login_method, level: row.given_login_level } : null,
-      }
-    : null,
-});
+import { toConsent, type ConsentRow } from '../consentRows.ts';
 
 export class SqliteConsentStore implements ConsentStore {
   private readonly statements;

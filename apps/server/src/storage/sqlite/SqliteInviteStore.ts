@@ -1,4 +1,3 @@
-import type { PlanRole as Role } from '@samplan/api';
 import type { NewAccessLogEntry } from '../AccessLogStore.ts';
 import type { ConsentRecord } from '../ConsentStore.ts';
 import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
@@ -6,36 +5,7 @@ import type { SqliteDatabase } from './openSqlite.ts';
 import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import type { SqliteConsentStore } from './SqliteConsentStore.ts';
 import type { InviteRecord, AcceptOutcome, InviteStore } from '../InviteStore.ts';
-
-interface InviteRow {
-  id: string;
-  plan_id: string;
-  email: string;
-  role: Role;
-  membership_ends_at: number | null;
-  invited_by: string;
-  created_at: number;
-  expires_at: number;
-  accepted_at: number | null;
-  accepted_by: string | null;
-  revoked_at: number | null;
-  revoked_by: string | null;
-}
-
-const toInvite = (row: InviteRow): InviteRecord => ({
-  id: row.id,
-  planId: row.plan_id,
-  email: row.email,
-  role: row.role,
-  membershipEndsAt: row.membership_ends_at,
-  invitedBy: row.invited_by,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  acceptedAt: row.accepted_at,
-  acceptedBy: row.accepted_by,
-  revokedAt: row.revoked_at,
-  revokedBy: row.revoked_by,
-});
+import { toInvite, type InviteRow } from '../inviteRows.ts';
 
 export class SqliteInviteStore implements InviteStore {
   private readonly statements;
@@ -73,11 +43,19 @@ export class SqliteInviteStore implements InviteStore {
     };
     this.acceptTx = db.transaction((inviteId: string, userId: string, now: number): AcceptOutcome => {
       const row = this.statements.rawById.get(inviteId);
-      if (!row || row.revoked_at !== null) return 'revoked';
-      if (row.accepted_at !== null) return 'used';
-      if (row.expires_at <= now) return 'expired';
+      const invite = row && toInvite(row);
+      if (!invite || invite.revokedAt !== null) return 'revoked';
+      if (invite.acceptedAt !== null) return 'used';
+      if (invite.expiresAt <= now) return 'expired';
       if (this.statements.markAccepted.run(now, userId, inviteId).changes !== 1) return 'used';
-      this.statements.putMembership.run(row.plan_id, userId, row.role, now, row.membership_ends_at, row.invited_by);
+      this.statements.putMembership.run(
+        invite.planId,
+        userId,
+        invite.role,
+        now,
+        invite.membershipEndsAt,
+        invite.invitedBy,
+      );
       this.statements.bindConsents.run(userId, inviteId);
       return 'accepted';
     });

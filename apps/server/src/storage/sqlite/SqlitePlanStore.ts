@@ -4,40 +4,7 @@ import { loggedWrite, type LoggedWrite } from './loggedWrite.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 import type { SqliteAccessLogStore } from './SqliteAccessLogStore.ts';
 import type { PlanRecord, Membership, MemberWithUser, PlanStore } from '../PlanStore.ts';
-
-interface PlanRow {
-  id: string;
-  title: string;
-  child_name: string;
-  created_by: string;
-  created_at: number;
-}
-
-interface MembershipRow {
-  plan_id: string;
-  user_id: string;
-  role: Role;
-  created_at: number;
-  ends_at: number | null;
-  invited_by: string | null;
-}
-
-const toPlan = (row: PlanRow): PlanRecord => ({
-  id: row.id,
-  title: row.title,
-  childName: row.child_name,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-});
-
-const toMembership = (row: MembershipRow): Membership => ({
-  planId: row.plan_id,
-  userId: row.user_id,
-  role: row.role,
-  createdAt: row.created_at,
-  endsAt: row.ends_at,
-  invitedBy: row.invited_by,
-});
+import { toMembership, toPlan, type MembershipRow, type PlanRow } from '../planRows.ts';
 
 const ACTIVE = '(memberships.ends_at IS NULL OR memberships.ends_at > ?)';
 
