@@ -1,15 +1,6 @@
 import type pg from 'pg';
-import type { MailKind, MailStore, NewMail, QueuedMail } from '../MailStore.ts';
-
-interface MailRow {
-  id: string;
-  kind: MailKind;
-  to_address: string;
-  subject: string;
-  body: string;
-  created_at: string;
-  attempts: number;
-}
+import type { MailStore, NewMail, QueuedMail } from '../MailStore.ts';
+import { toQueuedMail, type MailRow } from '../mailRows.ts';
 
 /**
  * The mail queue on PostgreSQL (migration 2), for several instances sending from one queue: a claim takes the mail
@@ -36,17 +27,7 @@ export class PostgresMailStore implements MailStore {
       [now, leaseUntil],
     );
     const row = result.rows[0];
-    return (
-      row && {
-        id: row.id,
-        kind: row.kind,
-        to: row.to_address,
-        subject: row.subject,
-        body: row.body,
-        createdAt: Number(row.created_at),
-        attempts: row.attempts,
-      }
-    );
+    return row && toQueuedMail(row);
   }
 
   async markSent(id: string, at: number): Promise<void> {

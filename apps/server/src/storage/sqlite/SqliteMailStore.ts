@@ -1,15 +1,6 @@
-import type { MailKind, MailStore, NewMail, QueuedMail } from '../MailStore.ts';
+import type { MailStore, NewMail, QueuedMail } from '../MailStore.ts';
+import { toQueuedMail, type MailRow } from '../mailRows.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
-
-interface MailRow {
-  id: string;
-  kind: MailKind;
-  to_address: string;
-  subject: string;
-  body: string;
-  created_at: number;
-  attempts: number;
-}
 
 export class SqliteMailStore implements MailStore {
   private readonly statements;
@@ -43,17 +34,7 @@ export class SqliteMailStore implements MailStore {
 
   async claimDue(now: number, leaseUntil: number): Promise<QueuedMail | undefined> {
     const row = this.statements.claim.get(leaseUntil, now);
-    return (
-      row && {
-        id: row.id,
-        kind: row.kind,
-        to: row.to_address,
-        subject: row.subject,
-        body: row.body,
-        createdAt: row.created_at,
-        attempts: row.attempts,
-      }
-    );
+    return row && toQueuedMail(row);
   }
 
   async markSent(id: string, at: number): Promise<void> {
