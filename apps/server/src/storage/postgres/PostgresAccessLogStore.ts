@@ -1,30 +1,7 @@
 import type pg from 'pg';
 import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
+import { toEntry, type LogRow } from '../accessLogRows.ts';
 import { inTransaction } from './inTransaction.ts';
-
-interface LogRow {
-  plan_id: string;
-  seq: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEntry = (row: LogRow): AccessLogEntry => ({
-  planId: row.plan_id,
-  seq: Number(row.seq),
-  at: Number(row.at),
-  actorId: row.actor_id,
-  actorName: row.actor_name,
-  action: row.action,
-  details: row.details,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
 
 /**
  * The innsynslogg on PostgreSQL (migration 4). Appends to one plan's chain are serialised across every instance by

@@ -1,30 +1,6 @@
 import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
+import { toEntry, type LogRow } from '../accessLogRows.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
-
-/** A row of `access_log`. */
-export interface LogRow {
-  plan_id: string;
-  seq: number;
-  at: number;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-export const toEntry = (row: LogRow): AccessLogEntry => ({
-  planId: row.plan_id,
-  seq: row.seq,
-  at: row.at,
-  actorId: row.actor_id,
-  actorName: row.actor_name,
-  action: row.action,
-  details: row.details,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
 
 export class SqliteAccessLogStore implements AccessLogStore {
   private readonly statements;

@@ -1,6 +1,6 @@
 import type { AccessLogEntry, LogChain } from '../AccessLogStore.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
-import { toEntry, type LogRow } from './SqliteAccessLogStore.ts';
+import { toEntry, type LogRow } from '../accessLogRows.ts';
 
 /**
  * Makes sure the innsynslogg is chained with `chain`'s key. A database keyed with another key is refused (the
