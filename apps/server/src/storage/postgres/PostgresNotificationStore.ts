@@ -1,36 +1,8 @@
-import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsBody, type NotificationSettings } from '@samplan/api';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '@samplan/api';
 import type pg from 'pg';
 import type { NotificationRecord, NotificationStore } from '../NotificationStore.ts';
+import { toNotification, toSettings, type NotificationRow } from '../notificationRows.ts';
 
-interface Row {
-  id: string;
-  user_id: string;
-  plan_id: string;
-  kind: NotificationRecord['kind'];
-  data: Record<string, unknown>;
-  dedupe_key: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-const toRecord = (row: Row): NotificationRecord => ({
-  id: row.id,
-  userId: row.user_id,
-  planId: row.plan_id,
-  kind: row.kind,
-  data: row.data,
-  dedupeKey: row.dedupe_key,
-  createdAt: Number(row.created_at),
-  readAt: row.read_at === null ? null : Number(row.read_at),
-});
-
-/** Stored settings as they are now: anything unreadable (or from an older shape) falls back to the defaults. */
-const readSettings = (value: unknown): NotificationSettings => {
-  const parsed = NotificationSettingsBody.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS;
-};
-
-/** Notifications and their settings on PostgreSQL (migration 2); the unique key makes "told once" hold across instances. */
 export class PostgresNotificationStore implements NotificationStore {
   constructor(private readonly pool: pg.Pool) {}
 
@@ -44,11 +16,11 @@ export class PostgresNotificationStore implements NotificationStore {
   }
 
   async list(userId: string, limit: number): Promise<NotificationRecord[]> {
-    const result = await this.pool.query<Row>(
+    const result = await this.pool.query<NotificationRow>(
       'SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2',
       [userId, limit],
     );
-    return result.rows.map(toRecord);
+    return result.rows.map(toNotification);
   }
 
   async unreadCount(userId: string): Promise<number> {
@@ -79,12 +51,7 @@ export class PostgresNotificationStore implements NotificationStore {
       [userId],
     );
     const row = result.rows[0];
-    return (
-      row && {
-        settings: readSettings(row.settings),
-        lastDigestAt: row.last_digest_at === null ? null : Number(row.last_digest_at),
-      }
-    );
+    return row && toSettings(row);
   }
 
   async putSettings(userId: string, settings: NotificationSettings): Promise<void> {
@@ -107,10 +74,6 @@ export class PostgresNotificationStore implements NotificationStore {
     const result = await this.pool.query<{ user_id: string; settings: unknown; last_digest_at: string | null }>(
       'SELECT user_id, settings, last_digest_at FROM notification_settings',
     );
-    return result.rows.map((row) => ({
-      userId: row.user_id,
-      settings: readSettings(row.settings),
-      lastDigestAt: row.last_digest_at === null ? null : Number(row.last_digest_at),
-    }));
+    return result.rows.map((row) => ({ userId: row.user_id, ...toSettings(row) }));
   }
 }

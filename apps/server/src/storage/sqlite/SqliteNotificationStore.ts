@@ -1,37 +1,7 @@
-import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsBody, type NotificationSettings } from '@samplan/api';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '@samplan/api';
 import type { NotificationRecord, NotificationStore } from '../NotificationStore.ts';
+import { toNotification, toSettings, type NotificationRow } from '../notificationRows.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
-
-interface Row {
-  id: string;
-  user_id: string;
-  plan_id: string;
-  kind: NotificationRecord['kind'];
-  data: string;
-  dedupe_key: string;
-  created_at: number;
-  read_at: number | null;
-}
-
-const toRecord = (row: Row): NotificationRecord => ({
-  id: row.id,
-  userId: row.user_id,
-  planId: row.plan_id,
-  kind: row.kind,
-  data: JSON.parse(row.data) as Record<string, unknown>,
-  dedupeKey: row.dedupe_key,
-  createdAt: row.created_at,
-  readAt: row.read_at,
-});
-
-/** Stored settings as they are now: anything unreadable (or from an older shape) falls back to the defaults. */
-const readSettings = (text: string): NotificationSettings => {
-  try {
-    return NotificationSettingsBody.parse(JSON.parse(text));
-  } catch {
-    return DEFAULT_NOTIFICATION_SETTINGS;
-  }
-};
 
 export class SqliteNotificationStore implements NotificationStore {
   private readonly statements;
@@ -44,7 +14,7 @@ export class SqliteNotificationStore implements NotificationStore {
         `INSERT INTO notifications (id, user_id, plan_id, kind, data, dedupe_key, created_at)
          VALUES (@id, @userId, @planId, @kind, @data, @dedupeKey, @createdAt) ON CONFLICT DO NOTHING`,
       ),
-      list: db.prepare<[string, number], Row>(
+      list: db.prepare<[string, number], NotificationRow>(
         'SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id LIMIT ?',
       ),
       unread: db
@@ -78,7 +48,7 @@ export class SqliteNotificationStore implements NotificationStore {
   }
 
   async list(userId: string, limit: number): Promise<NotificationRecord[]> {
-    return this.statements.list.all(userId, limit).map(toRecord);
+    return this.statements.list.all(userId, limit).map(toNotification);
   }
 
   async unreadCount(userId: string): Promise<number> {
@@ -97,7 +67,7 @@ export class SqliteNotificationStore implements NotificationStore {
 
   async settings(userId: string) {
     const row = this.statements.settings.get(userId);
-    return row && { settings: readSettings(row.settings), lastDigestAt: row.last_digest_at };
+    return row && toSettings(row);
   }
 
   async putSettings(userId: string, settings: NotificationSettings): Promise<void> {
@@ -109,8 +79,6 @@ export class SqliteNotificationStore implements NotificationStore {
   }
 
   async digestUsers() {
-    return this.statements.digestUsers
-      .all()
-      .map((row) => ({ userId: row.user_id, settings: readSettings(row.settings), lastDigestAt: row.last_digest_at }));
+    return this.statements.digestUsers.all().map((row) => ({ userId: row.user_id, ...toSettings(row) }));
   }
 }
