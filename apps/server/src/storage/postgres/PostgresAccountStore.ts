@@ -7,21 +7,7 @@ import type {
   User,
   UserWithPassword,
 } from '../AccountStore.ts';
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  created_at: string;
-}
-
-const toUser = (row: UserRow): User => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  createdAt: Number(row.created_at),
-});
+import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
 
 /** Users, sessions, login throttling, OpenID identities and password reset links on PostgreSQL (migration 3). */
 export class PostgresAccountStore implements AccountStore {
@@ -82,25 +68,19 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async loginFailures(email: string): Promise<LoginFailures | undefined> {
-    const result = await this.pool.query<{ failures: number; first_failure_at: string; locked_until: string | null }>(
+    const result = await this.pool.query<LoginFailuresRow>(
       'SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = $1',
       [email],
     );
     const row = result.rows[0];
-    return (
-      row && {
-        failures: row.failures,
-        firstFailureAt: Number(row.first_failure_at),
-        lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
-      }
-    );
+    return row && toLoginFailures(row);
   }
 
   async countLoginFailure(email: string, rule: LoginFailureRule): Promise<LoginFailures> {
     // Every SET expression reads the row as it was; a new window when the last is over or its lock ran out.
     const fresh =
       '(login_failures.first_failure_at < $2::bigint - $3::bigint OR COALESCE(login_failures.locked_until, 9223372036854775807) <= $2::bigint)';
-    const result = await this.pool.query<{ failures: number; first_failure_at: string; locked_until: string | null }>(
+    const result = await this.pool.query<LoginFailuresRow>(
       `INSERT INTO login_failures (email, failures, first_failure_at, locked_until)
        VALUES ($1, 1, $2::bigint, CASE WHEN 1 >= $4::int THEN $2::bigint + $5::bigint END)
        ON CONFLICT (email) DO UPDATE SET
@@ -111,12 +91,7 @@ export class PostgresAccountStore implements AccountStore {
        RETURNING failures, first_failure_at, locked_until`,
       [email, rule.now, rule.windowMs, rule.maxFailures, rule.lockoutMs],
     );
-    const row = result.rows[0]!;
-    return {
-      failures: row.failures,
-      firstFailureAt: Number(row.first_failure_at),
-      lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
-    };
+    return toLoginFailures(result.rows[0]!);
   }
 
   async clearLoginFailures(email: string): Promise<void> {

@@ -7,19 +7,10 @@ import type {
   AccountStore,
   LoginMethod,
 } from '../AccountStore.ts';
+import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
 
 /** A failure that starts a new window: the last one is over, or its lock has run out. */
 const FRESH = '(first_failure_at < :now - :window OR COALESCE(locked_until, 9e18) <= :now)';
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  created_at: number;
-}
-
-const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at });
 
 export class SqliteAccountStore implements AccountStore {
   private readonly statements;
@@ -45,12 +36,12 @@ export class SqliteAccountStore implements AccountStore {
       ),
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
       deleteSessionsOf: db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?'),
-      loginFailures: db.prepare<[string], { failures: number; first_failure_at: number; locked_until: number | null }>(
+      loginFailures: db.prepare<[string], LoginFailuresRow>(
         'SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = ?',
       ),
       countLoginFailure: db.prepare<
         [{ email: string; now: number; window: number; max: number; lockout: number }],
-        { failures: number; first_failure_at: number; locked_until: number | null }
+        LoginFailuresRow
       >(
         `INSERT INTO login_failures (email, failures, first_failure_at, locked_until)
          VALUES (:email, 1, :now, CASE WHEN 1 >= :max THEN :now + :lockout END)
@@ -132,7 +123,7 @@ export class SqliteAccountStore implements AccountStore {
 
   async loginFailures(email: string): Promise<LoginFailures | undefined> {
     const row = this.statements.loginFailures.get(email);
-    return row && { failures: row.failures, firstFailureAt: row.first_failure_at, lockedUntil: row.locked_until };
+    return row && toLoginFailures(row);
   }
 
   async countLoginFailure(email: string, rule: LoginFailureRule): Promise<LoginFailures> {
@@ -143,7 +134,7 @@ export class SqliteAccountStore implements AccountStore {
       max: rule.maxFailures,
       lockout: rule.lockoutMs,
     })!;
-    return { failures: row.failures, firstFailureAt: row.first_failure_at, lockedUntil: row.locked_until };
+    return toLoginFailures(row);
   }
 
   async clearLoginFailures(email: string): Promise<void> {
