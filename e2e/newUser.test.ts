@@ -208,6 +208,14 @@ describe('a new user registers and makes a plan', () => {
       await expect.poll(() => page.getByLabel('Invitasjonslenke').count()).toBe(0);
       await page.getByLabel('E-postadressen til personen').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, 'invite-withdrawn-phone', { fullPage: false });
+      // The innsynslogg of it, on the phone.
+      await page.goto(`/planer/${planId}/innsynslogg`);
+      await page.getByRole('heading', { name: 'Innsynslogg', level: 1 }).waitFor();
+      await page.locator('.log-table').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'innsynslogg-phone', { fullPage: false });
     } finally {
       await koordinator.context.close();
     }
@@ -231,6 +239,9 @@ describe('a new user registers and makes a plan', () => {
       expect(pageStyle).toContain('counter(page)');
       expect(pageStyle).toContain('counter(pages)');
       expect(await allViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, 'print-phone', { fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.emulateMedia({ media: 'print' });
       await saveScreenshot(page, 'print-marked', { fullPage: false });
       // The browser makes a PDF of it (Chromium 131 and later print the page boxes).
