@@ -2,14 +2,18 @@
 // parallel, then hands over to the app. Everything React lives in the chunks it imports.
 import { earlyRequests } from './api/earlyRequests.ts';
 import { matchRoute } from './app/routes.ts';
+import { isLogoutPending } from './offline/pendingLogout.ts';
 import './styles/app.css';
 
 const route = matchRoute(window.location.pathname);
-earlyRequests.startMe();
-if (route.name === 'plan') {
-  earlyRequests.startPlan(route.planId);
-  void import('./plan/PlanPage.tsx');
-  const { planId } = route;
-  void import('./collab/earlyConnection.ts').then(({ openPlanEarly }) => openPlanEarly(planId));
+// After a logout made offline, nothing is asked as the old session before the app has ended it (SessionContext).
+if (!isLogoutPending()) {
+  earlyRequests.startMe();
+  if (route.name === 'plan') {
+    earlyRequests.startPlan(route.planId);
+    void import('./plan/PlanPage.tsx');
+    const { planId } = route;
+    void import('./collab/earlyConnection.ts').then(({ openPlanEarly }) => openPlanEarly(planId));
+  }
 }
 void import('./app/renderApp.tsx').then(({ renderApp }) => renderApp());

@@ -1,11 +1,19 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/api.ts';
+import { ApiError } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
+import { forgetAccount, rememberedUser, rememberUser } from '../offline/deviceStore.ts';
+import { clearLogoutPending, isLogoutPending, setLogoutPending } from '../offline/pendingLogout.ts';
 import type { User } from '@samplan/api';
 
 export interface Session {
   /** undefined while we ask the server who we are. */
   user: User | null | undefined;
+  /**
+   * The server could not be asked (offline): `user` is the one logged in last on this browser, so plans opened here
+   * before can be opened from this browser's copy. Checked with the server as soon as the network is back.
+   */
+  offline: boolean;
   setUser(user: User | null): void;
   logout(): Promise<void>;
   /** Ends every session of this account, on every device (their open plans close too). */
@@ -14,39 +22,108 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+const isNetworkError = (err: unknown): boolean => err instanceof ApiError && (err.status === 0 || err.status >= 500);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [user, setUserState] = useState<User | null | undefined>(undefined);
+  const [offline, setOffline] = useState(false);
+  const current = useRef<User | null | undefined>(undefined);
+
+  /**
+   * Who is logged in now. A user is remembered for opening plans offline (and whatever this browser kept for another
+   * account is deleted); nobody any more deletes everything kept for the one before.
+   */
+  const setUser = useCallback((next: User | null) => {
+    const previous = current.current;
+    current.current = next;
+    if (next) {
+      clearLogoutPending();
+      void rememberUser(next);
+    } else if (previous) void forgetAccount(previous.id);
+    setOffline(false);
+    setUserState(next);
+  }, []);
+
+  /**
+   * The server's answer to "who am I": a user; nobody (401, 403: whoever was remembered here is forgotten); or no
+   * answer (offline, or the server is down): whoever was logged in last here, for what this browser kept for them.
+   */
+  const settle = useCallback(
+    async (answer: Promise<User>, cancelled: () => boolean = () => false): Promise<void> => {
+      let me: User;
+      try {
+        me = await answer;
+      } catch (err) {
+        if (cancelled()) return;
+        const status = err instanceof ApiError ? err.status : -1;
+        if (status === 0 || status >= 500) {
+          const remembered = await rememberedUser();
+          if (cancelled()) return;
+          current.current = remembered;
+          setOffline(remembered !== null);
+          setUserState(remembered);
+          return;
+        }
+        if (status === 401 || status === 403) {
+          const remembered = current.current ?? (await rememberedUser());
+          if (remembered) await forgetAccount(remembered.id);
+        }
+        if (cancelled()) return;
+        current.current = null;
+        setOffline(false);
+        setUserState(null);
+        return;
+      }
+      if (!cancelled()) setUser(me);
+    },
+    [setUser],
+  );
 
   useEffect(() => {
     let cancelled = false;
-    earlyRequests
-      .me()
-      .then((me) => !cancelled && setUser(me))
-      .catch(() => {
-        if (!cancelled) setUser(null);
-      });
+    if (isLogoutPending()) {
+      // Logged out while offline: the server's session ends first, before this browser is used as anyone.
+      api.logout().then(clearLogoutPending, () => undefined);
+      current.current = null;
+      setUserState(null);
+      return;
+    }
+    void settle(earlyRequests.me(), () => cancelled);
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [settle]);
 
-  const logout = useCallback(async () => {
-    try {
-      await api.logout();
-    } finally {
-      setUser(null);
-    }
-  }, []);
+  // Opened offline: once the network is back, the server says whether this is still a session.
+  useEffect(() => {
+    if (!offline) return;
+    const onOnline = (): void => void settle(api.me());
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [offline, settle]);
 
-  const logoutEverywhere = useCallback(async () => {
-    try {
-      await api.logoutEverywhere();
-    } finally {
-      setUser(null);
-    }
-  }, []);
+  const endSession = useCallback(
+    async (end: () => Promise<void>) => {
+      try {
+        await end();
+      } catch (err) {
+        // Not ended on the server (offline): end it there as soon as the app is opened online again.
+        if (isNetworkError(err)) setLogoutPending();
+      } finally {
+        const previous = current.current;
+        if (previous) await forgetAccount(previous.id);
+        setUser(null);
+      }
+    },
+    [setUser],
+  );
+  const logout = useCallback(() => endSession(api.logout), [endSession]);
+  const logoutEverywhere = useCallback(() => endSession(api.logoutEverywhere), [endSession]);
 
-  const value = useMemo(() => ({ user, setUser, logout, logoutEverywhere }), [user, logout, logoutEverywhere]);
+  const value = useMemo(
+    () => ({ user, offline, setUser, logout, logoutEverywhere }),
+    [user, offline, setUser, logout, logoutEverywhere],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

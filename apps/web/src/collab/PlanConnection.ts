@@ -1,7 +1,11 @@
 import { COLLAB_PATH } from '@samplan/protocol';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { deleteStore, forgetAccount, forgetPlan, whenStoreDeleted } from '../offline/deviceStore.ts';
+import { planStoreName } from '../offline/storeNames.ts';
 import {
+  ACCESS_ENDED,
   connectionStateOf,
   failureOfCloseCode,
   type ConnectionFailure,
@@ -24,9 +28,20 @@ export interface PlanConnectionOptions {
   serverUrl?: string;
 }
 
+/** Failures after which this browser no longer keeps the plan: the user may not see it any more. */
+const FORGET_PLAN: ReadonlySet<ConnectionFailure> = new Set<ConnectionFailure>([...ACCESS_ENDED, 'forbidden']);
+/** The key in the plan's store (y-indexeddb's `custom` object store) of how many changes were not sent yet. */
+const PENDING_KEY = 'pending';
+
 /**
  * One open plan: its Y.Doc, the websocket provider (sync + awareness), the undo manager for this user's own
  * edits, and the connection state shown to the user. Not React; PlanPage owns one per mounted plan.
+ *
+ * Once the page says who the user is (identify), the document is also kept in this browser (y-indexeddb, a store
+ * per account and plan): a plan opened before opens from it while offline, and what is typed offline is kept across
+ * reloads and sent when the socket syncs again. The store is deleted when the server refuses an edit (4409: the
+ * refused edit must not come back from it), when access to the plan ends (4403, 4404), and with everything else of
+ * the account when the server says the user is logged out (4401).
  */
 export class PlanConnection {
   readonly doc = new Y.Doc();
@@ -38,14 +53,31 @@ export class PlanConnection {
   refusedBecause: string | null = null;
   private me: PresenceUser | null = null;
 
-  private snapshot: ConnectionSnapshot = { state: 'connecting', loaded: false, pending: 0, failure: null };
+  private snapshot: ConnectionSnapshot = {
+    state: 'connecting',
+    loaded: false,
+    pending: 0,
+    failure: null,
+    keptOnDevice: false,
+  };
   private readonly listeners = new Set<() => void>();
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   private everSynced = false;
   private failure: ConnectionFailure | null = null;
   private pending = 0;
+  private readonly planId: string;
+  /** This browser's copy of the plan, from identify() on; null before, after destroy, and once deleted. */
+  private store: IndexeddbPersistence | null = null;
+  private storeName: string | null = null;
+  /** The store has been read into the document, and it held the plan (it had been opened here before). */
+  private storeLoaded = false;
+  /** Every local change so far is written to the store (the last write's transaction has completed). */
+  private kept = false;
+  private keptWrites = 0;
+  private destroyed = false;
 
   constructor(options: PlanConnectionOptions) {
+    this.planId = options.planId;
     this.refusal = options.refusal ?? null;
     const serverUrl =
       options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
@@ -88,6 +120,7 @@ export class PlanConnection {
     this.me = user;
     const section = (this.provider.awareness.getLocalState()?.section as string | null | undefined) ?? null;
     this.provider.awareness.setLocalState({ user, section });
+    this.keepOnDevice(user.id);
   }
 
   /** The user given to identify(); the page identifies a connection before it renders anything with it. */
@@ -115,6 +148,9 @@ export class PlanConnection {
   }
 
   destroy(): void {
+    this.destroyed = true;
+    void this.store?.destroy();
+    this.store = null;
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onDocUpdate);
@@ -131,10 +167,11 @@ export class PlanConnection {
   private readonly update = (): void => {
     const status = this.provider.wsconnected ? 'connected' : this.provider.wsconnecting ? 'connecting' : 'disconnected';
     const synced = this.provider.synced;
-    if (status === 'connected' && synced) {
-      this.everSynced = true;
+    if (status === 'connected' && synced && this.pending > 0) {
       this.pending = 0;
+      this.writeKept();
     }
+    if (status === 'connected' && synced) this.everSynced = true;
     const next: ConnectionSnapshot = {
       state: connectionStateOf({
         online: this.online,
@@ -143,16 +180,19 @@ export class PlanConnection {
         everSynced: this.everSynced,
         failure: this.failure,
       }),
-      loaded: this.everSynced,
+      // A copy opened here before shows at once, unless the server has refused the connection before any sync.
+      loaded: this.everSynced || (this.storeLoaded && !this.failure),
       pending: this.pending,
       failure: this.failure,
+      keptOnDevice: this.kept,
     };
     const prev = this.snapshot;
     if (
       prev.state !== next.state ||
       prev.loaded !== next.loaded ||
       prev.pending !== next.pending ||
-      prev.failure !== next.failure
+      prev.failure !== next.failure ||
+      prev.keptOnDevice !== next.keptOnDevice
     ) {
       this.snapshot = next;
       this.emit();
@@ -164,20 +204,97 @@ export class PlanConnection {
   private readonly onClosed = (event: { code: number; reason?: string }): void => {
     this.failure = failureOfCloseCode(event.code, event.reason);
     if (this.failure === 'updateRefused') {
-      // Reconnecting would send the refused edit again: this document is done; the page opens the plan anew.
+      // Reconnecting would send the refused edit again: this document is done; the page opens the plan anew, and
+      // this browser's copy goes first, or the refused edit would come back from it and be sent again.
       this.refusedBecause = event.reason ?? '';
       this.provider.disconnect();
+      this.dropStore();
+    } else if (this.failure === 'unauthenticated') {
+      this.dropStore();
+      if (this.me) void forgetAccount(this.me.id);
+    } else if (FORGET_PLAN.has(this.failure)) {
+      this.dropStore();
+      if (this.me) void forgetPlan(this.me.id, this.planId);
     }
     this.update();
   };
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin === this.provider) return;
+    if (origin === this.provider || (origin !== null && origin === this.store)) return;
     if (!(this.provider.wsconnected && this.provider.synced)) {
       this.pending += 1;
+      this.writeKept();
       this.update();
     }
   };
+
+  /** Keeps the plan in this browser from now on, in the account's store for it, read into the document first. */
+  private keepOnDevice(userId: string): void {
+    if (this.storeName !== null || typeof indexedDB === 'undefined') return;
+    const name = planStoreName(userId, this.planId);
+    this.storeName = name;
+    // A refused connection's copy (4409) is being deleted: open the store only after that.
+    void whenStoreDeleted(name).then(() => {
+      if (this.destroyed || this.failure) return;
+      const store = new IndexeddbPersistence(name, this.doc);
+      this.store = store;
+      store.on('synced', () => {
+        if (this.store !== store) return;
+        void store.get(PENDING_KEY).then(
+          (stored: unknown) => {
+            if (this.store !== store) return;
+            // Changes typed here before a reload (and not sent then) are still not sent.
+            if (!this.everSynced && typeof stored === 'number' && stored > this.pending) this.pending = stored;
+            this.storeLoaded = this.doc.store.clients.size > 0;
+            this.kept = true;
+            this.writeKept();
+            this.update();
+          },
+          () => undefined,
+        );
+      });
+    });
+  }
+
+  /**
+   * Writes how many changes are not sent yet into the store, in a transaction over the updates store too: it
+   * completes after y-indexeddb's writes of the changes so far (IndexedDB runs overlapping read-write transactions
+   * in order), so when it completes, everything typed so far is kept in this browser.
+   */
+  private writeKept(): void {
+    const store = this.store;
+    if (!store) return;
+    const write = ++this.keptWrites;
+    const pending = this.pending;
+    this.kept = false;
+    // After y-indexeddb's own listener has queued its write of this update.
+    queueMicrotask(() => {
+      const db = store.db;
+      if (!db || this.store !== store) return;
+      try {
+        const transaction = db.transaction(['updates', 'custom'], 'readwrite');
+        transaction.objectStore('custom').put(pending, PENDING_KEY);
+        transaction.oncomplete = () => {
+          if (this.store !== store || write !== this.keptWrites) return;
+          this.kept = true;
+          this.update();
+        };
+      } catch {
+        // The store is closing (deleted meanwhile).
+      }
+    });
+  }
+
+  /** Stops keeping the plan in this browser and deletes this browser's copy. */
+  private dropStore(): void {
+    const store = this.store;
+    this.store = null;
+    this.kept = false;
+    if (this.storeName !== null) {
+      void store?.destroy();
+      void deleteStore(this.storeName);
+    }
+  }
 
   // Browsers keep a dead socket open for a while after the network goes; trust the browser and reconnect fast.
   private readonly onOffline = (): void => {

@@ -30,11 +30,13 @@ export const ACCESS_ENDED: ReadonlySet<ConnectionFailure> = new Set<ConnectionFa
 
 export interface ConnectionSnapshot {
   state: ConnectionState;
-  /** The plan has been loaded from the server at least once. */
+  /** The plan has been loaded from the server at least once, or from this browser's copy of it. */
   loaded: boolean;
-  /** Local changes made while not connected, not yet confirmed as sent. */
+  /** Local changes made while not connected, not yet confirmed as sent (also those typed before a reload). */
   pending: number;
   failure: ConnectionFailure | null;
+  /** Every local change so far is kept in this browser (IndexedDB): a reload or a closed tab loses none of them. */
+  keptOnDevice: boolean;
 }
 
 export interface ProviderFacts {

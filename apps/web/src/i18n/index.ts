@@ -6,3 +6,4 @@ export { formatDate, formatDateLong, formatDateTime, todayIso } from './formatDa
 export { formatDay, formatTime } from './formatTime.ts';
 export { parseNorwegianDate } from './parseDate.ts';
 export { nbHistory } from './history.ts';
+export { nbOffline } from './offline.ts';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { ConnectionState } from '../collab/connectionState.ts';
-import { nb } from '../i18n/index.ts';
+import { nb, nbOffline } from '../i18n/index.ts';
 import { connectionFailureMessage } from '../sharing/connectionFailureMessage.ts';
 import { useConnectionSnapshot } from './connectionHooks.ts';
 import { usePlan } from './PlanContext.tsx';
@@ -16,24 +16,40 @@ const LABELS: Record<ConnectionState, string> = {
 /** Connected / reconnecting / offline, and whether this user's changes have reached the server. */
 export function ConnectionStatus() {
   const { connection } = usePlan();
-  const { state, pending, failure } = useConnectionSnapshot(connection);
-  const detail = pending > 0 ? nb.connection.pending : state === 'connected' ? nb.connection.allSaved : null;
-  // Unsent changes live only in this tab: ask before the tab is closed or reloaded.
+  const { state, pending, failure, keptOnDevice } = useConnectionSnapshot(connection);
+  // Offline, one line says both where the changes are and when they are sent.
+  const detail =
+    pending > 0
+      ? keptOnDevice
+        ? state === 'offline'
+          ? null
+          : nbOffline.pendingKept
+        : nb.connection.pending
+      : state === 'connected'
+        ? nb.connection.allSaved
+        : null;
+  const offlineDetail = keptOnDevice
+    ? pending > 0
+      ? nbOffline.pendingKeptOffline
+      : nbOffline.keptOnDevice
+    : nb.connection.offlineHint;
+  // Unsent changes not yet kept in this browser live only in this tab: ask before the tab is closed or reloaded.
+  const atRisk = pending > 0 && !keptOnDevice;
   useEffect(() => {
-    if (pending === 0) return;
+    if (!atRisk) return;
     const onBeforeUnload = (event: BeforeUnloadEvent): string => {
       event.preventDefault();
       return nb.connection.leaveWarning;
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [pending]);
+  }, [atRisk]);
   return (
     <div className={`connection connection--${state}`} role="status" data-state={state} data-pending={pending}>
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__label">{LABELS[state]}</span>
       {detail && <span className="connection__detail">{detail}</span>}
-      {state === 'offline' && <span className="connection__detail">{nb.connection.offlineHint}</span>}
+      {state === 'offline' && <span className="connection__detail">{offlineDetail}</span>}
       {state === 'failed' && failure && <span className="connection__detail">{connectionFailureMessage(failure)}</span>}
     </div>
   );

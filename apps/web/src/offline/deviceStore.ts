@@ -1,0 +1,200 @@
+import type { PlanInfo, User } from '@samplan/api';
+import {
+  accountStoreName,
+  planStoreName,
+  SESSION_STORE,
+  storesOfAccount,
+  storesOfOtherAccounts,
+} from './storeNames.ts';
+
+/**
+ * What this browser keeps so that a plan opened before can be opened again offline, besides the plan itself
+ * (PlanConnection keeps that, with y-indexeddb): who was logged in last, and each plan's PlanInfo. Everything is in
+ * IndexedDB under names per account (storeNames.ts), and everything of an account is deleted when it logs out, is
+ * logged out by the server, or another account logs in on this browser. Every function here is best effort: where
+ * IndexedDB is not available, nothing is kept and the app works online as before.
+ */
+
+const PLANS = 'plans';
+const KV = 'kv';
+const USER_KEY = 'user';
+
+/** Deletions under way, by database name: whoever opens the same name waits for its deletion first. */
+const deletions = new Map<string, Promise<void>>();
+
+function done<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function finished(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** Opens a database with one object store; with `create: false`, resolves null where there is none yet. */
+async function openStore(name: string, store: string, create = true): Promise<IDBDatabase | null> {
+  await whenStoreDeleted(name);
+  if (typeof indexedDB === 'undefined') return null;
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    let created = false;
+    request.onupgradeneeded = () => {
+      if (!create) {
+        created = true;
+        request.transaction?.abort();
+        return;
+      }
+      request.result.createObjectStore(store);
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another tab deleting it (a logout there) must not wait for this one.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => (created ? resolve(null) : reject(request.error ?? new Error('IndexedDB open failed')));
+  });
+}
+
+async function withStore<T>(
+  name: string,
+  store: string,
+  mode: IDBTransactionMode,
+  operate: (objects: IDBObjectStore) => IDBRequest<T> | null,
+  create = true,
+): Promise<T | undefined> {
+  const db = await openStore(name, store, create);
+  if (!db) return undefined;
+  try {
+    const transaction = db.transaction(store, mode);
+    const request = operate(transaction.objectStore(store));
+    const [result] = await Promise.all([request ? done(request) : undefined, finished(transaction)]);
+    return result;
+  } finally {
+    db.close();
+  }
+}
+
+/** Resolves once a deletion of this database started earlier has ended (at once if there is none). */
+export function whenStoreDeleted(name: string): Promise<void> {
+  return deletions.get(name) ?? Promise.resolve();
+}
+
+/** Deletes a database; opening the same name after this call waits for it (whenStoreDeleted). */
+export function deleteStore(name: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve();
+  const deletion = new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    // Open connections are asked to close (versionchange) and do; until then the request waits ("blocked").
+    request.onsuccess = () => resolve();
+    request.onerror = () => resolve();
+  }).finally(() => {
+    if (deletions.get(name) === deletion) deletions.delete(name);
+  });
+  deletions.set(name, deletion);
+  return deletion;
+}
+
+/** The names of Samplan's databases in this browser (where the browser can list them). */
+async function databaseNames(): Promise<string[]> {
+  try {
+    const list = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
+    return list.map((db) => db.name).filter((name): name is string => typeof name === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** Who was logged in last on this browser, for opening plans while offline; null if nobody (or they logged out). */
+export async function rememberedUser(): Promise<User | null> {
+  try {
+    const stored = (await withStore(SESSION_STORE, KV, 'readonly', (kv) => kv.get(USER_KEY), false)) as
+      User | undefined;
+    return stored && typeof stored.id === 'string' && typeof stored.name === 'string' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remembers the logged-in user for opening plans offline, and deletes what this browser kept for any other account
+ * (a shared computer: the next person never finds the last one's plans).
+ */
+export async function rememberUser(user: User): Promise<void> {
+  try {
+    const others = storesOfOtherAccounts(await databaseNames(), user.id);
+    const previous = await rememberedUser();
+    if (previous && previous.id !== user.id) await forgetAccount(previous.id);
+    await Promise.all(others.map(deleteStore));
+    const kept: User = { id: user.id, name: user.name, email: user.email };
+    await withStore(SESSION_STORE, KV, 'readwrite', (kv) => kv.put(kept, USER_KEY));
+  } catch {
+    // Nothing kept: the app still works online.
+  }
+}
+
+/** Deletes everything this browser keeps for the account: its plans, their PlanInfo, and it as the last user. */
+export async function forgetAccount(userId: string): Promise<void> {
+  const names = new Set(storesOfAccount(await databaseNames(), userId));
+  // Where the browser cannot list its databases, the account's PlanInfo names the plans it kept.
+  try {
+    const planIds = await withStore(accountStoreName(userId), PLANS, 'readonly', (plans) => plans.getAllKeys(), false);
+    for (const planId of planIds ?? []) names.add(planStoreName(userId, String(planId)));
+  } catch {
+    // Listed or not there.
+  }
+  names.add(accountStoreName(userId));
+  const remembered = await rememberedUser();
+  if (!remembered || remembered.id === userId) names.add(SESSION_STORE);
+  await Promise.all([...names].map(deleteStore));
+}
+
+/** Keeps a plan's PlanInfo for opening it offline. */
+export async function savePlanInfo(userId: string, info: PlanInfo): Promise<void> {
+  try {
+    await withStore(accountStoreName(userId), PLANS, 'readwrite', (plans) => plans.put(info, info.id));
+  } catch {
+    // Not kept.
+  }
+}
+
+/** The PlanInfo kept for a plan, if the plan itself is kept on this browser too; null otherwise. */
+export async function storedPlanInfo(userId: string, planId: string): Promise<PlanInfo | null> {
+  try {
+    const info = (await withStore(accountStoreName(userId), PLANS, 'readonly', (plans) => plans.get(planId), false)) as
+      PlanInfo | undefined;
+    if (!info || !(await hasStoredPlan(userId, planId))) return null;
+    return info;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this browser keeps the plan's document (y-indexeddb's database with at least one update in it). */
+async function hasStoredPlan(userId: string, planId: string): Promise<boolean> {
+  const db = await openStore(planStoreName(userId, planId), 'updates', false);
+  if (!db) return false;
+  try {
+    if (!db.objectStoreNames.contains('updates')) return false;
+    const transaction = db.transaction('updates', 'readonly');
+    return (await done(transaction.objectStore('updates').count())) > 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes what this browser keeps of one plan (access to it ended). */
+export async function forgetPlan(userId: string, planId: string): Promise<void> {
+  await deleteStore(planStoreName(userId, planId));
+  try {
+    await withStore(accountStoreName(userId), PLANS, 'readwrite', (plans) => plans.delete(planId), false);
+  } catch {
+    // Not there.
+  }
+}
