@@ -9,6 +9,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Everything the production bundle is built from; when none of it changed, the last build is reused.
 const INPUTS = [
   'apps/web/src',
+  'apps/web/sw',
+  'apps/web/build',
   'apps/web/index.html',
   'packages/plan-model/src',
   'packages/protocol/src',

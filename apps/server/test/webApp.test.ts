@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/testServer.ts';
 
 const SCRIPT = `export const greeting = ${JSON.stringify('Hei, verden! '.repeat(400))};\n`;
+const WORKER = `self.addEventListener('fetch', () => {});\n`;
+const MANIFEST = JSON.stringify({ name: 'Samplan', start_url: '/' });
 const HTML = `<!doctype html><html lang="nb"><body><div id="root"></div>${'<!-- fyll -->'.repeat(100)}</body></html>`;
 
 /** GET with an explicit Accept-Encoding (fetch would decode the body and hide the encoding). */
@@ -39,6 +41,8 @@ describe('serving the built web app', () => {
     writeFileSync(`${script}.gz`, gzipSync(SCRIPT));
     writeFileSync(join(webDist, 'index.html'), HTML);
     writeFileSync(join(webDist, 'index.html.br'), brotliCompressSync(HTML));
+    writeFileSync(join(webDist, 'sw.js'), WORKER);
+    writeFileSync(join(webDist, 'manifest.webmanifest'), MANIFEST);
     server = await startTestServer({ WEB_DIST: webDist });
   });
   afterAll(async () => {
@@ -82,5 +86,51 @@ describe('serving the built web app', () => {
     const res = await get(`${server.url}/api/finnes-ikke`, 'br');
     expect(res.status).toBe(404);
     expect(JSON.parse(res.body.toString())).toEqual({ error: { code: 'NOT_FOUND', message: 'Fant ikke ressursen' } });
+  });
+});
+
+describe('serving the offline shell', () => {
+  let server: TestServer;
+  let webDist: string;
+
+  beforeAll(async () => {
+    webDist = mkdtempSync(join(tmpdir(), 'samplan-web-dist-'));
+    mkdirSync(join(webDist, 'assets'));
+    writeFileSync(join(webDist, 'assets', 'app-Ab12Cd34.js'), SCRIPT);
+    writeFileSync(join(webDist, 'index.html'), HTML);
+    writeFileSync(join(webDist, 'sw.js'), WORKER);
+    writeFileSync(join(webDist, 'manifest.webmanifest'), MANIFEST);
+    // A low limit: the shell's files do not count against it, the API does.
+    server = await startTestServer({ WEB_DIST: webDist, RATE_LIMIT_MAX: '10' });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('serves the service worker at the root, asked again each time, under a CSP that allows it and the manifest', async () => {
+    const worker = await get(`${server.url}/sw.js`, 'identity');
+    expect(worker.status).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.body.toString()).toBe(WORKER);
+    const csp = String(worker.headers['content-security-policy']);
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+
+    const manifest = await get(`${server.url}/manifest.webmanifest`, 'identity');
+    expect(manifest.headers['content-type']).toMatch(/application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('does not count the shell files against the rate limit (a service worker fetches them all at once)', async () => {
+    for (let i = 0; i < 30; i++) {
+      const path = ['/sw.js', '/manifest.webmanifest', '/assets/app-Ab12Cd34.js'][i % 3]!;
+      expect((await get(`${server.url}${path}`, 'identity')).status).toBe(200);
+    }
+    let last = 0;
+    for (let i = 0; i < 15 && last !== 429; i++) last = (await get(`${server.url}/planer/abc`, 'identity')).status;
+    expect(last).toBe(429);
   });
 });

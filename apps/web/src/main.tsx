@@ -3,6 +3,7 @@
 import { earlyRequests } from './api/earlyRequests.ts';
 import { matchRoute } from './app/routes.ts';
 import { isLogoutPending } from './offline/pendingLogout.ts';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import './styles/app.css';
 
 const route = matchRoute(window.location.pathname);
@@ -17,3 +18,4 @@ if (!isLogoutPending()) {
   }
 }
 void import('./app/renderApp.tsx').then(({ renderApp }) => renderApp());
+registerServiceWorker();

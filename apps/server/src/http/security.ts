@@ -12,7 +12,19 @@ export interface SecurityOptions {
   redis?: { client: Redis; prefix: string } | null;
 }
 
-/** Security headers with a CSP for the web app, and a per-address rate limit over everything. */
+/**
+ * The web app's own built files (its hashed assets, icons, manifest and service worker): read from disk, the same
+ * for everyone. A service worker fetches all of them at once when it installs (about 50), so they are not counted
+ * against an address's limit: a class or an office behind one address would otherwise use it up just by opening
+ * Samplan.
+ */
+const SHELL_FILE = /^\/(?:assets\/[^/?]+|icons\/[^/?]+|sw\.js|manifest\.webmanifest)(?:\?.*)?$/;
+
+export function isShellFile(method: string, url: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && SHELL_FILE.test(url);
+}
+
+/** Security headers with a CSP for the web app, and a per-address rate limit over everything else. */
 export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   const https = options.publicUrl?.startsWith('https:') ?? false;
   // 'self' covers same-origin ws:/wss: in current browsers; the explicit origin helps older Safari.
@@ -32,6 +44,7 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
         baseUri: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'", ...options.oidcOrigins],
+        // The service worker (/sw.js) and the web app manifest, both from our own origin only.
         workerSrc: ["'self'", 'blob:'],
         manifestSrc: ["'self'"],
         ...(https ? { upgradeInsecureRequests: [] } : {}),
@@ -46,6 +59,7 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
     global: true,
     max: options.rateLimitMax,
     timeWindow: '1 minute',
+    allowList: (request) => isShellFile(request.method, request.url),
     ...(options.redis && { redis: options.redis.client, nameSpace: `${options.redis.prefix}rate-limit:` }),
   });
 }
