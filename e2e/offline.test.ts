@@ -1,0 +1,346 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { allViolations } from './support/axe.ts';
+import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails } from './support/browser.ts';
+import { collectPageErrors, expectText, openPlan, waitForConnected } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { waitFor } from './support/waitFor.ts';
+import { useWebApp } from './support/webApp.ts';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 900 };
+/** The demo plan's first goal (plan-model seedDemoPlan). */
+const FIRST_GOAL = 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.';
+const GOAL_TITLE = 'li[data-goal-id] textarea';
+const KEPT = 'Det du skriver, lagres på denne enheten og sendes når du er på nett igjen.';
+const PENDING_KEPT = 'Endringene dine er lagret på denne enheten og sendes når du er på nett igjen.';
+const NOT_ON_DEVICE = 'denne planen er ikke lagret på denne enheten';
+
+/** Samplan's IndexedDB databases in the page's browser context. */
+async function storedDatabases(page: Page): Promise<string[]> {
+  return page.evaluate(async () =>
+    (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('samplan-')),
+  );
+}
+
+/** Waits until the service worker controls the page and has kept the app shell. */
+async function waitForShell(page: Page): Promise<void> {
+  await waitFor(
+    () =>
+      page.evaluate(async () => {
+        if (!navigator.serviceWorker.controller) return false;
+        const shells = (await caches.keys()).filter((name) => name.startsWith('samplan-shell-'));
+        if (shells.length !== 1) return false;
+        return (await (await caches.open(shells[0]!)).match('/index.html')) !== undefined;
+      }),
+    { timeout: 30_000, message: 'the service worker keeps the app shell' },
+  );
+}
+
+/** Waits until this browser keeps the plan and its PlanInfo for the user. */
+async function waitForKept(page: Page, userId: string, planId: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const names = await storedDatabases(page);
+      return names.includes(`samplan-plan:${userId}:${planId}`) && names.includes(`samplan-account:${userId}`);
+    },
+    { message: 'the plan is kept in IndexedDB' },
+  );
+}
+
+/** Every HTTP request the server gets that carries one of the context's cookies (the browser's own requests). */
+function requestsFrom(app: { server: { app: { server: NodeJS.EventEmitter } } }, context: BrowserContext) {
+  const seen: string[] = [];
+  let values: string[] = [];
+  const listener = (request: IncomingMessage): void => {
+    const cookie = request.headers.cookie ?? '';
+    if (values.some((value) => cookie.includes(value))) seen.push(request.url ?? '');
+  };
+  return {
+    seen,
+    async start(): Promise<void> {
+      values = (await context.cookies()).map((cookie) => cookie.value).filter((value) => value.length > 8);
+      app.server.app.server.on('request', listener);
+    },
+    stop(): void {
+      app.server.app.server.off('request', listener);
+    },
+  };
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect(await allViolations(page)).toEqual([]);
+}
+
+async function exportedGoalTitles(context: BrowserContext, planId: string): Promise<string[]> {
+  const response = await context.request.get(`/api/plans/${planId}/export.json`);
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  return [...text.matchAll(/"title":"([^"]*)"/g)].map((match) => match[1]!);
+}
+
+describe('offline first: a plan opened before opens, and takes typing, without a network', () => {
+  const app = useWebApp();
+
+  /** A parent's demo plan, shared with a teacher (deltaker), both logged in in their own browsers. */
+  async function sharedDemoPlan(viewport: { width: number; height: number }) {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    await parent.page.setViewportSize(viewport);
+    const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
+    const planId = await createPlanViaApi(parent.context, { demo: true, creatorRole: 'foresatt' });
+    await inviteToPlan(parent.context, teacher, planId, 'deltaker', 'Kari Nilsen (mor)');
+    return { parent, teacher, planId };
+  }
+
+  for (const [device, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`a parent edits a goal, goes offline, reloads, types, and the teacher gets it when the network is back (${device})`, async () => {
+      const { parent, teacher, planId } = await sharedDemoPlan(viewport);
+      const { page } = parent;
+      const errors = [...collectPageErrors(page), ...collectPageErrors(teacher.page)];
+      try {
+        await Promise.all([openPlan(page, planId, 'mal'), openPlan(teacher.page, planId, 'mal')]);
+        // The parent reads the plan and edits one goal while online; the teacher sees it.
+        const title = page.locator(GOAL_TITLE).first();
+        await expect.poll(() => title.inputValue()).toBe(FIRST_GOAL);
+        await title.click();
+        await title.press('Control+End');
+        await title.pressSequentially(' Også i friminuttene.', { delay: 10 });
+        const online = `${FIRST_GOAL} Også i friminuttene.`;
+        await expect.poll(() => teacher.page.locator(GOAL_TITLE).first().inputValue()).toBe(online);
+        await waitForShell(page);
+        await waitForKept(page, parent.user.id, planId);
+
+        // Offline: the status says so, and that typing is kept here.
+        await parent.context.setOffline(true);
+        await page.locator('.connection[data-state="offline"]').waitFor();
+        await expectText(page.locator('.connection'), KEPT);
+
+        // Reloaded offline: the shell comes from the service worker, the plan from this browser; the server
+        // hears nothing from the parent's browser meanwhile.
+        const requests = requestsFrom(app, parent.context);
+        await requests.start();
+        const reloaded = await page.reload();
+        expect(reloaded?.fromServiceWorker()).toBe(true);
+        await page.locator('.connection[data-state="offline"]').waitFor();
+        await expect.poll(() => page.locator(GOAL_TITLE).first().inputValue()).toBe(online);
+        await expectText(page.locator('.connection'), KEPT);
+        if (device === 'phone') {
+          await saveScreenshot(page, 'offline-reloaded-phone', { fullPage: false });
+          await expectNoAxeViolations(page);
+        }
+
+        // Typing offline: kept on this device (said so), and still there after another reload.
+        const offlineTitle = page.locator(GOAL_TITLE).first();
+        await offlineTitle.click();
+        await offlineTitle.press('Control+End');
+        await offlineTitle.pressSequentially(' Og i gymtimene.', { delay: 10 });
+        const typed = `${online} Og i gymtimene.`;
+        await expectText(page.locator('.connection'), PENDING_KEPT);
+        if (device === 'phone') {
+          await saveScreenshot(page, 'offline-typed-phone', { fullPage: false });
+          await expectNoAxeViolations(page);
+        }
+        await page.reload();
+        await expect.poll(() => page.locator(GOAL_TITLE).first().inputValue()).toBe(typed);
+        await expectText(page.locator('.connection'), PENDING_KEPT);
+        requests.stop();
+        expect(requests.seen).toEqual([]);
+        // Meanwhile the teacher has not seen it, nor has the server.
+        expect(await teacher.page.locator(GOAL_TITLE).first().inputValue()).toBe(online);
+
+        // Back online: sent, the teacher sees it, and the server's export has it.
+        await parent.context.setOffline(false);
+        await waitForConnected(page);
+        await expect.poll(() => page.locator('.connection').getAttribute('data-pending')).toBe('0');
+        await expect.poll(() => teacher.page.locator(GOAL_TITLE).first().inputValue()).toBe(typed);
+        expect(await exportedGoalTitles(parent.context, planId)).toContain(typed);
+        if (device === 'phone') await saveScreenshot(page, 'offline-back-online-phone', { fullPage: false });
+        expect(errors).toEqual([]);
+      } finally {
+        await parent.context.close();
+        await teacher.context.close();
+      }
+    });
+  }
+
+  it('says plainly when a plan was never opened on this device, and opens it once the network is back (phone)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    try {
+      const other = await createPlanViaApi(parent.context, { childName: 'Jonas Nilsen', creatorRole: 'foresatt' });
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      await parent.context.setOffline(true);
+      await page.goto(`/planer/${other}`);
+      await expectText(page.locator('h1'), 'Planen kan ikke åpnes');
+      await expectText(page.getByRole('alert'), NOT_ON_DEVICE);
+      await saveScreenshot(page, 'offline-plan-not-on-device-phone', { fullPage: false });
+      await expectNoAxeViolations(page);
+      await parent.context.setOffline(false);
+      await waitForConnected(page);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('logging out deletes every stored plan; another account on the same browser cannot open them offline (phone)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    try {
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
+      await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+      await expect.poll(() => storedDatabases(page)).toEqual([]);
+
+      // Someone else logs in on the same browser; offline, the parent's plan is not there for them.
+      const other = await newUserContext(app.browser, app.server.url, 'Per Hansen');
+      await other.context.close();
+      const login = await parent.context.request.post('/api/auth/login', {
+        headers: CSRF,
+        data: { email: other.user.email, password: other.user.password },
+      });
+      expect(login.status()).toBe(200);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      await parent.context.setOffline(true);
+      await page.goto(`/planer/${planId}/mal`);
+      await expectText(page.getByRole('alert'), NOT_ON_DEVICE);
+      expect(await page.getByText(FIRST_GOAL).count()).toBe(0);
+      expect((await storedDatabases(page)).filter((name) => name.includes(parent.user.id))).toEqual([]);
+      await parent.context.setOffline(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('a stored edit the server refuses (4409) is deleted with the stored copy, not sent again and again', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const page = teacher.page;
+    await page.setViewportSize(PHONE);
+    const errors = collectPageErrors(page);
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    try {
+      await openPlan(page, planId, 'tiltak');
+      await waitForKept(page, teacher.user.id, planId);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      // An edit in a part the teacher may not write (about the child), kept in the teacher's stored copy as if
+      // typed offline when the teacher still could.
+      const forged = new Y.Doc();
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Skrevet uten nett i familiens del')]);
+      forged.getXmlFragment('about.child').insert(0, [paragraph]);
+      const update = [...Y.encodeStateAsUpdate(forged)];
+      await page.evaluate(
+        async ({ name, bytes }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          const transaction = db.transaction('updates', 'readwrite');
+          transaction.objectStore('updates').add(new Uint8Array(bytes));
+          await new Promise((resolve) => (transaction.oncomplete = resolve));
+          db.close();
+        },
+        { name: `samplan-plan:${teacher.user.id}:${planId}`, bytes: update },
+      );
+
+      const before = sockets.length;
+      await page.goto(`/planer/${planId}/tiltak`);
+      await expectText(
+        page.locator('.notice'),
+        'Endringen din i «Om barnet og familien» ble ikke lagret, fordi du ikke kan endre den delen av planen.',
+      );
+      await waitForConnected(page);
+      // One refused socket and one good one; the refused edit did not come back from the store.
+      const afterRefusal = sockets.length;
+      expect(afterRefusal - before).toBe(2);
+      const stored = await app.server.app.samplan.documentLog.currentDoc(planId);
+      expect(stored.getXmlFragment('about.child').toString()).not.toContain('Skrevet uten nett');
+      stored.destroy();
+      await page.reload();
+      await waitForConnected(page);
+      expect(await page.locator('.notice').count()).toBe(0);
+      expect(sockets.length - afterRefusal).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('is installable, with the shell served for it and nothing private cached', async () => {
+    // A browser profile of its own: Chromium does not offer installing from an incognito context (as the other
+    // tests' contexts are).
+    const profile = mkdtempSync(join(tmpdir(), 'samplan-e2e-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      baseURL: app.server.url,
+      locale: 'nb-NO',
+      viewport: PHONE,
+    });
+    try {
+      const details = newUserDetails('Kari Nilsen');
+      expect((await context.request.post('/api/auth/register', { data: details, headers: CSRF })).status()).toBe(201);
+      const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: unknown[];
+      };
+      expect(installabilityErrors).toEqual([]);
+      const manifest = await context.request.get('/manifest.webmanifest');
+      expect(manifest.headers()['content-type']).toContain('application/manifest+json');
+      expect(await manifest.json()).toMatchObject({
+        name: 'Samplan',
+        lang: 'nb',
+        start_url: '/',
+        display: 'standalone',
+        theme_color: '#1c4f82',
+      });
+      const worker = await context.request.get('/sw.js');
+      expect(worker.headers()['cache-control']).toBe('no-cache');
+      const csp = worker.headers()['content-security-policy'] ?? '';
+      expect(csp).toContain("worker-src 'self'");
+      expect(csp).toContain("manifest-src 'self'");
+      // The shell cache holds built files only: nothing from /api or /collab, and no plan's words.
+      const cached = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) {
+          for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+        }
+        return urls;
+      });
+      expect(cached.length).toBeGreaterThan(5);
+      expect(cached.filter((path) => path.startsWith('/api') || path.startsWith('/collab'))).toEqual([]);
+      expect(cached).toContain('/index.html');
+      expect(cached).toContain('/manifest.webmanifest');
+      expect(cached.every((path) => path === '/index.html' || /^\/(assets|icons)\/|^\/manifest/.test(path))).toBe(true);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
