@@ -18,7 +18,8 @@ const DESKTOP = { width: 1366, height: 900 };
 const FIRST_GOAL = 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.';
 const GOAL_TITLE = 'li[data-goal-id] textarea';
 const KEPT = 'Det du skriver, lagres på denne enheten og sendes når du er på nett igjen.';
-const PENDING_KEPT = 'Endringene dine er lagret på denne enheten og sendes når du er på nett igjen.';
+const PENDING_KEPT =
+  'Endringene dine er ikke sendt ennå. De er lagret på denne enheten og sendes når du er på nett igjen.';
 const NOT_ON_DEVICE = 'denne planen er ikke lagret på denne enheten';
 
 /** Samplan's IndexedDB databases in the page's browser context. */

@@ -27,8 +27,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       await Promise.all(staleShellCaches(await caches.keys(), __SHELL_VERSION__).map((name) => caches.delete(name)));
-      // The navigation is asked of the network while this worker starts, not after.
-      await self.registration.navigationPreload?.enable();
+      // No navigation preload: the browser would send it for every navigation in scope, also those this worker
+      // leaves to the network (an OIDC callback under /api would then reach the server twice, its one-time code
+      // spent by the first).
       await self.clients.claim();
     })(),
   );
@@ -41,8 +42,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       (async () => {
         try {
-          const preloaded = (await event.preloadResponse) as Response | undefined;
-          return preloaded ?? (await fetch(event.request));
+          return await fetch(event.request);
         } catch {
           const page = await caches.match(SHELL_PAGE, { cacheName: CACHE });
           if (page) return page;
