@@ -49,7 +49,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
    * answer (offline, or the server is down): whoever was logged in last here, for what this browser kept for them.
    */
   const settle = useCallback(
-    async (answer: Promise<User>, cancelled: () => boolean = () => false): Promise<void> => {
+    async (
+      answer: Promise<User>,
+      cancelled: () => boolean = () => false,
+      remembering: Promise<User | null> = rememberedUser(),
+    ): Promise<void> => {
       let me: User;
       try {
         me = await answer;
@@ -57,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (cancelled()) return;
         const status = err instanceof ApiError ? err.status : -1;
         if (status === 0 || status >= 500) {
-          const remembered = await rememberedUser();
+          const remembered = await remembering;
           if (cancelled()) return;
           current.current = remembered;
           setOffline(remembered !== null);
@@ -65,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           return;
         }
         if (status === 401 || status === 403) {
-          const remembered = current.current ?? (await rememberedUser());
+          const remembered = current.current ?? (await remembering);
           if (remembered) await forgetAccount(remembered.id);
         }
         if (cancelled()) return;
@@ -88,7 +92,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setUserState(null);
       return;
     }
-    void settle(earlyRequests.me(), () => cancelled);
+    // Who was here last is read alongside the question, for when there is no answer (offline).
+    void settle(earlyRequests.me(), () => cancelled, rememberedUser());
     return () => {
       cancelled = true;
     };

@@ -240,13 +240,15 @@ export class PlanConnection {
       this.store = store;
       store.on('synced', () => {
         if (this.store !== store) return;
+        // Shown at once; how many changes were not sent is read after (one IndexedDB round trip less first).
+        this.storeLoaded = this.doc.store.clients.size > 0;
+        this.kept = true;
+        this.update();
         void store.get(PENDING_KEY).then(
           (stored: unknown) => {
             if (this.store !== store) return;
             // Changes typed here before a reload (and not sent then) are still not sent.
             if (!this.everSynced && typeof stored === 'number' && stored > this.pending) this.pending = stored;
-            this.storeLoaded = this.doc.store.clients.size > 0;
-            this.kept = true;
             this.writeKept();
             this.update();
           },
