@@ -687,6 +687,22 @@ export function formatReport(results: BenchResults): string {
           '',
         ],
         ['demo plan editable, warm reload (ms)', int(median(web.demo.editableWarmMs)), ms(web.demo.editableWarmMs), ''],
+        ...(web.phone
+          ? [
+              [
+                'phone 390 px, CPU 4× slower: demo readable, fresh (ms)',
+                int(median(web.phone.readableFreshMs)),
+                ms(web.phone.readableFreshMs),
+                `<= ${int(t.phoneReadable.target)} ${verdict(t.phoneReadable.met)}`,
+              ],
+              [
+                '  ... opened again offline, from the store (ms)',
+                int(median(web.phone.offlineOpenMs)),
+                ms(web.phone.offlineOpenMs),
+                `<= ${int(t.offlineOpen.target)} ${verdict(t.offlineOpen.met)}`,
+              ],
+            ]
+          : []),
         [
           `demo typing p50 / p95 / max (ms, ${web.demo.typingMs.n} keys)`,
           `${fmt(web.demo.typingMs.p50, 1)} / ${fmt(web.demo.typingMs.p95, 1)} / ${fmt(web.demo.typingMs.max, 1)}`,
@@ -723,6 +739,7 @@ export function formatReport(results: BenchResults): string {
         ['editors mounted at once, large goals', int(L.editorsMounted), '', 'info'],
       ]),
     );
+    if (web.phone) out.push(`  offline loads showed: ${[...new Set(web.phone.offlineState)].join('; ')}`);
     out.push(`  page errors: ${web.pageErrors.length === 0 ? 'none' : web.pageErrors.join('; ')}`);
   }
 

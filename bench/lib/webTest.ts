@@ -25,7 +25,17 @@ export const WEB_TARGETS = {
   visibleLagMs: 100,
   /** What the first page loads (entry + preloaded chunks), gzip. */
   firstPageGzipKiB: 120,
+  /** Issue 12: navigation until the demo plan's first goal is on screen, fresh context, 390 px, CPU 4× slower. */
+  phoneReadableMs: 1000,
+  /** Issue 12: the same plan opened again offline, from the service worker's shell and the browser's store. */
+  offlineOpenMs: 1000,
 } as const;
+
+/** Issue 12's phone: a 390 × 844 viewport and a CPU slowed down 4× through the DevTools protocol. */
+const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
+const PHONE_CPU_SLOWDOWN = 4;
+/** The demo plan's first goal (plan-model seedDemoPlan): "readable" means this text is on screen. */
+const DEMO_FIRST_GOAL = 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -82,8 +92,22 @@ export interface WebResult {
     scrollMeasures: { longestTaskMs: number; longestFrameMs: number };
     openMeetingsMs: number;
   };
+  /**
+   * Issue 12, each run in a fresh browser context at 390 px with the CPU slowed 4× (Emulation.setCPUThrottlingRate),
+   * measured in the page from navigation start (performance.now()) until the demo plan's first goal title is on
+   * screen: first online with an empty cache, then, in the same context once the service worker has kept the shell
+   * and the plan is kept in IndexedDB, again offline.
+   */
+  phone: {
+    readableFreshMs: number[];
+    offlineOpenMs: number[];
+    /** What the offline loads showed: the connection state (must be "offline") and whether a request left. */
+    offlineState: string[];
+  };
   pageErrors: string[];
   targets: {
+    phoneReadable: Target;
+    offlineOpen: Target;
     demoEditable: Target;
     firstPageGzip: Target;
     largeTypingP95: Target;
@@ -136,6 +160,54 @@ async function timeToEditable(page: Page, url: string, then?: (page: Page) => Pr
   await page.locator(GOAL_TITLE).first().waitFor();
   await then?.(page);
   return round(performance.now() - start, 0);
+}
+
+/**
+ * Navigates and returns the page's own clock (ms since navigation start) at the first animation frame in which
+ * `text` is on screen: as a text field's value or as text, in an element with a size.
+ */
+async function timeToReadable(page: Page, url: string, text: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  // No named inner functions (tsx would add a `__name` helper the page does not have) and no string (the CSP
+  // forbids eval).
+  const found = await page.waitForFunction(
+    (expected: string) => {
+      for (const field of document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input')) {
+        // The value first: measuring a box forces a layout, which the polling must not add every frame.
+        if (field.value !== expected) continue;
+        const box = field.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0) return performance.now();
+      }
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.nodeValue?.includes(expected)) continue;
+        const box = node.parentElement?.getBoundingClientRect();
+        if (box && box.width > 0 && box.height > 0) return performance.now();
+      }
+      return false;
+    },
+    text,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return round((await found.jsonValue()) as number, 0);
+}
+
+/** Waits until the service worker controls the page with the shell kept, and the plan is kept in IndexedDB. */
+async function waitForOfflineReady(page: Page, planId: string): Promise<void> {
+  // Polled with evaluate: waitForFunction takes the promise of an async predicate as a truthy answer at once.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ready = await page.evaluate(async (id: string) => {
+      if (!navigator.serviceWorker.controller) return false;
+      const shells = (await caches.keys()).filter((name) => name.startsWith('samplan-shell-'));
+      if (shells.length !== 1 || !(await (await caches.open(shells[0]!)).match('/index.html'))) return false;
+      const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+      return names.some((name) => name.startsWith('samplan-plan:') && name.endsWith(`:${id}`));
+    }, planId);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the shell and the plan were not kept for offline use within 60 s');
+    await page.waitForTimeout(250);
+  }
 }
 
 /**
@@ -233,6 +305,39 @@ export async function runWeb(options: BenchOptions, log: (message: string) => vo
     });
     const pageErrors: string[] = [];
     const reps = Math.max(1, options.webRuns);
+
+    // Issue 12: the demo plan on a slow phone, fresh and then offline, in the same context.
+    const phone: WebResult['phone'] = { readableFreshMs: [], offlineOpenMs: [], offlineState: [] };
+    for (let i = 0; i < reps; i++) {
+      const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
+      try {
+        const errors = collectPageErrors(page);
+        await page.setViewportSize(PHONE_VIEWPORT);
+        const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
+        const url = `/planer/${planId}/mal`;
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+        await waitForBrowserIdle();
+        phone.readableFreshMs.push(await timeToReadable(page, url, DEMO_FIRST_GOAL));
+        await waitForOfflineReady(page, planId);
+        await context.setOffline(true);
+        let requests = 0;
+        const countRequest = (): void => void (requests += 1);
+        server.app.server.on('request', countRequest);
+        await waitForBrowserIdle();
+        phone.offlineOpenMs.push(await timeToReadable(page, url, DEMO_FIRST_GOAL));
+        const state = await page.locator('.connection').getAttribute('data-state');
+        server.app.server.off('request', countRequest);
+        phone.offlineState.push(`${state ?? 'none'}${requests > 0 ? `, ${requests} requests reached the server` : ''}`);
+        pageErrors.push(...errors);
+      } finally {
+        await context.close();
+      }
+    }
+    log(
+      `  phone (390 px, CPU ${PHONE_CPU_SLOWDOWN}× slower): demo plan readable ${phone.readableFreshMs.join(' / ')} ms fresh, ` +
+        `${phone.offlineOpenMs.join(' / ')} ms offline (${[...new Set(phone.offlineState)].join('; ')})`,
+    );
 
     // Demo plan: first loads in fresh contexts, then warm reloads and typing in the last one.
     const editableFreshMs: number[] = [];
@@ -353,8 +458,11 @@ export async function runWeb(options: BenchOptions, log: (message: string) => vo
         typingMs: percentiles(typing),
       },
       large: largeResult,
+      phone,
       pageErrors,
       targets: {
+        phoneReadable: target(WEB_TARGETS.phoneReadableMs, median(phone.readableFreshMs)),
+        offlineOpen: target(WEB_TARGETS.offlineOpenMs, median(phone.offlineOpenMs)),
         demoEditable: target(WEB_TARGETS.demoEditableMs, demoEditable),
         firstPageGzip: target(WEB_TARGETS.firstPageGzipKiB, bundleGzipKiB.firstPage),
         largeTypingP95: target(WEB_TARGETS.visibleLagMs, typingP95),
