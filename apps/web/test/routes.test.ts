@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesRange, matchRoute, paths, safeNext } from '../src/app/routes.ts';
+import { changesRange, matchRoute, paths, safeNext } from '../src/routing/routes.ts';
 
 describe('routes', () => {
   it('matches every page', () => {

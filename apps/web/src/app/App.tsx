@@ -7,10 +7,10 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PlansPage } from '../pages/PlansPage.tsx';
 import { RegisterPage } from '../pages/RegisterPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
-import { navigate, useLocationPath } from './navigation.ts';
+import { navigate, useLocationPath } from '../routing/navigation.ts';
 import { preloadableLazy } from './preloadableLazy.tsx';
-import { matchRoute, paths, type Route } from './routes.ts';
-import { SessionProvider, useSession } from './SessionContext.tsx';
+import { matchRoute, paths, type Route } from '../routing/routes.ts';
+import { SessionProvider, useSession } from '../session/SessionContext.tsx';
 
 // The plan editor (Yjs, Tiptap, plan-model) is its own chunk; the login and plan list never load it.
 const planPage = preloadableLazy(

@@ -1,9 +1,9 @@
 import { nb, nbNotifications } from '../i18n/index.ts';
 import { useUnreadNotifications } from '../pages/unreadNotifications.ts';
-import { Link } from './Link.tsx';
-import { navigate, useLocationPath } from './navigation.ts';
-import { paths } from './routes.ts';
-import { useSession } from './SessionContext.tsx';
+import { Link } from '../routing/Link.tsx';
+import { navigate, useLocationPath } from '../routing/navigation.ts';
+import { paths } from '../routing/routes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 
 export function AppHeader() {
   const { user, logout } = useSession();

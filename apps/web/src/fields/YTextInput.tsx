@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 're
 import type * as Y from 'yjs';
 import { applyTextChange } from '../collab/applyTextChange.ts';
 import { diffText, transformPosition, type TextDelta } from '../collab/textDiff.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 import { undoKeyOf } from './undoKeys.ts';
 
 export interface YTextInputProps {

@@ -1,7 +1,7 @@
-import { isSectionId } from '../app/routes.ts';
+import { isSectionId } from '../routing/routes.ts';
 import { nb } from '../i18n/index.ts';
-import { usePresence } from './connectionHooks.ts';
-import { usePlan } from './PlanContext.tsx';
+import { usePresence } from '../planDoc/connectionHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 const initials = (name: string): string =>
   name

@@ -1,8 +1,8 @@
-import type { SectionId } from '../app/routes.ts';
+import type { SectionId } from '../routing/routes.ts';
 import { PART_WRITERS } from '@samplan/api/partRights';
 import { nbAccess } from '../i18n/index.ts';
-import { PartScope } from './PartScope.tsx';
-import { usePlan } from './PlanContext.tsx';
+import { PartScope } from '../planDoc/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { AboutSection } from '../sections/AboutSection.tsx';
 import { ConsentSection } from '../sections/ConsentSection.tsx';
 import { CooperationSection } from '../sections/CooperationSection.tsx';

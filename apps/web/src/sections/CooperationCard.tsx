@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { nb } from '../i18n/index.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { useItemMap, useItemText, useItemType } from '../plan/planHooks.ts';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemActions } from '../items/ItemActions.tsx';
+import { useItemMap, useItemText, useItemType } from '../planDoc/planHooks.ts';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 export function CooperationCard({
   id,

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { RichTextField } from '../editor/RichTextField.tsx';
 import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useItemIds } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { CooperationCard } from './CooperationCard.tsx';
 
 export function CooperationSection() {

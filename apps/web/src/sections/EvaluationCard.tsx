@@ -6,12 +6,12 @@ import { SelectField, type SelectOption } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { RichTextField } from '../editor/RichTextField.tsx';
 import { formatDate, nb } from '../i18n/index.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { enumOptions, type GoalOption } from '../plan/optionHooks.ts';
-import { useItemMap, useItemType, useItemValue } from '../plan/planHooks.ts';
-import { useCanEdit } from '../plan/PartScope.tsx';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemActions } from '../items/ItemActions.tsx';
+import { enumOptions, type GoalOption } from '../fields/optionHooks.ts';
+import { useItemMap, useItemType, useItemValue } from '../planDoc/planHooks.ts';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { StatusBadge } from '../items/StatusBadge.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 export interface EvaluationCardProps {
   id: string;

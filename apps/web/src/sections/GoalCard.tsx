@@ -5,13 +5,13 @@ import { SelectField } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { RichTextField } from '../editor/RichTextField.tsx';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import type { Milestone } from '../plan/derivedHooks.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { enumOptions } from '../plan/optionHooks.ts';
-import { useItemMap, useItemText, useItemType, useItemValue } from '../plan/planHooks.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import type { Milestone } from '../planDoc/derivedHooks.ts';
+import { ItemActions } from '../items/ItemActions.tsx';
+import { enumOptions } from '../fields/optionHooks.ts';
+import { useItemMap, useItemText, useItemType, useItemValue } from '../planDoc/planHooks.ts';
+import { StatusBadge } from '../items/StatusBadge.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalMilestones } from './GoalMilestones.tsx';
 
 export interface GoalCardProps {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useMeasureCountByGoal, useMilestones, type Milestone } from '../plan/derivedHooks.ts';
-import { useGoalTree } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { useMeasureCountByGoal, useMilestones, type Milestone } from '../planDoc/derivedHooks.ts';
+import { useGoalTree } from '../planDoc/planHooks.ts';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalCard } from './GoalCard.tsx';
 
 export function GoalsSection() {

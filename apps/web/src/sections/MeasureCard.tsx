@@ -6,11 +6,11 @@ import { SelectField, type SelectOption } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { RichTextField } from '../editor/RichTextField.tsx';
 import { nb } from '../i18n/index.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { enumOptions, type GoalOption } from '../plan/optionHooks.ts';
-import { useItemMap, useItemText, useItemType, useItemValue } from '../plan/planHooks.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemActions } from '../items/ItemActions.tsx';
+import { enumOptions, type GoalOption } from '../fields/optionHooks.ts';
+import { useItemMap, useItemText, useItemType, useItemValue } from '../planDoc/planHooks.ts';
+import { StatusBadge } from '../items/StatusBadge.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalLinks } from './GoalLinks.tsx';
 
 export interface MeasureCardProps {

@@ -5,12 +5,12 @@ import { SelectField } from '../fields/SelectField.tsx';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
 import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useGoalOptions, useParticipantOptions } from '../plan/optionHooks.ts';
-import { useItemIds } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { useGoalOptions, useParticipantOptions } from '../fields/optionHooks.ts';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { MeasureCard } from './MeasureCard.tsx';
 
 /** Ids of the measures linked to a goal (or all). */

@@ -2,9 +2,9 @@ import { setLinked } from '@samplan/plan-model';
 import { useId } from 'react';
 import type { SelectOption } from '../fields/SelectField.tsx';
 import { nb } from '../i18n/index.ts';
-import { useIdSet, useItemMap } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { useIdSet, useItemMap } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
 /** Who attends a meeting, as checkboxes over the plan's participants. */
 export function MeetingParticipants({

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { SelectField } from '../fields/SelectField.tsx';
 import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useParticipantOptions } from '../plan/optionHooks.ts';
-import { useItemIds, useMetaValue } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { useParticipantOptions } from '../fields/optionHooks.ts';
+import { useItemIds, useMetaValue } from '../planDoc/planHooks.ts';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { ParticipantCard } from './ParticipantCard.tsx';
 
 export function ParticipantsSection() {

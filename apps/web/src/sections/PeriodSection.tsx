@@ -2,10 +2,10 @@ import { Alert } from '../components/Alert.tsx';
 import { DateField } from '../fields/DateField.tsx';
 import { IntervalField } from '../fields/IntervalField.tsx';
 import { formatDate, nb, todayIso } from '../i18n/index.ts';
-import { useCanEdit } from '../plan/PartScope.tsx';
-import { useMetaValue } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { useMetaValue } from '../planDoc/planHooks.ts';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 export function PeriodSection() {
   const actions = usePlanActions();

@@ -4,11 +4,11 @@ import { DateField } from '../fields/DateField.tsx';
 import { SelectField } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { nb } from '../i18n/index.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { enumOptions } from '../plan/optionHooks.ts';
-import { useItemMap, useItemText, useItemType, useItemValue } from '../plan/planHooks.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemActions } from '../items/ItemActions.tsx';
+import { enumOptions } from '../fields/optionHooks.ts';
+import { useItemMap, useItemText, useItemType, useItemValue } from '../planDoc/planHooks.ts';
+import { StatusBadge } from '../items/StatusBadge.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 const KIND_OPTIONS = enumOptions(SERVICE_KINDS, nb.serviceKind);
 const STATUS_OPTIONS = enumOptions(SERVICE_STATUSES, nb.serviceStatus);

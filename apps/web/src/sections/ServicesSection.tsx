@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useItemIds } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { ServiceCard } from './ServiceCard.tsx';
 
 export function ServicesSection() {

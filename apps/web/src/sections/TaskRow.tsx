@@ -4,10 +4,10 @@ import { DateField } from '../fields/DateField.tsx';
 import { SelectField, type SelectOption } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { nb, todayIso } from '../i18n/index.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { useItemMap, useItemText, useItemType, useItemValue } from '../plan/planHooks.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemActions } from '../items/ItemActions.tsx';
+import { useItemMap, useItemText, useItemType, useItemValue } from '../planDoc/planHooks.ts';
+import { StatusBadge } from '../items/StatusBadge.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 export interface TaskRowProps {
   id: string;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useMeetingOptions, useParticipantOptions } from '../plan/optionHooks.ts';
-import { useItemIds } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { useMeetingOptions, useParticipantOptions } from '../fields/optionHooks.ts';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { TaskRow } from './TaskRow.tsx';
 
 export function TasksSection() {

@@ -1,10 +1,10 @@
 import { getCollection, listItemIds } from '@samplan/plan-model';
 import * as Y from 'yjs';
-import type { SelectOption } from '../fields/SelectField.tsx';
+import type { SelectOption } from './SelectField.tsx';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
 import { formatDate, nb } from '../i18n/index.ts';
-import { goalTree } from './planHooks.ts';
-import { usePlan } from './PlanContext.tsx';
+import { goalTree } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 const textOf = (value: unknown): string => (value instanceof Y.Text ? value.toString() : '');
 

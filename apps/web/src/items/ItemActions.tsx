@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { getItemMap, itemHasWords, type CollectionName } from '@samplan/plan-model';
 import { nb } from '../i18n/index.ts';
-import { useCanEdit } from './PartScope.tsx';
-import { usePlan } from './PlanContext.tsx';
-import { usePlanActions } from './usePlanActions.ts';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 export interface ItemActionsProps {
   /** Names the item in the buttons' accessible names, e.g. "Flytt opp: Hovedmål 1". */
