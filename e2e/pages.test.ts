@@ -89,6 +89,8 @@ describe('every page, as a parent sees it', () => {
     }
 
     await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone the parts are behind one menu line.
+    await page.locator('.section-menu > summary').click();
     await page.locator('.section-nav a[data-section="mal"]').click();
     await page.locator('li[data-goal-id]').first().waitFor();
     await saveScreenshot(page, '16-plan-mal-mobil', { fullPage: false });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPlanViaApi, newUserContext } from './support/browser.ts';
 import { growStoredPlan } from './support/largePlan.ts';
-import { collectPageErrors } from './support/planPage.ts';
+import { collectPageErrors, openItem } from './support/planPage.ts';
 import { useWebApp } from './support/webApp.ts';
 
 // Issue 4 item 9, the functional side: a code-split bundle and a big plan that opens and renders lazily. Bundle size,
@@ -56,6 +56,7 @@ describe('code splitting and large plans', () => {
     });
     await page.goto(`/planer/${planId}/mal`);
     await page.locator('.connection[data-state="connected"]').waitFor();
+    await openItem(page.locator('li[data-goal-id] > article').first());
     const title = page.locator('li[data-goal-id] textarea:not([readonly])').first();
     await title.click();
     await page.keyboard.press('End');
@@ -77,6 +78,7 @@ describe('code splitting and large plans', () => {
     const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
     await page.goto(`/planer/${planId}/mal`);
     await page.locator('.connection[data-state="connected"]').waitFor();
+    await openItem(page.locator('li[data-goal-id] > article').first());
     const title = page.locator('li[data-goal-id] textarea:not([readonly])').first();
     await title.click();
     await page.keyboard.press('End');
@@ -94,6 +96,7 @@ describe('code splitting and large plans', () => {
 
     await page.goto(`/planer/${planId}/mal`);
     await page.locator('.connection[data-state="connected"]').waitFor();
+    await openItem(page.locator('li[data-goal-id] > article').first());
     await page.locator('li[data-goal-id] textarea:not([readonly])').first().waitFor();
     await page.locator('li[data-goal-id]').nth(99).waitFor({ state: 'attached' });
     expect(await page.locator('li[data-goal-id]').count()).toBe(100);

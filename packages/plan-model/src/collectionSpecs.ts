@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as Y from 'yjs';
 import {
   ACHIEVEMENTS,
   EVALUATION_TARGET_TYPES,
@@ -162,3 +163,20 @@ export type ItemInput<C extends CollectionName> = { [K in FieldName<C>]?: FieldI
 export function isCollectionName(name: string): name is CollectionName {
   return (COLLECTION_NAMES as readonly string[]).includes(name);
 }
+
+/**
+ * What a reader of a live document gets for a field: its shared type for text and rich text (to bind an input or
+ * editor to), the validated value of a plain field (its fallback when missing or invalid), a ref's id or null, and an
+ * id set's ids.
+ */
+export type FieldReading<F> = F extends TextField
+  ? Y.Text | undefined
+  : F extends RichTextField
+    ? Y.XmlFragment | undefined
+    : F extends IdSetField
+      ? string[]
+      : F extends RefField
+        ? string | null
+        : F extends { kind: 'plain'; schema: infer S extends z.ZodType }
+          ? z.output<S>
+          : never;

@@ -62,6 +62,8 @@ export type {
   RichTextFieldName,
   IdSetFieldName,
   FieldInput,
+  FieldReading,
+  FieldsOf,
   ItemInput,
 } from './collectionSpecs.ts';
 export {

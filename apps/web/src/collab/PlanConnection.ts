@@ -86,8 +86,8 @@ export class PlanConnection {
   /** Who this is, shown to the others in the plan (presence and carets). */
   identify(user: PresenceUser): void {
     this.me = user;
-    const section = (this.provider.awareness.getLocalState()?.section as string | null | undefined) ?? null;
-    this.provider.awareness.setLocalState({ user, section });
+    const local = this.provider.awareness.getLocalState();
+    this.provider.awareness.setLocalState({ section: null, item: null, field: null, ...local, user });
   }
 
   /** The user given to identify(); the page identifies a connection before it renders anything with it. */
@@ -104,6 +104,22 @@ export class PlanConnection {
   /** Tells the others which part of the plan this user is looking at. */
   setSection(section: string | null): void {
     this.provider.awareness.setLocalStateField('section', section);
+  }
+
+  /** Tells the others which item this user has open to edit (`collection:id`), or none. */
+  setOpenItem(item: string | null): void {
+    this.setLocalField('item', item);
+  }
+
+  /** Tells the others which short field this user is typing in (fieldKeyOf), or none. */
+  setTypingIn(field: string | null): void {
+    this.setLocalField('field', field);
+  }
+
+  private setLocalField(key: 'item' | 'field', value: string | null): void {
+    const local = this.provider.awareness.getLocalState();
+    if (!local || local[key] === value) return;
+    this.provider.awareness.setLocalStateField(key, value);
   }
 
   undo(): void {

@@ -6,6 +6,9 @@ export interface PresenceEntry {
   name: string;
   color: string;
   section: string | null;
+  /** The item this person has open to edit (`collection:id`), and the field they are typing in (`collection:id:field`). */
+  item: string | null;
+  field: string | null;
   isMe: boolean;
 }
 
@@ -34,6 +37,8 @@ export function presenceFromStates(
       name: user.name,
       color: typeof user.color === 'string' ? user.color : '#4a5568',
       section: typeof state['section'] === 'string' ? state['section'] : null,
+      item: typeof state['item'] === 'string' ? state['item'] : null,
+      field: typeof state['field'] === 'string' ? state['field'] : null,
       isMe: clientId === myClientId,
     };
     const existing = byUser.get(userId);

@@ -4,6 +4,8 @@ import { applyTextChange } from '../collab/applyTextChange.ts';
 import { diffText, transformPosition, type TextDelta } from '../collab/textDiff.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { fieldKeyOf } from '../planDoc/fieldKeyOf.ts';
+import { FieldPresence } from './FieldPresence.tsx';
 import { undoKeyOf } from './undoKeys.ts';
 
 export interface YTextInputProps {
@@ -38,6 +40,7 @@ export function YTextInput({
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const fieldKey = text ? fieldKeyOf(text) : null;
 
   useEffect(() => {
     const element = ref.current;
@@ -87,7 +90,11 @@ export function YTextInput({
     autoFocus,
     onInput,
     onKeyDown,
-    onFocus: () => connection.undoManager.stopCapturing(),
+    onFocus: () => {
+      connection.undoManager.stopCapturing();
+      if (canEdit) connection.setTypingIn(fieldKey);
+    },
+    onBlur: () => connection.setTypingIn(null),
     spellCheck: true,
     autoComplete: 'off',
     inputMode,
@@ -103,6 +110,7 @@ export function YTextInput({
         </p>
       )}
       {multiline ? <textarea rows={1} {...common} /> : <input type="text" {...common} />}
+      <FieldPresence fieldKey={fieldKey} />
     </div>
   );
 }

@@ -6,3 +6,5 @@ export { formatDate, formatDateLong, formatDateTime, todayIso } from './formatDa
 export { formatDay, formatTime } from './formatTime.ts';
 export { parseNorwegianDate } from './parseDate.ts';
 export { nbHistory } from './history.ts';
+export { nbItems } from './items.ts';
+export { nbPhone } from './phone.ts';

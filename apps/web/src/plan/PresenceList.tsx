@@ -2,14 +2,7 @@ import { isSectionId } from '../routing/routes.ts';
 import { nb } from '../i18n/index.ts';
 import { usePresence } from '../planDoc/connectionHooks.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
-
-const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
+import { initials } from './initials.ts';
 
 /** Everyone in the plan now, with their colour and the part of the plan they are in. */
 export function PresenceList() {

@@ -2,7 +2,7 @@ import { setLinked } from '@samplan/plan-model';
 import { useId } from 'react';
 import type { SelectOption } from '../fields/SelectField.tsx';
 import { nb } from '../i18n/index.ts';
-import { useIdSet, useItemMap } from '../planDoc/planHooks.ts';
+import { useField, useItemMap } from '../planDoc/planHooks.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
 
@@ -17,7 +17,7 @@ export function MeetingParticipants({
   const { connection } = usePlan();
   const canEdit = useCanEdit();
   const item = useItemMap('meetings', meetingId);
-  const present = useIdSet(item, 'participantIds');
+  const present = useField('meetings', item, 'participantIds');
   const id = useId();
   return (
     <fieldset className="checkbox-list">

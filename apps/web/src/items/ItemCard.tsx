@@ -1,0 +1,138 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { CollectionName } from '@samplan/plan-model';
+import { nbItems } from '../i18n/index.ts';
+import { usePresence } from '../planDoc/connectionHooks.ts';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
+import { ItemActions } from './ItemActions.tsx';
+import { itemKey, useOpenItem } from './OpenItem.tsx';
+
+export interface ItemCardProps {
+  collection: CollectionName;
+  id: string;
+  /** The item's own title (or what stands for it while it has none). */
+  title: string;
+  /** Where the item stands, shown above its title, e.g. "Hovedmål 1". */
+  kicker?: string;
+  /** Status and other badges beside the title. */
+  badges?: ReactNode;
+  /** The section's items in order, for moving this one. */
+  siblings: readonly string[];
+  /** The delete button's accessible name, and what the notice calls the item ("Målet ble slettet."). */
+  removeLabel: string;
+  removeWhat: string;
+  /** The reading view: facts and a short text. */
+  children?: ReactNode;
+  /** The form, mounted only while the item is open. */
+  editor: () => ReactNode;
+  /** Shown under the card in both views, e.g. a hovedmål's delmål. */
+  after?: ReactNode;
+  className?: string;
+  /** Data attributes on the list item, e.g. `{ 'data-goal-id': id }`. */
+  data?: Record<`data-${string}`, string>;
+}
+
+/**
+ * One item of a section: read as a card, opened in place to edit by who may write its part (one item at a time).
+ * The others see who has it open.
+ */
+export function ItemCard({
+  collection,
+  id,
+  title,
+  kicker,
+  badges,
+  siblings,
+  removeLabel,
+  removeWhat,
+  children,
+  editor,
+  after,
+  className,
+  data,
+}: ItemCardProps) {
+  const canEdit = useCanEdit();
+  const actions = usePlanActions();
+  const { isOpen, open, close } = useOpenItem(collection, id);
+  const headingId = `${collection}-${id}`;
+  const index = siblings.indexOf(id);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Back from editing, the focus returns to the button that opened it.
+  useEffect(() => {
+    if (wasOpen.current && !isOpen) editButton.current?.focus();
+    wasOpen.current = isOpen;
+  }, [isOpen]);
+  const name = kicker ? `${kicker}: ${title}` : title;
+  const editing = isOpen && canEdit;
+
+  return (
+    <li className={className} {...data} data-open={editing ? 'true' : undefined}>
+      <article className={`item-card ${editing ? 'item-card--open' : ''}`} aria-labelledby={headingId}>
+        <header className="item-card__header">
+          <div className="item-card__heading">
+            {kicker && <p className="item-card__kicker">{kicker}</p>}
+            <h3 id={headingId} className="item-card__title">
+              {title}
+            </h3>
+          </div>
+          {badges}
+          <OthersEditing itemKey={itemKey(collection, id)} />
+          {canEdit &&
+            (editing ? (
+              <button
+                type="button"
+                className="button button--small button--primary"
+                aria-label={`${nbItems.done}: ${name}`}
+                onClick={close}
+              >
+                {nbItems.done}
+              </button>
+            ) : (
+              <button
+                type="button"
+                ref={editButton}
+                className="button button--small"
+                aria-label={`${nbItems.edit}: ${name}`}
+                onClick={open}
+              >
+                {nbItems.edit}
+              </button>
+            ))}
+        </header>
+        {editing ? (
+          <div className="item-card__form">
+            <ItemActions
+              name={name}
+              removeLabel={removeLabel}
+              canMoveUp={index > 0}
+              canMoveDown={index >= 0 && index < siblings.length - 1}
+              onMove={(direction) => actions.move(collection, id, siblings, direction)}
+              removes={{ collection, id, what: removeWhat }}
+            />
+            {editor()}
+          </div>
+        ) : (
+          children && <div className="item-card__body">{children}</div>
+        )}
+        {after}
+      </article>
+    </li>
+  );
+}
+
+/** Who else has this item open to edit now. */
+function OthersEditing({ itemKey: key }: { itemKey: string }) {
+  const { connection } = usePlan();
+  const others = usePresence(connection).filter((person) => !person.isMe && person.item === key);
+  if (others.length === 0) return null;
+  return (
+    <p className="item-card__others">
+      {others.map((person) => (
+        <span key={person.userId} className="dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
+      ))}
+      {nbItems.othersEditing(others.map((person) => person.name))}
+    </p>
+  );
+}
