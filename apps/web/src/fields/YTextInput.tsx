@@ -5,7 +5,8 @@ import { diffText, transformPosition, type TextDelta } from '../collab/textDiff.
 import { usePlan } from '../planDoc/PlanContext.tsx';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
 import { fieldKeyOf } from '../planDoc/fieldKeyOf.ts';
-import { FieldPresence } from './FieldPresence.tsx';
+import { nbItems } from '../i18n/index.ts';
+import { OthersNote } from './OthersNote.tsx';
 import { undoKeyOf } from './undoKeys.ts';
 
 export interface YTextInputProps {
@@ -110,7 +111,9 @@ export function YTextInput({
         </p>
       )}
       {multiline ? <textarea rows={1} {...common} /> : <input type="text" {...common} />}
-      <FieldPresence fieldKey={fieldKey} />
+      {fieldKey && (
+        <OthersNote at={(person) => person.field === fieldKey} say={nbItems.othersTyping} className="field__presence" />
+      )}
     </div>
   );
 }

@@ -98,3 +98,7 @@ export function useMeetingOptions(): SelectOption[] {
 export function enumOptions<V extends string>(values: readonly V[], labels: Record<V, string>): SelectOption[] {
   return values.map((value) => ({ value, label: labels[value] }));
 }
+
+/** The label of the option with this value, or null (none chosen, or an option no longer there). */
+export const optionLabel = (options: readonly SelectOption[], value: string | null): string | null =>
+  value === null ? null : (options.find((option) => option.value === value)?.label ?? null);

@@ -1,9 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { CollectionName } from '@samplan/plan-model';
 import { nbItems } from '../i18n/index.ts';
-import { usePresence } from '../planDoc/connectionHooks.ts';
+import { OthersNote } from '../fields/OthersNote.tsx';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
-import { usePlan } from '../planDoc/PlanContext.tsx';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { ItemActions } from './ItemActions.tsx';
 import { itemKey, useOpenItem } from './OpenItem.tsx';
@@ -78,7 +77,11 @@ export function ItemCard({
             </h3>
           </div>
           {badges}
-          <OthersEditing itemKey={itemKey(collection, id)} />
+          <OthersNote
+            at={(person) => person.item === itemKey(collection, id)}
+            say={nbItems.othersEditing}
+            className="item-card__others"
+          />
           {canEdit &&
             (editing ? (
               <button
@@ -119,20 +122,5 @@ export function ItemCard({
         {after}
       </article>
     </li>
-  );
-}
-
-/** Who else has this item open to edit now. */
-function OthersEditing({ itemKey: key }: { itemKey: string }) {
-  const { connection } = usePlan();
-  const others = usePresence(connection).filter((person) => !person.isMe && person.item === key);
-  if (others.length === 0) return null;
-  return (
-    <p className="item-card__others">
-      {others.map((person) => (
-        <span key={person.userId} className="dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
-      ))}
-      {nbItems.othersEditing(others.map((person) => person.name))}
-    </p>
   );
 }

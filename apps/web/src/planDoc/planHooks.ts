@@ -12,6 +12,7 @@ import {
   type ItemMap,
   type TextFieldName,
   listGoalTree,
+  readItemField,
 } from '@samplan/plan-model';
 import * as Y from 'yjs';
 import { arraysEqual, jsonEqual, useYValue } from '../hooks/useYValue.ts';
@@ -31,26 +32,24 @@ export function useItemMap(collection: CollectionName, id: string): ItemMap | un
   return useYValue(items, () => getItemMap(doc, collection, id), [collection, id]);
 }
 
-function readField(item: ItemMap | undefined, spec: FieldSpec, field: string): unknown {
+// An item with nothing in it, in a document of its own: what a field reads as while its item is not there.
+const NO_ITEM: ItemMap = new Y.Doc().getMap('item');
+
+function readField<C extends CollectionName>(
+  item: ItemMap | undefined,
+  collection: C,
+  field: FieldName<C>,
+  spec: FieldSpec,
+): unknown {
   const value = item?.get(field);
   switch (spec.kind) {
     case 'text':
       return value instanceof Y.Text ? value : undefined;
     case 'richText':
       return value instanceof Y.XmlFragment ? value : undefined;
-    case 'idSet':
-      return value instanceof Y.Map
-        ? [...value.entries()]
-            .filter(([, on]) => on === true)
-            .map(([id]) => id as string)
-            .sort()
-        : [];
-    case 'ref':
-      return typeof value === 'string' && value !== '' ? value : null;
-    case 'plain': {
-      const parsed = spec.schema.safeParse(value);
-      return parsed.success ? parsed.data : spec.fallback;
-    }
+    default:
+      // Plain, ref and id-set values are read the way planToJSON reads them.
+      return readItemField(item ?? NO_ITEM, collection, field);
   }
 }
 
@@ -68,8 +67,8 @@ export function useField<C extends CollectionName, K extends FieldName<C>>(
   if (!spec) throw new Error(`No field ${collection}.${field}`);
   const value = useYValue(
     item,
-    () => readField(item, spec, field),
-    [spec, field],
+    () => readField(item, collection, field, spec),
+    [collection, field, spec],
     spec.kind === 'idSet' ? { deep: true, equals: jsonEqual } : {},
   );
   return value as FieldReading<FieldsOf<C>[K]>;

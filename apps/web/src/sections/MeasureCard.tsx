@@ -1,7 +1,7 @@
 import { MEASURE_STATUSES, type MeasureStatus } from '@samplan/plan-model';
 import { CheckboxField } from '../fields/CheckboxField.tsx';
 import { DateField } from '../fields/DateField.tsx';
-import { enumOptions, type GoalOption } from '../fields/optionHooks.ts';
+import { enumOptions, optionLabel, type GoalOption } from '../fields/optionHooks.ts';
 import { SelectField, type SelectOption } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { RichTextField } from '../editor/RichTextField.tsx';
@@ -23,9 +23,6 @@ export interface MeasureCardProps {
 }
 
 const STATUS_OPTIONS = enumOptions(MEASURE_STATUSES, nb.measureStatus);
-
-const labelOf = (options: readonly SelectOption[], value: string | null): string | null =>
-  value === null ? null : (options.find((option) => option.value === value)?.label ?? null);
 
 export function MeasureCard({ id, number, siblings, goals, participants }: MeasureCardProps) {
   const actions = usePlanActions();
@@ -114,7 +111,7 @@ export function MeasureCard({ id, number, siblings, goals, participants }: Measu
           {
             label: nbItems.responsible,
             // What was written says most; the participant chosen stands in when nothing was.
-            value: responsibleText.trim() || labelOf(participants, responsibleId),
+            value: responsibleText.trim() || optionLabel(participants, responsibleId),
           },
           { label: nbItems.period, value: period },
           { label: nbItems.goals, value: linkedGoals },

@@ -2,6 +2,7 @@ import { CheckboxField } from '../fields/CheckboxField.tsx';
 import { DateField } from '../fields/DateField.tsx';
 import { SelectField, type SelectOption } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
+import { optionLabel } from '../fields/optionHooks.ts';
 import { formatDate, nb, nbItems, todayIso } from '../i18n/index.ts';
 import { ItemCard } from '../items/ItemCard.tsx';
 import { ItemFacts } from '../items/ItemFacts.tsx';
@@ -16,9 +17,6 @@ export interface TaskRowProps {
   participants: readonly SelectOption[];
   meetings: readonly SelectOption[];
 }
-
-const labelOf = (options: readonly SelectOption[], value: string | null): string | null =>
-  value === null ? null : (options.find((option) => option.value === value)?.label ?? null);
 
 export function TaskRow({ id, number, siblings, participants, meetings }: TaskRowProps) {
   const actions = usePlanActions();
@@ -86,9 +84,9 @@ export function TaskRow({ id, number, siblings, participants, meetings }: TaskRo
     >
       <ItemFacts
         facts={[
-          { label: nb.tasks.responsible, value: labelOf(participants, responsibleId) },
+          { label: nb.tasks.responsible, value: optionLabel(participants, responsibleId) },
           { label: nb.tasks.dueDate, value: dueDate && formatDate(dueDate) },
-          { label: nb.tasks.meeting, value: labelOf(meetings, meetingId) },
+          { label: nb.tasks.meeting, value: optionLabel(meetings, meetingId) },
         ]}
       />
     </ItemCard>
