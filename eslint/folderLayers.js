@@ -2,6 +2,10 @@
 // further down its app's list of layers; folders on one line are peers and never import each other. Each app names
 // its layers (eslint/serverLayers.js, eslint/webLayers.js).
 import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// `srcDir` is relative to the repository root (this folder's parent), wherever ESLint is run from.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The layer check of one app. `adapters` are folders (like `storage/sqlite`) that implement a port folder and that
@@ -58,7 +62,7 @@ const rule = {
   },
   create(context) {
     const { srcDir: src, ...options } = context.options[0];
-    const srcDir = resolve(src);
+    const srcDir = resolve(repoRoot, src);
     const { folderOf, violation } = folderLayers(options);
     const filename = context.filename;
     const fromPath = relative(srcDir, filename);
