@@ -1,8 +1,9 @@
-import type { Page } from 'playwright-core';
+import * as encoding from 'lib0/encoding';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allViolations } from './support/axe.ts';
-import { CSRF, createPlanViaApi, inviteToPlan, newUserContext } from './support/browser.ts';
-import { collectPageErrors, expectText, openPlan } from './support/planPage.ts';
+import { createPlanViaApi, inviteToPlan, newUserContext } from './support/browser.ts';
+import { closeItems, collectPageErrors, expectText, openItem, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { waitFor } from './support/waitFor.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -76,7 +77,10 @@ describe('the reading view, on a phone and a desktop', () => {
     await saveScreenshot(page, 'reading-goal-open-phone', { fullPage: false });
     await expectNoViolations(page, 'a goal open on a phone');
     await title.fill(`${firstGoal.title} Med venner.`);
-    await card.getByRole('button', { name: /^Ferdig/ }).click();
+    await card
+      .getByRole('button', { name: /^Ferdig/ })
+      .first()
+      .click();
     await expectText(card.getByRole('heading', { level: 3 }).first(), 'Med venner.');
     await expect(
       card
@@ -88,6 +92,19 @@ describe('the reading view, on a phone and a desktop', () => {
       (await exported(page, planId)).content.goals.some((g) => g.title === `${firstGoal.title} Med venner.`),
     );
     firstGoal.title = `${firstGoal.title} Med venner.`;
+
+    // With one goal open, opening another closes the first, and the focus is in the one opened.
+    await openItem(card);
+    const second = page.locator('li.goal:not(.goal--sub) > article').nth(1);
+    await second
+      .locator(':scope > .item-card__header')
+      .getByRole('button', { name: /^Endre/ })
+      .click();
+    await expect
+      .poll(() => second.getByLabel('Målet', { exact: true }).evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    expect(await card.locator(':scope > .item-card__form').count()).toBe(0);
+    await closeItems(page);
 
     // The menu: another part is one tap away, and the menu closes on the way.
     await page.locator('.section-menu > summary').click();
@@ -105,7 +122,10 @@ describe('the reading view, on a phone and a desktop', () => {
     await parent.page.setViewportSize(DESKTOP);
     await coordinator.page.setViewportSize(DESKTOP);
     await openPlan(parent.page, planId, 'mal');
-    await openPlan(coordinator.page, planId, 'mal');
+    // Sofie comes to Mål from Tiltak inside the app, so Back takes her there without loading the page.
+    await openPlan(coordinator.page, planId, 'tiltak');
+    await coordinator.page.locator('.section-nav a[data-section="mal"]').click();
+    await coordinator.page.getByRole('heading', { name: 'Mål', level: 2 }).waitFor();
     const parentCard = parent.page.locator(`li[data-goal-id="${firstGoal.id}"] > article`);
     const coordinatorCard = coordinator.page.locator(`li[data-goal-id="${firstGoal.id}"] > article`);
 
@@ -124,12 +144,32 @@ describe('the reading view, on a phone and a desktop', () => {
     const field = parentCard.locator('.field').filter({ has: parent.page.getByLabel('Hvem har uttrykt målet') });
     await expectText(field.locator('.field__presence'), 'Sofie Andersen skriver her');
     await expect(parentCard.getByLabel('Hvem har uttrykt målet').inputValue()).resolves.toMatch(/ og Emma$/);
+    // Only there: not under the goal's other fields, not on the other goals.
+    expect(await parentCard.locator('.field__presence').count()).toBe(1);
+    expect(await parent.page.locator('.item-card__others').count()).toBe(1);
     await saveScreenshot(parent.page, 'reading-others-typing');
     await expectNoViolations(parent.page, 'a goal open with someone typing');
-    // Sofie closes it: the note goes.
-    await coordinatorCard.getByRole('button', { name: /^Ferdig/ }).click();
-    await waitFor(async () => (await parentCard.locator('.item-card__others').count()) === 0);
-    expect(await field.locator('.field__presence').count()).toBe(0);
+    // Sofie leaves for another part with her caret still in the field: both notes go (the field fires no blur).
+    await coordinator.page.goBack();
+    await coordinator.page.getByRole('heading', { name: 'Tiltak', level: 2 }).waitFor();
+    await waitFor(async () => (await parent.page.locator('.item-card__others, .field__presence').count()) === 0, {
+      message: 'the notes go when Sofie leaves',
+    });
+    await closeItems(parent.page);
+
+    // An item open here that someone else deletes closes; brought back, it is not open again.
+    await openPlan(coordinator.page, planId, 'mal');
+    const sub = (page: Page) => page.locator('li.goal--sub > article').last();
+    const subTitle = await sub(parent.page).locator('.item-card__title').textContent();
+    await openItem(sub(parent.page));
+    await openItem(sub(coordinator.page));
+    await coordinator.page.getByRole('button', { name: /^Slett målet/ }).click();
+    await coordinator.page.getByRole('alertdialog').getByRole('button', { name: 'Ja, slett' }).click();
+    await waitFor(async () => (await parent.page.getByRole('heading', { name: subTitle!, exact: true }).count()) === 0);
+    await expect.poll(() => parent.page.evaluate(() => document.activeElement?.id)).toBe('section-heading');
+    await coordinator.page.locator('.notice').getByRole('button', { name: 'Angre' }).click();
+    await parent.page.getByRole('heading', { name: subTitle!, exact: true }).waitFor();
+    expect(await parent.page.locator('.item-card__form').count()).toBe(0);
   });
 
   it('gives a reader the reading view only, on a phone and a desktop', async () => {
@@ -149,9 +189,35 @@ describe('the reading view, on a phone and a desktop', () => {
       });
       await expectNoViolations(page, `reader ${viewport.width}`);
     }
-    // A reader's open cannot reach the server as an edit either: nothing to send, and the plan is unchanged.
-    const refused = await page.request.post(`/api/plans/${planId}/versions`, { headers: CSRF, data: { name: 'x' } });
-    expect(refused.status()).toBe(403);
     expect(errors).toEqual([]);
+  });
+
+  it('does not believe a reader who claims to have a goal open or to type in it', async () => {
+    const { page } = reader;
+    const toServer: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/collab\//, (ws) => {
+      toServer.push(ws.connectToServer());
+    });
+    await openPlan(page, planId, 'tjenester');
+    await openPlan(parent.page, planId, 'mal');
+    // An awareness frame no honest reader's page sends: in Mål, with the first goal open and typing in its title.
+    const state = { section: 'maal', item: `goals:${firstGoal.id}`, field: `${firstGoal.id}:title` };
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1); // awareness
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, 1);
+    // A client id above any the page's own can have, so Kari's list shows this entry for Lars.
+    encoding.writeVarUint(update, 4_294_967_294);
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarString(update, JSON.stringify(state));
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+    toServer[toServer.length - 1]!.send(Buffer.from(encoding.toUint8Array(encoder)));
+    // Kari sees Lars in Mål (so the frame arrived, its name and role set by the server) ...
+    await parent.page.locator('.presence__person[data-user-name="Lars Leser"]').getByText('i Mål').waitFor();
+    // ... but no note says he edits the goal or types in it: a reader writes nothing.
+    await openItem(parent.page.locator(`li[data-goal-id="${firstGoal.id}"] > article`));
+    expect(await parent.page.locator('.item-card__others, .field__presence').count()).toBe(0);
+    await closeItems(parent.page);
+    await page.unrouteAll();
   });
 });

@@ -74,6 +74,7 @@ export async function openItem(card: Locator): Promise<void> {
 
 /** Closes every item open to edit on the page («Ferdig»), so the page shows the reading view. */
 export async function closeItems(page: Page): Promise<void> {
-  for (const button of await page.getByRole('button', { name: /^Ferdig/ }).all()) await button.click();
+  const done = page.locator('.item-card__header').getByRole('button', { name: /^Ferdig/ });
+  while ((await done.count()) > 0) await done.first().click();
   await page.locator('.item-card__form').first().waitFor({ state: 'detached' });
 }

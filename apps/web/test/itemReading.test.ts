@@ -1,6 +1,8 @@
 import { addItem, createPlanStructure } from '@samplan/plan-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { PresenceIndex } from '../src/collab/PresenceIndex.ts';
 import { presenceFromStates } from '../src/collab/presence.ts';
 import { excerptOf } from '../src/items/ItemExcerpt.tsx';
 import { fieldKeyOf } from '../src/planDoc/fieldKeyOf.ts';
@@ -32,11 +34,43 @@ describe('the reading view', () => {
     const states = new Map<number, Record<string, unknown>>([
       [1, { user: { id: 'u-kari', name: 'Kari', color: '#1f5fa8' }, item: 'goals:g1', field: 'g1:title' }],
       [2, { user: { id: 'u-per', name: 'Per', color: '#a3294a' }, item: 7, field: null }],
+      [
+        3,
+        { user: { id: 'u-ola', name: 'Ola', role: 'deltaker' }, item: 'goals:<b>x</b>', field: `${'x'.repeat(65)}:t` },
+      ],
     ]);
     const people = presenceFromStates(states, 2);
-    expect(people.map((p) => [p.name, p.item, p.field])).toEqual([
-      ['Per', null, null],
-      ['Kari', 'goals:g1', 'g1:title'],
+    expect(people.map((p) => [p.name, p.role, p.item, p.field])).toEqual([
+      ['Per', null, null, null],
+      ['Kari', null, 'goals:g1', 'g1:title'],
+      // What the app never sets is not taken as a place.
+      ['Ola', 'deltaker', null, null],
     ]);
+  });
+
+  it('shares who is where, and hands a card the same list while its people stay the same', () => {
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    const index = new PresenceIndex(awareness);
+    let calls = 0;
+    index.subscribe(() => (calls += 1));
+    const set = (clientId: number, state: Record<string, unknown>): void => {
+      awareness.getStates().set(clientId, state);
+      awareness.emit('change', [{ added: [], updated: [clientId], removed: [] }, 'remote']);
+    };
+    set(11, { user: { id: 'u-kari', name: 'Kari', role: 'foresatt' }, item: 'goals:g1' });
+    const atG1 = index.at('item', 'goals:g1');
+    expect(atG1.map((p) => p.name)).toEqual(['Kari']);
+    expect(index.at('item', 'goals:g2')).toEqual([]);
+    // Someone else moves elsewhere: the list for g1 is the same array, so its card does not re-render.
+    set(12, { user: { id: 'u-per', name: 'Per', role: 'deltaker' }, item: 'measures:m1', field: 'm1:title' });
+    expect(index.at('item', 'goals:g1')).toBe(atG1);
+    expect(index.at('field', 'm1:title').map((p) => p.name)).toEqual(['Per']);
+    expect(calls).toBe(2);
+    // I am never among the others.
+    set(doc.clientID, { user: { id: 'u-me', name: 'Meg' }, item: 'goals:g1' });
+    expect(index.at('item', 'goals:g1')).toBe(atG1);
+    index.destroy();
+    awareness.destroy();
   });
 });

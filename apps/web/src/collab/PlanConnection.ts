@@ -8,6 +8,7 @@ import {
   type ConnectionSnapshot,
 } from './connectionState.ts';
 import { LOCAL_ORIGIN } from './localOrigin.ts';
+import { PresenceIndex } from './PresenceIndex.ts';
 import { undoDeleteFilter } from './undoDeleteFilter.ts';
 
 export interface PresenceUser {
@@ -32,6 +33,8 @@ export class PlanConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
+  /** Who is in the plan, and at which item and field. */
+  readonly presence: PresenceIndex;
   /** Set on a connection opened because the server refused an edit: why (packages/protocol UpdateRefusal). */
   readonly refusal: string | null;
   /** Why the server refused an edit on this connection (it closed with 4409); null until then. */
@@ -57,6 +60,7 @@ export class PlanConnection {
     });
     // No presence until identify(): the socket may open before the page knows who is logged in.
     this.provider.awareness.setLocalState(null);
+    this.presence = new PresenceIndex(this.provider.awareness);
 
     // Undo covers the whole plan but only this user's transactions: ours, and the rich-text editors' once their
     // code has loaded (editorUndoManager adds Tiptap's origin).
@@ -111,9 +115,14 @@ export class PlanConnection {
     this.setLocalField('item', item);
   }
 
-  /** Tells the others which short field this user is typing in (fieldKeyOf), or none. */
-  setTypingIn(field: string | null): void {
+  /** Tells the others which short field this user is typing in (fieldKeyOf). */
+  setTypingIn(field: string): void {
     this.setLocalField('field', field);
+  }
+
+  /** This user is no longer in that field (if they were). */
+  leaveField(field: string): void {
+    if (this.provider.awareness.getLocalState()?.field === field) this.setLocalField('field', null);
   }
 
   private setLocalField(key: 'item' | 'field', value: string | null): void {
@@ -135,6 +144,7 @@ export class PlanConnection {
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onDocUpdate);
     this.undoManager.destroy();
+    this.presence.destroy();
     this.provider.destroy();
     this.doc.destroy();
     this.listeners.clear();

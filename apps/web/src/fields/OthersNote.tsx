@@ -1,19 +1,28 @@
-import type { PresenceEntry } from '../collab/presence.ts';
-import { usePresence } from '../planDoc/connectionHooks.ts';
+import { PART_WRITERS } from '@samplan/api/partRights';
+import type { PlanPart } from '@samplan/plan-model';
+import { usePeopleAt } from '../planDoc/connectionHooks.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
 
-/** The others in the plan who are at a place (an item open, a field typed in), with their colours and what they do. */
+/**
+ * The others at an item (open to edit) or in a field (typing), with their colours and what they do. Only people
+ * whose role may write that part are shown: anyone else claiming to be there is not believed.
+ */
 export function OthersNote({
+  kind,
   at,
+  part,
   say,
   className,
 }: {
-  at: (person: PresenceEntry) => boolean;
+  kind: 'item' | 'field';
+  at: string;
+  part: PlanPart;
   say: (names: readonly string[]) => string;
   className: string;
 }) {
   const { connection } = usePlan();
-  const others = usePresence(connection).filter((person) => !person.isMe && at(person));
+  const writers: readonly string[] = PART_WRITERS[part];
+  const others = usePeopleAt(connection, kind, at).filter((person) => person.role && writers.includes(person.role));
   if (others.length === 0) return null;
   return (
     <p className={className}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { partOfType } from '@samplan/plan-model';
 import type * as Y from 'yjs';
 import { applyTextChange } from '../collab/applyTextChange.ts';
 import { diffText, transformPosition, type TextDelta } from '../collab/textDiff.ts';
@@ -42,6 +43,9 @@ export function YTextInput({
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const fieldKey = text ? fieldKeyOf(text) : null;
+  const part = text?.doc ? partOfType(text) : null;
+  // A field that goes away (the item closed, another page) is left too: it fires no blur then.
+  useEffect(() => () => void (fieldKey && connection.leaveField(fieldKey)), [connection, fieldKey]);
 
   useEffect(() => {
     const element = ref.current;
@@ -70,7 +74,10 @@ export function YTextInput({
     const element = event.currentTarget;
     if (!text) return;
     const change = diffText(text.toString(), element.value, element.selectionEnd);
-    if (change) connection.transact(() => applyTextChange(text, change));
+    if (!change) return;
+    connection.transact(() => applyTextChange(text, change));
+    // The others see who is typing here, from the first keystroke until the field is left.
+    if (fieldKey) connection.setTypingIn(fieldKey);
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -91,11 +98,8 @@ export function YTextInput({
     autoFocus,
     onInput,
     onKeyDown,
-    onFocus: () => {
-      connection.undoManager.stopCapturing();
-      if (canEdit) connection.setTypingIn(fieldKey);
-    },
-    onBlur: () => connection.setTypingIn(null),
+    onFocus: () => connection.undoManager.stopCapturing(),
+    onBlur: () => fieldKey && connection.leaveField(fieldKey),
     spellCheck: true,
     autoComplete: 'off',
     inputMode,
@@ -111,8 +115,8 @@ export function YTextInput({
         </p>
       )}
       {multiline ? <textarea rows={1} {...common} /> : <input type="text" {...common} />}
-      {fieldKey && (
-        <OthersNote at={(person) => person.field === fieldKey} say={nbItems.othersTyping} className="field__presence" />
+      {fieldKey && part && (
+        <OthersNote kind="field" at={fieldKey} part={part} say={nbItems.othersTyping} className="field__presence" />
       )}
     </div>
   );

@@ -16,7 +16,7 @@ export const nb = {
   nav: {
     myPlans: 'Mine planer',
     logout: 'Logg ut',
-    loggedInAs: (name: string) => `Logget inn som ${name}`,
+    loggedInAs: 'Logget inn som',
     mainLabel: 'Hovedmeny',
     everywhereTitle: 'Logget inn på en annen maskin?',
     everywhereHint:

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { CollectionName } from '@samplan/plan-model';
+import { partOfCollection, type CollectionName } from '@samplan/plan-model';
 import { nbItems } from '../i18n/index.ts';
 import { OthersNote } from '../fields/OthersNote.tsx';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
@@ -28,6 +28,8 @@ export interface ItemCardProps {
   /** Shown under the card in both views, e.g. a hovedmål's delmål. */
   after?: ReactNode;
   className?: string;
+  /** A card inside another card (a delmål in its hovedmål): its heading is one level down. */
+  nested?: boolean;
   /** Data attributes on the list item, e.g. `{ 'data-goal-id': id }`. */
   data?: Record<`data-${string}`, string>;
 }
@@ -49,6 +51,7 @@ export function ItemCard({
   editor,
   after,
   className,
+  nested = false,
   data,
 }: ItemCardProps) {
   const canEdit = useCanEdit();
@@ -57,13 +60,20 @@ export function ItemCard({
   const headingId = `${collection}-${id}`;
   const index = siblings.indexOf(id);
   const editButton = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  // Back from editing, the focus returns to the button that opened it.
+  const closedHere = useRef(false);
+  // Back from editing with «Ferdig», the focus returns to the button that opened it (not when another item was
+  // opened instead: its first field has the focus then).
   useEffect(() => {
-    if (wasOpen.current && !isOpen) editButton.current?.focus();
-    wasOpen.current = isOpen;
+    if (isOpen || !closedHere.current) return;
+    closedHere.current = false;
+    editButton.current?.focus();
   }, [isOpen]);
+  const done = (): void => {
+    closedHere.current = true;
+    close();
+  };
   const name = kicker ? `${kicker}: ${title}` : title;
+  const Heading = nested ? 'h4' : 'h3';
   const editing = isOpen && canEdit;
 
   return (
@@ -72,13 +82,15 @@ export function ItemCard({
         <header className="item-card__header">
           <div className="item-card__heading">
             {kicker && <p className="item-card__kicker">{kicker}</p>}
-            <h3 id={headingId} className="item-card__title">
+            <Heading id={headingId} className="item-card__title">
               {title}
-            </h3>
+            </Heading>
           </div>
           {badges}
           <OthersNote
-            at={(person) => person.item === itemKey(collection, id)}
+            kind="item"
+            at={itemKey(collection, id)}
+            part={partOfCollection(collection)}
             say={nbItems.othersEditing}
             className="item-card__others"
           />
@@ -88,7 +100,7 @@ export function ItemCard({
                 type="button"
                 className="button button--small button--primary"
                 aria-label={`${nbItems.done}: ${name}`}
-                onClick={close}
+                onClick={done}
               >
                 {nbItems.done}
               </button>
@@ -115,6 +127,16 @@ export function ItemCard({
               removes={{ collection, id, what: removeWhat }}
             />
             {editor()}
+            <p className="item-card__done">
+              <button
+                type="button"
+                className="button button--primary"
+                aria-label={`${nbItems.done}: ${name}`}
+                onClick={done}
+              >
+                {nbItems.done}
+              </button>
+            </p>
           </div>
         ) : (
           children && <div className="item-card__body">{children}</div>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { CollectionName } from '@samplan/plan-model';
+import { getCollection, type CollectionName } from '@samplan/plan-model';
 import { usePlan } from '../planDoc/PlanContext.tsx';
 
 interface OpenItemState {
@@ -16,6 +16,25 @@ export function OpenItemProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     connection.setOpenItem(openKey);
     return () => connection.setOpenItem(null);
+  }, [connection, openKey]);
+  // The open item deleted by someone else: it is closed (or it would come back open if they undo), and the focus,
+  // which was in it, goes to the section's heading. The notice says who deleted it.
+  useEffect(() => {
+    if (!openKey) return;
+    const [collection, id] = openKey.split(':') as [CollectionName, string];
+    const items = getCollection(connection.doc, collection);
+    const check = (): void => {
+      if (items.has(id)) return;
+      const focusWasIn = document.activeElement?.closest('li[data-open]') != null;
+      setOpenKey(null);
+      // Once the card is gone (after this render), the focus it had would be nowhere.
+      setTimeout(() => {
+        const lost = document.activeElement === document.body || document.activeElement === null;
+        if (focusWasIn && lost) document.getElementById('section-heading')?.focus();
+      });
+    };
+    items.observe(check);
+    return () => items.unobserve(check);
   }, [connection, openKey]);
   const value = useMemo(() => ({ openKey, setOpenKey }), [openKey]);
   return <OpenItemContext.Provider value={value}>{children}</OpenItemContext.Provider>;

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link } from '../routing/Link.tsx';
 import { paths, type SectionId } from '../routing/routes.ts';
 import { nb, nbHistory, nbPhone } from '../i18n/index.ts';
@@ -12,8 +13,23 @@ import { SectionNav } from './SectionNav.tsx';
  */
 export function SectionMenu({ current }: { current: SectionId }) {
   const { info } = usePlan();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const close = (): void => {
+    if (menu.current) menu.current.open = false;
+  };
   return (
-    <details className="section-menu" key={current}>
+    <details
+      className="section-menu"
+      key={current}
+      ref={menu}
+      // Choosing a link closes the menu, the part shown included; Escape closes it and returns to its line.
+      onClick={(event) => (event.target as Element).closest('a') && close()}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !menu.current?.open) return;
+        close();
+        menu.current.querySelector('summary')?.focus();
+      }}
+    >
       <summary>
         <span className="section-menu__label">{nbPhone.menuLabel}:</span>{' '}
         <strong className="section-menu__current">{nb.sections[current]}</strong>

@@ -50,6 +50,7 @@ export function GoalCard({ id, number, isSub, siblings, milestones, measureCount
       title={titleText.trim() || nbItems.untitled}
       kicker={kicker}
       className={isSub ? 'goal goal--sub' : 'goal'}
+      nested={isSub}
       data={{ 'data-goal-id': id }}
       siblings={siblings}
       removeLabel={nb.goals.removeLabel(titleText || kicker)}
