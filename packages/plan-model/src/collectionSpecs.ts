@@ -11,6 +11,7 @@ import {
   SERVICE_STATUSES,
 } from './enums.ts';
 import { IsoDateSchema } from './isoDate.ts';
+import { HttpsUrlSchema, MeetingPlaceSchema, MeetingTimeSchema } from './meetingFields.ts';
 import type { RichTextDoc } from './richTextSchema.ts';
 
 // Each collection is a top-level Y.Map<itemId, Y.Map>; these specs say how every field of an item is stored.
@@ -111,9 +112,19 @@ export const collectionSpecs = {
   },
   meetings: {
     date: date(),
+    // time, place, videoLink and presentIds came after the first plans: a meeting without them reads them as not
+    // set. The place is a plain value, not a Y.Text: a meeting made before has no Y.Text to type into, and one
+    // created lazily by two people at once would lose one of them's words.
+    time: plain(MeetingTimeSchema.nullable(), null),
     title: text,
     status: plain(z.enum(MEETING_STATUSES), 'planlagt'),
+    place: plain(MeetingPlaceSchema, ''),
+    /** Shown as a link only when it is an https address; the server refuses anything else. */
+    videoLink: plain(HttpsUrlSchema.nullable(), null),
+    /** Who is invited. */
     participantIds: idSet('participants'),
+    /** Who came: ticked in the meeting, from those invited. */
+    presentIds: idSet('participants'),
     agenda: richText,
     minutes: richText,
   },
