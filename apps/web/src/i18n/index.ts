@@ -8,3 +8,6 @@ export { parseNorwegianDate } from './parseDate.ts';
 export { nbHistory } from './history.ts';
 export { nbItems } from './items.ts';
 export { nbPhone } from './phone.ts';
+export { nbMeetings } from './meetings.ts';
+export { meetingHeading, meetingWhen } from './formatMeeting.ts';
+export { parseTime } from './parseTime.ts';

@@ -1,47 +1,58 @@
 import { MEETING_STATUSES, type MeetingStatus } from '@samplan/plan-model';
+import { VideoLink } from '../components/VideoLink.tsx';
 import { DateField } from '../fields/DateField.tsx';
+import { MeetingPlaceField, MeetingTimeField, MeetingVideoLinkField } from '../fields/MeetingFields.tsx';
 import { enumOptions } from '../fields/optionHooks.ts';
 import { SelectField, type SelectOption } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { RichTextField } from '../editor/RichTextField.tsx';
-import { formatDate, nb } from '../i18n/index.ts';
+import { meetingHeading, meetingWhen, nb, nbMeetings, todayIso } from '../i18n/index.ts';
 import { ItemCard } from '../items/ItemCard.tsx';
 import { ItemExcerpt } from '../items/ItemExcerpt.tsx';
 import { ItemFacts } from '../items/ItemFacts.tsx';
 import { StatusBadge } from '../items/StatusBadge.tsx';
 import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { MeetingParticipants } from './MeetingParticipants.tsx';
 
 export interface MeetingCardProps {
   id: string;
-  siblings: readonly string[];
   participants: readonly SelectOption[];
 }
 
 const STATUS_OPTIONS = enumOptions(MEETING_STATUSES, nb.meetingStatus);
 
-export function MeetingCard({ id, siblings, participants }: MeetingCardProps) {
+export function MeetingCard({ id, participants }: MeetingCardProps) {
   const actions = usePlanActions();
+  const canRun = useCanEdit();
   const item = useItemMap('meetings', id);
   const titleText = useFieldText('meetings', item, 'title');
   const title = useField('meetings', item, 'title');
   const date = useField('meetings', item, 'date');
+  const time = useField('meetings', item, 'time');
+  const place = useField('meetings', item, 'place');
+  const videoLink = useField('meetings', item, 'videoLink');
+  const presentIds = useField('meetings', item, 'presentIds');
   const status = useField('meetings', item, 'status');
   const participantIds = useField('meetings', item, 'participantIds');
   const agenda = useField('meetings', item, 'agenda');
   const minutes = useField('meetings', item, 'minutes');
   if (!item) return null;
-  const name = titleText.trim() || nb.meetings.titleDefault;
-  const heading = date ? `${name} ${formatDate(date)}` : name;
-  const who = participants.filter((participant) => participantIds.includes(participant.value));
+  const heading = meetingHeading(titleText, date);
+  const names = (ids: readonly string[]): string[] =>
+    participants.filter((participant) => ids.includes(participant.value)).map((participant) => participant.label);
+  // A planned meeting whose day has passed asks to be marked held or cancelled.
+  const toCome = status === 'planlagt' && (date === null || date >= todayIso());
+  const passed = status === 'planlagt' && !toCome;
   return (
     <ItemCard
       collection="meetings"
       id={id}
       title={heading}
       data={{ 'data-meeting-id': id }}
-      siblings={siblings}
+      // Listed by date, upcoming then past: not moved by hand.
+      siblings={[]}
       removeLabel={nb.meetings.removeLabel(heading)}
       removeWhat={nb.meetings.deletedWhat}
       badges={<StatusBadge status={status} label={nb.meetingStatus[status]} />}
@@ -54,6 +65,7 @@ export function MeetingCard({ id, siblings, participants }: MeetingCardProps) {
               value={date}
               onChange={(value) => actions.update('meetings', id, { date: value })}
             />
+            <MeetingTimeField meetingId={id} />
             <SelectField
               label={nb.meetings.status}
               value={status}
@@ -61,13 +73,30 @@ export function MeetingCard({ id, siblings, participants }: MeetingCardProps) {
               onChange={(value) => value && actions.update('meetings', id, { status: value as MeetingStatus })}
             />
           </div>
+          <div className="field-row">
+            <MeetingPlaceField meetingId={id} />
+            <MeetingVideoLinkField meetingId={id} />
+          </div>
           <MeetingParticipants meetingId={id} participants={participants} />
           <RichTextField fragment={agenda} label={nb.meetings.agenda} />
           <RichTextField fragment={minutes} label={nb.meetings.minutes} />
         </>
       )}
     >
-      <ItemFacts facts={[{ label: nb.meetings.participants, value: who.map((p) => p.label).join(', ') }]} />
+      {passed && canRun && <p className="meeting-passed">{nbMeetings.datePassed}</p>}
+      <ItemFacts
+        facts={[
+          { label: nbMeetings.when, value: meetingWhen(date, time) || nbMeetings.noDate },
+          { label: nbMeetings.place, value: place },
+          { label: nbMeetings.invited, value: names(participantIds).join(', ') },
+          { label: nbMeetings.present, value: names(presentIds).join(', ') },
+        ]}
+      />
+      {videoLink && (
+        <p className="meeting-video">
+          <VideoLink href={videoLink} />
+        </p>
+      )}
       <ItemExcerpt text={agenda} label={nb.meetings.agenda} />
       <ItemExcerpt text={minutes} label={nb.meetings.minutes} />
     </ItemCard>

@@ -1,0 +1,138 @@
+// Texts for running an ansvarsgruppemøte from the plan: when and where, who came, the agenda the plan suggests,
+// minutes, decisions as tasks, and the printed record. Norwegian bokmål, like nb.ts.
+
+const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
+
+export const nbMeetings = {
+  // The meeting's own fields, in the meetings section and in the meeting.
+  time: 'Klokkeslett',
+  timeHint: 'tt:mm',
+  timeInvalid: 'Skriv klokkeslettet som tt:mm, for eksempel 13:30.',
+  place: 'Sted',
+  placeHint: 'For eksempel «Solbakken skole, møterom 2».',
+  placeTooLong: 'Stedet kan ha høyst 300 tegn.',
+  videoLink: 'Lenke til videomøte',
+  videoLinkHint: 'Hvis noen deltar på video. Lenken må begynne med https://',
+  videoLinkInvalid: 'Lenken må være en hel nettadresse som begynner med https://',
+  invited: 'Invitert',
+  noneInvited: 'Ingen er invitert ennå.',
+  present: 'Til stede',
+  presentNone: 'Ingen er krysset av ennå.',
+  absent: 'Ikke til stede',
+  at: (time: string) => `kl. ${time}`,
+  joinVideo: 'Bli med i videomøtet',
+  /** A link that is not an https address is shown as text, never as a link. */
+  linkNotShown: (text: string) => `${text} (ikke en sikker lenke, vises ikke som lenke)`,
+  noDate: 'Dato ikke satt',
+  datePassed: 'Datoen er passert. Ble møtet holdt? Åpne det og marker det som holdt, eller sett status til Avlyst.',
+  heading: (title: string, date: string) => (date ? `${title} ${date}` : title),
+
+  // The meetings section.
+  upcoming: 'Kommende møter',
+  past: 'Tidligere møter',
+  upcomingNone: 'Ingen møter er planlagt.',
+  open: 'Åpne møtet',
+  openLabel: (heading: string) => `Åpne møtet: ${heading}`,
+  run: 'Start møtet',
+  runLabel: (heading: string) => `Start møtet: ${heading}`,
+  record: 'Referat',
+  recordLabel: (heading: string) => `Referat fra ${heading}`,
+  presentSummary: (present: number, invited: number) => `${present} av ${invited} inviterte`,
+
+  // The meeting.
+  back: 'Tilbake til møtene',
+  notFoundTitle: 'Fant ikke møtet',
+  notFound: 'Møtet finnes ikke i planen. Det kan være slettet.',
+  status: 'Status',
+  statusHeld: 'Møtet er holdt',
+  statusCancelled: 'Møtet er avlyst',
+  when: 'Tid',
+  where: 'Sted',
+  steps: 'I møtet',
+  presentTitle: 'Hvem er til stede?',
+  presentIntro: 'Kryss av for dem som er med, i rommet eller på video.',
+  presentNobodyInvited:
+    'Ingen er invitert. Velg hvem som er invitert under Møter først, eller kryss av blant alle i planen.',
+  presentFromAll: 'Alle i planen',
+  notInvited: '(ikke invitert)',
+  presentCount: (present: number, of: number) => `${present} av ${of} er krysset av som til stede.`,
+
+  agendaTitle: 'Saker fra planen',
+  agendaIntro: (date: string) =>
+    `Dette sier planen at bør tas opp, slik det står ${date}. Legg det inn i sakslisten med knappen, og skriv videre der.`,
+  agendaNothing: 'Planen har ingen mål som skal evalueres, ingen åpne oppgaver og ingen tiltak som slutter snart.',
+  agendaGoals: 'Mål som skal evalueres',
+  agendaTasks: 'Åpne oppgaver',
+  agendaMeasures: 'Tiltak som slutter',
+  agendaRevision: 'Revisjon av planen',
+  evaluationOverdue: (date: string) => `skulle vært evaluert ${date}`,
+  evaluationDue: (date: string) => `skal evalueres innen ${date}`,
+  taskOverdue: (date: string) => `på overtid, frist var ${date}`,
+  taskDue: (date: string) => `frist ${date}`,
+  taskNoDate: 'ingen frist',
+  measureEnded: (date: string) => `perioden sluttet ${date}`,
+  measureEnds: (date: string) => `slutter ${date}`,
+  revisionPassed: (date: string) => `skulle vært revidert ${date}`,
+  revisionDue: (date: string) => `skal revideres ${date}`,
+  responsibleShort: (name: string) => `ansvarlig: ${name}`,
+  agendaAlreadyIn: 'Sakene fra planen står i sakslisten. Skriv videre der.',
+  agendaShow: 'Vis sakene fra planen',
+  insertAgenda: 'Legg sakene inn i sakslisten',
+  insertAgendaAgain: 'Legg sakene inn i sakslisten én gang til',
+  agendaInserted: 'Sakene er lagt inn nederst i sakslisten.',
+  /** The heading paragraph the agenda gets in the saksliste. */
+  agendaFromPlan: 'Fra planen:',
+
+  textsTitle: 'Saksliste og referat',
+  agenda: 'Saksliste',
+  agendaHint: 'Det dere skal snakke om. Alle som er med i møtet, kan skrive her samtidig.',
+  minutes: 'Referat',
+  minutesHint: 'Skriv det som blir sagt og bestemt. Alle kan skrive samtidig, og alt lagres med en gang.',
+
+  decisionTitle: 'Vedtak og oppgaver',
+  decisionIntro:
+    'Når dere bestemmer at noen skal gjøre noe, skriv det her. Det blir en oppgave i planen med hvem og frist.',
+  decisionWhat: 'Hva skal gjøres',
+  decisionWho: 'Hvem gjør det',
+  decisionWhen: 'Frist',
+  decisionAdd: 'Legg til oppgaven',
+  decisionMissingWhat: 'Skriv hva som skal gjøres.',
+  decisionAdded: (title: string) => `Oppgaven «${title}» er lagt til, også under Oppgaver.`,
+  tasksTitle: 'Oppgaver fra dette møtet',
+  tasksNone: 'Ingen oppgaver er gitt i dette møtet ennå.',
+  taskWho: 'Hvem',
+  taskWhen: 'Frist',
+  taskDone: 'Utført',
+  nobody: 'Ikke valgt',
+  toTasks: 'Se alle oppgavene i planen',
+
+  markHeldTitle: 'Når møtet er ferdig',
+  markHeldIntro:
+    'Trykk når møtet er ferdig. Planen slik den er da, blir lagret i historikken med møtets navn og dato, og referatet kan skrives ut.',
+  markHeld: 'Marker møtet som holdt',
+  marking: 'Marker møtet som holdt …',
+  heldVersion: (name: string) => `Planen slik den var etter møtet, er lagret i historikken som «${name}».`,
+  heldVersionElsewhere: 'Planen slik den var da møtet ble holdt, finner du i historikken.',
+  heldVersionWaiting: 'Lagrer versjonen i historikken …',
+  seeVersion: 'Se versjonen i historikken',
+  seeHistory: 'Se historikken',
+  printRecord: 'Skriv ut referatet',
+  openRecord: 'Åpne referatet for utskrift',
+  markPlanned: 'Møtet er ikke holdt likevel',
+
+  readerIntro: 'Du kan lese møtet. Det er de andre i ansvarsgruppa som skriver saksliste og referat.',
+
+  // The printed record.
+  recordTitle: 'Referat',
+  recordHeading: (title: string) => `Referat: ${title}`,
+  recordPrint: 'Skriv ut eller lagre som PDF',
+  recordBack: 'Tilbake til møtet',
+  recordNotHeld: 'Møtet er ikke markert som holdt ennå. Referatet kan endre seg.',
+  recordTasks: 'Oppgaver fra møtet',
+  recordNoTasks: 'Ingen oppgaver ble gitt i møtet.',
+  recordEmpty: 'Ikke skrevet.',
+
+  /** What a list of names reads as when empty. */
+  names: (names: readonly string[]) => (names.length === 0 ? '' : names.join(', ')),
+  tasksCount: (count: number) => plural(count, '1 oppgave', `${count} oppgaver`),
+};
