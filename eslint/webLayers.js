@@ -4,6 +4,8 @@ export const WEB_LAYERS = {
     // The entry, and the app frame that routes to pages.
     ['<root>'],
     ['app'],
+    // A meeting run from the plan (møtemodus) and its printable record: built on the plan's page shell and print.
+    ['meetings'],
     // Pages. `plan` is the open plan's page shell: header, section menu, presence, notices.
     ['pages', 'invite', 'plan'],
     ['history', 'auth'],

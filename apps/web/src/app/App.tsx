@@ -25,6 +25,10 @@ const AccessPage = lazy(() => import('../sharing/AccessPage.tsx').then((m) => ({
 const AccessLogPage = lazy(() => import('../sharing/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })));
 const HistoryPage = lazy(() => import('../history/HistoryPage.tsx').then((m) => ({ default: m.HistoryPage })));
 const VersionPage = lazy(() => import('../history/VersionPage.tsx').then((m) => ({ default: m.VersionPage })));
+const MeetingPage = lazy(() => import('../meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const MeetingRecordPage = lazy(() =>
+  import('../meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingRecordPage })),
+);
 const ChangesPage = lazy(() => import('../history/ChangesPage.tsx').then((m) => ({ default: m.ChangesPage })));
 const ForgotPasswordPage = lazy(() =>
   import('../auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
@@ -89,6 +93,18 @@ function Routes() {
       return <VersionPage key={`${route.planId}:${route.seq}`} planId={route.planId} seq={route.seq} />;
     case 'changes':
       return <ChangesPage key={`${route.planId}:${search}`} planId={route.planId} />;
+    case 'meeting':
+      return (
+        <MeetingPage key={`${route.planId}:${route.meetingId}`} planId={route.planId} meetingId={route.meetingId} />
+      );
+    case 'meetingRecord':
+      return (
+        <MeetingRecordPage
+          key={`${route.planId}:${route.meetingId}`}
+          planId={route.planId}
+          meetingId={route.meetingId}
+        />
+      );
     case 'invitation':
       return <InvitationPage />;
     case 'forgotPassword':

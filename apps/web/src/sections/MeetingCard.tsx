@@ -13,7 +13,10 @@ import { ItemFacts } from '../items/ItemFacts.tsx';
 import { StatusBadge } from '../items/StatusBadge.tsx';
 import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { MeetingParticipants } from './MeetingParticipants.tsx';
 
 export interface MeetingCardProps {
@@ -25,6 +28,7 @@ const STATUS_OPTIONS = enumOptions(MEETING_STATUSES, nb.meetingStatus);
 
 export function MeetingCard({ id, participants }: MeetingCardProps) {
   const actions = usePlanActions();
+  const { info } = usePlan();
   const canRun = useCanEdit();
   const item = useItemMap('meetings', id);
   const titleText = useFieldText('meetings', item, 'title');
@@ -42,9 +46,10 @@ export function MeetingCard({ id, participants }: MeetingCardProps) {
   const heading = meetingHeading(titleText, date);
   const names = (ids: readonly string[]): string[] =>
     participants.filter((participant) => ids.includes(participant.value)).map((participant) => participant.label);
-  // A planned meeting whose day has passed asks to be marked held or cancelled.
+  // A meeting still to come is started from here; one whose day has passed is opened (to mark it held, or read).
   const toCome = status === 'planlagt' && (date === null || date >= todayIso());
   const passed = status === 'planlagt' && !toCome;
+  const start = toCome && canRun;
   return (
     <ItemCard
       collection="meetings"
@@ -99,6 +104,24 @@ export function MeetingCard({ id, participants }: MeetingCardProps) {
       )}
       <ItemExcerpt text={agenda} label={nb.meetings.agenda} />
       <ItemExcerpt text={minutes} label={nb.meetings.minutes} />
+      <p className="meeting-card__links">
+        <Link
+          to={paths.meeting(info.id, id)}
+          className={`button button--small ${start ? 'button--primary' : ''}`}
+          aria-label={start ? nbMeetings.runLabel(heading) : nbMeetings.openLabel(heading)}
+        >
+          {start ? nbMeetings.run : nbMeetings.open}
+        </Link>
+        {status === 'gjennomfort' && (
+          <Link
+            to={paths.meetingRecord(info.id, id)}
+            className="button button--small"
+            aria-label={nbMeetings.recordLabel(heading)}
+          >
+            {nbMeetings.record}
+          </Link>
+        )}
+      </p>
     </ItemCard>
   );
 }
