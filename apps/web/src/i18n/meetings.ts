@@ -1,8 +1,6 @@
 // Texts for running an ansvarsgruppemøte from the plan: when and where, who came, the agenda the plan suggests,
 // minutes, decisions as tasks, and the printed record. Norwegian bokmål, like nb.ts.
 
-const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
-
 export const nbMeetings = {
   // The meeting's own fields, in the meetings section and in the meeting.
   time: 'Klokkeslett',
@@ -15,9 +13,7 @@ export const nbMeetings = {
   videoLinkHint: 'Hvis noen deltar på video. Lenken må begynne med https://',
   videoLinkInvalid: 'Lenken må være en hel nettadresse som begynner med https://',
   invited: 'Invitert',
-  noneInvited: 'Ingen er invitert ennå.',
   present: 'Til stede',
-  presentNone: 'Ingen er krysset av ennå.',
   absent: 'Ikke til stede',
   at: (time: string) => `kl. ${time}`,
   joinVideo: 'Bli med i videomøtet',
@@ -37,7 +33,6 @@ export const nbMeetings = {
   runLabel: (heading: string) => `Start møtet: ${heading}`,
   record: 'Referat',
   recordLabel: (heading: string) => `Referat fra ${heading}`,
-  presentSummary: (present: number, invited: number) => `${present} av ${invited} inviterte`,
 
   // The meeting.
   back: 'Tilbake til møtene',
@@ -48,12 +43,10 @@ export const nbMeetings = {
   statusCancelled: 'Møtet er avlyst',
   when: 'Tid',
   where: 'Sted',
-  steps: 'I møtet',
   presentTitle: 'Hvem er til stede?',
   presentIntro: 'Kryss av for dem som er med, i rommet eller på video.',
   presentNobodyInvited:
     'Ingen er invitert. Velg hvem som er invitert under Møter først, eller kryss av blant alle i planen.',
-  presentFromAll: 'Alle i planen',
   notInvited: '(ikke invitert)',
   presentCount: (present: number, of: number) => `${present} av ${of} er krysset av som til stede.`,
 
@@ -110,12 +103,10 @@ export const nbMeetings = {
   markHeldIntro:
     'Trykk når møtet er ferdig. Planen slik den er da, blir lagret i historikken med møtets navn og dato, og referatet kan skrives ut.',
   markHeld: 'Marker møtet som holdt',
-  marking: 'Marker møtet som holdt …',
   heldVersion: (name: string) => `Planen slik den var etter møtet, er lagret i historikken som «${name}».`,
   heldVersionElsewhere: 'Planen slik den var da møtet ble holdt, finner du i historikken.',
   heldVersionWaiting: 'Lagrer versjonen i historikken …',
   seeVersion: 'Se versjonen i historikken',
-  seeHistory: 'Se historikken',
   printRecord: 'Skriv ut referatet',
   openRecord: 'Åpne referatet for utskrift',
   markPlanned: 'Møtet er ikke holdt likevel',
@@ -131,8 +122,4 @@ export const nbMeetings = {
   recordTasks: 'Oppgaver fra møtet',
   recordNoTasks: 'Ingen oppgaver ble gitt i møtet.',
   recordEmpty: 'Ikke skrevet.',
-
-  /** What a list of names reads as when empty. */
-  names: (names: readonly string[]) => (names.length === 0 ? '' : names.join(', ')),
-  tasksCount: (count: number) => plural(count, '1 oppgave', `${count} oppgaver`),
 };
