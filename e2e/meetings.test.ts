@@ -179,11 +179,12 @@ describe('meetings run from the plan', () => {
         }
         const mine = await richTextEditor(page, 'Referat');
         const theirs = await richTextEditor(school, 'Referat');
-        await mine.click();
+        await mine.focus();
         await page.keyboard.type('Emma går til kantina uten pause.');
         // The teacher goes on after what the koordinator wrote, once it is there.
         await waitFor(async () => (await editorText(theirs)).includes('Emma går til kantina uten pause.'));
-        await theirs.click();
+        // Focused, not clicked: a click could land on the other caret's name label.
+        await theirs.focus();
         await school.keyboard.press('Control+End');
         await school.keyboard.press('Enter');
         await school.keyboard.type('Skolen: trappetrening starter i januar.');
