@@ -155,3 +155,4 @@ export {
   type SharedKind,
   type WriteContent,
 } from './planWrites.ts';
+export { meetingVersionName, revisionVersionName } from './versionNames.ts';

@@ -16,7 +16,7 @@ export interface ItemCardProps {
   kicker?: string;
   /** Status and other badges beside the title. */
   badges?: ReactNode;
-  /** The section's items in order, for moving this one. */
+  /** The section's items in order, for moving this one; none when the order is not set by hand. */
   siblings: readonly string[];
   /** The delete button's accessible name, and what the notice calls the item ("Målet ble slettet."). */
   removeLabel: string;
@@ -123,7 +123,9 @@ export function ItemCard({
               removeLabel={removeLabel}
               canMoveUp={index > 0}
               canMoveDown={index >= 0 && index < siblings.length - 1}
-              onMove={(direction) => actions.move(collection, id, siblings, direction)}
+              onMove={
+                siblings.length > 0 ? (direction) => actions.move(collection, id, siblings, direction) : undefined
+              }
               removes={{ collection, id, what: removeWhat }}
             />
             {editor()}

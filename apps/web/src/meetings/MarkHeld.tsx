@@ -1,4 +1,4 @@
-import type { MeetingStatus } from '@samplan/plan-model';
+import { meetingVersionName, type MeetingStatus } from '@samplan/plan-model';
 import { useEffect, useId, useState } from 'react';
 import { historyApi } from '../api/historyApi.ts';
 import { Link } from '../routing/Link.tsx';
@@ -8,7 +8,6 @@ import { nbMeetings as t } from '../i18n/meetings.ts';
 import { useConnectionSnapshot } from '../planDoc/connectionHooks.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
-import { heldVersionName } from './meetingText.ts';
 
 const LOOK_EVERY_MS = 1000;
 const LOOKS = 20;
@@ -33,7 +32,7 @@ export function MarkHeld({
   const actions = usePlanActions();
   const id = useId();
   const { pending } = useConnectionSnapshot(connection);
-  const expected = heldVersionName(title, date);
+  const expected = meetingVersionName(title, date);
   const version = useHeldVersion(info.id, status === 'gjennomfort' && pending === 0 ? expected : null);
 
   if (status === 'avlyst') {
