@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { serverLayersPlugin } from './eslint/serverLayers.js';
+import { folderLayersPlugin } from './eslint/folderLayers.js';
+import { SERVER_LAYERS } from './eslint/serverLayers.js';
+import { WEB_LAYERS } from './eslint/webLayers.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'bench/results/**', 'e2e/screenshots/**'] },
@@ -29,8 +31,13 @@ export default tseslint.config(
   },
   {
     files: ['apps/server/src/**/*.ts'],
-    plugins: { samplan: serverLayersPlugin },
-    rules: { 'samplan/server-layers': ['error', { srcDir: 'apps/server/src' }] },
+    plugins: { samplan: folderLayersPlugin },
+    rules: { 'samplan/folder-layers': ['error', { srcDir: 'apps/server/src', ...SERVER_LAYERS }] },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { samplan: folderLayersPlugin },
+    rules: { 'samplan/folder-layers': ['error', { srcDir: 'apps/web/src', ...WEB_LAYERS }] },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { createPlanViaApi, inviteToPlan, newUserContext, type TestUser } from './support/browser.ts';
-import { collectPageErrors, expectText, openPlan } from './support/planPage.ts';
+import { collectPageErrors, expectText, openItem, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { waitFor } from './support/waitFor.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -15,7 +15,7 @@ interface Person {
 }
 
 const goal = (page: Page, title: string) =>
-  page.locator('li.goal').filter({ has: page.locator(`[aria-label="Slett målet «${title}»"]`) });
+  page.locator('li.goal').filter({ has: page.getByRole('heading', { name: title, exact: true, level: 3 }) });
 
 async function expectNoViolations(page: Page, what: string): Promise<void> {
   const violations = await seriousViolations(page);
@@ -51,6 +51,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await Promise.all([openPlan(parent.page, planId, 'mal'), openPlan(teacher.page, planId, 'mal')]);
     await goal(parent.page, title).waitFor();
 
+    await openItem(goal(teacher.page, title).locator(':scope > article'));
     await teacher.page.getByRole('button', { name: `Slett målet «${title}»` }).click();
     // The goal has words in it: the app asks first.
     await teacher.page.getByRole('alertdialog').getByRole('button', { name: 'Ja, slett' }).click();
@@ -133,6 +134,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
 
   it('says what others changed since I was last here when I open the plan again', async () => {
     // Kari has left the plan (she is on the history page); Per changes a goal's title.
+    await openItem(teacher.page.locator('li.goal > article').first());
     const input = teacher.page.getByLabel('Målet', { exact: true }).first();
     await input.click();
     await input.press('End');

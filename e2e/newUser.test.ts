@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allViolations, seriousViolations } from './support/axe.ts';
 import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails } from './support/browser.ts';
-import { expectText, openPlan } from './support/planPage.ts';
+import { expectText, openItem, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
 
@@ -155,6 +155,8 @@ describe('a new user registers and makes a plan', () => {
         .getByRole('button', { name: /^Slett målet/ })
         .first();
 
+      // Deleting is part of editing: the goal is opened first.
+      await openItem(goals.first().locator(':scope > article'));
       await deleteFirst.click();
       const dialog = page.getByRole('alertdialog');
       await expectText(dialog, /Det som er skrevet her, blir borte fra planen/);

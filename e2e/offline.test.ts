@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { allViolations } from './support/axe.ts';
 import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails } from './support/browser.ts';
-import { collectPageErrors, expectText, openPlan, waitForConnected } from './support/planPage.ts';
+import { closeItems, collectPageErrors, expectText, openItem, openPlan, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { waitFor } from './support/waitFor.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -16,7 +16,20 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 /** The demo plan's first goal (plan-model seedDemoPlan). */
 const FIRST_GOAL = 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.';
-const GOAL_TITLE = 'li[data-goal-id] textarea';
+/** The first goal's card, and the heading it reads as (the goal's own words). */
+const firstGoal = (page: Page) => page.locator('li[data-goal-id] > article').first();
+const firstGoalTitle = async (page: Page): Promise<string> =>
+  ((await firstGoal(page).locator('.item-card__title').first().textContent()) ?? '').trim();
+
+/** Opens the first goal to edit («Endre») and types at the end of its words. */
+async function typeInFirstGoal(page: Page, words: string): Promise<void> {
+  await openItem(firstGoal(page));
+  const title = firstGoal(page).getByLabel('Målet', { exact: true });
+  await title.click();
+  await title.press('Control+End');
+  await title.pressSequentially(words, { delay: 10 });
+  await closeItems(page);
+}
 const KEPT = 'Det du skriver, lagres på denne enheten og sendes når du er på nett igjen.';
 const PENDING_KEPT =
   'Endringene dine er ikke sendt ennå. De er lagret på denne enheten og sendes når du er på nett igjen.';
@@ -109,13 +122,10 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       try {
         await Promise.all([openPlan(page, planId, 'mal'), openPlan(teacher.page, planId, 'mal')]);
         // The parent reads the plan and edits one goal while online; the teacher sees it.
-        const title = page.locator(GOAL_TITLE).first();
-        await expect.poll(() => title.inputValue()).toBe(FIRST_GOAL);
-        await title.click();
-        await title.press('Control+End');
-        await title.pressSequentially(' Også i friminuttene.', { delay: 10 });
+        await expect.poll(() => firstGoalTitle(page)).toBe(FIRST_GOAL);
+        await typeInFirstGoal(page, ' Også i friminuttene.');
         const online = `${FIRST_GOAL} Også i friminuttene.`;
-        await expect.poll(() => teacher.page.locator(GOAL_TITLE).first().inputValue()).toBe(online);
+        await expect.poll(() => firstGoalTitle(teacher.page)).toBe(online);
         await waitForShell(page);
         await waitForKept(page, parent.user.id, planId);
 
@@ -131,7 +141,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
         const reloaded = await page.reload();
         expect(reloaded?.fromServiceWorker()).toBe(true);
         await page.locator('.connection[data-state="offline"]').waitFor();
-        await expect.poll(() => page.locator(GOAL_TITLE).first().inputValue()).toBe(online);
+        await expect.poll(() => firstGoalTitle(page)).toBe(online);
         await expectText(page.locator('.connection'), KEPT);
         if (device === 'phone') {
           await saveScreenshot(page, 'offline-reloaded-phone', { fullPage: false });
@@ -139,10 +149,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
         }
 
         // Typing offline: kept on this device (said so), and still there after another reload.
-        const offlineTitle = page.locator(GOAL_TITLE).first();
-        await offlineTitle.click();
-        await offlineTitle.press('Control+End');
-        await offlineTitle.pressSequentially(' Og i gymtimene.', { delay: 10 });
+        await typeInFirstGoal(page, ' Og i gymtimene.');
         const typed = `${online} Og i gymtimene.`;
         await expectText(page.locator('.connection'), PENDING_KEPT);
         if (device === 'phone') {
@@ -150,18 +157,18 @@ describe('offline first: a plan opened before opens, and takes typing, without a
           await expectNoAxeViolations(page);
         }
         await page.reload();
-        await expect.poll(() => page.locator(GOAL_TITLE).first().inputValue()).toBe(typed);
+        await expect.poll(() => firstGoalTitle(page)).toBe(typed);
         await expectText(page.locator('.connection'), PENDING_KEPT);
         requests.stop();
         expect(requests.seen).toEqual([]);
         // Meanwhile the teacher has not seen it, nor has the server.
-        expect(await teacher.page.locator(GOAL_TITLE).first().inputValue()).toBe(online);
+        expect(await firstGoalTitle(teacher.page)).toBe(online);
 
         // Back online: sent, the teacher sees it, and the server's export has it.
         await parent.context.setOffline(false);
         await waitForConnected(page);
         await expect.poll(() => page.locator('.connection').getAttribute('data-pending')).toBe('0');
-        await expect.poll(() => teacher.page.locator(GOAL_TITLE).first().inputValue()).toBe(typed);
+        await expect.poll(() => firstGoalTitle(teacher.page)).toBe(typed);
         expect(await exportedGoalTitles(parent.context, planId)).toContain(typed);
         if (device === 'phone') await saveScreenshot(page, 'offline-back-online-phone', { fullPage: false });
         expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createPlanViaApi, newUserContext } from './support/browser.ts';
-import { collectPageErrors, waitForConnected } from './support/planPage.ts';
+import { collectPageErrors, openItem, waitForConnected } from './support/planPage.ts';
 import { waitFor } from './support/waitFor.ts';
 import { useWebApp } from './support/webApp.ts';
 
@@ -25,6 +25,7 @@ describe('opening a plan by its address', () => {
     await waitForConnected(page);
     await page.locator('.presence').getByText(user.name).waitFor();
     // Typing goes over that socket: the change is in the stored plan.
+    await openItem(page.locator('li[data-goal-id] > article').first());
     const title = page.locator('li[data-goal-id] textarea:not([readonly])').first();
     await title.click();
     await page.keyboard.press('End');

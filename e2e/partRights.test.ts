@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { WebSocketRoute } from 'playwright-core';
 import { createPlanViaApi, inviteToPlan, newUserContext } from './support/browser.ts';
-import { collectPageErrors, expectText, openPlan, richTextEditor } from './support/planPage.ts';
+import { collectPageErrors, expectText, openItem, openPlan, richTextEditor } from './support/planPage.ts';
 import { waitFor } from './support/waitFor.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -39,6 +39,7 @@ describe('rights per part in the browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await openPlan(page, planId, 'tiltak');
+    await openItem(page.locator('li.measure > article').first());
     const title = page.getByLabel('Hva skal gjøres').first();
     expect(await title.getAttribute('readonly')).toBeNull();
     expect(await page.getByText('Denne delen skrives av').count()).toBe(0);
@@ -125,6 +126,7 @@ describe('rights per part in the browser', () => {
     // A new connection, with the plan as stored: connected again, and measures still theirs to write.
     await waitFor(() => toServer.length >= 2);
     await page.locator('.connection[data-state="connected"]').waitFor();
+    await openItem(page.locator('li.measure > article').first());
     expect(await page.getByLabel('Hva skal gjøres').first().getAttribute('readonly')).toBeNull();
     const stored = await app.server.app.samplan.documentLog.currentDoc(planId);
     expect(stored.getXmlFragment('about.child').toString()).not.toContain('Skrevet av skolen');

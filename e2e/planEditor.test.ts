@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { createPlanViaApi, inviteToPlan, newUserContext, type TestUser } from './support/browser.ts';
-import { collectPageErrors, editorText, openPlan, waitForConnected } from './support/planPage.ts';
+import { closeItems, collectPageErrors, editorText, openItem, openPlan, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { sectionSnapshot } from './support/snapshot.ts';
 import { waitFor } from './support/waitFor.ts';
@@ -18,6 +18,7 @@ interface Person {
 const goalCard = (page: Page, goalId: string) => page.locator(`li[data-goal-id="${goalId}"] > article`);
 
 async function descriptionEditor(page: Page, goalId: string) {
+  await openItem(goalCard(page, goalId));
   const field = goalCard(page, goalId).locator('.goal-description');
   await field.scrollIntoViewIfNeeded();
   const editor = field.locator('.ProseMirror');
@@ -108,6 +109,7 @@ describe('the plan editor with two people', () => {
     await typing;
 
     // Both see the same measure list, linked to the new goal…
+    await closeItems(a);
     await goToSection(b, 'tiltak');
     const measures = await sameSection(a, b, 'the same measures in both browsers');
     expect(measures.at(-1)).toContain('Sykkeltrening med fysioterapeut');
@@ -155,7 +157,9 @@ describe('the plan editor with two people', () => {
     // Kari (offline) adds a delmål under goal 3 and edits goal 1's title; Sofie (online) edits goal 2's title.
     const cardsB = b.locator('li.goal:not(.goal--sub) > article');
     await cardsB.nth(2).getByRole('button', { name: 'Nytt delmål' }).click();
+    await b.locator('li.goal--sub[data-open] textarea').waitFor();
     await b.keyboard.type('Svømme 10 meter med flytebelte', { delay: 5 });
+    await openItem(cardsB.nth(0));
     const title1B = cardsB.nth(0).getByLabel('Målet', { exact: true }).first();
     await title1B.click();
     await title1B.press('End');
@@ -166,13 +170,16 @@ describe('the plan editor with two people', () => {
       .waitFor();
     await saveScreenshot(b, '21-frakoblet', { fullPage: false });
 
-    const title2A = a.locator('li.goal:not(.goal--sub) > article').nth(1).getByLabel('Målet', { exact: true }).first();
+    const card2A = a.locator('li.goal:not(.goal--sub) > article').nth(1);
+    await openItem(card2A);
+    const title2A = card2A.getByLabel('Målet', { exact: true }).first();
     await title2A.click();
     await title2A.press('Home');
     await title2A.pressSequentially('Mål 2: ', { delay: 5 });
 
     await parent.context.setOffline(false);
     await waitForConnected(b);
+    await Promise.all([closeItems(a), closeItems(b)]);
     const goalsAfter = await sameSection(a, b, 'converged after going back online');
 
     const all = JSON.stringify(goalsAfter);
@@ -203,11 +210,15 @@ describe('the plan editor with two people', () => {
     const a = coordinator.page;
     const b = parent.page;
     await Promise.all([openPlan(a, planId, 'mal'), openPlan(b, planId, 'mal')]);
+    // Each goal's own status, as its card reads it.
     const countStatuses = (page: Page) =>
       page.evaluate(() => {
         const counts: Record<string, number> = {};
-        for (const select of document.querySelectorAll<HTMLSelectElement>('.goal-status select')) {
-          counts[select.value] = (counts[select.value] ?? 0) + 1;
+        for (const badge of document.querySelectorAll<HTMLElement>(
+          'li.goal > article > .item-card__header > .status-badge',
+        )) {
+          const status = badge.dataset.status ?? '';
+          counts[status] = (counts[status] ?? 0) + 1;
         }
         return counts;
       });
@@ -221,8 +232,10 @@ describe('the plan editor with two people', () => {
       });
 
     // Sofie marks goal 1 as reached; Kari's overview follows.
-    const firstStatus = a.locator('.goal-status select').first();
-    await firstStatus.selectOption('naadd');
+    const firstGoal = a.locator('li.goal > article').first();
+    await openItem(firstGoal);
+    await firstGoal.locator('.goal-status select').selectOption('naadd');
+    await closeItems(a);
     for (const page of [a, b]) {
       await waitFor(
         async () => {
@@ -247,8 +260,11 @@ describe('the plan editor with two people', () => {
     const a = coordinator.page;
     const b = parent.page;
     await Promise.all([openPlan(a, planId, 'mal'), openPlan(b, planId, 'mal')]);
-    const titleA = a.locator('li.goal:not(.goal--sub) > article').nth(2).getByLabel('Målet', { exact: true }).first();
-    const titleB = b.locator('li.goal:not(.goal--sub) > article').nth(2).getByLabel('Målet', { exact: true }).first();
+    const cardA = a.locator('li.goal:not(.goal--sub) > article').nth(2);
+    const cardB = b.locator('li.goal:not(.goal--sub) > article').nth(2);
+    await Promise.all([openItem(cardA), openItem(cardB)]);
+    const titleA = cardA.getByLabel('Målet', { exact: true }).first();
+    const titleB = cardB.getByLabel('Målet', { exact: true }).first();
     await titleB.click();
     await titleB.press('End');
     await titleB.pressSequentially(' Kari skrev dette.', { delay: 5 });

@@ -29,11 +29,14 @@ export async function newUserContext(
   browser: Browser,
   baseUrl: string,
   name: string,
+  /** `block` for a test that routes requests: what the app's service worker answers never reaches page.route. */
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ context: BrowserContext; page: Page; user: TestUser }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: 'nb-NO',
     viewport: { width: 1280, height: 900 },
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const details = newUserDetails(name);
   const response = await context.request.post('/api/auth/register', { data: details, headers: CSRF });

@@ -64,3 +64,17 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
     { timeout, message: `text ${String(expected)}` },
   );
 }
+
+/** Opens an item's card to edit (its own «Endre», not a delmål's), and waits for its form. */
+export async function openItem(card: Locator): Promise<void> {
+  const own = card.locator(':scope > .item-card__header').getByRole('button', { name: /^Endre/ });
+  if ((await own.count()) > 0) await own.click();
+  await card.locator(':scope > .item-card__form').waitFor();
+}
+
+/** Closes every item open to edit on the page («Ferdig»), so the page shows the reading view. */
+export async function closeItems(page: Page): Promise<void> {
+  const done = page.locator('.item-card__header').getByRole('button', { name: /^Ferdig/ });
+  while ((await done.count()) > 0) await done.first().click();
+  await page.locator('.item-card__form').first().waitFor({ state: 'detached' });
+}

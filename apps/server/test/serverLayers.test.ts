@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const src = (path: string): string => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
-/** The messages of the server-layers rule for `code` as if it were the file at `path` under src/. */
+/** The messages of the folder-layers rule for `code` as if it were the file at `path` under src/. */
 async function layerErrors(path: string, code: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: repoRoot });
   const [result] = await eslint.lintText(code, { filePath: src(path) });
-  return result!.messages.filter((m) => m.ruleId === 'samplan/server-layers').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === 'samplan/folder-layers').map((m) => m.message);
 }
 
 describe('the server imports only downwards (npm run lint)', () => {

@@ -1,9 +1,9 @@
 // The entry script is kept tiny: it sends the requests this address needs and fetches the code for it in
 // parallel, then hands over to the app. Everything React lives in the chunks it imports.
 import { earlyRequests } from './api/earlyRequests.ts';
-import { matchRoute } from './app/routes.ts';
 import { isLogoutPending } from './offline/pendingLogout.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
+import { matchRoute } from './routing/routes.ts';
 import './styles/app.css';
 
 const route = matchRoute(window.location.pathname);

@@ -1,6 +1,6 @@
 import { CloseCode } from '@samplan/protocol';
 import { describe, expect, it } from 'vitest';
-import { matchRoute, paths } from '../src/app/routes.ts';
+import { matchRoute, paths } from '../src/routing/routes.ts';
 import { failureOfCloseCode } from '../src/collab/connectionState.ts';
 import { endOfDayInstant, lastDayOf, parseEndDate, parseGivenDate } from '../src/sharing/accessDates.ts';
 import { absoluteLink } from '../src/sharing/InviteLinkBox.tsx';

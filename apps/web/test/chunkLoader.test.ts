@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkLoader } from '../src/app/chunkLoader.ts';
+import { chunkLoader } from '../src/hooks/chunkLoader.ts';
 
 describe('chunkLoader', () => {
   it('fetches the chunk once and then has it at hand synchronously', async () => {

@@ -13,7 +13,7 @@ import {
 } from '@samplan/plan-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { progressOfDoc } from '../src/plan/progressOfDoc.ts';
+import { progressOfDoc } from '../src/planDoc/progressOfDoc.ts';
 
 const TODAY = '2026-11-23';
 const reference = (doc: Y.Doc) => progressSummary(planToJSON(doc), TODAY);

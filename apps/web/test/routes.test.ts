@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesRange, matchRoute, paths, safeNext } from '../src/app/routes.ts';
+import { changesRange, matchRoute, paths, safeNext } from '../src/routing/routes.ts';
 
 describe('routes', () => {
   it('matches every page', () => {
@@ -43,6 +43,21 @@ describe('routes', () => {
     expect(changesRange('?fra=-1')).toBeNull();
     expect(changesRange('?fra=3&til=x')).toBeNull();
     expect(changesRange('')).toBeNull();
+  });
+
+  it('matches a meeting and its record', () => {
+    expect(matchRoute(paths.meeting('p1', 'm1'))).toEqual({ name: 'meeting', planId: 'p1', meetingId: 'm1' });
+    expect(paths.meeting('p1', 'm1')).toBe('/planer/p1/moter/m1');
+    expect(matchRoute(paths.meetingRecord('p1', 'm1'))).toEqual({
+      name: 'meetingRecord',
+      planId: 'p1',
+      meetingId: 'm1',
+    });
+    expect(paths.meetingRecord('p1', 'm1')).toBe('/planer/p1/moter/m1/referat');
+    expect(matchRoute('/planer/p1/moter')).toEqual({ name: 'plan', planId: 'p1', section: 'moter' });
+    expect(matchRoute('/planer/p1/moter/m1/annet')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/planer/p1/moter/m1/referat/x')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/planer/p1/tiltak/m1')).toEqual({ name: 'notFound' });
   });
 
   it('only follows local paths after login', () => {

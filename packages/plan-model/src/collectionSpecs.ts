@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as Y from 'yjs';
 import {
   ACHIEVEMENTS,
   EVALUATION_TARGET_TYPES,
@@ -10,6 +11,7 @@ import {
   SERVICE_STATUSES,
 } from './enums.ts';
 import { IsoDateSchema } from './isoDate.ts';
+import { HttpsUrlSchema, MeetingPlaceSchema, MeetingTimeSchema } from './meetingFields.ts';
 import type { RichTextDoc } from './richTextSchema.ts';
 
 // Each collection is a top-level Y.Map<itemId, Y.Map>; these specs say how every field of an item is stored.
@@ -110,9 +112,19 @@ export const collectionSpecs = {
   },
   meetings: {
     date: date(),
+    // time, place, videoLink and presentIds came after the first plans: a meeting without them reads them as not
+    // set. The place is a plain value, not a Y.Text: a meeting made before has no Y.Text to type into, and one
+    // created lazily by two people at once would lose one of them's words.
+    time: plain(MeetingTimeSchema.nullable(), null),
     title: text,
     status: plain(z.enum(MEETING_STATUSES), 'planlagt'),
+    place: plain(MeetingPlaceSchema, ''),
+    /** Shown as a link only when it is an https address; the server refuses anything else. */
+    videoLink: plain(HttpsUrlSchema.nullable(), null),
+    /** Who is invited. */
     participantIds: idSet('participants'),
+    /** Who came: ticked in the meeting, from those invited. */
+    presentIds: idSet('participants'),
     agenda: richText,
     minutes: richText,
   },
@@ -162,3 +174,20 @@ export type ItemInput<C extends CollectionName> = { [K in FieldName<C>]?: FieldI
 export function isCollectionName(name: string): name is CollectionName {
   return (COLLECTION_NAMES as readonly string[]).includes(name);
 }
+
+/**
+ * What a reader of a live document gets for a field: its shared type for text and rich text (to bind an input or
+ * editor to), the validated value of a plain field (its fallback when missing or invalid), a ref's id or null, and an
+ * id set's ids.
+ */
+export type FieldReading<F> = F extends TextField
+  ? Y.Text | undefined
+  : F extends RichTextField
+    ? Y.XmlFragment | undefined
+    : F extends IdSetField
+      ? string[]
+      : F extends RefField
+        ? string | null
+        : F extends { kind: 'plain'; schema: infer S extends z.ZodType }
+          ? z.output<S>
+          : never;

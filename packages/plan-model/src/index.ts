@@ -20,6 +20,7 @@ export type {
   ServiceStatus,
 } from './enums.ts';
 export { IsoDateSchema } from './isoDate.ts';
+export { HttpsUrlSchema, isHttpsUrl, MAX_LINK_LENGTH, MeetingPlaceSchema, MeetingTimeSchema } from './meetingFields.ts';
 export type { IsoDate } from './isoDate.ts';
 export {
   RichTextDocSchema,
@@ -62,6 +63,8 @@ export type {
   RichTextFieldName,
   IdSetFieldName,
   FieldInput,
+  FieldReading,
+  FieldsOf,
   ItemInput,
 } from './collectionSpecs.ts';
 export {
@@ -113,12 +116,17 @@ export { itemHasWords } from './itemHasWords.ts';
 export { richTextToJSON } from './richTextToJSON.ts';
 export { richTextToPlain } from './richTextToPlain.ts';
 export { richTextFromPlain } from './richTextFromPlain.ts';
-export { writeRichText } from './writeRichText.ts';
+export { appendRichText, writeRichText } from './writeRichText.ts';
+export { bulletList, paragraph, richDoc } from './richTextBuilders.ts';
 
 // Whole-plan views
 export { planToJSON } from './planToJSON.ts';
 export { planRichText } from './planRichText.ts';
 export { emptyProgressFacts, progressFacts, progressSummary, PROGRESS_FACTS_VERSION } from './progressSummary.ts';
+export { groupMeetings, orderMeetings } from './meetingOrder.ts';
+export type { MeetingGroups, OrderedMeeting } from './meetingOrder.ts';
+export { isEmptyAgenda, meetingAgenda, MEASURE_ENDING_WEEKS } from './meetingAgenda.ts';
+export type { AgendaGoal, AgendaMeasure, AgendaTask, MeetingAgenda } from './meetingAgenda.ts';
 export { attentionItems, evaluationDueDate, urgencyOf, urgencyOfItem, DUE_SOON_DAYS } from './attention.ts';
 export type { AttentionItem, AttentionKind } from './attention.ts';
 export {
@@ -147,3 +155,4 @@ export {
   type SharedKind,
   type WriteContent,
 } from './planWrites.ts';
+export { meetingVersionName, revisionVersionName } from './versionNames.ts';

@@ -286,6 +286,7 @@ export function seedDemoPlan(doc: Y.Doc): void {
       title: 'Ansvarsgruppemøte',
       status: 'gjennomfort',
       participantIds: [kari, jonas, sofie, lise, marte],
+      presentIds: [kari, jonas, sofie, lise, marte],
       agenda: richDoc(bulletList(['Oppstart av planen', 'Mål for skoleåret'])),
       minutes: richDoc(paragraph('Målene ble vedtatt.'), paragraph('Ahmed Khan kontaktes om rollator.')),
     });

@@ -60,3 +60,15 @@ export function replaceRichText(fragment: Y.XmlFragment, content: RichTextDoc): 
   if (fragment.doc) fragment.doc.transact(apply);
   else apply();
 }
+
+/**
+ * Adds content after what a rich-text field already holds, in one transaction: what others are typing there stays,
+ * and the Tiptap editors bound to it show the new paragraphs live.
+ */
+export function appendRichText(fragment: Y.XmlFragment, content: RichTextDoc): void {
+  const nodes = toYNodes(RichTextDocSchema.parse(content).content);
+  if (nodes.length === 0) return;
+  const apply = (): void => fragment.insert(fragment.length, nodes);
+  if (fragment.doc) fragment.doc.transact(apply);
+  else apply();
+}

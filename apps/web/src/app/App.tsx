@@ -7,10 +7,10 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PlansPage } from '../pages/PlansPage.tsx';
 import { RegisterPage } from '../pages/RegisterPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
-import { navigate, useLocationPath } from './navigation.ts';
+import { navigate, useLocationPath } from '../routing/navigation.ts';
 import { preloadableLazy } from './preloadableLazy.tsx';
-import { matchRoute, paths, type Route } from './routes.ts';
-import { SessionProvider, useSession } from './SessionContext.tsx';
+import { matchRoute, paths, type Route } from '../routing/routes.ts';
+import { SessionProvider, useSession } from '../session/SessionContext.tsx';
 
 // The plan editor (Yjs, Tiptap, plan-model) is its own chunk; the login and plan list never load it.
 const planPage = preloadableLazy(
@@ -25,6 +25,10 @@ const AccessPage = lazy(() => import('../sharing/AccessPage.tsx').then((m) => ({
 const AccessLogPage = lazy(() => import('../sharing/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })));
 const HistoryPage = lazy(() => import('../history/HistoryPage.tsx').then((m) => ({ default: m.HistoryPage })));
 const VersionPage = lazy(() => import('../history/VersionPage.tsx').then((m) => ({ default: m.VersionPage })));
+const MeetingPage = lazy(() => import('../meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const MeetingRecordPage = lazy(() =>
+  import('../meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingRecordPage })),
+);
 const ChangesPage = lazy(() => import('../history/ChangesPage.tsx').then((m) => ({ default: m.ChangesPage })));
 const ForgotPasswordPage = lazy(() =>
   import('../auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
@@ -89,6 +93,18 @@ function Routes() {
       return <VersionPage key={`${route.planId}:${route.seq}`} planId={route.planId} seq={route.seq} />;
     case 'changes':
       return <ChangesPage key={`${route.planId}:${search}`} planId={route.planId} />;
+    case 'meeting':
+      return (
+        <MeetingPage key={`${route.planId}:${route.meetingId}`} planId={route.planId} meetingId={route.meetingId} />
+      );
+    case 'meetingRecord':
+      return (
+        <MeetingRecordPage
+          key={`${route.planId}:${route.meetingId}`}
+          planId={route.planId}
+          meetingId={route.meetingId}
+        />
+      );
     case 'invitation':
       return <InvitationPage />;
     case 'forgotPassword':

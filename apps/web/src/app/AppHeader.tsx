@@ -1,9 +1,9 @@
 import { nb, nbNotifications } from '../i18n/index.ts';
 import { useUnreadNotifications } from '../pages/unreadNotifications.ts';
-import { Link } from './Link.tsx';
-import { navigate, useLocationPath } from './navigation.ts';
-import { paths } from './routes.ts';
-import { useSession } from './SessionContext.tsx';
+import { Link } from '../routing/Link.tsx';
+import { navigate, useLocationPath } from '../routing/navigation.ts';
+import { paths } from '../routing/routes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 
 export function AppHeader() {
   const { user, logout } = useSession();
@@ -27,7 +27,11 @@ export function AppHeader() {
             <Link to={paths.notifications()} className={unread > 0 ? 'app-header__notifications--unread' : undefined}>
               {nbNotifications.navLink(unread)}
             </Link>
-            <span className="app-header__user">{nb.nav.loggedInAs(user.name)}</span>
+            {/* On a phone only the name shows: a shared family phone still says who is logged in. */}
+            <span className="app-header__user">
+              <span className="app-header__user-prefix">{nb.nav.loggedInAs} </span>
+              {user.name}
+            </span>
             <button type="button" className="button button--small" onClick={onLogout}>
               {nb.nav.logout}
             </button>

@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
-import { chunkLoader, useChunk } from './chunkLoader.ts';
+import { chunkLoader, useChunk } from '../hooks/chunkLoader.ts';
 
 export interface PreloadableLazy<P extends object> {
   /** Renders the component, or `fallback` until its chunk has arrived. */

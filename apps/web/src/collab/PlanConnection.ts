@@ -12,6 +12,7 @@ import {
   type ConnectionSnapshot,
 } from './connectionState.ts';
 import { LOCAL_ORIGIN } from './localOrigin.ts';
+import { PresenceIndex } from './PresenceIndex.ts';
 import { undoDeleteFilter } from './undoDeleteFilter.ts';
 
 export interface PresenceUser {
@@ -47,6 +48,8 @@ export class PlanConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
+  /** Who is in the plan, and at which item and field. */
+  readonly presence: PresenceIndex;
   /** Set on a connection opened because the server refused an edit: why (packages/protocol UpdateRefusal). */
   readonly refusal: string | null;
   /** Why the server refused an edit on this connection (it closed with 4409); null until then. */
@@ -89,6 +92,7 @@ export class PlanConnection {
     });
     // No presence until identify(): the socket may open before the page knows who is logged in.
     this.provider.awareness.setLocalState(null);
+    this.presence = new PresenceIndex(this.provider.awareness);
 
     // Undo covers the whole plan but only this user's transactions: ours, and the rich-text editors' once their
     // code has loaded (editorUndoManager adds Tiptap's origin).
@@ -118,8 +122,8 @@ export class PlanConnection {
   /** Who this is, shown to the others in the plan (presence and carets). */
   identify(user: PresenceUser): void {
     this.me = user;
-    const section = (this.provider.awareness.getLocalState()?.section as string | null | undefined) ?? null;
-    this.provider.awareness.setLocalState({ user, section });
+    const local = this.provider.awareness.getLocalState();
+    this.provider.awareness.setLocalState({ section: null, item: null, field: null, ...local, user });
     this.keepOnDevice(user.id);
   }
 
@@ -139,6 +143,27 @@ export class PlanConnection {
     this.provider.awareness.setLocalStateField('section', section);
   }
 
+  /** Tells the others which item this user has open to edit (`collection:id`), or none. */
+  setOpenItem(item: string | null): void {
+    this.setLocalField('item', item);
+  }
+
+  /** Tells the others which short field this user is typing in (fieldKeyOf). */
+  setTypingIn(field: string): void {
+    this.setLocalField('field', field);
+  }
+
+  /** This user is no longer in that field (if they were). */
+  leaveField(field: string): void {
+    if (this.provider.awareness.getLocalState()?.field === field) this.setLocalField('field', null);
+  }
+
+  private setLocalField(key: 'item' | 'field', value: string | null): void {
+    const local = this.provider.awareness.getLocalState();
+    if (!local || local[key] === value) return;
+    this.provider.awareness.setLocalStateField(key, value);
+  }
+
   undo(): void {
     this.undoManager.undo();
   }
@@ -155,6 +180,7 @@ export class PlanConnection {
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onDocUpdate);
     this.undoManager.destroy();
+    this.presence.destroy();
     this.provider.destroy();
     this.doc.destroy();
     this.listeners.clear();

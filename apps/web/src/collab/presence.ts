@@ -6,6 +6,11 @@ export interface PresenceEntry {
   name: string;
   color: string;
   section: string | null;
+  /** Their role in the plan, as the server set it. */
+  role: string | null;
+  /** The item this person has open to edit (`collection:id`), and the field they are typing in (`id:field`). */
+  item: string | null;
+  field: string | null;
   isMe: boolean;
 }
 
@@ -13,7 +18,14 @@ interface AwarenessUser {
   id?: unknown;
   name?: unknown;
   color?: unknown;
+  role?: unknown;
 }
+
+// What the app itself sets; anything else a client claims is ignored.
+const ITEM_KEY = /^[a-z]{1,20}:[\w-]{1,64}$/;
+const FIELD_KEY = /^[\w-]{1,64}:[A-Za-z]{1,40}$/;
+const matching = (value: unknown, pattern: RegExp): string | null =>
+  typeof value === 'string' && pattern.test(value) ? value : null;
 
 /**
  * One entry per person (several tabs of one user collapse into the most recent client), me first, the others by
@@ -34,6 +46,9 @@ export function presenceFromStates(
       name: user.name,
       color: typeof user.color === 'string' ? user.color : '#4a5568',
       section: typeof state['section'] === 'string' ? state['section'] : null,
+      role: typeof user.role === 'string' ? user.role : null,
+      item: matching(state['item'], ITEM_KEY),
+      field: matching(state['field'], FIELD_KEY),
       isMe: clientId === myClientId,
     };
     const existing = byUser.get(userId);

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
 import { nb } from '../i18n/index.ts';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 import { editorMountQueue } from './editorMountQueue.ts';
 import { RichTextHeader } from './RichTextHeader.tsx';
 import { isEmptyRichText, RichTextView } from './RichTextView.tsx';

@@ -1,4 +1,4 @@
-import { chunkLoader, useChunk } from '../app/chunkLoader.ts';
+import { chunkLoader, useChunk } from '../hooks/chunkLoader.ts';
 import type { RichTextEditor } from './RichTextEditor.tsx';
 
 /**

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
 export interface CheckboxFieldProps {
   label: string;

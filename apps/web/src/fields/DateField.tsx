@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDate, nb, parseNorwegianDate } from '../i18n/index.ts';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
 export interface DateFieldProps {
   label: string;

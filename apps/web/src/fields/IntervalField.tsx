@@ -6,7 +6,7 @@ import {
   type IntervalUnit,
 } from '@samplan/plan-model';
 import { nb } from '../i18n/index.ts';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
 export interface IntervalFieldProps {
   label: string;

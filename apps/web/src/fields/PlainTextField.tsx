@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
 export interface PlainTextFieldProps {
   label: string;

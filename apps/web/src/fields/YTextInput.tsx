@@ -1,9 +1,13 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { partOfType } from '@samplan/plan-model';
 import type * as Y from 'yjs';
 import { applyTextChange } from '../collab/applyTextChange.ts';
 import { diffText, transformPosition, type TextDelta } from '../collab/textDiff.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { fieldKeyOf } from '../planDoc/fieldKeyOf.ts';
+import { nbItems } from '../i18n/index.ts';
+import { OthersNote } from './OthersNote.tsx';
 import { undoKeyOf } from './undoKeys.ts';
 
 export interface YTextInputProps {
@@ -38,6 +42,10 @@ export function YTextInput({
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const fieldKey = text ? fieldKeyOf(text) : null;
+  const part = text?.doc ? partOfType(text) : null;
+  // A field that goes away (the item closed, another page) is left too: it fires no blur then.
+  useEffect(() => () => void (fieldKey && connection.leaveField(fieldKey)), [connection, fieldKey]);
 
   useEffect(() => {
     const element = ref.current;
@@ -66,7 +74,10 @@ export function YTextInput({
     const element = event.currentTarget;
     if (!text) return;
     const change = diffText(text.toString(), element.value, element.selectionEnd);
-    if (change) connection.transact(() => applyTextChange(text, change));
+    if (!change) return;
+    connection.transact(() => applyTextChange(text, change));
+    // The others see who is typing here, from the first keystroke until the field is left.
+    if (fieldKey) connection.setTypingIn(fieldKey);
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -88,6 +99,7 @@ export function YTextInput({
     onInput,
     onKeyDown,
     onFocus: () => connection.undoManager.stopCapturing(),
+    onBlur: () => fieldKey && connection.leaveField(fieldKey),
     spellCheck: true,
     autoComplete: 'off',
     inputMode,
@@ -103,6 +115,9 @@ export function YTextInput({
         </p>
       )}
       {multiline ? <textarea rows={1} {...common} /> : <input type="text" {...common} />}
+      {fieldKey && part && (
+        <OthersNote kind="field" at={fieldKey} part={part} say={nbItems.othersTyping} className="field__presence" />
+      )}
     </div>
   );
 }

@@ -9,13 +9,13 @@ import {
 } from '@samplan/plan-model';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { historyApi } from '../api/historyApi.ts';
-import { Link } from '../app/Link.tsx';
-import { navigate, useLocationPath } from '../app/navigation.ts';
-import { changesRange, paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { navigate, useLocationPath } from '../routing/navigation.ts';
+import { changesRange, paths } from '../routing/routes.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
-import { canDo } from '../sharing/permissions.ts';
+import { canDo } from '../planDoc/permissions.ts';
 import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
 import { ConfirmRestore } from './ConfirmRestore.tsx';
 import { describeVersion } from './describeVersion.ts';

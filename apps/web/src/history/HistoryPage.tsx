@@ -1,12 +1,12 @@
 import type { PlanInfo, VersionInfo, VersionList } from '@samplan/api';
 import { useCallback, useEffect, useState } from 'react';
 import { historyApi } from '../api/historyApi.ts';
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDateTime, nb, nbHistory } from '../i18n/index.ts';
-import { canDo } from '../sharing/permissions.ts';
+import { canDo } from '../planDoc/permissions.ts';
 import { PlanAdminFrame } from '../sharing/PlanAdminFrame.tsx';
 import { describeRemoved, describeVersion, lastMeetingVersion } from './describeVersion.ts';
 import { NameVersionForm } from './NameVersionForm.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { PlanPart } from '@samplan/plan-model';
 import { historyApi } from '../api/historyApi.ts';
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { formatDateTime, nbHistory } from '../i18n/index.ts';
 import { othersChanges } from './describeVersion.ts';
 import './history.css';

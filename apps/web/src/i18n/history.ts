@@ -3,6 +3,7 @@
 
 import type { CollectionName, PlanPart } from '@samplan/plan-model';
 import { listNb } from './access.ts';
+import { nbMeetings } from './meetings.ts';
 import { nb } from './nb.ts';
 
 /** A part of the plan in running text, lower case where Norwegian wants it: «endret mål og tiltak». */
@@ -94,9 +95,13 @@ const fieldLabels: Record<CollectionName, Record<string, string>> = {
   cooperation: { name: nb.cooperation.name, purpose: nb.cooperation.purpose, contact: nb.common.contact },
   meetings: {
     date: nb.meetings.date,
+    time: nbMeetings.time,
     title: nb.meetings.title,
     status: nb.meetings.status,
-    participantIds: nb.meetings.participants,
+    place: nbMeetings.place,
+    videoLink: nbMeetings.videoLink,
+    participantIds: nbMeetings.invited,
+    presentIds: nbMeetings.present,
     agenda: nb.meetings.agenda,
     minutes: nb.meetings.minutes,
   },

@@ -6,4 +6,9 @@ export { formatDate, formatDateLong, formatDateTime, todayIso } from './formatDa
 export { formatDay, formatTime } from './formatTime.ts';
 export { parseNorwegianDate } from './parseDate.ts';
 export { nbHistory } from './history.ts';
+export { nbItems } from './items.ts';
+export { nbPhone } from './phone.ts';
+export { nbMeetings } from './meetings.ts';
+export { meetingHeading, meetingWhen } from './formatMeeting.ts';
+export { parseTime } from './parseTime.ts';
 export { nbOffline } from './offline.ts';

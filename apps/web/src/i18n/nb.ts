@@ -16,7 +16,7 @@ export const nb = {
   nav: {
     myPlans: 'Mine planer',
     logout: 'Logg ut',
-    loggedInAs: (name: string) => `Logget inn som ${name}`,
+    loggedInAs: 'Logget inn som',
     mainLabel: 'Hovedmeny',
     everywhereTitle: 'Logget inn på en annen maskin?',
     everywhereHint:
@@ -313,6 +313,7 @@ export const nb = {
     periodText: 'Eller beskriv perioden',
     periodTextHint: 'Brukes når perioden ikke har faste datoer, for eksempel «skoleåret 2026/27».',
     implementation: 'Gjennomføring: hvordan tiltaket gjennomføres',
+    implementationShort: 'Gjennomføring',
     filter: 'Vis tiltak for',
     filterAll: 'Alle mål',
     empty: 'Ingen tiltak ennå.',

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { InvitePreview } from '@samplan/api';
 import { accessApi } from '../api/accessApi.ts';
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
-import { useSession } from '../app/SessionContext.tsx';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';

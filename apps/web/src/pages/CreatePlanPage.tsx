@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/api.ts';
 import type { NewPlanInput } from '@samplan/api';
-import { Link } from '../app/Link.tsx';
-import { navigate } from '../app/navigation.ts';
-import { paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { navigate } from '../routing/navigation.ts';
+import { paths } from '../routing/routes.ts';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';

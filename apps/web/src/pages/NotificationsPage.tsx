@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { NotificationInfo, NotificationSettings } from '@samplan/api';
 import { api } from '../api/api.ts';
-import { Link } from '../app/Link.tsx';
-import { paths, type SectionId } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths, type SectionId } from '../routing/routes.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';

@@ -1,6 +1,6 @@
 import type { PlanSummary } from '@samplan/api';
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { formatDate, formatDateTime, nb, nbCaseload } from '../i18n/index.ts';
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/api.ts';
 import { authErrorMessage } from '../api/authErrorMessage.ts';
-import { Link } from '../app/Link.tsx';
-import { navigate } from '../app/navigation.ts';
-import { paths } from '../app/routes.ts';
-import { useSession } from '../app/SessionContext.tsx';
+import { Link } from '../routing/Link.tsx';
+import { navigate } from '../routing/navigation.ts';
+import { paths } from '../routing/routes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import type { ConnectionState } from '../collab/connectionState.ts';
 import { nb, nbOffline } from '../i18n/index.ts';
-import { connectionFailureMessage } from '../sharing/connectionFailureMessage.ts';
-import { useConnectionSnapshot } from './connectionHooks.ts';
-import { usePlan } from './PlanContext.tsx';
+import { connectionFailureMessage } from '../planDoc/connectionFailureMessage.ts';
+import { useConnectionSnapshot } from '../planDoc/connectionHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 const LABELS: Record<ConnectionState, string> = {
   connecting: nb.connection.connecting,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { nb } from '../i18n/index.ts';
-import type { Notice } from './NoticeContext.tsx';
-import { usePlan } from './PlanContext.tsx';
+import type { Notice } from '../planDoc/NoticeContext.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 /** Tells the user what just happened (e.g. a deletion), with a way to undo it or act on it. */
 export function NoticeArea({

@@ -1,14 +1,14 @@
-import type { SectionId } from '../app/routes.ts';
-import { useSession } from '../app/SessionContext.tsx';
+import type { SectionId } from '../routing/routes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
 import { FamilyConsentStep } from '../sharing/FamilyConsentStep.tsx';
-import { PlanConnectionGate } from './PlanConnectionGate.tsx';
+import { PlanConnectionGate } from '../planDoc/PlanConnectionGate.tsx';
 import { PlanView } from './PlanView.tsx';
-import { usePlanConnection } from './usePlanConnection.ts';
-import { usePlanInfo } from './usePlanInfo.ts';
+import { usePlanConnection } from '../planDoc/usePlanConnection.ts';
+import { usePlanInfo } from '../planDoc/usePlanInfo.ts';
 
 /** Loads the plan's metadata and opens its live document at the same time. */
 export function PlanPage({ planId, section }: { planId: string; section: SectionId }) {

@@ -1,16 +1,20 @@
 import { decodeUpdateRefusal } from '@samplan/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from '../app/Link.tsx';
-import { paths, type SectionId } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths, type SectionId } from '../routing/routes.ts';
 import { undoKeyOf } from '../fields/undoKeys.ts';
+import { PHONE_QUERY, useMediaQuery } from '../hooks/useMediaQuery.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { SinceLastVisit } from '../history/SinceLastVisit.tsx';
 import { nb, nbAccess, nbHistory } from '../i18n/index.ts';
 import { AccessNav } from '../sharing/AccessNav.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { NoticeArea } from './NoticeArea.tsx';
-import { NoticeContext, type Notice, type NoticeApi } from './NoticeContext.tsx';
-import { usePlan } from './PlanContext.tsx';
+import { OverviewLine } from './OverviewLine.tsx';
+import { PresenceStrip } from './PresenceStrip.tsx';
+import { SectionMenu } from './SectionMenu.tsx';
+import { NoticeContext, type Notice, type NoticeApi } from '../planDoc/NoticeContext.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { useRemovalNotices } from './useRemovalNotices.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { ProgressOverview } from './ProgressOverview.tsx';
@@ -35,6 +39,7 @@ export function PlanView({ section }: { section: SectionId }) {
   usePageTitle(`${nb.sections[section]} – ${info.title}`);
   const [notice, setNotice] = useState<Notice | null>(null);
   const counter = useRef(0);
+  const phone = useMediaQuery(PHONE_QUERY);
 
   const noticeApi = useMemo<NoticeApi>(
     () => ({
@@ -107,21 +112,31 @@ export function PlanView({ section }: { section: SectionId }) {
         <div className="plan-toolbar" role="region" aria-label={nb.plan.toolbarLabel}>
           <ConnectionStatus />
           <UndoRedoButtons />
-          <Link to={paths.print(info.id)} className="button button--small">
-            {nb.plan.print}
-          </Link>
-          <Link to={paths.history(info.id)} className="button button--small">
-            {nbHistory.nav}
-          </Link>
+          {phone ? (
+            <PresenceStrip />
+          ) : (
+            <>
+              <Link to={paths.print(info.id)} className="button button--small">
+                {nb.plan.print}
+              </Link>
+              <Link to={paths.history(info.id)} className="button button--small">
+                {nbHistory.nav}
+              </Link>
+            </>
+          )}
         </div>
         <SinceLastVisit planId={info.id} myId={connection.user.id} />
-        <ProgressOverview />
+        {phone ? <OverviewLine /> : <ProgressOverview />}
         <div className="plan-layout">
-          <aside className="plan-layout__side">
-            <SectionNav current={section} />
-            <AccessNav />
-            <PresenceList />
-          </aside>
+          {phone ? (
+            <SectionMenu current={section} />
+          ) : (
+            <aside className="plan-layout__side">
+              <SectionNav current={section} />
+              <AccessNav />
+              <PresenceList />
+            </aside>
+          )}
           <div className="plan-layout__main">
             <SectionContent section={section} />
             {/* Only to someone who can write: a reader is told the plan is read-only instead. */}

@@ -1,15 +1,8 @@
-import { isSectionId } from '../app/routes.ts';
+import { isSectionId } from '../routing/routes.ts';
 import { nb } from '../i18n/index.ts';
-import { usePresence } from './connectionHooks.ts';
-import { usePlan } from './PlanContext.tsx';
-
-const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
+import { usePresence } from '../planDoc/connectionHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { initials } from './initials.ts';
 
 /** Everyone in the plan now, with their colour and the part of the plan they are in. */
 export function PresenceList() {

@@ -1,8 +1,8 @@
 import { GOAL_STATUSES } from '@samplan/plan-model';
 import { formatDate, nb, todayIso } from '../i18n/index.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
-import { useProgressSummary } from './connectionHooks.ts';
-import { usePlan } from './PlanContext.tsx';
+import { useProgressSummary } from '../planDoc/connectionHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 /** Progress at a glance: goals by status, next revision, what is overdue, the next meeting. */
 export function ProgressOverview() {

@@ -1,8 +1,9 @@
-import type { SectionId } from '../app/routes.ts';
+import type { SectionId } from '../routing/routes.ts';
 import { PART_WRITERS } from '@samplan/api/partRights';
 import { nbAccess } from '../i18n/index.ts';
-import { PartScope } from './PartScope.tsx';
-import { usePlan } from './PlanContext.tsx';
+import { OpenItemProvider } from '../items/OpenItem.tsx';
+import { PartScope } from '../planDoc/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { AboutSection } from '../sections/AboutSection.tsx';
 import { ConsentSection } from '../sections/ConsentSection.tsx';
 import { CooperationSection } from '../sections/CooperationSection.tsx';
@@ -23,7 +24,9 @@ export function SectionContent({ section }: { section: SectionId }) {
       {canEdit && !canWrite(section) && (
         <p className="alert alert--info">{nbAccess.parts.readOnly(section, PART_WRITERS[section])}</p>
       )}
-      <SectionBody section={section} />
+      <OpenItemProvider key={section}>
+        <SectionBody section={section} />
+      </OpenItemProvider>
     </PartScope>
   );
 }

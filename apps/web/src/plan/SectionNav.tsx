@@ -1,8 +1,8 @@
-import { Link } from '../app/Link.tsx';
-import { paths, SECTION_IDS, sectionSlug, type SectionId } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths, SECTION_IDS, sectionSlug, type SectionId } from '../routing/routes.ts';
 import { nb } from '../i18n/index.ts';
-import { usePresence } from './connectionHooks.ts';
-import { usePlan } from './PlanContext.tsx';
+import { usePresence } from '../planDoc/connectionHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 /** The parts of the plan; each shows who else is there now. */
 export function SectionNav({ current }: { current: SectionId }) {

@@ -1,6 +1,6 @@
 import { nb } from '../i18n/index.ts';
-import { useUndoState } from './connectionHooks.ts';
-import { usePlan } from './PlanContext.tsx';
+import { useUndoState } from '../planDoc/connectionHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 export function UndoRedoButtons() {
   const { connection, canEdit } = usePlan();

@@ -4,12 +4,12 @@ import { useEffect } from 'react';
 import * as Y from 'yjs';
 import { historyApi } from '../api/historyApi.ts';
 import { titleText } from '../history/fieldValue.ts';
-import { navigate } from '../app/navigation.ts';
-import { paths } from '../app/routes.ts';
+import { navigate } from '../routing/navigation.ts';
+import { paths } from '../routing/routes.ts';
 import { nbHistory } from '../i18n/index.ts';
-import { canDo } from '../sharing/permissions.ts';
-import type { NoticeApi } from './NoticeContext.tsx';
-import { usePlan } from './PlanContext.tsx';
+import { canDo } from '../planDoc/permissions.ts';
+import type { NoticeApi } from '../planDoc/NoticeContext.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
 type SharedType = Y.AbstractType<any>;

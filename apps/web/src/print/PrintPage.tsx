@@ -1,11 +1,11 @@
-import { useSession } from '../app/SessionContext.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
-import { PlanConnectionGate } from '../plan/PlanConnectionGate.tsx';
-import { usePlanConnection } from '../plan/usePlanConnection.ts';
-import { usePlanInfo } from '../plan/usePlanInfo.ts';
+import { PlanConnectionGate } from '../planDoc/PlanConnectionGate.tsx';
+import { usePlanConnection } from '../planDoc/usePlanConnection.ts';
+import { usePlanInfo } from '../planDoc/usePlanInfo.ts';
 import { PrintView } from './PrintView.tsx';
 
 export function PrintPage({ planId }: { planId: string }) {

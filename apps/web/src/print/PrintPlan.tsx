@@ -1,6 +1,6 @@
-import { parseEvaluationInterval, progressSummary, type PlanJSON } from '@samplan/plan-model';
+import { orderMeetings, parseEvaluationInterval, progressSummary, type PlanJSON } from '@samplan/plan-model';
 import { isEmptyRichText } from '../editor/RichTextView.tsx';
-import { formatDate, formatDateLong, nb, todayIso } from '../i18n/index.ts';
+import { formatDate, formatDateLong, meetingWhen, nb, nbMeetings, todayIso } from '../i18n/index.ts';
 import { ConsentRecords } from '../sections/ConsentRecords.tsx';
 import { PrintFacts } from './PrintFacts.tsx';
 import { PrintRichText } from './PrintRichText.tsx';
@@ -237,7 +237,8 @@ export function PrintPlan({
       <section className="print-section">
         <h2>{nb.sections.moter}</h2>
         {plan.meetings.length === 0 && <p className="muted">{nb.meetings.empty}</p>}
-        {plan.meetings.map((meeting) => (
+        {/* Upcoming first, then past, as the plan lists them. */}
+        {orderMeetings(plan.meetings, today).map((meeting) => (
           <div key={meeting.id} className="print-item">
             <h3>
               {meeting.title || nb.meetings.titleDefault} {formatDate(meeting.date)}
@@ -245,7 +246,11 @@ export function PrintPlan({
             <PrintFacts
               facts={[
                 [nb.meetings.status, nb.meetingStatus[meeting.status]],
-                [nb.meetings.participants, meeting.participantIds.map((id) => participantName.get(id)).join(', ')],
+                [nbMeetings.when, meeting.time ? meetingWhen(meeting.date, meeting.time) : null],
+                [nbMeetings.place, meeting.place],
+                [nbMeetings.videoLink, meeting.videoLink],
+                [nbMeetings.invited, meeting.participantIds.map((id) => participantName.get(id)).join(', ')],
+                [nbMeetings.present, meeting.presentIds.map((id) => participantName.get(id)).join(', ')],
               ]}
             />
             <PrintRichText label={nb.meetings.agenda} doc={meeting.agenda} />

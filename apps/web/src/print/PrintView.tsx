@@ -1,7 +1,7 @@
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { nb } from '../i18n/index.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { PrintPlan } from './PrintPlan.tsx';
 import { printPageStyle } from './printPageStyle.ts';
 import { usePlanJSON } from './usePlanJSON.ts';

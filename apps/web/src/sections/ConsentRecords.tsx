@@ -3,7 +3,7 @@ import { api } from '../api/api.ts';
 import type { ConsentInfo } from '@samplan/api';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDateTime, nb } from '../i18n/index.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
+import { StatusBadge } from '../items/StatusBadge.tsx';
 
 function consentTitle(consent: ConsentInfo): string {
   if (consent.kind === 'plan') return nb.consent.kindPlan;

@@ -1,8 +1,8 @@
 import { getPlanRichText } from '@samplan/plan-model';
 import { RichTextField } from '../editor/RichTextField.tsx';
 import { nb } from '../i18n/index.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { SectionHeading } from '../items/SectionHeading.tsx';
 import { ConsentManager } from '../sharing/ConsentManager.tsx';
 
 export function ConsentSection() {

@@ -1,49 +1,42 @@
-import * as Y from 'yjs';
 import { YTextInput } from '../fields/YTextInput.tsx';
-import { nb } from '../i18n/index.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { useItemMap, useItemText, useItemType } from '../plan/planHooks.ts';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { nb, nbItems } from '../i18n/index.ts';
+import { ItemCard } from '../items/ItemCard.tsx';
+import { ItemFacts } from '../items/ItemFacts.tsx';
+import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';
 
-export function CooperationCard({
-  id,
-  siblings,
-  autoFocus,
-}: {
-  id: string;
-  siblings: readonly string[];
-  autoFocus: boolean;
-}) {
-  const actions = usePlanActions();
+export function CooperationCard({ id, siblings }: { id: string; siblings: readonly string[] }) {
   const item = useItemMap('cooperation', id);
-  const nameText = useItemText(item, 'name');
-  const name = useItemType(item, 'name', Y.Text);
-  const purpose = useItemType(item, 'purpose', Y.Text);
-  const contact = useItemType(item, 'contact', Y.Text);
+  const nameText = useFieldText('cooperation', item, 'name');
+  const name = useField('cooperation', item, 'name');
+  const purpose = useField('cooperation', item, 'purpose');
+  const purposeText = useFieldText('cooperation', item, 'purpose');
+  const contact = useField('cooperation', item, 'contact');
+  const contactText = useFieldText('cooperation', item, 'contact');
   if (!item) return null;
-  const heading = nameText.trim() || nb.plan.untitled;
-  const headingId = `cooperation-${id}`;
-  const index = siblings.indexOf(id);
+  const heading = nameText.trim() || nbItems.untitled;
   return (
-    <li>
-      <article className="item-card" aria-labelledby={headingId}>
-        <header className="item-card__header">
-          <h3 id={headingId} className="item-card__title">
-            {heading}
-          </h3>
-          <ItemActions
-            name={heading}
-            removeLabel={nb.cooperation.removeLabel(heading)}
-            canMoveUp={index > 0}
-            canMoveDown={index >= 0 && index < siblings.length - 1}
-            onMove={(direction) => actions.move('cooperation', id, siblings, direction)}
-            removes={{ collection: 'cooperation', id, what: nb.cooperation.deletedWhat }}
-          />
-        </header>
-        <YTextInput text={name} label={nb.cooperation.name} autoFocus={autoFocus} />
-        <YTextInput text={purpose} label={nb.cooperation.purpose} multiline />
-        <YTextInput text={contact} label={nb.common.contact} />
-      </article>
-    </li>
+    <ItemCard
+      collection="cooperation"
+      id={id}
+      title={heading}
+      data={{ 'data-cooperation-id': id }}
+      siblings={siblings}
+      removeLabel={nb.cooperation.removeLabel(heading)}
+      removeWhat={nb.cooperation.deletedWhat}
+      editor={() => (
+        <>
+          <YTextInput text={name} label={nb.cooperation.name} autoFocus />
+          <YTextInput text={purpose} label={nb.cooperation.purpose} multiline />
+          <YTextInput text={contact} label={nb.common.contact} />
+        </>
+      )}
+    >
+      <ItemFacts
+        facts={[
+          { label: nb.cooperation.purpose, value: purposeText },
+          { label: nb.common.contact, value: contactText },
+        ]}
+      />
+    </ItemCard>
   );
 }

@@ -1,38 +1,31 @@
 import { getPlanRichText } from '@samplan/plan-model';
-import { useState } from 'react';
 import { RichTextField } from '../editor/RichTextField.tsx';
-import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useItemIds } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemListSection } from '../items/ItemListSection.tsx';
+import { useOpenNewItem } from '../items/OpenItem.tsx';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { CooperationCard } from './CooperationCard.tsx';
 
 export function CooperationSection() {
   const { doc } = usePlan().connection;
   const actions = usePlanActions();
+  const openNew = useOpenNewItem();
   const ids = useItemIds('cooperation');
-  const shownCount = useProgressiveCount(ids.length);
-  const [focusId, setFocusId] = useState<string | null>(null);
   return (
-    <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="samarbeid">
-        <AddButton label={nb.cooperation.add} onClick={() => setFocusId(actions.add('cooperation', {}))} />
-      </SectionHeading>
-      {ids.length === 0 ? (
-        <p className="card empty-state">{nb.cooperation.empty}</p>
-      ) : (
-        <ol className="item-list" aria-label={nb.cooperation.list}>
-          {ids.slice(0, shownCount).map((id) => (
-            <CooperationCard key={id} id={id} siblings={ids} autoFocus={focusId === id} />
-          ))}
-        </ol>
-      )}
-      <div className="card">
-        <RichTextField fragment={getPlanRichText(doc, 'cooperation.notes')} label={nb.cooperation.notes} />
-      </div>
-    </section>
+    <ItemListSection
+      section="samarbeid"
+      add={{ label: nb.cooperation.add, onAdd: () => openNew('cooperation', actions.add('cooperation', {})) }}
+      ids={ids}
+      listLabel={nb.cooperation.list}
+      empty={nb.cooperation.empty}
+      renderItem={(id) => <CooperationCard key={id} id={id} siblings={ids} />}
+      footer={
+        <div className="card">
+          <RichTextField fragment={getPlanRichText(doc, 'cooperation.notes')} label={nb.cooperation.notes} />
+        </div>
+      }
+    />
   );
 }

@@ -1,42 +1,28 @@
-import { useState } from 'react';
-import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
+import { useGoalOptions, useMeasureOptions } from '../fields/optionHooks.ts';
 import { nb, todayIso } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useGoalOptions, useMeasureOptions } from '../plan/optionHooks.ts';
-import { useItemIds } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemListSection } from '../items/ItemListSection.tsx';
+import { useOpenNewItem } from '../items/OpenItem.tsx';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { EvaluationCard } from './EvaluationCard.tsx';
 
 export function EvaluationsSection() {
   const actions = usePlanActions();
+  const openNew = useOpenNewItem();
   const ids = useItemIds('evaluations');
-  const shownCount = useProgressiveCount(ids.length);
   const goals = useGoalOptions();
   const measures = useMeasureOptions();
-  const [focusId, setFocusId] = useState<string | null>(null);
-  const add = (): void => setFocusId(actions.add('evaluations', { date: todayIso() }));
   return (
-    <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="evaluering">
-        <AddButton label={nb.evaluations.add} onClick={add} />
-      </SectionHeading>
-      {ids.length === 0 ? (
-        <p className="card empty-state">{nb.evaluations.empty}</p>
-      ) : (
-        <ol className="item-list" aria-label={nb.evaluations.list}>
-          {ids.slice(0, shownCount).map((id) => (
-            <EvaluationCard
-              key={id}
-              id={id}
-              siblings={ids}
-              goals={goals}
-              measures={measures}
-              autoFocus={focusId === id}
-            />
-          ))}
-        </ol>
-      )}
-    </section>
+    <ItemListSection
+      section="evaluering"
+      add={{
+        label: nb.evaluations.add,
+        onAdd: () => openNew('evaluations', actions.add('evaluations', { date: todayIso() })),
+      }}
+      ids={ids}
+      listLabel={nb.evaluations.list}
+      empty={nb.evaluations.empty}
+      renderItem={(id) => <EvaluationCard key={id} id={id} siblings={ids} goals={goals} measures={measures} />}
+    />
   );
 }

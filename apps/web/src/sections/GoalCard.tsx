@@ -1,17 +1,18 @@
 import { GOAL_STATUSES, type GoalStatus } from '@samplan/plan-model';
-import * as Y from 'yjs';
 import { DateField } from '../fields/DateField.tsx';
+import { enumOptions } from '../fields/optionHooks.ts';
 import { SelectField } from '../fields/SelectField.tsx';
 import { YTextInput } from '../fields/YTextInput.tsx';
 import { RichTextField } from '../editor/RichTextField.tsx';
-import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import type { Milestone } from '../plan/derivedHooks.ts';
-import { ItemActions } from '../plan/ItemActions.tsx';
-import { enumOptions } from '../plan/optionHooks.ts';
-import { useItemMap, useItemText, useItemType, useItemValue } from '../plan/planHooks.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { formatDate, nb, nbItems } from '../i18n/index.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { ItemCard } from '../items/ItemCard.tsx';
+import { ItemExcerpt } from '../items/ItemExcerpt.tsx';
+import { ItemFacts } from '../items/ItemFacts.tsx';
+import { StatusBadge } from '../items/StatusBadge.tsx';
+import type { Milestone } from '../planDoc/derivedHooks.ts';
+import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalMilestones } from './GoalMilestones.tsx';
 
 export interface GoalCardProps {
@@ -22,7 +23,6 @@ export interface GoalCardProps {
   siblings: readonly string[];
   milestones: readonly Milestone[];
   measureCount: number;
-  autoFocus: boolean;
   /** Only for a hovedmål: its delmål, rendered inside it. */
   children?: React.ReactNode;
   onAddSub?(): void;
@@ -30,73 +30,77 @@ export interface GoalCardProps {
 
 const STATUS_OPTIONS = enumOptions(GOAL_STATUSES, nb.goalStatus);
 
-export function GoalCard({
-  id,
-  number,
-  isSub,
-  siblings,
-  milestones,
-  measureCount,
-  autoFocus,
-  children,
-  onAddSub,
-}: GoalCardProps) {
+export function GoalCard({ id, number, isSub, siblings, milestones, measureCount, children, onAddSub }: GoalCardProps) {
   const actions = usePlanActions();
   const item = useItemMap('goals', id);
-  const title = useItemType(item, 'title', Y.Text);
-  const titleText = useItemText(item, 'title');
-  const description = useItemType(item, 'description', Y.XmlFragment);
-  const expressedBy = useItemType(item, 'expressedBy', Y.Text);
-  const status = useItemValue<GoalStatus>('goals', item, 'status');
-  const targetDate = useItemValue<string | null>('goals', item, 'targetDate');
+  const title = useField('goals', item, 'title');
+  const titleText = useFieldText('goals', item, 'title');
+  const description = useField('goals', item, 'description');
+  const expressedBy = useField('goals', item, 'expressedBy');
+  const expressedByText = useFieldText('goals', item, 'expressedBy');
+  const status = useField('goals', item, 'status');
+  const targetDate = useField('goals', item, 'targetDate');
   if (!item) return null;
 
-  const heading = isSub ? nb.goals.subGoalNumber(number) : nb.goals.mainGoalNumber(Number(number));
-  const headingId = `goal-${id}`;
-  const index = siblings.indexOf(id);
+  const kicker = isSub ? nb.goals.subGoalNumber(number) : nb.goals.mainGoalNumber(Number(number));
   return (
-    <li className={isSub ? 'goal goal--sub' : 'goal'} data-goal-id={id}>
-      <article className="item-card" aria-labelledby={headingId}>
-        <header className="item-card__header">
-          <h3 id={headingId} className="item-card__title">
-            {heading}
-          </h3>
+    <ItemCard
+      collection="goals"
+      id={id}
+      title={titleText.trim() || nbItems.untitled}
+      kicker={kicker}
+      className={isSub ? 'goal goal--sub' : 'goal'}
+      nested={isSub}
+      data={{ 'data-goal-id': id }}
+      siblings={siblings}
+      removeLabel={nb.goals.removeLabel(titleText || kicker)}
+      removeWhat={nb.goals.deletedWhat}
+      badges={
+        <>
           <StatusBadge status={status} label={nb.goalStatus[status]} />
           <span className="muted item-card__meta">{nb.goals.measuresFor(measureCount)}</span>
-          <ItemActions
-            name={heading}
-            removeLabel={nb.goals.removeLabel(titleText || heading)}
-            canMoveUp={index > 0}
-            canMoveDown={index >= 0 && index < siblings.length - 1}
-            onMove={(direction) => actions.move('goals', id, siblings, direction)}
-            removes={{ collection: 'goals', id, what: nb.goals.deletedWhat }}
-          />
-        </header>
-        <YTextInput text={title} label={nb.goals.title} multiline autoFocus={autoFocus} className="field--title" />
-        <div className="field-row">
-          <SelectField
-            label={nb.common.status}
-            value={status}
-            options={STATUS_OPTIONS}
-            onChange={(value) => value && actions.update('goals', id, { status: value as GoalStatus })}
-            className="goal-status"
-          />
-          <DateField
-            label={nb.goals.targetDate}
-            value={targetDate}
-            onChange={(value) => actions.update('goals', id, { targetDate: value })}
-          />
-          <YTextInput text={expressedBy} label={nb.goals.expressedBy} className="field--grow" />
-        </div>
-        <RichTextField fragment={description} label={nb.goals.description} className="goal-description" />
-        <GoalMilestones milestones={milestones} />
-        {!isSub && (
-          <div className="subgoals">
-            {children}
-            {onAddSub && <AddButton label={nb.goals.addSub} variant="secondary" onClick={onAddSub} />}
+        </>
+      }
+      editor={() => (
+        <>
+          <YTextInput text={title} label={nb.goals.title} multiline autoFocus className="field--title" />
+          <div className="field-row">
+            <SelectField
+              label={nb.common.status}
+              value={status}
+              options={STATUS_OPTIONS}
+              onChange={(value) => value && actions.update('goals', id, { status: value as GoalStatus })}
+              className="goal-status"
+            />
+            <DateField
+              label={nb.goals.targetDate}
+              value={targetDate}
+              onChange={(value) => actions.update('goals', id, { targetDate: value })}
+            />
+            <YTextInput text={expressedBy} label={nb.goals.expressedBy} className="field--grow" />
           </div>
-        )}
-      </article>
-    </li>
+          <RichTextField fragment={description} label={nb.goals.description} className="goal-description" />
+        </>
+      )}
+      after={
+        <>
+          <GoalMilestones milestones={milestones} />
+          {!isSub && (
+            <div className="subgoals">
+              {children}
+              {onAddSub && <AddButton label={nb.goals.addSub} variant="secondary" onClick={onAddSub} />}
+            </div>
+          )}
+        </>
+      }
+    >
+      <ItemFacts
+        facts={[
+          { label: nb.goals.targetDate, value: targetDate ? formatDate(targetDate) : null },
+          { label: nb.goals.expressedBy, value: expressedByText },
+        ]}
+      />
+      <ItemExcerpt text={description} label={nb.goals.description} />
+    </ItemCard>
   );
 }

@@ -1,10 +1,10 @@
 import { setLinked } from '@samplan/plan-model';
 import { useId, useState } from 'react';
 import { nb } from '../i18n/index.ts';
-import type { GoalOption } from '../plan/optionHooks.ts';
-import { useIdSet, useItemMap } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import type { GoalOption } from '../fields/optionHooks.ts';
+import { useField, useItemMap } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
 /**
  * The goals a measure serves: the linked ones as a list, and checkboxes for all goals behind a disclosure (only
@@ -14,7 +14,7 @@ export function GoalLinks({ measureId, goals }: { measureId: string; goals: read
   const { connection } = usePlan();
   const canEdit = useCanEdit();
   const item = useItemMap('measures', measureId);
-  const linked = useIdSet(item, 'goalIds');
+  const linked = useField('measures', item, 'goalIds');
   const [open, setOpen] = useState(false);
   const id = useId();
   const linkedGoals = goals.filter((goal) => linked.includes(goal.value));

@@ -1,6 +1,6 @@
 import { formatDate, nb } from '../i18n/index.ts';
-import type { Milestone } from '../plan/derivedHooks.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
+import type { Milestone } from '../planDoc/derivedHooks.ts';
+import { StatusBadge } from '../items/StatusBadge.tsx';
 
 /** A goal's evaluations as a timeline, and where it stands now (the latest evaluation with an achievement). */
 export function GoalMilestones({ milestones }: { milestones: readonly Milestone[] }) {

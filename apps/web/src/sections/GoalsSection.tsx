@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useMeasureCountByGoal, useMilestones, type Milestone } from '../plan/derivedHooks.ts';
-import { useGoalTree } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { AddButton } from '../items/AddButton.tsx';
+import { ItemListSection } from '../items/ItemListSection.tsx';
+import { useOpenNewItem } from '../items/OpenItem.tsx';
+import { useMeasureCountByGoal, useMilestones, type Milestone } from '../planDoc/derivedHooks.ts';
+import { useGoalTree } from '../planDoc/planHooks.ts';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalCard } from './GoalCard.tsx';
 
 export function GoalsSection() {
@@ -13,7 +12,7 @@ export function GoalsSection() {
   const tree = useGoalTree();
   const milestones = useMilestones();
   const measureCounts = useMeasureCountByGoal();
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const openNew = useOpenNewItem();
 
   const byGoal = new Map<string, Milestone[]>();
   for (const milestone of milestones) {
@@ -21,61 +20,57 @@ export function GoalsSection() {
     byGoal.set(milestone.targetId, [...(byGoal.get(milestone.targetId) ?? []), milestone]);
   }
   const top = tree.filter((goal) => goal.parentId === null).map((goal) => goal.id);
-  const shownCount = useProgressiveCount(top.length);
   const childrenOf = (id: string): string[] => tree.filter((goal) => goal.parentId === id).map((goal) => goal.id);
 
-  const addMain = (): void => setFocusId(actions.add('goals', {}));
-  const addSub = (parentId: string): void => setFocusId(actions.add('goals', { parentId }));
+  const addMain = (): void => openNew('goals', actions.add('goals', {}));
+  const addSub = (parentId: string): void => openNew('goals', actions.add('goals', { parentId }));
 
   return (
-    <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="maal">
-        <AddButton label={nb.goals.addMain} onClick={addMain} />
-      </SectionHeading>
-      {top.length === 0 ? (
-        <p className="card empty-state">{nb.goals.empty}</p>
-      ) : (
-        <ol className="item-list goal-list" aria-label={nb.goals.list}>
-          {top.slice(0, shownCount).map((id, i) => {
-            const subs = childrenOf(id);
-            return (
-              <GoalCard
-                key={id}
-                id={id}
-                number={String(i + 1)}
-                isSub={false}
-                siblings={top}
-                milestones={byGoal.get(id) ?? []}
-                measureCount={measureCounts.get(id) ?? 0}
-                autoFocus={focusId === id}
-                onAddSub={() => addSub(id)}
-              >
-                {subs.length > 0 && (
-                  <ol className="item-list subgoal-list" aria-label={nb.goals.subGoal}>
-                    {subs.map((subId, j) => (
-                      <GoalCard
-                        key={subId}
-                        id={subId}
-                        number={`${i + 1}.${j + 1}`}
-                        isSub
-                        siblings={subs}
-                        milestones={byGoal.get(subId) ?? []}
-                        measureCount={measureCounts.get(subId) ?? 0}
-                        autoFocus={focusId === subId}
-                      />
-                    ))}
-                  </ol>
-                )}
-              </GoalCard>
-            );
-          })}
-        </ol>
-      )}
-      {top.length > 0 && (
-        <div className="section-footer">
-          <AddButton label={nb.goals.addMain} variant="secondary" onClick={addMain} />
-        </div>
-      )}
-    </section>
+    <ItemListSection
+      section="maal"
+      add={{ label: nb.goals.addMain, onAdd: addMain }}
+      ids={top}
+      listLabel={nb.goals.list}
+      listClassName="goal-list"
+      empty={nb.goals.empty}
+      footer={
+        top.length > 0 && (
+          <div className="section-footer">
+            <AddButton label={nb.goals.addMain} variant="secondary" onClick={addMain} />
+          </div>
+        )
+      }
+      renderItem={(id, i) => {
+        const subs = childrenOf(id);
+        return (
+          <GoalCard
+            key={id}
+            id={id}
+            number={String(i + 1)}
+            isSub={false}
+            siblings={top}
+            milestones={byGoal.get(id) ?? []}
+            measureCount={measureCounts.get(id) ?? 0}
+            onAddSub={() => addSub(id)}
+          >
+            {subs.length > 0 && (
+              <ol className="item-list subgoal-list" aria-label={nb.goals.subGoal}>
+                {subs.map((subId, j) => (
+                  <GoalCard
+                    key={subId}
+                    id={subId}
+                    number={`${i + 1}.${j + 1}`}
+                    isSub
+                    siblings={subs}
+                    milestones={byGoal.get(subId) ?? []}
+                    measureCount={measureCounts.get(subId) ?? 0}
+                  />
+                ))}
+              </ol>
+            )}
+          </GoalCard>
+        );
+      }}
+    />
   );
 }

@@ -1,16 +1,15 @@
 import { getCollection } from '@samplan/plan-model';
 import { useState } from 'react';
 import * as Y from 'yjs';
+import { useGoalOptions, useParticipantOptions } from '../fields/optionHooks.ts';
 import { SelectField } from '../fields/SelectField.tsx';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
-import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useGoalOptions, useParticipantOptions } from '../plan/optionHooks.ts';
-import { useItemIds } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemListSection } from '../items/ItemListSection.tsx';
+import { useOpenNewItem } from '../items/OpenItem.tsx';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { MeasureCard } from './MeasureCard.tsx';
 
 /** Ids of the measures linked to a goal (or all). */
@@ -33,56 +32,49 @@ function useMeasuresForGoal(goalId: string | null, ids: readonly string[]): stri
 
 export function MeasuresSection() {
   const actions = usePlanActions();
+  const openNew = useOpenNewItem();
   const ids = useItemIds('measures');
   const goals = useGoalOptions();
   const participants = useParticipantOptions();
   const [filter, setFilter] = useState<string | null>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
   const activeFilter = filter !== null && goals.some((goal) => goal.value === filter) ? filter : null;
   const shown = useMeasuresForGoal(activeFilter, ids);
-  const shownCount = useProgressiveCount(shown.length);
 
-  const add = (): void => {
-    const id = actions.add('measures', activeFilter ? { goalIds: [activeFilter] } : {});
-    setFocusId(id);
-  };
+  const add = (): void => openNew('measures', actions.add('measures', activeFilter ? { goalIds: [activeFilter] } : {}));
 
   return (
-    <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="tiltak">
-        <AddButton label={nb.measures.add} onClick={add} />
-      </SectionHeading>
-      <div className="filter-bar">
-        <SelectField
-          label={nb.measures.filter}
-          value={activeFilter}
-          options={goals}
-          emptyLabel={nb.measures.filterAll}
-          onChange={setFilter}
-          disabled={false}
-          className="filter-bar__select"
+    <ItemListSection
+      section="tiltak"
+      add={{ label: nb.measures.add, onAdd: add }}
+      ids={shown}
+      listLabel={nb.measures.list}
+      empty={activeFilter ? nb.measures.emptyFiltered : nb.measures.empty}
+      tools={
+        <div className="filter-bar">
+          <SelectField
+            label={nb.measures.filter}
+            value={activeFilter}
+            options={goals}
+            emptyLabel={nb.measures.filterAll}
+            onChange={setFilter}
+            disabled={false}
+            className="filter-bar__select"
+          />
+          <p className="muted" role="status">
+            {nb.measures.count(shown.length, ids.length)}
+          </p>
+        </div>
+      }
+      renderItem={(id) => (
+        <MeasureCard
+          key={id}
+          id={id}
+          number={ids.indexOf(id) + 1}
+          siblings={ids}
+          goals={goals}
+          participants={participants}
         />
-        <p className="muted" role="status">
-          {nb.measures.count(shown.length, ids.length)}
-        </p>
-      </div>
-      {shown.length === 0 ? (
-        <p className="card empty-state">{activeFilter ? nb.measures.emptyFiltered : nb.measures.empty}</p>
-      ) : (
-        <ol className="item-list" aria-label={nb.measures.list}>
-          {shown.slice(0, shownCount).map((id) => (
-            <MeasureCard
-              key={id}
-              id={id}
-              number={ids.indexOf(id) + 1}
-              siblings={ids}
-              goals={goals}
-              participants={participants}
-              autoFocus={focusId === id}
-            />
-          ))}
-        </ol>
       )}
-    </section>
+    />
   );
 }

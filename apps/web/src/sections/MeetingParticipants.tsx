@@ -1,12 +1,12 @@
 import { setLinked } from '@samplan/plan-model';
 import { useId } from 'react';
 import type { SelectOption } from '../fields/SelectField.tsx';
-import { nb } from '../i18n/index.ts';
-import { useIdSet, useItemMap } from '../plan/planHooks.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { useCanEdit } from '../plan/PartScope.tsx';
+import { nb, nbMeetings } from '../i18n/index.ts';
+import { useField, useItemMap } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
-/** Who attends a meeting, as checkboxes over the plan's participants. */
+/** Who is invited to a meeting, as checkboxes over the plan's participants (who came is ticked in the meeting). */
 export function MeetingParticipants({
   meetingId,
   participants,
@@ -17,11 +17,11 @@ export function MeetingParticipants({
   const { connection } = usePlan();
   const canEdit = useCanEdit();
   const item = useItemMap('meetings', meetingId);
-  const present = useIdSet(item, 'participantIds');
+  const invited = useField('meetings', item, 'participantIds');
   const id = useId();
   return (
     <fieldset className="checkbox-list">
-      <legend className="field__label">{nb.meetings.participants}</legend>
+      <legend className="field__label">{nbMeetings.invited}</legend>
       {participants.length === 0 ? (
         <p className="muted">{nb.meetings.noParticipants}</p>
       ) : (
@@ -31,7 +31,7 @@ export function MeetingParticipants({
               <input
                 id={`${id}-${participant.value}`}
                 type="checkbox"
-                checked={present.includes(participant.value)}
+                checked={invited.includes(participant.value)}
                 disabled={!canEdit}
                 onChange={(event) =>
                   connection.transact(() =>

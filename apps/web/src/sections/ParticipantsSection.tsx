@@ -1,53 +1,39 @@
-import { useState } from 'react';
+import { useParticipantOptions } from '../fields/optionHooks.ts';
 import { SelectField } from '../fields/SelectField.tsx';
-import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useParticipantOptions } from '../plan/optionHooks.ts';
-import { useItemIds, useMetaValue } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemListSection } from '../items/ItemListSection.tsx';
+import { useOpenNewItem } from '../items/OpenItem.tsx';
+import { useItemIds, useMetaValue } from '../planDoc/planHooks.ts';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { ParticipantCard } from './ParticipantCard.tsx';
 
 export function ParticipantsSection() {
   const actions = usePlanActions();
+  const openNew = useOpenNewItem();
   const ids = useItemIds('participants');
-  const shownCount = useProgressiveCount(ids.length);
   const options = useParticipantOptions();
   const coordinatorId = useMetaValue<string>('coordinatorId');
   const validCoordinator = coordinatorId && ids.includes(coordinatorId) ? coordinatorId : null;
-  const [focusId, setFocusId] = useState<string | null>(null);
-  const add = (): void => setFocusId(actions.add('participants', {}));
   return (
-    <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="deltakere">
-        <AddButton label={nb.participants.add} onClick={add} />
-      </SectionHeading>
-      <div className="card">
-        <SelectField
-          label={nb.participants.coordinator}
-          hint={nb.participants.coordinatorHint}
-          value={validCoordinator}
-          options={options}
-          emptyLabel={nb.common.chooseNone}
-          onChange={(value) => actions.updateMeta({ coordinatorId: value })}
-        />
-      </div>
-      {ids.length === 0 ? (
-        <p className="card empty-state">{nb.participants.empty}</p>
-      ) : (
-        <ol className="item-list" aria-label={nb.participants.list}>
-          {ids.slice(0, shownCount).map((id) => (
-            <ParticipantCard
-              key={id}
-              id={id}
-              siblings={ids}
-              isCoordinator={id === validCoordinator}
-              autoFocus={focusId === id}
-            />
-          ))}
-        </ol>
-      )}
-    </section>
+    <ItemListSection
+      section="deltakere"
+      add={{ label: nb.participants.add, onAdd: () => openNew('participants', actions.add('participants', {})) }}
+      ids={ids}
+      listLabel={nb.participants.list}
+      empty={nb.participants.empty}
+      tools={
+        <div className="card">
+          <SelectField
+            label={nb.participants.coordinator}
+            hint={nb.participants.coordinatorHint}
+            value={validCoordinator}
+            options={options}
+            emptyLabel={nb.common.chooseNone}
+            onChange={(value) => actions.updateMeta({ coordinatorId: value })}
+          />
+        </div>
+      }
+      renderItem={(id) => <ParticipantCard key={id} id={id} siblings={ids} isCoordinator={id === validCoordinator} />}
+    />
   );
 }

@@ -1,11 +1,13 @@
+import { parseEvaluationInterval } from '@samplan/plan-model';
 import { Alert } from '../components/Alert.tsx';
 import { DateField } from '../fields/DateField.tsx';
 import { IntervalField } from '../fields/IntervalField.tsx';
 import { formatDate, nb, todayIso } from '../i18n/index.ts';
-import { useCanEdit } from '../plan/PartScope.tsx';
-import { useMetaValue } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { useMetaValue } from '../planDoc/planHooks.ts';
+import { SectionHeading } from '../items/SectionHeading.tsx';
+import { ItemFacts } from '../items/ItemFacts.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 export function PeriodSection() {
   const actions = usePlanActions();
@@ -23,29 +25,42 @@ export function PeriodSection() {
         {nextRevision && nextRevision < today && (
           <Alert kind="info">{nb.period.revisionPassed(formatDate(nextRevision))}</Alert>
         )}
-        <div className="field-row">
-          <DateField
-            label={nb.period.start}
-            value={periodStart}
-            onChange={(value) => actions.updateMeta({ periodStart: value })}
+        {canEdit ? (
+          <>
+            <div className="field-row">
+              <DateField
+                label={nb.period.start}
+                value={periodStart}
+                onChange={(value) => actions.updateMeta({ periodStart: value })}
+              />
+              <DateField
+                label={nb.period.end}
+                value={periodEnd}
+                onChange={(value) => actions.updateMeta({ periodEnd: value })}
+              />
+              <DateField
+                label={nb.period.nextRevision}
+                value={nextRevision}
+                onChange={(value) => actions.updateMeta({ nextRevision: value })}
+              />
+            </div>
+            <IntervalField
+              label={nb.period.interval}
+              hint={nb.period.intervalHint}
+              value={interval}
+              onChange={(value) => actions.updateMeta({ evaluationInterval: value })}
+            />
+          </>
+        ) : (
+          <ItemFacts
+            facts={[
+              { label: nb.period.start, value: formatDate(periodStart) },
+              { label: nb.period.end, value: formatDate(periodEnd) },
+              { label: nb.period.nextRevision, value: formatDate(nextRevision) },
+              { label: nb.period.interval, value: nb.period.intervalText(interval, parseEvaluationInterval(interval)) },
+            ]}
           />
-          <DateField
-            label={nb.period.end}
-            value={periodEnd}
-            onChange={(value) => actions.updateMeta({ periodEnd: value })}
-          />
-          <DateField
-            label={nb.period.nextRevision}
-            value={nextRevision}
-            onChange={(value) => actions.updateMeta({ nextRevision: value })}
-          />
-        </div>
-        <IntervalField
-          label={nb.period.interval}
-          hint={nb.period.intervalHint}
-          value={interval}
-          onChange={(value) => actions.updateMeta({ evaluationInterval: value })}
-        />
+        )}
         <div className="revision-done">
           <p>
             {nb.period.lastRevision}: <strong>{formatDate(lastRevision) || nb.overview.notSet}</strong>

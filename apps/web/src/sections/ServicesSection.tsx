@@ -1,31 +1,22 @@
-import { useState } from 'react';
-import { useProgressiveCount } from '../hooks/useProgressiveCount.ts';
 import { nb } from '../i18n/index.ts';
-import { AddButton } from '../plan/AddButton.tsx';
-import { useItemIds } from '../plan/planHooks.ts';
-import { SectionHeading } from '../plan/SectionHeading.tsx';
-import { usePlanActions } from '../plan/usePlanActions.ts';
+import { ItemListSection } from '../items/ItemListSection.tsx';
+import { useOpenNewItem } from '../items/OpenItem.tsx';
+import { useItemIds } from '../planDoc/planHooks.ts';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { ServiceCard } from './ServiceCard.tsx';
 
 export function ServicesSection() {
   const actions = usePlanActions();
+  const openNew = useOpenNewItem();
   const ids = useItemIds('services');
-  const shownCount = useProgressiveCount(ids.length);
-  const [focusId, setFocusId] = useState<string | null>(null);
   return (
-    <section aria-labelledby="section-heading" className="plan-section">
-      <SectionHeading section="tjenester">
-        <AddButton label={nb.services.add} onClick={() => setFocusId(actions.add('services', {}))} />
-      </SectionHeading>
-      {ids.length === 0 ? (
-        <p className="card empty-state">{nb.services.empty}</p>
-      ) : (
-        <ol className="item-list" aria-label={nb.services.list}>
-          {ids.slice(0, shownCount).map((id) => (
-            <ServiceCard key={id} id={id} siblings={ids} autoFocus={focusId === id} />
-          ))}
-        </ol>
-      )}
-    </section>
+    <ItemListSection
+      section="tjenester"
+      add={{ label: nb.services.add, onAdd: () => openNew('services', actions.add('services', {})) }}
+      ids={ids}
+      listLabel={nb.services.list}
+      empty={nb.services.empty}
+      renderItem={(id) => <ServiceCard key={id} id={id} siblings={ids} />}
+    />
   );
 }

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { AccessLogEntry, LogVerification } from '@samplan/api';
 import { accessApi, fetchWholeAccessLog } from '../api/accessApi.ts';
 import type { PlanInfo } from '@samplan/api';
-import { useSession } from '../app/SessionContext.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDay, formatTime, nb, nbAccess, todayIso } from '../i18n/index.ts';
 import { accessErrorMessage } from './accessError.ts';
 import { describeLogLines, namesOf, type DescribedEntry, type LogCategory } from './describeLogEntry.ts';
-import { canDo } from './permissions.ts';
+import { canDo } from '../planDoc/permissions.ts';
 import { PlanAdminFrame } from './PlanAdminFrame.tsx';
 
 const t = nbAccess.log;

@@ -1,8 +1,8 @@
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { nbAccess, nbHistory } from '../i18n/index.ts';
-import { usePlan } from '../plan/PlanContext.tsx';
-import { canDo } from './permissions.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { canDo } from '../planDoc/permissions.ts';
 
 /** Links from the plan to who has access, the history and, for those allowed, the innsynslogg. */
 export function AccessNav() {

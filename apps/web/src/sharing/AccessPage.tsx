@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CreatedInvite, InviteInfo, MemberInfo } from '@samplan/api';
 import { accessApi } from '../api/accessApi.ts';
 import type { PlanInfo } from '@samplan/api';
-import { useSession } from '../app/SessionContext.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { nb, nbAccess } from '../i18n/index.ts';
@@ -11,7 +11,7 @@ import { InviteForm } from './InviteForm.tsx';
 import { InviteLinkBox } from './InviteLinkBox.tsx';
 import { InvitesList } from './InvitesList.tsx';
 import { MemberRow } from './MemberRow.tsx';
-import { canDo } from './permissions.ts';
+import { canDo } from '../planDoc/permissions.ts';
 import { PlanAdminFrame } from './PlanAdminFrame.tsx';
 
 const t = nbAccess.members;

@@ -6,9 +6,9 @@ import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatDateTime, nb, nbAccess } from '../i18n/index.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
+import { StatusBadge } from '../items/StatusBadge.tsx';
 import { accessErrorMessage } from './accessError.ts';
-import { canDo } from './permissions.ts';
+import { canDo } from '../planDoc/permissions.ts';
 import { RecordConsentForm, type ConsentSubject } from './RecordConsentForm.tsx';
 import './access.css';
 

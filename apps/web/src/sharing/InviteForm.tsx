@@ -2,13 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CreatedInvite, NewInvite } from '@samplan/api';
 import { accessApi } from '../api/accessApi.ts';
 import type { PlanInfo, PlanRole } from '@samplan/api';
-import { useSession } from '../app/SessionContext.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { nbAccess } from '../i18n/index.ts';
 import { parseEndDate } from './accessDates.ts';
 import { accessErrorMessage } from './accessError.ts';
-import { canDo } from './permissions.ts';
+import { canDo } from '../planDoc/permissions.ts';
 
 const t = nbAccess.inviteForm;
 

@@ -3,7 +3,7 @@ import type { InviteInfo } from '@samplan/api';
 import { accessApi } from '../api/accessApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { formatDateTime, nb, nbAccess } from '../i18n/index.ts';
-import { StatusBadge } from '../plan/StatusBadge.tsx';
+import { StatusBadge } from '../items/StatusBadge.tsx';
 import { lastDayOf } from './accessDates.ts';
 import { accessErrorMessage } from './accessError.ts';
 

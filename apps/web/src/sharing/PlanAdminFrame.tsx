@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import type { PlanInfo } from '@samplan/api';
-import { Link } from '../app/Link.tsx';
-import { paths } from '../app/routes.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
-import { usePlanInfo } from '../plan/usePlanInfo.ts';
+import { usePlanInfo } from '../planDoc/usePlanInfo.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb, nbAccess, nbHistory } from '../i18n/index.ts';
 import { accessErrorMessage } from './accessError.ts';
-import { canDo } from './permissions.ts';
+import { canDo } from '../planDoc/permissions.ts';
 import './access.css';
 
 export type AdminPage = 'members' | 'log' | 'history';

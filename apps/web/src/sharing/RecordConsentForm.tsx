@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { NewConsent } from '@samplan/api';
 import { accessApi } from '../api/accessApi.ts';
-import { useSession } from '../app/SessionContext.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { nbAccess } from '../i18n/index.ts';

@@ -1,4 +1,11 @@
-import { emptyProgressFacts, planToJSON, progressFacts, type ProgressFacts } from '@samplan/plan-model';
+import {
+  emptyProgressFacts,
+  meetingVersionName,
+  planToJSON,
+  progressFacts,
+  revisionVersionName,
+  type ProgressFacts,
+} from '@samplan/plan-model';
 import * as Y from 'yjs';
 import type { NewAccessLogEntry } from '../../storage/AccessLogStore.ts';
 import { StaleProjectionPass } from '../../storage/StaleProjectionPass.ts';
@@ -60,17 +67,10 @@ interface Pending {
   lastSnapshotSeq: number;
 }
 
-const dateNb = (iso: string | null): string => {
-  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : '';
-};
-
 /** The name a version gets from what happened in it. */
 function milestoneName(milestone: Milestone): { name: string; kind: VersionNameKind } {
-  if (milestone.kind === 'revision') return { name: `Revisjon ${dateNb(milestone.date)}`, kind: 'revision' };
-  const date = dateNb(milestone.date);
-  const title = milestone.title.trim() || 'Ansvarsgruppemøte';
-  return { name: date ? `${title} (${date})` : title, kind: 'meeting' };
+  if (milestone.kind === 'revision') return { name: revisionVersionName(milestone.date), kind: 'revision' };
+  return { name: meetingVersionName(milestone.title, milestone.date), kind: 'meeting' };
 }
 
 /**

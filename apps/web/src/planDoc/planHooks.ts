@@ -5,9 +5,14 @@ import {
   getMetaMap,
   listItemIds,
   type CollectionName,
+  type FieldName,
+  type FieldReading,
   type FieldSpec,
+  type FieldsOf,
   type ItemMap,
+  type TextFieldName,
   listGoalTree,
+  readItemField,
 } from '@samplan/plan-model';
 import * as Y from 'yjs';
 import { arraysEqual, jsonEqual, useYValue } from '../hooks/useYValue.ts';
@@ -27,38 +32,46 @@ export function useItemMap(collection: CollectionName, id: string): ItemMap | un
   return useYValue(items, () => getItemMap(doc, collection, id), [collection, id]);
 }
 
-function plainValue(item: ItemMap | undefined, spec: FieldSpec, field: string): unknown {
+// An item with nothing in it, in a document of its own: what a field reads as while its item is not there.
+const NO_ITEM: ItemMap = new Y.Doc().getMap('item');
+
+function readField<C extends CollectionName>(
+  item: ItemMap | undefined,
+  collection: C,
+  field: FieldName<C>,
+  spec: FieldSpec,
+): unknown {
   const value = item?.get(field);
   switch (spec.kind) {
-    case 'plain': {
-      const parsed = spec.schema.safeParse(value);
-      return parsed.success ? parsed.data : spec.fallback;
-    }
-    case 'ref':
-      return typeof value === 'string' && value !== '' ? value : null;
+    case 'text':
+      return value instanceof Y.Text ? value : undefined;
+    case 'richText':
+      return value instanceof Y.XmlFragment ? value : undefined;
     default:
-      return value;
+      // Plain, ref and id-set values are read the way planToJSON reads them.
+      return readItemField(item ?? NO_ITEM, collection, field);
   }
 }
 
-/** A plain or ref field's current value, validated (an invalid stored value reads as the field's fallback). */
-export function useItemValue<T>(collection: CollectionName, item: ItemMap | undefined, field: string): T {
+/**
+ * One field of an item, typed by its spec in plan-model (`collectionSpecs`): the Y.Text or Y.XmlFragment of a text
+ * or rich-text field, the validated value of a plain field (an invalid stored value reads as its fallback), a ref's
+ * id or null, an id set's ids (sorted).
+ */
+export function useField<C extends CollectionName, K extends FieldName<C>>(
+  collection: C,
+  item: ItemMap | undefined,
+  field: K,
+): FieldReading<FieldsOf<C>[K]> {
   const spec = (collectionSpecs[collection] as Record<string, FieldSpec>)[field];
   if (!spec) throw new Error(`No field ${collection}.${field}`);
-  return useYValue(item, () => plainValue(item, spec, field) as T, [collection, field]);
-}
-
-/** A nested shared type of an item (a Y.Text or Y.XmlFragment field). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
-export function useItemType<T extends Y.AbstractType<any>>(
-  item: ItemMap | undefined,
-  field: string,
-  kind: new () => T,
-): T | undefined {
-  return useYValue(item, () => {
-    const value = item?.get(field);
-    return value instanceof kind ? value : undefined;
-  }, [field, kind]);
+  const value = useYValue(
+    item,
+    () => readField(item, collection, field, spec),
+    [collection, field, spec],
+    spec.kind === 'idSet' ? { deep: true, equals: jsonEqual } : {},
+  );
+  return value as FieldReading<FieldsOf<C>[K]>;
 }
 
 /** The current string of a Y.Text, e.g. a goal's title shown in another section. */
@@ -67,25 +80,12 @@ export function useTextValue(text: Y.Text | undefined): string {
 }
 
 /** The string of an item's text field. */
-export function useItemText(item: ItemMap | undefined, field: string): string {
-  return useTextValue(useItemType(item, field, Y.Text));
-}
-
-/** The ids in an id-set field (e.g. a measure's goals), sorted. */
-export function useIdSet(item: ItemMap | undefined, field: string): string[] {
-  return useYValue(
-    item,
-    () => {
-      const set = item?.get(field);
-      if (!(set instanceof Y.Map)) return [];
-      return [...set.entries()]
-        .filter(([, on]) => on === true)
-        .map(([id]) => id)
-        .sort();
-    },
-    [field],
-    { deep: true, equals: arraysEqual },
-  );
+export function useFieldText<C extends CollectionName>(
+  collection: C,
+  item: ItemMap | undefined,
+  field: TextFieldName<C>,
+): string {
+  return useTextValue(useField(collection, item, field) as Y.Text | undefined);
 }
 
 /** A value of the plan's meta map. */

@@ -1,10 +1,10 @@
 import { getCollection, listItemIds } from '@samplan/plan-model';
 import * as Y from 'yjs';
-import type { SelectOption } from '../fields/SelectField.tsx';
+import type { SelectOption } from './SelectField.tsx';
 import { jsonEqual, useYValue } from '../hooks/useYValue.ts';
 import { formatDate, nb } from '../i18n/index.ts';
-import { goalTree } from './planHooks.ts';
-import { usePlan } from './PlanContext.tsx';
+import { goalTree } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 
 const textOf = (value: unknown): string => (value instanceof Y.Text ? value.toString() : '');
 
@@ -98,3 +98,7 @@ export function useMeetingOptions(): SelectOption[] {
 export function enumOptions<V extends string>(values: readonly V[], labels: Record<V, string>): SelectOption[] {
   return values.map((value) => ({ value, label: labels[value] }));
 }
+
+/** The label of the option with this value, or null (none chosen, or an option no longer there). */
+export const optionLabel = (options: readonly SelectOption[], value: string | null): string | null =>
+  value === null ? null : (options.find((option) => option.value === value)?.label ?? null);

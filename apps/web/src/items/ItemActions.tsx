@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { getItemMap, itemHasWords, type CollectionName } from '@samplan/plan-model';
 import { nb } from '../i18n/index.ts';
-import { useCanEdit } from './PartScope.tsx';
-import { usePlan } from './PlanContext.tsx';
-import { usePlanActions } from './usePlanActions.ts';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
 
 export interface ItemActionsProps {
   /** Names the item in the buttons' accessible names, e.g. "Flytt opp: Hovedmål 1". */
@@ -11,7 +11,8 @@ export interface ItemActionsProps {
   removeLabel: string;
   canMoveUp: boolean;
   canMoveDown: boolean;
-  onMove(direction: -1 | 1): void;
+  /** Moves the item; without it there are no arrows (the order is not set by hand). */
+  onMove?(direction: -1 | 1): void;
   /** The item the delete button removes, and what the notice calls it ("Målet ble slettet."). */
   removes: { collection: CollectionName; id: string; what: string };
 }
@@ -39,26 +40,30 @@ export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove,
   return (
     <>
       <div className="item-actions" role="group" aria-label={`${nb.common.itemActions}: ${name}`}>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${nb.common.moveUp}: ${name}`}
-          title={nb.common.moveUp}
-          disabled={!canMoveUp}
-          onClick={() => onMove(-1)}
-        >
-          <span aria-hidden="true">↑</span>
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${nb.common.moveDown}: ${name}`}
-          title={nb.common.moveDown}
-          disabled={!canMoveDown}
-          onClick={() => onMove(1)}
-        >
-          <span aria-hidden="true">↓</span>
-        </button>
+        {onMove && (
+          <>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`${nb.common.moveUp}: ${name}`}
+              title={nb.common.moveUp}
+              disabled={!canMoveUp}
+              onClick={() => onMove(-1)}
+            >
+              <span aria-hidden="true">↑</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`${nb.common.moveDown}: ${name}`}
+              title={nb.common.moveDown}
+              disabled={!canMoveDown}
+              onClick={() => onMove(1)}
+            >
+              <span aria-hidden="true">↓</span>
+            </button>
+          </>
+        )}
         <button
           type="button"
           className="icon-button icon-button--danger"

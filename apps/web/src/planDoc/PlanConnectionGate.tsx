@@ -6,7 +6,7 @@ import type { PlanConnection } from '../collab/PlanConnection.ts';
 import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { nb } from '../i18n/index.ts';
-import { connectionFailureMessage } from '../sharing/connectionFailureMessage.ts';
+import { connectionFailureMessage } from './connectionFailureMessage.ts';
 import { useConnectionSnapshot } from './connectionHooks.ts';
 import { PlanContext } from './PlanContext.tsx';
 

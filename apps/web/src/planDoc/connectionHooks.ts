@@ -2,7 +2,7 @@ import type { ProgressSummary } from '@samplan/plan-model';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConnectionSnapshot } from '../collab/connectionState.ts';
 import type { PlanConnection } from '../collab/PlanConnection.ts';
-import { presenceFromStates, type PresenceEntry } from '../collab/presence.ts';
+import type { PresenceEntry } from '../collab/presence.ts';
 import { jsonEqual } from '../hooks/useYValue.ts';
 import { todayIso } from '../i18n/index.ts';
 import { progressOfDoc } from './progressOfDoc.ts';
@@ -11,24 +11,14 @@ export function useConnectionSnapshot(connection: PlanConnection): ConnectionSna
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
 }
 
-/** Everyone in the plan now, from awareness; re-renders only when names, colours or sections change. */
-export function usePresence(connection: PlanConnection): PresenceEntry[] {
-  const { awareness } = connection.provider;
-  const read = (): PresenceEntry[] =>
-    presenceFromStates(awareness.getStates() as Map<number, Record<string, unknown>>, awareness.clientID);
-  const [entries, setEntries] = useState(read);
-  useEffect(() => {
-    const onChange = (): void =>
-      setEntries((previous) => {
-        const next = read();
-        return jsonEqual(previous, next) ? previous : next;
-      });
-    awareness.on('change', onChange);
-    onChange();
-    return () => awareness.off('change', onChange);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [awareness]);
-  return entries;
+/** Everyone in the plan now, me first; re-renders only when names, colours, sections or places change. */
+export function usePresence(connection: PlanConnection): readonly PresenceEntry[] {
+  return useSyncExternalStore(connection.presence.subscribe, connection.presence.entries);
+}
+
+/** The others at one item (`collection:id`) or field (`id:field`); re-renders only when they change. */
+export function usePeopleAt(connection: PlanConnection, kind: 'item' | 'field', key: string): readonly PresenceEntry[] {
+  return useSyncExternalStore(connection.presence.subscribe, () => connection.presence.at(kind, key));
 }
 
 export interface UndoState {

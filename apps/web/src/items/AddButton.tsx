@@ -1,4 +1,4 @@
-import { useCanEdit } from './PartScope.tsx';
+import { useCanEdit } from '../planDoc/PartScope.tsx';
 
 export function AddButton({
   label,

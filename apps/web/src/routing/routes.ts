@@ -54,6 +54,8 @@ export type Route =
   | { name: 'history'; planId: string }
   | { name: 'version'; planId: string; seq: number }
   | { name: 'changes'; planId: string }
+  | { name: 'meeting'; planId: string; meetingId: string }
+  | { name: 'meetingRecord'; planId: string; meetingId: string }
   | { name: 'invitation' }
   | { name: 'notFound' };
 
@@ -75,6 +77,14 @@ export function matchRoute(pathname: string): Route {
   if (first === 'planer' && second !== undefined && third === 'historikk' && rest.length === 1) {
     const seq = /^\d+$/.test(rest[0]!) ? Number(rest[0]) : NaN;
     return Number.isSafeInteger(seq) ? { name: 'version', planId: second, seq } : { name: 'notFound' };
+  }
+  // A meeting, run from the plan (møtemodus), and its printable record.
+  if (first === 'planer' && second !== undefined && third === SECTION_SLUGS.moter && rest.length > 0) {
+    const [meetingId, page, ...more] = rest as [string, ...string[]];
+    if (more.length > 0 || meetingId === '') return { name: 'notFound' };
+    if (page === undefined) return { name: 'meeting', planId: second, meetingId };
+    if (page === 'referat') return { name: 'meetingRecord', planId: second, meetingId };
+    return { name: 'notFound' };
   }
   if (first !== 'planer' || second === undefined || rest.length > 0) return { name: 'notFound' };
   if (second === 'ny' && third === undefined) return { name: 'createPlan' };
@@ -112,6 +122,12 @@ export const paths = {
   /** What changed after update `from` (until `to`, or now). */
   changes: (planId: string, from: number, to?: number) =>
     `/planer/${encodeURIComponent(planId)}/endringer?fra=${from}${to === undefined ? '' : `&til=${to}`}`,
+  /** A meeting, to run it from the plan. */
+  meeting: (planId: string, meetingId: string) =>
+    `/planer/${encodeURIComponent(planId)}/${SECTION_SLUGS.moter}/${encodeURIComponent(meetingId)}`,
+  /** A meeting's record, to print. */
+  meetingRecord: (planId: string, meetingId: string) =>
+    `/planer/${encodeURIComponent(planId)}/${SECTION_SLUGS.moter}/${encodeURIComponent(meetingId)}/referat`,
   /** The page an invitation link opens; the token stays in the fragment, never sent to a server. */
   invitation: () => LINK_PATHS.invitation,
 };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
-import { useSession } from '../app/SessionContext.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import type { PlanInfo } from '@samplan/api';
 import { nb, nbOffline } from '../i18n/index.ts';
 import { forgetPlan, savePlanInfo, storedPlanInfo } from '../offline/deviceStore.ts';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SectionId } from '../app/routes.ts';
+import type { SectionId } from '../routing/routes.ts';
 import { nb } from '../i18n/index.ts';
 
 /** The heading of the section shown; focus moves here when the user picks a section. */

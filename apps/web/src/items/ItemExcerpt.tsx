@@ -1,0 +1,35 @@
+import { richTextToJSON, richTextToPlain } from '@samplan/plan-model';
+import * as Y from 'yjs';
+import { useYValue } from '../hooks/useYValue.ts';
+
+const MAX_CHARS = 280;
+
+/** The first words of a text, cut at a word boundary. */
+export function excerptOf(text: string, max = MAX_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
+}
+
+/** A short text of an item in the reading view: the start of a rich-text field, or a short text field. */
+export function ItemExcerpt({ text, label }: { text: Y.XmlFragment | Y.Text | undefined; label: string }) {
+  const plain = useYValue(
+    text,
+    () => {
+      if (text instanceof Y.Text) return text.toString();
+      return text ? richTextToPlain(richTextToJSON(text)) : '';
+    },
+    [text],
+    { deep: true },
+  );
+  const short = excerptOf(plain);
+  if (!short) return null;
+  return (
+    <div className="item-excerpt">
+      <p className="item-excerpt__label">{label}</p>
+      <p className="item-excerpt__text">{short}</p>
+    </div>
+  );
+}

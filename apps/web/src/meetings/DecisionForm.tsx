@@ -1,0 +1,106 @@
+import { useId, useState, type FormEvent } from 'react';
+import { DateField } from '../fields/DateField.tsx';
+import type { SelectOption } from '../fields/SelectField.tsx';
+import { nbMeetings as t } from '../i18n/meetings.ts';
+import { PartScope } from '../planDoc/PartScope.tsx';
+import { useField, useItemMap } from '../planDoc/planHooks.ts';
+import { usePlanActions } from '../planDoc/usePlanActions.ts';
+
+/**
+ * A decision made in the meeting, written as a task with who does it and by when. It is a task of the plan with
+ * this meeting as its meeting, so it shows under Oppgaver and on the meeting (and in its record).
+ */
+export function DecisionForm({
+  meetingId,
+  participants,
+}: {
+  meetingId: string;
+  participants: readonly SelectOption[];
+}) {
+  const actions = usePlanActions();
+  const id = useId();
+  const item = useItemMap('meetings', meetingId);
+  const invited = useField('meetings', item, 'participantIds');
+  const [title, setTitle] = useState('');
+  const [who, setWho] = useState('');
+  const [due, setDue] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  // Those invited first: they are the ones in the room.
+  const ordered = [
+    ...participants.filter((p) => invited.includes(p.value)),
+    ...participants.filter((p) => !invited.includes(p.value)),
+  ];
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const text = title.trim();
+    if (text === '') {
+      setMissing(true);
+      document.getElementById(`${id}-what`)?.focus();
+      return;
+    }
+    actions.add('tasks', { title: text, responsibleId: who || null, dueDate: due, meetingId });
+    setTitle('');
+    setWho('');
+    setDue(null);
+    setMissing(false);
+    setAdded(text);
+  };
+
+  return (
+    <PartScope part="oppgaver">
+      <form className="decision-form" onSubmit={submit} noValidate aria-labelledby={`${id}-legend`}>
+        <p id={`${id}-legend`} className="hint">
+          {t.decisionIntro}
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-what`} className="field__label">
+            {t.decisionWhat}
+          </label>
+          <textarea
+            id={`${id}-what`}
+            className="input input--multiline"
+            rows={2}
+            value={title}
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? `${id}-missing` : undefined}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              if (event.target.value.trim() !== '') setMissing(false);
+            }}
+          />
+          {missing && (
+            <p id={`${id}-missing`} className="field-error" role="alert">
+              {t.decisionMissingWhat}
+            </p>
+          )}
+        </div>
+        <div className="field-row">
+          <div className="field field--grow">
+            <label htmlFor={`${id}-who`} className="field__label">
+              {t.decisionWho}
+            </label>
+            <select id={`${id}-who`} className="select" value={who} onChange={(event) => setWho(event.target.value)}>
+              <option value="">{t.nobody}</option>
+              {ordered.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <DateField label={t.decisionWhen} value={due} onChange={setDue} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {t.decisionAdd}
+          </button>
+        </div>
+        <p className="hint" role="status">
+          {added ? t.decisionAdded(added) : ''}
+        </p>
+      </form>
+    </PartScope>
+  );
+}
