@@ -152,12 +152,23 @@ function bundleSizes(webDist: string): WebResult['bundleGzipKiB'] {
   };
 }
 
-/** Time from starting navigation until the first goal's title can be typed into. */
+/**
+ * Time from starting navigation until the first goal's title can be typed into. Since the reading view (issue 12)
+ * that includes opening the goal with «Endre», as a person does.
+ */
 async function timeToEditable(page: Page, url: string, then?: (page: Page) => Promise<void>): Promise<number> {
   const start = performance.now();
   await page.goto(url);
   await page.locator('.connection[data-state="connected"]').waitFor();
-  await page.locator(GOAL_TITLE).first().waitFor();
+  const title = page.locator(GOAL_TITLE).first();
+  if (!(await title.isVisible())) {
+    await page
+      .locator('li[data-goal-id] > article > .item-card__header')
+      .first()
+      .getByRole('button', { name: /^Endre/ })
+      .click();
+  }
+  await title.waitFor();
   await then?.(page);
   return round(performance.now() - start, 0);
 }
