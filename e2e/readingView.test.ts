@@ -183,6 +183,9 @@ describe('the reading view, on a phone and a desktop', () => {
         expect(await page.getByRole('button', { name: /^Endre/ }).count(), section).toBe(0);
         expect(await page.locator('.item-list input, .item-list textarea, .item-list select').count()).toBe(0);
         expect(await page.getByText('Alt du skriver lagres automatisk').count()).toBe(0);
+        // Nothing of a reader's is saved: the status says what they see instead.
+        await expectText(page.locator('.plan-toolbar > .connection'), 'Du ser endringer med en gang de blir gjort');
+        expect(await page.getByText('Alle endringer er lagret').count()).toBe(0);
       }
       await saveScreenshot(page, viewport === PHONE ? 'reading-reader-phone' : 'reading-reader', {
         fullPage: viewport !== PHONE,

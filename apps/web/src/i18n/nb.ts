@@ -152,6 +152,9 @@ export const nb = {
     offline: 'Frakoblet',
     failed: 'Ikke tilkoblet',
     allSaved: 'Alle endringer er lagret',
+    /** For a member who only reads: nothing of theirs is saved, but they see the others' changes as they come. */
+    readerLive: 'Du ser endringer med en gang de blir gjort',
+    readerOffline: 'Du ser planen slik den var sist du var på nett.',
     pending: 'Endringene dine er ikke sendt ennå.',
     offlineHint: 'Du kan fortsette å skrive; endringene sendes når du er på nett igjen. Ikke lukk siden før det.',
     leaveWarning: 'Noen endringer er ikke sendt ennå. Vil du likevel forlate siden?',

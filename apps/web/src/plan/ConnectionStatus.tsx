@@ -15,7 +15,7 @@ const LABELS: Record<ConnectionState, string> = {
 
 /** Connected / reconnecting / offline, and whether this user's changes have reached the server. */
 export function ConnectionStatus() {
-  const { connection } = usePlan();
+  const { connection, canEdit } = usePlan();
   const { state, pending, failure, keptOnDevice } = useConnectionSnapshot(connection);
   // Offline, one line says both where the changes are and when they are sent.
   const detail =
@@ -26,13 +26,18 @@ export function ConnectionStatus() {
           : nbOffline.pendingKept
         : nb.connection.pending
       : state === 'connected'
-        ? nb.connection.allSaved
+        ? canEdit
+          ? nb.connection.allSaved
+          : nb.connection.readerLive
         : null;
-  const offlineDetail = keptOnDevice
-    ? pending > 0
-      ? nbOffline.pendingKeptOffline
-      : nbOffline.keptOnDevice
-    : nb.connection.offlineHint;
+  // A reader has written nothing: offline, they are told what they see.
+  const offlineDetail = !canEdit
+    ? nb.connection.readerOffline
+    : keptOnDevice
+      ? pending > 0
+        ? nbOffline.pendingKeptOffline
+        : nbOffline.keptOnDevice
+      : nb.connection.offlineHint;
   // Unsent changes not yet kept in this browser live only in this tab: ask before the tab is closed or reloaded.
   const atRisk = pending > 0 && !keptOnDevice;
   useEffect(() => {
