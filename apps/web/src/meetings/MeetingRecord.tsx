@@ -1,8 +1,9 @@
 import type { PlanJSON, RichTextDoc } from '@samplan/plan-model';
 import { isEmptyRichText, RichTextView } from '../editor/RichTextView.tsx';
-import { formatDate, meetingWhen, nb, todayIso } from '../i18n/index.ts';
+import { meetingWhen, nb, todayIso } from '../i18n/index.ts';
 import { nbMeetings as t } from '../i18n/meetings.ts';
 import { PrintFacts } from '../print/PrintFacts.tsx';
+import { PrintTaskRow } from '../print/PrintTaskRow.tsx';
 import { VideoLink } from '../components/VideoLink.tsx';
 
 function RecordText({ title, doc }: { title: string; doc: RichTextDoc }) {
@@ -73,18 +74,7 @@ export function MeetingRecord({ plan, meetingId }: { plan: PlanJSON; meetingId: 
             </thead>
             <tbody>
               {tasks.map((task) => (
-                <tr key={task.id}>
-                  <td>{task.title || nb.plan.untitled}</td>
-                  <td>{task.responsibleId ? names.get(task.responsibleId) : ''}</td>
-                  <td>{formatDate(task.dueDate)}</td>
-                  <td>
-                    {task.done
-                      ? nb.common.yes
-                      : task.dueDate && task.dueDate < today
-                        ? `${nb.common.no} (${nb.tasks.overdue})`
-                        : nb.common.no}
-                  </td>
-                </tr>
+                <PrintTaskRow key={task.id} task={task} names={names} today={today} />
               ))}
             </tbody>
           </table>

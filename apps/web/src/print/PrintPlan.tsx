@@ -4,6 +4,7 @@ import { formatDate, formatDateLong, meetingWhen, nb, nbMeetings, todayIso } fro
 import { ConsentRecords } from '../sections/ConsentRecords.tsx';
 import { PrintFacts } from './PrintFacts.tsx';
 import { PrintRichText } from './PrintRichText.tsx';
+import { PrintTaskRow } from './PrintTaskRow.tsx';
 
 const period = (start: string | null, end: string | null, text = ''): string =>
   start || end ? `${formatDate(start) || '…'}–${formatDate(end) || '…'}` : text;
@@ -272,18 +273,7 @@ export function PrintPlan({
           </thead>
           <tbody>
             {plan.tasks.map((task) => (
-              <tr key={task.id}>
-                <td>{task.title}</td>
-                <td>{task.responsibleId ? participantName.get(task.responsibleId) : ''}</td>
-                <td>{formatDate(task.dueDate)}</td>
-                <td>
-                  {task.done
-                    ? nb.common.yes
-                    : task.dueDate && task.dueDate < today
-                      ? `${nb.common.no} (${nb.tasks.overdue})`
-                      : nb.common.no}
-                </td>
-              </tr>
+              <PrintTaskRow key={task.id} task={task} names={participantName} today={today} />
             ))}
           </tbody>
         </table>
