@@ -11,6 +11,7 @@ import { createPlanViaApi, newUserContext } from '../e2e/support/browser.ts';
 import { startServer, tempDataDir } from '../e2e/support/testServer.ts';
 import { ensureWebBuild } from '../e2e/support/webBuild.ts';
 import { waitForBrowserIdle } from './lib/browserIdle.ts';
+import { readableAt } from './lib/readableAt.ts';
 
 const FIRST_GOAL = 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.';
 
@@ -38,24 +39,6 @@ const INIT = `(() => {
   w.__t.long = [];
   new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__t.long.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({ type: 'longtask', buffered: true });
 })()`;
-
-async function readable(page: Page): Promise<number> {
-  const found = await page.waitForFunction(
-    (expected: string) => {
-      // The reading view shows the goal as text (webTest.ts's timeToReadable also takes a field's value).
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!node.nodeValue?.includes(expected)) continue;
-        const box = node.parentElement?.getBoundingClientRect();
-        if (box && box.width > 0 && box.height > 0) return performance.now();
-      }
-      return false;
-    },
-    FIRST_GOAL,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  return Math.round((await found.jsonValue()) as number);
-}
 
 function byScript(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, origin: string) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -91,7 +74,7 @@ async function timeline(
     await cdp.send('Profiler.start');
   }
   await page.goto(url, { waitUntil: 'commit' });
-  const shown = await readable(page);
+  const shown = await readableAt(page, FIRST_GOAL);
   const profile = profiling
     ? (
         (await cdp.send('Profiler.stop')) as {

@@ -15,6 +15,7 @@ import { collectPageErrors } from '../../e2e/support/planPage.ts';
 import { startServer, tempDataDir, type RunningServer } from '../../e2e/support/testServer.ts';
 import { ensureWebBuild } from '../../e2e/support/webBuild.ts';
 import { waitForBrowserIdle } from './browserIdle.ts';
+import { readableAt } from './readableAt.ts';
 import type { BenchOptions } from './options.ts';
 import { median, percentile, round } from './stats.ts';
 
@@ -173,34 +174,10 @@ async function timeToEditable(page: Page, url: string, then?: (page: Page) => Pr
   return round(performance.now() - start, 0);
 }
 
-/**
- * Navigates and returns the page's own clock (ms since navigation start) at the first animation frame in which
- * `text` is on screen: as a text field's value or as text, in an element with a size.
- */
+/** Navigates and returns the page's own clock when `text` is first on screen (readableAt). */
 async function timeToReadable(page: Page, url: string, text: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
-  // No named inner functions (tsx would add a `__name` helper the page does not have) and no string (the CSP
-  // forbids eval).
-  const found = await page.waitForFunction(
-    (expected: string) => {
-      for (const field of document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input')) {
-        // The value first: measuring a box forces a layout, which the polling must not add every frame.
-        if (field.value !== expected) continue;
-        const box = field.getBoundingClientRect();
-        if (box.width > 0 && box.height > 0) return performance.now();
-      }
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!node.nodeValue?.includes(expected)) continue;
-        const box = node.parentElement?.getBoundingClientRect();
-        if (box && box.width > 0 && box.height > 0) return performance.now();
-      }
-      return false;
-    },
-    text,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  return round((await found.jsonValue()) as number, 0);
+  return readableAt(page, text);
 }
 
 /** Waits until the service worker controls the page with the shell kept, and the plan is kept in IndexedDB. */

@@ -1,6 +1,7 @@
 import type { MeetingAgenda, PlanJSON, RichTextDoc, RichTextNode } from '@samplan/plan-model';
 import { formatDate, nb } from '../i18n/index.ts';
 import { nbMeetings as t } from '../i18n/meetings.ts';
+import { goalNumbers } from '../print/goalNumbers.ts';
 
 /** One heading of the agenda the plan suggests, and its points as sentences. */
 export interface AgendaGroup {
@@ -9,22 +10,14 @@ export interface AgendaGroup {
   items: Array<{ id: string; text: string; urgent: boolean }>;
 }
 
-/** "Hovedmål 1", "Delmål 1.2": the numbers the plan shows its goals with. */
-export function goalNumbers(plan: Pick<PlanJSON, 'goals'>): Map<string, string> {
-  const numbers = new Map<string, string>();
-  let main = 0;
-  let sub = 0;
-  for (const goal of plan.goals) {
-    if (goal.parentId === null) {
-      main += 1;
-      sub = 0;
-      numbers.set(goal.id, nb.goals.mainGoalNumber(main));
-    } else {
-      sub += 1;
-      numbers.set(goal.id, nb.goals.subGoalNumber(`${main}.${sub}`));
-    }
-  }
-  return numbers;
+/** "Hovedmål 1", "Delmål 1.2": the goals named as the plan shows them. */
+function goalLabels(plan: Pick<PlanJSON, 'goals'>): Map<string, string> {
+  return new Map(
+    [...goalNumbers(plan)].map(([id, number]) => [
+      id,
+      number.includes('.') ? nb.goals.subGoalNumber(number) : nb.goals.mainGoalNumber(Number(number)),
+    ]),
+  );
 }
 
 /**
@@ -32,7 +25,7 @@ export function goalNumbers(plan: Pick<PlanJSON, 'goals'>): Map<string, string> 
  * the meeting and written into its saksliste, so what is put in is what was seen.
  */
 export function agendaGroups(agenda: MeetingAgenda, plan: Pick<PlanJSON, 'goals' | 'participants'>): AgendaGroup[] {
-  const numbers = goalNumbers(plan);
+  const numbers = goalLabels(plan);
   const names = new Map(plan.participants.map((p) => [p.id, p.name.trim() || nb.participants.unnamed]));
   const title = (text: string): string => `«${text.trim() || nb.plan.untitled}»`;
   const groups: AgendaGroup[] = [];

@@ -2,6 +2,7 @@ import { orderMeetings, parseEvaluationInterval, progressSummary, type PlanJSON 
 import { isEmptyRichText } from '../editor/RichTextView.tsx';
 import { formatDate, formatDateLong, meetingWhen, nb, nbMeetings, todayIso } from '../i18n/index.ts';
 import { ConsentRecords } from '../sections/ConsentRecords.tsx';
+import { goalNumbers } from './goalNumbers.ts';
 import { PrintFacts } from './PrintFacts.tsx';
 import { PrintRichText } from './PrintRichText.tsx';
 import { PrintTaskRow } from './PrintTaskRow.tsx';
@@ -23,19 +24,7 @@ export function PrintPlan({
 }) {
   const today = todayIso();
   const summary = progressSummary(plan, today);
-  const goalNumber = new Map<string, string>();
-  let main = 0;
-  let sub = 0;
-  for (const goal of plan.goals) {
-    if (goal.parentId === null) {
-      main += 1;
-      sub = 0;
-      goalNumber.set(goal.id, String(main));
-    } else {
-      sub += 1;
-      goalNumber.set(goal.id, `${main}.${sub}`);
-    }
-  }
+  const goalNumber = goalNumbers(plan);
   const participantName = new Map(plan.participants.map((p) => [p.id, p.name || nb.participants.unnamed]));
   const measureTitle = new Map(plan.measures.map((m) => [m.id, m.title]));
   const coordinator = plan.meta.coordinatorId ? participantName.get(plan.meta.coordinatorId) : null;
