@@ -42,6 +42,25 @@ async function storedDatabases(page: Page): Promise<string[]> {
   );
 }
 
+/** The id of the user this browser remembers as logged in last (for opening plans offline), or null. */
+async function rememberedUserId(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve) => {
+        const request = indexedDB.open('samplan-session');
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onerror = () => resolve(null);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('kv')) return resolve((db.close(), null));
+          const get = db.transaction('kv', 'readonly').objectStore('kv').get('user');
+          get.onsuccess = () => resolve((db.close(), (get.result as { id?: string } | undefined)?.id ?? null));
+          get.onerror = () => resolve((db.close(), null));
+        };
+      }),
+  );
+}
+
 /** Waits until the service worker controls the page and has kept the app shell. */
 async function waitForShell(page: Page): Promise<void> {
   await waitFor(
@@ -225,6 +244,8 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       expect(login.status()).toBe(200);
       await page.goto('/');
       await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      // The page shows as soon as the server has answered; the browser remembers who that is a moment after.
+      await expect.poll(() => rememberedUserId(page)).toBe(other.user.id);
       await parent.context.setOffline(true);
       await page.goto(`/planer/${planId}/mal`);
       await expectText(page.getByRole('alert'), NOT_ON_DEVICE);
@@ -232,6 +253,91 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       expect((await storedDatabases(page)).filter((name) => name.includes(parent.user.id))).toEqual([]);
       await parent.context.setOffline(false);
       expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('logging out with words typed offline and not sent yet asks first, names the plan, and keeps them (phone)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    const question = page.getByRole('alertdialog');
+    // In the header, at the top of the page.
+    const logout = async (): Promise<void> => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
+    };
+    try {
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      const planTitle = ((await page.locator('h1').first().textContent()) ?? '').trim();
+
+      // Typed on the bus without a network: logging out would delete it, so the app asks, naming the plan.
+      await parent.context.setOffline(true);
+      await page.locator('.connection[data-state="offline"]').waitFor();
+      await typeInFirstGoal(page, ' Skrevet på bussen.');
+      await expectText(page.locator('.connection'), PENDING_KEPT);
+      await logout();
+      await expectText(question, 'ikke sendt ennå');
+      const link = question.getByRole('link');
+      expect(await link.count()).toBe(1);
+      expect(((await link.textContent()) ?? '').trim()).toBe(planTitle);
+      expect(await link.getAttribute('href')).toBe(`/planer/${planId}`);
+      // Keeping the words is what Enter does.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ikke logg ut');
+      await saveScreenshot(page, 'logout-unsent-phone', { fullPage: false });
+      await expectNoAxeViolations(page);
+      await question.getByRole('button', { name: 'Ikke logg ut' }).click();
+      expect(await question.count()).toBe(0);
+      expect(await storedDatabases(page)).toContain(`samplan-plan:${parent.user.id}:${planId}`);
+
+      // Back online, the words are sent; logging out then asks nothing.
+      await parent.context.setOffline(false);
+      await waitForConnected(page);
+      await expect.poll(() => page.locator('.connection').getAttribute('data-pending')).toBe('0');
+      const sent = `${FIRST_GOAL} Skrevet på bussen.`;
+      expect(await exportedGoalTitles(parent.context, planId)).toContain(sent);
+
+      // Typed offline again, and this time the parent chooses to log out anyway: it is deleted, as they were told.
+      await parent.context.setOffline(true);
+      await page.locator('.connection[data-state="offline"]').waitFor();
+      await typeInFirstGoal(page, ' Ikke sendt.');
+      await expectText(page.locator('.connection'), PENDING_KEPT);
+      await logout();
+      await question.getByRole('button', { name: 'Logg ut og slett det som ikke er sendt' }).click();
+      await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+      await expect.poll(() => storedDatabases(page)).toEqual([]);
+      await parent.context.setOffline(false);
+      const login = await parent.context.request.post('/api/auth/login', {
+        headers: CSRF,
+        data: { email: parent.user.email, password: parent.user.password },
+      });
+      expect(login.status()).toBe(200);
+      const titles = await exportedGoalTitles(parent.context, planId);
+      expect(titles).toContain(sent);
+      expect(titles).not.toContain(`${sent} Ikke sendt.`);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('logging out when every word has been sent asks nothing (desktop)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(DESKTOP);
+    const { page } = parent;
+    try {
+      await openPlan(page, planId, 'mal');
+      await waitForKept(page, parent.user.id, planId);
+      await typeInFirstGoal(page, ' Sendt med en gang.');
+      await expect.poll(() => page.locator('.connection').getAttribute('data-pending')).toBe('0');
+      await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
+      await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+      await expect.poll(() => storedDatabases(page)).toEqual([]);
     } finally {
       await parent.context.close();
       await teacher.context.close();

@@ -1,18 +1,15 @@
 import { nb, nbNotifications } from '../i18n/index.ts';
 import { useUnreadNotifications } from '../pages/unreadNotifications.ts';
 import { Link } from '../routing/Link.tsx';
-import { navigate, useLocationPath } from '../routing/navigation.ts';
+import { useLocationPath } from '../routing/navigation.ts';
 import { paths } from '../routing/routes.ts';
+import { LogoutButton } from '../session/LogoutButton.tsx';
 import { useSession } from '../session/SessionContext.tsx';
 
 export function AppHeader() {
-  const { user, logout } = useSession();
+  const { user } = useSession();
   const { pathname } = useLocationPath();
   const unread = useUnreadNotifications(Boolean(user), pathname);
-  const onLogout = async (): Promise<void> => {
-    await logout();
-    navigate(paths.login(), { replace: true });
-  };
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -32,9 +29,7 @@ export function AppHeader() {
               <span className="app-header__user-prefix">{nb.nav.loggedInAs} </span>
               {user.name}
             </span>
-            <button type="button" className="button button--small" onClick={onLogout}>
-              {nb.nav.logout}
-            </button>
+            <LogoutButton className="button button--small" />
           </nav>
         )}
       </div>

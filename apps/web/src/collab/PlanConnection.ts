@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { deleteStore, forgetAccount, forgetPlan, whenStoreDeleted } from '../offline/deviceStore.ts';
-import { planStoreName } from '../offline/storeNames.ts';
+import { planStoreName, UNSENT_KEY, UNSENT_OBJECT_STORE } from '../offline/storeNames.ts';
 import {
   ACCESS_ENDED,
   connectionStateOf,
@@ -31,8 +31,6 @@ export interface PlanConnectionOptions {
 
 /** Failures after which this browser no longer keeps the plan: the user may not see it any more. */
 const FORGET_PLAN: ReadonlySet<ConnectionFailure> = new Set<ConnectionFailure>([...ACCESS_ENDED, 'forbidden']);
-/** The key in the plan's store (y-indexeddb's `custom` object store) of how many changes were not sent yet. */
-const PENDING_KEY = 'pending';
 
 /**
  * One open plan: its Y.Doc, the websocket provider (sync + awareness), the undo manager for this user's own
@@ -270,7 +268,7 @@ export class PlanConnection {
         this.storeLoaded = this.doc.store.clients.size > 0;
         this.kept = true;
         this.update();
-        void store.get(PENDING_KEY).then(
+        void store.get(UNSENT_KEY).then(
           (stored: unknown) => {
             if (this.store !== store) return;
             // Changes typed here before a reload (and not sent then) are still not sent.
@@ -300,8 +298,8 @@ export class PlanConnection {
       const db = store.db;
       if (!db || this.store !== store) return;
       try {
-        const transaction = db.transaction(['updates', 'custom'], 'readwrite');
-        transaction.objectStore('custom').put(pending, PENDING_KEY);
+        const transaction = db.transaction(['updates', UNSENT_OBJECT_STORE], 'readwrite');
+        transaction.objectStore(UNSENT_OBJECT_STORE).put(pending, UNSENT_KEY);
         transaction.oncomplete = () => {
           if (this.store !== store || write !== this.keptWrites) return;
           this.kept = true;

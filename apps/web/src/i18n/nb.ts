@@ -22,6 +22,17 @@ export const nb = {
     everywhereHint:
       'Har du logget inn på en maskin du ikke har tilgang til nå, for eksempel på jobb eller hos noen andre, kan du logge ut der også.',
     logoutEverywhere: 'Logg ut på alle enheter',
+    /** Logging out would delete changes typed without a network that are not sent yet (session/LogoutButton). */
+    unsent: {
+      title: (plans: number) =>
+        plans === 1
+          ? 'Noe du har skrevet uten nett, er ikke sendt ennå. Det gjelder denne planen:'
+          : `Noe du har skrevet uten nett, er ikke sendt ennå. Det gjelder disse ${plans} planene:`,
+      untitled: 'Plan uten navn',
+      hint: 'Logger du ut nå, slettes det fra denne enheten, og de andre i planen får det aldri. Åpne planen mens du har nett, så sendes det av seg selv. Så kan du logge ut.',
+      logoutAnyway: 'Logg ut og slett det som ikke er sendt',
+      stay: 'Ikke logg ut',
+    },
   },
 
   auth: {

@@ -1,8 +1,11 @@
 import type { PlanInfo, User } from '@samplan/api';
 import {
   accountStoreName,
+  planOfStore,
   planStoreName,
   SESSION_STORE,
+  UNSENT_KEY,
+  UNSENT_OBJECT_STORE,
   storesOfAccount,
   storesOfOtherAccounts,
 } from './storeNames.ts';
@@ -139,16 +142,61 @@ export async function rememberUser(user: User): Promise<void> {
   }
 }
 
+/** The PlanInfo kept for each of the account's plans, by plan id. */
+async function keptPlanInfos(userId: string): Promise<Map<string, PlanInfo>> {
+  const infos = new Map<string, PlanInfo>();
+  try {
+    const all = (await withStore(accountStoreName(userId), PLANS, 'readonly', (plans) => plans.getAll(), false)) as
+      PlanInfo[] | undefined;
+    for (const info of all ?? []) if (info && typeof info.id === 'string') infos.set(info.id, info);
+  } catch {
+    // None kept.
+  }
+  return infos;
+}
+
+/**
+ * The account's plans this browser keeps with changes typed here that are not sent yet (typed offline, and the
+ * plan not opened online since), by title where the plan's PlanInfo is kept. Logging out would delete them.
+ */
+export async function plansWithUnsentChanges(userId: string): Promise<Array<{ id: string; title: string | null }>> {
+  const infos = await keptPlanInfos(userId);
+  const planIds = new Set(infos.keys());
+  for (const name of await databaseNames()) {
+    const planId = planOfStore(name, userId);
+    if (planId !== null) planIds.add(planId);
+  }
+  const unsent = await Promise.all(
+    [...planIds].map(async (planId) => ((await unsentIn(userId, planId)) > 0 ? planId : null)),
+  );
+  return unsent
+    .filter((planId): planId is string => planId !== null)
+    .map((id) => ({ id, title: infos.get(id)?.title ?? null }));
+}
+
+/** How many changes to the plan this browser has not sent yet (0 when it keeps none). */
+async function unsentIn(userId: string, planId: string): Promise<number> {
+  try {
+    const db = await openStore(planStoreName(userId, planId), UNSENT_OBJECT_STORE, false);
+    if (!db) return 0;
+    try {
+      if (!db.objectStoreNames.contains(UNSENT_OBJECT_STORE)) return 0;
+      const transaction = db.transaction(UNSENT_OBJECT_STORE, 'readonly');
+      const count: unknown = await done(transaction.objectStore(UNSENT_OBJECT_STORE).get(UNSENT_KEY));
+      return typeof count === 'number' ? count : 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
 /** Deletes everything this browser keeps for the account: its plans, their PlanInfo, and it as the last user. */
 export async function forgetAccount(userId: string): Promise<void> {
   const names = new Set(storesOfAccount(await databaseNames(), userId));
   // Where the browser cannot list its databases, the account's PlanInfo names the plans it kept.
-  try {
-    const planIds = await withStore(accountStoreName(userId), PLANS, 'readonly', (plans) => plans.getAllKeys(), false);
-    for (const planId of planIds ?? []) names.add(planStoreName(userId, String(planId)));
-  } catch {
-    // Listed or not there.
-  }
+  for (const planId of (await keptPlanInfos(userId)).keys()) names.add(planStoreName(userId, planId));
   names.add(accountStoreName(userId));
   const remembered = await rememberedUser();
   if (!remembered || remembered.id === userId) names.add(SESSION_STORE);

@@ -8,6 +8,12 @@
 export const PLAN_STORE_PREFIX = 'samplan-plan:';
 export const ACCOUNT_STORE_PREFIX = 'samplan-account:';
 export const SESSION_STORE = 'samplan-session';
+/**
+ * In a plan's database, y-indexeddb's `custom` object store holds under this key how many changes typed in this
+ * browser are not sent yet (PlanConnection writes it; logging out asks it before deleting the plan).
+ */
+export const UNSENT_KEY = 'pending';
+export const UNSENT_OBJECT_STORE = 'custom';
 
 // Ids are UUIDs today; encoded so that no id can reach into another's name (':' separates the parts).
 const part = (id: string): string => encodeURIComponent(id);
@@ -31,6 +37,12 @@ export function accountOfStore(name: string): string | null {
     return user && !user.includes(':') ? decodeURIComponent(user) : null;
   }
   return null;
+}
+
+/** The plan a stored plan document of the account is, or null for any other name. */
+export function planOfStore(name: string, userId: string): string | null {
+  if (!name.startsWith(PLAN_STORE_PREFIX) || accountOfStore(name) !== userId) return null;
+  return decodeURIComponent(name.slice(PLAN_STORE_PREFIX.length).split(':')[1]!);
 }
 
 /** Of the databases in this browser (`indexedDB.databases()`), those that hold data of the account. */

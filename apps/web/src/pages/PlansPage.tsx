@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
 import type { PlanSummary } from '@samplan/api';
 import { Link } from '../routing/Link.tsx';
-import { navigate } from '../routing/navigation.ts';
 import { paths } from '../routing/routes.ts';
-import { useSession } from '../session/SessionContext.tsx';
+import { LogoutButton } from '../session/LogoutButton.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
@@ -23,11 +22,6 @@ export function PlansPage() {
   }, []);
   useEffect(load, [load]);
   const caseload = useCaseload(plans ?? []);
-  const { logoutEverywhere } = useSession();
-  const onLogoutEverywhere = async (): Promise<void> => {
-    await logoutEverywhere();
-    navigate(paths.login(), { replace: true });
-  };
 
   return (
     <div className="plans-page">
@@ -73,9 +67,7 @@ export function PlansPage() {
       <section className="card account-card" aria-labelledby="logout-everywhere">
         <h2 id="logout-everywhere">{nb.nav.everywhereTitle}</h2>
         <p className="hint">{nb.nav.everywhereHint}</p>
-        <button type="button" className="button" onClick={onLogoutEverywhere}>
-          {nb.nav.logoutEverywhere}
-        </button>
+        <LogoutButton everywhere />
       </section>
     </div>
   );

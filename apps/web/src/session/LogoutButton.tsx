@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { nb } from '../i18n/index.ts';
+import { plansWithUnsentChanges } from '../offline/deviceStore.ts';
+import { Link } from '../routing/Link.tsx';
+import { navigate } from '../routing/navigation.ts';
+import { paths } from '../routing/routes.ts';
+import { useSession } from './SessionContext.tsx';
+
+type Unsent = Awaited<ReturnType<typeof plansWithUnsentChanges>>;
+
+/**
+ * Logs out (here, or on every device) and goes to the login page. Logging out deletes the plans this browser keeps;
+ * when one of them holds words typed without a network that are not sent yet, it asks first, names the plans, and
+ * keeping them is the choice that has the focus.
+ */
+export function LogoutButton({
+  everywhere = false,
+  className = 'button',
+}: {
+  everywhere?: boolean;
+  className?: string;
+}) {
+  const { user, logout, logoutEverywhere } = useSession();
+  const [unsent, setUnsent] = useState<Unsent | null>(null);
+  const [busy, setBusy] = useState(false);
+  const questionId = useId();
+  const hintId = useId();
+
+  const end = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await (everywhere ? logoutEverywhere() : logout());
+    } finally {
+      setBusy(false);
+    }
+    navigate(paths.login(), { replace: true });
+  };
+  const onClick = async (): Promise<void> => {
+    if (!user || busy) return;
+    const waiting = await plansWithUnsentChanges(user.id);
+    if (waiting.length > 0) setUnsent(waiting);
+    else await end();
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className={className}
+        onClick={() => void onClick()}
+        disabled={busy}
+        aria-expanded={unsent ? true : undefined}
+      >
+        {everywhere ? nb.nav.logoutEverywhere : nb.nav.logout}
+      </button>
+      {unsent && (
+        <div
+          className="item-confirm logout-confirm"
+          role="alertdialog"
+          aria-labelledby={questionId}
+          aria-describedby={hintId}
+        >
+          <p id={questionId}>{nb.nav.unsent.title(unsent.length)}</p>
+          <ul>
+            {unsent.map((plan) => (
+              <li key={plan.id}>
+                <Link to={paths.plan(plan.id)} onClick={() => setUnsent(null)}>
+                  {plan.title || nb.nav.unsent.untitled}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p id={hintId}>{nb.nav.unsent.hint}</p>
+          <div className="item-confirm__buttons">
+            <button type="button" className="button button--danger-solid" disabled={busy} onClick={() => void end()}>
+              {nb.nav.unsent.logoutAnyway}
+            </button>
+            {/* Keeping the words is the safe choice, so it has the focus. */}
+            <button type="button" className="button" autoFocus onClick={() => setUnsent(null)}>
+              {nb.nav.unsent.stay}
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
