@@ -109,6 +109,7 @@ async function timeline(
       },
       resources,
       paint,
+      marks: performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`),
       ws: w.__t.ws,
       long: w.__t.long,
       state: document.querySelector('.connection')?.getAttribute('data-state'),
@@ -117,6 +118,7 @@ async function timeline(
   });
   console.log(`\n=== ${label}: the first goal on screen at ${shown} ms (page clock, from navigation start)`);
   console.log('document', JSON.stringify(facts.doc), 'paint', facts.paint.join(', '));
+  if (facts.marks.length > 0) console.log('marks', facts.marks.join(', '));
   for (const r of facts.resources) {
     console.log(
       `  ${String(r.start).padStart(5)} → ${String(r.end).padStart(5)} ms ${r.sw ? 'sw ' : '   '}${r.bytes}B ${r.name}`,

@@ -30,8 +30,10 @@ export function usePlanInfo(
 ): { info: PlanInfo | null; error: string | null; reload: () => void; fromDevice: boolean } {
   const { user } = useSession();
   const userId = user?.id;
-  const [info, setInfo] = useState<PlanInfo | null>(null);
-  const [fromServer, setFromServer] = useState(false);
+  // The entry script's answer, when it has arrived: the first render shows the plan's metadata at once (the effect
+  // below still takes that same answer, which changes nothing on screen).
+  const [info, setInfo] = useState<PlanInfo | null>(() => earlyRequests.planArrived(planId) ?? null);
+  const [fromServer, setFromServer] = useState(() => info !== null);
   const [failure, setFailure] = useState<unknown>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);

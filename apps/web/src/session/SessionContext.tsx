@@ -25,9 +25,12 @@ const SessionContext = createContext<Session | null>(null);
 const isNetworkError = (err: unknown): boolean => err instanceof ApiError && (err.status === 0 || err.status >= 500);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUserState] = useState<User | null | undefined>(undefined);
+  // When the entry script's question has been answered already, the first render knows who is logged in (the
+  // effect below still settles that answer, and that changes nothing on screen).
+  const [arrived] = useState(() => (isLogoutPending() ? undefined : earlyRequests.meArrived()));
+  const [user, setUserState] = useState<User | null | undefined>(arrived);
   const [offline, setOffline] = useState(false);
-  const current = useRef<User | null | undefined>(undefined);
+  const current = useRef<User | null | undefined>(arrived);
 
   /**
    * Who is logged in now. A user is remembered for opening plans offline (and whatever this browser kept for another
