@@ -10,3 +10,6 @@ export class ApiError extends Error {
     this.status = status;
   }
 }
+
+/** No answer from the server: offline, or the server is down (a 5xx from it or from a proxy in front of it). */
+export const isNoAnswer = (err: unknown): boolean => err instanceof ApiError && (err.status === 0 || err.status >= 500);

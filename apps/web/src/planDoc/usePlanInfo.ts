@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
-import { ApiError } from '../api/ApiError.ts';
+import { ApiError, isNoAnswer } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import type { PlanInfo } from '@samplan/api';
@@ -14,8 +14,6 @@ export function planLoadErrorMessage(err: unknown): string {
   return nb.errorNetwork;
 }
 
-/** No answer from the server: offline, or the server is down. */
-const noAnswer = (err: unknown): boolean => err instanceof ApiError && (err.status === 0 || err.status >= 500);
 /** The server says this user may not see the plan (any more). */
 const noAccess = (err: unknown): boolean => err instanceof ApiError && (err.status === 403 || err.status === 404);
 
@@ -50,7 +48,7 @@ export function usePlanInfo(
       },
       (err: unknown) => {
         if (cancelled) return;
-        if (noAnswer(err) || noAccess(err)) setFailure(err);
+        if (isNoAnswer(err) || noAccess(err)) setFailure(err);
         else setError(errorMessage(err));
       },
     );
@@ -87,7 +85,7 @@ export function usePlanInfo(
 
   // Could not be opened offline: try again when the network is back.
   useEffect(() => {
-    if (failure === null || !noAnswer(failure) || fromServer) return;
+    if (failure === null || !isNoAnswer(failure) || fromServer) return;
     const onOnline = (): void => {
       setError(null);
       reload();

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/api.ts';
-import { ApiError } from '../api/ApiError.ts';
+import { ApiError, isNoAnswer } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
 import { forgetAccount, rememberedUser, rememberUser } from '../offline/deviceStore.ts';
 import { clearLogoutPending, isLogoutPending, setLogoutPending } from '../offline/pendingLogout.ts';
@@ -21,8 +21,6 @@ export interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-
-const isNetworkError = (err: unknown): boolean => err instanceof ApiError && (err.status === 0 || err.status >= 500);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   // When the entry script's question has been answered already, the first render knows who is logged in (the
@@ -116,7 +114,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await end();
       } catch (err) {
         // Not ended on the server (offline): end it there as soon as the app is opened online again.
-        if (isNetworkError(err)) setLogoutPending();
+        if (isNoAnswer(err)) setLogoutPending();
       } finally {
         const previous = current.current;
         if (previous) await forgetAccount(previous.id);
