@@ -92,7 +92,10 @@ function requestsFrom(app: { server: { app: { server: NodeJS.EventEmitter } } },
   let values: string[] = [];
   const listener = (request: IncomingMessage): void => {
     const cookie = request.headers.cookie ?? '';
-    if (values.some((value) => cookie.includes(value))) seen.push(request.url ?? '');
+    if (!values.some((value) => cookie.includes(value))) return;
+    // Where it came from, for the failure message: the page that asked, and how.
+    const { referer = '-', 'sec-fetch-mode': mode = '-', 'sec-fetch-dest': dest = '-' } = request.headers;
+    seen.push(`${request.url ?? ''} (from ${referer}, ${mode}/${dest})`);
   };
   return {
     seen,
@@ -137,6 +140,14 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     it(`a parent edits a goal, goes offline, reloads, types, and the teacher gets it when the network is back (${device})`, async () => {
       const { parent, teacher, planId } = await sharedDemoPlan(viewport);
       const { page } = parent;
+      await page.addInitScript(() => {
+        const note = (event: Event): void => {
+          const key = 'e2e-network-events';
+          sessionStorage.setItem(key, `${sessionStorage.getItem(key) ?? ''} ${event.type}@${location.pathname}`);
+        };
+        addEventListener('online', note);
+        addEventListener('offline', note);
+      });
       const errors = [...collectPageErrors(page), ...collectPageErrors(teacher.page)];
       try {
         await Promise.all([openPlan(page, planId, 'mal'), openPlan(teacher.page, planId, 'mal')]);
@@ -179,7 +190,9 @@ describe('offline first: a plan opened before opens, and takes typing, without a
         await expect.poll(() => firstGoalTitle(page)).toBe(typed);
         await expectText(page.locator('.connection'), PENDING_KEPT);
         requests.stop();
-        expect(requests.seen).toEqual([]);
+        // What the browser told the page meanwhile (online/offline events, kept across the reloads), for the message.
+        const told = await page.evaluate(() => sessionStorage.getItem('e2e-network-events') ?? '');
+        expect(requests.seen, `network events the page heard: ${told}`).toEqual([]);
         // Meanwhile the teacher has not seen it, nor has the server.
         expect(await firstGoalTitle(teacher.page)).toBe(online);
 
@@ -215,6 +228,45 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await expectNoAxeViolations(page);
       await parent.context.setOffline(false);
       await waitForConnected(page);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('Mine planer offline lists the plans kept on this device, and one opens from there (phone)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    try {
+      // Kept here: the demo plan, opened before. Not kept: a plan never opened on this device.
+      await createPlanViaApi(parent.context, { childName: 'Jonas Nilsen', creatorRole: 'foresatt' });
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      await parent.context.setOffline(true);
+      await page.goto('/');
+      const kept = page.locator('.kept-plans');
+      await expectText(kept, 'Disse planene er lagret på denne enheten');
+      const links = kept.getByRole('link');
+      expect(await links.count()).toBe(1);
+      expect(((await links.first().textContent()) ?? '').trim()).toBe('Emma Nilsen');
+      expect(await page.getByText('Klarte ikke å hente planene dine.').count()).toBe(0);
+      await saveScreenshot(page, 'offline-my-plans-phone', { fullPage: false });
+      await expectNoAxeViolations(page);
+      // The plan opens at its first part, from this device.
+      await links.first().click();
+      await page.getByRole('heading', { name: 'Om barnet og familien', level: 2 }).waitFor();
+      await page.locator('.connection[data-state="offline"]').waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/planer/${planId}`);
+
+      // Back on the network, Mine planer lists every plan from the server again, by itself.
+      await page.goto('/');
+      await kept.waitFor();
+      await parent.context.setOffline(false);
+      await expect.poll(() => page.locator('.plan-list > li').count()).toBe(2);
+      expect(await kept.count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await parent.context.close();

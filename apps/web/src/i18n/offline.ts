@@ -10,6 +10,12 @@ export const nbOffline = {
   /** Changes kept here but not sent yet, while the app tries to reach the server. */
   pendingKept: 'Endringene dine er lagret på denne enheten, men ikke sendt ennå.',
   /** A plan never opened on this device, opened offline. */
+  /** Mine planer without an answer from the server, above the plans kept on this device. */
+  plansKept:
+    'Du er ikke på nett, eller Samplan svarer ikke akkurat nå. Disse planene er lagret på denne enheten. Du kan åpne dem og skrive i dem, og det du skriver, sendes når du er på nett igjen:',
+  /** Mine planer without an answer, and no plan kept on this device. */
+  noPlansKept:
+    'Du er ikke på nett, eller Samplan svarer ikke akkurat nå. Ingen planer er lagret på denne enheten ennå: en plan du har åpnet på nett, kan du senere åpne her uten nett.',
   notOnDevice:
     'Du er ikke på nett, og denne planen er ikke lagret på denne enheten. Åpne planen når du er på nett, så kan du åpne den uten nett senere.',
 } as const;

@@ -224,6 +224,17 @@ export async function storedPlanInfo(userId: string, planId: string): Promise<Pl
   }
 }
 
+/** The account's plans this browser keeps (the document and its PlanInfo), for opening offline, by title. */
+export async function keptPlans(userId: string): Promise<PlanInfo[]> {
+  const infos = [...(await keptPlanInfos(userId)).values()];
+  const kept = await Promise.all(
+    infos.map(async (info) => ((await hasStoredPlan(userId, info.id).catch(() => false)) ? info : null)),
+  );
+  return kept
+    .filter((info): info is PlanInfo => info !== null)
+    .sort((a, b) => a.title.localeCompare(b.title, 'nb') || a.id.localeCompare(b.id));
+}
+
 /** Whether this browser keeps the plan's document (y-indexeddb's database with at least one update in it). */
 async function hasStoredPlan(userId: string, planId: string): Promise<boolean> {
   const db = await openStore(planStoreName(userId, planId), 'updates', false);

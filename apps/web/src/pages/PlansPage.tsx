@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
-import type { PlanSummary } from '@samplan/api';
+import { isNoAnswer } from '../api/ApiError.ts';
+import type { PlanInfo, PlanSummary } from '@samplan/api';
+import { keptPlans } from '../offline/deviceStore.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { LogoutButton } from '../session/LogoutButton.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
-import { nb, nbCaseload } from '../i18n/index.ts';
+import { nb, nbCaseload, nbOffline } from '../i18n/index.ts';
 import { PlanCard } from './PlanCard.tsx';
 import { CaseloadTools, useCaseload } from './CaseloadTools.tsx';
 
@@ -15,12 +18,31 @@ export function PlansPage() {
   usePageTitle(nb.plans.title);
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [failed, setFailed] = useState(false);
+  // Without an answer from the server (offline): the plans this browser keeps, which open without a network.
+  const [kept, setKept] = useState<PlanInfo[] | null>(null);
+  const userId = useSession().user?.id;
 
   const load = useCallback(() => {
     setFailed(false);
-    api.plans().then(setPlans, () => setFailed(true));
-  }, []);
+    api.plans().then(
+      (list) => {
+        setPlans(list);
+        setKept(null);
+      },
+      (err: unknown) => {
+        setFailed(true);
+        if (!isNoAnswer(err) || !userId) return;
+        void keptPlans(userId).then(setKept);
+      },
+    );
+  }, [userId]);
   useEffect(load, [load]);
+  // Back on the network: the list is asked for again.
+  useEffect(() => {
+    if (!failed) return;
+    window.addEventListener('online', load);
+    return () => window.removeEventListener('online', load);
+  }, [failed, load]);
   const caseload = useCaseload(plans ?? []);
 
   return (
@@ -32,13 +54,31 @@ export function PlansPage() {
         </Link>
       </div>
       <p className="lead">{nb.plans.intro}</p>
-      {failed && (
+      {failed && !kept && (
         <Alert>
           {nb.plans.loadFailed}{' '}
           <button type="button" className="button button--small" onClick={load}>
             {nb.plans.retry}
           </button>
         </Alert>
+      )}
+      {failed && kept && (
+        <div className="card kept-plans" role="status">
+          <p>{kept.length > 0 ? nbOffline.plansKept : nbOffline.noPlansKept}</p>
+          {kept.length > 0 && (
+            <ul className="kept-plans__list">
+              {kept.map((plan) => (
+                <li key={plan.id}>
+                  <Link to={paths.plan(plan.id)}>{plan.childName || plan.title}</Link>
+                  {plan.childName && <span className="hint"> · {plan.title}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="button button--small" onClick={load}>
+            {nb.plans.retry}
+          </button>
+        </div>
       )}
       {!plans && !failed && <Spinner label={nb.loading} />}
       {plans && plans.length === 0 && (
