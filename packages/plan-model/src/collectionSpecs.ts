@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type * as Y from 'yjs';
 import {
   ACHIEVEMENTS,
@@ -47,7 +47,7 @@ export interface RefField {
   readonly target: CollectionName;
 }
 /** A plain value, last writer wins. `fallback` is what readers see when the stored value is missing or invalid. */
-export interface PlainField<S extends z.ZodType = z.ZodType> {
+export interface PlainField<S extends z.ZodMiniType = z.ZodMiniType> {
   readonly kind: 'plain';
   readonly schema: S;
   readonly fallback: z.output<S>;
@@ -59,9 +59,9 @@ const text: TextField = { kind: 'text' };
 const richText: RichTextField = { kind: 'richText' };
 const idSet = (target: CollectionName): IdSetField => ({ kind: 'idSet', target });
 const ref = (target: CollectionName): RefField => ({ kind: 'ref', target });
-const plain = <S extends z.ZodType>(schema: S, fallback: z.output<S>, initial?: () => z.output<S>): PlainField<S> =>
+const plain = <S extends z.ZodMiniType>(schema: S, fallback: z.output<S>, initial?: () => z.output<S>): PlainField<S> =>
   initial ? { kind: 'plain', schema, fallback, initial } : { kind: 'plain', schema, fallback };
-const date = () => plain(IsoDateSchema.nullable(), null);
+const date = () => plain(z.nullable(IsoDateSchema), null);
 
 export const collectionSpecs = {
   goals: {
@@ -91,9 +91,9 @@ export const collectionSpecs = {
     date: date(),
     targetType: plain(z.enum(EVALUATION_TARGET_TYPES), 'goal'),
     // Not a RefField: it points into goals or measures depending on targetType.
-    targetId: plain(z.string().nullable(), null),
+    targetId: plain(z.nullable(z.string()), null),
     note: richText,
-    achievement: plain(z.enum(ACHIEVEMENTS).nullable(), null),
+    achievement: plain(z.nullable(z.enum(ACHIEVEMENTS)), null),
     author: text,
   },
   participants: {
@@ -115,12 +115,12 @@ export const collectionSpecs = {
     // time, place, videoLink and presentIds came after the first plans: a meeting without them reads them as not
     // set. The place is a plain value, not a Y.Text: a meeting made before has no Y.Text to type into, and one
     // created lazily by two people at once would lose one of them's words.
-    time: plain(MeetingTimeSchema.nullable(), null),
+    time: plain(z.nullable(MeetingTimeSchema), null),
     title: text,
     status: plain(z.enum(MEETING_STATUSES), 'planlagt'),
     place: plain(MeetingPlaceSchema, ''),
     /** Shown as a link only when it is an https address; the server refuses anything else. */
-    videoLink: plain(HttpsUrlSchema.nullable(), null),
+    videoLink: plain(z.nullable(HttpsUrlSchema), null),
     /** Who is invited. */
     participantIds: idSet('participants'),
     /** Who came: ticked in the meeting, from those invited. */
@@ -165,7 +165,7 @@ export type FieldInput<F> = F extends TextField
       ? readonly string[]
       : F extends RefField
         ? string | null
-        : F extends { kind: 'plain'; schema: infer S extends z.ZodType }
+        : F extends { kind: 'plain'; schema: infer S extends z.ZodMiniType }
           ? z.input<S>
           : never;
 
@@ -188,6 +188,6 @@ export type FieldReading<F> = F extends TextField
       ? string[]
       : F extends RefField
         ? string | null
-        : F extends { kind: 'plain'; schema: infer S extends z.ZodType }
+        : F extends { kind: 'plain'; schema: infer S extends z.ZodMiniType }
           ? z.output<S>
           : never;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // Calendar dates without time zone ('2027-06-20'); they compare correctly as strings.
 export const IsoDateSchema = z.iso.date();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   collectionSpecs,
   type CollectionName,
@@ -13,22 +13,22 @@ import { RichTextDocSchema } from './richTextSchema.ts';
 // The exported (JSON) shape of each item, derived from the field specs so the two cannot drift.
 
 type FieldJSONSchema<F> = F extends TextField
-  ? z.ZodString
+  ? z.ZodMiniString
   : F extends RichTextField
     ? typeof RichTextDocSchema
     : F extends IdSetField
-      ? z.ZodArray<z.ZodString>
+      ? z.ZodMiniArray<z.ZodMiniString>
       : F extends RefField
-        ? z.ZodNullable<z.ZodString>
-        : F extends { kind: 'plain'; schema: infer S extends z.ZodType }
+        ? z.ZodMiniNullable<z.ZodMiniString>
+        : F extends { kind: 'plain'; schema: infer S extends z.ZodMiniType }
           ? S
           : never;
 
-type ItemShape<S extends Record<string, FieldSpec>> = { id: z.ZodString } & {
+type ItemShape<S extends Record<string, FieldSpec>> = { id: z.ZodMiniString } & {
   -readonly [K in keyof S]: FieldJSONSchema<S[K]>;
 };
 
-function fieldJSONSchema(spec: FieldSpec): z.ZodType {
+function fieldJSONSchema(spec: FieldSpec): z.ZodMiniType {
   switch (spec.kind) {
     case 'text':
       return z.string();
@@ -37,24 +37,24 @@ function fieldJSONSchema(spec: FieldSpec): z.ZodType {
     case 'idSet':
       return z.array(z.string());
     case 'ref':
-      return z.string().nullable();
+      return z.nullable(z.string());
     case 'plain':
       return spec.schema;
   }
 }
 
-function itemSchema<C extends CollectionName>(collection: C): z.ZodObject<ItemShape<(typeof collectionSpecs)[C]>> {
-  const shape: Record<string, z.ZodType> = { id: z.string().min(1) };
+function itemSchema<C extends CollectionName>(collection: C): z.ZodMiniObject<ItemShape<(typeof collectionSpecs)[C]>> {
+  const shape: Record<string, z.ZodMiniType> = { id: z.string().check(z.minLength(1)) };
   for (const [name, spec] of Object.entries(collectionSpecs[collection] as Record<string, FieldSpec>)) {
     shape[name] = fieldJSONSchema(spec);
   }
-  return z.object(shape) as unknown as z.ZodObject<ItemShape<(typeof collectionSpecs)[C]>>;
+  return z.object(shape) as unknown as z.ZodMiniObject<ItemShape<(typeof collectionSpecs)[C]>>;
 }
 
 export const GoalSchema = itemSchema('goals');
 export const MeasureSchema = itemSchema('measures');
 // targetMissing: the goal or measure it evaluates was deleted; the evaluation is kept as history.
-export const EvaluationSchema = itemSchema('evaluations').extend({ targetMissing: z.boolean() });
+export const EvaluationSchema = z.extend(itemSchema('evaluations'), { targetMissing: z.boolean() });
 export const ParticipantSchema = itemSchema('participants');
 export const CooperationSchema = itemSchema('cooperation');
 export const MeetingSchema = itemSchema('meetings');

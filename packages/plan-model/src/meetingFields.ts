@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // The plain values of a meeting besides its date: when it starts and where to join it on video.
 
 /** A clock time, 24-hour, as 'HH:MM' ('09:00', '13:30'). */
-export const MeetingTimeSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM');
+export const MeetingTimeSchema = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM'));
 
 /** Where the meeting is: a room, an address. */
-export const MeetingPlaceSchema = z.string().max(300);
+export const MeetingPlaceSchema = z.string().check(z.maxLength(300));
 
 /** Longer than any video meeting link we know of (Teams links run to a few hundred characters). */
 export const MAX_LINK_LENGTH = 2000;
@@ -29,4 +29,4 @@ export function isHttpsUrl(value: unknown): value is string {
 }
 
 /** A meeting's video link: an https address (see isHttpsUrl). */
-export const HttpsUrlSchema = z.string().refine(isHttpsUrl, 'expected an https:// address');
+export const HttpsUrlSchema = z.string().check(z.refine(isHttpsUrl, 'expected an https:// address'));

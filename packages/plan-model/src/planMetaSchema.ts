@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { IsoDateSchema } from './isoDate.ts';
 
 export const PLAN_SCHEMA_VERSION = 1;
@@ -9,16 +9,18 @@ export const PlanMetaSchema = z.object({
   childName: z.string(),
   createdAt: z.string(),
   schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
-  periodStart: IsoDateSchema.nullable(),
-  periodEnd: IsoDateSchema.nullable(),
-  nextRevision: IsoDateSchema.nullable(),
+  periodStart: z.nullable(IsoDateSchema),
+  periodEnd: z.nullable(IsoDateSchema),
+  nextRevision: z.nullable(IsoDateSchema),
   /** When the plan was last revised (marked done); the history names a version then. */
-  lastRevision: IsoDateSchema.nullable(),
-  evaluationInterval: z.string().nullable(),
-  coordinatorId: z.string().nullable(),
+  lastRevision: z.nullable(IsoDateSchema),
+  evaluationInterval: z.nullable(z.string()),
+  coordinatorId: z.nullable(z.string()),
 });
 export type PlanMeta = z.infer<typeof PlanMetaSchema>;
 
 // What updateMeta accepts; null (or undefined) removes the key.
-export const PlanMetaPatchSchema = PlanMetaSchema.omit({ schemaVersion: true, createdAt: true }).partial().strict();
+export const PlanMetaPatchSchema = z.strictObject(
+  z.partial(z.omit(PlanMetaSchema, { schemaVersion: true, createdAt: true })).shape,
+);
 export type PlanMetaPatch = z.input<typeof PlanMetaPatchSchema>;

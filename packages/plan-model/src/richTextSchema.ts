@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // ProseMirror JSON, as Tiptap's `editor.getJSON()` and `Node.fromJSON` use it.
 
@@ -34,22 +34,22 @@ export interface RichTextDoc {
   content: RichTextNode[];
 }
 
-export const RichTextMarkSchema: z.ZodType<RichTextMark> = z.object({
-  type: z.string().min(1),
-  attrs: z.record(z.string(), z.unknown()).optional(),
+export const RichTextMarkSchema: z.ZodMiniType<RichTextMark> = z.object({
+  type: z.string().check(z.minLength(1)),
+  attrs: z.optional(z.record(z.string(), z.unknown())),
 });
 
-export const RichTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
+export const RichTextNodeSchema: z.ZodMiniType<RichTextNode> = z.lazy(() =>
   z.object({
-    type: z.string().min(1),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(RichTextNodeSchema).optional(),
-    text: z.string().optional(),
-    marks: z.array(RichTextMarkSchema).optional(),
+    type: z.string().check(z.minLength(1)),
+    attrs: z.optional(z.record(z.string(), z.unknown())),
+    content: z.optional(z.array(RichTextNodeSchema)),
+    text: z.optional(z.string()),
+    marks: z.optional(z.array(RichTextMarkSchema)),
   }),
 );
 
-export const RichTextDocSchema: z.ZodType<RichTextDoc> = z.object({
+export const RichTextDocSchema: z.ZodMiniType<RichTextDoc> = z.object({
   type: z.literal('doc'),
   content: z.array(RichTextNodeSchema),
 });

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ZodError } from 'zod';
+import { z } from 'zod';
 import { HistoryError } from '../documents/HistoryError.ts';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors/AppError.ts';
 
@@ -33,7 +33,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code: ErrorCode = error.reason;
       return reply.status(errorCatalogue[code]).send({ error: { code, message: error.message } });
     }
-    if (error instanceof ZodError) {
+    // Of any zod build: the API's schemas use zod, plan-model's zod/mini (a smaller bundle for the browser).
+    if (error instanceof z.core.$ZodError) {
       const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
       return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: 'Ugyldig forespørsel', issues } });
     }
