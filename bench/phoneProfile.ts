@@ -11,13 +11,13 @@ import { createPlanViaApi, newUserContext } from '../e2e/support/browser.ts';
 import { startServer, tempDataDir } from '../e2e/support/testServer.ts';
 import { ensureWebBuild } from '../e2e/support/webBuild.ts';
 import { waitForBrowserIdle } from './lib/browserIdle.ts';
-import { readableAt } from './lib/readableAt.ts';
+import { readableAt, watchForText } from './lib/readableAt.ts';
 
 const FIRST_GOAL = 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 
@@ -49,7 +49,8 @@ function byScript(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     const url = node.callFrame.url.replace(origin, '') || node.callFrame.functionName;
     self.set(url, (self.get(url) ?? 0) + dt);
-    const fn = `${node.callFrame.functionName || '(anonymous)'} ${url}`;
+    const { functionName, lineNumber, columnNumber } = node.callFrame;
+    const fn = `${functionName || '(anonymous)'} ${url}:${lineNumber + 1}:${columnNumber + 1}`;
     fns.set(fn, (fns.get(fn) ?? 0) + dt);
   });
   const top = (map: Map<string, number>, n: number) =>
@@ -74,7 +75,7 @@ async function timeline(
     await cdp.send('Profiler.start');
   }
   await page.goto(url, { waitUntil: 'commit' });
-  const shown = await readableAt(page, FIRST_GOAL);
+  const shown = await readableAt(page);
   const profile = profiling
     ? (
         (await cdp.send('Profiler.stop')) as {
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
       const { context, page } = await newUserContext(browser, server.url, 'Kari Nilsen');
       await page.setViewportSize({ width: 390, height: 844 });
       await page.addInitScript(INIT);
+      await watchForText(page, FIRST_GOAL);
       const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
