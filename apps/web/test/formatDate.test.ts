@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateLong, formatDateTime, todayIso } from '../src/i18n/index.ts';
+import {
+  formatDate,
+  formatDateLong,
+  formatDateTime,
+  formatDay,
+  formatTime,
+  meetingWhen,
+  todayIso,
+} from '../src/i18n/index.ts';
+
+/** What nb-NO's Intl.DateTimeFormat writes (Node has the full ICU data), to hold the hand-written formats to. */
+const intl = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('nb-NO', options);
 
 describe('Norwegian dates', () => {
   it('formats ISO dates as dd.mm.yyyy', () => {
@@ -29,6 +40,31 @@ describe('Norwegian dates', () => {
     const text = formatDateTime(new Date(2026, 10, 12, 14, 5));
     expect(text).toMatch(/12\.11\.2026/);
     expect(text).toMatch(/14[:.]05/);
+  });
+
+  it('writes every day of two years, and times through a day, exactly as nb-NO Intl does', () => {
+    const short = intl({ day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+    const long = intl({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const meetingDay = intl({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const localDay = intl({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    const localTime = intl({ hour: '2-digit', minute: '2-digit' });
+    const dateTime = intl({ dateStyle: 'short', timeStyle: 'short' });
+    let checked = 0;
+    for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      const date = new Date(day);
+      expect(formatDate(iso)).toBe(short.format(date));
+      expect(formatDateLong(iso)).toBe(long.format(date));
+      expect(meetingWhen(iso, null)).toBe(meetingDay.format(date));
+      // A point in time, some minutes into each day, in the reader's own time zone.
+      const instant = new Date(day + ((checked * 37) % 1440) * 60_000);
+      expect(formatDay(instant)).toBe(localDay.format(instant));
+      expect(formatTime(instant)).toBe(localTime.format(instant));
+      expect(formatDateTime(instant)).toBe(dateTime.format(instant));
+      checked += 1;
+    }
+    expect(checked).toBe(730);
+    expect(meetingWhen('2026-12-03', '13:30')).toBe('torsdag 3. desember 2026 kl. 13:30');
   });
 
   it('takes today from the local calendar', () => {

@@ -1,21 +1,9 @@
 // Dates in the plan are ISO calendar dates ('2027-06-20') without a time zone. They are formatted in UTC so the
 // day never shifts with the reader's time zone.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { calendarParts, clock, longDate, numericDate } from './norwegianCalendar.ts';
 
-const shortFormat = new Intl.DateTimeFormat('nb-NO', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const longFormat = new Intl.DateTimeFormat('nb-NO', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'short' });
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseIsoDate(iso: string): Date | null {
   const match = ISO_DATE.exec(iso);
@@ -27,19 +15,21 @@ function parseIsoDate(iso: string): Date | null {
 /** '2027-06-20' → '20.06.2027'; '' for null or an invalid date. */
 export function formatDate(iso: string | null | undefined): string {
   const date = iso ? parseIsoDate(iso) : null;
-  return date ? shortFormat.format(date) : '';
+  return date ? numericDate(calendarParts(date, 'utc')) : '';
 }
 
 /** '2027-06-20' → '20. juni 2027'. */
 export function formatDateLong(iso: string | null | undefined): string {
   const date = iso ? parseIsoDate(iso) : null;
-  return date ? longFormat.format(date) : '';
+  return date ? longDate(calendarParts(date, 'utc')) : '';
 }
 
 /** A point in time in the reader's own time zone, e.g. '12.11.2026, 14:05'. */
 export function formatDateTime(value: Date | string | number): string {
   const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return '';
+  const parts = calendarParts(date, 'local');
+  return `${numericDate(parts)}, ${clock(parts)}`;
 }
 
 /** Today as an ISO calendar date in the reader's time zone. */

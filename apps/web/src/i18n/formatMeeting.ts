@@ -3,19 +3,12 @@
 import { formatDate } from './formatDate.ts';
 import { nbMeetings as t } from './meetings.ts';
 import { nb } from './nb.ts';
-
-const dayFormat = new Intl.DateTimeFormat('nb-NO', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+import { calendarParts, weekdayDate } from './norwegianCalendar.ts';
 
 /** '2026-12-03', '13:30' → 'torsdag 3. desember 2026 kl. 13:30'; the day alone without a time; '' without a date. */
 export function meetingWhen(date: string | null, time: string | null): string {
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return time ? t.at(time) : '';
-  const day = dayFormat.format(new Date(`${date}T00:00:00Z`));
+  const day = weekdayDate(calendarParts(new Date(`${date}T00:00:00Z`), 'utc'));
   return time ? `${day} ${t.at(time)}` : day;
 }
 
