@@ -59,8 +59,11 @@ const text: TextField = { kind: 'text' };
 const richText: RichTextField = { kind: 'richText' };
 const idSet = (target: CollectionName): IdSetField => ({ kind: 'idSet', target });
 const ref = (target: CollectionName): RefField => ({ kind: 'ref', target });
-const plain = <S extends z.ZodMiniType>(schema: S, fallback: z.output<S>, initial?: () => z.output<S>): PlainField<S> =>
-  initial ? { kind: 'plain', schema, fallback, initial } : { kind: 'plain', schema, fallback };
+const plain = <S extends z.ZodMiniType>(
+  schema: S,
+  fallback: z.output<S>,
+  initial?: () => z.output<S>,
+): PlainField<S> => (initial ? { kind: 'plain', schema, fallback, initial } : { kind: 'plain', schema, fallback });
 const date = () => plain(z.nullable(IsoDateSchema), null);
 
 export const collectionSpecs = {
