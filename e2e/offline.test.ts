@@ -384,6 +384,48 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     }
   });
 
+  it("the invitation page's «Logg ut og bruk en annen konto» asks first too (phone)", async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    try {
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      await parent.context.setOffline(true);
+      await page.locator('.connection[data-state="offline"]').waitFor();
+      await typeInFirstGoal(page, ' Skrevet uten nett.');
+      await expectText(page.locator('.connection'), PENDING_KEPT);
+      // The tab with the plan is closed before the network is back: the words wait on this device.
+      await page.close();
+      await parent.context.setOffline(false);
+      const next = await parent.context.newPage();
+      await next.setViewportSize(PHONE);
+      const errors = collectPageErrors(next);
+
+      // Someone invites another address to another plan; the parent opens the link in this browser.
+      const other = await createPlanViaApi(teacher.context, { childName: 'Jonas Nilsen', creatorRole: 'foresatt' });
+      const invite = await teacher.context.request.post(`/api/plans/${other}/invites`, {
+        headers: CSRF,
+        data: { email: 'ny.person@eksempel.no', role: 'deltaker', consent: { givenBy: 'Lærer Lise (mor)' } },
+      });
+      expect(invite.status()).toBe(201);
+      const { token } = (await invite.json()) as { token: string };
+      await next.goto(`/invitasjon#${token}`);
+      const logoutFirst = next.getByRole('button', { name: 'Logg ut og bruk en annen konto' });
+      await logoutFirst.click();
+      const question = next.getByRole('alertdialog');
+      await expectText(question, 'ikke sendt ennå');
+      await question.getByRole('button', { name: 'Ikke logg ut' }).click();
+      expect(await logoutFirst.count()).toBe(1);
+      expect(await storedDatabases(next)).toContain(`samplan-plan:${parent.user.id}:${planId}`);
+      expect(await exportedGoalTitles(parent.context, planId)).not.toContain(`${FIRST_GOAL} Skrevet uten nett.`);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
   it('logging out when every word has been sent asks nothing (desktop)', async () => {
     const { parent, teacher, planId } = await sharedDemoPlan(DESKTOP);
     const { page } = parent;

@@ -4,6 +4,7 @@ import type { InvitePreview } from '@samplan/api';
 import { accessApi } from '../api/accessApi.ts';
 import { navigate } from '../routing/navigation.ts';
 import { paths } from '../routing/routes.ts';
+import { LogoutButton } from '../session/LogoutButton.tsx';
 import { useSession } from '../session/SessionContext.tsx';
 import { OidcButtons, useAuthProviders } from '../auth/OidcButtons.tsx';
 import { Alert } from '../components/Alert.tsx';
@@ -22,7 +23,7 @@ type Mode = 'register' | 'login';
  * or a login when that address already has one. Then the plan opens.
  */
 export function AcceptInvitation({ token, invite }: { token: string; invite: InvitePreview }) {
-  const { user, setUser, logout } = useSession();
+  const { user, setUser } = useSession();
   const providers = useAuthProviders();
   const [mode, setMode] = useState<Mode>(invite.accountExists ? 'login' : 'register');
   const [name, setName] = useState('');
@@ -102,9 +103,8 @@ export function AcceptInvitation({ token, invite }: { token: string; invite: Inv
           <button type="button" className="button button--primary" disabled={busy} onClick={accept}>
             {busy ? t.accepting : t.accept}
           </button>
-          <button type="button" className="button" onClick={() => void logout()}>
-            {t.logoutFirst}
-          </button>
+          {/* Stays here: the invitation is then accepted with the other account. */}
+          <LogoutButton label={t.logoutFirst} onLoggedOut={() => undefined} />
         </div>
       </section>
     );

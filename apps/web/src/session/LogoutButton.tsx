@@ -8,17 +8,26 @@ import { useSession } from './SessionContext.tsx';
 
 type Unsent = Awaited<ReturnType<typeof plansWithUnsentChanges>>;
 
+/** After logging out: the login page, unless the page says otherwise. */
+const toLogin = (): void => navigate(paths.login(), { replace: true });
+
 /**
- * Logs out (here, or on every device) and goes to the login page. Logging out deletes the plans this browser keeps;
+ * Logs out (here, or on every device) and goes to the login page (or does `onLoggedOut`). Every way to log out in
+ * the app goes through it. Logging out deletes the plans this browser keeps;
  * when one of them holds words typed without a network that are not sent yet, it asks first, names the plans, and
  * keeping them is the choice that has the focus.
  */
 export function LogoutButton({
   everywhere = false,
   className = 'button',
+  label,
+  onLoggedOut = toLogin,
 }: {
   everywhere?: boolean;
   className?: string;
+  /** The button's text, where it says more than «Logg ut». */
+  label?: string;
+  onLoggedOut?: () => void;
 }) {
   const { user, logout, logoutEverywhere } = useSession();
   const [unsent, setUnsent] = useState<Unsent | null>(null);
@@ -33,7 +42,8 @@ export function LogoutButton({
     } finally {
       setBusy(false);
     }
-    navigate(paths.login(), { replace: true });
+    setUnsent(null);
+    onLoggedOut();
   };
   const onClick = async (): Promise<void> => {
     if (!user || busy) return;
@@ -51,7 +61,7 @@ export function LogoutButton({
         disabled={busy}
         aria-expanded={unsent ? true : undefined}
       >
-        {everywhere ? nb.nav.logoutEverywhere : nb.nav.logout}
+        {label ?? (everywhere ? nb.nav.logoutEverywhere : nb.nav.logout)}
       </button>
       {unsent && (
         <div
