@@ -65,6 +65,9 @@ describe('Norwegian dates', () => {
     }
     expect(checked).toBe(730);
     expect(meetingWhen('2026-12-03', '13:30')).toBe('torsdag 3. desember 2026 kl. 13:30');
+    // What is not a calendar date reads as no date.
+    expect(meetingWhen('2026-13-01', '13:30')).toBe('kl. 13:30');
+    expect(meetingWhen('2026-02-30', null)).toBe('');
   });
 
   it('takes today from the local calendar', () => {

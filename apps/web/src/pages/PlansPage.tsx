@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/api.ts';
 import { isNoAnswer } from '../api/ApiError.ts';
 import type { PlanInfo, PlanSummary } from '@samplan/api';
@@ -22,17 +22,22 @@ export function PlansPage() {
   const [kept, setKept] = useState<PlanInfo[] | null>(null);
   const userId = useSession().user?.id;
 
+  // Only the latest question's answer is shown (an older one may come last).
+  const latest = useRef(0);
   const load = useCallback(() => {
+    const round = ++latest.current;
     setFailed(false);
     api.plans().then(
       (list) => {
+        if (round !== latest.current) return;
         setPlans(list);
         setKept(null);
       },
-      (err: unknown) => {
+      async (err: unknown) => {
+        const stored = isNoAnswer(err) && userId ? await keptPlans(userId) : null;
+        if (round !== latest.current) return;
+        setKept(stored);
         setFailed(true);
-        if (!isNoAnswer(err) || !userId) return;
-        void keptPlans(userId).then(setKept);
       },
     );
   }, [userId]);
