@@ -161,11 +161,7 @@ async function keptPlanInfos(userId: string): Promise<Map<string, PlanInfo>> {
  */
 export async function plansWithUnsentChanges(userId: string): Promise<Array<{ id: string; title: string | null }>> {
   const infos = await keptPlanInfos(userId);
-  const planIds = new Set(infos.keys());
-  for (const name of await databaseNames()) {
-    const planId = planOfStore(name, userId);
-    if (planId !== null) planIds.add(planId);
-  }
+  const planIds = await keptPlanIds(userId, infos);
   const unsent = await Promise.all(
     [...planIds].map(async (planId) => ((await unsentIn(userId, planId)) > 0 ? planId : null)),
   );
@@ -174,19 +170,45 @@ export async function plansWithUnsentChanges(userId: string): Promise<Array<{ id
     .map((id) => ({ id, title: infos.get(id)?.title ?? null }));
 }
 
+/**
+ * The plans of the account this browser keeps a document of: those its databases name, and (where the browser
+ * cannot list its databases) those whose PlanInfo is kept.
+ */
+async function keptPlanIds(userId: string, infos?: Map<string, PlanInfo>): Promise<Set<string>> {
+  const planIds = new Set((infos ?? (await keptPlanInfos(userId))).keys());
+  for (const name of await databaseNames()) {
+    const planId = planOfStore(name, userId);
+    if (planId !== null) planIds.add(planId);
+  }
+  return planIds;
+}
+
+/**
+ * Reads one object store of a plan's document database (y-indexeddb's), without creating the database; `missing`
+ * where it or the object store is not there.
+ */
+async function readPlanStore(
+  userId: string,
+  planId: string,
+  store: string,
+  read: (objects: IDBObjectStore) => IDBRequest,
+  missing: unknown,
+): Promise<unknown> {
+  const db = await openStore(planStoreName(userId, planId), store, false);
+  if (!db) return missing;
+  try {
+    if (!db.objectStoreNames.contains(store)) return missing;
+    return await done(read(db.transaction(store, 'readonly').objectStore(store)));
+  } finally {
+    db.close();
+  }
+}
+
 /** How many changes to the plan this browser has not sent yet (0 when it keeps none). */
 async function unsentIn(userId: string, planId: string): Promise<number> {
   try {
-    const db = await openStore(planStoreName(userId, planId), UNSENT_OBJECT_STORE, false);
-    if (!db) return 0;
-    try {
-      if (!db.objectStoreNames.contains(UNSENT_OBJECT_STORE)) return 0;
-      const transaction = db.transaction(UNSENT_OBJECT_STORE, 'readonly');
-      const count: unknown = await done(transaction.objectStore(UNSENT_OBJECT_STORE).get(UNSENT_KEY));
-      return typeof count === 'number' ? count : 0;
-    } finally {
-      db.close();
-    }
+    const count = await readPlanStore(userId, planId, UNSENT_OBJECT_STORE, (custom) => custom.get(UNSENT_KEY), 0);
+    return typeof count === 'number' ? count : 0;
   } catch {
     return 0;
   }
@@ -195,8 +217,7 @@ async function unsentIn(userId: string, planId: string): Promise<number> {
 /** Deletes everything this browser keeps for the account: its plans, their PlanInfo, and it as the last user. */
 export async function forgetAccount(userId: string): Promise<void> {
   const names = new Set(storesOfAccount(await databaseNames(), userId));
-  // Where the browser cannot list its databases, the account's PlanInfo names the plans it kept.
-  for (const planId of (await keptPlanInfos(userId)).keys()) names.add(planStoreName(userId, planId));
+  for (const planId of await keptPlanIds(userId)) names.add(planStoreName(userId, planId));
   names.add(accountStoreName(userId));
   const remembered = await rememberedUser();
   if (!remembered || remembered.id === userId) names.add(SESSION_STORE);
@@ -237,15 +258,8 @@ export async function keptPlans(userId: string): Promise<PlanInfo[]> {
 
 /** Whether this browser keeps the plan's document (y-indexeddb's database with at least one update in it). */
 async function hasStoredPlan(userId: string, planId: string): Promise<boolean> {
-  const db = await openStore(planStoreName(userId, planId), 'updates', false);
-  if (!db) return false;
-  try {
-    if (!db.objectStoreNames.contains('updates')) return false;
-    const transaction = db.transaction('updates', 'readonly');
-    return (await done(transaction.objectStore('updates').count())) > 0;
-  } finally {
-    db.close();
-  }
+  const count = await readPlanStore(userId, planId, 'updates', (updates) => updates.count(), 0);
+  return typeof count === 'number' && count > 0;
 }
 
 /** Deletes what this browser keeps of one plan (access to it ended). */
