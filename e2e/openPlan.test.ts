@@ -5,8 +5,9 @@ import { collectPageErrors, openItem, waitForConnected } from './support/planPag
 import { waitFor } from './support/waitFor.ts';
 import { useWebApp } from './support/webApp.ts';
 
-// Opening a plan by its address: the entry script opens the plan's socket before React has rendered the page
-// (collab/earlyConnection.ts). These check that it is the one socket the page then uses, and that a socket
+// Opening a plan by its address: the entry script opens the plan's socket and asks for the plan before any of the
+// plan's code has loaded (collab/earlySocket.ts); the provider takes that socket over (collab/earlyConnection.ts).
+// These check that it is the one socket the page then uses, that the plan is asked for once, and that a socket
 // opened before the user had logged in is replaced, not used.
 describe('opening a plan by its address', () => {
   const app = useWebApp();
@@ -19,7 +20,11 @@ describe('opening a plan by its address', () => {
     const errors = collectPageErrors(page);
     const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
     const sockets: WebSocket[] = [];
-    page.on('websocket', (socket) => sockets.push(socket));
+    const sent: string[] = [];
+    page.on('websocket', (socket) => {
+      sockets.push(socket);
+      socket.on('framesent', ({ payload }) => sent.push([...Buffer.from(payload)].join(',')));
+    });
 
     await page.goto(`/planer/${planId}/mal`);
     await waitForConnected(page);
@@ -38,6 +43,11 @@ describe('opening a plan by its address', () => {
     const opened = collabSockets(sockets, planId);
     expect(opened).toHaveLength(1);
     expect(opened[0]!.isClosed()).toBe(false);
+    // The first thing sent is the entry script's "I have nothing, send me the plan" (SyncStep1 of an empty
+    // document), and the provider, taking the socket over with its document still empty, does not send it again.
+    const emptySyncStep1 = '0,0,1,0';
+    expect(sent[0]).toBe(emptySyncStep1);
+    expect(sent.filter((frame) => frame === emptySyncStep1)).toHaveLength(1);
     expect(errors).toEqual([]);
     await context.close();
   });

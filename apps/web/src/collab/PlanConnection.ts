@@ -1,4 +1,3 @@
-import { COLLAB_PATH } from '@samplan/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -11,6 +10,7 @@ import {
   type ConnectionFailure,
   type ConnectionSnapshot,
 } from './connectionState.ts';
+import { collabServerUrl, EarlySocket } from './earlySocket.ts';
 import { LOCAL_ORIGIN } from './localOrigin.ts';
 import { PresenceIndex } from './PresenceIndex.ts';
 import { undoDeleteFilter } from './undoDeleteFilter.ts';
@@ -80,13 +80,14 @@ export class PlanConnection {
   constructor(options: PlanConnectionOptions) {
     this.planId = options.planId;
     this.refusal = options.refusal ?? null;
-    const serverUrl =
-      options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
-    // The session cookie authenticates the socket; no token in the URL.
+    const serverUrl = options.serverUrl ?? collabServerUrl();
+    // The session cookie authenticates the socket; no token in the URL. The first socket is the one the entry
+    // script opened on this plan's address, if it did (EarlySocket).
     this.provider = new WebsocketProvider(serverUrl, options.planId, this.doc, {
       connect: false,
       disableBc: true,
       maxBackoffTime: 2500,
+      WebSocketPolyfill: EarlySocket.take,
     });
     // No presence until identify(): the socket may open before the page knows who is logged in.
     this.provider.awareness.setLocalState(null);

@@ -8,9 +8,10 @@ let early: { planId: string; connection: PlanConnection; timer: ReturnType<typeo
 let claimed = false;
 
 /**
- * Opens the plan's socket as soon as its code has loaded, while React is still starting: the entry script calls
- * this on a plan's address. The sync then runs alongside the first renders instead of after them. The page
- * claims the connection when it mounts (claimEarlyConnection) and says who the user is.
+ * Makes the plan's connection as soon as its code has loaded, while React is still starting: the entry script calls
+ * this on a plan's address. Its provider takes over the socket the entry script opened (EarlySocket), on which the
+ * plan has usually arrived by then. The page claims the connection when it mounts (claimEarlyConnection) and says
+ * who the user is.
  */
 export function openPlanEarly(planId: string): void {
   if (early || claimed) return;
