@@ -20,6 +20,7 @@ export type {
   ServiceStatus,
 } from './enums.ts';
 export { IsoDateSchema } from './isoDate.ts';
+export { dayInNorway } from './dayInNorway.ts';
 export { HttpsUrlSchema, isHttpsUrl, MAX_LINK_LENGTH, MeetingPlaceSchema, MeetingTimeSchema } from './meetingFields.ts';
 export type { IsoDate } from './isoDate.ts';
 export {

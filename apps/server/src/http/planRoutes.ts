@@ -2,6 +2,7 @@ import { NewPlanBody, type CreatedPlan, type PlanInfo, type PlanSummary, type Pu
 import type { FastifyInstance } from 'fastify';
 import {
   attentionItems,
+  dayInNorway,
   emptyProgressFacts,
   progressSummary,
   urgencyOf,
@@ -49,8 +50,6 @@ export const publicPlan = (plan: PlanRecord): PublicPlan => ({
   createdAt: new Date(plan.createdAt).toISOString(),
 });
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 export async function planRoutes(app: FastifyInstance, options: PlanRoutesOptions): Promise<void> {
   const { sessions, accounts, plans, consents, access, accessLog, creator, projector, planHistory } = options;
   const { tokens, planFacts } = options;
@@ -63,10 +62,10 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
   app.get('/api/plans', async (request): Promise<{ plans: PlanSummary[] }> => {
     const user = await requireUser(sessions, request);
     const mine = await plans.plansOfUser(user.id);
-    const date = today();
+    const now = Date.now();
+    const date = dayInNorway(now);
     const { facts, lastWrites } = await planFacts.of(mine.map((plan) => plan.id));
     const nameOf = userNames(accounts);
-    const now = Date.now();
     const summaries = await Promise.all(
       mine.map(async (plan): Promise<PlanSummary> => {
         const planConsents = await consents.listForPlan(plan.id);

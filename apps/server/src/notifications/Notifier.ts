@@ -5,7 +5,7 @@ import {
   type NotificationKind,
   type NotificationSettings,
 } from '@samplan/api';
-import { attentionItems, daysBetween } from '@samplan/plan-model';
+import { attentionItems, dayInNorway, daysBetween } from '@samplan/plan-model';
 import { consentAllowsAccess, consentStatus } from '../access/consentCoverage.ts';
 import type { ConsentRequest } from '../access/ConsentService.ts';
 import type { PlanFacts } from '../documents/projections/PlanFacts.ts';
@@ -40,7 +40,6 @@ export const MEETING_NOTICE_DAYS = 3;
 export const DUE_NOTICE_DAYS = 7;
 
 const DAY_MS = 86_400_000;
-const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export interface NewNotification {
   userId: string;
@@ -168,7 +167,7 @@ export class Notifier {
     const facts = allFacts.get(planId)!;
     const write = lastWrites.get(planId);
     const allowed = members.filter((m) => consentAllowsAccess(consentStatus(planConsents, m.userId, m.role, plan)));
-    const today = isoDay(now);
+    const today = dayInNorway(now);
     const planLink = (section?: string) =>
       linkTo(`${LINK_PATHS.plans}/${encodeURIComponent(planId)}${section ? `/${section}` : ''}`);
     const byParticipant = participantMembers(facts.participants, allowed);
