@@ -8,6 +8,22 @@ import { waitFor } from './support/waitFor.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
 
+/**
+ * What no honest page of a deltaker sends: an edit of «Om barnet og familien», as a sync update on the page's own
+ * socket (passed through routeWebSocket).
+ */
+function sendFamilyPartEdit(socket: WebSocketRoute): void {
+  const forged = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText('Skrevet av skolen i familiens del')]);
+  forged.getXmlFragment('about.child').insert(0, [paragraph]);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged));
+  socket.send(Buffer.from(encoding.toUint8Array(encoder)));
+}
+
 // Issue 9, "Done when": a deltaker cannot change «Om barnet og familien» and is told why; measures are theirs.
 describe('rights per part in the browser', () => {
   const app = useWebApp();
@@ -110,15 +126,7 @@ describe('rights per part in the browser', () => {
       toServer.push(ws.connectToServer());
     });
     await openPlan(page, planId, 'tiltak');
-    const forged = new Y.Doc();
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText('Skrevet av skolen i familiens del')]);
-    forged.getXmlFragment('about.child').insert(0, [paragraph]);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarUint(encoder, 2);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged));
-    toServer[toServer.length - 1]!.send(Buffer.from(encoding.toUint8Array(encoder)));
+    sendFamilyPartEdit(toServer[toServer.length - 1]!);
     await expectText(
       page.locator('.notice'),
       'Endringen din i «Om barnet og familien» ble ikke lagret, fordi du ikke kan endre den delen av planen.',
@@ -135,5 +143,35 @@ describe('rights per part in the browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, 'update-refused-notice-phone', { fullPage: false });
     expect(errors).toEqual([]);
+  });
+  it('in møtemodus too, a refused edit is told until the user closes the message', async () => {
+    const anne = await newUserContext(app.browser, app.server.url, 'Anne Helsesykepleier');
+    await inviteToPlan(parent.context, anne, planId, 'deltaker', 'Kari Nilsen (mor)');
+    const { page } = anne;
+    const errors = collectPageErrors(page);
+    const toServer: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/collab\//, (ws) => {
+      toServer.push(ws.connectToServer());
+    });
+    const plan = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
+      content: { meetings: Array<{ id: string }> };
+    };
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/planer/${planId}/moter/${plan.content.meetings[0]!.id}`);
+    await page.locator('.connection[data-state="connected"]').waitFor();
+    sendFamilyPartEdit(toServer[toServer.length - 1]!);
+    const alert = page.getByRole('alert').filter({ hasText: 'ble ikke lagret' });
+    await expectText(
+      alert,
+      'Endringen din i «Om barnet og familien» ble ikke lagret, fordi du ikke kan endre den delen av planen.',
+    );
+    await waitFor(() => toServer.length >= 2);
+    await page.locator('.connection[data-state="connected"]').waitFor();
+    await saveScreenshot(page, 'update-refused-meeting-phone', { fullPage: false });
+    // It stays until closed: a meeting is long, and the minutes need the writer's eyes.
+    await alert.getByRole('button', { name: 'Lukk meldingen' }).click();
+    await alert.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await anne.context.close();
   });
 });

@@ -6,6 +6,7 @@ import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { meetingHeading, nb } from '../i18n/index.ts';
 import { nbMeetings as t } from '../i18n/meetings.ts';
 import { ConnectionStatus } from '../plan/ConnectionStatus.tsx';
+import { RefusalAlert } from '../plan/RefusalAlert.tsx';
 import { useParticipantOptions } from '../fields/optionHooks.ts';
 import { PartScope } from '../planDoc/PartScope.tsx';
 import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';
@@ -65,6 +66,7 @@ export function MeetingMode({ meetingId }: { meetingId: string }) {
           <UndoRedoButtons />
           <StatusBadge status={status} label={nb.meetingStatus[status]} />
         </div>
+        <RefusalAlert />
         {!runs ? (
           <>
             <p className="alert alert--info">{t.readerIntro}</p>
