@@ -144,4 +144,29 @@ describe('EarlySocket: the plan socket the entry script opens, taken over by the
     new EarlySocket.take(PLAN_URL);
     expect(FakeSocket.made).toHaveLength(2);
   });
+  it('delivers every held event even when a handler throws, and throws the error on afterwards', async () => {
+    vi.useFakeTimers();
+    EarlySocket.open('p1');
+    const real = FakeSocket.made[0]!;
+    real.serverOpens();
+    real.serverSends([0, 1, 9]);
+    real.serverCloses(4403);
+    const taken = new EarlySocket.take(PLAN_URL);
+    const seen = attach(taken);
+    taken.onmessage = () => {
+      throw new Error('a broken update');
+    };
+    await Promise.resolve();
+    expect(seen).toEqual(['open', 'close 4403']);
+    expect(() => vi.runAllTimers()).toThrow('a broken update');
+  });
+
+  it('is closed when the page opens its own connection instead (discard)', () => {
+    EarlySocket.open('p1');
+    const real = FakeSocket.made[0]!;
+    EarlySocket.discard();
+    expect(real.readyState).toBe(FakeSocket.CLOSED);
+    new EarlySocket.take(PLAN_URL);
+    expect(FakeSocket.made).toHaveLength(2);
+  });
 });

@@ -27,6 +27,8 @@ export interface PlanConnectionOptions {
   refusal?: string;
   /** ws(s)://host/collab; defaults to this page's host. */
   serverUrl?: string;
+  /** Made early, on a plan's address (earlyConnection.ts): its first socket is the one the entry opened. */
+  early?: boolean;
 }
 
 /** Failures after which this browser no longer keeps the plan: the user may not see it any more. */
@@ -81,13 +83,14 @@ export class PlanConnection {
     this.planId = options.planId;
     this.refusal = options.refusal ?? null;
     const serverUrl = options.serverUrl ?? collabServerUrl();
-    // The session cookie authenticates the socket; no token in the URL. The first socket is the one the entry
-    // script opened on this plan's address, if it did (EarlySocket).
+    // The session cookie authenticates the socket; no token in the URL. An early connection's first socket is the
+    // one the entry script opened (EarlySocket); only it takes that socket, whose answer (even a refusal) came
+    // before anyone logged in on this page.
     this.provider = new WebsocketProvider(serverUrl, options.planId, this.doc, {
       connect: false,
       disableBc: true,
       maxBackoffTime: 2500,
-      WebSocketPolyfill: EarlySocket.take,
+      ...(options.early && { WebSocketPolyfill: EarlySocket.take }),
     });
     // No presence until identify(): the socket may open before the page knows who is logged in.
     this.provider.awareness.setLocalState(null);

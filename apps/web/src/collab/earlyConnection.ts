@@ -1,3 +1,4 @@
+import { EarlySocket } from './earlySocket.ts';
 import { PlanConnection } from './PlanConnection.ts';
 
 /** An early connection nobody claims within this time (the page went elsewhere) is closed. */
@@ -15,7 +16,7 @@ let claimed = false;
  */
 export function openPlanEarly(planId: string): void {
   if (early || claimed) return;
-  const connection = new PlanConnection({ planId });
+  const connection = new PlanConnection({ planId, early: true });
   const timer = setTimeout(() => {
     if (early?.connection !== connection) return;
     early = null;
@@ -30,6 +31,8 @@ export function openPlanEarly(planId: string): void {
  */
 export function claimEarlyConnection(planId: string): PlanConnection | null {
   claimed = true;
+  // Not taken by an early connection (its code did not load in time): the page's connection opens its own.
+  EarlySocket.discard();
   const found = early;
   if (!found) return null;
   early = null;

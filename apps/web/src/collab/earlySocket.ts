@@ -74,6 +74,15 @@ export class EarlySocket {
     }, UNTAKEN_MS);
   }
 
+  /** Closes the early socket if nobody has taken it (the page opens its own). */
+  static discard(): void {
+    const early = EarlySocket.waiting;
+    EarlySocket.waiting = null;
+    if (!early) return;
+    clearTimeout(early.timer);
+    early.close();
+  }
+
   /** Opens `planId`'s socket now (the entry script, on a plan's address, while online). */
   static open(planId: string): void {
     if (EarlySocket.waiting || !navigator.onLine) return;
@@ -131,10 +140,18 @@ export class EarlySocket {
     const held = this.held ?? [];
     this.held = null;
     for (const event of held) {
-      if (event.type === 'open') this.onopen?.(event);
-      else if (event.type === 'message') this.onmessage?.(event as MessageEvent);
-      else if (event.type === 'error') this.onerror?.(event);
-      else if (event.type === 'close') this.onclose?.(event as CloseEvent);
+      // Each event on its own, as a socket dispatches them: one handler's error must not swallow the rest (a close
+      // after it, say); it is thrown on afterwards, where a socket's handler would have thrown it.
+      try {
+        if (event.type === 'open') this.onopen?.(event);
+        else if (event.type === 'message') this.onmessage?.(event as MessageEvent);
+        else if (event.type === 'error') this.onerror?.(event);
+        else if (event.type === 'close') this.onclose?.(event as CloseEvent);
+      } catch (error) {
+        setTimeout(() => {
+          throw error;
+        });
+      }
     }
   }
 }
