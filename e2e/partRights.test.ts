@@ -144,34 +144,54 @@ describe('rights per part in the browser', () => {
     await saveScreenshot(page, 'update-refused-notice-phone', { fullPage: false });
     expect(errors).toEqual([]);
   });
-  it('in møtemodus too, a refused edit is told until the user closes the message', async () => {
-    const anne = await newUserContext(app.browser, app.server.url, 'Anne Helsesykepleier');
-    await inviteToPlan(parent.context, anne, planId, 'deltaker', 'Kari Nilsen (mor)');
-    const { page } = anne;
-    const errors = collectPageErrors(page);
-    const toServer: WebSocketRoute[] = [];
-    await page.routeWebSocket(/\/collab\//, (ws) => {
-      toServer.push(ws.connectToServer());
+  // Pages without the plan's notice area: møtemodus, and the print view (words typed offline can be refused there,
+  // when they are sent after the member's rights changed).
+  for (const where of ['møtemodus', 'utskrift'] as const) {
+    it(`in ${where} too, a refused edit is told until the user closes the message`, async () => {
+      const anne = await newUserContext(app.browser, app.server.url, 'Anne Helsesykepleier');
+      await inviteToPlan(parent.context, anne, planId, 'deltaker', 'Kari Nilsen (mor)');
+      const { page } = anne;
+      const errors = collectPageErrors(page);
+      const toServer: WebSocketRoute[] = [];
+      await page.routeWebSocket(/\/collab\//, (ws) => {
+        toServer.push(ws.connectToServer());
+      });
+      const plan = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
+        content: { meetings: Array<{ id: string }> };
+      };
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(
+        where === 'møtemodus'
+          ? `/planer/${planId}/moter/${plan.content.meetings[0]!.id}`
+          : `/planer/${planId}/utskrift`,
+      );
+      await waitFor(() => toServer.length >= 1);
+      await page.locator('main h1').waitFor();
+      await waitFor(async () => (await page.locator('.spinner').count()) === 0);
+      sendFamilyPartEdit(toServer[toServer.length - 1]!);
+      const alert = page.getByRole('alert').filter({ hasText: 'ble ikke lagret' });
+      await expectText(
+        alert,
+        'Endringen din i «Om barnet og familien» ble ikke lagret, fordi du ikke kan endre den delen av planen.',
+      );
+      await waitFor(() => toServer.length >= 2);
+      await page.locator('main h1').waitFor();
+      if (where === 'møtemodus') {
+        await page.locator('.connection[data-state="connected"]').waitFor();
+        await saveScreenshot(page, 'update-refused-meeting-phone', { fullPage: false });
+      } else {
+        // Not on paper.
+        await page.emulateMedia({ media: 'print' });
+        expect(await alert.isVisible()).toBe(false);
+        await page.emulateMedia({ media: 'screen' });
+      }
+      // It stays until closed (a meeting is long, and the minutes need the writer's eyes); closing puts focus on
+      // the page's heading.
+      await alert.getByRole('button', { name: 'Lukk meldingen' }).click();
+      await alert.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      expect(errors).toEqual([]);
+      await anne.context.close();
     });
-    const plan = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
-      content: { meetings: Array<{ id: string }> };
-    };
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`/planer/${planId}/moter/${plan.content.meetings[0]!.id}`);
-    await page.locator('.connection[data-state="connected"]').waitFor();
-    sendFamilyPartEdit(toServer[toServer.length - 1]!);
-    const alert = page.getByRole('alert').filter({ hasText: 'ble ikke lagret' });
-    await expectText(
-      alert,
-      'Endringen din i «Om barnet og familien» ble ikke lagret, fordi du ikke kan endre den delen av planen.',
-    );
-    await waitFor(() => toServer.length >= 2);
-    await page.locator('.connection[data-state="connected"]').waitFor();
-    await saveScreenshot(page, 'update-refused-meeting-phone', { fullPage: false });
-    // It stays until closed: a meeting is long, and the minutes need the writer's eyes.
-    await alert.getByRole('button', { name: 'Lukk meldingen' }).click();
-    await alert.waitFor({ state: 'detached' });
-    expect(errors).toEqual([]);
-    await anne.context.close();
-  });
+  }
 });

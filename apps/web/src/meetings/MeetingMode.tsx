@@ -6,7 +6,7 @@ import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { meetingHeading, nb } from '../i18n/index.ts';
 import { nbMeetings as t } from '../i18n/meetings.ts';
 import { ConnectionStatus } from '../plan/ConnectionStatus.tsx';
-import { RefusalAlert } from '../plan/RefusalAlert.tsx';
+import { RefusalAlert } from '../planDoc/RefusalAlert.tsx';
 import { useParticipantOptions } from '../fields/optionHooks.ts';
 import { PartScope } from '../planDoc/PartScope.tsx';
 import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';

@@ -4,6 +4,7 @@ import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { formatDateLong, meetingHeading, nb, todayIso } from '../i18n/index.ts';
 import { nbMeetings as t } from '../i18n/meetings.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
+import { RefusalAlert } from '../planDoc/RefusalAlert.tsx';
 import { printPageStyle } from '../print/printPageStyle.ts';
 import { usePlanJSON } from '../print/usePlanJSON.ts';
 import { MeetingNotFound } from './MeetingNotFound.tsx';
@@ -34,6 +35,7 @@ export function MeetingRecordView({ meetingId }: { meetingId: string }) {
         </button>
         <p className="muted">{nb.print.hint}</p>
       </div>
+      <RefusalAlert />
       <article className="print-plan meeting-record-page">
         <header className="print-plan__header">
           <p className="print-plan__marking">{nb.print.marking}</p>

@@ -2,6 +2,7 @@ import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { nb } from '../i18n/index.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
+import { RefusalAlert } from '../planDoc/RefusalAlert.tsx';
 import { PrintPlan } from './PrintPlan.tsx';
 import { printPageStyle } from './printPageStyle.ts';
 import { usePlanJSON } from './usePlanJSON.ts';
@@ -22,6 +23,7 @@ export function PrintView() {
         </button>
         <p className="muted">{nb.print.hint}</p>
       </div>
+      <RefusalAlert />
       <PrintPlan plan={plan} planId={info.id} childName={info.childName} title={info.title} />
     </div>
   );
