@@ -1,3 +1,4 @@
+import { dayInNorway } from './dayInNorway.ts';
 import { addInterval, daysBetween, parseEvaluationInterval } from './evaluationInterval.ts';
 import type { GoalStatus } from './enums.ts';
 import type { ProgressFacts } from './progressSummary.ts';
@@ -29,8 +30,14 @@ const CLOSED: readonly GoalStatus[] = ['naadd', 'avsluttet'];
 export function evaluationDueDate(facts: ProgressFacts, goal: ProgressFacts['goals'][number]): string | null {
   const interval = parseEvaluationInterval(facts.meta.evaluationInterval);
   if (!interval) return goal.targetDate;
-  const base = goal.lastEvaluated ?? facts.meta.periodStart ?? (facts.meta.createdAt.slice(0, 10) || null);
+  const base = goal.lastEvaluated ?? facts.meta.periodStart ?? createdDay(facts.meta.createdAt);
   return base ? addInterval(base, interval) : goal.targetDate;
+}
+
+/** The Norwegian calendar day a plan was created (its createdAt is a UTC timestamp); null when unknown. */
+function createdDay(createdAt: string): string | null {
+  const ms = Date.parse(createdAt);
+  return Number.isNaN(ms) ? null : dayInNorway(ms);
 }
 
 /** What in the plan's facts needs attention on `today` (YYYY-MM-DD), most pressing first. */

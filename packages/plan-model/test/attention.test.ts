@@ -4,6 +4,7 @@ import {
   addInterval,
   attentionItems,
   emptyProgressFacts,
+  evaluationDueDate,
   formatEvaluationInterval,
   parseEvaluationInterval,
   planToJSON,
@@ -53,6 +54,16 @@ describe('the evaluation interval', () => {
 });
 
 describe('attention items', () => {
+  it('counts from the Norwegian day a plan was made when nothing else is known', () => {
+    // Made at 00:30 in Oslo on 1 February, still 31 January in UTC: due three months after 1 February.
+    const plan = facts({
+      meta: { evaluationInterval: 'P3M', periodStart: null, createdAt: '2026-01-31T23:30:00.000Z' },
+      goals: [goal('Gå selv i skolebygget')],
+    });
+    expect(evaluationDueDate(plan, plan.goals[0]!)).toBe('2026-05-01');
+    expect(attentionItems(plan, '2026-05-02')).toMatchObject([{ kind: 'evaluationOverdue', days: 1 }]);
+  });
+
   it('names each evaluation past due, from the latest evaluation and the interval', () => {
     const plan = facts({
       meta: { evaluationInterval: 'P3M', periodStart: '2026-08-01' },
