@@ -8,16 +8,20 @@ import { matchRoute } from './routing/routes.ts';
 import './styles/app.css';
 
 const route = matchRoute(window.location.pathname);
+/** What React's first render waits for besides the app itself. */
+let firstPage: Promise<unknown> = Promise.resolve();
 // After a logout made offline, nothing is asked as the old session before the app has ended it (SessionContext).
 if (!isLogoutPending()) {
   earlyRequests.startMe();
   if (route.name === 'plan') {
     earlyRequests.startPlan(route.planId);
     EarlySocket.open(route.planId);
-    void import('./plan/PlanPage.tsx');
+    // The first render is the plan page itself, rather than a spinner rendered, laid out and painted first (a load
+    // that fails renders the app all the same, which says so).
+    firstPage = import('./plan/PlanPage.tsx').catch(() => undefined);
     const { planId } = route;
     void import('./collab/earlyConnection.ts').then(({ openPlanEarly }) => openPlanEarly(planId));
   }
 }
-void import('./app/renderApp.tsx').then(({ renderApp }) => renderApp());
+void Promise.all([import('./app/renderApp.tsx'), firstPage]).then(([{ renderApp }]) => renderApp());
 registerServiceWorker();
