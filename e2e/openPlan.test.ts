@@ -1,7 +1,9 @@
 import type { WebSocket } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createPlanViaApi, newUserContext } from './support/browser.ts';
-import { collectPageErrors, openItem, waitForConnected } from './support/planPage.ts';
+import { allViolations } from './support/axe.ts';
+import { collectPageErrors, expectText, openItem, waitForConnected } from './support/planPage.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 import { waitFor } from './support/waitFor.ts';
 import { useWebApp } from './support/webApp.ts';
 
@@ -80,6 +82,25 @@ describe('opening a plan by its address', () => {
     expect(opened[0]!.isClosed()).toBe(true);
     expect(opened[1]!.isClosed()).toBe(false);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('says so, with a way to load the page again, when a part of the app cannot be fetched', async () => {
+    const { context, page } = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
+    // The plan page's code is lost on the way (a phone's network gone for a moment).
+    const planPageCode = /\/assets\/PlanPage-[^/]*\.js$/;
+    await page.route(planPageCode, (route) => route.abort('internetdisconnected'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/planer/${planId}/mal`);
+    await page.getByRole('heading', { name: 'Siden kunne ikke vises' }).waitFor();
+    await expectText(page.locator('main'), 'kanskje fordi nettet var borte et øyeblikk');
+    expect(await allViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'page-failed-phone', { fullPage: false });
+
+    await page.unroute(planPageCode);
+    await page.getByRole('button', { name: 'Last inn siden på nytt' }).click();
+    await waitForConnected(page);
+    await page.locator('li[data-goal-id]').first().waitFor();
     await context.close();
   });
 });

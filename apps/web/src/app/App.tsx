@@ -7,6 +7,7 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PlansPage } from '../pages/PlansPage.tsx';
 import { RegisterPage } from '../pages/RegisterPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { PageErrorBoundary } from './PageErrorBoundary.tsx';
 import { navigate, useLocationPath } from '../routing/navigation.ts';
 import { preloadableLazy } from './preloadableLazy.tsx';
 import { matchRoute, paths, type Route } from '../routing/routes.ts';
@@ -116,6 +117,18 @@ function Routes() {
   }
 }
 
+/** The page of the address, with what it throws said in words (PageErrorBoundary). */
+function Pages() {
+  const { pathname } = useLocationPath();
+  return (
+    <PageErrorBoundary path={pathname}>
+      <Suspense fallback={<Spinner label={nb.loading} />}>
+        <Routes />
+      </Suspense>
+    </PageErrorBoundary>
+  );
+}
+
 export function App() {
   return (
     <SessionProvider>
@@ -124,9 +137,7 @@ export function App() {
       </a>
       <AppHeader />
       <main id="innhold" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<Spinner label={nb.loading} />}>
-          <Routes />
-        </Suspense>
+        <Pages />
       </main>
     </SessionProvider>
   );

@@ -13,6 +13,13 @@ export const nb = {
     text: 'Adressen finnes ikke i Samplan.',
   },
 
+  /** A page that failed while it was being shown (often a part of the app that could not be fetched). */
+  pageFailed: {
+    title: 'Siden kunne ikke vises',
+    text: 'Noe gikk galt da siden skulle vises, kanskje fordi nettet var borte et øyeblikk. Ofte hjelper det å laste siden inn på nytt.',
+    reload: 'Last inn siden på nytt',
+  },
+
   nav: {
     myPlans: 'Mine planer',
     logout: 'Logg ut',
