@@ -67,6 +67,13 @@ describe('a new user registers and makes a plan', () => {
 
         await page.getByLabel('Barnekoordinator eller koordinator').check();
         await expect.poll(() => page.locator('#role-error').count()).toBe(0);
+        // Offline the plan cannot be made yet: said so in words, and what was filled in stays for later.
+        await context.setOffline(true);
+        await page.getByRole('button', { name: 'Opprett planen' }).click();
+        await expectText(page.locator('main'), 'Du er ikke på nett. En ny plan lages på serveren');
+        expect(await page.getByLabel('Barnets navn').inputValue()).toBe('Emma Nilsen');
+        await saveScreenshot(page, `new-user-create-offline-${device}`, { fullPage: false });
+        await context.setOffline(false);
         await page.getByRole('button', { name: 'Opprett planen' }).click();
         await page.waitForURL((url) => /^\/planer\/[^/]+$/.test(url.pathname) && url.pathname !== '/planer/ny', {
           waitUntil: 'commit',

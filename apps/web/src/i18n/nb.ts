@@ -121,6 +121,8 @@ export const nb = {
 
   createPlan: {
     title: 'Ny individuell plan',
+    offline:
+      'Du er ikke på nett. En ny plan lages på serveren, så den kan først lages når du er på nett igjen. Det du har fylt ut, står her til da.',
     intro: 'Planen blir laget på serveren. Etterpå kan du og de andre i ansvarsgruppa fylle den ut sammen.',
     planTitle: 'Navn på planen',
     planTitleDefault: 'Individuell plan',

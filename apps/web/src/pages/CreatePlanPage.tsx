@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/api.ts';
+import { isNoAnswer } from '../api/ApiError.ts';
 import type { NewPlanInput } from '@samplan/api';
 import { Link } from '../routing/Link.tsx';
 import { navigate } from '../routing/navigation.ts';
@@ -38,8 +39,9 @@ export function CreatePlanPage() {
         ...(demo ? { demo: true } : {}),
       });
       navigate(paths.plan(plan.id));
-    } catch {
-      setError(nb.errorGeneric);
+    } catch (err) {
+      // Offline (or the server out of reach): say so, and keep what was filled in for when the network is back.
+      setError(isNoAnswer(err) ? nb.createPlan.offline : nb.errorGeneric);
       setBusy(false);
     }
   };
