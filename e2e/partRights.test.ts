@@ -38,6 +38,21 @@ describe('rights per part in the browser', () => {
     await inviteToPlan(parent.context, teacher, planId, 'deltaker', 'Kari Nilsen (mor)');
   });
 
+  /**
+   * A new deltaker in the plan, whose page's sockets pass through the test (newest last), so the test can send on
+   * them what no honest page sends.
+   */
+  async function deltakerWithSocketInHand(name: string) {
+    const guest = await newUserContext(app.browser, app.server.url, name);
+    await inviteToPlan(parent.context, guest, planId, 'deltaker', 'Kari Nilsen (mor)');
+    const errors = collectPageErrors(guest.page);
+    const toServer: WebSocketRoute[] = [];
+    await guest.page.routeWebSocket(/\/collab\//, (ws) => {
+      toServer.push(ws.connectToServer());
+    });
+    return { ...guest, errors, toServer };
+  }
+
   it('shows the family’s part read-only to a deltaker, says who writes it, and lets them write measures', async () => {
     const { page } = teacher;
     const errors = collectPageErrors(page);
@@ -116,15 +131,7 @@ describe('rights per part in the browser', () => {
   });
 
   it('when the server refuses an edit, the page loads the plan again and says what was not saved', async () => {
-    const siv = await newUserContext(app.browser, app.server.url, 'Siv Skole');
-    await inviteToPlan(parent.context, siv, planId, 'deltaker', 'Kari Nilsen (mor)');
-    const { page } = siv;
-    const errors = collectPageErrors(page);
-    // The page's own socket, passed through, so the test can send on it what no honest page sends.
-    const toServer: WebSocketRoute[] = [];
-    await page.routeWebSocket(/\/collab\//, (ws) => {
-      toServer.push(ws.connectToServer());
-    });
+    const { page, errors, toServer } = await deltakerWithSocketInHand('Siv Skole');
     await openPlan(page, planId, 'tiltak');
     sendFamilyPartEdit(toServer[toServer.length - 1]!);
     await expectText(
@@ -148,14 +155,7 @@ describe('rights per part in the browser', () => {
   // when they are sent after the member's rights changed).
   for (const where of ['møtemodus', 'utskrift'] as const) {
     it(`in ${where} too, a refused edit is told until the user closes the message`, async () => {
-      const anne = await newUserContext(app.browser, app.server.url, 'Anne Helsesykepleier');
-      await inviteToPlan(parent.context, anne, planId, 'deltaker', 'Kari Nilsen (mor)');
-      const { page } = anne;
-      const errors = collectPageErrors(page);
-      const toServer: WebSocketRoute[] = [];
-      await page.routeWebSocket(/\/collab\//, (ws) => {
-        toServer.push(ws.connectToServer());
-      });
+      const { context, page, errors, toServer } = await deltakerWithSocketInHand('Anne Helsesykepleier');
       const plan = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
         content: { meetings: Array<{ id: string }> };
       };
@@ -180,6 +180,7 @@ describe('rights per part in the browser', () => {
         await page.locator('.connection[data-state="connected"]').waitFor();
         await saveScreenshot(page, 'update-refused-meeting-phone', { fullPage: false });
       } else {
+        await saveScreenshot(page, 'update-refused-print-phone', { fullPage: false });
         // Not on paper.
         await page.emulateMedia({ media: 'print' });
         expect(await alert.isVisible()).toBe(false);
@@ -191,7 +192,7 @@ describe('rights per part in the browser', () => {
       await alert.waitFor({ state: 'detached' });
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       expect(errors).toEqual([]);
-      await anne.context.close();
+      await context.close();
     });
   }
 });

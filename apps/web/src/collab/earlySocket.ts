@@ -68,9 +68,7 @@ export class EarlySocket {
     // provider hears the refusal with its code, as from a socket of its own.
     this.socket.onclose = (event) => this.pass(event, () => this.onclose?.(event));
     this.timer = setTimeout(() => {
-      if (EarlySocket.waiting !== this) return;
-      EarlySocket.waiting = null;
-      this.socket.close();
+      if (EarlySocket.waiting === this) EarlySocket.discard();
     }, UNTAKEN_MS);
   }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { decodeUpdateRefusal } from '@samplan/protocol';
 import { nb, nbAccess } from '../i18n/index.ts';
+import type { PlanConnection } from '../collab/PlanConnection.ts';
 import { usePlan } from './PlanContext.tsx';
 
 /**
@@ -11,7 +12,8 @@ import { usePlan } from './PlanContext.tsx';
  */
 export function RefusalAlert() {
   const { connection } = usePlan();
-  const [closedFor, setClosedFor] = useState<unknown>(null);
+  // Closed for this connection; a later refusal comes on a new one and is told again.
+  const [closedFor, setClosedFor] = useState<PlanConnection | null>(null);
   if (!connection.refusal || closedFor === connection) return null;
   const { code, detail } = decodeUpdateRefusal(connection.refusal);
   return (
