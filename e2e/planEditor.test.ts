@@ -101,6 +101,13 @@ describe('the plan editor with two people', () => {
 
     await goToSection(a, 'tiltak');
     await a.getByRole('button', { name: 'Nytt tiltak' }).first().click();
+    // Typed once the new measure's title has the focus, as for the goal above (and as a person sees it first): on a
+    // busy machine the keys came before the form and went to the button.
+    await waitFor(() =>
+      a.evaluate(
+        () => document.activeElement?.tagName === 'TEXTAREA' && !!document.activeElement.closest('[data-measure-id]'),
+      ),
+    );
     await a.keyboard.type('Sykkeltrening med fysioterapeut', { delay: 10 });
     const measure = a.locator('li[data-measure-id]').last();
     await measure.locator('summary', { hasText: 'Velg hvilke mål tiltaket gjelder' }).click();
