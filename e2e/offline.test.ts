@@ -16,6 +16,8 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 /** The demo plan's first goal (plan-model seedDemoPlan). */
 const FIRST_GOAL = 'Emma skal kunne gå selv med rollator i hele skolebygget innen sommeren 2027.';
+/** The demo plan's child, by whose name lists of plans name it. */
+const CHILD = 'Emma Nilsen';
 /** The first goal's card, and the heading it reads as (the goal's own words). */
 const firstGoal = (page: Page) => page.locator('li[data-goal-id] > article').first();
 const firstGoalTitle = async (page: Page): Promise<string> =>
@@ -121,7 +123,8 @@ async function exportedGoalTitles(context: BrowserContext, planId: string): Prom
 }
 
 describe('offline first: a plan opened before opens, and takes typing, without a network', () => {
-  const app = useWebApp();
+  // Every test registers and logs in several accounts from one address, within the limit's window.
+  const app = useWebApp({ env: () => ({ AUTH_RATE_LIMIT_MAX: '200' }) });
 
   /** A parent's demo plan, shared with a teacher (deltaker), both logged in in their own browsers. */
   async function sharedDemoPlan(viewport: { width: number; height: number }) {
@@ -342,7 +345,8 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await expectText(question, 'ikke sendt ennå');
       const link = question.getByRole('link');
       expect(await link.count()).toBe(1);
-      expect(((await link.textContent()) ?? '').trim()).toBe(planTitle);
+      expect(((await link.textContent()) ?? '').trim()).toBe(CHILD);
+      await expectText(question.getByRole('listitem'), planTitle);
       expect(await link.getAttribute('href')).toBe(`/planer/${planId}`);
       // Keeping the words is what Enter does.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ikke logg ut');
@@ -379,6 +383,76 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       expect(titles).not.toContain(`${sent} Ikke sendt.`);
       expect(errors).toEqual([]);
     } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('words typed offline survive the session ending meanwhile, and are sent after the next login (phone)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    const other = await app.browser.newContext({ baseURL: app.server.url });
+    try {
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      const planTitle = ((await page.locator('h1').first().textContent()) ?? '').trim();
+      const kept = `samplan-plan:${parent.user.id}:${planId}`;
+
+      // Two weeks at the cabin without a network: the words wait on the phone...
+      await parent.context.setOffline(true);
+      await page.locator('.connection[data-state="offline"]').waitFor();
+      await typeInFirstGoal(page, ' Skrevet på hytta.');
+      await expectText(page.locator('.connection'), PENDING_KEPT);
+      // ...while the session ends on the server (here: «Logg ut på alle enheter» on another device; a session that
+      // has expired is refused the same way, 4401).
+      const login = await other.request.post('/api/auth/login', {
+        headers: CSRF,
+        data: { email: parent.user.email, password: parent.user.password },
+      });
+      expect(login.status()).toBe(200);
+      expect((await other.request.post('/api/auth/logout-everywhere', { headers: CSRF })).status()).toBe(204);
+
+      // Back on the network the plan is refused: the parent is told the words are kept, and they are.
+      await parent.context.setOffline(false);
+      await page.locator('.connection[data-state="failed"]').waitFor();
+      await expectText(
+        page.locator('.connection'),
+        'Du er logget ut. Logg inn igjen og åpne planen, så sendes endringene dine.',
+      );
+      await saveScreenshot(page, 'logged-out-words-kept-phone', { fullPage: false });
+      // Nobody is remembered any more (nothing opens offline without a new login); the plan's copy stays.
+      await expect.poll(() => rememberedUserId(page)).toBe(null);
+      expect(await storedDatabases(page)).toContain(kept);
+
+      // The app opened again asks the server, is told the session has ended, and keeps the words still.
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+      expect(await storedDatabases(page)).toContain(kept);
+      await page.getByLabel('E-post').fill(parent.user.email);
+      await page.getByLabel('Passord').fill(parent.user.password);
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+
+      // Mine planer names the plan that holds them; opening it sends them.
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      const notice = page.locator('.unsent-plans');
+      await expectText(notice, 'Noe du har skrevet på denne enheten, er ikke sendt ennå.');
+      expect(((await notice.getByRole('link').textContent()) ?? '').trim()).toBe(CHILD);
+      await expectText(notice.getByRole('listitem'), planTitle);
+      await saveScreenshot(page, 'plans-unsent-phone', { fullPage: false });
+      await expectNoAxeViolations(page);
+      await notice.getByRole('link').click();
+      await waitForConnected(page);
+      await expect.poll(() => page.locator('.connection').getAttribute('data-pending')).toBe('0');
+      expect(await exportedGoalTitles(parent.context, planId)).toContain(`${FIRST_GOAL} Skrevet på hytta.`);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      await page.locator('.plan-list').waitFor();
+      expect(await notice.count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await other.close();
       await parent.context.close();
       await teacher.context.close();
     }

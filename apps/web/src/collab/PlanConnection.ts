@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { deleteStore, forgetAccount, forgetPlan, whenStoreDeleted } from '../offline/deviceStore.ts';
+import { deleteStore, forgetAllButUnsent, forgetPlan, whenStoreDeleted } from '../offline/deviceStore.ts';
 import { planStoreName, UNSENT_KEY, UNSENT_OBJECT_STORE } from '../offline/storeNames.ts';
 import {
   ACCESS_ENDED,
@@ -238,8 +238,11 @@ export class PlanConnection {
       this.provider.disconnect();
       this.dropStore();
     } else if (this.failure === 'unauthenticated') {
-      this.dropStore();
-      if (this.me) void forgetAccount(this.me.id);
+      // The session ended (expired, or ended on another device): what this browser keeps goes as at a logout,
+      // except changes typed here and not sent yet, kept for the next login (forgetAllButUnsent). This plan's copy
+      // stays open while it holds some, so what is typed from now on is kept with them.
+      if (this.pending === 0) this.dropStore();
+      if (this.me) void forgetAllButUnsent(this.me.id);
     } else if (FORGET_PLAN.has(this.failure)) {
       this.dropStore();
       if (this.me) void forgetPlan(this.me.id, this.planId);

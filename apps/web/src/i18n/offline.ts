@@ -16,6 +16,13 @@ export const nbOffline = {
   /** Mine planer without an answer, and no plan kept on this device. */
   noPlansKept:
     'Du er ikke på nett, eller Samplan svarer ikke akkurat nå. Ingen planer er lagret på denne enheten ennå: en plan du har åpnet på nett, kan du senere åpne her uten nett.',
+  /** The session ended (expired, or ended on another device) while changes typed here were not sent yet. */
+  loggedOutKept: 'Du er logget ut. Logg inn igjen og åpne planen, så sendes endringene dine.',
+  /** Mine planer, above the list: plans with words typed on this device that are not sent yet. */
+  unsentPlans: (plans: number) =>
+    plans === 1
+      ? 'Noe du har skrevet på denne enheten, er ikke sendt ennå. Det sendes når du åpner planen mens du er på nett:'
+      : `Noe du har skrevet på denne enheten, er ikke sendt ennå. Det sendes når du åpner planene mens du er på nett (${plans} planer):`,
   notOnDevice:
     'Du er ikke på nett, og denne planen er ikke lagret på denne enheten. Åpne planen når du er på nett, så kan du åpne den uten nett senere.',
 } as const;

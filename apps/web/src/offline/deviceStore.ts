@@ -13,8 +13,9 @@ import {
 /**
  * What this browser keeps so that a plan opened before can be opened again offline, besides the plan itself
  * (PlanConnection keeps that, with y-indexeddb): who was logged in last, and each plan's PlanInfo. Everything is in
- * IndexedDB under names per account (storeNames.ts), and everything of an account is deleted when it logs out, is
- * logged out by the server, or another account logs in on this browser. Every function here is best effort: where
+ * IndexedDB under names per account (storeNames.ts), and everything of an account is deleted when it logs out or
+ * another account logs in on this browser; when the server ends its session, everything but the changes not sent
+ * yet (forgetAllButUnsent). Every function here is best effort: where
  * IndexedDB is not available, nothing is kept and the app works online as before.
  */
 
@@ -155,11 +156,18 @@ async function keptPlanInfos(userId: string): Promise<Map<string, PlanInfo>> {
   return infos;
 }
 
+/** A plan holding changes not sent yet: its title and child's name where its PlanInfo is kept. */
+export interface UnsentPlan {
+  id: string;
+  title: string | null;
+  childName: string | null;
+}
+
 /**
  * The account's plans this browser keeps with changes typed here that are not sent yet (typed offline, and the
  * plan not opened online since), by title where the plan's PlanInfo is kept. Logging out would delete them.
  */
-export async function plansWithUnsentChanges(userId: string): Promise<Array<{ id: string; title: string | null }>> {
+export async function plansWithUnsentChanges(userId: string): Promise<UnsentPlan[]> {
   const infos = await keptPlanInfos(userId);
   const planIds = await keptPlanIds(userId, infos);
   const unsent = await Promise.all(
@@ -167,7 +175,7 @@ export async function plansWithUnsentChanges(userId: string): Promise<Array<{ id
   );
   return unsent
     .filter((planId): planId is string => planId !== null)
-    .map((id) => ({ id, title: infos.get(id)?.title ?? null }));
+    .map((id) => ({ id, title: infos.get(id)?.title ?? null, childName: infos.get(id)?.childName || null }));
 }
 
 /**
@@ -222,6 +230,30 @@ export async function forgetAccount(userId: string): Promise<void> {
   const remembered = await rememberedUser();
   if (!remembered || remembered.id === userId) names.add(SESSION_STORE);
   await Promise.all([...names].map(deleteStore));
+}
+
+/**
+ * The server ended the account's session without this browser asking (it expired, or the account logged out on
+ * every device, or its password was changed): everything kept for the account is deleted as at a logout, except the
+ * plans holding changes typed here and not sent yet. Those are kept, with their PlanInfo, so that nobody's words are
+ * lost: they are sent when the account logs in here again and opens the plan, and deleted if another account logs
+ * in first (rememberUser). The account is no longer the remembered user, so nothing is opened offline without a
+ * new login. Resolves with the plans kept.
+ */
+export async function forgetAllButUnsent(userId: string): Promise<UnsentPlan[]> {
+  const unsent = await plansWithUnsentChanges(userId);
+  if (unsent.length === 0) {
+    await forgetAccount(userId);
+    return [];
+  }
+  const keep = new Set(unsent.map((plan) => plan.id));
+  const forgotten = [...(await keptPlanIds(userId))].filter((planId) => !keep.has(planId));
+  const remembered = await rememberedUser();
+  await Promise.all([
+    ...forgotten.map((planId) => forgetPlan(userId, planId)),
+    ...(!remembered || remembered.id === userId ? [deleteStore(SESSION_STORE)] : []),
+  ]);
+  return unsent;
 }
 
 /** Keeps a plan's PlanInfo for opening it offline. */

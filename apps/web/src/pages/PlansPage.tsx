@@ -13,6 +13,7 @@ import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb, nbCaseload, nbOffline } from '../i18n/index.ts';
 import { PlanCard } from './PlanCard.tsx';
 import { CaseloadTools, useCaseload } from './CaseloadTools.tsx';
+import { UnsentPlansNotice } from './UnsentPlansNotice.tsx';
 
 export function PlansPage() {
   usePageTitle(nb.plans.title);
@@ -59,6 +60,7 @@ export function PlansPage() {
         </Link>
       </div>
       <p className="lead">{nb.plans.intro}</p>
+      {userId && <UnsentPlansNotice userId={userId} />}
       {failed && !kept && (
         <Alert>
           {nb.plans.loadFailed}{' '}

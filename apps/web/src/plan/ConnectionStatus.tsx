@@ -61,7 +61,13 @@ export function ConnectionStatus() {
       <span className="connection__label">{LABELS[state]}</span>
       {detail && <span className="connection__detail">{detail}</span>}
       {state === 'offline' && <span className="connection__detail">{offlineDetail}</span>}
-      {state === 'failed' && failure && <span className="connection__detail">{connectionFailureMessage(failure)}</span>}
+      {state === 'failed' && failure && (
+        <span className="connection__detail">
+          {failure === 'unauthenticated' && pending > 0 && keptOnDevice
+            ? nbOffline.loggedOutKept
+            : connectionFailureMessage(failure)}
+        </span>
+      )}
     </>
   );
   return (

@@ -1,12 +1,10 @@
 import { useId, useState } from 'react';
 import { nb } from '../i18n/index.ts';
-import { plansWithUnsentChanges } from '../offline/deviceStore.ts';
-import { Link } from '../routing/Link.tsx';
+import { plansWithUnsentChanges, type UnsentPlan } from '../offline/deviceStore.ts';
 import { navigate } from '../routing/navigation.ts';
 import { paths } from '../routing/routes.ts';
 import { useSession } from './SessionContext.tsx';
-
-type Unsent = Awaited<ReturnType<typeof plansWithUnsentChanges>>;
+import { UnsentPlanList } from './UnsentPlanList.tsx';
 
 /** After logging out: the login page, unless the page says otherwise. */
 const toLogin = (): void => navigate(paths.login(), { replace: true });
@@ -30,7 +28,7 @@ export function LogoutButton({
   onLoggedOut?: () => void;
 }) {
   const { user, logout, logoutEverywhere } = useSession();
-  const [unsent, setUnsent] = useState<Unsent | null>(null);
+  const [unsent, setUnsent] = useState<UnsentPlan[] | null>(null);
   const [busy, setBusy] = useState(false);
   const questionId = useId();
   const hintId = useId();
@@ -71,15 +69,7 @@ export function LogoutButton({
           aria-describedby={hintId}
         >
           <p id={questionId}>{nb.nav.unsent.title(unsent.length)}</p>
-          <ul>
-            {unsent.map((plan) => (
-              <li key={plan.id}>
-                <Link to={paths.plan(plan.id)} onClick={() => setUnsent(null)}>
-                  {plan.title || nb.nav.unsent.untitled}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <UnsentPlanList plans={unsent} onOpen={() => setUnsent(null)} />
           <p id={hintId}>{nb.nav.unsent.hint}</p>
           <div className="item-confirm__buttons">
             <button type="button" className="button button--danger-solid" disabled={busy} onClick={() => void end()}>

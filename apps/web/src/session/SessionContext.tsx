@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api } from '../api/api.ts';
 import { ApiError, isNoAnswer } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
-import { forgetAccount, rememberedUser, rememberUser } from '../offline/deviceStore.ts';
+import { forgetAccount, forgetAllButUnsent, rememberedUser, rememberUser } from '../offline/deviceStore.ts';
 import { clearLogoutPending, isLogoutPending, setLogoutPending } from '../offline/pendingLogout.ts';
 import type { User } from '@samplan/api';
 
@@ -18,6 +18,11 @@ export interface Session {
   logout(): Promise<void>;
   /** Ends every session of this account, on every device (their open plans close too). */
   logoutEverywhere(): Promise<void>;
+  /**
+   * Asks the server again who is logged in (after something that may have ended this browser's session, such as
+   * a new password): as at the app's start, a session that has ended keeps only the words not sent yet.
+   */
+  recheck(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -70,8 +75,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           return;
         }
         if (status === 401 || status === 403) {
+          // Ended by the server (expired, or ended on another device): words not sent yet stay for the next login.
           const remembered = current.current ?? (await remembering);
-          if (remembered) await forgetAccount(remembered.id);
+          if (remembered) await forgetAllButUnsent(remembered.id);
         }
         if (cancelled()) return;
         current.current = null;
@@ -125,10 +131,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const logout = useCallback(() => endSession(api.logout), [endSession]);
   const logoutEverywhere = useCallback(() => endSession(api.logoutEverywhere), [endSession]);
+  const recheck = useCallback(() => settle(api.me()), [settle]);
 
   const value = useMemo(
-    () => ({ user, offline, setUser, logout, logoutEverywhere }),
-    [user, offline, setUser, logout, logoutEverywhere],
+    () => ({ user, offline, setUser, logout, logoutEverywhere, recheck }),
+    [user, offline, setUser, logout, logoutEverywhere, recheck],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
