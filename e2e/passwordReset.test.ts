@@ -83,4 +83,41 @@ describe('a forgotten password', () => {
     await page.close();
     await context.close();
   });
+
+  it("opened in a browser where someone is logged in, ends only the reset account's session there", async () => {
+    const kari = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const ola = await newUserContext(app.browser, app.server.url, 'Ola Nilsen');
+    const resetLink = async (email: string): Promise<string> => {
+      const asked = await kari.page.request.post('/api/auth/password-reset', { headers: CSRF, data: { email } });
+      expect(asked.status()).toBe(202);
+      const mail = await waitFor(() => mailbox.mails.find((m) => m.to.includes(email)) ?? false);
+      return /https?:\/\/\S+/.exec(mail.text)![0];
+    };
+    const setNewPassword = async (link: string, password: string): Promise<void> => {
+      await kari.page.goto(link);
+      await expectText(kari.page.locator('h1'), 'Lag nytt passord');
+      await kari.page.getByLabel('Nytt passord').fill(password);
+      await kari.page.getByRole('button', { name: 'Lagre nytt passord' }).click();
+    };
+
+    // Ola's link, opened on Kari's computer while she is logged in: Ola's password changes, Kari stays logged in.
+    await setNewPassword(await resetLink(ola.user.email), 'olas-nye-lange-passord');
+    await kari.page.waitForURL((url) => url.pathname === '/');
+    await expectText(kari.page.locator('h1'), 'Mine planer');
+    expect((await kari.context.request.get('/api/me')).status()).toBe(200);
+    expect((await ola.context.request.get('/api/me')).status()).toBe(401);
+    const olaLogin = await ola.context.request.post('/api/auth/login', {
+      headers: CSRF,
+      data: { email: ola.user.email, password: 'olas-nye-lange-passord' },
+    });
+    expect(olaLogin.status()).toBe(200);
+
+    // Kari's own link: her session here ends too, and the login page says why.
+    await setNewPassword(await resetLink(kari.user.email), 'karis-nye-lange-passord');
+    await kari.page.waitForURL(/\/logg-inn\?passord=endret$/);
+    await expectText(kari.page.getByRole('status'), 'Passordet er endret. Logg inn med det nye passordet.');
+    expect((await kari.context.request.get('/api/me')).status()).toBe(401);
+    await kari.context.close();
+    await ola.context.close();
+  });
 });

@@ -24,7 +24,7 @@ function takeTokenFromAddress(): string | null {
 export function ResetPasswordPage() {
   const t = nb.passwordReset;
   usePageTitle(t.newTitle);
-  const { setUser } = useSession();
+  const { recheck } = useSession();
   const [token] = useState(takeTokenFromAddress);
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string | null>(null);
@@ -43,8 +43,9 @@ export function ResetPasswordPage() {
     setBusy(true);
     try {
       await api.confirmPasswordReset(token, password);
-      // Every session of the account has ended, this browser's too.
-      setUser(null);
+      // Every session of the account has ended: this browser's too if it was logged in as that account (another
+      // account logged in here stays so). Words typed here and not sent yet are kept for the next login.
+      await recheck();
       navigate(paths.loginAfterReset(), { replace: true });
     } catch (err) {
       setError({
