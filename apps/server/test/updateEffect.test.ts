@@ -123,4 +123,105 @@ describe('readUpdateEffect: what an update would do, read before it is applied',
     const b = new Y.Item(Y.createID(5, 1), null, Y.createID(5, 0), null, null, null, null, new Y.ContentAny([1]));
     expect(readUpdateEffect(doc, { structs: [a, b], ds: Y.createDeleteSet() }).problem).toBe('BAD_PARENT');
   });
+
+  describe("a struct the document has already is the document's, whatever the update says of it", () => {
+    /** A plan with a title in meta and one measure (a map) in measures. */
+    function planWithMeasure(): { doc: Y.Doc; title: Y.Item; measure: Y.Item } {
+      const doc = new Y.Doc();
+      doc.transact(() => {
+        doc.getMap('meta').set('title', 'Individuell plan');
+        doc.getMap('measures').set('m1', new Y.Map());
+      });
+      const title = (doc.getMap('meta') as unknown as { _map: Map<string, Y.Item> })._map.get('title')!;
+      const measure = (doc.getMap('measures') as unknown as { _map: Map<string, Y.Item> })._map.get('m1')!;
+      return { doc, title, measure };
+    }
+    const item = (id: Y.ID, fields: { origin?: Y.ID; parent?: Y.ID | string; parentSub?: string }, value: unknown) =>
+      new Y.Item(
+        id,
+        null,
+        fields.origin ?? null,
+        null,
+        null,
+        (fields.parent ?? null) as unknown as Y.AbstractType<unknown>,
+        fields.parentSub ?? null,
+        new Y.ContentAny([value]),
+      );
+
+    it('a copy of an existing id claiming to be in a part the sender may write does not move what follows it', () => {
+      const { doc, title, measure } = planWithMeasure();
+      // The copy says the title's id lives in the measure; Yjs ignores the copy and puts the next item by the title.
+      const copy = item(title.id, { parent: measure.id, parentSub: 'position' }, 'x');
+      const next = item(Y.createID(987_654, 0), { origin: title.id }, 'Tittel skrevet av en deltaker');
+      const effect = readUpdateEffect(doc, { structs: [copy, next], ds: Y.createDeleteSet() });
+      expect(effect.problem).toBeNull();
+      expect([...effect.roots]).toEqual(['meta']);
+      expect(effect.writes).toMatchObject([{ root: 'meta', depth: 0, key: 'title' }]);
+      expect(effect.newStructs).toBe(1);
+    });
+
+    it('nor what names it as its parent', () => {
+      const { doc, measure } = planWithMeasure();
+      const goal = new Y.Map<unknown>();
+      doc.getMap('goals').set('g1', goal);
+      const goalItem = (doc.getMap('goals') as unknown as { _map: Map<string, Y.Item> })._map.get('g1')!;
+      const copy = new Y.Item(
+        goalItem.id,
+        null,
+        null,
+        null,
+        null,
+        measure.id as unknown as Y.AbstractType<unknown>,
+        'notes',
+        new Y.ContentType(new Y.Map()),
+      );
+      const child = item(Y.createID(987_654, 0), { parent: goalItem.id, parentSub: 'status' }, 'nådd');
+      const effect = readUpdateEffect(doc, { structs: [copy, child], ds: Y.createDeleteSet() });
+      expect([...effect.roots]).toEqual(['goals']);
+      expect(effect.writes).toMatchObject([{ root: 'goals', depth: 1, key: 'status' }]);
+    });
+
+    it('a struct the server has in part (typing merged on the client) goes where its known part is', () => {
+      const server = plan();
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const title = () => (client.getMap('goals').get('g1') as Y.Map<unknown>).get('title') as Y.Text;
+      const before = Y.encodeStateVector(client);
+      title().insert(7, ' til');
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before));
+      title().insert(11, ' skolen');
+      // The client's typing is one struct now; the server has its first part.
+      const merged = Y.encodeStateAsUpdate(client, before);
+      const decoded = Y.decodeUpdate(merged);
+      const own = decoded.structs.filter((s) => s.id.client === client.clientID);
+      expect(own).toHaveLength(1);
+      expect(own[0]!.length).toBe(11);
+      const effect = readUpdateEffect(server, decoded);
+      expect(effect.problem).toBeNull();
+      expect([...effect.roots]).toEqual(['goals']);
+      expect(effect.depth).toBe(2);
+    });
+
+    it('a struct the server has in part that claims another place for its new part is refused', () => {
+      const { doc } = planWithMeasure();
+      const writer = new Y.Doc();
+      writer.clientID = 4242;
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc));
+      writer.getText('about.family').insert(0, 'ab');
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer, Y.encodeStateVector(doc)));
+      // Clocks 0-1 are in about.family; the same struct again, three long, now says it is in meta.
+      const forged = new Y.Item(
+        Y.createID(4242, 0),
+        null,
+        null,
+        null,
+        null,
+        'meta' as unknown as Y.AbstractType<unknown>,
+        'title',
+        new Y.ContentString('abc'),
+      );
+      const effect = readUpdateEffect(doc, { structs: [forged], ds: Y.createDeleteSet() });
+      expect(effect.problem).toBe('BAD_PARENT');
+    });
+  });
 });

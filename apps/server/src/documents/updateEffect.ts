@@ -78,8 +78,16 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     }
     return undefined;
   };
+  const isKnown = (id: Y.ID): boolean => Y.getState(store, id.client) > id.clock;
   const inDoc = (id: Y.ID): Y.Item | Y.GC | undefined =>
-    Y.getState(store, id.client) > id.clock ? (Y.getItem(store, id) as Y.Item | Y.GC) : undefined;
+    isKnown(id) ? (Y.getItem(store, id) as Y.Item | Y.GC) : undefined;
+  /**
+   * The struct a reference names, as Yjs resolves it: the document's where the document has that id (a struct in
+   * the update that repeats it is ignored by Yjs, so whatever it claims about its own place means nothing), the
+   * update's otherwise.
+   */
+  const target = (id: Y.ID): { struct: Y.Item | Y.GC | undefined; fromUpdate: boolean } =>
+    isKnown(id) ? { struct: inDoc(id), fromUpdate: false } : { struct: inUpdate(id), fromUpdate: true };
 
   const resolve = (start: Y.Item | Y.GC): Resolution => {
     // Follow references until a place is known, then give every struct on the way its place: by its origin it
@@ -89,9 +97,9 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     let current: Y.Item | Y.GC = start;
     let base: Resolution;
     for (;;) {
-      const known = resolved.get(current);
-      if (known !== undefined) {
-        base = known;
+      const done = resolved.get(current);
+      if (done !== undefined) {
+        base = done;
         break;
       }
       if (current instanceof Y.GC) {
@@ -118,21 +126,21 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
         base = 'BAD_PARENT';
         break;
       }
-      const next = inUpdate(ref);
-      const target = next ?? inDoc(ref);
-      if (viaParent && target instanceof Y.Item && !(target.content instanceof Y.ContentType)) {
+      const { struct: referenced, fromUpdate } = target(ref);
+      if (viaParent && referenced instanceof Y.Item && !(referenced.content instanceof Y.ContentType)) {
         chain.push({ struct: item, parent: null });
         base = 'BAD_PARENT';
         break;
       }
-      const parentKind = viaParent && target instanceof Y.Item ? kindOf((target.content as Y.ContentType).type) : null;
+      const parentKind =
+        viaParent && referenced instanceof Y.Item ? kindOf((referenced.content as Y.ContentType).type) : null;
       chain.push({ struct: item, parent: parentKind });
-      if (next) {
-        current = next;
+      if (referenced && fromUpdate) {
+        current = referenced;
         continue;
       }
-      if (!target) base = 'MISSING_DEPENDENCY';
-      else base = target instanceof Y.GC ? null : placeInDoc(target);
+      if (!referenced) base = 'MISSING_DEPENDENCY';
+      else base = referenced instanceof Y.GC ? null : placeInDoc(referenced);
       break;
     }
     let place = base;
@@ -164,10 +172,44 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     }
   };
 
+  // A struct the document has in part: Yjs integrates only its new part, next to the document's struct before it,
+  // so that is where it goes, and only if its own references name that same place (or the lists would be joined
+  // across two types).
+  const partlyKnownPlace = (struct: Y.Item | Y.GC, left: Y.Item | Y.GC): Resolution => {
+    // Collected content has no place; an item cannot follow collected content (Yjs would lose its parent).
+    if (struct instanceof Y.GC) return null;
+    if (left instanceof Y.GC) return 'BAD_PARENT';
+    const parent = struct.parent as unknown;
+    let type: unknown;
+    let parentSub: string | null;
+    if (typeof parent === 'string' || parent instanceof Y.ID) {
+      const named = typeof parent === 'string' ? doc.share.get(parent) : inDoc(parent);
+      type = named instanceof Y.Item ? (named.content as Partial<Y.ContentType>).type : named;
+      parentSub = struct.parentSub;
+    } else {
+      const ref = struct.origin ?? struct.rightOrigin;
+      const neighbour = ref ? inDoc(ref) : undefined;
+      type = neighbour instanceof Y.Item ? neighbour.parent : undefined;
+      parentSub = neighbour instanceof Y.Item ? neighbour.parentSub : null;
+    }
+    return type !== undefined && type === left.parent && parentSub === left.parentSub ? placeInDoc(left) : 'BAD_PARENT';
+  };
+
   for (const [client, list] of byClient) {
-    const known = Y.getState(store, client);
+    const state = Y.getState(store, client);
     for (const struct of list) {
-      if (struct.id.clock + struct.length <= known) continue;
+      if (struct.id.clock < state && struct.id.clock + struct.length > state) {
+        resolved.set(
+          struct,
+          partlyKnownPlace(struct, Y.getItem(store, Y.createID(client, state - 1)) as Y.Item | Y.GC),
+        );
+      }
+    }
+  }
+  for (const [client, list] of byClient) {
+    const state = Y.getState(store, client);
+    for (const struct of list) {
+      if (struct.id.clock + struct.length <= state) continue;
       effect.writers.add(client);
       effect.newStructs += 1;
       const place = resolve(struct);
@@ -196,11 +238,11 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
 
   let deletions = 0;
   for (const [client, ranges] of decoded.ds.clients) {
-    const known = Y.getState(store, client);
+    const state = Y.getState(store, client);
     const structs = store.clients.get(client);
     for (const { clock, len } of ranges) {
       const end = clock + len;
-      if (structs && clock < known) {
+      if (structs && clock < state) {
         for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
           const struct = structs[i]!;
           if (struct instanceof Y.GC || struct.deleted) continue;
@@ -209,7 +251,7 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
         }
       }
       // What lies beyond the document's state must be new structs of this very update.
-      for (let at = Math.max(clock, known); at < end;) {
+      for (let at = Math.max(clock, state); at < end;) {
         const struct = inUpdate(Y.createID(client, at));
         if (!struct) {
           effect.problem ??= 'UNKNOWN_DELETION';
