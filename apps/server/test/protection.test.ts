@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { getPlanRichText, writeRichText, type PlanJSON } from '@samplan/plan-model';
+import { addItem, getPlanRichText, writeRichText, type PlanJSON } from '@samplan/plan-model';
 import { CloseCode, MessageType, PRESENCE_LIMITS, SyncMessageType } from '@samplan/protocol';
 import { acceptAsNewUser, addMember, firstClose, invite, readLog } from './support/family.ts';
 import { awarenessFrame, openRawSocket } from './support/rawSocket.ts';
@@ -210,6 +210,58 @@ describe('the family owns the plan: attacks by members with a legitimate account
     expect(refused[0]).toMatchObject({ details: { reason: 'part-read-only:omBarnet' } });
   });
 
+  it('a struct repeating an id the plan has cannot smuggle the next one into a part the sender may not write', async () => {
+    // The deltaker adds a measure the ordinary way, and reads the ids it needs from its own copy.
+    const school = await open(teacher);
+    school.doc.transact(() => {
+      const measure = new Y.Map<unknown>();
+      school.doc.getMap('measures').set('m-smuggle', measure);
+      measure.set('id', 'm-smuggle');
+    });
+    const family = await open(mother);
+    await waitFor(() => family.doc.getMap('measures').has('m-smuggle'));
+    const itemOf = (map: Y.Map<unknown>, key: string) =>
+      (map as unknown as { _map: Map<string, Y.Item> })._map.get(key)!;
+    const title = itemOf(school.doc.getMap('meta'), 'title').id;
+    const measure = itemOf(school.doc.getMap('measures'), 'm-smuggle').id;
+    const titleBefore = family.doc.getMap('meta').get('title');
+
+    // By hand, as Yjs writes an update (v1): a copy of the title's struct claiming to be the measure's «position»,
+    // then a new struct of the sender's own whose origin is that id. Yjs ignores the copy (it has that id) and puts
+    // the new struct next to the real title: in meta, the family's.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 2);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, title.client);
+    encoding.writeVarUint(encoder, title.clock);
+    encoding.writeUint8(encoder, 8 | 0x20); // ContentAny, with parentSub, placed by its parent's id
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, measure.client);
+    encoding.writeVarUint(encoder, measure.clock);
+    encoding.writeVarString(encoder, 'position');
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeAny(encoder, 'x');
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, 987_654_321);
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeUint8(encoder, 8 | 0x80); // ContentAny, placed by its origin
+    encoding.writeVarUint(encoder, title.client);
+    encoding.writeVarUint(encoder, title.clock);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeAny(encoder, 'Tittel skrevet av en deltaker');
+    encoding.writeVarUint(encoder, 0);
+    const raw = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, teacher, planId)}`);
+    await raw.opened;
+    await waitFor(() => raw.received.length > 0);
+    raw.socket.send(updateFrame(encoding.toUint8Array(encoder)));
+    expect(await raw.closed).toMatchObject({ code: CloseCode.updateRefused });
+
+    const stored = await server.app.samplan.documentLog.currentDoc(planId);
+    expect(stored.getMap('meta').get('title')).toBe(titleBefore);
+    stored.destroy();
+    expect(family.doc.getMap('meta').get('title')).toBe(titleBefore);
+  });
+
   it('a read-only member’s sync, reconnect after reconnect, is never stored nor logged as a refused edit', async () => {
     const head = await server.app.samplan.documentLog.head(planId);
     const viewer = await open(reader);
@@ -328,6 +380,26 @@ describe('the family owns the plan: attacks by members with a legitimate account
       expect((await api(server.url, mother, 'GET', `/api/plans/${planId}/export.json`)).status).toBe(200);
     },
   );
+
+  it('a plan whose stored dates are out of range does not break the member’s list, nor the notifications', async () => {
+    const brokenId = await createFamilyPlan(server.url, mother, 'Ole Nilsen');
+    // Written before createdAt was checked: the last date JavaScript has, a weekly evaluation and a goal to evaluate.
+    const current = await server.app.samplan.documentLog.currentDoc(brokenId);
+    const before = Y.encodeStateVector(current);
+    current.transact(() => {
+      current.getMap('meta').set('createdAt', '+275760-09-13T00:00:00.000Z');
+      current.getMap('meta').set('evaluationInterval', 'P1W');
+      addItem(current, 'goals', { title: 'Et mål' });
+    });
+    const poison = Y.encodeStateAsUpdate(current, before);
+    current.destroy();
+    await server.app.samplan.documentLog.append(brokenId, [{ update: poison, userId: null }]);
+    await server.app.samplan.projector.flushAll();
+    const list = await api<{ plans: Array<{ id: string }> }>(server.url, mother, 'GET', '/api/plans');
+    expect(list.status).toBe(200);
+    expect(list.body.plans.map((p) => p.id)).toEqual(expect.arrayContaining([planId, brokenId]));
+    await expect(server.app.samplan.notifier.sweep()).resolves.toBeUndefined();
+  });
 
   it('a plan broken before these checks (poisoned in the store) does not break the member’s list or its export', async () => {
     const brokenId = await createFamilyPlan(server.url, mother, 'Jonas Nilsen');
