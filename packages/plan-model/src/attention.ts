@@ -31,7 +31,7 @@ export function evaluationDueDate(facts: ProgressFacts, goal: ProgressFacts['goa
   const interval = parseEvaluationInterval(facts.meta.evaluationInterval);
   if (!interval) return goal.targetDate;
   const base = goal.lastEvaluated ?? facts.meta.periodStart ?? createdDay(facts.meta.createdAt);
-  return base ? addInterval(base, interval) : goal.targetDate;
+  return (base ? addInterval(base, interval) : null) ?? goal.targetDate;
 }
 
 /** The Norwegian calendar day a plan was created (its createdAt is a UTC timestamp); null when unknown. */

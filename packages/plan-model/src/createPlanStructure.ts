@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
 import { z } from 'zod/mini';
 import { getMetaMap } from './documentLayout.ts';
-import { PLAN_SCHEMA_VERSION } from './planMetaSchema.ts';
+import { PLAN_SCHEMA_VERSION, PlanCreatedAtSchema } from './planMetaSchema.ts';
 
 export const PlanStructureInputSchema = z.object({
   title: z.string(),
   childName: z.string(),
-  createdAt: z.string().check(z.minLength(1)),
+  createdAt: PlanCreatedAtSchema,
 });
 export type PlanStructureInput = z.infer<typeof PlanStructureInputSchema>;
 

@@ -33,13 +33,22 @@ export function parseEvaluationInterval(value: string | null | undefined): Evalu
 export const formatEvaluationInterval = ({ count, unit }: EvaluationInterval): string =>
   `P${count}${unit === 'uker' ? 'W' : 'M'}`;
 
-/** `date` (YYYY-MM-DD) plus the interval; a month step keeps the day, or ends on the month's last day. */
-export function addInterval(date: string, { count, unit }: EvaluationInterval): string {
+/**
+ * `date` (YYYY-MM-DD) plus the interval; a month step keeps the day, or ends on the month's last day. Null when
+ * `date` is no date or the result falls outside the years 0000-9999 (a plan's stored values are not trusted).
+ */
+export function addInterval(date: string, { count, unit }: EvaluationInterval): string | null {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  if (unit === 'uker') return new Date(Date.UTC(year, month - 1, day + 7 * count)).toISOString().slice(0, 10);
-  const target = new Date(Date.UTC(year, month - 1 + count, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
+  let target: Date;
+  if (unit === 'uker') {
+    target = new Date(Date.UTC(year, month - 1, day + 7 * count));
+  } else {
+    target = new Date(Date.UTC(year, month - 1 + count, 1));
+    const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+    target.setUTCDate(Math.min(day, lastDay));
+  }
+  const result = target.getUTCFullYear();
+  if (Number.isNaN(target.getTime()) || result < 0 || result > 9999) return null;
   return target.toISOString().slice(0, 10);
 }
 

@@ -19,6 +19,9 @@ export const PlanMetaSchema = z.object({
 });
 export type PlanMeta = z.infer<typeof PlanMetaSchema>;
 
+/** What a write to meta.createdAt must be: an ISO timestamp (years 0000-9999), as createPlanStructure writes it. */
+export const PlanCreatedAtSchema = z.iso.datetime();
+
 // What updateMeta accepts; null (or undefined) removes the key.
 export const PlanMetaPatchSchema = z.strictObject(
   z.partial(z.omit(PlanMetaSchema, { schemaVersion: true, createdAt: true })).shape,

@@ -1,7 +1,7 @@
 import { COLLECTION_NAMES, type CollectionName, type FieldSpec } from './collectionSpecs.ts';
 import { isPlanRichTextField, META_MAP_NAME } from './documentLayout.ts';
 import { fieldSpecs } from './fieldValues.ts';
-import { PLAN_SCHEMA_VERSION, PlanMetaSchema } from './planMetaSchema.ts';
+import { PLAN_SCHEMA_VERSION, PlanCreatedAtSchema, PlanMetaSchema } from './planMetaSchema.ts';
 import { RICH_TEXT_MARKS, RICH_TEXT_NODES } from './richTextSchema.ts';
 import { richTextMarkName } from './richTextToJSON.ts';
 
@@ -48,7 +48,10 @@ export function rootKind(name: string): SharedKind {
   return isPlanRichTextField(name) ? 'xmlFragment' : 'other';
 }
 
-const metaShape = PlanMetaSchema.shape as Record<string, { safeParse(value: unknown): { success: boolean } }>;
+const metaShape = { ...PlanMetaSchema.shape, createdAt: PlanCreatedAtSchema } as Record<
+  string,
+  { safeParse(value: unknown): { success: boolean } }
+>;
 const specsByCollection = new Map(
   COLLECTION_NAMES.map((name): [CollectionName, Map<string, FieldSpec>] => [name, new Map(fieldSpecs(name))]),
 );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addInterval,
   attentionItems,
+  checkPlanWrite,
   emptyProgressFacts,
   evaluationDueDate,
   formatEvaluationInterval,
@@ -50,6 +51,41 @@ describe('the evaluation interval', () => {
     expect(addInterval('2026-01-31', { count: 1, unit: 'maaneder' })).toBe('2026-02-28');
     expect(addInterval('2026-11-30', { count: 3, unit: 'maaneder' })).toBe('2027-02-28');
     expect(addInterval('2026-12-28', { count: 2, unit: 'uker' })).toBe('2027-01-11');
+  });
+
+  it('gives no date past the year 9999 or from no date, instead of throwing', () => {
+    expect(addInterval('9999-12-01', { count: 2, unit: 'maaneder' })).toBeNull();
+    expect(addInterval('275760-09-13', { count: 1, unit: 'uker' })).toBeNull();
+    expect(addInterval('ikke-en-dato', { count: 1, unit: 'uker' })).toBeNull();
+    expect(addInterval('9999-12-01', { count: 4, unit: 'uker' })).toBe('9999-12-29');
+  });
+});
+
+describe('a plan whose stored dates are out of range (written before the checks, or by a broken client)', () => {
+  it('gives its goals no evaluation date from them, and its attention items are read without throwing', () => {
+    const plan = facts({
+      meta: { evaluationInterval: 'P1W', periodStart: null, createdAt: '+275760-09-13T00:00:00.000Z' },
+      goals: [goal('Et mål', { targetDate: '2027-06-01' }), goal('Et annet mål')],
+    });
+    expect(evaluationDueDate(plan, plan.goals[0]!)).toBe('2027-06-01');
+    expect(evaluationDueDate(plan, plan.goals[1]!)).toBeNull();
+    expect(attentionItems(plan, '2027-06-10').map((item) => ('title' in item ? item.title : ''))).toEqual(['Et mål']);
+  });
+
+  it('cannot be written so any more: meta.createdAt takes an ISO timestamp of the years 0000-9999 only', () => {
+    const createdAt = (value: unknown) =>
+      checkPlanWrite({
+        root: 'meta',
+        depth: 0,
+        key: 'createdAt',
+        field: null,
+        parent: 'map',
+        content: { kind: 'value', value },
+      });
+    expect(createdAt('2026-12-07T08:00:00.000Z')).toBeNull();
+    for (const value of ['+275760-09-13T00:00:00.000Z', 'i går', '2026-12-07', 42]) {
+      expect(createdAt(value), String(value)).toBe('WRONG_TYPE');
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import {
   urgencyOf,
   urgencyOfItem,
   type AttentionItem,
+  type ProgressSummary,
 } from '@samplan/plan-model';
 import { z } from 'zod';
 import { consentAllowsAccess, consentStatus, familyConsent } from '../access/consentCoverage.ts';
@@ -73,8 +74,22 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
         if (!consentAllowsAccess(status)) {
           return { ...publicPlan(plan), childName: null, role: plan.role, access: 'venter-samtykke', progress: null };
         }
-        const planFacts = facts.get(plan.id) ?? emptyProgressFacts();
-        const attention: AttentionItem[] = attentionItems(planFacts, date);
+        // What a plan's stored values make of its progress; a plan whose values break that shows as if it had none,
+        // and the member's other plans are listed as ever.
+        let progress: ProgressSummary;
+        let attention: AttentionItem[];
+        try {
+          const planFacts = facts.get(plan.id) ?? emptyProgressFacts();
+          progress = progressSummary(planFacts, date);
+          attention = attentionItems(planFacts, date);
+        } catch (error) {
+          request.log.error(
+            { planId: plan.id, err: (error as Error).message },
+            'could not read the progress of a plan',
+          );
+          progress = progressSummary(emptyProgressFacts(), date);
+          attention = [];
+        }
         // Consent waited for: those who manage the plan see it (the family gives it, the koordinator asks for it).
         if (can(plan.role, 'invite')) {
           if (familyConsent(planConsents) === 'venter') attention.push({ kind: 'familyConsentWaiting' });
@@ -90,7 +105,7 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
           ...publicPlan(plan),
           role: plan.role,
           access: 'apen',
-          progress: progressSummary(planFacts, date),
+          progress,
           attention,
           urgency: urgencyOf(attention),
           lastChange: write

@@ -106,7 +106,17 @@ export class Notifier {
 
   /** Every plan, then the digests (the periodic sweep; tests call it with a later `now`). */
   async sweep(now = this.now()): Promise<void> {
-    for (const planId of await this.options.plans.allPlanIds()) await this.checkPlan(planId, now);
+    for (const planId of await this.options.plans.allPlanIds()) {
+      try {
+        await this.checkPlan(planId, now);
+      } catch (error) {
+        // One plan that cannot be read must not keep the others, or the digests, from being looked at.
+        this.options.logger.error(
+          { planId, err: (error as Error).message },
+          'could not check a plan for notifications',
+        );
+      }
+    }
     await this.sendDigests(now);
   }
 
