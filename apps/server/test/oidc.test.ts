@@ -89,6 +89,18 @@ describe('OIDC login (authorization code + PKCE) against a real OpenID provider'
     expect(((await me2.json()) as { user: { id: string } }).user.id).toBe(user.id);
   });
 
+  it('goes back only to a path on this site after login, whatever the returnTo says', async () => {
+    idp.loginAs = { sub: 'kari-01017012345', name: 'Kari Nordmann', email: 'kari@eksempel.no', email_verified: true };
+    // A tab, a newline or a backslash is dropped or read as '/' by browsers: '/\t/evil.example' is '//evil.example'.
+    for (const returnTo of ['/%09/evil.example/stjel', '/%0A/evil.example', '/%5Cevil.example', '//evil.example']) {
+      const browser = new Browser();
+      const { visited } = await browser.navigate(`${base}/api/auth/oidc/idporten/login?returnTo=${returnTo}`);
+      const last = new URL(visited.at(-1)!);
+      expect(last.origin, returnTo).toBe(new URL(base).origin);
+      expect(last.pathname, returnTo).toBe('/');
+    }
+  });
+
   it('links the identity to an existing account with the same verified e-mail address', async () => {
     const local = await registerUser(server.url, 'Ola Lokal').catch(() => null);
     // Registration is off on this server: make the local account directly in the store.

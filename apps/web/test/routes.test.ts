@@ -65,5 +65,12 @@ describe('routes', () => {
     expect(safeNext('?neste=https%3A%2F%2Fevil.example')).toBe('/');
     expect(safeNext('?neste=%2F%2Fevil.example')).toBe('/');
     expect(safeNext('')).toBe('/');
+    // Browsers drop tabs and newlines from an address and read a backslash as a slash: each would leave the site.
+    for (const next of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '/%09/evil.example']) {
+      expect(safeNext(`?${new URLSearchParams({ neste: next }).toString()}`), next).toBe(
+        next === '/%09/evil.example' ? '/%09/evil.example' : '/',
+      );
+    }
+    expect(safeNext('?neste=%2Fplaner%2Fp1%3Fx%3D1%23mal')).toBe('/planer/p1?x=1#mal');
   });
 });

@@ -4,6 +4,7 @@ export * from './accessLog.ts';
 export * from './consents.ts';
 export * from './history.ts';
 export * from './linkPaths.ts';
+export * from './safeReturnPath.ts';
 export * from './members.ts';
 export * from './notifications.ts';
 export * from './partRights.ts';

@@ -164,9 +164,3 @@ function displayName(claims: oidc.IDToken): string {
   const parts = [claims.given_name, claims.family_name].filter((p): p is string => typeof p === 'string' && p !== '');
   return parts.length > 0 ? parts.join(' ').slice(0, 120) : 'Ukjent navn';
 }
-
-/** Only a path on this site: never an absolute or protocol-relative URL (an open redirect). */
-export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  return value.slice(0, 500);
-}

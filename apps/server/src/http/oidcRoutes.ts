@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { safeReturnTo, type OidcLogin, type OidcTransaction } from '../auth/OidcLogin.ts';
+import { safeReturnPath } from '@samplan/api';
+import type { OidcLogin, OidcTransaction } from '../auth/OidcLogin.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 
@@ -38,7 +39,7 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRoutesOption
 
   app.get('/api/auth/oidc/:provider/login', strict, async (request, reply) => {
     const { provider } = ProviderParams.parse(request.params);
-    const returnTo = safeReturnTo((request.query as Record<string, unknown>).returnTo);
+    const returnTo = safeReturnPath((request.query as Record<string, unknown>).returnTo);
     const { url, transaction } = await oidc.start(provider, returnTo);
     reply.setCookie(TRANSACTION_COOKIE, JSON.stringify(transaction), {
       signed: true,
@@ -60,7 +61,7 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRoutesOption
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const { user, login } = await oidc.finish(provider, query, transaction);
       await sessions.start(reply, user.id, login);
-      return reply.redirect(safeReturnTo(transaction.returnTo), 302);
+      return reply.redirect(safeReturnPath(transaction.returnTo), 302);
     } catch (error) {
       request.log.warn(
         { provider, code: error instanceof AppError ? error.code : 'ERROR', detail: detailOf(error) },

@@ -1,6 +1,7 @@
 // The app's URLs. Pure, so it is unit-tested without a browser.
 
 import { LINK_PATHS } from '@samplan/api/linkPaths';
+import { safeReturnPath } from '@samplan/api/safeReturnPath';
 import type { PlanPart } from '@samplan/plan-model';
 
 /** The parts of the plan that have a section of their own, in the order the plan shows them. */
@@ -145,6 +146,5 @@ export function changesRange(search: string): { from: number; to: number | undef
 
 /** Where to go after logging in: only a local path, never another site. */
 export function safeNext(search: string): string {
-  const next = new URLSearchParams(search).get('neste');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return safeReturnPath(new URLSearchParams(search).get('neste'));
 }
