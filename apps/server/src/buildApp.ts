@@ -39,6 +39,7 @@ import { SmtpTransport } from './mail/SmtpTransport.ts';
 import { partWritePolicy } from './collab/WritePolicy.ts';
 import type { Config } from './config/config.ts';
 import { resolveAuditLogKey, resolveSessionSecret } from './config/sessionSecret.ts';
+import { requestForLog } from './http/requestForLog.ts';
 import { accessLogRoutes } from './http/accessLogRoutes.ts';
 import { authRoutes } from './http/authRoutes.ts';
 import { consentRoutes } from './http/consentRoutes.ts';
@@ -117,7 +118,7 @@ export interface BuildAppOptions {
 /** Builds the whole server without listening; `main.ts` listens, tests use port 0 or `inject`. */
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL },
+    logger: { level: config.LOG_LEVEL, serializers: { req: requestForLog } },
     bodyLimit: config.MAX_BODY_BYTES,
     trustProxy: Boolean(config.PUBLIC_URL),
   });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HistoryError } from '../documents/HistoryError.ts';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors/AppError.ts';
+import { withoutQuery } from './requestForLog.ts';
 
 /** Fastify's own error codes that the API reports under a stable code of ours. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -55,10 +56,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Noe gikk galt på serveren' } });
   });
-  // The query string is left out: it may hold a token.
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
-      .send({ error: { code: 'NOT_FOUND', message: `Fant ikke ${request.method} ${request.url.split('?')[0]}` } }),
+      .send({ error: { code: 'NOT_FOUND', message: `Fant ikke ${request.method} ${withoutQuery(request.url)}` } }),
   );
 }

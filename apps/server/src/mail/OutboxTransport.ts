@@ -10,8 +10,9 @@ export interface OutboxLogger {
 }
 
 /**
- * Without `SMTP_URL` (the embedded default) mails are written to `DATA_DIR/outbox/` as .eml files, one per mail,
- * and to the log, so a server started with nothing else still shows what it would have sent.
+ * Without `SMTP_URL` (the embedded default) mails are written to `DATA_DIR/outbox/` as .eml files, one per mail
+ * (readable by the server's user only), and the log names each file, so a server started with nothing else still
+ * shows what it would have sent.
  */
 export class OutboxTransport implements MailTransport {
   private readonly builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -28,10 +29,8 @@ export class OutboxTransport implements MailTransport {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const file = join(this.dir, `${new Date(mail.createdAt).toISOString().replaceAll(':', '-')}-${mail.id}.eml`);
     writeFileSync(file, info.message as Buffer, { mode: 0o600 });
-    this.logger.info(
-      { mailId: mail.id, kind: mail.kind, file, subject: mail.subject, text: mail.body },
-      'mail written to the outbox',
-    );
+    // Only where it is: its words name people, and its links carry tokens (a new password's, an invitation's).
+    this.logger.info({ mailId: mail.id, kind: mail.kind, file }, 'mail written to the outbox');
   }
 
   close(): void {
