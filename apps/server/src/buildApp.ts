@@ -120,7 +120,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const app = Fastify({
     logger: { level: config.LOG_LEVEL, serializers: { req: requestForLog } },
     bodyLimit: config.MAX_BODY_BYTES,
-    trustProxy: Boolean(config.PUBLIC_URL),
+    // A number of hops: the nearest `n` senders are proxies (Fastify takes that as a function of the hop).
+    trustProxy:
+      typeof config.TRUST_PROXY === 'number'
+        ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number)
+        : config.TRUST_PROXY,
   });
 
   // An in-memory database lives as long as the process, and so does its key.

@@ -81,6 +81,39 @@ describe('rate limits', () => {
   });
 });
 
+describe("the client's address behind a reverse proxy (TRUST_PROXY)", () => {
+  const askReset = (url: string, forwardedFor: string) =>
+    fetch(`${url}/api/auth/password-reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS, 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ email: 'noen@eksempel.no' }),
+    });
+
+  it('unset (even with PUBLIC_URL), believes no X-Forwarded-For: made-up addresses do not escape the limit', async () => {
+    const server = await startTestServer({ PUBLIC_URL: 'https://samplan.example.no', AUTH_RATE_LIMIT_MAX: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await askReset(server.url, `198.51.100.${i}`)).status);
+      expect(statuses).toEqual([202, 202, 202, 429, 429]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('1: the address the one proxy appended counts, whatever the client wrote before it', async () => {
+    const server = await startTestServer({ TRUST_PROXY: '1', AUTH_RATE_LIMIT_MAX: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await askReset(server.url, `198.51.100.${i}, 203.0.113.7`)).status);
+      expect(statuses).toEqual([202, 202, 202, 429, 429]);
+      // Another client behind the same proxy has its own budget.
+      expect((await askReset(server.url, '203.0.113.8')).status).toBe(202);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('CSRF, cookies and headers', () => {
   let server: TestServer;
   beforeAll(async () => {

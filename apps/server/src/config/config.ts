@@ -12,6 +12,23 @@ const ConfigSchema = z.object({
   /** Where the built web app lives; served at `/` when it exists. */
   WEB_DIST: z.string().min(1).default('./dist/web'),
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Whose X-Forwarded-For (and -Proto) to believe, for the client's address (rate limits, login throttling, the log):
+   * unset believes nobody; a number that many proxies in front (1: one reverse proxy); otherwise the proxies'
+   * addresses or CIDR ranges, comma-separated. Never every sender: a client could then name any address it likes.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value): false | number | string[] => {
+      if (!value || value === '0' || value === 'false') return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      return value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+    }),
   /** `postgres://…`: every store on PostgreSQL instead of the embedded SQLite in DATA_DIR. */
   DATABASE_URL: z
     .string()
