@@ -262,6 +262,34 @@ describe('the family owns the plan: attacks by members with a legitimate account
     expect(family.doc.getMap('meta').get('title')).toBe(titleBefore);
   });
 
+  it('a member who joins gets no words deleted before they joined, though the plan has not been compacted since', async () => {
+    const family = await open(mother);
+    const words = getPlanRichText(family.doc, 'about.needs');
+    writeRichText(words, 'HEMMELIG-DIAGNOSE-123');
+    const stored = async () => getPlanRichText(await server.app.samplan.documentLog.currentDoc(planId), 'about.needs');
+    await waitFor(async () => (await stored()).toString().includes('HEMMELIG'));
+    writeRichText(words, 'Trenger hjelp i friminuttene.');
+    await waitFor(async () => !(await stored()).toString().includes('HEMMELIG'));
+
+    // A new deltaker's first sync, frame by frame; and a member's fresh device, through the provider.
+    const newcomer = await addMember(server.url, mother, planId, 'deltaker', { name: 'Ny Lærer', consentBy: mother });
+    const raw = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, newcomer, planId)}`);
+    await raw.opened;
+    await waitFor(() => raw.received.length > 0);
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MessageType.sync);
+    encoding.writeVarUint(step1, SyncMessageType.step1);
+    encoding.writeVarUint8Array(step1, Y.encodeStateVector(new Y.Doc()));
+    raw.socket.send(encoding.toUint8Array(step1));
+    const sent = () => Buffer.concat(raw.received.map((frame) => Buffer.from(frame)));
+    await waitFor(() => sent().includes(Buffer.from('Trenger hjelp i friminuttene.')));
+    expect(sent().includes(Buffer.from('HEMMELIG-DIAGNOSE-123'))).toBe(false);
+    raw.socket.close();
+    const device = await open(newcomer);
+    expect(getPlanRichText(device.doc, 'about.needs').toString()).toContain('Trenger hjelp i friminuttene.');
+    expect(Buffer.from(Y.encodeStateAsUpdate(device.doc)).includes(Buffer.from('HEMMELIG'))).toBe(false);
+  });
+
   it('a read-only member’s sync, reconnect after reconnect, is never stored nor logged as a refused edit', async () => {
     const head = await server.app.samplan.documentLog.head(planId);
     const viewer = await open(reader);

@@ -259,6 +259,7 @@ export class Room {
     const message = decodeClientMessage(frame);
     switch (message.kind) {
       case 'syncStep1':
+        if (state.holdsDeletedWords) return void this.replyFromLiveDoc(peer, message.stateVector);
         for (const reply of encodeSyncReply(state.missingFor(message.stateVector, message.hasNothing))) {
           peer.socket.send(reply);
         }
@@ -322,6 +323,19 @@ export class Room {
     this.options.onEditRefused?.(this.planId, peer.userId, reason);
     peer.socket.close(CloseCode.updateRefused, reason);
     this.leave(peer);
+  }
+
+  /**
+   * Answers a SyncStep1 from the live document when the stored bytes still hold words deleted since the
+   * checkpoint: those bytes would hand them to whoever asks (a member who joined after they were deleted, whom the
+   * history never shows them), while the live document has let them go (Yjs keeps only their length). Only once
+   * every queued update is committed, as the live document holds those too and no peer gets an uncommitted one.
+   */
+  private async replyFromLiveDoc(peer: Peer, stateVector: Uint8Array): Promise<void> {
+    while (this.draining) await this.draining;
+    if (!this.peers.has(peer) || this.state === null) return;
+    const update = Y.encodeStateAsUpdate(this.liveDoc(), stateVector);
+    for (const reply of encodeSyncReply({ first: null, last: update })) peer.socket.send(reply);
   }
 
   /** The live document, built from the committed state the first time it is needed. */

@@ -32,6 +32,8 @@ export interface CheckpointPolicy {
 export class DocumentState {
   private checkpoint: Uint8Array | null;
   private tail: Uint8Array[];
+  /** For each update of the tail, whether it deletes something. */
+  private deletingUpdates: boolean[];
   private tailBytes: number;
   private mergedCache: Uint8Array | null = null;
   private mergedTailCache: Uint8Array | null = null;
@@ -45,6 +47,7 @@ export class DocumentState {
     this.encodedStateVector = loaded.checkpointStateVector;
     this.stateVector = loaded.checkpointStateVector ? Y.decodeStateVector(loaded.checkpointStateVector) : new Map();
     this.tail = [];
+    this.deletingUpdates = [];
     this.tailBytes = 0;
     this.lastSeq = loaded.checkpointSeq;
     for (const update of loaded.updates) this.add(update, readUpdateMeta(update), this.lastSeq + 1);
@@ -53,6 +56,7 @@ export class DocumentState {
   /** Records a committed update. */
   add(update: Uint8Array, meta: UpdateMeta, seq: number): void {
     this.tail.push(update);
+    this.deletingUpdates.push(meta.deletes);
     this.tailBytes += update.byteLength;
     this.lastSeq = seq;
     this.mergedCache = null;
@@ -107,6 +111,14 @@ export class DocumentState {
     return this.tail.length;
   }
 
+  /**
+   * Whether an update since the checkpoint deletes something: the stored bytes (checkpoint and tail) then still
+   * hold the deleted words, which only a compaction (or a live document) lets go of.
+   */
+  get holdsDeletedWords(): boolean {
+    return this.deletingUpdates.includes(true);
+  }
+
   /** The seq the checkpoint reaches (0 without one): the tail holds the updates after it. */
   get checkpointSeq(): number {
     return this.lastSeq - this.tail.length;
@@ -153,6 +165,7 @@ export class DocumentState {
   private useCheckpoint(state: Uint8Array, covered: number): void {
     this.checkpoint = state;
     this.tail = this.tail.slice(covered);
+    this.deletingUpdates = this.deletingUpdates.slice(covered);
     this.tailBytes = this.tail.reduce((bytes, update) => bytes + update.byteLength, 0);
     this.mergedCache = this.tail.length === 0 ? state : null;
     this.mergedTailCache = null;

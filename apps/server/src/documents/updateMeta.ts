@@ -9,6 +9,8 @@ export interface UpdateMeta {
   empty: boolean;
   /** True when the update has holes (Skip structs), so clock ranges are not contiguous. */
   hasGaps: boolean;
+  /** True when the update deletes something (its delete set is not empty). */
+  deletes: boolean;
 }
 
 /** Fully decodes an update (structs and delete set), which is what validates it; or reads one decoded already. */
@@ -30,5 +32,5 @@ export function readUpdateMeta(update: Uint8Array, decoded: DecodedUpdate = Y.de
       range[1] = clock + struct.length;
     }
   }
-  return { ranges, empty: structs.length === 0 && ds.clients.size === 0, hasGaps };
+  return { ranges, empty: structs.length === 0 && ds.clients.size === 0, hasGaps, deletes: ds.clients.size > 0 };
 }
