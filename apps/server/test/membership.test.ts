@@ -9,6 +9,7 @@ import {
   collabToken,
   connectProvider,
   createPlan,
+  CSRF_HEADERS,
   registerUser,
   startTestServer,
   type TestServer,
@@ -333,6 +334,65 @@ describe('ending a membership closes its sockets at once', () => {
       parent.id,
     ]);
     expect(log.find((e) => e.action === 'member.expired')).toMatchObject({ details: { userId: deltaker.id } });
+  });
+
+  it('a removed member cannot come back by an invitation they made, for themselves or for anyone', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const koordinator = await addMember(server.url, parent, planId, 'koordinator', {
+      name: 'Kim Koordinator',
+      consentBy: parent,
+    });
+    // Before being removed, the koordinator invites their own address, and a friend.
+    const own = await api<{ token: string }>(server.url, koordinator, 'POST', `/api/plans/${planId}/invites`, {
+      email: koordinator.email,
+      role: 'koordinator',
+    });
+    const friend = await invite(server.url, koordinator, planId, 'deltaker');
+    expect((await api(server.url, parent, 'DELETE', `/api/plans/${planId}/members/${koordinator.id}`)).status).toBe(
+      204,
+    );
+
+    const back = await api<ErrorBody>(server.url, koordinator, 'POST', '/api/invites/accept', {
+      token: own.body.token,
+    });
+    expect(back.status).toBe(410);
+    expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(404);
+    const stranger = await acceptAsNewUser(server.url, friend.token, 'Venn av Kim');
+    expect(stranger.status).not.toBe(200);
+    // The family's list shows both as withdrawn, and the innsynslogg says so.
+    const invites = await api<{ invites: Array<{ email: string; status: string }> }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/invites`,
+    );
+    const statusesOf = (email: string) =>
+      invites.body.invites
+        .filter((i) => i.email === email)
+        .map((i) => i.status)
+        .sort();
+    // The koordinator's own: the family's, accepted, and the one they made for themselves, withdrawn.
+    expect(statusesOf(koordinator.email)).toEqual(['akseptert', 'trukket']);
+    expect(statusesOf(friend.email)).toEqual(['trukket']);
+    const log = await readLog(server.url, parent, planId);
+    expect(log.filter((e) => e.action === 'invite.revoked')).toHaveLength(2);
+  });
+
+  it('an invitation whose inviter has left since cannot be accepted (INVITE_INVITER_GONE)', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const koordinator = await addMember(server.url, parent, planId, 'koordinator', { consentBy: parent });
+    const friend = await invite(server.url, koordinator, planId, 'deltaker');
+    // Ended by its end date (not removed): the invitation stays open, but nobody vouches for it any more.
+    const { plans } = server.app.samplan;
+    const membership = (await plans.findMembership(planId, koordinator.id, Date.now()))!;
+    await plans.putMembership({ ...membership, endsAt: Date.now() - 1 }, []);
+    const accepted = await fetch(`${server.url}/api/invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+      body: JSON.stringify({ token: friend.token, name: 'Venn av Kim', password: 'et-langt-passord' }),
+    });
+    expect(accepted.status).toBe(403);
+    expect(((await accepted.json()) as ErrorBody).error.code).toBe('INVITE_INVITER_GONE');
   });
 
   it('only the family may remove a foresatt; the last foresatt or koordinator stays', async () => {

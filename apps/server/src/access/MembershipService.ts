@@ -225,7 +225,10 @@ export class MembershipService {
     if (await this.deps.plans.findMembership(invite.planId, user.id, this.now())) {
       throw new AppError('ALREADY_MEMBER', 'Du er allerede med i denne planen');
     }
-    const refuse = async (code: 'INVITE_FOR_OTHER_ADDRESS' | 'INVITE_NEEDS_FAMILY', message: string) => {
+    const refuse = async (
+      code: 'INVITE_FOR_OTHER_ADDRESS' | 'INVITE_NEEDS_FAMILY' | 'INVITE_INVITER_GONE',
+      message: string,
+    ) => {
       await this.deps.log.record(invite.planId, user, 'invite.refused', { inviteId: invite.id, reason: code });
       throw new AppError(code, message);
     };
@@ -235,11 +238,18 @@ export class MembershipService {
         'Invitasjonen er sendt til en annen e-postadresse enn den du er logget inn med',
       );
     }
-    if (isFamilyRole(invite.role) && (await this.hasForesatt(invite.planId))) {
-      const inviter = await this.deps.plans.findMembership(invite.planId, invite.invitedBy, this.now());
-      if (inviter?.role !== 'foresatt') {
-        await refuse('INVITE_NEEDS_FAMILY', 'Familien er allerede med i planen. Be familien invitere deg.');
-      }
+    const inviter = await this.deps.plans.findMembership(invite.planId, invite.invitedBy, this.now());
+    const hasForesatt = await this.hasForesatt(invite.planId);
+    if (isFamilyRole(invite.role) && hasForesatt && inviter?.role !== 'foresatt') {
+      await refuse('INVITE_NEEDS_FAMILY', 'Familien er allerede med i planen. Be familien invitere deg.');
+    }
+    // The inviter vouches for the invitation until it is used: one whose membership has ended (or who may no longer
+    // give that role) cannot let anyone in by it; a removed member cannot come back by one made for themselves.
+    if (!inviter || !grantableRoles(inviter.role, hasForesatt).includes(invite.role)) {
+      await refuse(
+        'INVITE_INVITER_GONE',
+        'Den som inviterte deg, er ikke lenger med i planen. Be familien eller koordinatoren om en ny invitasjon.',
+      );
     }
     const accepted = await this.deps.log.entry(user, 'invite.accepted', {
       inviteId: invite.id,
@@ -277,6 +287,17 @@ export class MembershipService {
     const entry = await this.deps.log.entry(actor, 'member.revoked', { userId, role: target.role });
     await this.deps.plans.removeMembership(planId, userId, [entry]);
     this.deps.events.ended({ planId, userId, reason: MEMBERSHIP_ENDED_REASON });
+    // Their open invitations go with them (none could be accepted any more: the inviter must be a member).
+    const now = this.now();
+    for (const invite of await this.deps.invites.listForPlan(planId)) {
+      if (invite.invitedBy !== userId || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= now) continue;
+      const withdrawn = await this.deps.log.entry(actor, 'invite.revoked', {
+        inviteId: invite.id,
+        email: invite.email,
+        role: invite.role,
+      });
+      await this.deps.invites.revoke(planId, invite.id, actor.id, now, [withdrawn]);
+    }
   }
 
   /**

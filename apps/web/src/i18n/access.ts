@@ -430,6 +430,8 @@ export const nbAccess = {
     INVITE_FOR_OTHER_ADDRESS:
       'Invitasjonen er sendt til en annen e-postadresse enn den du er logget inn med. Logg ut, og logg inn med adressen invitasjonen ble sendt til.',
     INVITE_NEEDS_FAMILY: 'Familien er allerede med i planen. Be familien om å invitere deg.',
+    INVITE_INVITER_GONE:
+      'Den som inviterte deg, er ikke lenger med i planen, så invitasjonen virker ikke. Be familien eller koordinatoren om en ny invitasjon.',
     CONSENT_NOT_FOUND: 'Fant ikke samtykket.',
     CONSENT_ALREADY_WITHDRAWN: 'Samtykket er allerede trukket tilbake.',
     VALIDATION_FAILED: 'Noe i skjemaet er ikke gyldig. Sjekk feltene og prøv igjen.',
