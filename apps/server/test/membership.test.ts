@@ -395,6 +395,51 @@ describe('ending a membership closes its sockets at once', () => {
     expect(((await accepted.json()) as ErrorBody).error.code).toBe('INVITE_INVITER_GONE');
   });
 
+  it("an end date is the family's limit: a koordinator brings it closer, never later; only the family lifts it", async () => {
+    const { parent, planId } = await familyPlan(server);
+    const koordinator = await addMember(server.url, parent, planId, 'koordinator', { consentBy: parent });
+    const deltaker = await addMember(server.url, parent, planId, 'deltaker', { consentBy: parent });
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const patch = (who: TestUser, userId: string, endsAt: string | null) =>
+      api<ErrorBody>(server.url, who, 'PATCH', `/api/plans/${planId}/members/${userId}`, { endsAt });
+    // The family gives the koordinator a week.
+    expect((await patch(parent, koordinator.id, inDays(7))).status).toBe(200);
+    for (const later of [null, inDays(30)]) {
+      expect(await patch(koordinator, koordinator.id, later)).toMatchObject({
+        status: 403,
+        body: { error: { code: 'FAMILY_ONLY' } },
+      });
+    }
+    expect((await patch(koordinator, koordinator.id, inDays(3))).status).toBe(200);
+    // The koordinator limits a deltaker, and may bring that closer too, but not lift it.
+    expect((await patch(koordinator, deltaker.id, inDays(10))).status).toBe(200);
+    expect((await patch(koordinator, deltaker.id, inDays(5))).status).toBe(200);
+    expect((await patch(koordinator, deltaker.id, null)).status).toBe(403);
+    // The family may.
+    expect((await patch(parent, koordinator.id, null)).status).toBe(200);
+    expect((await patch(parent, deltaker.id, null)).status).toBe(200);
+    const log = await readLog(server.url, parent, planId);
+    expect(log.filter((e) => e.action === 'access.refused' && e.actor?.userId === koordinator.id)).toHaveLength(3);
+  });
+
+  it('the last foresatt or koordinator without an end date cannot be given one', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const koordinator = await addMember(server.url, parent, planId, 'koordinator', { consentBy: parent });
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const patch = (userId: string) =>
+      api<ErrorBody>(server.url, parent, 'PATCH', `/api/plans/${planId}/members/${userId}`, { endsAt: inAWeek });
+    expect((await patch(koordinator.id)).status).toBe(200);
+    // The mother would be the last manager with no end date: after both dates the plan would have nobody.
+    expect(await patch(parent.id)).toMatchObject({ status: 409, body: { error: { code: 'LAST_MANAGER' } } });
+    const members = await api<{ members: Array<{ userId: string; endsAt: string | null }> }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/members`,
+    );
+    expect(members.body.members.find((m) => m.userId === parent.id)?.endsAt).toBeNull();
+  });
+
   it('only the family may remove a foresatt; the last foresatt or koordinator stays', async () => {
     const koordinator = await registerUser(server.url, 'Sofie Andersen');
     const planId = await createPlan(server.url, koordinator);

@@ -312,6 +312,23 @@ export class MembershipService {
     if (endsAt !== null && endsAt <= this.now()) {
       throw new AppError('VALIDATION_FAILED', 'Sluttdatoen for tilgangen må være fram i tid');
     }
+    // An end date once set is the family's limit: only the family moves it later or lifts it (anyone allowed to end
+    // the membership may set one, or bring it closer; nobody lengthens their own access).
+    const lengthens = target.endsAt !== null && (endsAt === null || endsAt > target.endsAt);
+    if (lengthens && granted.membership.role !== 'foresatt') {
+      await this.deps.log.record(planId, actor, 'access.refused', { action: 'extendMembership', userId });
+      throw new AppError('FAMILY_ONLY', 'Bare familien kan gi lengre tilgang enn sluttdatoen som er satt, eller fjerne den');
+    }
+    // The plan keeps a manager with no end date: the last one cannot be given one.
+    if (endsAt !== null && (target.role === 'foresatt' || target.role === 'koordinator')) {
+      const members = await this.deps.plans.listMembers(planId, this.now());
+      const lasting = members.filter(
+        (m) => m.userId !== userId && (m.role === 'foresatt' || m.role === 'koordinator') && m.endsAt === null,
+      );
+      if (lasting.length === 0) {
+        throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator uten sluttdato');
+      }
+    }
     await this.deps.plans.putMembership({ ...target, endsAt }, [
       await this.deps.log.entry(actor, 'member.updated', {
         userId,

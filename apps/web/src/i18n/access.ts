@@ -74,6 +74,7 @@ const actionNames: Record<string, string> = {
   invite: 'invitere',
   revokeFamily: 'endre familiens tilgang',
   revokeOther: 'endre andres tilgang',
+  extendMembership: 'gi lengre tilgang enn sluttdatoen',
   readConsent: 'se samtykkene',
   consent: 'registrere eller trekke samtykke',
   readLog: 'lese innsynsloggen',
@@ -418,7 +419,9 @@ export const nbAccess = {
     FORBIDDEN: 'Rollen din i planen gir ikke lov til dette.',
     CONSENT_REQUIRED: 'Familien har ikke gitt samtykke til at planen deles med deg.',
     PLAN_NOT_FOUND: 'Fant ikke planen. Den finnes ikke, eller du har ikke tilgang til den.',
-    LAST_MANAGER: 'Planen må ha minst én foresatt eller koordinator. Inviter en annen før du fjerner denne.',
+    LAST_MANAGER:
+      'Planen må ha minst én foresatt eller koordinator uten sluttdato. Inviter en annen før du fjerner denne eller gir den en sluttdato.',
+    FAMILY_ONLY: 'Bare familien kan gi lengre tilgang enn sluttdatoen som er satt, eller fjerne den.',
     MEMBER_NOT_FOUND: 'Personen har ikke lenger tilgang til planen.',
     INVITE_NOT_FOUND: 'Fant ikke invitasjonen. Sjekk at du har kopiert hele lenken.',
     INVITE_EXPIRED: 'Invitasjonen er utløpt. Be den som inviterte deg om en ny lenke.',
