@@ -317,7 +317,10 @@ export class MembershipService {
     const lengthens = target.endsAt !== null && (endsAt === null || endsAt > target.endsAt);
     if (lengthens && granted.membership.role !== 'foresatt') {
       await this.deps.log.record(planId, actor, 'access.refused', { action: 'extendMembership', userId });
-      throw new AppError('FAMILY_ONLY', 'Bare familien kan gi lengre tilgang enn sluttdatoen som er satt, eller fjerne den');
+      throw new AppError(
+        'FAMILY_ONLY',
+        'Bare familien kan gi lengre tilgang enn sluttdatoen som er satt, eller fjerne den',
+      );
     }
     // The plan keeps a manager with no end date: the last one cannot be given one.
     if (endsAt !== null && (target.role === 'foresatt' || target.role === 'koordinator')) {
