@@ -84,6 +84,22 @@ describe('a forgotten password', () => {
     await context.close();
   });
 
+  it('after an OpenID login refused for an unconfirmed address, the login page says what to do (phone)', async () => {
+    const page = await app.browser.newPage({
+      baseURL: app.server.url,
+      locale: 'nb-NO',
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto('/logg-inn?feil=oidc-bekreft');
+    const alert = page.getByRole('alert');
+    await expectText(alert, 'vi vet ikke ennå at den er din');
+    await saveScreenshot(page, 'login-oidc-unconfirmed-phone', { fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    await alert.getByRole('link', { name: 'Lag nytt passord' }).click();
+    await page.waitForURL(/\/glemt-passord$/);
+    await page.close();
+  });
+
   it("opened in a browser where someone is logged in, ends only the reset account's session there", async () => {
     const kari = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const ola = await newUserContext(app.browser, app.server.url, 'Ola Nilsen');

@@ -37,6 +37,15 @@ function contract(name: string, open: () => Promise<{ store: AccountStore; close
       expect((await store.findUserByEmail('kari@eksempel.no'))?.passwordHash).toBe('nytt');
     });
 
+    it("remembers when an account's address was first shown to be its owner's", async () => {
+      await store.createUser(user('u-confirm', 'bekreft@eksempel.no'));
+      expect(await store.emailConfirmed('u-confirm')).toBe(false);
+      await store.confirmEmail('u-confirm', 2000);
+      await store.confirmEmail('u-confirm', 3000);
+      expect(await store.emailConfirmed('u-confirm')).toBe(true);
+      expect(await store.emailConfirmed('ingen-slik')).toBe(false);
+    });
+
     it('keeps sessions with how they logged in, until they expire or end', async () => {
       await store.createUser(user('s1', 's1@eksempel.no'));
       await store.createSession('t1', 's1', 10_000, { method: 'oidc:idporten', level: 'idporten-loa-high' });

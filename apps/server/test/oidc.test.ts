@@ -1,8 +1,11 @@
 import type { ConsentInfo } from '@samplan/api';
 import { createServer } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, startTestIdp, type TestIdp } from './support/oidcProvider.ts';
 import { api, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
+import { waitFor } from './support/waitFor.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -117,6 +120,66 @@ describe('OIDC login (authorization code + PKCE) against a real OpenID provider'
     await browser.navigate(`${base}/api/auth/oidc/idporten/login`);
     const me = await fetch(`${base}/api/me`, { headers: { cookie: browser.cookieHeader(base) } });
     expect(((await me.json()) as { user: { id: string } }).user.id).toBe('lokal-ola');
+  });
+
+  it('is not linked to a password account nobody has shown is theirs, until a mailed link shows it', async () => {
+    // Mallory logs in, makes a plan, invites the victim's address and accepts it herself with her own password.
+    idp.loginAs = { sub: 'mallory-2', name: 'Mallory', email: 'mallory@eksempel.no', email_verified: true };
+    const mallory = new Browser();
+    await mallory.navigate(`${base}/api/auth/oidc/idporten/login`);
+    const headers = { cookie: mallory.cookieHeader(base), 'content-type': 'application/json', 'x-samplan-csrf': '1' };
+    const created = await fetch(`${base}/api/plans`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'Plan', childName: 'Lokkemat', creatorRole: 'foresatt' }),
+    });
+    const { plan } = (await created.json()) as { plan: { id: string } };
+    const invited = await fetch(`${base}/api/plans/${plan.id}/invites`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email: 'helse.sjef@kommune.no', role: 'lesetilgang' }),
+    });
+    const { token } = (await invited.json()) as { token: string };
+    const accepted = await fetch(`${base}/api/invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-samplan-csrf': '1' },
+      body: JSON.stringify({ token, name: 'Helse Sjef', password: 'mallorys-passord-123' }),
+    });
+    expect(accepted.status).toBe(200);
+
+    // The real owner of the address logs in with the identity provider: not into Mallory's account.
+    idp.loginAs = { sub: 'helse-sjef-1', name: 'Helse Sjef', email: 'helse.sjef@kommune.no', email_verified: true };
+    const owner = new Browser();
+    const { visited } = await owner.navigate(`${base}/api/auth/oidc/idporten/login`);
+    expect(new URL(visited.at(-1)!).search).toBe('?feil=oidc-bekreft');
+    expect((await fetch(`${base}/api/me`, { headers: { cookie: owner.cookieHeader(base) } })).status).toBe(401);
+
+    // A new password by the link mailed to the address shows it is theirs (and ends Mallory's password).
+    await server.app.samplan.passwordResets.request('helse.sjef@kommune.no');
+    const outbox = join(server.dataDir, 'outbox');
+    const mail = await waitFor(() => {
+      try {
+        const file = readdirSync(outbox).find((name) =>
+          readFileSync(join(outbox, name), 'utf8').includes('X-Samplan-Kind: passwordReset'),
+        );
+        return file ? readFileSync(join(outbox, file), 'utf8') : false;
+      } catch {
+        return false;
+      }
+    });
+    // Quoted-printable: a line ending in '=' goes on on the next.
+    const resetToken = /#([\w-]{20,})/.exec(mail.replace(/=\r?\n/g, ''))![1]!;
+    await server.app.samplan.passwordResets.confirm(resetToken, 'eierens-nye-passord');
+    const again = new Browser();
+    await again.navigate(`${base}/api/auth/oidc/idporten/login`);
+    const me = await fetch(`${base}/api/me`, { headers: { cookie: again.cookieHeader(base) } });
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe('helse.sjef@kommune.no');
+    const oldPassword = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-samplan-csrf': '1' },
+      body: JSON.stringify({ email: 'helse.sjef@kommune.no', password: 'mallorys-passord-123' }),
+    });
+    expect(oldPassword.status).toBe(401);
   });
 
   it('does not link by an unverified address: a separate account is made', async () => {

@@ -118,7 +118,17 @@ export class OidcLogin {
     if (email && verified) {
       const existing = await this.accounts.findUserByEmail(email);
       if (existing) {
+        // Linked by the address only when the account's owner has shown the address is theirs, or nobody can log in
+        // to it but by an identity provider: anyone could have made a password account for someone else's address
+        // (registering, or accepting an invitation they made themselves) and would then share the real owner's.
+        if (existing.passwordHash !== null && !(await this.accounts.emailConfirmed(existing.id))) {
+          throw new AppError(
+            'OIDC_EMAIL_UNCONFIRMED',
+            'Det finnes en konto med denne e-postadressen som ikke er bekreftet ennå',
+          );
+        }
         await this.accounts.linkOidcIdentity(provider.id, subject, existing.id);
+        await this.accounts.confirmEmail(existing.id, Date.now());
         return existing;
       }
     }
@@ -133,6 +143,7 @@ export class OidcLogin {
       createdAt: Date.now(),
     };
     await this.accounts.createUser({ ...user, passwordHash: null });
+    if (email && verified) await this.accounts.confirmEmail(user.id, user.createdAt);
     await this.accounts.linkOidcIdentity(provider.id, subject, user.id);
     return user;
   }

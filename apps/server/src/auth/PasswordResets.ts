@@ -61,6 +61,8 @@ export class PasswordResets {
     const user = userId === undefined ? undefined : await accounts.findUserById(userId);
     if (!user) throw new AppError('RESET_LINK_INVALID', 'Lenken for nytt passord er brukt, utløpt eller ukjent');
     await accounts.setPasswordHash(user.id, await hashPassword(password));
+    // The link came to the account's address: its owner has shown the address is theirs.
+    await accounts.confirmEmail(user.id, this.now());
     await accounts.deleteSessionsOf(user.id);
     await accounts.clearLoginFailures(user.email);
     this.options.onSessionsEnded(user.id);

@@ -67,7 +67,8 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRoutesOption
         { provider, code: error instanceof AppError ? error.code : 'ERROR', detail: detailOf(error) },
         'OIDC login failed',
       );
-      return reply.redirect(`${failurePath}?feil=oidc`, 302);
+      const unconfirmed = error instanceof AppError && error.code === 'OIDC_EMAIL_UNCONFIRMED';
+      return reply.redirect(`${failurePath}?feil=${unconfirmed ? 'oidc-bekreft' : 'oidc'}`, 302);
     }
   });
 }

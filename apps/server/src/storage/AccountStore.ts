@@ -54,6 +54,13 @@ export interface AccountStore {
   findOidcUser(provider: string, subject: string): Promise<User | undefined>;
   linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /**
+   * Records that the account's owner has shown its e-mail address is theirs: a link mailed there was used, or an
+   * identity provider vouched for the address. The first time counts; later calls change nothing.
+   */
+  confirmEmail(userId: string, at: number): Promise<void>;
+  /** Whether the account's owner has shown its e-mail address is theirs (confirmEmail). */
+  emailConfirmed(userId: string): Promise<boolean>;
   /** Stores a password reset link by its token's hash. */
   createPasswordReset(reset: {
     tokenHash: string;

@@ -413,6 +413,9 @@ export const nbAccess = {
     or: 'Eller',
     loginWith: (label: string) => `Logg inn med ${label}`,
     failed: 'Innloggingen ble ikke fullført. Prøv igjen, eller logg inn med e-post og passord.',
+    /** An OpenID login whose address has a password account not yet confirmed by a mailed link. */
+    unconfirmed:
+      'Det finnes allerede en konto med denne e-postadressen, og vi vet ikke ennå at den er din. Lag et nytt passord med lenken vi sender til adressen. Etterpå kan du logge inn her på begge måter.',
   },
 
   errors: {

@@ -21,7 +21,9 @@ export function LoginPage() {
   const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const providers = useAuthProviders();
-  const oidcFailed = new URLSearchParams(search).get('feil') === 'oidc';
+  const failure = new URLSearchParams(search).get('feil');
+  const oidcFailed = failure === 'oidc';
+  const oidcUnconfirmed = failure === 'oidc-bekreft';
   const passwordChanged = new URLSearchParams(search).get('passord') === 'endret';
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -48,6 +50,11 @@ export function LoginPage() {
           </Alert>
         )}
         {oidcFailed && !error && <Alert>{nbAccess.oidc.failed}</Alert>}
+        {oidcUnconfirmed && !error && (
+          <Alert>
+            {nbAccess.oidc.unconfirmed} <Link to={paths.forgotPassword()}>{nb.auth.makeNewPassword}</Link>
+          </Alert>
+        )}
         {passwordChanged && !error && <Alert kind="info">{nb.auth.passwordChanged}</Alert>}
         <FormField
           label={nb.auth.email}

@@ -119,6 +119,21 @@ export class PostgresAccountStore implements AccountStore {
     await this.pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, userId]);
   }
 
+  async confirmEmail(userId: string, at: number): Promise<void> {
+    await this.pool.query('UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, $1) WHERE id = $2', [
+      at,
+      userId,
+    ]);
+  }
+
+  async emailConfirmed(userId: string): Promise<boolean> {
+    const result = await this.pool.query<{ confirmed: boolean }>(
+      'SELECT email_confirmed_at IS NOT NULL AS confirmed FROM users WHERE id = $1',
+      [userId],
+    );
+    return result.rows[0]?.confirmed === true;
+  }
+
   async createPasswordReset(reset: {
     tokenHash: string;
     userId: string;

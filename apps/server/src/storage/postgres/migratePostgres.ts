@@ -296,6 +296,11 @@ export const postgresMigrations: readonly string[] = [
   END
   $$;
   `,
+  // 11: whether an account's owner has shown its e-mail address is theirs, as in SQLite's migration 9.
+  `
+  ALTER TABLE users ADD COLUMN email_confirmed_at BIGINT;
+  UPDATE users SET email_confirmed_at = created_at WHERE id IN (SELECT user_id FROM oidc_identities);
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */

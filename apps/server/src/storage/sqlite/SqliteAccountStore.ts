@@ -61,6 +61,12 @@ export class SqliteAccountStore implements AccountStore {
         'INSERT INTO oidc_identities (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)',
       ),
       setPasswordHash: db.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE id = ?'),
+      confirmEmail: db.prepare<[number, string]>(
+        'UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, ?) WHERE id = ?',
+      ),
+      emailConfirmed: db
+        .prepare<[string], number>('SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = ?')
+        .pluck(),
       insertReset: db.prepare<[string, string, number, number]>(
         'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
       ),
@@ -152,6 +158,14 @@ export class SqliteAccountStore implements AccountStore {
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     this.statements.setPasswordHash.run(passwordHash, userId);
+  }
+
+  async confirmEmail(userId: string, at: number): Promise<void> {
+    this.statements.confirmEmail.run(at, userId);
+  }
+
+  async emailConfirmed(userId: string): Promise<boolean> {
+    return this.statements.emailConfirmed.get(userId) === 1;
   }
 
   async createPasswordReset(reset: {

@@ -262,4 +262,11 @@ export const migrations: readonly string[] = [
     last_digest_at INTEGER
   );
   `,
+  // 9: whether an account's owner has shown its e-mail address is theirs (a mailed link used, or an identity
+  // provider's verified address): only then is an OpenID login linked to it by that address. Accounts already
+  // linked to an identity count as shown.
+  `
+  ALTER TABLE users ADD COLUMN email_confirmed_at INTEGER;
+  UPDATE users SET email_confirmed_at = created_at WHERE id IN (SELECT user_id FROM oidc_identities);
+  `,
 ];
