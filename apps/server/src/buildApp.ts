@@ -262,6 +262,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     log: accessLog,
     events: accessEvents,
     inviteTtlHours: config.INVITE_TTL_HOURS,
+    invitesPerHour: config.INVITES_PER_HOUR,
     publicUrl: config.PUBLIC_URL,
     mail,
     linkTo,

@@ -67,6 +67,14 @@ function contract(name: string, open: () => Promise<StoreBackend>) {
       expect(await b.invites.find('p1', 'i1')).toMatchObject({ acceptedAt: 500, acceptedBy: 'lise' });
     });
 
+    it('counts the invitations an account made since a moment, in any plan', async () => {
+      await b.invites.create(invite('c1', { invitedBy: 'ola', createdAt: 1000 }), 'hash-c1', { log: [] });
+      await b.invites.create(invite('c2', { invitedBy: 'ola', createdAt: 2000 }), 'hash-c2', { log: [] });
+      expect(await b.invites.countByInviterSince('ola', 1500)).toBe(1);
+      expect(await b.invites.countByInviterSince('ola', 0)).toBe(2);
+      expect(await b.invites.countByInviterSince('lise', 0)).toBe(0);
+    });
+
     it('refuses expired and withdrawn invitations, and withdraws consent once', async () => {
       await b.invites.create(invite('old', { expiresAt: 200 }), 'hash-old', { log: [] });
       expect(await b.invites.accept('old', 'ola', 300, [])).toBe('expired');

@@ -238,6 +238,36 @@ describe('invitations', () => {
   });
 });
 
+describe('how many invitations one account makes', () => {
+  it('stops at INVITES_PER_HOUR in all its plans together, each invitation being a mail', async () => {
+    const server = await startTestServer({ INVITES_PER_HOUR: '4' });
+    try {
+      const { parent, planId } = await familyPlan(server);
+      // The koordinator's invitation is the mother's first of the hour.
+      const other = await addMember(server.url, parent, planId, 'koordinator', { consentBy: parent });
+      const second = await createPlan(server.url, parent);
+      const statuses: number[] = [];
+      for (const plan of [planId, second, planId, second]) {
+        const res = await api<ErrorBody>(server.url, parent, 'POST', `/api/plans/${plan}/invites`, {
+          email: `venn${statuses.length}@eksempel.no`,
+          role: 'lesetilgang',
+        });
+        statuses.push(res.status);
+        if (res.status === 429) expect(res.body.error.code).toBe('INVITE_LIMIT');
+      }
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      // Someone else in the same plan is not held back.
+      const invited = await api(server.url, other, 'POST', `/api/plans/${planId}/invites`, {
+        email: 'x@eksempel.no',
+        role: 'deltaker',
+      });
+      expect(invited.status).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('ending a membership closes its sockets at once', () => {
   let server: TestServer;
   const providers: WebsocketProvider[] = [];

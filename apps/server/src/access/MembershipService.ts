@@ -23,6 +23,8 @@ export interface MembershipServiceDeps {
   log: AccessLog;
   events: AccessEvents;
   inviteTtlHours: number;
+  /** Invitations one account may make in an hour, in all its plans (each is a mail). */
+  invitesPerHour: number;
   /** Base of invitation links (`<base>/invitasjon#<token>`). */
   publicUrl: string | undefined;
   /** The invitation is mailed too, with a link from `linkTo` (an absolute address of a page of the web app). */
@@ -92,6 +94,9 @@ export class MembershipService {
     }
     if (input.membershipEndsAt !== null && input.membershipEndsAt <= now) {
       throw new AppError('VALIDATION_FAILED', 'Sluttdatoen for tilgangen må være fram i tid');
+    }
+    if ((await this.deps.invites.countByInviterSince(actor.id, now - 60 * 60_000)) >= this.deps.invitesPerHour) {
+      throw new AppError('INVITE_LIMIT', 'Du har sendt mange invitasjoner den siste timen. Vent litt og prøv igjen.');
     }
     if (input.consent) {
       if (isFamilyRole(input.role)) {

@@ -76,6 +76,11 @@ const ConfigSchema = z.object({
     .number()
     .positive()
     .default(7 * 24),
+  /**
+   * Invitations one account may make in an hour, in all its plans together: each one is a mail to an address the
+   * inviter chose, with the inviter's name in it, so more would make Samplan a way to send mail to anyone.
+   */
+  INVITES_PER_HOUR: z.coerce.number().int().positive().default(30),
   /** Failed logins for one e-mail address within the window that lock it for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),

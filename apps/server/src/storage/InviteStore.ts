@@ -31,6 +31,8 @@ export interface InviteStore {
   findByTokenHash(tokenHash: string): Promise<InviteRecord | undefined>;
   find(planId: string, inviteId: string): Promise<InviteRecord | undefined>;
   listForPlan(planId: string): Promise<InviteRecord[]>;
+  /** How many invitations an account has made, in any plan, since `since` (to limit how many mails it sends). */
+  countByInviterSince(userId: string, since: number): Promise<number>;
   /** Withdraws a pending invitation; false when it is not pending. */
   revoke(
     planId: string,

@@ -424,6 +424,7 @@ export const nbAccess = {
     PLAN_NOT_FOUND: 'Fant ikke planen. Den finnes ikke, eller du har ikke tilgang til den.',
     LAST_MANAGER:
       'Planen må ha minst én foresatt eller koordinator uten sluttdato. Inviter en annen før du fjerner denne eller gir den en sluttdato.',
+    INVITE_LIMIT: 'Du har sendt mange invitasjoner den siste timen. Vent litt, og prøv igjen.',
     FAMILY_ONLY: 'Bare familien kan gi lengre tilgang enn sluttdatoen som er satt, eller fjerne den.',
     MEMBER_NOT_FOUND: 'Personen har ikke lenger tilgang til planen.',
     INVITE_NOT_FOUND: 'Fant ikke invitasjonen. Sjekk at du har kopiert hele lenken.',

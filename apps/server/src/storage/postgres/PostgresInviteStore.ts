@@ -67,6 +67,14 @@ export class PostgresInviteStore implements InviteStore {
     return result.rows.map(toInvite);
   }
 
+  async countByInviterSince(userId: string, since: number): Promise<number> {
+    const result = await this.pool.query<{ n: string }>(
+      'SELECT COUNT(*) AS n FROM invites WHERE invited_by = $1 AND created_at >= $2',
+      [userId, since],
+    );
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
   async revoke(
     planId: string,
     inviteId: string,

@@ -301,6 +301,10 @@ export const postgresMigrations: readonly string[] = [
   ALTER TABLE users ADD COLUMN email_confirmed_at BIGINT;
   UPDATE users SET email_confirmed_at = created_at WHERE id IN (SELECT user_id FROM oidc_identities);
   `,
+  // 12: counting an account's invitations of the last hour, as in SQLite's migration 10.
+  `
+  CREATE INDEX invites_inviter ON invites(invited_by, created_at);
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */

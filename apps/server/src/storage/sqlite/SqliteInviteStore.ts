@@ -25,6 +25,9 @@ export class SqliteInviteStore implements InviteStore {
       byId: db.prepare<[string, string], InviteRow>('SELECT * FROM invites WHERE plan_id = ? AND id = ?'),
       rawById: db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE id = ?'),
       forPlan: db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE plan_id = ? ORDER BY created_at DESC'),
+      countByInviter: db
+        .prepare<[string, number], number>('SELECT COUNT(*) FROM invites WHERE invited_by = ? AND created_at >= ?')
+        .pluck(),
       revoke: db.prepare<[number, string, string, string]>(
         `UPDATE invites SET revoked_at = ?, revoked_by = ?
          WHERE plan_id = ? AND id = ? AND accepted_at IS NULL AND revoked_at IS NULL`,
@@ -84,6 +87,10 @@ export class SqliteInviteStore implements InviteStore {
 
   async listForPlan(planId: string): Promise<InviteRecord[]> {
     return this.statements.forPlan.all(planId).map(toInvite);
+  }
+
+  async countByInviterSince(userId: string, since: number): Promise<number> {
+    return this.statements.countByInviter.get(userId, since) ?? 0;
   }
 
   async revoke(

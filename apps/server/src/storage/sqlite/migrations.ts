@@ -269,4 +269,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE users ADD COLUMN email_confirmed_at INTEGER;
   UPDATE users SET email_confirmed_at = created_at WHERE id IN (SELECT user_id FROM oidc_identities);
   `,
+  // 10: counting an account's invitations of the last hour (each one is a mail), in any plan.
+  `
+  CREATE INDEX invites_inviter ON invites(invited_by, created_at);
+  `,
 ];
