@@ -123,8 +123,7 @@ async function exportedGoalTitles(context: BrowserContext, planId: string): Prom
 }
 
 describe('offline first: a plan opened before opens, and takes typing, without a network', () => {
-  // Every test registers and logs in several accounts from one address, within the limit's window.
-  const app = useWebApp({ env: () => ({ AUTH_RATE_LIMIT_MAX: '200' }) });
+  const app = useWebApp();
 
   /** A parent's demo plan, shared with a teacher (deltaker), both logged in in their own browsers. */
   async function sharedDemoPlan(viewport: { width: number; height: number }) {
