@@ -95,7 +95,15 @@ describe('OIDC login (authorization code + PKCE) against a real OpenID provider'
   it('goes back only to a path on this site after login, whatever the returnTo says', async () => {
     idp.loginAs = { sub: 'kari-01017012345', name: 'Kari Nordmann', email: 'kari@eksempel.no', email_verified: true };
     // A tab, a newline or a backslash is dropped or read as '/' by browsers: '/\t/evil.example' is '//evil.example'.
-    for (const returnTo of ['/%09/evil.example/stjel', '/%0A/evil.example', '/%5Cevil.example', '//evil.example']) {
+    for (const returnTo of [
+      '/%09/evil.example/stjel',
+      '/%0A/evil.example',
+      '/%5Cevil.example',
+      '//evil.example',
+      '/..//evil.example',
+      '/.//evil.example/x',
+      '/%2e%2e//evil.example',
+    ]) {
       const browser = new Browser();
       const { visited } = await browser.navigate(`${base}/api/auth/oidc/idporten/login?returnTo=${returnTo}`);
       const last = new URL(visited.at(-1)!);

@@ -66,6 +66,9 @@ describe('routes', () => {
     expect(safeNext('?neste=%2F%2Fevil.example')).toBe('/');
     expect(safeNext('')).toBe('/');
     // Browsers drop tabs and newlines from an address and read a backslash as a slash: each would leave the site.
+    for (const next of ['/..//evil.example', '/.//evil.example/x', '/%2e%2e//evil.example']) {
+      expect(safeNext(`?${new URLSearchParams({ neste: next }).toString()}`), next).toBe('/');
+    }
     for (const next of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '/%09/evil.example']) {
       expect(safeNext(`?${new URLSearchParams({ neste: next }).toString()}`), next).toBe(
         next === '/%09/evil.example' ? '/%09/evil.example' : '/',

@@ -12,5 +12,7 @@ export function safeReturnPath(value: unknown): string {
     if (code < 0x20 || code === 0x7f || code === 0x5c) return '/';
   }
   const url = new URL(value, BASE);
-  return url.origin === BASE ? `${url.pathname}${url.search}${url.hash}` : '/';
+  // The parser's own path, which is what a browser goes to: dot-segments may have made it '//host' ('/..//evil').
+  if (url.origin !== BASE || url.pathname.startsWith('//')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
