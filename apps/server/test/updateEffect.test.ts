@@ -181,6 +181,25 @@ describe('readUpdateEffect: what an update would do, read before it is applied',
       expect(effect.writes).toMatchObject([{ root: 'goals', depth: 1, key: 'status' }]);
     });
 
+    it("a client's clocks written twice (two sections: Yjs keeps only the last) are refused", () => {
+      const { doc, measure } = planWithMeasure();
+      // Read as a plain value at responsibleId, applied as a Y.Text at title: what is checked is not what is applied.
+      const decoy = item(Y.createID(555, 0), { parent: measure.id, parentSub: 'responsibleId' }, 'p1');
+      const applied = new Y.Item(
+        Y.createID(555, 0),
+        null,
+        null,
+        null,
+        null,
+        measure.id as unknown as Y.AbstractType<unknown>,
+        'title',
+        new Y.ContentType(new Y.Text()),
+      );
+      const next = item(Y.createID(556, 0), { origin: Y.createID(555, 0) }, 'ikke en tekst');
+      const effect = readUpdateEffect(doc, { structs: [decoy, applied, next], ds: Y.createDeleteSet() });
+      expect(effect.problem).toBe('OVERLAPPING_STRUCTS');
+    });
+
     it('a struct the server has in part (typing merged on the client) goes where its known part is', () => {
       const server = plan();
       const client = new Y.Doc();
@@ -200,6 +219,24 @@ describe('readUpdateEffect: what an update would do, read before it is applied',
       expect(effect.problem).toBeNull();
       expect([...effect.roots]).toEqual(['goals']);
       expect(effect.depth).toBe(2);
+    });
+
+    it('a struct the server has in part, in a goal deleted meanwhile, passes: Yjs collects its new part', () => {
+      const server = plan();
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const title = () => (client.getMap('goals').get('g1') as Y.Map<unknown>).get('title') as Y.Text;
+      // The server's SyncStep1 came before the typing; the typing reached it live, then more typing merged with it.
+      const before = Y.encodeStateVector(client);
+      title().insert(7, ' til');
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before));
+      title().insert(11, ' skolen');
+      server.getMap('goals').delete('g1');
+      const step2 = Y.encodeStateAsUpdate(client, before);
+      const effect = readUpdateEffect(server, Y.decodeUpdate(step2));
+      expect(effect.problem).toBeNull();
+      Y.applyUpdate(server, step2);
+      expect(server.getMap('goals').has('g1')).toBe(false);
     });
 
     it('a struct the server has in part that claims another place for its new part is refused', () => {

@@ -11,7 +11,12 @@ export type UpdateProblem =
   /** The delete set names structs neither the document nor the update has. */
   | 'UNKNOWN_DELETION'
   /** A struct's parent is not a shared type, it has no position at all, or its references go round in a circle. */
-  | 'BAD_PARENT';
+  | 'BAD_PARENT'
+  /**
+   * A client's structs overlap or go backwards (its clocks written twice, e.g. in two sections of the update): Yjs
+   * keeps only some of them, so what is read here would not be what is applied.
+   */
+  | 'OVERLAPPING_STRUCTS';
 
 /** What an update would do to a document, read before it is applied. */
 export interface UpdateEffect {
@@ -56,7 +61,11 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     noop: false,
   };
   const byClient = new Map<number, Array<Y.Item | Y.GC>>();
+  const ends = new Map<number, number>();
   for (const struct of decoded.structs) {
+    const { client, clock } = struct.id;
+    if (clock < (ends.get(client) ?? 0)) effect.problem ??= 'OVERLAPPING_STRUCTS';
+    ends.set(client, clock + struct.length);
     if (struct instanceof Y.Skip) continue;
     let list = byClient.get(struct.id.client);
     if (!list) byClient.set(struct.id.client, (list = []));
@@ -176,23 +185,33 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
   // so that is where it goes, and only if its own references name that same place (or the lists would be joined
   // across two types).
   const partlyKnownPlace = (struct: Y.Item | Y.GC, left: Y.Item | Y.GC): Resolution => {
-    // Collected content has no place; an item cannot follow collected content (Yjs would lose its parent).
-    if (struct instanceof Y.GC) return null;
-    if (left instanceof Y.GC) return 'BAD_PARENT';
+    // Collected content has no place; so has what Yjs collects on arrival: an item next to collected content, or
+    // inside a type that was deleted and collected.
+    if (struct instanceof Y.GC || left instanceof Y.GC) return null;
     const parent = struct.parent as unknown;
     let type: unknown;
     let parentSub: string | null;
-    if (typeof parent === 'string' || parent instanceof Y.ID) {
-      const named = typeof parent === 'string' ? doc.share.get(parent) : inDoc(parent);
-      type = named instanceof Y.Item ? (named.content as Partial<Y.ContentType>).type : named;
+    if (typeof parent === 'string') {
+      type = doc.share.get(parent);
+      parentSub = struct.parentSub;
+    } else if (parent instanceof Y.ID) {
+      const named = inDoc(parent);
+      if (!named) return 'MISSING_DEPENDENCY';
+      if (named instanceof Y.GC) return null;
+      if (!(named.content instanceof Y.ContentType)) return named.deleted ? null : 'BAD_PARENT';
+      type = named.content.type;
       parentSub = struct.parentSub;
     } else {
-      const ref = struct.origin ?? struct.rightOrigin;
-      const neighbour = ref ? inDoc(ref) : undefined;
-      type = neighbour instanceof Y.Item ? neighbour.parent : undefined;
-      parentSub = neighbour instanceof Y.Item ? neighbour.parentSub : null;
+      const neighbours = [struct.origin, struct.rightOrigin].filter((id): id is Y.ID => id !== null);
+      if (neighbours.length === 0) return 'BAD_PARENT';
+      const found = neighbours.map(inDoc);
+      if (found.some((neighbour) => neighbour === undefined)) return 'MISSING_DEPENDENCY';
+      if (found.some((neighbour) => neighbour instanceof Y.GC)) return null;
+      const first = found[0] as Y.Item;
+      type = first.parent;
+      parentSub = first.parentSub;
     }
-    return type !== undefined && type === left.parent && parentSub === left.parentSub ? placeInDoc(left) : 'BAD_PARENT';
+    return type === left.parent && parentSub === left.parentSub ? placeInDoc(left) : 'BAD_PARENT';
   };
 
   for (const [client, list] of byClient) {
