@@ -468,6 +468,9 @@ describe('ending a membership closes its sockets at once', () => {
       `/api/plans/${planId}/members`,
     );
     expect(members.body.members.find((m) => m.userId === parent.id)?.endsAt).toBeNull();
+    // Nor may she leave: the koordinator left behind has an end date.
+    const leaving = await api<ErrorBody>(server.url, parent, 'DELETE', `/api/plans/${planId}/members/${parent.id}`);
+    expect(leaving).toMatchObject({ status: 409, body: { error: { code: 'LAST_MANAGER' } } });
   });
 
   it('only the family may remove a foresatt; the last foresatt or koordinator stays', async () => {

@@ -283,11 +283,8 @@ export class MembershipService {
     if (!target) throw new AppError('MEMBER_NOT_FOUND', 'Fant ikke medlemmet');
     await this.deps.access.require(actor, granted, isFamilyRole(target.role) ? 'revokeFamily' : 'revokeOther');
     const members = await this.deps.plans.listMembers(planId, this.now());
-    const managersLeft = members.filter(
-      (m) => m.userId !== userId && (m.role === 'foresatt' || m.role === 'koordinator'),
-    );
-    if (managersLeft.length === 0) {
-      throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator');
+    if (lastingManagers(members, userId).length === 0) {
+      throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator uten sluttdato');
     }
     const entry = await this.deps.log.entry(actor, 'member.revoked', { userId, role: target.role });
     await this.deps.plans.removeMembership(planId, userId, [entry]);
@@ -330,10 +327,7 @@ export class MembershipService {
     // The plan keeps a manager with no end date: the last one cannot be given one.
     if (endsAt !== null && (target.role === 'foresatt' || target.role === 'koordinator')) {
       const members = await this.deps.plans.listMembers(planId, this.now());
-      const lasting = members.filter(
-        (m) => m.userId !== userId && (m.role === 'foresatt' || m.role === 'koordinator') && m.endsAt === null,
-      );
-      if (lasting.length === 0) {
+      if (lastingManagers(members, userId).length === 0) {
         throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator uten sluttdato');
       }
     }
@@ -441,4 +435,11 @@ export function inviteStatus(invite: InviteRecord, now: number): InviteStatus {
   if (invite.acceptedAt) return 'akseptert';
   if (invite.revokedAt) return 'trukket';
   return invite.expiresAt <= now ? 'utlopt' : 'venter';
+}
+
+/** The plan's managers (foresatt, koordinator) besides `userId` whose access has no end date. */
+function lastingManagers(members: readonly MemberWithUser[], userId: string): MemberWithUser[] {
+  return members.filter(
+    (m) => m.userId !== userId && (m.role === 'foresatt' || m.role === 'koordinator') && m.endsAt === null,
+  );
 }
