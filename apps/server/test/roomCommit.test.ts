@@ -307,6 +307,28 @@ describe('Room with commits from another instance', () => {
   });
 });
 
+describe('Room after a failed commit', () => {
+  it('rebuilds its live document with its own commits still waiting for those before them', async () => {
+    const { store, log, room, a } = await openRoom();
+    const [own1, own2] = edits(2);
+    // Another instance has committed seq 1; its message is not here, nor can the log be read for it (yet): this
+    // room's own seq 2 waits in `ahead`.
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'B');
+    await store.append('plan-1', [{ update: Y.encodeStateAsUpdate(other), userId: 'b' }]);
+    log.history = () => new Promise(() => {});
+    room.receive(a.peer, own1!);
+    await waitFor(async () => (await store.lastSeq('plan-1')) === 2);
+    expect(room['ahead'].size).toBe(1);
+    // The next commit fails (the database away for a moment): the live document is rebuilt.
+    log.append = () => Promise.reject(new Error('database away'));
+    room.receive(a.peer, own2!);
+    await waitFor(() => a.closed.length > 0);
+    // What seq 2 wrote ('0') is in it, so a later edit referring to it is not refused as missing; seq 3 is not.
+    expect(room['doc']?.getText('t').toString()).toBe('0');
+  });
+});
+
 describe('Room checkpoints with several instances', () => {
   it('a plan open on two instances is compacted once: the later one takes the checkpoint the first wrote', async () => {
     const store = new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true }));

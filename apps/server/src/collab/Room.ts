@@ -570,12 +570,18 @@ export class Room {
       // Nobody has seen these updates; their senders reconnect and sync them again.
       this.options.logger.error({ planId: this.planId, err: (error as Error).message }, 'could not commit updates');
       for (const item of batch) item.committed?.reject(error as Error);
-      // The live document had these applied: rebuild it from what is committed, plus what is still queued.
+      // The live document had these applied: rebuild it from what is committed (the state, and this room's own
+      // commits still waiting for those before them, which were applied on arrival and are not applied again when
+      // added), plus what is still queued.
       this.doc?.destroy();
       this.doc = null;
-      if (this.queue.length > 0) {
+      const kept = [
+        ...[...this.ahead.values()].filter((entry) => entry.own).map((entry) => entry.update),
+        ...this.queue.map((item) => item.update),
+      ];
+      if (kept.length > 0) {
         const doc = this.liveDoc();
-        for (const item of this.queue) Y.applyUpdate(doc, item.update, this);
+        for (const update of kept) Y.applyUpdate(doc, update, this);
       }
       for (const item of batch) for (const client of item.claims ?? []) this.owners.delete(client);
       // Another instance let another account claim that id at the same moment: learn who owns it now.
