@@ -51,14 +51,14 @@ export function attentionItems(facts: ProgressFacts, today: string): AttentionIt
     const title = goal.title;
     if (days > 0) items.push({ kind: 'evaluationOverdue', goalId: goal.id, title, dueDate, days });
     else if (-days <= DUE_SOON_DAYS.evaluation) {
-      items.push({ kind: 'evaluationDue', goalId: goal.id, title, dueDate, days: -days });
+      items.push({ kind: 'evaluationDue', goalId: goal.id, title, dueDate, days: Math.abs(days) });
     }
   }
   const revision = facts.meta.nextRevision;
   if (revision) {
     const days = daysBetween(revision, today);
     if (days > 0) items.push({ kind: 'revisionPassed', date: revision, days });
-    else if (-days <= DUE_SOON_DAYS.revision) items.push({ kind: 'revisionDue', date: revision, days: -days });
+    else if (-days <= DUE_SOON_DAYS.revision) items.push({ kind: 'revisionDue', date: revision, days: Math.abs(days) });
   }
   for (const task of facts.tasks) {
     if (task.done || !task.dueDate) continue;

@@ -61,6 +61,15 @@ describe('the evaluation interval', () => {
   });
 });
 
+describe('something due today', () => {
+  it('is due in 0 days, not -0 (which reads as overdue to anyone comparing with Object.is or printing the sign)', () => {
+    const plan = facts({ meta: { nextRevision: '2027-03-01' }, goals: [goal('Et mål', { targetDate: '2027-03-01' })] });
+    const items = attentionItems(plan, '2027-03-01');
+    expect(items.map((item) => item.kind).sort()).toEqual(['evaluationDue', 'revisionDue']);
+    for (const item of items) expect(Object.is('days' in item ? item.days : NaN, 0), item.kind).toBe(true);
+  });
+});
+
 describe('a plan whose stored dates are out of range (written before the checks, or by a broken client)', () => {
   it('gives its goals no evaluation date from them, and its attention items are read without throwing', () => {
     const plan = facts({
