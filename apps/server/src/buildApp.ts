@@ -392,7 +392,6 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(accessLogRoutes, { sessions, access, accessLog, projector });
   await app.register(collabRoute, {
     rooms,
-    plans,
     authenticator: new SocketAuthenticator(tokens, access, (sessionId) => sessions.userOfSession(sessionId)),
     accessLog,
     sessions,

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '@samplan/protocol';
-import { firstClose } from './support/family.ts';
+import { addMember, consentFor, firstClose } from './support/family.ts';
 import { openRawSocket } from './support/rawSocket.ts';
 import {
   api,
   collabToken,
   connectProvider,
+  createFamilyPlan,
   createPlan,
   CSRF_HEADERS,
   startTestServer,
@@ -103,6 +104,57 @@ describe('sessions and sockets', () => {
     expect(await laptopClosed).toMatchObject({ code: CloseCode.unauthenticated, reason: 'LOGGED_OUT' });
     onLaptop.destroy();
     expect((await api(server.url, laptop, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it('a logout or a consent withdrawn while a socket is still joining closes it once it is in', async () => {
+    const { accessLog } = server.app.samplan;
+    const record = accessLog.record.bind(accessLog);
+    /** Holds the join's innsynslogg write (its slowest step) until `during` has run, so that runs mid-join. */
+    const joining = async (url: string, during: () => Promise<void>) => {
+      let entered!: () => void;
+      const inJoin = new Promise<void>((resolve) => (entered = resolve));
+      let go!: () => void;
+      const held = new Promise<void>((resolve) => (go = resolve));
+      accessLog.record = async (...args: Parameters<typeof record>) => {
+        entered();
+        await held;
+        return record(...args);
+      };
+      const raw = openRawSocket(url);
+      await raw.opened;
+      await inJoin;
+      accessLog.record = record;
+      await during();
+      go();
+      return raw;
+    };
+
+    const parent = await register(server, 'Kari Nilsen');
+    const planId = await createFamilyPlan(server.url, parent);
+    const token = await collabToken(server.url, parent, planId);
+    const loggedOut = await joining(`${server.wsUrl}/${planId}?token=${token}`, async () => {
+      expect((await api(server.url, parent, 'POST', '/api/auth/logout-everywhere')).status).toBe(204);
+    });
+    expect(await loggedOut.closed).toEqual({ code: CloseCode.unauthenticated, reason: 'SESSION_ENDED' });
+
+    const mother = await register(server, 'Lise Nilsen');
+    const familyPlan = await createFamilyPlan(server.url, mother);
+    const teacher = await addMember(server.url, mother, familyPlan, 'deltaker', { name: 'Per Lærer' });
+    const consentId = await consentFor(server.url, mother, familyPlan, teacher.id);
+    const withdrawn = await joining(
+      `${server.wsUrl}/${familyPlan}?token=${await collabToken(server.url, teacher, familyPlan)}`,
+      async () => {
+        const res = await api(
+          server.url,
+          mother,
+          'POST',
+          `/api/plans/${familyPlan}/consents/${consentId}/withdraw`,
+          {},
+        );
+        expect(res.status).toBe(200);
+      },
+    );
+    expect(await withdrawn.closed).toMatchObject({ code: CloseCode.forbidden });
   });
 
   it('a heartbeat cuts a socket that has gone silent or stopped halfway through a frame', async () => {

@@ -7,7 +7,6 @@ import { isFamilyRole, writableParts } from '../access/roles.ts';
 import { sameOrigin } from '../auth/sameOrigin.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
-import type { PlanStore } from '../storage/PlanStore.ts';
 import type { ConnectionCaps } from './ConnectionCaps.ts';
 import { createPeer, type Peer, type PeerSocket } from './Peer.ts';
 import type { Room } from './Room.ts';
@@ -15,7 +14,6 @@ import type { RoomManager } from './RoomManager.ts';
 
 export interface CollabRouteOptions {
   rooms: RoomManager;
-  plans: PlanStore;
   authenticator: SocketAuthenticator;
   accessLog: AccessLog;
   sessions: Sessions;
@@ -83,17 +81,18 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
       });
       socket.on('error', (err) => request.log.warn({ err: err.message }, 'websocket error'));
 
+      const credentials = {
+        planId,
+        token: request.query.token,
+        // A cookie is only trusted from our own pages, so another site cannot open a socket as the user.
+        session: async () => {
+          if (!sameOrigin(request, options.publicUrl)) return undefined;
+          const current = await options.sessions.current(request);
+          return current && { user: current.user, sessionId: current.sessionId };
+        },
+      };
       options.authenticator
-        .authenticate({
-          planId,
-          token: request.query.token,
-          // A cookie is only trusted from our own pages, so another site cannot open a socket as the user.
-          session: async () => {
-            if (!sameOrigin(request, options.publicUrl)) return undefined;
-            const current = await options.sessions.current(request);
-            return current && { user: current.user, sessionId: current.sessionId };
-          },
-        })
+        .authenticate(credentials)
         .then(async ({ user, sessionId, role }) => {
           const userId = user.id;
           if (closed) return;
@@ -110,10 +109,13 @@ export async function collabRoute(app: FastifyInstance, options: CollabRouteOpti
           const peer = createPeer(adapter, presence, parts, sessionId);
           const room = await rooms.join(planId, peer);
           if (closed) return room.leave(peer);
-          // A revocation while this socket was joining closed nobody: check again now that it is in the room.
-          if (!(await options.plans.findMembership(planId, userId))) {
+          // A logout, a revocation or a consent withdrawn while this socket was joining closed nobody (it was in no
+          // room yet, on this instance or another): all of it is asked again, now that the room will hear the next.
+          try {
+            await options.authenticator.authenticate(credentials);
+          } catch (error) {
             room.leave(peer);
-            throw new SocketRefused(CloseCode.forbidden, 'MEMBERSHIP_ENDED');
+            throw error;
           }
           if (closed) return room.leave(peer);
           joined = { room, peer };
