@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, firstClose } from './support/family.ts';
@@ -108,6 +110,40 @@ describe('two instances on PostgreSQL and Redis', () => {
         stored.destroy();
       }
     } finally {
+      onA.destroy();
+      onB.destroy();
+    }
+  });
+
+  it('takes a commit message only for the plan its channel names: one for another plan is dropped', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const otherPlan = await createFamilyPlan(a.url, parent, 'Jonas Nilsen');
+    const onA = await syncedProvider(a, parent, planId);
+    const onB = await syncedProvider(b, parent, planId);
+    const redis = new Redis(REDIS_URL);
+    try {
+      // A message in the feed's own format on the other plan's channel, claiming this plan's next seq.
+      const forged = new Y.Doc();
+      Y.applyUpdate(forged, Y.encodeStateAsUpdate(onA.doc));
+      const before = Y.encodeStateVector(forged);
+      addMarker(forged, 'forged');
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, 'another-instance');
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarString(encoder, planId);
+      encoding.writeVarUint(encoder, (await a.app.samplan.documentLog.head(planId)) + 1);
+      encoding.writeVarString(encoder, parent.id);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged, before));
+      const prefix = b.app.samplan.config.REDIS_PREFIX;
+      expect(await redis.publish(`${prefix}commits:${otherPlan}`, Buffer.from(encoding.toUint8Array(encoder)))).toBe(2);
+      // The real next commit reaches B, and the forged one never does.
+      addMarker(onA.doc, 'real');
+      await waitFor(() => markersIn(onB.doc).includes('real'));
+      expect(markersIn(onB.doc)).not.toContain('forged');
+    } finally {
+      redis.disconnect();
       onA.destroy();
       onB.destroy();
     }

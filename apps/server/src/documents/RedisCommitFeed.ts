@@ -28,7 +28,9 @@ export class RedisCommitFeed implements CommitFeed {
   ) {
     this.local = new InProcessCommitFeed(onError);
     this.channelPrefix = `${prefix}commits:`;
-    subscriber.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => this.received(message));
+    subscriber.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) =>
+      this.received(channel.toString(), message),
+    );
   }
 
   /** Starts listening to the other instances; resolves once Redis has the subscription. */
@@ -61,7 +63,7 @@ export class RedisCommitFeed implements CommitFeed {
     await this.subscriber.punsubscribe().catch(() => {});
   }
 
-  private received(message: Buffer): void {
+  private received(channel: string, message: Buffer): void {
     let decoded: { instance: string; commits: Commit[] };
     try {
       decoded = decodeCommits(message);
@@ -70,6 +72,14 @@ export class RedisCommitFeed implements CommitFeed {
       return;
     }
     if (decoded.instance === this.instance || decoded.commits.length === 0) return;
+    // Every commit of a message is for the plan its channel names, with a seq: anything else (another deployment on
+    // the same Redis and prefix, or a message not ours) is dropped rather than let into a plan's state.
+    const planId = channel.slice(this.channelPrefix.length);
+    const foreign = decoded.commits.find((commit) => commit.planId !== planId || commit.seq < 1);
+    if (!channel.startsWith(this.channelPrefix) || foreign) {
+      this.onError(new Error(`dropped a commit message on ${channel} that is not for that plan`));
+      return;
+    }
     this.local.publishToPlan(decoded.commits, REMOTE_ORIGIN);
   }
 }
