@@ -37,6 +37,7 @@ import { Notifier } from './notifications/Notifier.ts';
 import { OutboxTransport } from './mail/OutboxTransport.ts';
 import { SmtpTransport } from './mail/SmtpTransport.ts';
 import { partWritePolicy } from './collab/WritePolicy.ts';
+import { accessStillGranted } from './collab/accessStillGranted.ts';
 import type { Config } from './config/config.ts';
 import { resolveAuditLogKey, resolveSessionSecret } from './config/sessionSecret.ts';
 import { requestForLog } from './http/requestForLog.ts';
@@ -207,6 +208,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     logger: app.log,
     presence: presenceFeed,
     watermarkCheckMs: redis ? WATERMARK_CHECK_MS : null,
+    // One instance hears every event itself; with several, a revocation's Redis message may be lost.
+    accessCheckMs: redis ? config.ACCESS_RECHECK_SECONDS * 1000 : null,
+    accessStillGranted: accessStillGranted({
+      authorize: (userId, planId) => access.authorize({ id: userId }, planId, 'read'),
+      sessionUser: (sessionId) => sessions.userOfSession(sessionId),
+    }),
     checkpointSpreadMs: redis ? CHECKPOINT_SPREAD_MS : 0,
     onSaved: (planId) => void projector.catchUp(planId, { flushChangeLog: true }),
     onLeft: (planId, userId, seq) => {

@@ -57,7 +57,7 @@ describe('two instances on PostgreSQL and Redis', () => {
   let instances: Awaited<ReturnType<typeof startInstances>>;
   let servers: TestServer[];
   beforeAll(async () => {
-    instances = await startInstances(2, { MAX_SOCKETS_PER_USER: '3' });
+    instances = await startInstances(2, { MAX_SOCKETS_PER_USER: '3', ACCESS_RECHECK_SECONDS: '1' });
     servers = instances.servers;
   });
   afterAll(() => instances.close());
@@ -244,6 +244,27 @@ describe('two instances on PostgreSQL and Redis', () => {
     expect((await api(a.url, parent, 'POST', '/api/auth/logout-everywhere')).status).toBe(204);
     expect((await loggedOut).code).toBe(4401);
     parentOnB.destroy();
+  });
+
+  it("closes the socket on the other instance even when the revocation's Redis message is lost", async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    const onB = await syncedProvider(b, teacher, planId);
+    const closed = firstClose(onB);
+    // A's announcement of this revocation never reaches Redis (a failed publish, or B's subscriber reconnecting).
+    const events = a.app.samplan.accessEvents;
+    const relay = events.relay;
+    events.relay = null;
+    try {
+      expect((await api(a.url, parent, 'DELETE', `/api/plans/${planId}/members/${teacher.id}`)).status).toBe(204);
+    } finally {
+      events.relay = relay;
+    }
+    // B asks every connection's access again (ACCESS_RECHECK_SECONDS, 1 s here) and closes it as the event would.
+    expect(await closed).toMatchObject({ code: 4403, reason: 'MEMBERSHIP_ENDED' });
+    onB.destroy();
   });
 
   it('tells the family of a consent request once an hour, also when it is asked again on the other instance', async () => {

@@ -151,6 +151,13 @@ export class Room {
     return this.peers.size;
   }
 
+  /** Each user and login session with a connection here, once. */
+  connectedSessions(): Array<{ userId: string; sessionId: string }> {
+    const seen = new Map<string, { userId: string; sessionId: string }>();
+    for (const { userId, sessionId } of this.peers) seen.set(`${userId}\n${sessionId}`, { userId, sessionId });
+    return [...seen.values()];
+  }
+
   join(peer: Peer): void {
     this.peers.add(peer);
     if (this.state) this.greet(peer);

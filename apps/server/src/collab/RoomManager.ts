@@ -32,6 +32,17 @@ export interface RoomManagerOptions {
   checkpointSpreadMs?: number;
   /** A room has unloaded and everything in it is committed. */
   onSaved?: (planId: string) => void;
+  /**
+   * With several instances: how often every open connection's access is asked again (accessStillGranted), as a net
+   * under the revocations, logouts and withdrawals other instances announce on Redis, which may lose a message.
+   */
+  accessCheckMs?: number | null;
+  /** Whether a connection may still be open: null, or how to close it. */
+  accessStillGranted?: (
+    planId: string,
+    userId: string,
+    sessionId: string,
+  ) => Promise<{ code: number; reason: string } | null>;
 }
 
 /** Why a socket closes with 4401 when its session ends. */
@@ -44,6 +55,8 @@ export class RoomManager implements ServerCommits {
   private readonly saving = new Map<string, Promise<void>>();
   private watermarkTimer: NodeJS.Timeout | null = null;
   private checking = false;
+  private accessTimer: NodeJS.Timeout | null = null;
+  private checkingAccess = false;
 
   constructor(options: RoomManagerOptions) {
     this.options = options;
@@ -55,12 +68,40 @@ export class RoomManager implements ServerCommits {
     });
   }
 
-  /** Starts the watermark check (when configured). */
+  /** Starts the watermark check and the access check (when configured). */
   start(): void {
     const every = this.options.watermarkCheckMs;
-    if (!every || this.watermarkTimer) return;
-    this.watermarkTimer = setInterval(() => void this.checkWatermarks(), every);
-    this.watermarkTimer.unref();
+    if (every && !this.watermarkTimer) {
+      this.watermarkTimer = setInterval(() => void this.checkWatermarks(), every);
+      this.watermarkTimer.unref();
+    }
+    const accessEvery = this.options.accessCheckMs;
+    if (accessEvery && this.options.accessStillGranted && !this.accessTimer) {
+      this.accessTimer = setInterval(() => void this.checkAccess(), accessEvery);
+      this.accessTimer.unref();
+    }
+  }
+
+  /** Asks again, once per user and session of each open room, whether its connections may stay; closes those not. */
+  async checkAccess(): Promise<void> {
+    const stillGranted = this.options.accessStillGranted;
+    if (!stillGranted || this.checkingAccess || this.rooms.size === 0) return;
+    this.checkingAccess = true;
+    try {
+      for (const [planId, room] of [...this.rooms]) {
+        for (const { userId, sessionId } of room.connectedSessions()) {
+          try {
+            const refusal = await stillGranted(planId, userId, sessionId);
+            if (refusal) room.closeUser(userId, refusal.code, refusal.reason, sessionId);
+          } catch (error) {
+            // Asked again next time; nobody is closed for a failure to ask.
+            this.options.logger.error({ planId, err: (error as Error).message }, 'could not check a connection');
+          }
+        }
+      }
+    } finally {
+      this.checkingAccess = false;
+    }
   }
 
   /** Compares each open room's last seq with the log's head, in one query, and lets those behind fill the gap. */
@@ -132,6 +173,8 @@ export class RoomManager implements ServerCommits {
   async closeAll(code: number, reason: string): Promise<void> {
     if (this.watermarkTimer) clearInterval(this.watermarkTimer);
     this.watermarkTimer = null;
+    if (this.accessTimer) clearInterval(this.accessTimer);
+    this.accessTimer = null;
     await Promise.all([...this.rooms.values()].map((room) => room.closeAll(code, reason)));
     await Promise.all([...this.saving.values()]);
   }

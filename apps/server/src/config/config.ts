@@ -81,6 +81,11 @@ const ConfigSchema = z.object({
    * inviter chose, with the inviter's name in it, so more would make Samplan a way to send mail to anyone.
    */
   INVITES_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /**
+   * With several instances (REDIS_URL): how often every open connection's access is asked again, a net under the
+   * revocations, logouts and withdrawals announced on Redis, which may lose a message.
+   */
+  ACCESS_RECHECK_SECONDS: z.coerce.number().positive().default(5),
   /** Failed logins for one e-mail address within the window that lock it for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
