@@ -225,13 +225,18 @@ describe('two instances on PostgreSQL and Redis', () => {
     }
   });
 
-  it("closes a member's socket on the other instance within a second of a revocation, and on logout everywhere", async () => {
+  /** A family's plan on instance A, with a teacher connected to it on instance B. */
+  async function teacherOnB() {
     const [a, b] = servers as [TestServer, TestServer];
     const parent = await registerUser(a.url, 'Kari Hansen');
     const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
     const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
     const onB = await syncedProvider(b, teacher, planId);
-    const closed = firstClose(onB);
+    return { a, b, parent, planId, teacher, onB, closed: firstClose(onB) };
+  }
+
+  it("closes a member's socket on the other instance within a second of a revocation, and on logout everywhere", async () => {
+    const { a, b, parent, planId, teacher, onB, closed } = await teacherOnB();
     const before = Date.now();
     expect((await api(a.url, parent, 'DELETE', `/api/plans/${planId}/members/${teacher.id}`)).status).toBe(204);
     const close = await closed;
@@ -247,12 +252,7 @@ describe('two instances on PostgreSQL and Redis', () => {
   });
 
   it("closes the socket on the other instance even when the revocation's Redis message is lost", async () => {
-    const [a, b] = servers as [TestServer, TestServer];
-    const parent = await registerUser(a.url, 'Kari Hansen');
-    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
-    const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
-    const onB = await syncedProvider(b, teacher, planId);
-    const closed = firstClose(onB);
+    const { a, parent, planId, teacher, onB, closed } = await teacherOnB();
     // A's announcement of this revocation never reaches Redis (a failed publish, or B's subscriber reconnecting).
     const events = a.app.samplan.accessEvents;
     const relay = events.relay;

@@ -200,7 +200,11 @@ describe('readUpdateEffect: what an update would do, read before it is applied',
       expect(effect.problem).toBe('OVERLAPPING_STRUCTS');
     });
 
-    it('a struct the server has in part (typing merged on the client) goes where its known part is', () => {
+    /**
+     * A client typing into the goal's title after the server's SyncStep1 (`before`): the first words reach the server
+     * live, the next merge with them into one struct on the client, which the server then has in part.
+     */
+    function typedInTwoParts(): { server: Y.Doc; client: Y.Doc; before: Uint8Array } {
       const server = plan();
       const client = new Y.Doc();
       Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
@@ -209,6 +213,11 @@ describe('readUpdateEffect: what an update would do, read before it is applied',
       title().insert(7, ' til');
       Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before));
       title().insert(11, ' skolen');
+      return { server, client, before };
+    }
+
+    it('a struct the server has in part (typing merged on the client) goes where its known part is', () => {
+      const { server, client, before } = typedInTwoParts();
       // The client's typing is one struct now; the server has its first part.
       const merged = Y.encodeStateAsUpdate(client, before);
       const decoded = Y.decodeUpdate(merged);
@@ -222,15 +231,7 @@ describe('readUpdateEffect: what an update would do, read before it is applied',
     });
 
     it('a struct the server has in part, in a goal deleted meanwhile, passes: Yjs collects its new part', () => {
-      const server = plan();
-      const client = new Y.Doc();
-      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-      const title = () => (client.getMap('goals').get('g1') as Y.Map<unknown>).get('title') as Y.Text;
-      // The server's SyncStep1 came before the typing; the typing reached it live, then more typing merged with it.
-      const before = Y.encodeStateVector(client);
-      title().insert(7, ' til');
-      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before));
-      title().insert(11, ' skolen');
+      const { server, client, before } = typedInTwoParts();
       server.getMap('goals').delete('g1');
       const step2 = Y.encodeStateAsUpdate(client, before);
       const effect = readUpdateEffect(server, Y.decodeUpdate(step2));

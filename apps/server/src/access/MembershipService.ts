@@ -292,7 +292,7 @@ export class MembershipService {
     // Their open invitations go with them (none could be accepted any more: the inviter must be a member).
     const now = this.now();
     for (const invite of await this.deps.invites.listForPlan(planId)) {
-      if (invite.invitedBy !== userId || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= now) continue;
+      if (invite.invitedBy !== userId || inviteStatus(invite, now) !== 'venter') continue;
       const withdrawn = await this.deps.log.entry(actor, 'invite.revoked', {
         inviteId: invite.id,
         email: invite.email,
@@ -325,7 +325,7 @@ export class MembershipService {
       );
     }
     // The plan keeps a manager with no end date: the last one cannot be given one.
-    if (endsAt !== null && (target.role === 'foresatt' || target.role === 'koordinator')) {
+    if (endsAt !== null && isManager(target.role)) {
       const members = await this.deps.plans.listMembers(planId, this.now());
       if (lastingManagers(members, userId).length === 0) {
         throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator uten sluttdato');
@@ -437,9 +437,10 @@ export function inviteStatus(invite: InviteRecord, now: number): InviteStatus {
   return invite.expiresAt <= now ? 'utlopt' : 'venter';
 }
 
-/** The plan's managers (foresatt, koordinator) besides `userId` whose access has no end date. */
+/** Who manages a plan: the roles the plan must keep one of. */
+const isManager = (role: Role): boolean => role === 'foresatt' || role === 'koordinator';
+
+/** The plan's managers besides `userId` whose access has no end date. */
 function lastingManagers(members: readonly MemberWithUser[], userId: string): MemberWithUser[] {
-  return members.filter(
-    (m) => m.userId !== userId && (m.role === 'foresatt' || m.role === 'koordinator') && m.endsAt === null,
-  );
+  return members.filter((m) => m.userId !== userId && isManager(m.role) && m.endsAt === null);
 }

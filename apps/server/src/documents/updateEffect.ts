@@ -67,8 +67,8 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     if (clock < (ends.get(client) ?? 0)) effect.problem ??= 'OVERLAPPING_STRUCTS';
     ends.set(client, clock + struct.length);
     if (struct instanceof Y.Skip) continue;
-    let list = byClient.get(struct.id.client);
-    if (!list) byClient.set(struct.id.client, (list = []));
+    let list = byClient.get(client);
+    if (!list) byClient.set(client, (list = []));
     list.push(struct);
   }
   const resolved = new Map<Y.Item | Y.GC, Resolution>();

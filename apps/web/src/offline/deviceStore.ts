@@ -175,7 +175,10 @@ export async function plansWithUnsentChanges(userId: string): Promise<UnsentPlan
   );
   return unsent
     .filter((planId): planId is string => planId !== null)
-    .map((id) => ({ id, title: infos.get(id)?.title ?? null, childName: infos.get(id)?.childName || null }));
+    .map((id) => {
+      const info = infos.get(id);
+      return { id, title: info?.title ?? null, childName: info?.childName || null };
+    });
 }
 
 /**
@@ -227,9 +230,14 @@ export async function forgetAccount(userId: string): Promise<void> {
   const names = new Set(storesOfAccount(await databaseNames(), userId));
   for (const planId of await keptPlanIds(userId)) names.add(planStoreName(userId, planId));
   names.add(accountStoreName(userId));
-  const remembered = await rememberedUser();
-  if (!remembered || remembered.id === userId) names.add(SESSION_STORE);
+  for (const name of await sessionStoreOf(userId)) names.add(name);
   await Promise.all([...names].map(deleteStore));
+}
+
+/** The session store, when it remembers `userId` (or nobody): forgetting the account forgets it there too. */
+async function sessionStoreOf(userId: string): Promise<string[]> {
+  const remembered = await rememberedUser();
+  return !remembered || remembered.id === userId ? [SESSION_STORE] : [];
 }
 
 /**
@@ -248,10 +256,9 @@ export async function forgetAllButUnsent(userId: string): Promise<UnsentPlan[]> 
   }
   const keep = new Set(unsent.map((plan) => plan.id));
   const forgotten = [...(await keptPlanIds(userId))].filter((planId) => !keep.has(planId));
-  const remembered = await rememberedUser();
   await Promise.all([
     ...forgotten.map((planId) => forgetPlan(userId, planId)),
-    ...(!remembered || remembered.id === userId ? [deleteStore(SESSION_STORE)] : []),
+    ...(await sessionStoreOf(userId)).map(deleteStore),
   ]);
   return unsent;
 }
