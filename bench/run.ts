@@ -49,7 +49,7 @@ const withoutPassword = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/
 shownOptions.postgresUrl = withoutPassword(shownOptions.postgresUrl);
 shownOptions.redisUrl = withoutPassword(shownOptions.redisUrl);
 const results: BenchResults = {
-  schema: 'samplan-bench/5',
+  schema: 'samplan-bench/6',
   startedAt: started.toISOString(),
   finishedAt: '',
   totalSec: 0,
@@ -71,9 +71,11 @@ const results: BenchResults = {
 
 try {
   if (options.load) {
-    log(`load: ours, the reference and the relay floor, ${options.plans} plans x ${options.peers} peers each`);
+    log(
+      `load: ours, the reference, the reference with a commit and the relay floor, ${options.plans} plans x ${options.peers} peers each`,
+    );
     const run = await runLoad(options, log);
-    for (const r of [run.ours, run.reference, run.floor]) logResult(r);
+    for (const r of [run.ours, run.reference, run.referenceCommit, run.floor]) logResult(r);
     results.load = compareLoad(run);
   }
 } catch (error) {

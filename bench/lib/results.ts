@@ -86,6 +86,10 @@ export interface LoadComparison extends LoadRun {
   ratios: LoadSummary;
   /** floor / reference: what the bare relay of bench/relayFloor.ts achieves against the reference. */
   floorRatios: LoadSummary;
+  /** reference with a commit / reference: what committing each update before relaying it adds to the reference. */
+  commitRatios: LoadSummary;
+  /** ours / reference with a commit: ours against the reference under the same durability rule (not a target). */
+  oursOverCommitRatios: LoadSummary;
   targets: {
     cpuPerDelivered: { target: number; actual: number; met: boolean };
     cpuOverFloor: { target: number; actual: number; met: boolean };
@@ -105,7 +109,7 @@ export interface ClusterComparison extends ClusterRun {
 }
 
 export interface BenchResults {
-  schema: 'samplan-bench/5';
+  schema: 'samplan-bench/6';
   startedAt: string;
   finishedAt: string;
   totalSec: number;
@@ -149,6 +153,8 @@ export function compareLoad(run: LoadRun): LoadComparison {
     ...run,
     ratios,
     floorRatios: ratiosOf(summarize(run.floor), reference),
+    commitRatios: ratiosOf(summarize(run.referenceCommit), reference),
+    oursOverCommitRatios: ratiosOf(summarize(run.ours), summarize(run.referenceCommit)),
     targets: {
       cpuPerDelivered: {
         target: TARGETS.cpuPerDeliveredRatio,
@@ -331,6 +337,9 @@ function formatCluster(results: BenchResults): string[] {
   return out;
 }
 
+/** The load section's setups by letter, in the order of its segments. */
+const LOAD_LETTERS: Record<string, string> = { ours: 'O', reference: 'R', 'ref+commit': 'C', floor: 'F' };
+
 export function formatReport(results: BenchResults): string {
   const out: string[] = [];
   const { machine, options } = results;
@@ -354,18 +363,20 @@ export function formatReport(results: BenchResults): string {
     out.push(
       `LOAD  ${options.plans} plans x ${options.peers} peers per server, an edit per peer every ${options.minIntervalMs}-${options.maxIntervalMs} ms; ` +
         `${options.warmupSec} s warmup each, then ${options.durationSec} s each in ${measured.length} alternating segments ` +
-        `(${measured.map((x) => x.setup[0]!.toUpperCase()).join('')}); ${load.clients.processes} client processes; ` +
+        `(${measured.map((x) => LOAD_LETTERS[x.setup] ?? x.setup).join('')}); ${load.clients.processes} client processes; ` +
         `SQLITE_SYNCHRONOUS=${options.sqliteSynchronous ?? 'NORMAL (default)'}`,
     );
     const t = load.targets;
     out.push(
       setupTable(
-        [load.ours, load.reference, load.floor],
+        [load.ours, load.reference, load.referenceCommit, load.floor],
         [
           [0, 1],
           [2, 1],
+          [3, 1],
+          [0, 2],
         ],
-        { ratios: ['ours/ref', 'floor/ref'], target: 'target (ours/ref)' },
+        { ratios: ['ours/ref', 'r+c/ref', 'floor/ref', 'ours/r+c'], target: 'target (ours/ref)' },
         [
           'editsSent',
           'expectedDeliveries',
@@ -380,7 +391,10 @@ export function formatReport(results: BenchResults): string {
             '',
             '',
             '',
+            '',
             fmt(t.cpuOverFloor.actual, 2),
+            '',
+            '',
             '',
             `<= ${fmt(t.cpuOverFloor.target, 2)} ${verdict(t.cpuOverFloor.met)}`,
           ],
@@ -413,14 +427,24 @@ export function formatReport(results: BenchResults): string {
         `${fmt(load.floorRatios.cpuSecPer1kDelivered, 2)}x the reference's CPU per delivered update it is the least a ` +
         `server pays that sends each update to each peer as its own websocket message`,
     );
-    const p = load.ours.persisted;
-    if (p) {
+    out.push(
+      `ref+commit: the reference committing each update to SQLite (as ours: WAL, synchronous=NORMAL, a transaction ` +
+        `per update) before relaying it (bench/referenceCommit.ts); at ${fmt(load.commitRatios.cpuSecPer1kDelivered, 2)}x ` +
+        `the reference's CPU per delivered update it is the reference under our durability rule; ours is ` +
+        `${fmt(load.oursOverCommitRatios.cpuSecPer1kDelivered, 2)}x it (shown, not a target)`,
+    );
+    for (const [name, p] of [
+      ['ours', load.ours.persisted],
+      ['ref+commit', load.referenceCommit.persisted],
+    ] as const) {
+      if (!p) continue;
       out.push(
-        `persisted (ours): ${int(p.stored)} rows in doc_updates for ${int(p.expected)} client updates + plan seeds: ` +
+        `persisted (${name}): ${int(p.stored)} rows in doc_updates for ${int(p.expected)} client updates` +
+          (name === 'ours' ? ' + plan seeds: ' : ': ') +
           (p.everyUpdateStored ? 'every update stored' : 'UPDATES MISSING'),
       );
     }
-    out.push(...setupNotes([load.ours, load.reference, load.floor]));
+    out.push(...setupNotes([load.ours, load.reference, load.referenceCommit, load.floor]));
   }
 
   out.push(...formatCluster(results));

@@ -6,10 +6,11 @@ import { sleep } from './clock.ts';
 import { freePort, spawnTracked, stopProcess, type Spawned } from './procs.ts';
 
 /**
- * ours: Samplan's server; reference: @y/websocket-server; floor: the bare relay of bench/relayFloor.ts;
- * hocuspocus: an instance of bench/hocuspocusServer.ts.
+ * ours: Samplan's server; reference: @y/websocket-server; referenceCommit: the reference committing every update to
+ * SQLite before relaying it (bench/referenceCommit.ts); floor: the bare relay of bench/relayFloor.ts; hocuspocus: an
+ * instance of bench/hocuspocusServer.ts.
  */
-export type ServerKind = 'ours' | 'reference' | 'floor' | 'hocuspocus';
+export type ServerKind = 'ours' | 'reference' | 'referenceCommit' | 'floor' | 'hocuspocus';
 
 export interface RunningServer {
   kind: ServerKind;
@@ -119,6 +120,20 @@ export async function startReference(nodeArgs: string[] = []): Promise<RunningSe
   const spawned = spawnTracked(process.execPath, [...nodeArgs, script], { cwd: REPO_ROOT, env });
   await waitReady(spawned, `http://${HOST}:${port}/`, 'reference server');
   return running('reference', spawned, port, '/collab');
+}
+
+/**
+ * The reference with a commit before each relay (bench/referenceCommit.ts), through tsx like the floor, its SQLite
+ * file `samplan.db` in `dataDir` (where countUpdateRows reads it).
+ */
+export async function startReferenceCommit(dataDir: string, nodeArgs: string[] = []): Promise<RunningServer> {
+  const port = await freePort();
+  const spawned = spawnTracked(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/referenceCommit.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST, DB: join(dataDir, 'samplan.db') },
+  });
+  await waitReady(spawned, `http://${HOST}:${port}/`, 'reference with a commit');
+  return running('referenceCommit', spawned, port, '/collab');
 }
 
 /** The relay floor (bench/relayFloor.ts), through tsx: the loader adds to its RSS, not to its CPU per update. */
