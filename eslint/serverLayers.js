@@ -11,7 +11,7 @@ export const SERVER_LAYERS = {
     ['documents'],
     ['audit'],
     ['storage'],
-    ['errors', 'config'],
+    ['errors', 'config', 'signing'],
   ],
   adapters: ['storage/sqlite', 'storage/postgres'],
   composition: ['<root>', 'scripts'],

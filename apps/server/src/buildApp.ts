@@ -55,6 +55,7 @@ import { planRoutes } from './http/planRoutes.ts';
 import { publicOrigin } from './http/publicOrigin.ts';
 import { installSecurity } from './http/security.ts';
 import { registerWebApp } from './http/webAppRoutes.ts';
+import { MessageSeal } from './signing/MessageSeal.ts';
 import type { AccessLogStore } from './storage/AccessLogStore.ts';
 import type { AccountStore } from './storage/AccountStore.ts';
 import type { ConsentStore } from './storage/ConsentStore.ts';
@@ -159,16 +160,19 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     return connection;
   };
   const prefix = config.REDIS_PREFIX;
-  const redisFeed = redis ? new RedisCommitFeed(redis, subscriber(), prefix, onFeedError) : null;
+  const secret = resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR);
+  // The instances share SESSION_SECRET (a collab token from one works on all): it seals what they tell each other.
+  const seal = new MessageSeal(secret);
+  const redisFeed = redis ? new RedisCommitFeed(redis, subscriber(), prefix, seal, onFeedError) : null;
   const documentLog = new DocumentLog(documents, redisFeed ?? new InProcessCommitFeed(onFeedError));
   const accessEvents = new AccessEvents();
   const accessRelay = redis
-    ? new RedisAccessRelay(accessEvents, redis, subscriber(), prefix, (error) =>
+    ? new RedisAccessRelay(accessEvents, redis, subscriber(), prefix, seal, (error) =>
         app.log.error({ err: error.message }, 'could not relay an access event'),
       )
     : null;
   const presenceFeed = redis
-    ? new RedisPresenceFeed(redis, subscriber(), prefix, (error) =>
+    ? new RedisPresenceFeed(redis, subscriber(), prefix, seal, (error) =>
         app.log.error({ err: error.message }, 'could not relay presence'),
       )
     : null;
@@ -233,7 +237,6 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       });
     },
   });
-  const secret = resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR);
   const secureCookie =
     config.COOKIE_SECURE === 'true' ||
     (config.COOKIE_SECURE === 'auto' && (config.PUBLIC_URL?.startsWith('https:') ?? false));

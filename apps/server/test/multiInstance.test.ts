@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MessageSeal } from '../src/signing/MessageSeal.ts';
 import { addMember, firstClose } from './support/family.ts';
 import { freshPostgresSchema, POSTGRES_URL } from './support/postgresSchema.ts';
 import { awarenessFrame, openRawSocket } from './support/rawSocket.ts';
@@ -23,6 +25,7 @@ import {
 import { waitFor } from './support/waitFor.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SHARED_SECRET = 'delt-hemmelighet-for-økter-og-tokens-på-alle-instanser';
 
 /** `count` instances on one fresh PostgreSQL schema and Redis (keys and channels under a prefix of their own). */
 async function startInstances(count: number, env: Record<string, string> = {}) {
@@ -32,7 +35,7 @@ async function startInstances(count: number, env: Record<string, string> = {}) {
     REDIS_URL,
     REDIS_PREFIX: `${schema.schema}:`,
     AUDIT_LOG_KEY: 'delt-nøkkel-for-innsynsloggen-på-alle-instanser-0123',
-    SESSION_SECRET: 'delt-hemmelighet-for-økter-og-tokens-på-alle-instanser',
+    SESSION_SECRET: SHARED_SECRET,
     ...env,
   };
   const dirs: string[] = [];
@@ -115,6 +118,27 @@ describe('two instances on PostgreSQL and Redis', () => {
     }
   });
 
+  /** A message in the commit feed's format: one commit of `update` to `planId` at `seq`, by `userId`. */
+  function commitMessage(planId: string, seq: number, userId: string, update: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, 'another-instance');
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarString(encoder, planId);
+    encoding.writeVarUint(encoder, seq);
+    encoding.writeVarString(encoder, userId);
+    encoding.writeVarUint8Array(encoder, update);
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** An update adding `marker` to what `doc` holds. */
+  function markerUpdate(doc: Y.Doc, marker: string): Uint8Array {
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(forged);
+    addMarker(forged, marker);
+    return Y.encodeStateAsUpdate(forged, before);
+  }
+
   it('takes a commit message only for the plan its channel names: one for another plan is dropped', async () => {
     const [a, b] = servers as [TestServer, TestServer];
     const parent = await registerUser(a.url, 'Kari Hansen');
@@ -124,20 +148,11 @@ describe('two instances on PostgreSQL and Redis', () => {
     const onB = await syncedProvider(b, parent, planId);
     const redis = new Redis(REDIS_URL);
     try {
-      // A message in the feed's own format on the other plan's channel, claiming this plan's next seq.
-      const forged = new Y.Doc();
-      Y.applyUpdate(forged, Y.encodeStateAsUpdate(onA.doc));
-      const before = Y.encodeStateVector(forged);
-      addMarker(forged, 'forged');
-      const encoder = encoding.createEncoder();
-      encoding.writeVarString(encoder, 'another-instance');
-      encoding.writeVarUint(encoder, 1);
-      encoding.writeVarString(encoder, planId);
-      encoding.writeVarUint(encoder, (await a.app.samplan.documentLog.head(planId)) + 1);
-      encoding.writeVarString(encoder, parent.id);
-      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged, before));
-      const prefix = b.app.samplan.config.REDIS_PREFIX;
-      expect(await redis.publish(`${prefix}commits:${otherPlan}`, Buffer.from(encoding.toUint8Array(encoder)))).toBe(2);
+      // A message sealed as the instances seal theirs, on the other plan's channel, claiming this plan's next seq.
+      const next = (await a.app.samplan.documentLog.head(planId)) + 1;
+      const message = commitMessage(planId, next, parent.id, markerUpdate(onA.doc, 'forged'));
+      const channel = `${b.app.samplan.config.REDIS_PREFIX}commits:${otherPlan}`;
+      expect(await redis.publish(channel, new MessageSeal(SHARED_SECRET).seal(channel, message))).toBe(2);
       // The real next commit reaches B, and the forged one never does.
       addMarker(onA.doc, 'real');
       await waitFor(() => markersIn(onB.doc).includes('real'));
@@ -146,6 +161,67 @@ describe('two instances on PostgreSQL and Redis', () => {
       redis.disconnect();
       onA.destroy();
       onB.destroy();
+    }
+  });
+
+  it("drops what reaches Redis without the deployment's seal: a commit, a presence entry, a logout", async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    const onA = await syncedProvider(a, parent, planId);
+    const onB = await syncedProvider(b, parent, planId);
+    const teacherOnB = await syncedProvider(b, teacher, planId);
+    const teacherClosed = firstClose(teacherOnB);
+    let parentClosed = false;
+    onB.on('connection-close', () => (parentClosed = true));
+    const redis = new Redis(REDIS_URL);
+    const prefix = b.app.samplan.config.REDIS_PREFIX;
+    const shared = new MessageSeal(SHARED_SECRET);
+    const json = (value: object) => Buffer.from(JSON.stringify(value));
+    try {
+      // Whoever can publish on Redis but lacks the secret: the plan's next commit in the feed's own format, unsealed
+      // and sealed with another secret; someone on the plan; "logg ut overalt" for the parent.
+      const commits = `${prefix}commits:${planId}`;
+      const next = (await a.app.samplan.documentLog.head(planId)) + 1;
+      const forged = commitMessage(planId, next, parent.id, markerUpdate(onA.doc, 'forged'));
+      await redis.publish(commits, Buffer.from(forged));
+      await redis.publish(commits, new MessageSeal('en-annen-hemmelighet-som-ingen-instans-har').seal(commits, forged));
+      const fake = new awarenessProtocol.Awareness(new Y.Doc());
+      fake.setLocalState({ user: { name: 'Falsk person' } });
+      const presence = `${prefix}presence:${planId}`;
+      const update = Buffer.from(awarenessProtocol.encodeAwarenessUpdate(fake, [fake.clientID])).toString('base64');
+      await redis.publish(presence, json({ instance: 'x', kind: 'update', update }));
+      const access = `${prefix}access`;
+      await redis.publish(
+        access,
+        json({ instance: 'x', kind: 'session', event: { userId: parent.id, sessionId: null } }),
+      );
+
+      // What follows on the same channels, sealed, arrives after them: a presence entry and the teacher's logout.
+      const real = new awarenessProtocol.Awareness(new Y.Doc());
+      real.setLocalState({ user: { name: 'Ekte' } });
+      const realUpdate = Buffer.from(awarenessProtocol.encodeAwarenessUpdate(real, [real.clientID])).toString('base64');
+      await redis.publish(presence, shared.seal(presence, json({ instance: 'x', kind: 'update', update: realUpdate })));
+      await redis.publish(
+        access,
+        shared.seal(access, json({ instance: 'x', kind: 'session', event: { userId: teacher.id, sessionId: null } })),
+      );
+      addMarker(onA.doc, 'real');
+      await waitFor(() => markersIn(onB.doc).includes('real'));
+      await waitFor(() => expect(onB.awareness.getStates().has(real.clientID)).toBe(true));
+      expect((await teacherClosed).code).toBe(4401);
+
+      expect(markersIn(onB.doc)).not.toContain('forged');
+      expect(onB.awareness.getStates().has(fake.clientID)).toBe(false);
+      expect(parentClosed).toBe(false);
+      fake.destroy();
+      real.destroy();
+    } finally {
+      redis.disconnect();
+      onA.destroy();
+      onB.destroy();
+      teacherOnB.destroy();
     }
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { MessageSeal } from '../signing/MessageSeal.ts';
 import type { AccessEnded, AccessEvents, SessionEnded } from './AccessEvents.ts';
 
 type Relayed = { instance: string } & (
@@ -9,6 +10,7 @@ type Relayed = { instance: string } & (
 /**
  * Passes ended access (revocation, expiry, consent withdrawn) and ended sessions (logout, "logg ut overalt") to
  * every instance over Redis, so a user's sockets close wherever they are connected, not only where it happened.
+ * Every message is sealed (MessageSeal); one that is not is dropped.
  */
 export class RedisAccessRelay {
   private readonly instance = randomUUID();
@@ -20,17 +22,18 @@ export class RedisAccessRelay {
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     prefix: string,
+    private readonly seal: MessageSeal,
     private readonly onError: (error: Error) => void,
   ) {
     this.channel = `${prefix}access`;
     events.relay = (relayed) => {
       const message: Relayed = { instance: this.instance, ...relayed } as Relayed;
       this.publisher
-        .publish(this.channel, JSON.stringify(message))
+        .publish(this.channel, seal.seal(this.channel, Buffer.from(JSON.stringify(message))))
         .catch((error: unknown) => this.onError(error as Error));
     };
-    subscriber.on('message', (channel: string, text: string) => {
-      if (channel === this.channel) this.received(text);
+    subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      if (channel.toString() === this.channel) this.received(message);
     });
   }
 
@@ -43,9 +46,12 @@ export class RedisAccessRelay {
     await this.subscriber.unsubscribe().catch(() => {});
   }
 
-  private received(text: string): void {
+  private received(sealed: Buffer): void {
+    const payload = this.seal.open(this.channel, sealed);
+    if (payload === null)
+      return this.onError(new Error(`dropped a message on ${this.channel} without this deployment's seal`));
     try {
-      const message = JSON.parse(text) as Relayed;
+      const message = JSON.parse(payload.toString()) as Relayed;
       if (message.instance === this.instance) return;
       if (message.kind === 'ended') this.events.endedElsewhere(message.event);
       else this.events.sessionEndedElsewhere(message.event);

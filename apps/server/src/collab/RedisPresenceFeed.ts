@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { MessageSeal } from '../signing/MessageSeal.ts';
 import type { PresenceFeed, PresenceListener } from './PresenceFeed.ts';
 
 type Message = { instance: string } & ({ kind: 'update'; update: string } | { kind: 'ask' });
@@ -7,7 +8,7 @@ type Message = { instance: string } & ({ kind: 'update'; update: string } | { ki
 /**
  * The PresenceFeed on Redis pub/sub, a channel per plan. A lost message costs nothing lasting: every client renews
  * its awareness entry every 15 s, and an entry not renewed for 30 s times out (y-protocols), also when the
- * instance its peer was on is gone.
+ * instance its peer was on is gone. Every message is sealed (MessageSeal); one that is not is dropped.
  */
 export class RedisPresenceFeed implements PresenceFeed {
   private readonly instance = randomUUID();
@@ -19,11 +20,13 @@ export class RedisPresenceFeed implements PresenceFeed {
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     prefix: string,
+    private readonly seal: MessageSeal,
     private readonly onError: (error: Error) => void,
   ) {
     this.channelPrefix = `${prefix}presence:`;
-    subscriber.on('pmessage', (_pattern: string, channel: string, text: string) => {
-      if (channel.startsWith(this.channelPrefix)) this.received(channel.slice(this.channelPrefix.length), text);
+    subscriber.on('pmessageBuffer', (_pattern: Buffer, channelBytes: Buffer, message: Buffer) => {
+      const channel = channelBytes.toString();
+      if (channel.startsWith(this.channelPrefix)) this.received(channel, message);
     });
   }
 
@@ -55,16 +58,20 @@ export class RedisPresenceFeed implements PresenceFeed {
   }
 
   private send(planId: string, message: Message): void {
+    const channel = `${this.channelPrefix}${planId}`;
     this.publisher
-      .publish(`${this.channelPrefix}${planId}`, JSON.stringify(message))
+      .publish(channel, this.seal.seal(channel, Buffer.from(JSON.stringify(message))))
       .catch((error: unknown) => this.onError(error as Error));
   }
 
-  private received(planId: string, text: string): void {
-    const listeners = this.listeners.get(planId);
+  private received(channel: string, sealed: Buffer): void {
+    const listeners = this.listeners.get(channel.slice(this.channelPrefix.length));
     if (!listeners) return;
+    const payload = this.seal.open(channel, sealed);
+    if (payload === null)
+      return this.onError(new Error(`dropped a message on ${channel} without this deployment's seal`));
     try {
-      const message = JSON.parse(text) as Message;
+      const message = JSON.parse(payload.toString()) as Message;
       if (message.instance === this.instance) return;
       for (const listener of [...listeners]) {
         if (message.kind === 'ask') listener.asked();

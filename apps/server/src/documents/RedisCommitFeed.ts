@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { MessageSeal } from '../signing/MessageSeal.ts';
 import type { Commit, CommitFeed, CommitListener } from './CommitFeed.ts';
 import { InProcessCommitFeed } from './InProcessCommitFeed.ts';
 
@@ -13,6 +14,7 @@ export const REMOTE_ORIGIN = Symbol('remote instance');
  * every commit is published on Redis (a channel per plan) for the Rooms of the other instances. Redis pub/sub
  * may lose a message; a Room that sees a seq gap fills it from the log, so a lost message never loses an update.
  * Commits from other instances reach per-plan listeners (Rooms) only: each instance projects its own commits.
+ * Every message is sealed (MessageSeal); one that is not, or not for its channel, is dropped.
  */
 export class RedisCommitFeed implements CommitFeed {
   private readonly local: InProcessCommitFeed;
@@ -24,6 +26,7 @@ export class RedisCommitFeed implements CommitFeed {
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     prefix: string,
+    private readonly seal: MessageSeal,
     private readonly onError: (error: Error) => void = () => {},
   ) {
     this.local = new InProcessCommitFeed(onError);
@@ -42,9 +45,9 @@ export class RedisCommitFeed implements CommitFeed {
     this.local.publish(commits, origin);
     const planId = commits[0]?.planId;
     if (planId === undefined) return;
-    const message = encodeCommits(this.instance, commits);
+    const channel = `${this.channelPrefix}${planId}`;
     this.publisher
-      .publish(`${this.channelPrefix}${planId}`, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
+      .publish(channel, this.seal.seal(channel, encodeCommits(this.instance, commits)))
       .catch((error: unknown) => {
         this.onError(error as Error);
       });
@@ -64,9 +67,14 @@ export class RedisCommitFeed implements CommitFeed {
   }
 
   private received(channel: string, message: Buffer): void {
+    const payload = this.seal.open(channel, message);
+    if (payload === null) {
+      this.onError(new Error(`dropped a commit message on ${channel} without this deployment's seal`));
+      return;
+    }
     let decoded: { instance: string; commits: Commit[] };
     try {
-      decoded = decodeCommits(message);
+      decoded = decodeCommits(payload);
     } catch (error) {
       this.onError(error as Error);
       return;
