@@ -369,6 +369,17 @@ describe('the family owns the plan: attacks by members with a legitimate account
       },
     ],
     [
+      'UNKNOWN_MARK',
+      // A mark name a backtracking pattern took hours over (seconds per 30,000 characters, quadratically).
+      (doc) => {
+        const text = new Y.XmlText();
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [text]);
+        doc.getXmlFragment('about.family').insert(0, [paragraph]);
+        text.insert(0, 'lang', { ['-'.repeat(200_000)]: true });
+      },
+    ],
+    [
       'TOO_DEEP',
       (doc) => {
         let element = new Y.XmlElement('blockquote');

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { richTextFromPlain, richTextToJSON, richTextToPlain, writeRichText, type RichTextDoc } from '../src/index.ts';
+import { richTextMarkName } from '../src/richTextToJSON.ts';
 
 const RICH: RichTextDoc = {
   type: 'doc',
@@ -114,5 +115,22 @@ describe('rich text', () => {
       ],
     });
     expect(richTextFromPlain('')).toEqual({ type: 'doc', content: [] });
+  });
+});
+
+describe('richTextMarkName', () => {
+  it('reads the mark of an attribute, with or without the hash y-prosemirror adds to overlapping ones', () => {
+    expect(richTextMarkName('bold')).toBe('bold');
+    expect(richTextMarkName('bold--abcdEF12')).toBe('bold');
+    expect(richTextMarkName('link--a+b/c=12')).toBe('link');
+    expect(richTextMarkName('link--a+b/c=1')).toBe('link--a+b/c=1');
+    expect(richTextMarkName('bold-abcdEF123')).toBe('bold-abcdEF123');
+    expect(richTextMarkName('--abcdefgh')).toBe('');
+  });
+
+  it('reads a name of any length in one pass (an update chooses it)', () => {
+    const dashes = '-'.repeat(2_000_000);
+    expect(richTextMarkName(dashes)).toBe(dashes);
+    expect(richTextMarkName(`${dashes}--abcdefgh`)).toBe(dashes);
   });
 });
