@@ -136,6 +136,15 @@ describe('CSRF, cookies and headers', () => {
     expect((await post({ ...CSRF_HEADERS, origin: 'null' })).status).toBe(403);
     expect((await post({ ...CSRF_HEADERS, origin: 'https://samplan.example.no' })).status).toBe(201);
     expect((await post({ ...CSRF_HEADERS })).status).toBe(201);
+    // A path the router decodes to the API's is the API's.
+    for (const path of ['/%61pi/plans', '/%2561pi/plans', '/API/plans', '//api/plans']) {
+      const encoded = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', cookie: user.cookie, origin: 'https://ondsinnet.example' },
+        body: '{}',
+      });
+      expect(encoded.status, path).toBe(403);
+    }
     // Reads need no header.
     expect((await api(server.url, user, 'GET', '/api/plans')).status).toBe(200);
     const plans = await fetch(`${server.url}/api/plans`, { headers: { cookie: user.cookie } });
