@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '@samplan/protocol';
 import { hashToken } from '../src/auth/ids.ts';
 import { openRawSocket } from './support/rawSocket.ts';
-import { acceptAsNewUser, addMember, firstClose, invite, readLog } from './support/family.ts';
+import { acceptAsNewUser, addMember, consentFor, firstClose, invite, readLog } from './support/family.ts';
 import {
   api,
   collabToken,
@@ -595,6 +595,48 @@ describe('consent (samtykke) decides who outside the family can open the plan', 
       'read',
     ]);
     expect(log.find((e) => e.action === 'consent.withdrawn')!.details.accessEndedFor).toEqual([helsesykepleier.id]);
+  });
+
+  it('consent ends with the membership it was given for: a member removed or run out needs it again to come back', async () => {
+    const { parent, planId } = await familyPlan(server);
+    const koordinator = await addMember(server.url, parent, planId, 'koordinator', { consentBy: parent });
+    const reinvite = async (member: TestUser) => {
+      const again = await api<{ token: string }>(server.url, koordinator, 'POST', `/api/plans/${planId}/invites`, {
+        email: member.email,
+        role: 'deltaker',
+      });
+      expect(again.status).toBe(201);
+      expect((await api(server.url, member, 'POST', '/api/invites/accept', { token: again.body.token })).status).toBe(
+        200,
+      );
+    };
+    const plan = (member: TestUser) => api<ErrorBody>(server.url, member, 'GET', `/api/plans/${planId}`);
+
+    // Removed by the family; the koordinator invites them again.
+    const removed = await addMember(server.url, koordinator, planId, 'deltaker', { consentBy: parent });
+    expect((await plan(removed)).status).toBe(200);
+    expect((await api(server.url, parent, 'DELETE', `/api/plans/${planId}/members/${removed.id}`)).status).toBe(204);
+    await reinvite(removed);
+    expect(await plan(removed)).toMatchObject({ status: 403, body: { error: { code: 'CONSENT_REQUIRED' } } });
+
+    // Given a week's end by the family, which the koordinator may not lift; the end passes; invited again.
+    const limited = await addMember(server.url, koordinator, planId, 'deltaker', { consentBy: parent });
+    const soon = new Date(Date.now() + 1500).toISOString();
+    expect(
+      (await api(server.url, parent, 'PATCH', `/api/plans/${planId}/members/${limited.id}`, { endsAt: soon })).status,
+    ).toBe(200);
+    await waitFor(async () => (await plan(limited)).status === 404, { timeout: 10_000 });
+    await reinvite(limited);
+    expect(await plan(limited)).toMatchObject({ status: 403, body: { error: { code: 'CONSENT_REQUIRED' } } });
+
+    // The family reads why, and can consent again.
+    const ended = (await readLog(server.url, parent, planId)).filter((e) => e.action === 'consent.withdrawn');
+    expect(ended.map((e) => [e.details.subjectUserId, e.details.reason, e.actor?.userId ?? null])).toEqual([
+      [removed.id, 'member.revoked', parent.id],
+      [limited.id, 'member.expired', null],
+    ]);
+    await consentFor(server.url, parent, planId, removed.id);
+    expect((await plan(removed)).status).toBe(200);
   });
 
   it('withdrawing consent to the plan itself shuts out everyone outside the family, not the family', async () => {

@@ -76,6 +76,18 @@ describe('the innsynslogg in plain Norwegian', () => {
     expect(texts[7]!.actor).toBeNull();
   });
 
+  it('says when a consent ended with the membership it was given for', () => {
+    const ended = [
+      entry('consent.withdrawn', { kind: 'sharing', subjectUserId: 'u-ola', reason: 'member.revoked' }, kari),
+      entry('consent.withdrawn', { kind: 'sharing', subjectUserId: 'u-ola', reason: 'member.expired' }, null),
+    ];
+    for (const e of ended) {
+      expect(describeLogEntry(e, names).text).toBe(
+        'Samtykket til å dele planen med Ola Hansen gjelder ikke lenger, fordi tilgangen tok slutt. Blir personen invitert igjen, må familien gi samtykke på nytt',
+      );
+    }
+  });
+
   it('sorts entries into views, changes and access', () => {
     expect(texts.map((t) => t.category)).toEqual([
       'changes',

@@ -286,6 +286,7 @@ export class MembershipService {
     if (lastingManagers(members, userId).length === 0) {
       throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator uten sluttdato');
     }
+    await this.endSharingConsents(actor, planId, userId, 'member.revoked');
     const entry = await this.deps.log.entry(actor, 'member.revoked', { userId, role: target.role });
     await this.deps.plans.removeMembership(planId, userId, [entry]);
     this.deps.events.ended({ planId, userId, reason: MEMBERSHIP_ENDED_REASON });
@@ -401,6 +402,7 @@ export class MembershipService {
     try {
       for (const ended of await this.deps.plans.endedMemberships(this.now())) {
         this.deps.events.ended({ planId: ended.planId, userId: ended.userId, reason: MEMBERSHIP_ENDED_REASON });
+        await this.endSharingConsents(null, ended.planId, ended.userId, 'member.expired');
         await this.deps.plans.removeMembership(ended.planId, ended.userId, [
           await this.deps.log.entry(null, 'member.expired', {
             userId: ended.userId,
@@ -412,6 +414,33 @@ export class MembershipService {
     } catch (error) {
       this.retryNotBefore = this.now() + 5000;
       this.deps.logger.error({ err: (error as Error).message }, 'could not end memberships');
+    }
+  }
+
+  /**
+   * The family's consent to share the plan with someone ends with their membership (removed, or its end date
+   * passed): it was given for that membership, so inviting the person again needs the family's consent again.
+   * Written before the membership ends, so a crash in between leaves a member without consent, never a consent
+   * without its membership.
+   */
+  private async endSharingConsents(
+    actor: Actor | null,
+    planId: string,
+    userId: string,
+    reason: 'member.revoked' | 'member.expired',
+  ): Promise<void> {
+    const now = this.now();
+    for (const consent of await this.deps.consents.listForPlan(planId)) {
+      if (consent.kind !== 'sharing' || consent.subjectUserId !== userId || consent.withdrawnAt !== null) continue;
+      const entry = await this.deps.log.entry(actor, 'consent.withdrawn', {
+        consentId: consent.id,
+        kind: 'sharing',
+        subjectUserId: userId,
+        note: null,
+        reason,
+        accessEndedFor: [],
+      });
+      await this.deps.consents.withdraw(planId, consent.id, actor?.id ?? null, now, null, [entry]);
     }
   }
 

@@ -35,11 +35,14 @@ export interface ConsentStore {
   createAll(consents: readonly ConsentRecord[], log: readonly NewAccessLogEntry[]): Promise<void>;
   find(planId: string, consentId: string): Promise<ConsentRecord | undefined>;
   listForPlan(planId: string): Promise<ConsentRecord[]>;
-  /** Withdraws an active consent (and writes `log` with it); false, and nothing written, when it was already withdrawn. */
+  /**
+   * Withdraws an active consent (and writes `log` with it); false, and nothing written, when it was already withdrawn.
+   * `by` is null when it ended with its subject's membership expiring (nobody withdrew it).
+   */
   withdraw(
     planId: string,
     consentId: string,
-    by: string,
+    by: string | null,
     now: number,
     note: string | null,
     log: readonly NewAccessLogEntry[],

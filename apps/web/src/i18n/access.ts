@@ -336,6 +336,9 @@ export const nbAccess = {
       consentWithdrawnPlan: 'Trakk tilbake samtykket til planen',
       consentWithdrawnSharing: (who: string) => `Trakk tilbake samtykket til å dele planen med ${who}`,
       consentWithdrawnSharingUnknown: 'Trakk tilbake et samtykke til å dele planen',
+      /** A sharing consent ended with its subject's membership (removed, or its end date passed). */
+      consentEndedWithMembership: (who: string) =>
+        `Samtykket til å dele planen med ${who} gjelder ikke lenger, fordi tilgangen tok slutt. Blir personen invitert igjen, må familien gi samtykke på nytt`,
       accessEnded: (names: string[]) => `${listNb(names)} mistet tilgangen`,
       other: (action: string) => `Annen hendelse (${action})`,
       versionNamed: (name: string) => `Ga planen slik den var, navnet «${name}»`,

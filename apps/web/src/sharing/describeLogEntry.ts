@@ -142,6 +142,10 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
       break;
     case 'consent.withdrawn': {
       const subject = sharingSubject();
+      if (details.reason === 'member.revoked' || details.reason === 'member.expired') {
+        text = d.consentEndedWithMembership(subject ?? t.someone);
+        break;
+      }
       text =
         details.kind === 'plan'
           ? d.consentWithdrawnPlan

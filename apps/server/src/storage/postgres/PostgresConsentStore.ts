@@ -68,7 +68,7 @@ export class PostgresConsentStore implements ConsentStore {
   async withdraw(
     planId: string,
     consentId: string,
-    by: string,
+    by: string | null,
     now: number,
     note: string | null,
     log: readonly NewAccessLogEntry[],

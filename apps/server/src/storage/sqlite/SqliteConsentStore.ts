@@ -20,7 +20,7 @@ export class SqliteConsentStore implements ConsentStore {
       ),
       byId: db.prepare<[string, string], ConsentRow>('SELECT * FROM consents WHERE plan_id = ? AND id = ?'),
       forPlan: db.prepare<[string], ConsentRow>('SELECT * FROM consents WHERE plan_id = ? ORDER BY recorded_at, id'),
-      withdraw: db.prepare<[number, string, string | null, string, string]>(
+      withdraw: db.prepare<[number, string | null, string | null, string, string]>(
         `UPDATE consents SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_note = ?
          WHERE plan_id = ? AND id = ? AND withdrawn_at IS NULL`,
       ),
@@ -60,7 +60,7 @@ export class SqliteConsentStore implements ConsentStore {
   async withdraw(
     planId: string,
     consentId: string,
-    by: string,
+    by: string | null,
     now: number,
     note: string | null,
     log: readonly NewAccessLogEntry[],
