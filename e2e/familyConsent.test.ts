@@ -2,21 +2,27 @@ import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { CSRF, createPlanViaApi, newUserContext } from './support/browser.ts';
+import { mailedInvitationLink } from './support/mailedInvitation.ts';
 import { expectText, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
 
-/** An invitation made over the API by `inviter`, accepted by `guest` while logged in. */
+/**
+ * An invitation made over the API by `inviter`, accepted by `guest` while logged in: by the link the inviter got,
+ * or, for an invitation into the family from outside it, by the link mailed to the guest.
+ */
 async function inviteAndAccept(
   inviter: BrowserContext,
   guest: BrowserContext,
   email: string,
   planId: string,
   role: string,
+  dataDir: string,
 ) {
   const invite = await inviter.request.post(`/api/plans/${planId}/invites`, { headers: CSRF, data: { email, role } });
   expect(invite.status()).toBe(201);
-  const { token } = (await invite.json()) as { token: string };
+  const created = (await invite.json()) as { token: string | null };
+  const token = created.token ?? new URL(await mailedInvitationLink(dataDir, email)).hash.slice(1);
   const accept = await guest.request.post('/api/invites/accept', { headers: CSRF, data: { token } });
   expect(accept.status()).toBe(200);
 }
@@ -30,8 +36,8 @@ describe('the consent step', () => {
     const planId = await createPlanViaApi(koordinator.context, { demo: true, childName: 'Emma Nilsen' });
     const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
     const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
-    await inviteAndAccept(koordinator.context, teacher.context, teacher.user.email, planId, 'deltaker');
-    await inviteAndAccept(koordinator.context, parent.context, parent.user.email, planId, 'foresatt');
+    await inviteAndAccept(koordinator.context, teacher.context, teacher.user.email, planId, 'deltaker', app.dataDir);
+    await inviteAndAccept(koordinator.context, parent.context, parent.user.email, planId, 'foresatt', app.dataDir);
 
     // The teacher waits for the family.
     await teacher.page.goto(`/planer/${planId}`);
@@ -78,13 +84,13 @@ describe('the consent step', () => {
     const planId = await createPlanViaApi(koordinator.context, { childName: 'Emma Nilsen' });
     const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const nurse = await newUserContext(app.browser, app.server.url, 'Helse Hanne');
-    await inviteAndAccept(koordinator.context, parent.context, parent.user.email, planId, 'foresatt');
+    await inviteAndAccept(koordinator.context, parent.context, parent.user.email, planId, 'foresatt', app.dataDir);
     const given = await parent.context.request.post(`/api/plans/${planId}/family-consent`, {
       headers: CSRF,
       data: { shareWithUserIds: [koordinator.user.id] },
     });
     expect(given.status()).toBe(201);
-    await inviteAndAccept(koordinator.context, nurse.context, nurse.user.email, planId, 'deltaker');
+    await inviteAndAccept(koordinator.context, nurse.context, nurse.user.email, planId, 'deltaker', app.dataDir);
 
     await koordinator.page.goto(`/planer/${planId}/tilgang`);
     await koordinator.page.getByRole('button', { name: 'Be familien om samtykke for Helse Hanne' }).click();

@@ -11,6 +11,7 @@ import {
   newUserContext,
   newUserDetails,
 } from './support/browser.ts';
+import { mailedInvitationLink } from './support/mailedInvitation.ts';
 import { collectPageErrors, editorText, expectText, richTextEditor, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { tempDataDir } from './support/testServer.ts';
@@ -73,9 +74,10 @@ describe('invitations in the browser', () => {
     await page.getByRole('radio', { name: /^Foresatt/ }).check();
     await saveScreenshot(page, '30-tilgang-inviter');
     await page.getByRole('button', { name: 'Lag invitasjon' }).click();
-    const linkField = page.getByLabel('Invitasjonslenke');
-    await linkField.waitFor();
-    const link = await linkField.inputValue();
+    // An invitation into the family from the koordinator: its link goes to the mother's address only.
+    await expectText(page.getByTestId('invite-link'), 'sendes lenken bare til denne e-postadressen');
+    expect(await page.getByLabel('Invitasjonslenke').count()).toBe(0);
+    const link = await mailedInvitationLink(app.dataDir, parent.email);
     expect(link).toMatch(new RegExp(`^${app.server.url.replace(/[.]/g, '\\.')}/invitasjon#.{20,}$`));
     // Focus moves to the new link's heading, so a screen reader hears that it is ready.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(parent.email);
@@ -346,6 +348,7 @@ describe('login with an external provider (OIDC) in the browser', () => {
   let close: () => Promise<void>;
   // The app on "localhost" and the provider on 127.0.0.1: two sites, each with its own cookies, as in real life.
   let baseUrl: string;
+  const dataDir = tempDataDir();
 
   beforeAll(async () => {
     const webDist = await ensureWebBuild();
@@ -357,7 +360,7 @@ describe('login with an external provider (OIDC) in the browser', () => {
       parseConfig({
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATA_DIR: tempDataDir(),
+        DATA_DIR: dataDir,
         WEB_DIST: webDist,
         LOG_LEVEL: 'silent',
         OIDC_PROVIDERS: 'idporten',
@@ -413,7 +416,11 @@ describe('login with an external provider (OIDC) in the browser', () => {
       headers: CSRF,
       data: { email: 'kari.nordmann@eksempel.no', role: 'foresatt' },
     });
-    const { link } = (await response.json()) as { link: string };
+    expect(response.status()).toBe(201);
+    // Into the family from outside it: the link is in her mail only (this server has no PUBLIC_URL, so the mail
+    // names the address it listens on, 127.0.0.1; she opens it on the app's own host, where she logs in).
+    const mailed = new URL(await mailedInvitationLink(dataDir, 'kari.nordmann@eksempel.no'));
+    const link = `${mailed.pathname}${mailed.hash}`;
 
     await page.goto(new URL(link, baseUrl).href);
     await page.getByRole('heading', { name: 'Logg inn for å bli med', level: 2 }).waitFor();

@@ -3,7 +3,15 @@ import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '@samplan/protocol';
 import { hashToken } from '../src/auth/ids.ts';
 import { openRawSocket } from './support/rawSocket.ts';
-import { acceptAsNewUser, addMember, consentFor, firstClose, invite, readLog } from './support/family.ts';
+import {
+  acceptAsNewUser,
+  addMember,
+  consentFor,
+  firstClose,
+  invite,
+  mailedInvitationToken,
+  readLog,
+} from './support/family.ts';
 import {
   api,
   collabToken,
@@ -40,22 +48,37 @@ describe('invitations', () => {
   it('a koordinator invites a parent, who previews, creates an account by accepting, and is a member', async () => {
     const koordinator = await registerUser(server.url, 'Sofie Andersen');
     const planId = await createPlan(server.url, koordinator);
-    const created = await api<{ token: string; link: string; invite: { id: string; status: string; role: string } }>(
+    const created = await api<{
+      token: string | null;
+      link: string | null;
+      invite: { id: string; status: string; role: string };
+    }>(server.url, koordinator, 'POST', `/api/plans/${planId}/invites`, {
+      email: 'Kari.Nilsen@Eksempel.no',
+      role: 'foresatt',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.invite).toMatchObject({ status: 'venter', role: 'foresatt' });
+    // Into the family from outside it: the link goes to the invited address only, not to the koordinator.
+    expect(created.body).toMatchObject({ token: null, link: null });
+    const token = mailedInvitationToken(server.url, 'kari.nilsen@eksempel.no');
+    // Only the hash of the token is stored.
+    expect(await server.app.samplan.invites.findByTokenHash(hashToken(token))).toBeDefined();
+    expect(JSON.stringify(await server.app.samplan.invites.listForPlan(planId))).not.toContain(token);
+    // Anyone else the koordinator invites gets a link the koordinator may pass on themselves.
+    const teacher = await api<{ token: string; link: string }>(
       server.url,
       koordinator,
       'POST',
       `/api/plans/${planId}/invites`,
-      { email: 'Kari.Nilsen@Eksempel.no', role: 'foresatt' },
+      {
+        email: 'lise@skole.example',
+        role: 'deltaker',
+      },
     );
-    expect(created.status).toBe(201);
-    expect(created.body.invite).toMatchObject({ status: 'venter', role: 'foresatt' });
-    expect(created.body.link).toBe(`/invitasjon#${created.body.token}`);
-    // Only the hash of the token is stored.
-    expect(await server.app.samplan.invites.findByTokenHash(hashToken(created.body.token))).toBeDefined();
-    expect(JSON.stringify(await server.app.samplan.invites.listForPlan(planId))).not.toContain(created.body.token);
+    expect(teacher.body.link).toBe(`/invitasjon#${teacher.body.token}`);
 
     const preview = await api<{ invite: Record<string, unknown> }>(server.url, null, 'POST', '/api/invites/preview', {
-      token: created.body.token,
+      token,
     });
     expect(preview.body.invite).toMatchObject({
       planTitle: 'Individuell plan',
@@ -65,9 +88,11 @@ describe('invitations', () => {
       accountExists: false,
     });
 
-    const parent = await acceptAsNewUser(server.url, created.body.token, 'Kari Nilsen');
+    const parent = await acceptAsNewUser(server.url, token, 'Kari Nilsen');
     expect(parent.status).toBe(200);
     expect(parent.email).toBe('kari.nilsen@eksempel.no');
+    // The mailed link reached her address: the account has shown the address is hers.
+    expect(await server.app.samplan.accounts.emailConfirmed(parent.id)).toBe(true);
     const plan = await api<{ plan: { role: string; family: boolean; permissions: string[] } }>(
       server.url,
       parent,
@@ -88,13 +113,13 @@ describe('invitations', () => {
       expect.objectContaining({ name: 'Sofie Andersen', role: 'koordinator', consent: 'venter-pa-familien' }),
       expect.objectContaining({ name: 'Kari Nilsen', role: 'foresatt', consent: 'ikke-nodvendig' }),
     ]);
-    const invites = await api<{ invites: Array<{ status: string }> }>(
+    const invites = await api<{ invites: Array<{ status: string; role: string }> }>(
       server.url,
       koordinator,
       'GET',
       `/api/plans/${planId}/invites`,
     );
-    expect(invites.body.invites[0]!.status).toBe('akseptert');
+    expect(invites.body.invites.find((i) => i.role === 'foresatt')?.status).toBe('akseptert');
 
     // The parent can then edit the plan over the websocket.
     const provider = connectProvider(server.wsUrl, planId, await collabToken(server.url, parent, planId));

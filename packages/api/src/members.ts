@@ -60,11 +60,15 @@ export const AcceptInviteBody = InviteTokenBody.extend({
 });
 export type AcceptInviteInput = z.input<typeof AcceptInviteBody>;
 
-/** `POST /api/plans/:id/invites` answers with the invitation and its link, shown once. */
+/**
+ * `POST /api/plans/:id/invites` answers with the invitation and its link, shown once. No link (null) for an
+ * invitation into the family made from outside it (a koordinator inviting a foresatt or barn): that link is mailed
+ * to the invited address only.
+ */
 export interface CreatedInvite {
   invite: InviteInfo;
-  token: string;
-  link: string;
+  token: string | null;
+  link: string | null;
 }
 
 /** `POST /api/invites/preview`: what an invitation link offers, shown before it is accepted. */

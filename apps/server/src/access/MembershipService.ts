@@ -71,11 +71,17 @@ export class MembershipService {
     return members.map((m) => ({ ...m, consent: consentStatus(consents, m.userId, m.role, plan) }));
   }
 
+  /**
+   * Makes an invitation and mails its link. The inviter gets the link too (to send it another way), except for an
+   * invitation into the family from outside it (a koordinator inviting a foresatt or barn): that link goes only to
+   * the invited address, so the person accepting has shown the address is theirs, and a koordinator cannot accept
+   * it themselves and act as the family (`token` and `link` null).
+   */
   async invite(
     actor: User,
     planId: string,
     input: NewInvite,
-  ): Promise<{ invite: InviteRecord; token: string; link: string }> {
+  ): Promise<{ invite: InviteRecord; token: string | null; link: string | null }> {
     const granted = await this.deps.access.authorize(actor, planId, 'invite');
     const now = this.now();
     const hasForesatt = await this.hasForesatt(planId);
@@ -166,6 +172,7 @@ export class MembershipService {
         expiresAt: invite.expiresAt,
       }),
     });
+    if (onlyByMail(input.role, granted.membership.role)) return { invite, token: null, link: null };
     return { invite, token, link: this.linkFor(token) };
   }
 
@@ -270,6 +277,8 @@ export class MembershipService {
       throw new AppError(code, refusalMessages[code]);
     }
     if (invite.membershipEndsAt !== null) this.scheduleSweep();
+    // Its link reached nobody but the invited address: whoever used it has shown the address is theirs.
+    if (onlyByMail(invite.role, inviter!.role)) await this.deps.accounts.confirmEmail(user.id, this.now());
     return { planId: invite.planId, role: invite.role };
   }
 
@@ -453,6 +462,9 @@ export class MembershipService {
     return `${base}${LINK_PATHS.invitation}#${token}`;
   }
 }
+
+/** An invitation into the family made from outside it: its link is mailed to the invited address only. */
+const onlyByMail = (role: Role, inviterRole: Role): boolean => isFamilyRole(role) && !isFamilyRole(inviterRole);
 
 const refusalMessages = {
   INVITE_REVOKED: 'Invitasjonen er trukket tilbake',

@@ -1,6 +1,6 @@
 import type { AccessLogEntry, PlanRole } from '@samplan/api';
 import type { WebsocketProvider } from 'y-websocket';
-import { api, CSRF_HEADERS, type TestUser } from './testServer.ts';
+import { api, CSRF_HEADERS, testServerAt, type TestUser } from './testServer.ts';
 
 let inviteCounter = 0;
 
@@ -14,7 +14,7 @@ export async function invite(
 ): Promise<{ token: string; inviteId: string; email: string }> {
   inviteCounter += 1;
   const email = `invitert${inviteCounter}-${Date.now()}@eksempel.no`;
-  const res = await api<{ token: string; invite: { id: string } }>(
+  const res = await api<{ token: string | null; invite: { id: string } }>(
     baseUrl,
     inviter,
     'POST',
@@ -26,7 +26,16 @@ export async function invite(
     },
   );
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { token: res.body.token, inviteId: res.body.invite.id, email };
+  // An invitation into the family from outside it has its link in the mail only: read as the invited person would.
+  return { token: res.body.token ?? mailedInvitationToken(baseUrl, email), inviteId: res.body.invite.id, email };
+}
+
+/** The token of the last invitation mailed to `email` by the test server at `baseUrl`. */
+export function mailedInvitationToken(baseUrl: string, email: string): string {
+  const mail = testServerAt(baseUrl).mails.findLast((m) => m.kind === 'invitation' && m.to === email);
+  const link = mail && /\/invitasjon#(\S+)/.exec(mail.body);
+  if (!link) throw new Error(`no invitation mailed to ${email}`);
+  return decodeURIComponent(link[1]!);
 }
 
 /** Accepts an invitation without being logged in, creating the account; returns the new user with its session. */

@@ -15,7 +15,18 @@ export interface TestServer {
   url: string;
   wsUrl: string;
   dataDir: string;
+  /** Every mail the server was asked to send, as it queued it (whatever transport then takes it). */
+  mails: Array<{ kind: string; to: string; subject: string; body: string }>;
   close(): Promise<void>;
+}
+
+const running = new Map<string, TestServer>();
+
+/** The test server listening at `url` in this process (helpers given only a URL read its mails by it). */
+export function testServerAt(url: string): TestServer {
+  const server = running.get(url);
+  if (!server) throw new Error(`no test server at ${url} in this process`);
+  return server;
 }
 
 /** Starts the real server on port 0 with its own data folder. */
@@ -38,16 +49,27 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   const url = `http://127.0.0.1:${address.port}`;
-  return {
+  const mails: TestServer['mails'] = [];
+  const queue = app.samplan.mail;
+  const send = queue.send.bind(queue);
+  queue.send = (mail) => {
+    mails.push({ ...mail });
+    return send(mail);
+  };
+  const server: TestServer = {
     app,
     url,
     wsUrl: `ws://127.0.0.1:${address.port}/collab`,
     dataDir: dir,
+    mails,
     async close() {
+      running.delete(url);
       await app.close();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+  running.set(url, server);
+  return server;
 }
 
 /** The header every state-changing API request must carry (see src/http/csrf.ts). */

@@ -9,15 +9,36 @@ export function absoluteLink(link: string, origin: string = location.origin): st
   return link.startsWith('/') ? `${origin}${link}` : link;
 }
 
-/** The new invitation's link, shown once, with a copy button (Samplan sends no e-mail). */
+/**
+ * The new invitation: mailed to the address, and its link shown once with a copy button to send it another way;
+ * an invitation into the family from a koordinator has no link here (it goes to the family's address only).
+ */
 export function InviteLinkBox({ created, onAnother }: { created: CreatedInvite; onAnother(): void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="invite-link" data-testid="invite-link">
+      <h3 ref={heading} tabIndex={-1} className="invite-link__title">
+        <span aria-hidden="true">✓ </span>
+        {t.created(created.invite.email)}
+      </h3>
+      {created.link === null ? (
+        <p className="hint">{t.mailOnly(formatDateTime(created.invite.expiresAt ?? ''))}</p>
+      ) : (
+        <CopyableLink link={absoluteLink(created.link)} expiresAt={created.invite.expiresAt} />
+      )}
+      <button type="button" className="button button--small invite-link__another" onClick={onAnother}>
+        {t.another}
+      </button>
+    </div>
+  );
+}
+
+function CopyableLink({ link, expiresAt }: { link: string; expiresAt: string | null }) {
   const inputId = useId();
   const hintId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const link = absoluteLink(created.link);
-  useEffect(() => heading.current?.focus(), []);
 
   const copy = async (): Promise<void> => {
     try {
@@ -30,16 +51,12 @@ export function InviteLinkBox({ created, onAnother }: { created: CreatedInvite; 
   };
 
   return (
-    <div className="invite-link" data-testid="invite-link">
-      <h3 ref={heading} tabIndex={-1} className="invite-link__title">
-        <span aria-hidden="true">✓ </span>
-        {t.created(created.invite.email)}
-      </h3>
+    <>
       <label htmlFor={inputId} className="field__label">
         {t.linkLabel}
       </label>
       <p id={hintId} className="hint">
-        {t.linkHint(formatDateTime(created.invite.expiresAt ?? ''))}
+        {t.linkHint(formatDateTime(expiresAt ?? ''))}
       </p>
       <div className="invite-link__row">
         <textarea
@@ -59,9 +76,6 @@ export function InviteLinkBox({ created, onAnother }: { created: CreatedInvite; 
       <p role="status" className="invite-link__status">
         {copied === 'yes' ? t.copied : copied === 'failed' ? t.copyFailed : ''}
       </p>
-      <button type="button" className="button button--small invite-link__another" onClick={onAnother}>
-        {t.another}
-      </button>
-    </div>
+    </>
   );
 }
