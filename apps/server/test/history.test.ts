@@ -11,6 +11,7 @@ import {
   type VersionList,
 } from '@samplan/api';
 import {
+  addItem,
   getPlanRichText,
   listItemIds,
   planToJSON,
@@ -27,6 +28,7 @@ import {
   api,
   collabToken,
   connectProvider,
+  createFamilyPlan,
   registerUser,
   startTestServer,
   type TestServer,
@@ -273,5 +275,112 @@ describe('history: nothing a member does can lose the plan', () => {
     const doc = new Y.Doc();
     expect((await exportOf(server, parent, planId)).goals).toHaveLength(5);
     doc.destroy();
+  });
+});
+
+describe('history: someone who joins later reads nothing of what came before', () => {
+  const SECRET = 'Hemmelig: rusbehandling for mor';
+  const dataDir = mkdtempSync(join(tmpdir(), 'samplan-history-late-'));
+  let server: TestServer;
+  let parent: TestUser;
+
+  /** One committed edit; resolves with its seq. */
+  async function edit(planId: string, doc: Y.Doc, change: () => void): Promise<number> {
+    const log = server.app.samplan.documentLog;
+    const before = await log.head(planId);
+    doc.transact(change);
+    await waitFor(async () => (await log.head(planId)) > before);
+    return log.head(planId);
+  }
+
+  /** A family plan where the parent writes a goal and deletes it, all in one version. */
+  async function planWithDeletedGoal(): Promise<{ planId: string; provider: WebsocketProvider }> {
+    const planId = await createFamilyPlan(server.url, parent);
+    const provider = await synced(server, parent, planId);
+    let id = '';
+    await edit(planId, provider.doc, () => (id = addItem(provider.doc, 'goals', { title: SECRET })));
+    await edit(planId, provider.doc, () => removeItem(provider.doc, 'goals', id));
+    return { planId, provider };
+  }
+
+  const read = async <T>(user: TestUser, planId: string, path: string): Promise<T> => {
+    const res = await api<T>(server.url, user, 'GET', `/api/plans/${planId}/${path}`);
+    expect(res.status, path).toBe(200);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({}, dataDir);
+    parent = await registerUser(server.url, 'Kari Nilsen');
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('does not list a removal that was the last update before they joined', async () => {
+    const { planId, provider } = await planWithDeletedGoal();
+    provider.destroy();
+    const late = await addMember(server.url, parent, planId, 'deltaker', { name: 'Nina Ny', consentBy: parent });
+    const { deletions } = await read<DeletionList>(late, planId, 'deletions');
+    expect(deletions.map((d) => d.title)).not.toContain(SECRET);
+    // The family still sees it.
+    expect((await read<DeletionList>(parent, planId, 'deletions')).deletions.map((d) => d.title)).toContain(SECRET);
+  });
+
+  it('shows a version that ended before they joined as the plan then: no authors, parts or removals', async () => {
+    const { planId, provider } = await planWithDeletedGoal();
+    await edit(planId, provider.doc, () => addItem(provider.doc, 'goals', { title: 'Gå selv til skolen' }));
+    provider.destroy();
+    const late = await addMember(server.url, parent, planId, 'lesetilgang', { name: 'Lise Les', consentBy: parent });
+    const list = await read<VersionList>(late, planId, 'versions');
+    expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).not.toContain(SECRET);
+    expect(list.versions.every((v) => v.fromSeq >= list.firstSeq)).toBe(true);
+    expect(list.versions[0]).toMatchObject({ seq: list.firstSeq, fromSeq: list.firstSeq, authors: [], parts: [] });
+    expect(list.versions[0]!.removedCount).toBe(0);
+    // The family sees the version whole.
+    const whole = (await read<VersionList>(parent, planId, 'versions')).versions[0]!;
+    expect(whole.removed.map((r) => r.title)).toContain(SECRET);
+    expect(whole.fromSeq).toBeLessThan(list.firstSeq);
+  });
+
+  it('cuts a version they joined in the middle of to the updates after they joined', async () => {
+    const { planId, provider } = await planWithDeletedGoal();
+    const late = await addMember(server.url, parent, planId, 'deltaker', { name: 'Dina Del', consentBy: parent });
+    // The parent goes on in the same version, in another part.
+    const after = await edit(planId, provider.doc, () => addItem(provider.doc, 'measures', { title: 'Leksehjelp' }));
+    provider.destroy();
+    const list = await read<VersionList>(late, planId, 'versions');
+    const family = (await read<VersionList>(parent, planId, 'versions')).versions[0]!;
+    expect(family.parts).toEqual(['maal', 'tiltak']);
+    expect(family.seq).toBe(after);
+    const [version] = list.versions;
+    expect(version).toMatchObject({
+      seq: after,
+      fromSeq: list.firstSeq + 1,
+      parts: ['tiltak'],
+      authors: [{ id: parent.id, parts: ['tiltak'] }],
+      removed: [],
+      removedCount: 0,
+    });
+    expect(list.versions).toHaveLength(1);
+    // What changed since they joined is theirs; the plan before it is not.
+    const changes = await read<ChangeList>(late, planId, `changes?from=${list.firstSeq}`);
+    expect(changes.changes.map((c) => c.part)).toEqual(['tiltak']);
+    const before = await api(server.url, late, 'GET', `/api/plans/${planId}/versions/${list.firstSeq - 1}/export.json`);
+    expect(before.status).toBe(404);
+  });
+
+  it('shows a koordinator who made the plan its history from the start', async () => {
+    const koordinator = await registerUser(server.url, 'Kåre Koordinator');
+    const made = await api<{ plan: { id: string } }>(server.url, koordinator, 'POST', '/api/plans', {
+      title: 'Individuell plan',
+      childName: 'Emma Nilsen',
+      creatorRole: 'koordinator',
+    });
+    const list = await read<VersionList>(koordinator, made.body.plan.id, 'versions');
+    expect(list.firstSeq).toBe(1);
+    expect(list.versions.at(-1)).toMatchObject({ fromSeq: 1, authors: [{ id: koordinator.id }] });
   });
 });

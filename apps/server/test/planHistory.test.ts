@@ -121,6 +121,20 @@ describe('PlanHistory.changes', () => {
     expect(approximate.every((change) => change.userIds.join() === 'per')).toBe(true);
     // Asked again, the answer is remembered (history never changes).
     expect(await fromVersions.changes('p1', 1, head)).toBe(approximate);
+
+    // Ola joins in (Per, Ola, Per within a minute: one version of both); from Ola's edit on, only Per changed it.
+    user = 'ola';
+    removeItem(doc, 'goals', goals[3]!);
+    const olaSeq = await log.head('p1');
+    user = 'per';
+    removeItem(doc, 'goals', goals[4]!);
+    await projector.catchUp('p1');
+    const [together] = (await fromVersions.versions('p1', { limit: 1 })).versions;
+    expect(together!.authors.map((a) => a.userId)).toEqual(['per', 'ola']);
+    const noReplay = new PlanHistory({ log, queue, projector, history: storage.history, commits, maxReplay: 0 });
+    const sinceOla = await noReplay.changes('p1', olaSeq, await log.head('p1'));
+    expect(sinceOla.some(({ kind, itemId }) => kind === 'removed' && itemId === goals[4])).toBe(true);
+    expect(sinceOla.every((change) => change.userIds.join() === 'per')).toBe(true);
     await storage.close();
   });
 });

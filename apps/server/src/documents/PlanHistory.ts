@@ -1,4 +1,5 @@
 import {
+  PLAN_PARTS,
   partOfCollection,
   partOfRootType,
   planToJSON,
@@ -79,15 +80,25 @@ const partOfKey = (key: string): PlanPart => {
 export class PlanHistory {
   private readonly deps: PlanHistoryDeps;
   private readonly compared = new Map<string, ChangeRecord[]>();
+  /** Versions cut at a reader's first update (`cut`): the updates in them never change. */
+  private readonly cuts = new Map<
+    string,
+    { edits: Pick<VersionRecord, 'authors' | 'parts'>; firstAt: number | null }
+  >();
 
   constructor(deps: PlanHistoryDeps) {
     this.deps = deps;
   }
 
-  /** Versions newest first, with their names and what they removed; `head` is the last update the list reaches. */
+  /**
+   * Versions newest first, with their names and what they removed; `head` is the last update the list reaches.
+   * `since` is the first update the reader may see (default 1): a version that began before it is cut to the
+   * updates from `since` on (its `fromSeq`, `firstAt`, authors, parts and removals), and one that ended right
+   * before it is the plan as it was then, with no authors, parts or removals.
+   */
   async versions(
     planId: string,
-    options: { beforeSeq?: number; limit: number; fromSeq?: number },
+    options: { beforeSeq?: number; limit: number; fromSeq?: number; since?: number },
   ): Promise<{
     head: number;
     versions: VersionRecord[];
@@ -95,17 +106,23 @@ export class PlanHistory {
     removed: Map<number, DeletionRecord[]>;
   }> {
     const head = await this.deps.projector.catchUp(planId);
-    const [versions, names] = await Promise.all([
+    const since = options.since ?? 1;
+    const [stored, names] = await Promise.all([
       this.deps.history.versions(planId, options),
       this.deps.history.names(planId),
     ]);
+    const versions = await Promise.all(stored.map((v) => (v.fromSeq < since ? this.cut(planId, v, since) : v)));
     // What each version removed, top-level items only (a delmål goes with its hovedmål): one query for the page.
     const removed = new Map<number, DeletionRecord[]>();
     const oldest = versions[versions.length - 1];
     if (oldest) {
-      const deletions = await this.deps.history.deletionsBetween(planId, oldest.fromSeq, versions[0]!.toSeq);
+      const deletions = await this.deps.history.deletionsBetween(
+        planId,
+        Math.max(oldest.fromSeq, since),
+        versions[0]!.toSeq,
+      );
       for (const version of versions) {
-        const inVersion = deletions.filter((d) => d.seq >= version.fromSeq && d.seq <= version.toSeq);
+        const inVersion = deletions.filter((d) => d.seq >= Math.max(version.fromSeq, since) && d.seq <= version.toSeq);
         const top = inVersion.filter(
           (d) => d.parentId === null || !inVersion.some((other) => other.seq === d.seq && other.itemId === d.parentId),
         );
@@ -113,6 +130,69 @@ export class PlanHistory {
       }
     }
     return { head, versions, names: new Map(names.map((name) => [name.seq, name])), removed };
+  }
+
+  /**
+   * `version` as from update `since` on: who edited which parts from then, found by replaying those updates as
+   * the projector does (at most one version's worth). A version that ended before `since` keeps only its end.
+   */
+  private async cut(planId: string, version: VersionRecord, since: number): Promise<VersionRecord> {
+    if (version.toSeq < since) {
+      return { ...version, fromSeq: version.toSeq, firstAt: version.lastAt, kind: 'edit', authors: [], parts: [] };
+    }
+    const key = `${planId}:${since}:${version.toSeq}`;
+    let found = this.cuts.get(key);
+    if (!found) {
+      found = await this.editsBetween(planId, since - 1, version.toSeq);
+      this.cuts.set(key, found);
+      if (this.cuts.size > CACHED) this.cuts.delete(this.cuts.keys().next().value!);
+    }
+    return { ...version, fromSeq: since, firstAt: found.firstAt ?? version.lastAt, ...found.edits };
+  }
+
+  /** Who edited which parts in the updates after `from` up to `to`, and when the first of them was. */
+  private async editsBetween(
+    planId: string,
+    from: number,
+    to: number,
+  ): Promise<{ edits: Pick<VersionRecord, 'authors' | 'parts'>; firstAt: number | null }> {
+    const doc = await this.deps.log.docAt(planId, from);
+    try {
+      const names = new RootNames(doc);
+      const byUser = new Map<string | null, Set<PlanPart>>();
+      const all = new Set<PlanPart>();
+      let current: string | null = null;
+      let firstAt: number | null = null;
+      let at = 0;
+      doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        const { parts } = touchesOf(transaction, names);
+        if (parts.size === 0) return;
+        firstAt ??= at;
+        const mine = byUser.get(current) ?? new Set<PlanPart>();
+        for (const part of parts) {
+          mine.add(part);
+          all.add(part);
+        }
+        byUser.set(current, mine);
+      });
+      const readPage = (afterSeq: number, limit: number) =>
+        this.deps.log.history(planId, { afterSeq, upToSeq: to, limit });
+      await replayLog(readPage, from, (stored) => {
+        current = stored.userId;
+        at = stored.createdAt;
+        Y.applyUpdate(doc, stored.update);
+      });
+      const inPartOrder = (parts: ReadonlySet<PlanPart>) => PLAN_PARTS.filter((part) => parts.has(part));
+      return {
+        edits: {
+          authors: [...byUser].map(([userId, parts]) => ({ userId, parts: inPartOrder(parts) })),
+          parts: inPartOrder(all),
+        },
+        firstAt,
+      };
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** Names the plan as it is now, logged as `logAs` says; VERSION_ALREADY_NAMED when that version has a name. */
@@ -172,7 +252,9 @@ export class PlanHistory {
       for (let beforeSeq = to + 1; ;) {
         const page = await this.deps.history.versions(planId, { beforeSeq, limit: 500 });
         const between = page.filter((v) => v.toSeq > from);
-        for (const version of between) {
+        for (const stored of between) {
+          // The version `from` is in counts from the update after it: who edited before is not who changed it.
+          const version = stored.fromSeq <= from ? await this.cut(planId, stored, from + 1) : stored;
           for (const author of version.authors) {
             for (const part of author.parts) ledger.addPart(part, author.userId, version.toSeq);
           }

@@ -55,23 +55,30 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
   };
 
   /**
-   * The earliest seq a member's history reaches. The family sees the plan from its creation; anyone else from
-   * the plan as it was when they joined, so what the family wrote and deleted before inviting them stays theirs.
+   * Where a member's history starts. The family (and the plan's creator) sees the plan from its creation; anyone
+   * else from the plan as it was when they joined (`firstSeq`, the last update before: the versions before answer
+   * 404), so what the family wrote and deleted before inviting them stays theirs. Of the updates, they see those after `firstSeq` (`since`):
+   * who made the ones up to it and what those removed are not theirs either.
    */
-  const firstSeqOf = async ({ plan, membership }: Granted): Promise<number> =>
-    isFamilyRole(membership.role) ? 1 : Math.max(1, await documents.seqAt(plan.id, membership.createdAt));
+  const reachOf = async ({ plan, membership }: Granted): Promise<{ firstSeq: number; since: number }> => {
+    // The family, and whoever made the plan: from its creation.
+    if (isFamilyRole(membership.role) || membership.createdAt <= plan.createdAt) return { firstSeq: 1, since: 1 };
+    const firstSeq = Math.max(1, await documents.seqAt(plan.id, membership.createdAt));
+    return { firstSeq, since: firstSeq + 1 };
+  };
+  const firstSeqOf = async (granted: Granted): Promise<number> => (await reachOf(granted)).firstSeq;
   const reachable = (seq: number, firstSeq: number): void => {
     if (seq < firstSeq) throw new HistoryError('VERSION_NOT_FOUND', 'Denne versjonen av planen finnes ikke for deg');
   };
-
   app.get('/api/plans/:id/versions', async (request): Promise<VersionList> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = VersionListQuery.parse(request.query);
-    const firstSeq = await firstSeqOf(await access.authorize(user, id, 'readHistory'));
+    const { firstSeq, since } = await reachOf(await access.authorize(user, id, 'readHistory'));
     const { head, versions, names, removed } = await planHistory.versions(id, {
       beforeSeq: query.before,
       fromSeq: firstSeq,
+      since,
       limit: query.limit,
     });
     const person = people();
@@ -186,10 +193,10 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = DeletionsQuery.parse(request.query);
-    const firstSeq = await firstSeqOf(await access.authorize(user, id, 'readHistory'));
+    const reach = await reachOf(await access.authorize(user, id, 'readHistory'));
     const since = query.since ? Date.parse(query.since) : Date.now() - DELETIONS_DEFAULT_MS;
     const person = people();
-    const deletions = await planHistory.deletions(id, { since, fromSeq: firstSeq, limit: query.limit });
+    const deletions = await planHistory.deletions(id, { since, fromSeq: reach.since, limit: query.limit });
     return {
       deletions: await Promise.all(
         deletions.map(async (d) => ({
