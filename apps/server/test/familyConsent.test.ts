@@ -1,5 +1,7 @@
 import type { ConsentInfo, PlanInfo } from '@samplan/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coveredSince } from '../src/access/consentCoverage.ts';
+import type { ConsentRecord } from '../src/storage/ConsentStore.ts';
 import { acceptAsNewUser, addMember, invite, readLog } from './support/family.ts';
 import {
   api,
@@ -164,5 +166,49 @@ describe('consent the family gives (the consent step)', () => {
     // Nothing of a refused answer was written.
     const consents = await api<{ consents: ConsentInfo[] }>(server.url, mor, 'GET', `/api/plans/${planId}/consents`);
     expect(consents.body.consents).toHaveLength(1);
+  });
+});
+
+describe('since when the consent has covered a member without a break (coveredSince)', () => {
+  const consent = (kind: 'plan' | 'sharing', recordedAt: number, withdrawnAt: number | null = null): ConsentRecord => ({
+    id: `${kind}-${recordedAt}`,
+    planId: 'p',
+    kind,
+    subjectUserId: kind === 'sharing' ? 'ola' : null,
+    subjectInviteId: null,
+    givenBy: 'Kari',
+    // When it was given does not open the plan: when it was recorded does.
+    givenAt: 0,
+    note: '',
+    recordedBy: 'kari',
+    recordedAt,
+    withdrawnAt,
+    withdrawnBy: withdrawnAt === null ? null : 'kari',
+    withdrawalNote: null,
+  });
+  const since = (consents: ConsentRecord[], createdBy = 'kari') =>
+    coveredSince(consents, 'ola', 'koordinator', { createdBy });
+
+  it('is when the consent that covers them was recorded, or the plan consent given again, whichever is later', () => {
+    expect(coveredSince([], 'ola', 'foresatt', { createdBy: 'kari' })).toBe(-Infinity);
+    expect(since([consent('plan', 10), consent('sharing', 20)])).toBe(20);
+    // Withdrawn and given again: from the second.
+    expect(since([consent('plan', 10), consent('sharing', 20, 30), consent('sharing', 40)])).toBe(40);
+    // Two that overlap: one covered period.
+    expect(since([consent('plan', 10), consent('sharing', 20, 40), consent('sharing', 30)])).toBe(20);
+    // The plan consent withdrawn and given again: from then.
+    expect(since([consent('plan', 10, 30), consent('sharing', 20), consent('plan', 50)])).toBe(50);
+    // No plan consent ever: sharing is enough.
+    expect(since([consent('sharing', 20)])).toBe(20);
+    // Not covered now.
+    expect(since([consent('plan', 10), consent('sharing', 20, 30)])).toBe(Infinity);
+  });
+
+  it('reaches back to before any consent for the creator while the family has not answered', () => {
+    expect(since([], 'ola')).toBe(-Infinity);
+    // Chosen in the family's answer: covered all along.
+    expect(since([consent('plan', 10), consent('sharing', 10)], 'ola')).toBe(-Infinity);
+    // Not chosen, then given sharing later: from then.
+    expect(since([consent('plan', 10), consent('sharing', 40)], 'ola')).toBe(40);
   });
 });

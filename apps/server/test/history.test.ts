@@ -5,6 +5,7 @@ import {
   canWritePart,
   type AccessLogEntry,
   type ChangeList,
+  type ConsentInfo,
   type DeletionList,
   type Restored,
   type VersionExport,
@@ -23,7 +24,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { addMember, readLog } from './support/family.ts';
+import { addMember, consentFor, readLog } from './support/family.ts';
 import {
   api,
   collabToken,
@@ -382,5 +383,107 @@ describe('history: someone who joins later reads nothing of what came before', (
     const list = await read<VersionList>(koordinator, made.body.plan.id, 'versions');
     expect(list.firstSeq).toBe(1);
     expect(list.versions.at(-1)).toMatchObject({ fromSeq: 1, authors: [{ id: koordinator.id }] });
+  });
+
+  describe('nor of what the family wrote while they were shut out (consent withdrawn, or not yet given)', () => {
+    const GAP = 'Skrevet mens koordinatoren var stengt ute';
+
+    /** The parent writes a goal and removes it again; resolves with the seq that wrote it. */
+    async function writtenAndRemoved(planId: string): Promise<number> {
+      const provider = await synced(server, parent, planId);
+      let id = '';
+      const writtenAt = await edit(planId, provider.doc, () => (id = addItem(provider.doc, 'goals', { title: GAP })));
+      await edit(planId, provider.doc, () => removeItem(provider.doc, 'goals', id));
+      provider.destroy();
+      return writtenAt;
+    }
+
+    /** What `member` can find of the gap: none of it, and restoring to it (for a koordinator) is refused. */
+    async function expectNothingOfGap(member: TestUser, planId: string, writtenAt: number, restores = true) {
+      const list = await read<VersionList>(member, planId, 'versions');
+      expect(list.firstSeq).toBeGreaterThan(writtenAt);
+      expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).not.toContain(GAP);
+      expect(list.versions.every((v) => v.fromSeq > writtenAt)).toBe(true);
+      expect((await read<DeletionList>(member, planId, 'deletions')).deletions.map((d) => d.title)).not.toContain(GAP);
+      const old = await api<{ error: { code: string } }>(
+        server.url,
+        member,
+        'GET',
+        `/api/plans/${planId}/versions/${writtenAt}/export.json`,
+      );
+      expect([old.status, old.body.error.code]).toEqual([404, 'VERSION_NOT_FOUND']);
+      const restore = await api(server.url, member, 'POST', `/api/plans/${planId}/restore`, { toSeq: writtenAt });
+      expect(restore.status).toBe(restores ? 404 : 403);
+      // The family sees it all.
+      const family = await read<{ content: PlanJSON }>(parent, planId, `versions/${writtenAt}/export.json`);
+      expect(family.content.goals.map((g) => g.title)).toContain(GAP);
+    }
+
+    it('after their sharing consent was withdrawn and given again (even dated before)', async () => {
+      const planId = await createFamilyPlan(server.url, parent);
+      const koordinator = await addMember(server.url, parent, planId, 'koordinator', { name: 'Kåre K' });
+      const consentId = await consentFor(server.url, parent, planId, koordinator.id);
+      const givenBefore = new Date().toISOString();
+      const withdraw = `/api/plans/${planId}/consents/${consentId}/withdraw`;
+      expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
+      expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(403);
+      const writtenAt = await writtenAndRemoved(planId);
+      const again = await api(server.url, parent, 'POST', `/api/plans/${planId}/consents`, {
+        kind: 'sharing',
+        subjectUserId: koordinator.id,
+        givenBy: 'Kari Nilsen (mor)',
+        givenAt: givenBefore,
+        note: 'Gitt på papir',
+      });
+      expect(again.status).toBe(201);
+      await expectNothingOfGap(koordinator, planId, writtenAt);
+    });
+
+    it('before their first consent was given', async () => {
+      const planId = await createFamilyPlan(server.url, parent);
+      const deltaker = await addMember(server.url, parent, planId, 'deltaker', { name: 'Didrik D' });
+      const writtenAt = await writtenAndRemoved(planId);
+      await consentFor(server.url, parent, planId, deltaker.id);
+      await expectNothingOfGap(deltaker, planId, writtenAt, false);
+    });
+
+    it('after the consent to the plan itself was withdrawn and given again', async () => {
+      const planId = await createFamilyPlan(server.url, parent);
+      const koordinator = await addMember(server.url, parent, planId, 'koordinator', {
+        name: 'Kåre K',
+        consentBy: parent,
+      });
+      const { consents } = await read<{ consents: ConsentInfo[] }>(parent, planId, 'consents');
+      const planConsent = consents.find((c) => c.kind === 'plan' && c.active)!;
+      const withdraw = `/api/plans/${planId}/consents/${planConsent.id}/withdraw`;
+      expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
+      expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(403);
+      const writtenAt = await writtenAndRemoved(planId);
+      const again = await api(server.url, parent, 'POST', `/api/plans/${planId}/consents`, {
+        kind: 'plan',
+        givenBy: 'Kari Nilsen (mor)',
+        note: 'Gitt igjen',
+      });
+      expect(again.status).toBe(201);
+      expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+      await expectNothingOfGap(koordinator, planId, writtenAt);
+    });
+
+    it('but keeps what they could read while the consent covered them without a break', async () => {
+      const planId = await createFamilyPlan(server.url, parent);
+      const koordinator = await addMember(server.url, parent, planId, 'koordinator', { name: 'Kåre K' });
+      const first = await consentFor(server.url, parent, planId, koordinator.id);
+      const joined = (await read<VersionList>(koordinator, planId, 'versions')).firstSeq;
+      const writtenAt = await writtenAndRemoved(planId);
+      // A second consent, then the first withdrawn: covered all along.
+      await consentFor(server.url, parent, planId, koordinator.id);
+      const withdraw = `/api/plans/${planId}/consents/${first}/withdraw`;
+      expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
+      const list = await read<VersionList>(koordinator, planId, 'versions');
+      expect(list.firstSeq).toBe(joined);
+      expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).toContain(GAP);
+      const then = await read<{ content: PlanJSON }>(koordinator, planId, `versions/${writtenAt}/export.json`);
+      expect(then.content.goals.map((g) => g.title)).toContain(GAP);
+    });
   });
 });

@@ -1,10 +1,10 @@
 import type { ConsentStatus } from '@samplan/api';
-import { can, type Action } from './roles.ts';
+import { can, isFamilyRole, type Action } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { ConsentStore } from '../storage/ConsentStore.ts';
 import type { Membership, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
-import { consentAllowsAccess, consentStatus } from './consentCoverage.ts';
+import { consentAllowsAccess, consentStatus, coveredSince } from './consentCoverage.ts';
 
 export interface Granted {
   plan: PlanRecord;
@@ -62,5 +62,15 @@ export class PlanAccess {
 
   async consentStatusOf(membership: Membership, plan: { createdBy: string }): Promise<ConsentStatus> {
     return consentStatus(await this.consents.listForPlan(membership.planId), membership.userId, membership.role, plan);
+  }
+
+  /**
+   * Since when (ms) the plan has been open to a member without a break: the later of joining and the start of the
+   * family's consent that covers them now (consentCoverage's coveredSince). -Infinity for the family.
+   */
+  async openSince({ plan, membership }: Granted): Promise<number> {
+    if (isFamilyRole(membership.role)) return Number.NEGATIVE_INFINITY;
+    const consents = await this.consents.listForPlan(plan.id);
+    return Math.max(membership.createdAt, coveredSince(consents, membership.userId, membership.role, plan));
   }
 }

@@ -16,7 +16,7 @@ import {
 import { partOfCollection, type RestoreScope } from '@samplan/plan-model';
 import type { FastifyInstance } from 'fastify';
 import type { Granted, PlanAccess } from '../access/PlanAccess.ts';
-import { editAction, isFamilyRole, type Action } from '../access/roles.ts';
+import { editAction, type Action } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
@@ -55,15 +55,18 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
   };
 
   /**
-   * Where a member's history starts. The family (and the plan's creator) sees the plan from its creation; anyone
-   * else from the plan as it was when they joined (`firstSeq`, the last update before: the versions before answer
-   * 404), so what the family wrote and deleted before inviting them stays theirs. Of the updates, they see those after `firstSeq` (`since`):
-   * who made the ones up to it and what those removed are not theirs either.
+   * Where a member's history starts. The family (and the plan's creator, while the plan has been open to them since)
+   * sees the plan from its creation; anyone else from the plan as it was when it last opened to them (`firstSeq`,
+   * the last update before): when they joined, or when the family's consent that covers them now took effect if
+   * that was later (PlanAccess.openSince). What the family wrote and deleted before inviting them, or while they
+   * were shut out, stays theirs: the versions before answer 404, and of the updates they see those after
+   * `firstSeq` (`since`): who made the ones up to it and what those removed are not theirs either.
    */
-  const reachOf = async ({ plan, membership }: Granted): Promise<{ firstSeq: number; since: number }> => {
-    // The family, and whoever made the plan: from its creation.
-    if (isFamilyRole(membership.role) || membership.createdAt <= plan.createdAt) return { firstSeq: 1, since: 1 };
-    const firstSeq = Math.max(1, await documents.seqAt(plan.id, membership.createdAt));
+  const reachOf = async (granted: Granted): Promise<{ firstSeq: number; since: number }> => {
+    const { plan } = granted;
+    const opened = await access.openSince(granted);
+    if (opened <= plan.createdAt) return { firstSeq: 1, since: 1 };
+    const firstSeq = Math.max(1, await documents.seqAt(plan.id, Math.min(opened, Date.now())));
     return { firstSeq, since: firstSeq + 1 };
   };
   const firstSeqOf = async (granted: Granted): Promise<number> => (await reachOf(granted)).firstSeq;
