@@ -35,6 +35,7 @@ import {
   type TestServer,
   type TestUser,
 } from './support/testServer.ts';
+import { freshPostgresSchema, POSTGRES_URL } from './support/postgresSchema.ts';
 import { waitFor } from './support/waitFor.ts';
 
 // The child's links in measures stay (they dangle, and the plan drops them): the child does not write measures.
@@ -279,211 +280,230 @@ describe('history: nothing a member does can lose the plan', () => {
   });
 });
 
-describe('history: someone who joins later reads nothing of what came before', () => {
-  const SECRET = 'Hemmelig: rusbehandling for mor';
-  const dataDir = mkdtempSync(join(tmpdir(), 'samplan-history-late-'));
-  let server: TestServer;
-  let parent: TestUser;
+describe.each(['SQLite', 'PostgreSQL'])(
+  'history on %s: someone who joins later reads nothing of what came before',
+  (store) => {
+    const SECRET = 'Hemmelig: rusbehandling for mor';
+    const dataDir = mkdtempSync(join(tmpdir(), 'samplan-history-late-'));
+    let server: TestServer;
+    let parent: TestUser;
 
-  /** One committed edit; resolves with its seq. */
-  async function edit(planId: string, doc: Y.Doc, change: () => void): Promise<number> {
-    const log = server.app.samplan.documentLog;
-    const before = await log.head(planId);
-    doc.transact(change);
-    await waitFor(async () => (await log.head(planId)) > before);
-    return log.head(planId);
-  }
+    /** One committed edit; resolves with its seq. */
+    async function edit(planId: string, doc: Y.Doc, change: () => void): Promise<number> {
+      const log = server.app.samplan.documentLog;
+      const before = await log.head(planId);
+      doc.transact(change);
+      await waitFor(async () => (await log.head(planId)) > before);
+      return log.head(planId);
+    }
 
-  /** A family plan where the parent writes a goal and deletes it, all in one version. */
-  async function planWithDeletedGoal(): Promise<{ planId: string; provider: WebsocketProvider }> {
-    const planId = await createFamilyPlan(server.url, parent);
-    const provider = await synced(server, parent, planId);
-    let id = '';
-    await edit(planId, provider.doc, () => (id = addItem(provider.doc, 'goals', { title: SECRET })));
-    await edit(planId, provider.doc, () => removeItem(provider.doc, 'goals', id));
-    return { planId, provider };
-  }
-
-  const read = async <T>(user: TestUser, planId: string, path: string): Promise<T> => {
-    const res = await api<T>(server.url, user, 'GET', `/api/plans/${planId}/${path}`);
-    expect(res.status, path).toBe(200);
-    return res.body;
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer({}, dataDir);
-    parent = await registerUser(server.url, 'Kari Nilsen');
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('does not list a removal that was the last update before they joined', async () => {
-    const { planId, provider } = await planWithDeletedGoal();
-    provider.destroy();
-    const late = await addMember(server.url, parent, planId, 'deltaker', { name: 'Nina Ny', consentBy: parent });
-    const { deletions } = await read<DeletionList>(late, planId, 'deletions');
-    expect(deletions.map((d) => d.title)).not.toContain(SECRET);
-    // The family still sees it.
-    expect((await read<DeletionList>(parent, planId, 'deletions')).deletions.map((d) => d.title)).toContain(SECRET);
-  });
-
-  it('shows a version that ended before they joined as the plan then: no authors, parts or removals', async () => {
-    const { planId, provider } = await planWithDeletedGoal();
-    await edit(planId, provider.doc, () => addItem(provider.doc, 'goals', { title: 'Gå selv til skolen' }));
-    provider.destroy();
-    const late = await addMember(server.url, parent, planId, 'lesetilgang', { name: 'Lise Les', consentBy: parent });
-    const list = await read<VersionList>(late, planId, 'versions');
-    expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).not.toContain(SECRET);
-    expect(list.versions.every((v) => v.fromSeq >= list.firstSeq)).toBe(true);
-    expect(list.versions[0]).toMatchObject({ seq: list.firstSeq, fromSeq: list.firstSeq, authors: [], parts: [] });
-    expect(list.versions[0]!.removedCount).toBe(0);
-    // The family sees the version whole.
-    const whole = (await read<VersionList>(parent, planId, 'versions')).versions[0]!;
-    expect(whole.removed.map((r) => r.title)).toContain(SECRET);
-    expect(whole.fromSeq).toBeLessThan(list.firstSeq);
-  });
-
-  it('cuts a version they joined in the middle of to the updates after they joined', async () => {
-    const { planId, provider } = await planWithDeletedGoal();
-    const late = await addMember(server.url, parent, planId, 'deltaker', { name: 'Dina Del', consentBy: parent });
-    // The parent goes on in the same version, in another part.
-    const after = await edit(planId, provider.doc, () => addItem(provider.doc, 'measures', { title: 'Leksehjelp' }));
-    provider.destroy();
-    const list = await read<VersionList>(late, planId, 'versions');
-    const family = (await read<VersionList>(parent, planId, 'versions')).versions[0]!;
-    expect(family.parts).toEqual(['maal', 'tiltak']);
-    expect(family.seq).toBe(after);
-    const [version] = list.versions;
-    expect(version).toMatchObject({
-      seq: after,
-      fromSeq: list.firstSeq + 1,
-      parts: ['tiltak'],
-      authors: [{ id: parent.id, parts: ['tiltak'] }],
-      removed: [],
-      removedCount: 0,
-    });
-    expect(list.versions).toHaveLength(1);
-    // What changed since they joined is theirs; the plan before it is not.
-    const changes = await read<ChangeList>(late, planId, `changes?from=${list.firstSeq}`);
-    expect(changes.changes.map((c) => c.part)).toEqual(['tiltak']);
-    const before = await api(server.url, late, 'GET', `/api/plans/${planId}/versions/${list.firstSeq - 1}/export.json`);
-    expect(before.status).toBe(404);
-  });
-
-  it('shows a koordinator who made the plan its history from the start', async () => {
-    const koordinator = await registerUser(server.url, 'Kåre Koordinator');
-    const made = await api<{ plan: { id: string } }>(server.url, koordinator, 'POST', '/api/plans', {
-      title: 'Individuell plan',
-      childName: 'Emma Nilsen',
-      creatorRole: 'koordinator',
-    });
-    const list = await read<VersionList>(koordinator, made.body.plan.id, 'versions');
-    expect(list.firstSeq).toBe(1);
-    expect(list.versions.at(-1)).toMatchObject({ fromSeq: 1, authors: [{ id: koordinator.id }] });
-  });
-
-  describe('nor of what the family wrote while they were shut out (consent withdrawn, or not yet given)', () => {
-    const GAP = 'Skrevet mens koordinatoren var stengt ute';
-
-    /** The parent writes a goal and removes it again; resolves with the seq that wrote it. */
-    async function writtenAndRemoved(planId: string): Promise<number> {
+    /** A family plan where the parent writes a goal and deletes it, all in one version. */
+    async function planWithDeletedGoal(): Promise<{ planId: string; provider: WebsocketProvider }> {
+      const planId = await createFamilyPlan(server.url, parent);
       const provider = await synced(server, parent, planId);
       let id = '';
-      const writtenAt = await edit(planId, provider.doc, () => (id = addItem(provider.doc, 'goals', { title: GAP })));
+      await edit(planId, provider.doc, () => (id = addItem(provider.doc, 'goals', { title: SECRET })));
       await edit(planId, provider.doc, () => removeItem(provider.doc, 'goals', id));
+      return { planId, provider };
+    }
+
+    const read = async <T>(user: TestUser, planId: string, path: string): Promise<T> => {
+      const res = await api<T>(server.url, user, 'GET', `/api/plans/${planId}/${path}`);
+      expect(res.status, path).toBe(200);
+      return res.body;
+    };
+
+    let schema: Awaited<ReturnType<typeof freshPostgresSchema>> | undefined;
+
+    beforeAll(async () => {
+      let env = {};
+      if (store === 'PostgreSQL') {
+        schema = await freshPostgresSchema();
+        const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`;
+        env = { DATABASE_URL: url, AUDIT_LOG_KEY: 'en-lang-nøkkel-for-innsynsloggen-i-testene-0123456789' };
+      }
+      server = await startTestServer(env, dataDir);
+      parent = await registerUser(server.url, 'Kari Nilsen');
+    });
+
+    afterAll(async () => {
+      await server.close();
+      await schema?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('does not list a removal that was the last update before they joined', async () => {
+      const { planId, provider } = await planWithDeletedGoal();
       provider.destroy();
-      return writtenAt;
-    }
+      const late = await addMember(server.url, parent, planId, 'deltaker', { name: 'Nina Ny', consentBy: parent });
+      const { deletions } = await read<DeletionList>(late, planId, 'deletions');
+      expect(deletions.map((d) => d.title)).not.toContain(SECRET);
+      // The family still sees it.
+      expect((await read<DeletionList>(parent, planId, 'deletions')).deletions.map((d) => d.title)).toContain(SECRET);
+    });
 
-    /** What `member` can find of the gap: none of it, and restoring to it (for a koordinator) is refused. */
-    async function expectNothingOfGap(member: TestUser, planId: string, writtenAt: number, restores = true) {
-      const list = await read<VersionList>(member, planId, 'versions');
-      expect(list.firstSeq).toBeGreaterThan(writtenAt);
-      expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).not.toContain(GAP);
-      expect(list.versions.every((v) => v.fromSeq > writtenAt)).toBe(true);
-      expect((await read<DeletionList>(member, planId, 'deletions')).deletions.map((d) => d.title)).not.toContain(GAP);
-      const old = await api<{ error: { code: string } }>(
+    it('shows a version that ended before they joined as the plan then: no authors, parts or removals', async () => {
+      const { planId, provider } = await planWithDeletedGoal();
+      await edit(planId, provider.doc, () => addItem(provider.doc, 'goals', { title: 'Gå selv til skolen' }));
+      provider.destroy();
+      const late = await addMember(server.url, parent, planId, 'lesetilgang', { name: 'Lise Les', consentBy: parent });
+      const list = await read<VersionList>(late, planId, 'versions');
+      expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).not.toContain(SECRET);
+      expect(list.versions.every((v) => v.fromSeq >= list.firstSeq)).toBe(true);
+      expect(list.versions[0]).toMatchObject({ seq: list.firstSeq, fromSeq: list.firstSeq, authors: [], parts: [] });
+      expect(list.versions[0]!.removedCount).toBe(0);
+      // The family sees the version whole.
+      const whole = (await read<VersionList>(parent, planId, 'versions')).versions[0]!;
+      expect(whole.removed.map((r) => r.title)).toContain(SECRET);
+      expect(whole.fromSeq).toBeLessThan(list.firstSeq);
+    });
+
+    it('cuts a version they joined in the middle of to the updates after they joined', async () => {
+      const { planId, provider } = await planWithDeletedGoal();
+      const late = await addMember(server.url, parent, planId, 'deltaker', { name: 'Dina Del', consentBy: parent });
+      // The parent goes on in the same version, in another part.
+      const after = await edit(planId, provider.doc, () => addItem(provider.doc, 'measures', { title: 'Leksehjelp' }));
+      provider.destroy();
+      const list = await read<VersionList>(late, planId, 'versions');
+      const family = (await read<VersionList>(parent, planId, 'versions')).versions[0]!;
+      expect(family.parts).toEqual(['maal', 'tiltak']);
+      expect(family.seq).toBe(after);
+      const [version] = list.versions;
+      expect(version).toMatchObject({
+        seq: after,
+        fromSeq: list.firstSeq + 1,
+        parts: ['tiltak'],
+        authors: [{ id: parent.id, parts: ['tiltak'] }],
+        removed: [],
+        removedCount: 0,
+      });
+      expect(list.versions).toHaveLength(1);
+      // What changed since they joined is theirs; the plan before it is not.
+      const changes = await read<ChangeList>(late, planId, `changes?from=${list.firstSeq}`);
+      expect(changes.changes.map((c) => c.part)).toEqual(['tiltak']);
+      const before = await api(
         server.url,
-        member,
+        late,
         'GET',
-        `/api/plans/${planId}/versions/${writtenAt}/export.json`,
+        `/api/plans/${planId}/versions/${list.firstSeq - 1}/export.json`,
       );
-      expect([old.status, old.body.error.code]).toEqual([404, 'VERSION_NOT_FOUND']);
-      const restore = await api(server.url, member, 'POST', `/api/plans/${planId}/restore`, { toSeq: writtenAt });
-      expect(restore.status).toBe(restores ? 404 : 403);
-      // The family sees it all.
-      const family = await read<{ content: PlanJSON }>(parent, planId, `versions/${writtenAt}/export.json`);
-      expect(family.content.goals.map((g) => g.title)).toContain(GAP);
-    }
+      expect(before.status).toBe(404);
+    });
 
-    it('after their sharing consent was withdrawn and given again (even dated before)', async () => {
-      const planId = await createFamilyPlan(server.url, parent);
-      const koordinator = await addMember(server.url, parent, planId, 'koordinator', { name: 'Kåre K' });
-      const consentId = await consentFor(server.url, parent, planId, koordinator.id);
-      const givenBefore = new Date().toISOString();
-      const withdraw = `/api/plans/${planId}/consents/${consentId}/withdraw`;
-      expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
-      expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(403);
-      const writtenAt = await writtenAndRemoved(planId);
-      const again = await api(server.url, parent, 'POST', `/api/plans/${planId}/consents`, {
-        kind: 'sharing',
-        subjectUserId: koordinator.id,
-        givenBy: 'Kari Nilsen (mor)',
-        givenAt: givenBefore,
-        note: 'Gitt på papir',
+    it('shows a koordinator who made the plan its history from the start', async () => {
+      const koordinator = await registerUser(server.url, 'Kåre Koordinator');
+      const made = await api<{ plan: { id: string } }>(server.url, koordinator, 'POST', '/api/plans', {
+        title: 'Individuell plan',
+        childName: 'Emma Nilsen',
+        creatorRole: 'koordinator',
       });
-      expect(again.status).toBe(201);
-      await expectNothingOfGap(koordinator, planId, writtenAt);
+      const list = await read<VersionList>(koordinator, made.body.plan.id, 'versions');
+      expect(list.firstSeq).toBe(1);
+      expect(list.versions.at(-1)).toMatchObject({ fromSeq: 1, authors: [{ id: koordinator.id }] });
     });
 
-    it('before their first consent was given', async () => {
-      const planId = await createFamilyPlan(server.url, parent);
-      const deltaker = await addMember(server.url, parent, planId, 'deltaker', { name: 'Didrik D' });
-      const writtenAt = await writtenAndRemoved(planId);
-      await consentFor(server.url, parent, planId, deltaker.id);
-      await expectNothingOfGap(deltaker, planId, writtenAt, false);
-    });
+    describe('nor of what the family wrote while they were shut out (consent withdrawn, or not yet given)', () => {
+      const GAP = 'Skrevet mens koordinatoren var stengt ute';
 
-    it('after the consent to the plan itself was withdrawn and given again', async () => {
-      const planId = await createFamilyPlan(server.url, parent);
-      const koordinator = await addMember(server.url, parent, planId, 'koordinator', {
-        name: 'Kåre K',
-        consentBy: parent,
+      /** The parent writes a goal and removes it again; resolves with the seq that wrote it. */
+      async function writtenAndRemoved(planId: string): Promise<number> {
+        const provider = await synced(server, parent, planId);
+        let id = '';
+        const writtenAt = await edit(planId, provider.doc, () => (id = addItem(provider.doc, 'goals', { title: GAP })));
+        await edit(planId, provider.doc, () => removeItem(provider.doc, 'goals', id));
+        provider.destroy();
+        return writtenAt;
+      }
+
+      /** What `member` can find of the gap: none of it, and restoring to it (for a koordinator) is refused. */
+      async function expectNothingOfGap(member: TestUser, planId: string, writtenAt: number, restores = true) {
+        const list = await read<VersionList>(member, planId, 'versions');
+        expect(list.firstSeq).toBeGreaterThan(writtenAt);
+        expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).not.toContain(GAP);
+        expect(list.versions.every((v) => v.fromSeq > writtenAt)).toBe(true);
+        expect((await read<DeletionList>(member, planId, 'deletions')).deletions.map((d) => d.title)).not.toContain(
+          GAP,
+        );
+        const old = await api<{ error: { code: string } }>(
+          server.url,
+          member,
+          'GET',
+          `/api/plans/${planId}/versions/${writtenAt}/export.json`,
+        );
+        expect([old.status, old.body.error.code]).toEqual([404, 'VERSION_NOT_FOUND']);
+        const restore = await api(server.url, member, 'POST', `/api/plans/${planId}/restore`, { toSeq: writtenAt });
+        expect(restore.status).toBe(restores ? 404 : 403);
+        // The family sees it all.
+        const family = await read<{ content: PlanJSON }>(parent, planId, `versions/${writtenAt}/export.json`);
+        expect(family.content.goals.map((g) => g.title)).toContain(GAP);
+      }
+
+      it('after their sharing consent was withdrawn and given again (even dated before)', async () => {
+        const planId = await createFamilyPlan(server.url, parent);
+        const koordinator = await addMember(server.url, parent, planId, 'koordinator', { name: 'Kåre K' });
+        const consentId = await consentFor(server.url, parent, planId, koordinator.id);
+        const givenBefore = new Date().toISOString();
+        const withdraw = `/api/plans/${planId}/consents/${consentId}/withdraw`;
+        expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
+        expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(403);
+        const writtenAt = await writtenAndRemoved(planId);
+        const again = await api(server.url, parent, 'POST', `/api/plans/${planId}/consents`, {
+          kind: 'sharing',
+          subjectUserId: koordinator.id,
+          givenBy: 'Kari Nilsen (mor)',
+          givenAt: givenBefore,
+          note: 'Gitt på papir',
+        });
+        expect(again.status).toBe(201);
+        await expectNothingOfGap(koordinator, planId, writtenAt);
       });
-      const { consents } = await read<{ consents: ConsentInfo[] }>(parent, planId, 'consents');
-      const planConsent = consents.find((c) => c.kind === 'plan' && c.active)!;
-      const withdraw = `/api/plans/${planId}/consents/${planConsent.id}/withdraw`;
-      expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
-      expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(403);
-      const writtenAt = await writtenAndRemoved(planId);
-      const again = await api(server.url, parent, 'POST', `/api/plans/${planId}/consents`, {
-        kind: 'plan',
-        givenBy: 'Kari Nilsen (mor)',
-        note: 'Gitt igjen',
-      });
-      expect(again.status).toBe(201);
-      expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(200);
-      await expectNothingOfGap(koordinator, planId, writtenAt);
-    });
 
-    it('but keeps what they could read while the consent covered them without a break', async () => {
-      const planId = await createFamilyPlan(server.url, parent);
-      const koordinator = await addMember(server.url, parent, planId, 'koordinator', { name: 'Kåre K' });
-      const first = await consentFor(server.url, parent, planId, koordinator.id);
-      const joined = (await read<VersionList>(koordinator, planId, 'versions')).firstSeq;
-      const writtenAt = await writtenAndRemoved(planId);
-      // A second consent, then the first withdrawn: covered all along.
-      await consentFor(server.url, parent, planId, koordinator.id);
-      const withdraw = `/api/plans/${planId}/consents/${first}/withdraw`;
-      expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
-      const list = await read<VersionList>(koordinator, planId, 'versions');
-      expect(list.firstSeq).toBe(joined);
-      expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).toContain(GAP);
-      const then = await read<{ content: PlanJSON }>(koordinator, planId, `versions/${writtenAt}/export.json`);
-      expect(then.content.goals.map((g) => g.title)).toContain(GAP);
+      it('before their first consent was given', async () => {
+        const planId = await createFamilyPlan(server.url, parent);
+        const deltaker = await addMember(server.url, parent, planId, 'deltaker', { name: 'Didrik D' });
+        const writtenAt = await writtenAndRemoved(planId);
+        await consentFor(server.url, parent, planId, deltaker.id);
+        await expectNothingOfGap(deltaker, planId, writtenAt, false);
+      });
+
+      it('after the consent to the plan itself was withdrawn and given again', async () => {
+        const planId = await createFamilyPlan(server.url, parent);
+        const koordinator = await addMember(server.url, parent, planId, 'koordinator', {
+          name: 'Kåre K',
+          consentBy: parent,
+        });
+        const { consents } = await read<{ consents: ConsentInfo[] }>(parent, planId, 'consents');
+        const planConsent = consents.find((c) => c.kind === 'plan' && c.active)!;
+        const withdraw = `/api/plans/${planId}/consents/${planConsent.id}/withdraw`;
+        expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
+        expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(403);
+        const writtenAt = await writtenAndRemoved(planId);
+        const again = await api(server.url, parent, 'POST', `/api/plans/${planId}/consents`, {
+          kind: 'plan',
+          givenBy: 'Kari Nilsen (mor)',
+          note: 'Gitt igjen',
+        });
+        expect(again.status).toBe(201);
+        expect((await api(server.url, koordinator, 'GET', `/api/plans/${planId}`)).status).toBe(200);
+        await expectNothingOfGap(koordinator, planId, writtenAt);
+      });
+
+      it('but keeps what they could read while the consent covered them without a break', async () => {
+        const planId = await createFamilyPlan(server.url, parent);
+        const koordinator = await addMember(server.url, parent, planId, 'koordinator', { name: 'Kåre K' });
+        const first = await consentFor(server.url, parent, planId, koordinator.id);
+        const joined = (await read<VersionList>(koordinator, planId, 'versions')).firstSeq;
+        const writtenAt = await writtenAndRemoved(planId);
+        // A second consent, then the first withdrawn: covered all along.
+        await consentFor(server.url, parent, planId, koordinator.id);
+        const withdraw = `/api/plans/${planId}/consents/${first}/withdraw`;
+        expect((await api(server.url, parent, 'POST', withdraw, {})).status).toBe(200);
+        const list = await read<VersionList>(koordinator, planId, 'versions');
+        expect(list.firstSeq).toBe(joined);
+        expect(list.versions.flatMap((v) => v.removed.map((r) => r.title))).toContain(GAP);
+        const then = await read<{ content: PlanJSON }>(koordinator, planId, `versions/${writtenAt}/export.json`);
+        expect(then.content.goals.map((g) => g.title)).toContain(GAP);
+      });
     });
-  });
-});
+  },
+);
