@@ -32,6 +32,10 @@ describe('describeVersion', () => {
       ),
     ).toBe('Kari Nilsen og Per Hansen endret mål, ressurser og behov og tiltak');
     expect(describeVersion(version({ fromSeq: 1, seq: 1 }))).toBe('Kari Nilsen opprettet planen');
+    // Where a member's history starts when they came in later: the plan as they found it, nobody named.
+    expect(describeVersion(version({ fromSeq: 5, authors: [], parts: [] }))).toBe(
+      'Planen slik den var da du fikk tilgang',
+    );
     expect(describeVersion(version({ kind: 'restore' }))).toBe(
       'Kari Nilsen gjenopprettet noe fra en tidligere versjon',
     );

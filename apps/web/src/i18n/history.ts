@@ -165,6 +165,8 @@ export const nbHistory = {
     changed: (names: string[], parts: PlanPart[]) =>
       `${listNb(names)} endret ${parts.length > 0 ? listNb(parts.map((part) => partInText[part])) : 'planen'}`,
     restored: (name: string) => `${name} gjenopprettet noe fra en tidligere versjon`,
+    /** The version a member's history starts at: the plan as they found it, without who wrote it. */
+    asFound: 'Planen slik den var da du fikk tilgang',
     removed: (items: string[], more: number) => `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}.`,
     nameKind: { manual: 'Navngitt versjon', meeting: 'Møte holdt', revision: 'Revidert' },
     show: 'Se planen slik den var',
