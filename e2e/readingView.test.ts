@@ -114,6 +114,18 @@ describe('the reading view, on a phone and a desktop', () => {
     await page.getByRole('heading', { name: 'Tiltak', level: 2 }).waitFor();
     expect(await page.locator('.section-menu[open]').count()).toBe(0);
     await expectText(page.locator('.section-menu__current'), 'Tiltak');
+    // Nothing is wider than the phone, also with a measure open (its selects hold whole goal titles): no card or
+    // button is cut off at the edge.
+    await page.locator('.item-list > li').first().getByRole('button', { name: /^Endre/ }).click();
+    await page.locator('.item-card__form').waitFor();
+    const rightEdge = await page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll('main *')].map((element) => Math.round(element.getBoundingClientRect().right)),
+      ),
+    );
+    expect(rightEdge).toBeLessThanOrEqual(PHONE.width);
+    await saveScreenshot(page, 'reading-measures-open-phone', { fullPage: false });
+    await closeItems(page);
     await saveScreenshot(page, 'reading-measures-phone');
     expect(errors).toEqual([]);
   });
