@@ -167,7 +167,7 @@ describe("the koordinator's caseload", () => {
     });
     await page.getByRole('link', { name: 'Varsler (1 nye)' }).click();
     await expectText(page.locator('h1'), 'Varsler');
-    const text = `Kari Nilsen har gitt deg oppgaven «Lage ukeplan» i planen for Emma Nilsen, frist ${norwegian(daysFromNow(7))}.`;
+    const text = `Du har fått oppgaven «Lage ukeplan» i planen for Emma Nilsen, frist ${norwegian(daysFromNow(7))}.`;
     await expectText(page.locator('.notification-list'), text);
     await saveScreenshot(page, 'varsler-phone');
     expect(await seriousViolations(page)).toEqual([]);

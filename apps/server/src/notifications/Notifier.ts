@@ -164,7 +164,7 @@ export class Notifier {
 
   /** What the plan's facts say someone should hear about now. */
   async checkPlan(planId: string, now = this.now()): Promise<void> {
-    const { plans, consents, accounts, planFacts, linkTo } = this.options;
+    const { plans, consents, planFacts, linkTo } = this.options;
     const plan = await plans.findPlan(planId);
     if (!plan) return;
     const [{ facts: allFacts, lastWrites }, members, planConsents] = await Promise.all([
@@ -181,7 +181,6 @@ export class Notifier {
     const planLink = (section?: string) =>
       linkTo(`${LINK_PATHS.plans}/${encodeURIComponent(planId)}${section ? `/${section}` : ''}`);
     const byParticipant = participantMembers(facts.participants, allowed);
-    const writerName = write?.userId ? ((await accounts.findUserById(write.userId))?.name ?? null) : null;
 
     for (const task of facts.tasks) {
       if (task.done || !task.responsibleId) continue;
@@ -193,13 +192,14 @@ export class Notifier {
           userId,
           planId,
           kind: 'task',
+          // Not who gave it: the plan's last writer need not be (a task given before its person was a member is
+          // told when they are, after anyone's edit), and the log does not say who set an item's responsible.
           data: {
             title: task.title,
-            ...(writerName && { byName: writerName }),
             ...(task.dueDate && { date: task.dueDate }),
           },
           dedupeKey: `task:${task.id}:${task.responsibleId}`,
-          mail: mailTexts.task({ byName: writerName, link: planLink('oppgaver') }),
+          mail: mailTexts.task({ byName: null, link: planLink('oppgaver') }),
         },
         now,
       );

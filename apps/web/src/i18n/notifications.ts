@@ -19,7 +19,7 @@ export const nbNotifications = {
     const title = n.data.title?.trim() ? `«${n.data.title.trim()}»` : '';
     switch (n.kind) {
       case 'task':
-        return `${n.data.byName ?? 'Noen'} har gitt deg oppgaven ${title || 'uten navn'} i planen for ${n.childName}${n.data.date ? `, frist ${formatDate(n.data.date)}` : ''}.`;
+        return `${n.data.byName ? `${n.data.byName} har gitt deg` : 'Du har fått'} oppgaven ${title || 'uten navn'} i planen for ${n.childName}${n.data.date ? `, frist ${formatDate(n.data.date)}` : ''}.`;
       case 'meeting':
         return `Du er med på møtet ${title || 'uten navn'}${inDays(n.data.days)} (${formatDate(n.data.date)}) i planen for ${n.childName}.`;
       case 'due': {
