@@ -9,7 +9,11 @@ import { fieldKeyOf } from '../src/planDoc/fieldKeyOf.ts';
 
 describe('the reading view', () => {
   it('cuts a long text at a word, and leaves a short one whole', () => {
-    expect(excerptOf('Emma  skal\nsykle', 280)).toBe('Emma skal sykle');
+    expect(excerptOf('Emma  skal sykle', 280)).toBe('Emma skal sykle');
+    // An agenda's points stay one to a line; empty lines and spaces around them go.
+    expect(excerptOf('- Evaluering av svømming \n\n  - Avlastning   fra januar\n', 280)).toBe(
+      '- Evaluering av svømming\n- Avlastning fra januar',
+    );
     const long = 'ord '.repeat(100);
     const short = excerptOf(long, 20);
     expect(short.endsWith(' …')).toBe(true);

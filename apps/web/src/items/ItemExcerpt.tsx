@@ -4,12 +4,19 @@ import { useYValue } from '../hooks/useYValue.ts';
 
 const MAX_CHARS = 280;
 
-/** The first words of a text, cut at a word boundary. */
+/**
+ * The first words of a text, cut at a word boundary. Its lines stay lines (an agenda's points, shown with
+ * `white-space: pre-line`); spaces within a line and empty lines between are folded.
+ */
 export function excerptOf(text: string, max = MAX_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
+  const space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
 }
 
