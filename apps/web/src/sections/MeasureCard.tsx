@@ -79,13 +79,18 @@ export function MeasureCard({ id, number, siblings, goals, participants }: Measu
             />
           </div>
           <div className="field-row">
-            <YTextInput text={responsible} label={nb.measures.responsible} className="field--grow" />
             <SelectField
               label={nb.measures.responsibleParticipant}
               value={responsibleId}
               options={participants}
               emptyLabel={nb.common.chooseNone}
               onChange={(value) => actions.update('measures', id, { responsibleId: value })}
+            />
+            <YTextInput
+              text={responsible}
+              label={nb.measures.responsibleText}
+              hint={nb.measures.responsibleHint}
+              className="field--grow"
             />
           </div>
           <div className="field-row">
