@@ -261,6 +261,20 @@ describe('the plan editor with two people', () => {
         .waitFor();
     }
     expect((await countStatuses(b))['naadd']).toBe(1);
+
+    // Evaluations overdue by the plan's interval: the overview counts what Mine planer (and the mails) name.
+    const overdueInList = async () => {
+      const response = await a.request.get('/api/plans');
+      const { plans } = (await response.json()) as {
+        plans: Array<{ id: string; attention?: Array<{ kind: string }> }>;
+      };
+      return (plans.find((plan) => plan.id === planId)?.attention ?? []).filter(
+        (item) => item.kind === 'evaluationOverdue',
+      ).length;
+    };
+    const expected = await overdueInList();
+    expect(expected).toBeGreaterThan(0);
+    await a.getByTestId('overview-evaluations-overdue').getByText(String(expected), { exact: true }).waitFor();
   });
 
   it('undoes only my own edits', async () => {

@@ -4,7 +4,8 @@ export const nbPhone = {
   menuHint: 'Velg en annen del',
   overviewLine: (reached: number, total: number) => `Mål: ${reached} av ${total} nådd`,
   overdueTasks: (count: number) => (count === 1 ? '1 oppgave på overtid' : `${count} oppgaver på overtid`),
-  overdueGoals: (count: number) => (count === 1 ? '1 mål på overtid' : `${count} mål på overtid`),
+  overdueGoals: (count: number) => (count === 1 ? '1 mål med måldato passert' : `${count} mål med måldato passert`),
+  evaluationsOverdue: (count: number) => (count === 1 ? '1 evaluering på overtid' : `${count} evalueringer på overtid`),
   revisionPassed: 'revisjonen er forsinket',
   othersHere: (names: string) => `Også i planen nå: ${names}`,
 };

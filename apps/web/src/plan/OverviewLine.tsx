@@ -9,6 +9,7 @@ export function OverviewLine() {
   const summary = useProgressSummary(connection);
   if (!summary) return null;
   const warnings = [
+    summary.evaluationsOverdue > 0 && nbPhone.evaluationsOverdue(summary.evaluationsOverdue),
     summary.overdueEvaluations > 0 && nbPhone.overdueGoals(summary.overdueEvaluations),
     summary.overdueTasks > 0 && nbPhone.overdueTasks(summary.overdueTasks),
     summary.nextRevision !== null && summary.nextRevision < todayIso() && nbPhone.revisionPassed,

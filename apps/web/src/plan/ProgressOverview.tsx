@@ -39,6 +39,14 @@ export function ProgressOverview() {
         <p className="overview__value">{formatDate(summary.nextRevision) || nb.overview.notSet}</p>
         {revisionPassed && <p className="overview__sub">{nb.overview.revisionPassed}</p>}
       </div>
+      <div className={`overview__item ${summary.evaluationsOverdue > 0 ? 'overview__item--warning' : ''}`}>
+        <h3 className="overview__label" title={nb.overview.evaluationsOverdueHint}>
+          {nb.overview.evaluationsOverdue}
+        </h3>
+        <p className="overview__value" data-testid="overview-evaluations-overdue">
+          {summary.evaluationsOverdue}
+        </p>
+      </div>
       <div className={`overview__item ${summary.overdueEvaluations > 0 ? 'overview__item--warning' : ''}`}>
         <h3 className="overview__label" title={nb.overview.overdueEvaluationsHint}>
           {nb.overview.overdueEvaluations}

@@ -5,7 +5,11 @@ import type { PlanConnection } from '../collab/PlanConnection.ts';
 import type { PresenceEntry } from '../collab/presence.ts';
 import { jsonEqual } from '../hooks/useYValue.ts';
 import { todayIso } from '../i18n/index.ts';
+import { evaluationsOverdueOfDoc } from './evaluationsOverdueOfDoc.ts';
 import { progressOfDoc } from './progressOfDoc.ts';
+
+/** The overview's figures: plan-model's summary, and the goals overdue for evaluation by the plan's interval. */
+export type PlanOverview = ProgressSummary & { evaluationsOverdue: number };
 
 export function useConnectionSnapshot(connection: PlanConnection): ConnectionSnapshot {
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
@@ -53,16 +57,17 @@ export function useUndoState(connection: PlanConnection): UndoState {
 const SUMMARY_DELAY_MS = 200;
 
 /** The plan's progress, recomputed shortly after changes (at most every SUMMARY_DELAY_MS while people type). */
-export function useProgressSummary(connection: PlanConnection): ProgressSummary | null {
+export function useProgressSummary(connection: PlanConnection): PlanOverview | null {
   const { doc } = connection;
-  const compute = (): ProgressSummary | null => {
+  const compute = (): PlanOverview | null => {
     try {
-      return progressOfDoc(doc, todayIso());
+      const today = todayIso();
+      return { ...progressOfDoc(doc, today), evaluationsOverdue: evaluationsOverdueOfDoc(doc, today) };
     } catch {
       return null;
     }
   };
-  const [summary, setSummary] = useState<ProgressSummary | null>(compute);
+  const [summary, setSummary] = useState<PlanOverview | null>(compute);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = (): void => {
