@@ -220,7 +220,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     }),
     checkpointSpreadMs: redis ? CHECKPOINT_SPREAD_MS : 0,
     onSaved: (planId) => void projector.catchUp(planId, { flushChangeLog: true }),
-    onLeft: (planId, userId, seq) => {
+    onLeft: (planId, userId, seq, stayedMs) => {
+      if (stayedMs < config.VISIT_MIN_SECONDS * 1000) return;
       storage.history.recordVisit(planId, userId, { seq, at: Date.now() }).catch((error: unknown) => {
         app.log.error({ planId, err: (error as Error).message }, 'could not record a visit');
       });

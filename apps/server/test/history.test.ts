@@ -507,3 +507,32 @@ describe.each(['SQLite', 'PostgreSQL'])(
     });
   },
 );
+
+describe('a visit is a stay, not a glance', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ VISIT_MIN_SECONDS: '1' });
+  });
+  afterAll(() => server.close());
+
+  it('records where someone left the plan only when they stayed VISIT_MIN_SECONDS, so «endret siden sist» waits', async () => {
+    const parent = await registerUser(server.url, 'Kari Nilsen');
+    const planId = await createFamilyPlan(server.url, parent);
+    const lastVisit = async () =>
+      (await api<VersionList>(server.url, parent, 'GET', `/api/plans/${planId}/versions`)).body.lastVisit;
+    const rooms = server.app.samplan.rooms['rooms'] as Map<string, unknown>;
+
+    // A glance: in and out at once. Nothing is recorded (the room closes when she leaves).
+    const glance = await synced(server, parent, planId);
+    glance.destroy();
+    await waitFor(() => !rooms.has(planId));
+    expect(await lastVisit()).toBeNull();
+
+    // A stay of a second and more: where she left is her last visit.
+    const stay = await synced(server, parent, planId);
+    const joined = Date.now();
+    await waitFor(() => Date.now() - joined > 1100, { timeout: 5000 });
+    stay.destroy();
+    await waitFor(async () => (await lastVisit()) !== null);
+  });
+});

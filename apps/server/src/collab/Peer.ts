@@ -19,6 +19,8 @@ export interface Peer {
   readonly presence: PresenceUser;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** When it joined (ms): how long its user stayed in the plan. */
+  readonly joinedAt: number;
 }
 
 export function createPeer(
@@ -27,5 +29,13 @@ export function createPeer(
   writableParts: ReadonlySet<PlanPart>,
   sessionId = '',
 ): Peer {
-  return { socket, userId: presence.id, sessionId, presence, writableParts, awarenessIds: new Set() };
+  return {
+    socket,
+    userId: presence.id,
+    sessionId,
+    presence,
+    writableParts,
+    awarenessIds: new Set(),
+    joinedAt: Date.now(),
+  };
 }

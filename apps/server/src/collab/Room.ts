@@ -33,8 +33,8 @@ export interface RoomOptions {
   logger: RoomLogger;
   /** Called once, when the last peer has left; `saved` settles when everything is committed. */
   onClosing: (room: Room, saved: Promise<void>) => void;
-  /** Called when a peer leaves, with what the plan was as it left (its user's last visit). */
-  onLeft?: (planId: string, userId: string, seq: number) => void;
+  /** Called when a peer leaves, with what the plan was as it left and how long it stayed (its user's visit). */
+  onLeft?: (planId: string, userId: string, seq: number, stayedMs: number) => void;
   /** Called when a peer's edit is refused (it is dropped, and the peer closed with 4409 to load the plan again). */
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
   /** The plan's presence on the other instances; none with one instance. */
@@ -184,7 +184,7 @@ export class Room {
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
-    if (this.state) this.options.onLeft?.(this.planId, peer.userId, this.state.lastSeq);
+    if (this.state) this.options.onLeft?.(this.planId, peer.userId, this.state.lastSeq, Date.now() - peer.joinedAt);
     this.presence.leave(peer);
     if (peer.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'leave');

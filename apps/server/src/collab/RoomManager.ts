@@ -20,7 +20,7 @@ export interface RoomManagerOptions {
   compactor: Compactor;
   logger: RoomLogger;
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
-  onLeft?: (planId: string, userId: string, seq: number) => void;
+  onLeft?: (planId: string, userId: string, seq: number, stayedMs: number) => void;
   /** The plans' presence on the other instances (Redis); none with one instance. */
   presence?: PresenceFeed | null;
   /**

@@ -110,6 +110,11 @@ const ConfigSchema = z.object({
    * always catch up first, so this only bounds the lag for a plan kept open; replaying is not free (bench).
    */
   CHANGE_LOG_DELAY_MS: z.coerce.number().int().nonnegative().default(300_000),
+  /**
+   * How long someone must stay in a plan for it to count as a visit («endret siden sist» then starts from it): a
+   * glance at the plan on the phone does not use up the news of what others changed.
+   */
+  VISIT_MIN_SECONDS: z.coerce.number().int().nonnegative().default(30),
   /** Where mail is sent (`smtp://host:port`, `smtps://user:pass@host:port`); without it, to DATA_DIR/outbox/ and the log. */
   SMTP_URL: z
     .string()
