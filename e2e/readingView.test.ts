@@ -116,7 +116,11 @@ describe('the reading view, on a phone and a desktop', () => {
     await expectText(page.locator('.section-menu__current'), 'Tiltak');
     // Nothing is wider than the phone, also with a measure open (its selects hold whole goal titles): no card or
     // button is cut off at the edge.
-    await page.locator('.item-list > li').first().getByRole('button', { name: /^Endre/ }).click();
+    await page
+      .locator('.item-list > li')
+      .first()
+      .getByRole('button', { name: /^Endre/ })
+      .click();
     await page.locator('.item-card__form').waitFor();
     const rightEdge = await page.evaluate(() =>
       Math.max(
