@@ -2,7 +2,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { createPlanViaApi, inviteToPlan, newUserContext, type TestUser } from './support/browser.ts';
-import { closeItems, collectPageErrors, editorText, openItem, openPlan, waitForConnected } from './support/planPage.ts';
+import {
+  closeItems,
+  collectPageErrors,
+  editorText,
+  expectText,
+  openItem,
+  openPlan,
+  waitForConnected,
+} from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { sectionSnapshot } from './support/snapshot.ts';
 import { waitFor } from './support/waitFor.ts';
@@ -222,7 +230,8 @@ describe('the plan editor with two people', () => {
       page.evaluate(() => {
         const counts: Record<string, number> = {};
         for (const badge of document.querySelectorAll<HTMLElement>(
-          'li.goal > article > .item-card__header > .status-badge',
+          // The goal's status, not the badge saying its evaluation is due.
+          'li.goal > article > .item-card__header > .status-badge:not(.status-badge--overtid):not(.status-badge--snart)',
         )) {
           const status = badge.dataset.status ?? '';
           counts[status] = (counts[status] ?? 0) + 1;
@@ -275,6 +284,12 @@ describe('the plan editor with two people', () => {
     const expected = await overdueInList();
     expect(expected).toBeGreaterThan(0);
     await a.getByTestId('overview-evaluations-overdue').getByText(String(expected), { exact: true }).waitFor();
+    // ... and each such goal's card says so, with the date it was due.
+    const overdueCards = a.locator('li.goal > article', {
+      has: a.locator(':scope > .item-card__header .status-badge--overtid'),
+    });
+    await waitFor(async () => (await overdueCards.count()) === expected, { message: 'overdue goals marked' });
+    await expectText(overdueCards.first(), /Evaluering\s*På overtid siden \d\d\.\d\d\.\d{4}/);
   });
 
   it('undoes only my own edits', async () => {

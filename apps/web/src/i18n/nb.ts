@@ -301,6 +301,12 @@ export const nb = {
     expressedBy: 'Hvem har uttrykt målet',
     expressedByHint: 'For eksempel «Emma og foreldrene».',
     targetDate: 'Måldato',
+    /** A goal due for evaluation by the plan's evaluation interval. */
+    evaluation: 'Evaluering',
+    evaluationOverdue: 'Evaluering på overtid',
+    evaluationSoon: 'Skal evalueres snart',
+    evaluationOverdueSince: (date: string) => `På overtid siden ${date}`,
+    evaluationBy: (date: string) => `Innen ${date}`,
     empty: 'Ingen mål ennå. Begynn med det som er viktigst for barnet og familien.',
     milestones: 'Milepæler',
     noMilestones: 'Ingen evalueringer ennå.',

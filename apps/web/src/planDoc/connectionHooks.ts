@@ -5,11 +5,17 @@ import type { PlanConnection } from '../collab/PlanConnection.ts';
 import type { PresenceEntry } from '../collab/presence.ts';
 import { jsonEqual } from '../hooks/useYValue.ts';
 import { todayIso } from '../i18n/index.ts';
-import { evaluationsOverdueOfDoc } from './evaluationsOverdueOfDoc.ts';
+import { evaluationDueOfDoc, type EvaluationDue } from './evaluationDueOfDoc.ts';
 import { progressOfDoc } from './progressOfDoc.ts';
 
-/** The overview's figures: plan-model's summary, and the goals overdue for evaluation by the plan's interval. */
-export type PlanOverview = ProgressSummary & { evaluationsOverdue: number };
+/**
+ * The overview's figures: plan-model's summary, and the goals due or overdue for evaluation by the plan's interval
+ * (by goal id) with how many are overdue.
+ */
+export type PlanOverview = ProgressSummary & {
+  evaluationDue: Record<string, EvaluationDue>;
+  evaluationsOverdue: number;
+};
 
 export function useConnectionSnapshot(connection: PlanConnection): ConnectionSnapshot {
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
@@ -62,7 +68,9 @@ export function useProgressSummary(connection: PlanConnection): PlanOverview | n
   const compute = (): PlanOverview | null => {
     try {
       const today = todayIso();
-      return { ...progressOfDoc(doc, today), evaluationsOverdue: evaluationsOverdueOfDoc(doc, today) };
+      const evaluationDue = evaluationDueOfDoc(doc, today);
+      const evaluationsOverdue = Object.values(evaluationDue).filter((due) => due.overdue).length;
+      return { ...progressOfDoc(doc, today), evaluationDue, evaluationsOverdue };
     } catch {
       return null;
     }

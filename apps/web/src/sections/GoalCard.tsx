@@ -11,6 +11,7 @@ import { ItemExcerpt } from '../items/ItemExcerpt.tsx';
 import { ItemFacts } from '../items/ItemFacts.tsx';
 import { StatusBadge } from '../items/StatusBadge.tsx';
 import type { Milestone } from '../planDoc/derivedHooks.ts';
+import type { EvaluationDue } from '../planDoc/evaluationDueOfDoc.ts';
 import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalMilestones } from './GoalMilestones.tsx';
@@ -23,6 +24,8 @@ export interface GoalCardProps {
   siblings: readonly string[];
   milestones: readonly Milestone[];
   measureCount: number;
+  /** When it is due or overdue for evaluation by the plan's interval (none: not soon). */
+  evaluation?: EvaluationDue | undefined;
   /** Only for a hovedmål: its delmål, rendered inside it. */
   children?: React.ReactNode;
   onAddSub?(): void;
@@ -30,7 +33,17 @@ export interface GoalCardProps {
 
 const STATUS_OPTIONS = enumOptions(GOAL_STATUSES, nb.goalStatus);
 
-export function GoalCard({ id, number, isSub, siblings, milestones, measureCount, children, onAddSub }: GoalCardProps) {
+export function GoalCard({
+  id,
+  number,
+  isSub,
+  siblings,
+  milestones,
+  measureCount,
+  evaluation,
+  children,
+  onAddSub,
+}: GoalCardProps) {
   const actions = usePlanActions();
   const item = useItemMap('goals', id);
   const title = useField('goals', item, 'title');
@@ -58,6 +71,12 @@ export function GoalCard({ id, number, isSub, siblings, milestones, measureCount
       badges={
         <>
           <StatusBadge status={status} label={nb.goalStatus[status]} />
+          {evaluation && (
+            <StatusBadge
+              status={evaluation.overdue ? 'overtid' : 'snart'}
+              label={evaluation.overdue ? nb.goals.evaluationOverdue : nb.goals.evaluationSoon}
+            />
+          )}
           <span className="muted item-card__meta">{nb.goals.measuresFor(measureCount)}</span>
         </>
       }
@@ -97,6 +116,14 @@ export function GoalCard({ id, number, isSub, siblings, milestones, measureCount
       <ItemFacts
         facts={[
           { label: nb.goals.targetDate, value: targetDate ? formatDate(targetDate) : null },
+          {
+            label: nb.goals.evaluation,
+            value: evaluation
+              ? (evaluation.overdue ? nb.goals.evaluationOverdueSince : nb.goals.evaluationBy)(
+                  formatDate(evaluation.dueDate),
+                )
+              : null,
+          },
           { label: nb.goals.expressedBy, value: expressedByText },
         ]}
       />

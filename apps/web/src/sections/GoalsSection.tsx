@@ -3,6 +3,8 @@ import { AddButton } from '../items/AddButton.tsx';
 import { ItemListSection } from '../items/ItemListSection.tsx';
 import { useOpenNewItem } from '../items/OpenItem.tsx';
 import { useMeasureCountByGoal, useMilestones, type Milestone } from '../planDoc/derivedHooks.ts';
+import { useProgressSummary } from '../planDoc/connectionHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { useGoalTree } from '../planDoc/planHooks.ts';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalCard } from './GoalCard.tsx';
@@ -12,6 +14,7 @@ export function GoalsSection() {
   const tree = useGoalTree();
   const milestones = useMilestones();
   const measureCounts = useMeasureCountByGoal();
+  const evaluationDue = useProgressSummary(usePlan().connection)?.evaluationDue ?? {};
   const openNew = useOpenNewItem();
 
   const byGoal = new Map<string, Milestone[]>();
@@ -51,6 +54,7 @@ export function GoalsSection() {
             siblings={top}
             milestones={byGoal.get(id) ?? []}
             measureCount={measureCounts.get(id) ?? 0}
+            evaluation={evaluationDue[id]}
             onAddSub={() => addSub(id)}
           >
             {subs.length > 0 && (
@@ -64,6 +68,7 @@ export function GoalsSection() {
                     siblings={subs}
                     milestones={byGoal.get(subId) ?? []}
                     measureCount={measureCounts.get(subId) ?? 0}
+                    evaluation={evaluationDue[subId]}
                   />
                 ))}
               </ol>

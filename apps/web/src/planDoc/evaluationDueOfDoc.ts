@@ -14,12 +14,20 @@ const date = (value: unknown): string | null =>
 const text = (value: unknown): string =>
   value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
 
+/** A goal's evaluation by the plan's interval, when it is due within days or overdue. */
+export interface EvaluationDue {
+  dueDate: string;
+  /** Days overdue, or days left. */
+  days: number;
+  overdue: boolean;
+}
+
 /**
- * How many goals are overdue for evaluation by the plan's evaluation interval (from their last evaluation, or the
- * plan's start), read straight from the Y.Doc: the same count Mine planer, Varsler and the mails use (plan-model's
- * attentionItems), which the overview's «Måldato passert» (goals past their own target date) is not.
+ * The goals due or overdue for evaluation by the plan's evaluation interval (from their last evaluation, or the
+ * plan's start), read straight from the Y.Doc: what Mine planer, Varsler and the mails say (plan-model's
+ * attentionItems), which the overview's «Måldato passert» (goals past their own target date) is not. By goal id.
  */
-export function evaluationsOverdueOfDoc(doc: Y.Doc, today: string): number {
+export function evaluationDueOfDoc(doc: Y.Doc, today: string): Record<string, EvaluationDue> {
   const items = (name: 'goals' | 'evaluations') =>
     [...getCollection(doc, name).entries()].filter(
       (entry): entry is [string, Y.Map<unknown>] => entry[1] instanceof Y.Map,
@@ -58,5 +66,10 @@ export function evaluationsOverdueOfDoc(doc: Y.Doc, today: string): number {
       };
     }),
   };
-  return attentionItems(facts, today).filter((item) => item.kind === 'evaluationOverdue').length;
+  const due: Record<string, EvaluationDue> = {};
+  for (const item of attentionItems(facts, today)) {
+    if (item.kind !== 'evaluationOverdue' && item.kind !== 'evaluationDue') continue;
+    due[item.goalId] = { dueDate: item.dueDate, days: item.days, overdue: item.kind === 'evaluationOverdue' };
+  }
+  return due;
 }
