@@ -170,15 +170,16 @@ export const nbAccess = {
     email: 'E-postadressen til personen',
     emailHint: 'Personen logger inn eller lager konto med denne adressen.',
     role: 'Rolle i planen',
+    /** What each role may do, as apps/server/PERMISSIONS.md has it; the parts named as the plan's side menu names them. */
     roleHelp: {
       foresatt:
-        'Forelder eller foresatt. Familien eier planen: kan invitere, registrere og trekke samtykke og lese innsynsloggen.',
-      barn: 'Barnet eller ungdommen selv. Kan lese og skrive i planen.',
+        'Forelder eller foresatt. Familien eier planen: kan lese og skrive i hele planen, invitere andre, gi og trekke tilbake samtykke og lese innsynsloggen.',
+      barn: 'Barnet eller ungdommen selv. Kan lese hele planen og skrive i «Om barnet og familien», «Mål» og «Evaluering».',
       koordinator:
-        'Barnekoordinator eller koordinator. Kan skrive i planen, invitere og lese innsynsloggen. Trenger familiens samtykke.',
+        'Barnekoordinator eller koordinator. Kan lese og skrive i hele planen, invitere andre og lese innsynsloggen. Kan ikke gi samtykke for familien. Trenger familiens samtykke.',
       deltaker:
-        'Med i ansvarsgruppa, for eksempel skole, helsestasjon eller NAV. Kan lese og skrive i planen. Trenger familiens samtykke.',
-      lesetilgang: 'Kan bare lese planen, ikke skrive. Trenger familiens samtykke.',
+        'Med i ansvarsgruppa, for eksempel skole, helsestasjon eller NAV. Kan lese hele planen og skrive i «Tiltak», «Evaluering», «Samarbeid», «Møter», «Oppgaver» og «Tjenester og kontakter». Kan ikke endre barnets mål eller «Om barnet og familien». Trenger familiens samtykke.',
+      lesetilgang: 'Kan lese hele planen, men ikke skrive i den. Trenger familiens samtykke.',
     } as Record<string, string>,
     roleOption: {
       foresatt: 'Foresatt (forelder eller verge)',
@@ -372,11 +373,13 @@ export const nbAccess = {
     yourRole: 'Din rolle',
     roleForYou: {
       foresatt:
-        'Du er med som forelder eller foresatt. Familien eier planen: du kan skrive i den, invitere andre, gi og trekke tilbake samtykke og se hvem som har lest og endret planen.',
-      barn: 'Du er med som barnet eller ungdommen planen handler om. Du kan lese og skrive i planen.',
-      koordinator: 'Du er med som koordinator. Du kan skrive i planen, invitere andre og se innsynsloggen.',
-      deltaker: 'Du er med i ansvarsgruppa. Du kan lese og skrive i planen.',
-      lesetilgang: 'Du kan lese planen, men ikke skrive i den.',
+        'Du er med som forelder eller foresatt. Familien eier planen: du kan lese og skrive i hele planen, invitere andre, gi og trekke tilbake samtykke og se hvem som har lest og endret planen.',
+      barn: 'Du er med som barnet eller ungdommen planen handler om. Du kan lese hele planen og skrive i «Om barnet og familien», «Mål» og «Evaluering».',
+      koordinator:
+        'Du er med som koordinator. Du kan lese og skrive i hele planen, invitere andre og se innsynsloggen.',
+      deltaker:
+        'Du er med i ansvarsgruppa. Du kan lese hele planen og skrive i «Tiltak», «Evaluering», «Samarbeid», «Møter», «Oppgaver» og «Tjenester og kontakter».',
+      lesetilgang: 'Du kan lese hele planen, men ikke skrive i den.',
     } as Record<string, string>,
     invitedEmail: 'Invitasjonen er sendt til',
     validUntil: 'Lenken virker til',
