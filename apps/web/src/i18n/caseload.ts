@@ -34,6 +34,22 @@ export const nbCaseload = {
   isOverdue: (item: AttentionItem): boolean =>
     item.kind === 'evaluationOverdue' || item.kind === 'revisionPassed' || item.kind === 'taskOverdue',
   more: (count: number) => (count === 1 ? 'og 1 ting til' : `og ${count} ting til`),
+  /** The "og N ting til" button, once the card shows every item. */
+  fewer: 'Vis færre',
+  /**
+   * A plan I cannot open after the family has answered: they answered without me, or withdrew consent to the plan.
+   * (Before they answer: nb.plans.waitingForConsent.)
+   */
+  locked: {
+    gitt: {
+      badge: 'Familien har ikke delt planen med deg',
+      hint: 'Familien har svart på samtykket, men krysset ikke av for deg. Be familien om å gi deg tilgang under «Deltakere og tilgang» i planen.',
+    },
+    trukket: {
+      badge: 'Familien har trukket tilbake samtykket til planen',
+      hint: 'Ingen utenfor familien kan åpne planen nå. Ta kontakt med familien hvis dere skal fortsette samarbeidet.',
+    },
+  },
   nothing: 'Ingenting trenger oppfølging nå',
   lastChange: (date: string, name: string | null) => (name ? `Sist endret ${date} av ${name}` : `Sist endret ${date}`),
   toolsLabel: 'Finn en plan',
