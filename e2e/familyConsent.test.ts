@@ -57,7 +57,33 @@ describe('the consent step', () => {
     await saveScreenshot(phone, 'family-consent-phone');
     expect(await seriousViolations(phone)).toEqual([]);
 
+    // Only those ticked may open the plan: the koordinator who made it too, and the step says so.
+    await expectText(
+      phone.locator('.family-consent__choices legend'),
+      'Det gjelder også Sofie Andersen, som laget planen: uten kryss kan Sofie Andersen ikke lenger åpne den.',
+    );
+
+    // Giving consent with someone left unticked asks first, naming who cannot open the plan.
     await choice.check();
+    await phone.getByRole('button', { name: 'Gi samtykke' }).click();
+    const confirm = phone.getByRole('alertdialog', { name: 'Noen kan ikke åpne planen' });
+    await expectText(
+      confirm,
+      'Sofie Andersen (koordinator) laget planen, men kan ikke åpne den hvis du ikke krysser av.',
+    );
+    expect(await confirm.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await confirm.locator('li').count()).toBe(1);
+    await confirm.scrollIntoViewIfNeeded();
+    await saveScreenshot(phone, 'family-consent-confirm-phone', { fullPage: false });
+    expect(await seriousViolations(phone)).toEqual([]);
+    // Nothing was given yet; going back puts the focus on the box left unticked.
+    const before = await parent.context.request.get(`/api/plans/${planId}/consents`);
+    expect(((await before.json()) as { consents: unknown[] }).consents).toEqual([]);
+    await confirm.getByRole('button', { name: 'Gå tilbake og kryss av' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(await forKoordinator.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // Everyone ticked: consent is given straight away.
     await forKoordinator.check();
     await phone.getByRole('button', { name: 'Gi samtykke' }).click();
     await waitForConnected(phone);
@@ -76,6 +102,43 @@ describe('the consent step', () => {
     await phone.goto(`/planer/${planId}/samtykke`);
     await expectText(phone.locator('.consent-list'), 'Innlogget med e-post og passord');
     await saveScreenshot(phone, 'family-consent-recorded-phone');
+    for (const context of [koordinator.context, teacher.context, parent.context]) await context.close();
+  });
+
+  it('gives consent without the koordinator only when the parent confirms it, after which she cannot open the plan', async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
+    const planId = await createPlanViaApi(koordinator.context, { childName: 'Emma Nilsen' });
+    const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    await inviteAndAccept(koordinator.context, teacher.context, teacher.user.email, planId, 'deltaker', app.dataDir);
+    await inviteAndAccept(koordinator.context, parent.context, parent.user.email, planId, 'foresatt', app.dataDir);
+
+    const page = parent.page;
+    await page.goto(`/planer/${planId}`);
+    await expectText(page.locator('h1'), 'Før planen tas i bruk: familiens samtykke');
+    await page.getByRole('button', { name: 'Gi samtykke' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Noen kan ikke åpne planen' });
+    await confirm.waitFor();
+    expect(await confirm.locator('li').allTextContents()).toEqual([
+      'Sofie Andersen (koordinator) laget planen, men kan ikke åpne den hvis du ikke krysser av.',
+      'Lærer Lise (deltaker) kan ikke åpne planen.',
+    ]);
+    // Ticking a box puts the question away: it is asked again, about who is still left out.
+    await page.getByRole('checkbox', { name: /Del planen med Lærer Lise/ }).check();
+    expect(await confirm.count()).toBe(0);
+    await page.getByRole('button', { name: 'Gi samtykke' }).click();
+    await confirm.waitFor();
+    expect(await confirm.locator('li').allTextContents()).toEqual([
+      'Sofie Andersen (koordinator) laget planen, men kan ikke åpne den hvis du ikke krysser av.',
+    ]);
+    await confirm.getByRole('button', { name: 'Gi samtykke likevel' }).click();
+    await waitForConnected(page);
+    await expectText(page.locator('h1'), 'Individuell plan');
+
+    const consents = await parent.context.request.get(`/api/plans/${planId}/consents`);
+    const { consents: list } = (await consents.json()) as { consents: Array<{ kind: string }> };
+    expect(list.map((c) => c.kind).sort()).toEqual(['plan', 'sharing']);
+    expect((await koordinator.context.request.get(`/api/plans/${planId}`)).status()).toBe(403);
     for (const context of [koordinator.context, teacher.context, parent.context]) await context.close();
   });
 

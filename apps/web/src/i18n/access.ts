@@ -465,8 +465,13 @@ export const nbAccess = {
     whatTitle: 'Hva er planen?',
     what: 'En individuell plan samler barnets mål, hva som skal gjøres, og hvem som har ansvar for hva, på ett sted. Familien eier planen.',
     whoTitle: 'Hvem skal kunne se planen?',
-    whoIntro:
-      'Kryss av for dem dere vil dele planen med. Bare de dere krysser av for, kan åpne den. De andre venter til dere eventuelt samtykker senere.',
+    /** `creator`: the koordinator who made the plan, when the plan can be shared with them here. */
+    whoIntro: (creator: string | null) =>
+      `Kryss av for dem dere vil dele planen med. Bare de dere krysser av for, kan åpne planen. ${
+        creator
+          ? `Det gjelder også ${creator}, som laget planen: uten kryss kan ${creator} ikke lenger åpne den.`
+          : 'Det gjelder også den som laget planen.'
+      } De andre venter til dere eventuelt samtykker senere.`,
     familyTitle: 'I familien',
     familyNote: 'Familien kan alltid se og skrive i planen.',
     nobodyElse:
@@ -489,6 +494,18 @@ export const nbAccess = {
     noteHint: 'For eksempel hva som ikke skal deles, eller hvor lenge samtykket gjelder.',
     give: 'Gi samtykke',
     giving: 'Lagrer samtykket …',
+    /** Asked when the parent gives consent with someone left unticked: who will not be able to open the plan. */
+    confirmTitle: 'Noen kan ikke åpne planen',
+    confirmIntro: 'Du har ikke krysset av for alle. Gir du samtykke nå, gjelder dette:',
+    leftOut: (name: string, role: string, options: { creator: boolean; invited: boolean }) =>
+      options.creator
+        ? `${name} (${roleNames[role] ?? role}) laget planen, men kan ikke åpne den hvis du ikke krysser av.`
+        : options.invited
+          ? `${name} (${roleNames[role] ?? role}, invitert) kan ikke åpne planen når de takker ja.`
+          : `${name} (${roleNames[role] ?? role}) kan ikke åpne planen.`,
+    confirmLater: 'Dere kan dele planen med dem senere under «Deltakere og tilgang».',
+    confirmYes: 'Gi samtykke likevel',
+    confirmBack: 'Gå tilbake og kryss av',
     later: 'Ikke nå',
     laterNote: 'Planen kan ikke deles med noen utenfor familien før dere har samtykket.',
   },

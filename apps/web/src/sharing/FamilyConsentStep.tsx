@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { canWritePart } from '@samplan/api/partRights';
 import type { InviteInfo, MemberInfo, PlanInfo, PlanRole } from '@samplan/api';
 import { PLAN_PARTS } from '@samplan/plan-model';
@@ -18,10 +18,14 @@ const t = nbAccess.familyConsent;
 /** Someone outside the family the plan can be shared with: a member, or an invitation not yet accepted. */
 interface Candidate {
   key: string;
+  /** The member's name, or the address an invitation went to. */
+  name: string;
   label: string;
   role: PlanRole;
   userId?: string;
   inviteId?: string;
+  /** The koordinator who made the plan: the family has not answered yet, so they may open it until now. */
+  creator: boolean;
 }
 
 const FAMILY: readonly PlanRole[] = ['foresatt', 'barn'];
@@ -30,10 +34,24 @@ function candidatesOf(members: MemberInfo[], invites: InviteInfo[]): Candidate[]
   return [
     ...members
       .filter((m) => !m.family)
-      .map((m) => ({ key: `u:${m.userId}`, label: m.name, role: m.role, userId: m.userId })),
+      .map((m) => ({
+        key: `u:${m.userId}`,
+        name: m.name,
+        label: m.name,
+        role: m.role,
+        userId: m.userId,
+        creator: m.consent === 'venter-pa-familien',
+      })),
     ...invites
       .filter((i) => i.status === 'venter' && !FAMILY.includes(i.role))
-      .map((i) => ({ key: `i:${i.id}`, label: t.invited(i.email), role: i.role, inviteId: i.id })),
+      .map((i) => ({
+        key: `i:${i.id}`,
+        name: i.email,
+        label: t.invited(i.email),
+        role: i.role,
+        inviteId: i.id,
+        creator: false,
+      })),
   ];
 }
 
@@ -44,7 +62,8 @@ const familyParts = writableParts('foresatt');
 /**
  * The consent step a parent is led through when a plan made by a koordinator has no consent from the family: what
  * the plan is, who would see it and what each may do, that consent can be withdrawn. Nothing is ticked in advance:
- * the parent chooses. The server records it as this parent's account and how they logged in.
+ * the parent chooses. Giving it with someone left unticked asks first, naming who will not be able to open the plan
+ * (the koordinator who made it among them). The server records it as this parent's account and how they logged in.
  */
 export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven(): void }) {
   usePageTitle(t.title);
@@ -55,7 +74,14 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Those left unticked, while the parent is asked whether to give consent anyway. */
+  const [leftOut, setLeftOut] = useState<Candidate[] | null>(null);
+  const confirmRef = useRef<HTMLElement>(null);
   const noteId = useId();
+
+  useEffect(() => {
+    if (leftOut) confirmRef.current?.focus();
+  }, [leftOut]);
 
   useEffect(() => {
     let cancelled = false;
@@ -81,10 +107,25 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
     if (on) next.add(key);
     else next.delete(key);
     setChosen(next);
+    setLeftOut(null);
   };
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = (event: FormEvent): void => {
     event.preventDefault();
+    const unticked = candidates.filter((c) => !chosen.has(c.key));
+    if (unticked.length > 0) setLeftOut(unticked);
+    else void give();
+  };
+
+  /** Back to the boxes: the first one left unticked gets the focus. */
+  const goBack = (): void => {
+    const first = leftOut?.[0];
+    setLeftOut(null);
+    if (first) document.getElementById(`${noteId}-${first.key}`)?.focus();
+  };
+
+  const give = async (): Promise<void> => {
+    setLeftOut(null);
     setBusy(true);
     setError(null);
     const picked = candidates.filter((c) => chosen.has(c.key));
@@ -125,7 +166,7 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
             <p>{t.nobodyElse}</p>
           ) : (
             <fieldset className="family-consent__choices">
-              <legend>{t.whoIntro}</legend>
+              <legend>{t.whoIntro(candidates.find((c) => c.creator)?.name ?? null)}</legend>
               {candidates.map((c) => (
                 <div key={c.key} className="family-consent__choice">
                   <input
@@ -165,14 +206,42 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
         </div>
         <p className="hint">{t.recordedAs(user?.name ?? '')}</p>
         {error && <Alert>{error}</Alert>}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t.giving : t.give}
-          </button>
-          <Link to={paths.plans()} className="button">
-            {t.later}
-          </Link>
-        </div>
+        {leftOut ? (
+          <section
+            ref={confirmRef}
+            className="confirm family-consent__confirm"
+            role="alertdialog"
+            aria-labelledby={`${noteId}-confirm`}
+            aria-describedby={`${noteId}-confirm-list`}
+            tabIndex={-1}
+          >
+            <h2 id={`${noteId}-confirm`}>{t.confirmTitle}</h2>
+            <p>{t.confirmIntro}</p>
+            <ul id={`${noteId}-confirm-list`}>
+              {leftOut.map((c) => (
+                <li key={c.key}>{t.leftOut(c.name, c.role, { creator: c.creator, invited: !!c.inviteId })}</li>
+              ))}
+            </ul>
+            <p>{t.confirmLater}</p>
+            <div className="form-actions">
+              <button type="button" className="button button--primary" onClick={() => void give()}>
+                {t.confirmYes}
+              </button>
+              <button type="button" className="button" onClick={goBack}>
+                {t.confirmBack}
+              </button>
+            </div>
+          </section>
+        ) : (
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t.giving : t.give}
+            </button>
+            <Link to={paths.plans()} className="button">
+              {t.later}
+            </Link>
+          </div>
+        )}
         <p className="hint">{t.laterNote}</p>
       </form>
     </div>
