@@ -140,7 +140,9 @@ describe('invitations in the browser', () => {
     await page.getByRole('link', { name: 'Innsynslogg' }).click();
     await page.getByRole('heading', { name: 'Innsynslogg', level: 1 }).waitFor();
     await page.locator('.log-check').waitFor();
-    await expectText(page.locator('.log-check'), 'Loggen er uendret');
+    // The check in one plain line; the entries checked and the checksum behind «Vis detaljer».
+    await expectText(page.locator('.log-check'), 'Ingen har endret eller slettet noe i loggen');
+    await expectText(page.locator('.log-toolbar__count'), /^\d+ hendelser$/);
     const rows = await waitFor(
       async () => {
         const current = await logRows(page);
@@ -162,6 +164,16 @@ describe('invitations in the browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, '33-innsynslogg-mobil', { fullPage: false });
     await expectNoSeriousViolations(page, 'innsynslogg på mobil');
+    const details = page.locator('.log-details');
+    expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('.log-checksum code').isVisible()).toBe(false);
+    await details.getByText('Vis detaljer').click();
+    await expectText(details, /Samplan har kontrollert alle de \d+ oppføringene i loggen, og de henger sammen\./);
+    await expectText(details, 'Kontrollsum for loggen slik den er nå');
+    expect(await page.locator('.log-checksum code').isVisible()).toBe(true);
+    expect(await page.locator('.log-checksum code').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await saveScreenshot(page, '33-innsynslogg-detaljer-mobil', { fullPage: false });
+    await expectNoSeriousViolations(page, 'innsynslogg med detaljer');
     await page.setViewportSize(VIEWPORT);
 
     // The filter narrows the log to changes.
@@ -429,8 +441,11 @@ describe('login with an external provider (OIDC) in the browser', () => {
     await expectText(page.locator('main'), 'Du er logget inn som Kari Nordmann (kari.nordmann@eksempel.no).');
     await page.getByRole('button', { name: 'Bli med i planen' }).click();
     await page.waitForURL(new RegExp(`/planer/${planId}$`), { waitUntil: 'commit' });
-    // The family's consent, given as she is logged in: with ID-porten.
+    // The family's consent, given as she is logged in: with ID-porten. She shares it with nobody, and confirms that.
     await page.getByRole('button', { name: 'Gi samtykke' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Noen kan ikke åpne planen' });
+    await expectText(confirm, 'Ingrid Berg (koordinator) laget planen, men kan ikke åpne den hvis du ikke krysser av.');
+    await confirm.getByRole('button', { name: 'Gi samtykke likevel' }).click();
     await waitForConnected(page);
     const consents = (await (await context.request.get(`/api/plans/${planId}/consents`)).json()) as {
       consents: Array<{ kind: string; givenByAccount: { login: { method: string } | null } | null }>;

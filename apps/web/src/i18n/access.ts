@@ -264,11 +264,15 @@ export const nbAccess = {
     intro: 'Hvem som har sett og endret planen, og når. Det nyeste står øverst.',
     sealed: 'Loggen kan ikke endres i ettertid: hver oppføring er låst til den forrige, så en endring ville vises her.',
     checkTitle: 'Kontroll av loggen',
-    verifiedOk: 'Loggen er uendret',
+    verifiedOk: 'Ingen har endret eller slettet noe i loggen',
+    details: 'Vis detaljer',
     verifiedOkDetail: (count: number) =>
       count === 1
-        ? 'Oppføringen i loggen er kontrollert.'
-        : `Alle ${count} oppføringene i loggen er kontrollert og henger sammen.`,
+        ? 'Samplan har kontrollert oppføringen i loggen.'
+        : `Samplan har kontrollert alle de ${count} oppføringene i loggen, og de henger sammen.`,
+    /** The log's own entries behind the lines shown (one visit or one burst of opening is one line here). */
+    grouped: (entries: number, lines: number) =>
+      `Listen under har ${lines} linjer for de ${entries} oppføringene: når noen åpner planen flere ganger etter hverandre, står det på én linje.`,
     verifiedBad: 'Advarsel: loggen er endret',
     verifiedBadDetail: (seq: number, problem: string) =>
       `Oppføring nr. ${seq} stemmer ikke med resten av loggen (${problem}). Kontakt den som driver Samplan.`,
@@ -292,11 +296,8 @@ export const nbAccess = {
     what: 'Hva',
     empty: 'Ingen oppføringer.',
     showMore: (count: number) => `Vis ${count} eldre`,
-    /** `entries`: the log's own entries behind them (one visit or one burst of opening is one line here). */
-    count: (shown: number, total: number, entries: number) =>
-      entries > total
-        ? `Viser ${shown} av ${total} hendelser, fra ${entries} oppføringer i loggen`
-        : `Viser ${shown} av ${total} hendelser`,
+    count: (shown: number, total: number) =>
+      shown < total ? `Viser ${shown} av ${total} hendelser` : total === 1 ? '1 hendelse' : `${total} hendelser`,
     openedTimes: (times: number) => `${times} ganger`,
     system: 'Samplan (automatisk)',
     unknownPerson: 'Ukjent person',

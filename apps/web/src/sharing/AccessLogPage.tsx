@@ -29,10 +29,7 @@ function Verification({ verification }: { verification: LogVerification }) {
         <span className="log-check__icon" aria-hidden="true">
           ✓
         </span>
-        <div>
-          <p className="log-check__title">{t.verifiedOk}</p>
-          <p className="log-check__detail">{t.verifiedOkDetail(verification.checked)}</p>
-        </div>
+        <p className="log-check__title">{t.verifiedOk}</p>
       </div>
     );
   }
@@ -112,11 +109,18 @@ function AccessLog({ info }: { info: PlanInfo }) {
       {verification && (
         <section className="card log-summary" aria-label={t.checkTitle}>
           <Verification verification={verification} />
-          <p className="hint">{t.sealed}</p>
-          <details className="log-checksum">
-            <summary>{t.checksum}</summary>
-            <p className="hint">{t.checksumHint}</p>
-            <code>{verification.headHash}</code>
+          <details className="log-details">
+            <summary>{t.details}</summary>
+            <div className="log-details__body">
+              {verification.ok && <p>{t.verifiedOkDetail(verification.checked)}</p>}
+              {entries && entries.length > described.length && <p>{t.grouped(entries.length, described.length)}</p>}
+              <p>{t.sealed}</p>
+              <div className="log-checksum">
+                <p className="log-checksum__label">{t.checksum}</p>
+                <p className="hint">{t.checksumHint}</p>
+                <code>{verification.headHash}</code>
+              </div>
+            </div>
           </details>
         </section>
       )}
@@ -141,7 +145,7 @@ function AccessLog({ info }: { info: PlanInfo }) {
               </select>
             </div>
             <p className="muted log-toolbar__count" aria-live="polite">
-              {t.count(visible.length, filtered.length, filter === 'all' ? (entries?.length ?? 0) : 0)}
+              {t.count(visible.length, filtered.length)}
             </p>
             <button type="button" className="button button--small" onClick={load} disabled={loading}>
               {nbAccess.page.refresh}
