@@ -139,6 +139,14 @@ describe('the consent step', () => {
     const { consents: list } = (await consents.json()) as { consents: Array<{ kind: string }> };
     expect(list.map((c) => c.kind).sort()).toEqual(['plan', 'sharing']);
     expect((await koordinator.context.request.get(`/api/plans/${planId}`)).status()).toBe(403);
+
+    // Her Mine planer says the family answered without her, and what to do; not that she waits for them.
+    await koordinator.page.goto('/');
+    const card = koordinator.page.locator('.plan-card');
+    await expectText(card, 'Familien har ikke delt planen med deg');
+    await expectText(card, 'Be familien om å gi deg tilgang under «Deltakere og tilgang»');
+    expect(await card.textContent()).not.toContain('Venter på samtykke');
+    await saveScreenshot(koordinator.page, 'plan-not-shared-with-you');
     for (const context of [koordinator.context, teacher.context, parent.context]) await context.close();
   });
 

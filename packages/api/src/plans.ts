@@ -32,6 +32,8 @@ export type PlanSummary =
       role: PlanRole;
       access: 'venter-samtykke';
       progress: null;
+      /** The family's answer on the plan: `gitt` means they answered, but not shared it with me. */
+      familyConsent: FamilyConsent;
     });
 
 /** `GET /api/plans/:id`: the plan, my role and what my role may do (e.g. 'read', 'edit:goals', 'consent'). */

@@ -72,7 +72,14 @@ export async function planRoutes(app: FastifyInstance, options: PlanRoutesOption
         const planConsents = await consents.listForPlan(plan.id);
         const status = consentStatus(planConsents, user.id, plan.role, plan);
         if (!consentAllowsAccess(status)) {
-          return { ...publicPlan(plan), childName: null, role: plan.role, access: 'venter-samtykke', progress: null };
+          return {
+            ...publicPlan(plan),
+            childName: null,
+            role: plan.role,
+            access: 'venter-samtykke',
+            progress: null,
+            familyConsent: familyConsent(planConsents),
+          };
         }
         // What a plan's stored values make of its progress; a plan whose values break that shows as if it had none,
         // and the member's other plans are listed as ever.
