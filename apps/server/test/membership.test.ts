@@ -132,6 +132,35 @@ describe('invitations', () => {
     provider.destroy();
   });
 
+  it('an invitation into the family is mailed only, whoever makes it: no koordinator gets one by a foresatt of their own', async () => {
+    const koordinator = await registerUser(server.url, 'Sofie Andersen');
+    const planId = await createPlan(server.url, koordinator);
+    // A foresatt the koordinator makes of an address of their own (its mail reaches them) ...
+    const puppetAddress = 'sofie.privat@eksempel.no';
+    const puppetInvite = await api<{ token: string | null }>(
+      server.url,
+      koordinator,
+      'POST',
+      `/api/plans/${planId}/invites`,
+      {
+        email: puppetAddress,
+        role: 'foresatt',
+      },
+    );
+    expect(puppetInvite.body.token).toBeNull();
+    const puppet = await acceptAsNewUser(server.url, mailedInvitationToken(server.url, puppetAddress), 'Kari Nilsen');
+    const throughPuppet = await api<{ token: string | null; link: string | null }>(
+      server.url,
+      puppet,
+      'POST',
+      `/api/plans/${planId}/invites`,
+      { email: 'far@eksempel.no', role: 'foresatt' },
+    );
+    // ... gets no link for the mother's address either: it goes to her only.
+    expect(throughPuppet.status).toBe(201);
+    expect(throughPuppet.body).toMatchObject({ token: null, link: null });
+  });
+
   it('an invitation is for its address: another logged-in account is refused, and the link still works for it', async () => {
     const { parent, planId } = await familyPlan(server);
     const other = await registerUser(server.url, 'Ola Nilsen');

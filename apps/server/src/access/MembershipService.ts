@@ -73,9 +73,10 @@ export class MembershipService {
 
   /**
    * Makes an invitation and mails its link. The inviter gets the link too (to send it another way), except for an
-   * invitation into the family from outside it (a koordinator inviting a foresatt or barn): that link goes only to
-   * the invited address, so the person accepting has shown the address is theirs, and a koordinator cannot accept
-   * it themselves and act as the family (`token` and `link` null).
+   * invitation into the family (foresatt, barn): that link goes only to the invited address, so the person
+   * accepting has shown the address is theirs, and nobody can accept it for them and act, or consent, as the family
+   * (`token` and `link` null). Whoever invites: a koordinator could otherwise make a foresatt of an address of their
+   * own (its link mailed to them) and, as that foresatt, get the link for the mother's address.
    */
   async invite(
     actor: User,
@@ -172,7 +173,7 @@ export class MembershipService {
         expiresAt: invite.expiresAt,
       }),
     });
-    if (onlyByMail(input.role, granted.membership.role)) return { invite, token: null, link: null };
+    if (isFamilyRole(input.role)) return { invite, token: null, link: null };
     return { invite, token, link: this.linkFor(token) };
   }
 
@@ -278,7 +279,7 @@ export class MembershipService {
     }
     if (invite.membershipEndsAt !== null) this.scheduleSweep();
     // Its link reached nobody but the invited address: whoever used it has shown the address is theirs.
-    if (onlyByMail(invite.role, inviter!.role)) await this.deps.accounts.confirmEmail(user.id, this.now());
+    if (isFamilyRole(invite.role)) await this.deps.accounts.confirmEmail(user.id, this.now());
     return { planId: invite.planId, role: invite.role };
   }
 
@@ -462,9 +463,6 @@ export class MembershipService {
     return `${base}${LINK_PATHS.invitation}#${token}`;
   }
 }
-
-/** An invitation into the family made from outside it: its link is mailed to the invited address only. */
-const onlyByMail = (role: Role, inviterRole: Role): boolean => isFamilyRole(role) && !isFamilyRole(inviterRole);
 
 const refusalMessages = {
   INVITE_REVOKED: 'Invitasjonen er trukket tilbake',

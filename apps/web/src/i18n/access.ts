@@ -166,7 +166,7 @@ export const nbAccess = {
   inviteForm: {
     title: 'Inviter en person',
     intro:
-      'Samplan sender invitasjonen på e-post til personen. E-posten sier hvem som inviterer, men ikke hvem planen gjelder. Du får også en lenke som du kan sende selv, for eksempel på SMS (ikke når en koordinator inviterer familien: da går lenken bare til familiens egen e-post).',
+      'Samplan sender invitasjonen på e-post til personen. E-posten sier hvem som inviterer, men ikke hvem planen gjelder. Du får også en lenke som du kan sende selv, for eksempel på SMS (ikke når du inviterer noen i familien: da går lenken bare til deres egen e-post).',
     email: 'E-postadressen til personen',
     emailHint: 'Personen logger inn eller lager konto med denne adressen.',
     role: 'Rolle i planen',
@@ -208,7 +208,7 @@ export const nbAccess = {
     linkLabel: 'Invitasjonslenke',
     linkHint: (date: string) =>
       `Kommer ikke e-posten fram, kan du sende lenken selv. Den kan brukes én gang og virker til ${date}. Lenken vises bare nå.`,
-    /** An invitation into the family made by a koordinator: its link goes to the family's own address only. */
+    /** An invitation into the family: its link goes to the invited address only. */
     mailOnly: (date: string) =>
       `Fordi dette er en invitasjon til familien, sendes lenken bare til denne e-postadressen, slik at bare personen selv kan takke ja. Lenken kan brukes én gang og virker til ${date}. Kommer ikke e-posten fram, lag en ny invitasjon og sjekk adressen.`,
     copy: 'Kopier lenken',

@@ -11,7 +11,7 @@ export function absoluteLink(link: string, origin: string = location.origin): st
 
 /**
  * The new invitation: mailed to the address, and its link shown once with a copy button to send it another way;
- * an invitation into the family from a koordinator has no link here (it goes to the family's address only).
+ * an invitation into the family has no link here (it goes to the invited address only).
  */
 export function InviteLinkBox({ created, onAnother }: { created: CreatedInvite; onAnother(): void }) {
   const heading = useRef<HTMLHeadingElement>(null);
