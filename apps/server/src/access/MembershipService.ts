@@ -235,6 +235,9 @@ export class MembershipService {
    * invitation is for its address only; one to the family from outside it only while the family has not joined.
    */
   async accept(user: User, invite: InviteRecord): Promise<{ planId: string; role: Role }> {
+    // A membership whose end has come is ended first (its consents with it), as the sweep would: one the sweep has
+    // not reached yet would otherwise be taken over by this one, with the consent given for it.
+    await this.endEnded();
     if (await this.deps.plans.findMembership(invite.planId, user.id, this.now())) {
       throw new AppError('ALREADY_MEMBER', 'Du er allerede med i denne planen');
     }
@@ -410,20 +413,25 @@ export class MembershipService {
   /** Ends every membership whose end has come: removes it, closes its sockets and logs it. */
   async sweep(): Promise<void> {
     try {
-      for (const ended of await this.deps.plans.endedMemberships(this.now())) {
-        this.deps.events.ended({ planId: ended.planId, userId: ended.userId, reason: MEMBERSHIP_ENDED_REASON });
-        await this.endSharingConsents(null, ended.planId, ended.userId, 'member.expired');
-        await this.deps.plans.removeMembership(ended.planId, ended.userId, [
-          await this.deps.log.entry(null, 'member.expired', {
-            userId: ended.userId,
-            role: ended.role,
-            endedAt: new Date(ended.endsAt!).toISOString(),
-          }),
-        ]);
-      }
+      await this.endEnded();
     } catch (error) {
       this.retryNotBefore = this.now() + 5000;
       this.deps.logger.error({ err: (error as Error).message }, 'could not end memberships');
+    }
+  }
+
+  /** What the sweep does, failing with the first error. */
+  private async endEnded(): Promise<void> {
+    for (const ended of await this.deps.plans.endedMemberships(this.now())) {
+      this.deps.events.ended({ planId: ended.planId, userId: ended.userId, reason: MEMBERSHIP_ENDED_REASON });
+      await this.endSharingConsents(null, ended.planId, ended.userId, 'member.expired');
+      await this.deps.plans.removeMembership(ended.planId, ended.userId, [
+        await this.deps.log.entry(null, 'member.expired', {
+          userId: ended.userId,
+          role: ended.role,
+          endedAt: new Date(ended.endsAt!).toISOString(),
+        }),
+      ]);
     }
   }
 
