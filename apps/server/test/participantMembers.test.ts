@@ -15,6 +15,8 @@ describe('participantMembers', () => {
         participant('p2', 'Fysioterapeut', 'e-post:per@helse.example.'),
         participant('p3', 'Per Fysio', 'ring sentralbordet'),
         participant('p4', 'Helsesykepleier', 'hilde@helse.example, kontor 2'),
+        participant('p6', 'Fysio', 'per@helse.example/99 99 99 99'),
+        participant('p7', 'Lærer', '«lise.laerer@skole.example»!'),
         participant('p5', 'Ukjent', 'noen@@helse.example noen@helse. @helse.example'),
       ],
       members,
@@ -24,6 +26,8 @@ describe('participantMembers', () => {
         ['p1', 'u-lise'],
         ['p2', 'u-per'],
         ['p3', 'u-per'],
+        ['p6', 'u-per'],
+        ['p7', 'u-lise'],
       ]),
     );
   });

@@ -9,7 +9,9 @@ interface Member {
 const normalize = (text: string): string => text.trim().toLocaleLowerCase('nb').replace(/\s+/g, ' ');
 /** What separates an address from the words around it in a contact text ("Kari <kari@skole.no>; tlf. 99 …"). */
 const SEPARATORS = /[\s<>(),;:]+/;
-const TOP_LEVEL_DOMAIN = /^[a-z]{2,}$/i;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** The letters a top-level domain starts with; what follows them («/99 99 99 99», «!») is not the address. */
+const TOP_LEVEL_DOMAIN = /^[a-z]{2,}/i;
 
 /**
  * The e-mail addresses in a contact text, each word read once: a backtracking pattern over the whole text (which
@@ -20,11 +22,14 @@ function emailsIn(contact: string): string[] {
   for (const word of contact.split(SEPARATORS)) {
     let end = word.length;
     while (end > 0 && word[end - 1] === '.') end -= 1; // the full stop after an address
-    const candidate = word.slice(0, end);
+    let start = 0;
+    while (start < end && !LETTER_OR_DIGIT.test(word[start]!)) start += 1; // «, ", ' or [ before it
+    const candidate = word.slice(start, end);
     const at = candidate.indexOf('@');
     const dot = candidate.lastIndexOf('.');
     if (at <= 0 || at !== candidate.lastIndexOf('@') || dot <= at + 1) continue;
-    if (TOP_LEVEL_DOMAIN.test(candidate.slice(dot + 1))) emails.push(candidate);
+    const domain = TOP_LEVEL_DOMAIN.exec(candidate.slice(dot + 1));
+    if (domain) emails.push(candidate.slice(0, dot + 1 + domain[0].length));
   }
   return emails;
 }
