@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MessageSeal } from '../src/signing/MessageSeal.ts';
+import { MessageSeal, SEALED_MESSAGE_MAX_AGE_MS } from '../src/signing/MessageSeal.ts';
+
+const SECRET = 'delt-hemmelighet-for-økter-og-tokens-på-alle-instanser';
 
 describe('MessageSeal', () => {
-  const seal = new MessageSeal('delt-hemmelighet-for-økter-og-tokens-på-alle-instanser');
+  const seal = new MessageSeal(SECRET);
   const payload = new TextEncoder().encode('{"kind":"session"}');
 
   it('opens what it sealed for the same channel', () => {
     const sealed = seal.seal('samplan:access', payload);
-    expect(sealed.byteLength).toBe(payload.byteLength + 32);
+    expect(sealed.byteLength).toBe(payload.byteLength + 40);
     expect(new Uint8Array(seal.open('samplan:access', sealed)!)).toEqual(payload);
     // A view into a larger buffer (as a connection's read buffer hands it over) opens too.
     const inLarger = Buffer.concat([Buffer.from('xyz'), sealed]).subarray(3);
@@ -17,16 +19,36 @@ describe('MessageSeal', () => {
   it('opens nothing unsealed, changed, for another channel, under another secret, or too short', () => {
     const sealed = seal.seal('samplan:commits:plan-a', payload);
     expect(seal.open('samplan:commits:plan-a', Buffer.from(payload))).toBeNull();
-    const changed = Buffer.from(sealed);
-    changed[changed.length - 1]! ^= 1;
-    expect(seal.open('samplan:commits:plan-a', changed)).toBeNull();
-    const changedTag = Buffer.from(sealed);
-    changedTag[0]! ^= 1;
-    expect(seal.open('samplan:commits:plan-a', changedTag)).toBeNull();
+    for (const at of [0, 35, sealed.length - 1]) {
+      const changed = Buffer.from(sealed);
+      changed[at]! ^= 1;
+      expect(seal.open('samplan:commits:plan-a', changed), `byte ${at}`).toBeNull();
+    }
     expect(seal.open('samplan:commits:plan-b', sealed)).toBeNull();
     expect(
       new MessageSeal('en-annen-hemmelighet-som-ingen-instans-har').open('samplan:commits:plan-a', sealed),
     ).toBeNull();
-    expect(seal.open('samplan:commits:plan-a', sealed.subarray(0, 31))).toBeNull();
+    expect(seal.open('samplan:commits:plan-a', sealed.subarray(0, 39))).toBeNull();
+  });
+
+  it('opens no message recorded and played later, nor one heard before where once is asked', () => {
+    let now = Date.parse('2026-12-07T12:00:00.000Z');
+    const sender = new MessageSeal(SECRET, () => now);
+    const receiver = new MessageSeal(SECRET, () => now);
+    const sealed = sender.seal('samplan:access', payload);
+    // The instances' clocks may differ by up to the age allowed, either way.
+    now += SEALED_MESSAGE_MAX_AGE_MS;
+    expect(receiver.open('samplan:access', sealed)).not.toBeNull();
+    expect(
+      new MessageSeal(SECRET, () => now - 2 * SEALED_MESSAGE_MAX_AGE_MS).open('samplan:access', sealed),
+    ).not.toBeNull();
+    now += 1;
+    expect(receiver.open('samplan:access', sealed)).toBeNull();
+    now -= 1;
+    // Heard once: the same message again is dropped, another is not; without once, a commit, it opens again.
+    expect(receiver.open('samplan:access', sealed, { once: true })).not.toBeNull();
+    expect(receiver.open('samplan:access', sealed, { once: true })).toBeNull();
+    expect(receiver.open('samplan:access', sender.seal('samplan:access', payload), { once: true })).not.toBeNull();
+    expect(receiver.open('samplan:access', sealed)).not.toBeNull();
   });
 });

@@ -225,6 +225,55 @@ describe('two instances on PostgreSQL and Redis', () => {
     }
   });
 
+  it('drops a sealed "logg ut overalt" recorded on Redis and played again: the sessions started since stay', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const parent = await registerUser(a.url, 'Kari Hansen');
+    const planId = await createFamilyPlan(a.url, parent, 'Emma Nilsen');
+    const teacher = await addMember(a.url, parent, planId, 'deltaker', { name: 'Lærer Lise', consentBy: parent });
+    const access = `${a.app.samplan.config.REDIS_PREFIX}access`;
+    // Someone who can read and publish on Redis records what goes by.
+    const spy = new Redis(REDIS_URL);
+    const publisher = new Redis(REDIS_URL);
+    const seen: Buffer[] = [];
+    spy.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      if (channel.toString() === access) seen.push(message);
+    });
+    await spy.subscribe(access);
+    try {
+      expect((await api(a.url, parent, 'POST', '/api/auth/logout-everywhere')).status).toBe(204);
+      await waitFor(() => seen.length === 1);
+      // She logs in again and opens the plan on B; the teacher is there too.
+      const loggedIn = await fetch(`${a.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+        body: JSON.stringify({ email: parent.email, password: 'et-langt-passord' }),
+      });
+      expect(loggedIn.status).toBe(200);
+      const cookie = loggedIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const parentOnB = await syncedProvider(b, { ...parent, cookie }, planId);
+      let parentClosed = false;
+      parentOnB.on('connection-close', () => (parentClosed = true));
+      const teacherOnB = await syncedProvider(b, teacher, planId);
+      const teacherClosed = firstClose(teacherOnB);
+      try {
+        // The recorded message, played again; then the teacher logs out everywhere, on the same channel after it.
+        await publisher.publish(access, seen[0]!);
+        expect((await api(a.url, teacher, 'POST', '/api/auth/logout-everywhere')).status).toBe(204);
+        expect((await teacherClosed).code).toBe(4401);
+        expect(parentClosed).toBe(false);
+      } finally {
+        parentOnB.destroy();
+        teacherOnB.destroy();
+      }
+    } finally {
+      spy.disconnect();
+      publisher.disconnect();
+    }
+  });
+
   it("shows each peer's presence, bound to the account, on the other instance, and removes it when the peer leaves", async () => {
     const [a, b] = servers as [TestServer, TestServer];
     const parent = await registerUser(a.url, 'Kari Hansen');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { MessageSeal } from '../signing/MessageSeal.ts';
+import { UNSEALED, type MessageSeal } from '../signing/MessageSeal.ts';
 import type { AccessEnded, AccessEvents, SessionEnded } from './AccessEvents.ts';
 
 type Relayed = { instance: string } & (
@@ -47,9 +47,9 @@ export class RedisAccessRelay {
   }
 
   private received(sealed: Buffer): void {
-    const payload = this.seal.open(this.channel, sealed);
-    if (payload === null)
-      return this.onError(new Error(`dropped a message on ${this.channel} without this deployment's seal`));
+    // Heard once: a "logg ut overalt" played again would close the sessions started since.
+    const payload = this.seal.open(this.channel, sealed, { once: true });
+    if (payload === null) return this.onError(new Error(`dropped a message on ${this.channel}: ${UNSEALED}`));
     try {
       const message = JSON.parse(payload.toString()) as Relayed;
       if (message.instance === this.instance) return;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { MessageSeal } from '../signing/MessageSeal.ts';
+import { UNSEALED, type MessageSeal } from '../signing/MessageSeal.ts';
 import type { PresenceFeed, PresenceListener } from './PresenceFeed.ts';
 
 type Message = { instance: string } & ({ kind: 'update'; update: string } | { kind: 'ask' });
@@ -67,9 +67,8 @@ export class RedisPresenceFeed implements PresenceFeed {
   private received(channel: string, sealed: Buffer): void {
     const listeners = this.listeners.get(channel.slice(this.channelPrefix.length));
     if (!listeners) return;
-    const payload = this.seal.open(channel, sealed);
-    if (payload === null)
-      return this.onError(new Error(`dropped a message on ${channel} without this deployment's seal`));
+    const payload = this.seal.open(channel, sealed, { once: true });
+    if (payload === null) return this.onError(new Error(`dropped a message on ${channel}: ${UNSEALED}`));
     try {
       const message = JSON.parse(payload.toString()) as Message;
       if (message.instance === this.instance) return;

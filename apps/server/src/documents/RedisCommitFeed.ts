@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { MessageSeal } from '../signing/MessageSeal.ts';
+import { UNSEALED, type MessageSeal } from '../signing/MessageSeal.ts';
 import type { Commit, CommitFeed, CommitListener } from './CommitFeed.ts';
 import { InProcessCommitFeed } from './InProcessCommitFeed.ts';
 
@@ -69,7 +69,7 @@ export class RedisCommitFeed implements CommitFeed {
   private received(channel: string, message: Buffer): void {
     const payload = this.seal.open(channel, message);
     if (payload === null) {
-      this.onError(new Error(`dropped a commit message on ${channel} without this deployment's seal`));
+      this.onError(new Error(`dropped a commit message on ${channel}: ${UNSEALED}`));
       return;
     }
     let decoded: { instance: string; commits: Commit[] };
