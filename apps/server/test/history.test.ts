@@ -17,6 +17,7 @@ import {
   listItemIds,
   planToJSON,
   removeItem,
+  updateItem,
   writeRichText,
   type PlanJSON,
   type PlanPart,
@@ -534,5 +535,59 @@ describe('a visit is a stay, not a glance', () => {
     await waitFor(() => Date.now() - joined > 1100, { timeout: 5000 });
     stay.destroy();
     await waitFor(async () => (await lastVisit()) !== null);
+  });
+});
+
+describe('cutting the version a later member joined in', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  /** `count` updates by `userId` to one goal's title, each its own log entry, straight to the log. */
+  async function typeInto(planId: string, userId: string, count: number): Promise<void> {
+    const log = server.app.samplan.documentLog;
+    const doc = await log.currentDoc(planId);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const id = addItem(doc, 'goals', { title: 'Mål' });
+    for (let i = 0; i < count; i += 1) updateItem(doc, 'goals', id, { title: `Mål ${i}` });
+    doc.destroy();
+    for (let i = 0; i < updates.length; i += 500) {
+      await log.append(
+        planId,
+        updates.slice(i, i + 500).map((update) => ({ update, userId })),
+      );
+    }
+  }
+
+  it('replays it once for many readers at once, and not again after each new update', async () => {
+    const parent = await registerUser(server.url, 'Kari Nilsen');
+    const planId = await createFamilyPlan(server.url, parent);
+    await typeInto(planId, parent.id, 1000);
+    const reader = await addMember(server.url, parent, planId, 'lesetilgang', { consentBy: parent });
+    await waitFor(async () => (await server.app.samplan.documentLog.head(planId)) > 0);
+    // Joined in the middle of the parent's typing: the same version goes on after the join.
+    const joinedAt = Date.now();
+    await waitFor(() => Date.now() > joinedAt + 5);
+    await typeInto(planId, parent.id, 1000);
+    const log = server.app.samplan.documentLog;
+    const docAt = log.docAt.bind(log);
+    let replays = 0;
+    log.docAt = (id: string, seq: number) => {
+      replays += 1;
+      return docAt(id, seq);
+    };
+    const versions = () => api<VersionList>(server.url, reader, 'GET', `/api/plans/${planId}/versions`);
+    const first = await versions();
+    expect(first.status).toBe(200);
+    expect(first.body.versions.at(-1)!.fromSeq).toBeGreaterThan(1000);
+    expect(replays).toBe(1);
+    // More updates to the same version, and twenty readers at once.
+    await typeInto(planId, parent.id, 5);
+    const answers = await Promise.all(Array.from({ length: 20 }, versions));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+    expect(replays).toBe(1);
   });
 });

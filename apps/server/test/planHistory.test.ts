@@ -1,4 +1,12 @@
-import { listItemIds, planToJSON, removeItem, seedDemoPlan, type PlanPart } from '@samplan/plan-model';
+import {
+  addItem,
+  listItemIds,
+  planToJSON,
+  removeItem,
+  seedDemoPlan,
+  updateItem,
+  type PlanPart,
+} from '@samplan/plan-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { accessLogChain } from './support/testChain.ts';
@@ -135,6 +143,54 @@ describe('PlanHistory.changes', () => {
     const sinceOla = await noReplay.changes('p1', olaSeq, await log.head('p1'));
     expect(sinceOla.some(({ kind, itemId }) => kind === 'removed' && itemId === goals[4])).toBe(true);
     expect(sinceOla.every((change) => change.userIds.join() === 'per')).toBe(true);
+    await storage.close();
+  });
+});
+
+describe('a comparison over a long range', () => {
+  it('replays no more than it may one by one, the version `from` falls in included', async () => {
+    const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
+    const log = new DocumentLog(storage.documents, new InProcessCommitFeed());
+    const queue = new KeyedQueue();
+    const projector = new DocumentProjector({
+      queue,
+      documents: storage.documents,
+      history: storage.history,
+      accounts: storage.accounts,
+      changeLogDelayMs: 3_600_000,
+      logger: { warn: () => {}, error: () => {} },
+    });
+    const doc = new Y.Doc();
+    const pending: Promise<number>[] = [];
+    doc.on('update', (update: Uint8Array) => pending.push(log.append('p1', [{ update, userId: 'per' }])));
+    seedDemoPlan(doc);
+    const id = addItem(doc, 'goals', { title: 'Mål' });
+    // One writer, seconds apart at most: one version of 3,000 updates.
+    for (let i = 0; i < 3000; i += 1) updateItem(doc, 'goals', id, { title: `Mål ${i}` });
+    await Promise.all(pending);
+    await projector.catchUp('p1');
+    const head = await log.head('p1');
+    // The updates read to be replayed one by one (log.history's pages; docAt reads merged pages).
+    let replayed = 0;
+    const history = log.history.bind(log);
+    log.history = async (planId, options) => {
+      const page = await history(planId, options);
+      replayed += page.length;
+      return page;
+    };
+    const planHistory = new PlanHistory({
+      log,
+      queue,
+      projector,
+      history: storage.history,
+      commits: { commitServerUpdate: async () => 0 },
+      maxReplay: 100,
+      maxCutReplay: 100,
+    });
+    const changes = await planHistory.changes('p1', 10, head);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(head - 10).toBeGreaterThan(100);
+    expect(replayed).toBeLessThanOrEqual(100);
     await storage.close();
   });
 });

@@ -36,6 +36,8 @@ describe('describeVersion', () => {
     expect(describeVersion(version({ fromSeq: 5, authors: [], parts: [] }))).toBe(
       'Planen slik den var da du fikk tilgang',
     );
+    // Who made it is not told (a long version cut where a member's history starts).
+    expect(describeVersion(version({ fromSeq: 4, authors: [], parts: [] }))).toBe('Planen ble endret');
     expect(describeVersion(version({ kind: 'restore' }))).toBe(
       'Kari Nilsen gjenopprettet noe fra en tidligere versjon',
     );

@@ -40,6 +40,8 @@ export interface PlanHistoryDeps {
   commits: ServerCommits;
   /** One piece of work per plan at a time, shared with the projector. */
   queue: KeyedQueue;
+  /** A version cut at a reader's first update is replayed over at most this many updates (default CUT_MAX_REPLAY). */
+  maxCutReplay?: number;
   /** Comparisons over more updates than this are not replayed (default MAX_REPLAY). */
   maxReplay?: number;
 }
@@ -50,6 +52,17 @@ export interface PlanHistoryDeps {
  * replay in about 300 ms).
  */
 const MAX_REPLAY = 20_000;
+/** Who edited which parts in a cut version, and when its first update was. */
+interface CutEdits {
+  edits: Pick<VersionRecord, 'authors' | 'parts'>;
+  firstAt: number | null;
+}
+
+/** A version cut at a reader's first update is replayed over at most this many updates. */
+const CUT_MAX_REPLAY = 2_000;
+/** A cut of a version still growing is replayed again at most this often (ms); meanwhile its authors may lag. */
+const CUT_REUSE_MS = 10_000;
+
 /** More comparisons than this waiting for one plan are refused (HISTORY_BUSY). */
 const MAX_WAITING = 4;
 /** Comparisons remembered: history is append-only, so the changes between two seqs never change. */
@@ -80,11 +93,12 @@ const partOfKey = (key: string): PlanPart => {
 export class PlanHistory {
   private readonly deps: PlanHistoryDeps;
   private readonly compared = new Map<string, ChangeRecord[]>();
-  /** Versions cut at a reader's first update (`cut`): the updates in them never change. */
-  private readonly cuts = new Map<
-    string,
-    { edits: Pick<VersionRecord, 'authors' | 'parts'>; firstAt: number | null }
-  >();
+  /**
+   * Versions cut at a reader's first update (`cut`), by plan, first update and version: the replay, what it reached
+   * and when it was started. Shared by the requests in flight; a version still growing is replayed again at most
+   * every CUT_REUSE_MS.
+   */
+  private readonly cuts = new Map<string, { toSeq: number; at: number; edits: Promise<CutEdits> }>();
 
   constructor(deps: PlanHistoryDeps) {
     this.deps = deps;
@@ -111,7 +125,9 @@ export class PlanHistory {
       this.deps.history.versions(planId, options),
       this.deps.history.names(planId),
     ]);
-    const versions = await Promise.all(stored.map((v) => (v.fromSeq < since ? this.cut(planId, v, since) : v)));
+    const cutAll = () => Promise.all(stored.map((v) => (v.fromSeq < since ? this.cut(planId, v, since) : v)));
+    // A cut replays updates: one plan's history work at a time, as comparisons are.
+    const versions = stored.some((v) => v.fromSeq < since) ? await this.queued(planId, cutAll) : stored;
     // What each version removed, top-level items only (a delmål goes with its hovedmål): one query for the page.
     const removed = new Map<number, DeletionRecord[]>();
     const oldest = versions[versions.length - 1];
@@ -134,28 +150,47 @@ export class PlanHistory {
 
   /**
    * `version` as from update `since` on: who edited which parts from then, found by replaying those updates as
-   * the projector does (at most one version's worth). A version that ended before `since` keeps only its end.
+   * the projector does (at most one version's worth, and at most CUT_MAX_REPLAY updates: beyond, who edited is not
+   * told rather than told from before `since`). A version that ended before `since` keeps only its end.
    */
   private async cut(planId: string, version: VersionRecord, since: number): Promise<VersionRecord> {
     if (version.toSeq < since) {
       return { ...version, fromSeq: version.toSeq, firstAt: version.lastAt, kind: 'edit', authors: [], parts: [] };
     }
-    const key = `${planId}:${since}:${version.toSeq}`;
-    let found = this.cuts.get(key);
-    if (!found) {
-      found = await this.editsBetween(planId, since - 1, version.toSeq);
-      this.cuts.set(key, found);
+    const key = `${planId}:${since}:${version.fromSeq}`;
+    const now = Date.now();
+    let cached = this.cuts.get(key);
+    if (!cached || (cached.toSeq < version.toSeq && now - cached.at >= CUT_REUSE_MS)) {
+      const span = version.toSeq - since + 1;
+      const edits =
+        span > (this.deps.maxCutReplay ?? CUT_MAX_REPLAY)
+          ? this.firstOf(planId, since)
+          : this.editsBetween(planId, since - 1, version.toSeq);
+      cached = { toSeq: version.toSeq, at: now, edits };
+      this.cuts.set(key, cached);
+      edits.catch(() => this.cuts.get(key) === cached && this.cuts.delete(key));
       if (this.cuts.size > CACHED) this.cuts.delete(this.cuts.keys().next().value!);
     }
+    const found = await cached.edits;
     return { ...version, fromSeq: since, firstAt: found.firstAt ?? version.lastAt, ...found.edits };
   }
 
+  /** No one named, and when update `seq` was made: a cut too long to replay. */
+  private async firstOf(planId: string, seq: number): Promise<CutEdits> {
+    const [first] = await this.deps.log.history(planId, { afterSeq: seq - 1, upToSeq: seq, limit: 1 });
+    return { edits: { authors: [], parts: [] }, firstAt: first?.createdAt ?? null };
+  }
+
+  /** Runs `work` as the plan's history work, refused (HISTORY_BUSY) when too much is waiting already. */
+  private queued<T>(planId: string, work: () => Promise<T>): Promise<T> {
+    if (this.deps.queue.queued(planId) >= MAX_WAITING) {
+      throw new HistoryError('HISTORY_BUSY', 'Historikken er opptatt akkurat nå. Prøv igjen om litt.');
+    }
+    return this.deps.queue.run(planId, work);
+  }
+
   /** Who edited which parts in the updates after `from` up to `to`, and when the first of them was. */
-  private async editsBetween(
-    planId: string,
-    from: number,
-    to: number,
-  ): Promise<{ edits: Pick<VersionRecord, 'authors' | 'parts'>; firstAt: number | null }> {
+  private async editsBetween(planId: string, from: number, to: number): Promise<CutEdits> {
     const doc = await this.deps.log.docAt(planId, from);
     try {
       const names = new RootNames(doc);
@@ -232,10 +267,7 @@ export class PlanHistory {
     const key = `${planId}:${from}:${to}`;
     const known = this.compared.get(key);
     if (known) return known;
-    if (this.deps.queue.queued(planId) >= MAX_WAITING) {
-      throw new HistoryError('HISTORY_BUSY', 'Historikken er opptatt akkurat nå. Prøv igjen om litt.');
-    }
-    const changes = await this.deps.queue.run(planId, () => this.compare(planId, from, to));
+    const changes = await this.queued(planId, () => this.compare(planId, from, to));
     this.compared.set(key, changes);
     if (this.compared.size > CACHED) this.compared.delete(this.compared.keys().next().value!);
     return changes;

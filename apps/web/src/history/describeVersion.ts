@@ -10,6 +10,8 @@ export function describeVersion(version: VersionInfo): string {
   const names = version.authors.map((author) => author.name);
   // Where the history of someone outside the family starts: who wrote what before is the family's.
   if (names.length === 0 && version.fromSeq === version.seq && version.parts.length === 0) return t.asFound;
+  if (names.length === 0 && version.fromSeq !== 1 && version.kind !== 'restore')
+    return t.changedByUnnamed(version.parts);
   if (version.fromSeq === 1) return t.created(names[0] ?? nbHistory.removedNotice.someone);
   if (version.kind === 'restore') return t.restored(names[0] ?? nbHistory.removedNotice.someone);
   return t.changed(names, version.parts);

@@ -167,6 +167,9 @@ export const nbHistory = {
     restored: (name: string) => `${name} gjenopprettet noe fra en tidligere versjon`,
     /** The version a member's history starts at: the plan as they found it, without who wrote it. */
     asFound: 'Planen slik den var da du fikk tilgang',
+    /** A version whose authors are not told (too long to work out from where your history starts). */
+    changedByUnnamed: (parts: PlanPart[]) =>
+      parts.length > 0 ? `Endringer i ${listNb(parts.map((part) => partInText[part]))}` : 'Planen ble endret',
     removed: (items: string[], more: number) => `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}.`,
     nameKind: { manual: 'Navngitt versjon', meeting: 'Møte holdt', revision: 'Revidert' },
     show: 'Se planen slik den var',
