@@ -241,9 +241,9 @@ describe('invitations in the browser', () => {
     await saveScreenshot(doctor.page, '37-tilgang-trukket');
     await expectNoSeriousViolations(doctor.page, 'tilgang trukket');
 
-    // Mine planer tells him what he is waiting for.
+    // Mine planer tells him the family has answered without him (not that he waits for an answer).
     await doctor.page.goto('/');
-    await expectText(doctor.page.locator('.plan-list'), 'Venter på samtykke fra familien');
+    await expectText(doctor.page.locator('.plan-list'), 'Familien har ikke delt planen med deg');
 
     // The innsynslogg says who withdrew what and whom it shut out.
     await mother.page.goto(`/planer/${planId}/innsynslogg`);
