@@ -279,12 +279,19 @@ export class Api {
     return json.plan.id;
   }
 
-  /** Invites `email` to the plan; resolves with the invitation link's token. */
-  async invite(planId: string, email: string, role: string): Promise<string> {
-    const { json } = await this.request<{ token: string }>('POST', `/api/plans/${encodeURIComponent(planId)}/invites`, {
-      email,
-      role,
-    });
+  /**
+   * Invites `email` to the plan; resolves with the invitation link's token, or null for an invitation into the family
+   * (its link is mailed only).
+   */
+  async invite(planId: string, email: string, role: string): Promise<string | null> {
+    const { json } = await this.request<{ token: string | null }>(
+      'POST',
+      `/api/plans/${encodeURIComponent(planId)}/invites`,
+      {
+        email,
+        role,
+      },
+    );
     return json.token;
   }
 
