@@ -43,6 +43,8 @@ export const nbMeetings = {
   statusCancelled: 'Møtet er avlyst',
   when: 'Tid',
   where: 'Sted',
+  /** The heading of the meeting's time and place (read by screen readers). */
+  whenWhere: 'Tid og sted',
   presentTitle: 'Hvem er til stede?',
   presentIntro: 'Kryss av for dem som er med, i rommet eller på video.',
   presentNobodyInvited:

@@ -84,7 +84,7 @@ export function MeetingMode({ meetingId }: { meetingId: string }) {
             <div className="meeting-layout__side">
               <section className="card meeting-card" aria-labelledby="meeting-when">
                 <h2 id="meeting-when" className="visually-hidden">
-                  {t.when}
+                  {t.whenWhere}
                 </h2>
                 <MeetingWhenWhere meetingId={meetingId} />
               </section>
