@@ -125,9 +125,9 @@ export class PlanHistory {
       this.deps.history.versions(planId, options),
       this.deps.history.names(planId),
     ]);
-    const cutAll = () => Promise.all(stored.map((v) => (v.fromSeq < since ? this.cut(planId, v, since) : v)));
-    // A cut replays updates: one plan's history work at a time, as comparisons are.
-    const versions = stored.some((v) => v.fromSeq < since) ? await this.queued(planId, cutAll) : stored;
+    const versions = await Promise.all(
+      stored.map((v) => (v.fromSeq < since ? this.cut(planId, v, since, { queue: true }) : v)),
+    );
     // What each version removed, top-level items only (a delmål goes with its hovedmål): one query for the page.
     const removed = new Map<number, DeletionRecord[]>();
     const oldest = versions[versions.length - 1];
@@ -151,9 +151,15 @@ export class PlanHistory {
   /**
    * `version` as from update `since` on: who edited which parts from then, found by replaying those updates as
    * the projector does (at most one version's worth, and at most CUT_MAX_REPLAY updates: beyond, who edited is not
-   * told rather than told from before `since`). A version that ended before `since` keeps only its end.
+   * told rather than told from before `since`), as the plan's history work when `queue`. A version that ended
+   * before `since` keeps only its end.
    */
-  private async cut(planId: string, version: VersionRecord, since: number): Promise<VersionRecord> {
+  private async cut(
+    planId: string,
+    version: VersionRecord,
+    since: number,
+    { queue = false }: { queue?: boolean } = {},
+  ): Promise<VersionRecord> {
     if (version.toSeq < since) {
       return { ...version, fromSeq: version.toSeq, firstAt: version.lastAt, kind: 'edit', authors: [], parts: [] };
     }
@@ -162,10 +168,13 @@ export class PlanHistory {
     let cached = this.cuts.get(key);
     if (!cached || (cached.toSeq < version.toSeq && now - cached.at >= CUT_REUSE_MS)) {
       const span = version.toSeq - since + 1;
-      const edits =
+      const replay = () =>
         span > (this.deps.maxCutReplay ?? CUT_MAX_REPLAY)
           ? this.firstOf(planId, since)
           : this.editsBetween(planId, since - 1, version.toSeq);
+      // The replay is the plan's history work (one at a time with comparisons and restores); a list read waits for
+      // it rather than being refused. A comparison cuts from inside that work already.
+      const edits = queue ? this.deps.queue.run(planId, replay) : replay();
       cached = { toSeq: version.toSeq, at: now, edits };
       this.cuts.set(key, cached);
       edits.catch(() => this.cuts.get(key) === cached && this.cuts.delete(key));
