@@ -696,6 +696,34 @@ describe('consent (samtykke) decides who outside the family can open the plan', 
     expect((await plan(removed)).status).toBe(200);
   });
 
+  it("accepting an invitation to one plan does not wait on, or fail with, ending another plan's memberships", async () => {
+    const memberships = server.app.samplan.memberships;
+    // Plan X: a member whose end passes while the sweep is late, and ending it fails (a storage error on plan X).
+    const { parent: parentX, planId: planX } = await familyPlan(server);
+    const limited = await addMember(server.url, parentX, planX, 'deltaker', { consentBy: parentX });
+    await memberships.stop();
+    const soon = new Date(Date.now() + 500).toISOString();
+    expect(
+      (await api(server.url, parentX, 'PATCH', `/api/plans/${planX}/members/${limited.id}`, { endsAt: soon })).status,
+    ).toBe(200);
+    await waitFor(() => Date.now() > Date.parse(soon) + 50);
+    const consents = server.app.samplan.consents;
+    const listForPlan = consents.listForPlan.bind(consents);
+    consents.listForPlan = async (id: string) => {
+      if (id === planX) throw new Error('plan X: storage error');
+      return listForPlan(id);
+    };
+    try {
+      // Plan Y, unrelated: a teacher accepts her invitation.
+      const { parent: parentY, planId: planY } = await familyPlan(server, 'Ola Berg');
+      const { token } = await invite(server.url, parentY, planY, 'deltaker');
+      expect((await acceptAsNewUser(server.url, token, 'Lærer Lise')).status).toBe(200);
+    } finally {
+      consents.listForPlan = listForPlan;
+      memberships.start();
+    }
+  });
+
   it('withdrawing consent to the plan itself shuts out everyone outside the family, not the family', async () => {
     const koordinator = await registerUser(server.url, 'Sofie Andersen');
     const planId = await createPlan(server.url, koordinator);

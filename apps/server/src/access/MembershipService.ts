@@ -9,7 +9,7 @@ import { mailTexts } from '../mail/mailTexts.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
 import type { ConsentRecord, ConsentStore } from '../storage/ConsentStore.ts';
 import type { InviteRecord, InviteStore } from '../storage/InviteStore.ts';
-import type { MemberWithUser, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
+import type { Membership, MemberWithUser, PlanRecord, PlanStore } from '../storage/PlanStore.ts';
 import type { AccessEvents } from './AccessEvents.ts';
 import { consentAllowsAccess, consentStatus } from './consentCoverage.ts';
 import type { Actor, PlanAccess } from './PlanAccess.ts';
@@ -235,9 +235,9 @@ export class MembershipService {
    * invitation is for its address only; one to the family from outside it only while the family has not joined.
    */
   async accept(user: User, invite: InviteRecord): Promise<{ planId: string; role: Role }> {
-    // A membership whose end has come is ended first (its consents with it), as the sweep would: one the sweep has
-    // not reached yet would otherwise be taken over by this one, with the consent given for it.
-    await this.endEnded();
+    // This person's membership of this plan, if its end has come, is ended first (its consents with it), as the
+    // sweep would: one the sweep has not reached yet would otherwise be taken over by this one, with its consent.
+    await this.endEnded((ended) => ended.planId === invite.planId && ended.userId === user.id);
     if (await this.deps.plans.findMembership(invite.planId, user.id, this.now())) {
       throw new AppError('ALREADY_MEMBER', 'Du er allerede med i denne planen');
     }
@@ -420,9 +420,9 @@ export class MembershipService {
     }
   }
 
-  /** What the sweep does, failing with the first error. */
-  private async endEnded(): Promise<void> {
-    for (const ended of await this.deps.plans.endedMemberships(this.now())) {
+  /** What the sweep does (for the memberships `which` picks), failing with the first error. */
+  private async endEnded(which: (ended: Membership) => boolean = () => true): Promise<void> {
+    for (const ended of (await this.deps.plans.endedMemberships(this.now())).filter(which)) {
       this.deps.events.ended({ planId: ended.planId, userId: ended.userId, reason: MEMBERSHIP_ENDED_REASON });
       await this.endSharingConsents(null, ended.planId, ended.userId, 'member.expired');
       await this.deps.plans.removeMembership(ended.planId, ended.userId, [
