@@ -51,4 +51,25 @@ describe('MessageSeal', () => {
     expect(receiver.open('samplan:access', sender.seal('samplan:access', payload), { once: true })).not.toBeNull();
     expect(receiver.open('samplan:access', sealed)).not.toBeNull();
   });
+
+  it('remembers a message heard once for as long as it could be opened, from a sender whose clock is ahead', () => {
+    const sealedAt = Date.parse('2026-12-07T12:00:00.000Z');
+    let now = sealedAt - SEALED_MESSAGE_MAX_AGE_MS;
+    const receiver = new MessageSeal(SECRET, () => now);
+    const sealed = new MessageSeal(SECRET, () => sealedAt).seal('samplan:access', payload);
+    expect(receiver.open('samplan:access', sealed, { once: true })).not.toBeNull();
+    now = sealedAt + SEALED_MESSAGE_MAX_AGE_MS;
+    expect(receiver.open('samplan:access', sealed, { once: true })).toBeNull();
+    now += 1;
+    expect(receiver.open('samplan:access', sealed, { once: true })).toBeNull();
+  });
+
+  it('opens a message of any age where that is asked (a commit heard again is dropped by its seq)', () => {
+    let now = Date.parse('2026-12-07T12:00:00.000Z');
+    const sealed = new MessageSeal(SECRET, () => now).seal('samplan:commits:p1', payload);
+    now += 10 * SEALED_MESSAGE_MAX_AGE_MS;
+    const receiver = new MessageSeal(SECRET, () => now);
+    expect(receiver.open('samplan:commits:p1', sealed)).toBeNull();
+    expect(receiver.open('samplan:commits:p1', sealed, { anyAge: true })).not.toBeNull();
+  });
 });

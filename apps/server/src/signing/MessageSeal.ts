@@ -42,10 +42,15 @@ export class MessageSeal {
   }
 
   /**
-   * The payload of a message sealed for `channel` with this key, no older (or newer) than the age allowed; null for
-   * anything else, and with `once` for a message opened before.
+   * The payload of a message sealed for `channel` with this key, no older (or newer) than the age allowed (any age
+   * with `anyAge`, for messages whose replay does nothing); null for anything else, and with `once` for a message
+   * opened before.
    */
-  open(channel: string, message: Uint8Array, { once = false }: { once?: boolean } = {}): Buffer | null {
+  open(
+    channel: string,
+    message: Uint8Array,
+    { once = false, anyAge = false }: { once?: boolean; anyAge?: boolean } = {},
+  ): Buffer | null {
     if (message.byteLength < TAG_BYTES + TIME_BYTES) return null;
     const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
     const tag = bytes.subarray(0, TAG_BYTES);
@@ -53,10 +58,11 @@ export class MessageSeal {
     const payload = bytes.subarray(TAG_BYTES + TIME_BYTES);
     if (!timingSafeEqual(tag, this.tag(channel, time, payload))) return null;
     const now = this.now();
-    if (!(Math.abs(now - time.readDoubleBE(0)) <= SEALED_MESSAGE_MAX_AGE_MS)) return null;
+    const age = Math.abs(now - time.readDoubleBE(0));
+    if (!(age <= SEALED_MESSAGE_MAX_AGE_MS) && !(anyAge && Number.isFinite(age))) return null;
     if (once) {
       for (const [seal, until] of this.seen) {
-        if (until > now) break;
+        if (until >= now) break;
         this.seen.delete(seal);
       }
       const seal = tag.toString('base64');
