@@ -82,6 +82,12 @@ describe('the consent step', () => {
     await confirm.getByRole('button', { name: 'Gå tilbake og kryss av' }).click();
     expect(await confirm.count()).toBe(0);
     expect(await forKoordinator.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Escape is the same way back.
+    await phone.getByRole('button', { name: 'Gi samtykke' }).click();
+    await confirm.waitFor();
+    await phone.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await forKoordinator.evaluate((element) => element === document.activeElement)).toBe(true);
 
     // Everyone ticked: consent is given straight away.
     await forKoordinator.check();

@@ -77,11 +77,16 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
   /** Those left unticked, while the parent is asked whether to give consent anyway. */
   const [leftOut, setLeftOut] = useState<Candidate[] | null>(null);
   const confirmRef = useRef<HTMLElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
   const noteId = useId();
 
   useEffect(() => {
     if (leftOut) confirmRef.current?.focus();
   }, [leftOut]);
+  // The question had the focus and is gone: a failure to give consent takes it, so it is not left on nothing.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   useEffect(() => {
     let cancelled = false;
@@ -205,7 +210,11 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
           />
         </div>
         <p className="hint">{t.recordedAs(user?.name ?? '')}</p>
-        {error && <Alert>{error}</Alert>}
+        {error && (
+          <div ref={errorRef} tabIndex={-1}>
+            <Alert>{error}</Alert>
+          </div>
+        )}
         {leftOut ? (
           <section
             ref={confirmRef}
@@ -214,6 +223,9 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
             aria-labelledby={`${noteId}-confirm`}
             aria-describedby={`${noteId}-confirm-list`}
             tabIndex={-1}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') goBack();
+            }}
           >
             <h2 id={`${noteId}-confirm`}>{t.confirmTitle}</h2>
             <p>{t.confirmIntro}</p>
