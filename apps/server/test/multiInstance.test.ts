@@ -300,8 +300,8 @@ describe('two instances on PostgreSQL and Redis', () => {
       const raw = openRawSocket(`${b.wsUrl}/${planId}?token=${await collabToken(b.url, teacher, planId)}`);
       await raw.opened;
       raw.socket.send(awarenessFrame(new Map([[onA.doc.clientID, { user: { name: 'Overtatt' }, cursor: null }]]), 99));
-      onA.awareness.setLocalStateField('cursor', { at: 1 });
-      await waitFor(() => expect(onB.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ cursor: { at: 1 } }));
+      onA.awareness.setLocalStateField('section', 'tiltak');
+      await waitFor(() => expect(onB.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ section: 'tiltak' }));
       expect(onA.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { name: 'Noen andre' } });
       expect(b.app.samplan.rooms['rooms'].get(planId)?.['awareness'].getStates().get(onA.doc.clientID)).toMatchObject({
         user: { name: 'Kari Hansen' },

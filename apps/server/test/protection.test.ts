@@ -343,6 +343,20 @@ describe('the family owns the plan: attacks by members with a legitimate account
     await waitFor(() => ![...witness.awareness.getStates().keys()].some((id) => isFake(id)));
   });
 
+  it('presence passes on only where a peer is and its caret: a caret that would make editors throw is dropped', async () => {
+    const witness = await open(mother);
+    // A read-only member, on a raw socket: a caret every editor would read without checking, and more.
+    const raw = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, reader, planId)}`);
+    await raw.opened;
+    raw.socket.send(awarenessFrame(new Map([[912_345, { cursor: {}, section: 'maal', merknad: 'x'.repeat(100) }]]), 1));
+    await waitFor(() => witness.awareness.getStates().has(912_345));
+    expect(witness.awareness.getStates().get(912_345)).toEqual({
+      section: 'maal',
+      user: expect.objectContaining({ id: reader.id }),
+    });
+    raw.socket.close();
+  });
+
   /** Edits that do not fit the plan's schema, each refused with its code; the plan list and the export still work. */
   const badEdits: Array<[string, (doc: Y.Doc) => void]> = [
     ['UNKNOWN_SCHEMA_VERSION', (doc) => doc.getMap('meta').set('schemaVersion', 2)],

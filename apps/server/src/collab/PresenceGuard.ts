@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { PRESENCE_LIMITS } from '@samplan/protocol';
 import type { Peer } from './Peer.ts';
+import { presenceState } from './presenceState.ts';
 import { ProtocolError } from './ProtocolError.ts';
 
 interface Entry {
@@ -13,7 +14,8 @@ interface Entry {
 /**
  * Presence bound to the account. Each awareness entry a connection sends is kept only if it is for a client id this
  * connection announced first (and that no other account writes the document with), within the caps of
- * PRESENCE_LIMITS; its `user` is replaced by the connection's own (name, id, role and colour from the session).
+ * PRESENCE_LIMITS; its `user` is replaced by the connection's own (name, id, role and colour from the session),
+ * and of the rest only what the web app writes, in its shape, is kept (presenceState).
  * Providers also pass on other people's entries they have seen: those are dropped here, not refused.
  */
 export class PresenceGuard {
@@ -37,7 +39,7 @@ export class PresenceGuard {
       }
       this.announcedBy.set(entry.clientId, peer);
       peer.awarenessIds.add(entry.clientId);
-      kept.push({ ...entry, state: { ...entry.state, user: peer.presence } });
+      kept.push({ ...entry, state: { ...presenceState(entry.state), user: peer.presence } });
     }
     return kept.length === 0 ? null : encodeEntries(kept);
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { presenceState } from '../src/collab/presenceState.ts';
+
+describe('presenceState', () => {
+  it('keeps where a peer is and its caret, as the editor writes them', () => {
+    const doc = new Y.Doc();
+    const text = doc.getXmlFragment('about.child');
+    text.insert(0, [new Y.XmlText('Emma liker musikk')]);
+    const anchor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text.get(0) as Y.XmlText, 3));
+    const head = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, 0, -1));
+    const state = { section: 'omBarnet', item: 'goals:g1', field: 'g1:title', cursor: { anchor, head } };
+    expect(presenceState({ ...state, user: { name: 'Noen andre' } })).toEqual(state);
+    expect(presenceState({ section: null, item: null, field: null, cursor: null })).toEqual({
+      section: null,
+      item: null,
+      field: null,
+      cursor: null,
+    });
+  });
+
+  it('drops what the web app does not write, or writes in another shape', () => {
+    expect(
+      presenceState({
+        cursor: {},
+        section: 42,
+        item: 'x'.repeat(201),
+        field: '',
+        evil: '<script>',
+        __proto__: { polluted: true },
+      }),
+    ).toEqual({});
+    for (const cursor of [
+      { anchor: {}, head: null },
+      { anchor: { type: { client: -1, clock: 0 } }, head: {} },
+      { anchor: { item: { client: 1 } }, head: {} },
+      { anchor: { assoc: 0.5 }, head: {} },
+      { anchor: [], head: {} },
+      'hit',
+    ]) {
+      expect(presenceState({ cursor }), JSON.stringify(cursor)).toEqual({});
+    }
+  });
+});
