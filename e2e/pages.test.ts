@@ -213,7 +213,11 @@ describe('keyboard only', () => {
     // Next stop is the description: its editor when on screen, else the static view, which Enter turns into one.
     await page.keyboard.press('Tab');
     if ((await focused()).text.startsWith('Tomt')) await page.keyboard.press('Enter');
-    await goal.locator('.goal-description .ProseMirror').waitFor();
+    const description = goal.locator('.goal-description .ProseMirror');
+    await description.waitFor();
+    // The editor takes the focus from the view it replaces once it is mounted (on a busy machine a moment after it
+    // appears): type only then, as a person would see the caret first.
+    await expect.poll(() => description.evaluate((element) => element.contains(document.activeElement))).toBe(true);
     await page.keyboard.type('Vi begynner i grunna.');
     await expect
       .poll(() => goal.locator('.goal-description .ProseMirror').textContent())
