@@ -7,12 +7,7 @@ import {
   type ProgressFacts,
 } from '@samplan/plan-model';
 import * as Y from 'yjs';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (value: unknown): string | null =>
-  typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
-const text = (value: unknown): string =>
-  value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+import { isoDateOf as date, oneOf, textOf as text } from './docValues.ts';
 
 /** A goal's evaluation by the plan's interval, when it is due within days or overdue. */
 export interface EvaluationDue {
@@ -53,18 +48,13 @@ export function evaluationDueOfDoc(doc: Y.Doc, today: string): Record<string, Ev
       evaluationInterval: plain('evaluationInterval'),
       createdAt: plain('createdAt') ?? '',
     },
-    goals: items('goals').map(([id, goal]) => {
-      const status = goal.get('status');
-      return {
-        id,
-        title: text(goal.get('title')),
-        status: (GOAL_STATUSES as readonly unknown[]).includes(status)
-          ? (status as ProgressFacts['goals'][number]['status'])
-          : 'ikke_startet',
-        targetDate: date(goal.get('targetDate')),
-        lastEvaluated: lastEvaluated.get(id) ?? null,
-      };
-    }),
+    goals: items('goals').map(([id, goal]) => ({
+      id,
+      title: text(goal.get('title')),
+      status: oneOf(GOAL_STATUSES, goal.get('status'), 'ikke_startet'),
+      targetDate: date(goal.get('targetDate')),
+      lastEvaluated: lastEvaluated.get(id) ?? null,
+    })),
   };
   const due: Record<string, EvaluationDue> = {};
   for (const item of attentionItems(facts, today)) {

@@ -8,12 +8,7 @@ import {
   type ProgressSummary,
 } from '@samplan/plan-model';
 import * as Y from 'yjs';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (value: unknown): string | null =>
-  typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
-const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
-  (values as readonly unknown[]).includes(value) ? (value as T) : fallback;
+import { isoDateOf as date, oneOf, textOf } from './docValues.ts';
 
 /**
  * plan-model's progressSummary over just the fields it reads (goal statuses and dates, tasks, meetings, next
@@ -23,8 +18,6 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback:
 export function progressOfDoc(doc: Y.Doc, today: string): ProgressSummary {
   const items = (name: 'goals' | 'tasks' | 'meetings') =>
     [...getCollection(doc, name).entries()].filter(([, item]) => item instanceof Y.Map);
-  const text = (value: unknown): string =>
-    value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
   const partial = {
     meta: { nextRevision: date(getMetaMap(doc).get('nextRevision')) },
     goals: items('goals').map(([id, item]) => ({
@@ -41,7 +34,7 @@ export function progressOfDoc(doc: Y.Doc, today: string): ProgressSummary {
       id,
       status: oneOf(MEETING_STATUSES, item.get('status'), 'planlagt'),
       date: date(item.get('date')),
-      title: text(item.get('title')),
+      title: textOf(item.get('title')),
     })),
   };
   return progressSummary(partial as unknown as PlanJSON, today);
