@@ -54,7 +54,7 @@ describe('a plan card in Mine planer', () => {
     expect(html).toContain('1 deltaker venter på samtykke fra familien');
     expect(html).not.toContain('Ringe skolen');
     expect(html).toMatch(
-      /<button type="button" class="attention__more-button" aria-expanded="false"[^>]*>og 1 ting til</,
+      /<button type="button" class="link-button attention__more-button" aria-expanded="false"[^>]*>og 1 ting til</,
     );
   });
 

@@ -54,7 +54,7 @@ function OpenPlanCard({ plan }: { plan: Extract<PlanSummary, { access: 'apen' }>
             <li className="attention attention--more">
               <button
                 type="button"
-                className="attention__more-button"
+                className="link-button attention__more-button"
                 aria-expanded={expanded}
                 aria-controls={listId}
                 onClick={() => setExpanded(!expanded)}
