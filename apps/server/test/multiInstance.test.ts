@@ -15,6 +15,7 @@ import {
   api,
   CSRF_HEADERS,
   collabToken,
+  cookieOf,
   createFamilyPlan,
   createPlan,
   registerUser,
@@ -249,11 +250,7 @@ describe('two instances on PostgreSQL and Redis', () => {
         body: JSON.stringify({ email: parent.email, password: 'et-langt-passord' }),
       });
       expect(loggedIn.status).toBe(200);
-      const cookie = loggedIn.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
-      const parentOnB = await syncedProvider(b, { ...parent, cookie }, planId);
+      const parentOnB = await syncedProvider(b, { ...parent, cookie: cookieOf(loggedIn) }, planId);
       let parentClosed = false;
       parentOnB.on('connection-close', () => (parentClosed = true));
       const teacherOnB = await syncedProvider(b, teacher, planId);

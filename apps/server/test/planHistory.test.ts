@@ -17,6 +17,22 @@ import { PlanHistory } from '../src/documents/PlanHistory.ts';
 import { DocumentProjector } from '../src/documents/projections/DocumentProjector.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/openSqliteStorage.ts';
 
+/** An in-memory store with its log, its history-work queue and its projector, as the server wires them. */
+function historyParts() {
+  const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
+  const log = new DocumentLog(storage.documents, new InProcessCommitFeed());
+  const queue = new KeyedQueue();
+  const projector = new DocumentProjector({
+    queue,
+    documents: storage.documents,
+    history: storage.history,
+    accounts: storage.accounts,
+    changeLogDelayMs: 3_600_000,
+    logger: { warn: () => {}, error: () => {} },
+  });
+  return { storage, log, queue, projector };
+}
+
 describe('PlanHistory.restore', () => {
   it('asks about every part the restore writes before committing anything, and commits nothing when refused', async () => {
     const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
@@ -89,23 +105,13 @@ describe('PlanHistory.restore', () => {
 
 describe('PlanHistory.changes', () => {
   it('puts a long range down to who edited each part in the versions between, without replaying it', async () => {
-    const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
+    const { storage, log, queue, projector } = historyParts();
     await storage.accounts.createUser({
       id: 'per',
       email: 'p@eksempel.no',
       name: 'Per',
       createdAt: 1,
       passwordHash: null,
-    });
-    const log = new DocumentLog(storage.documents, new InProcessCommitFeed());
-    const queue = new KeyedQueue();
-    const projector = new DocumentProjector({
-      queue,
-      documents: storage.documents,
-      history: storage.history,
-      accounts: storage.accounts,
-      changeLogDelayMs: 3_600_000,
-      logger: { warn: () => {}, error: () => {} },
     });
     const commits = { commitServerUpdate: async () => 0 };
     const replayed = new PlanHistory({ log, queue, projector, history: storage.history, commits });
@@ -149,17 +155,7 @@ describe('PlanHistory.changes', () => {
 
 describe('a comparison over a long range', () => {
   it('replays no more than it may one by one, the version `from` falls in included', async () => {
-    const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
-    const log = new DocumentLog(storage.documents, new InProcessCommitFeed());
-    const queue = new KeyedQueue();
-    const projector = new DocumentProjector({
-      queue,
-      documents: storage.documents,
-      history: storage.history,
-      accounts: storage.accounts,
-      changeLogDelayMs: 3_600_000,
-      logger: { warn: () => {}, error: () => {} },
-    });
+    const { storage, log, queue, projector } = historyParts();
     const doc = new Y.Doc();
     const pending: Promise<number>[] = [];
     doc.on('update', (update: Uint8Array) => pending.push(log.append('p1', [{ update, userId: 'per' }])));

@@ -1,6 +1,6 @@
 import type { AccessLogEntry, PlanRole } from '@samplan/api';
 import type { WebsocketProvider } from 'y-websocket';
-import { api, CSRF_HEADERS, testServerAt, type TestUser } from './testServer.ts';
+import { api, cookieOf, CSRF_HEADERS, testServerAt, type TestUser } from './testServer.ts';
 
 let inviteCounter = 0;
 
@@ -50,11 +50,7 @@ export async function acceptAsNewUser(
     body: JSON.stringify({ token, name, password: 'et-langt-passord' }),
   });
   const body = (await res.json()) as { user?: { id: string; email: string } };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { status: res.status, cookie, id: body.user?.id ?? '', email: body.user?.email ?? '' };
+  return { status: res.status, cookie: cookieOf(res), id: body.user?.id ?? '', email: body.user?.email ?? '' };
 }
 
 /** Invites a new person with `role` and has them accept; outside the family, a foresatt can consent at once. */

@@ -93,12 +93,16 @@ export async function registerUser(baseUrl: string, name = 'Kari Testesen'): Pro
     body: JSON.stringify({ email, password: 'et-langt-passord', name }),
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
+  const body = (await res.json()) as { user: { id: string } };
+  return { cookie: cookieOf(res), id: body.user.id, email };
+}
+
+/** The cookies a response sets, as a request's Cookie header. */
+export function cookieOf(response: Response): string {
+  return response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const body = (await res.json()) as { user: { id: string } };
-  return { cookie, id: body.user.id, email };
 }
 
 export async function api<T = unknown>(
