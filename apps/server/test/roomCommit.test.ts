@@ -11,7 +11,7 @@ import { DocumentLog } from '../src/documents/DocumentLog.ts';
 import { InProcessCommitFeed } from '../src/documents/InProcessCommitFeed.ts';
 import { REMOTE_ORIGIN } from '../src/documents/RedisCommitFeed.ts';
 import { encodeUpdateMessage } from '../src/collab/serverMessages.ts';
-import type { DocumentStore, PendingUpdate } from '../src/storage/DocumentStore.ts';
+import type { Checkpoint, DocumentStore, PendingUpdate } from '../src/storage/DocumentStore.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
 import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore.ts';
 import { waitFor } from './support/waitFor.ts';
@@ -19,6 +19,7 @@ import { waitFor } from './support/waitFor.ts';
 /** A store whose appends stay pending until the test settles them, so commit order can be watched. */
 class HeldStore implements DocumentStore {
   readonly appends: Array<{ updates: readonly PendingUpdate[]; settle: () => void }> = [];
+  readonly checkpoints: Checkpoint[] = [];
   private seq = 0;
 
   async load() {
@@ -43,7 +44,9 @@ class HeldStore implements DocumentStore {
   async readCheckpoint() {
     return undefined;
   }
-  async writeCheckpoint() {}
+  async writeCheckpoint(_planId: string, checkpoint: Checkpoint) {
+    this.checkpoints.push(checkpoint);
+  }
   async history() {
     return [];
   }
@@ -333,13 +336,11 @@ describe('Room checkpoints with several instances', () => {
   it('a plan open on two instances is compacted once: the later one takes the checkpoint the first wrote', async () => {
     const store = new SqliteDocumentStore(openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true }));
     const log = new DocumentLog(store, new InProcessCommitFeed());
-    let compactions = 0;
-    const counting = {
-      compact: async (parts: readonly Uint8Array[]) => {
-        compactions += 1;
-        return inlineCompactor.compact(parts);
-      },
-      close: async () => undefined,
+    let written = 0;
+    const writeCheckpoint = store.writeCheckpoint.bind(store);
+    store.writeCheckpoint = (planId, checkpoint) => {
+      written += 1;
+      return writeCheckpoint(planId, checkpoint);
     };
     // The first instance waits at most 20 ms, the second at most 2 s (Math.random is held at 0.5).
     const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
@@ -349,7 +350,7 @@ describe('Room checkpoints with several instances', () => {
         log,
         writePolicy: acceptAll,
         checkpointPolicy: { everyUpdates: 5, everyBytes: 1_000_000 },
-        compactor: counting,
+        compactor: inlineCompactor,
         logger: { warn: () => {}, error: () => {} },
         onClosing: () => {},
         checkpointSpreadMs: spread,
@@ -371,10 +372,83 @@ describe('Room checkpoints with several instances', () => {
       }
       await waitFor(async () => (await store.readCheckpoint('plan-1')) !== undefined);
       await waitFor(() => second['state']!.checkpointSeq > 0, { timeout: 5000 });
-      expect(compactions).toBe(1);
+      expect(written).toBe(1);
       expect(second['state']!.checkpointSeq).toBe((await store.readCheckpoint('plan-1'))!.upToSeq);
     } finally {
       random.mockRestore();
     }
+  });
+});
+
+describe('Room checkpoints', () => {
+  /** A room on a held store that checkpoints every two updates, counting what its compactor replays. */
+  async function checkpointingRoom() {
+    const store = new HeldStore();
+    const compacted: number[] = [];
+    const room = new Room({
+      planId: 'plan-1',
+      log: new DocumentLog(store, new InProcessCommitFeed()),
+      writePolicy: acceptAll,
+      checkpointPolicy: { everyUpdates: 2, everyBytes: 1_000_000 },
+      compactor: {
+        compact: async (parts) => {
+          compacted.push(parts.length);
+          return inlineCompactor.compact(parts);
+        },
+        close: async () => undefined,
+      },
+      logger: { warn: () => {}, error: () => {} },
+      onClosing: () => {},
+    });
+    await room.loaded;
+    const writer = fakePeer('writer');
+    room.join(writer.peer);
+    return { store, room, writer, compacted };
+  }
+  const textOf = (state: Uint8Array) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    return doc.getText('t').toString();
+  };
+
+  it('are the live document encoded, with no replay, when it holds exactly what is committed', async () => {
+    const { store, room, writer, compacted } = await checkpointingRoom();
+    const frames = edits(2);
+    for (const [i, frame] of frames.entries()) {
+      room.receive(writer.peer, frame);
+      await waitFor(() => store.appends.length === i + 1);
+      store.appends[i]!.settle();
+    }
+    await waitFor(() => store.checkpoints.length === 1);
+    expect(compacted).toEqual([]);
+    const [checkpoint] = store.checkpoints;
+    expect(checkpoint!.upToSeq).toBe(2);
+    expect(textOf(checkpoint!.state)).toBe('01');
+    expect(Y.decodeStateVector(checkpoint!.stateVector)).toEqual(
+      Y.decodeStateVector(Y.encodeStateVectorFromUpdate(checkpoint!.state)),
+    );
+    expect(room['state']!.checkpointSeq).toBe(2);
+  });
+
+  it('are compacted from the committed updates when the live document holds one that is still queued', async () => {
+    const { store, room, writer, compacted } = await checkpointingRoom();
+    const [first, second, third] = edits(3);
+    room.receive(writer.peer, first!);
+    await waitFor(() => store.appends.length === 1);
+    room.receive(writer.peer, second!);
+    store.appends[0]!.settle();
+    await waitFor(() => store.appends.length === 2);
+    // The third arrives while the second is being committed: the live document has it, the log not yet.
+    room.receive(writer.peer, third!);
+    store.appends[1]!.settle();
+    await waitFor(() => store.checkpoints.length === 1);
+    expect(compacted).toEqual([2]);
+    const [checkpoint] = store.checkpoints;
+    expect(checkpoint!.upToSeq).toBe(2);
+    expect(textOf(checkpoint!.state)).toBe('01');
+    await waitFor(() => store.appends.length === 3);
+    store.appends[2]!.settle();
+    await waitFor(() => room['state']!.lastSeq === 3);
+    expect(room['state']!.tailLength).toBe(1);
   });
 });
