@@ -262,7 +262,7 @@ describe('a new user registers and makes a plan', () => {
     }
   });
 
-  it('keeps "Frakoblet" in sight on a phone while typing further down, and tells a reader nothing about saving', async () => {
+  it('keeps "Ikke på nett" in sight on a phone while typing further down, and tells a reader nothing about saving', async () => {
     const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const reader = await newUserContext(app.browser, app.server.url, 'Helsesykepleier Hanne');
     try {
@@ -279,7 +279,7 @@ describe('a new user registers and makes a plan', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       const bar = page.locator('.connection-bar');
       expect(await bar.count()).toBe(0);
-      await expectText(status, 'Frakoblet');
+      await expectText(status, 'Ikke på nett');
       const logout = page.getByRole('button', { name: 'Logg ut', exact: true });
       expect(
         await logout.evaluate((button) => {
@@ -294,7 +294,7 @@ describe('a new user registers and makes a plan', () => {
       const box = (await bar.boundingBox())!;
       expect(box.y).toBe(0);
       expect(box.y + box.height).toBeLessThanOrEqual(844);
-      await expectText(bar, 'Frakoblet');
+      await expectText(bar, 'Ikke på nett');
       // It says what the status says (screen readers hear the status itself, not the copy).
       expect(await bar.getAttribute('aria-hidden')).toBe('true');
       expect(await bar.textContent()).toBe(await status.textContent());

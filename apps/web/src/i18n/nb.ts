@@ -170,7 +170,7 @@ export const nb = {
     connecting: 'Kobler til …',
     connected: 'Tilkoblet',
     reconnecting: 'Kobler til igjen …',
-    offline: 'Frakoblet',
+    offline: 'Ikke på nett',
     failed: 'Ikke tilkoblet',
     allSaved: 'Alle endringer er lagret',
     /** For a member who only reads: nothing of theirs is saved, but they see the others' changes as they come. */

@@ -2,9 +2,9 @@
 // Norwegian bokmål, like nb.ts.
 
 export const nbOffline = {
-  /** Under "Frakoblet" once what was typed is kept in this browser. */
+  /** Under "Ikke på nett" once what was typed is kept in this browser. */
   keptOnDevice: 'Det du skriver, lagres på denne enheten og sendes når du er på nett igjen.',
-  /** Under "Frakoblet" once something has been typed offline and is kept in this browser. */
+  /** Under "Ikke på nett" once something has been typed offline and is kept in this browser. */
   pendingKeptOffline:
     'Endringene dine er ikke sendt ennå. De er lagret på denne enheten og sendes når du er på nett igjen.',
   /** Changes kept here but not sent yet, while the app tries to reach the server. */
