@@ -357,6 +357,15 @@ describe('the family owns the plan: attacks by members with a legitimate account
     raw.socket.close();
   });
 
+  /** A new paragraph of «Om familien» with one word formatted as a link with `attrs`. */
+  const linkIn = (doc: Y.Doc, attrs: unknown) => {
+    const text = new Y.XmlText();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment('about.family').insert(0, [paragraph]);
+    text.insert(0, 'lenke', { link: attrs });
+  };
+
   /** Edits that do not fit the plan's schema, each refused with its code; the plan list and the export still work. */
   const badEdits: Array<[string, (doc: Y.Doc) => void]> = [
     ['UNKNOWN_SCHEMA_VERSION', (doc) => doc.getMap('meta').set('schemaVersion', 2)],
@@ -393,6 +402,11 @@ describe('the family owns the plan: attacks by members with a legitimate account
         text.insert(0, 'lang', { ['-'.repeat(200_000)]: true });
       },
     ],
+    ['UNSAFE_LINK', (doc) => linkIn(doc, { href: 'javascript:alert(document.cookie)' })],
+    // Browsers drop the tab and read «javascript:».
+    ['UNSAFE_LINK', (doc) => linkIn(doc, { href: 'java\tscript:alert(1)' })],
+    ['UNSAFE_LINK', (doc) => linkIn(doc, { href: 'data:text/html,<script>alert(1)</script>' })],
+    ['UNSAFE_LINK', (doc) => linkIn(doc, true)],
     [
       'TOO_DEEP',
       (doc) => {
@@ -417,6 +431,19 @@ describe('the family owns the plan: attacks by members with a legitimate account
         }),
     ],
   ];
+
+  it('stores a link to a web page, an e-mail address or a phone number', async () => {
+    const writer = await open(mother);
+    const head = await server.app.samplan.documentLog.head(planId);
+    writer.doc.transact(() => linkIn(writer.doc, { href: 'https://helsenorge.no/', target: '_blank', rel: null }));
+    await waitFor(async () => (await server.app.samplan.documentLog.head(planId)) === head + 1);
+    writer.doc.transact(() => linkIn(writer.doc, { href: 'MAILTO:koordinator@kommune.example' }));
+    writer.doc.transact(() => linkIn(writer.doc, { href: 'tel:+4799999999' }));
+    await waitFor(async () => (await server.app.samplan.documentLog.head(planId)) === head + 3);
+    const exported = await api<unknown>(server.url, mother, 'GET', `/api/plans/${planId}/export.json`);
+    expect(JSON.stringify(exported.body)).toContain('https://helsenorge.no/');
+    writer.destroy();
+  });
 
   it.each(badEdits)(
     'refuses an update that does not fit the plan (%s); every plan still lists and exports',

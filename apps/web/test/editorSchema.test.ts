@@ -10,3 +10,26 @@ describe("the editor's schema is plan-model's rich-text schema", () => {
     expect(Object.keys(schema.marks).sort()).toEqual([...RICH_TEXT_MARKS].sort());
   });
 });
+
+describe("the editor's links", () => {
+  it('are made only to the addresses the server stores (web pages, e-mail, phone)', () => {
+    const { isAllowedUri } = richTextStarterKit().options.link as {
+      isAllowedUri: (url: string, ctx: { defaultValidate: (url: string) => boolean }) => boolean;
+    };
+    const ctx = { defaultValidate: () => true };
+    for (const url of ['https://helsenorge.no/', 'http://skole.example', 'mailto:kari@example.no', 'tel:+4799999999']) {
+      expect(isAllowedUri(url, ctx)).toBe(true);
+    }
+    for (const url of [
+      'javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'ftp://x.example',
+      '/lokal',
+    ]) {
+      expect(isAllowedUri(url, ctx)).toBe(false);
+    }
+    // Tiptap's own check still applies.
+    expect(isAllowedUri('https://helsenorge.no/', { defaultValidate: () => false })).toBe(false);
+  });
+});

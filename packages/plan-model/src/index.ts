@@ -30,6 +30,7 @@ export {
   RICH_TEXT_MARKS,
   RICH_TEXT_NODES,
   emptyRichText,
+  isSafeLinkHref,
 } from './richTextSchema.ts';
 export type { RichTextDoc, RichTextNode, RichTextMark } from './richTextSchema.ts';
 export {

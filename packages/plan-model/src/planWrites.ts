@@ -2,7 +2,7 @@ import { COLLECTION_NAMES, type CollectionName, type FieldSpec } from './collect
 import { isPlanRichTextField, META_MAP_NAME } from './documentLayout.ts';
 import { fieldSpecs } from './fieldValues.ts';
 import { PLAN_SCHEMA_VERSION, PlanCreatedAtSchema, PlanMetaSchema } from './planMetaSchema.ts';
-import { RICH_TEXT_MARKS, RICH_TEXT_NODES } from './richTextSchema.ts';
+import { isSafeLinkHref, RICH_TEXT_MARKS, RICH_TEXT_NODES } from './richTextSchema.ts';
 import { richTextMarkName } from './richTextToJSON.ts';
 
 /** The kinds of shared type a plan holds. */
@@ -13,7 +13,7 @@ export type WriteContent =
   | { kind: 'value'; value: unknown }
   | { kind: 'type'; type: SharedKind; nodeName: string | null }
   | { kind: 'string' }
-  | { kind: 'format'; key: string }
+  | { kind: 'format'; key: string; value: unknown }
   | { kind: 'deleted' }
   | { kind: 'other' };
 
@@ -40,7 +40,13 @@ export const PLAN_LIMITS = {
 } as const;
 
 export type PlanWriteProblem =
-  'WRONG_TYPE' | 'UNKNOWN_FIELD' | 'UNKNOWN_SCHEMA_VERSION' | 'TOO_DEEP' | 'UNKNOWN_NODE' | 'UNKNOWN_MARK';
+  | 'WRONG_TYPE'
+  | 'UNKNOWN_FIELD'
+  | 'UNKNOWN_SCHEMA_VERSION'
+  | 'TOO_DEEP'
+  | 'UNKNOWN_NODE'
+  | 'UNKNOWN_MARK'
+  | 'UNSAFE_LINK';
 
 /** The kind of each top-level type of the plan, by name. */
 export function rootKind(name: string): SharedKind {
@@ -143,7 +149,14 @@ function checkRichText({ parent, key, content }: PlanWrite): PlanWriteProblem | 
   if (parent === 'xmlText') {
     if (content.kind === 'string') return null;
     // y-prosemirror keeps overlapping marks of one kind as `name--hash`.
-    if (content.kind === 'format') return marks.has(richTextMarkName(content.key)) ? null : 'UNKNOWN_MARK';
+    if (content.kind === 'format') {
+      const mark = richTextMarkName(content.key);
+      if (!marks.has(mark)) return 'UNKNOWN_MARK';
+      // A link's start carries its attributes; its end (null) none.
+      if (mark !== 'link' || content.value === null) return null;
+      const href = typeof content.value === 'object' ? (content.value as { href?: unknown }).href : undefined;
+      return isSafeLinkHref(href) ? null : 'UNSAFE_LINK';
+    }
   }
   return 'WRONG_TYPE';
 }

@@ -16,6 +16,17 @@ export const RICH_TEXT_NODES = [
 ] as const;
 export const RICH_TEXT_MARKS = ['bold', 'italic', 'strike', 'underline', 'link'] as const;
 
+/**
+ * The addresses a link may point to: web pages, e-mail and phone numbers. Checked on the raw string, from its
+ * first character, as browsers drop spaces and tabs from an address («java\tscript:») before reading its scheme.
+ */
+const SAFE_LINK_HREF = /^(?:https?:|mailto:|tel:)/i;
+
+/** Whether a link mark's address may be stored and shown as a link (the editor, the server and the renderers). */
+export function isSafeLinkHref(href: unknown): href is string {
+  return typeof href === 'string' && SAFE_LINK_HREF.test(href);
+}
+
 export interface RichTextMark {
   type: string;
   attrs?: Record<string, unknown>;

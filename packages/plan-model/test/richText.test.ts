@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { richTextFromPlain, richTextToJSON, richTextToPlain, writeRichText, type RichTextDoc } from '../src/index.ts';
+import {
+  checkPlanWrite,
+  isSafeLinkHref,
+  richTextFromPlain,
+  richTextToJSON,
+  richTextToPlain,
+  writeRichText,
+  type RichTextDoc,
+} from '../src/index.ts';
 import { richTextMarkName } from '../src/richTextToJSON.ts';
 
 const RICH: RichTextDoc = {
@@ -132,5 +140,60 @@ describe('richTextMarkName', () => {
     const dashes = '-'.repeat(2_000_000);
     expect(richTextMarkName(dashes)).toBe(dashes);
     expect(richTextMarkName(`${dashes}--abcdefgh`)).toBe(dashes);
+  });
+});
+
+describe('links', () => {
+  it('point to web pages, e-mail addresses and phone numbers only, read from the first character', () => {
+    for (const href of [
+      'https://helsenorge.no/',
+      'HTTP://skole.example',
+      'mailto:kari@example.no',
+      'tel:+4799999999',
+    ]) {
+      expect(isSafeLinkHref(href), href).toBe(true);
+    }
+    for (const href of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '/lokal',
+      '',
+      null,
+      42,
+    ]) {
+      expect(isSafeLinkHref(href), String(href)).toBe(false);
+    }
+  });
+
+  it('are refused in a write unless their start carries a safe address (their end carries nothing)', () => {
+    const linkWrite = (value: unknown) =>
+      checkPlanWrite({
+        root: 'about.family',
+        depth: 1,
+        key: null,
+        field: null,
+        parent: 'xmlText',
+        content: { kind: 'format', key: 'link', value },
+      });
+    expect(linkWrite({ href: 'https://helsenorge.no/', target: '_blank' })).toBeNull();
+    expect(linkWrite(null)).toBeNull();
+    expect(linkWrite({ href: 'javascript:alert(1)' })).toBe('UNSAFE_LINK');
+    expect(linkWrite({})).toBe('UNSAFE_LINK');
+    expect(linkWrite(true)).toBe('UNSAFE_LINK');
+    expect(linkWrite('https://helsenorge.no/')).toBe('UNSAFE_LINK');
+    // Other marks carry no address.
+    expect(
+      checkPlanWrite({
+        root: 'about.family',
+        depth: 1,
+        key: null,
+        field: null,
+        parent: 'xmlText',
+        content: { kind: 'format', key: 'bold', value: {} },
+      }),
+    ).toBeNull();
   });
 });

@@ -318,7 +318,7 @@ function kindOf(type: Y.AbstractType<unknown>): SharedKind {
 function contentOf(content: Y.Item['content']): WriteContent {
   if (content instanceof Y.ContentAny) return { kind: 'value', value: content.arr[content.arr.length - 1] };
   if (content instanceof Y.ContentString) return { kind: 'string' };
-  if (content instanceof Y.ContentFormat) return { kind: 'format', key: content.key };
+  if (content instanceof Y.ContentFormat) return { kind: 'format', key: content.key, value: content.value };
   if (content instanceof Y.ContentDeleted) return { kind: 'deleted' };
   if (content instanceof Y.ContentType) {
     const type = content.type as Y.AbstractType<unknown>;

@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
-import type { RichTextDoc, RichTextMark, RichTextNode } from '@samplan/plan-model';
+import { isSafeLinkHref, type RichTextDoc, type RichTextMark, type RichTextNode } from '@samplan/plan-model';
 
 // Renders stored rich text (ProseMirror JSON) as plain HTML: for fields whose editor is not mounted, and for the
 // print view. Unknown node types render their children, so nothing written by a newer client is lost from view.
-
-const SAFE_URL = /^(https?:|mailto:|tel:)/i;
 
 function withMark(mark: RichTextMark, child: ReactNode, key: number): ReactNode {
   switch (mark.type) {
@@ -19,8 +17,8 @@ function withMark(mark: RichTextMark, child: ReactNode, key: number): ReactNode 
     case 'code':
       return <code key={key}>{child}</code>;
     case 'link': {
-      const href = typeof mark.attrs?.['href'] === 'string' ? mark.attrs['href'] : '';
-      return SAFE_URL.test(href) ? (
+      const href = mark.attrs?.['href'];
+      return isSafeLinkHref(href) ? (
         <a key={key} href={href} rel="noopener noreferrer nofollow" target="_blank">
           {child}
         </a>
