@@ -452,3 +452,82 @@ describe('Room checkpoints', () => {
     expect(room['state']!.tailLength).toBe(1);
   });
 });
+
+describe('Room checkpoints of rich text', () => {
+  /** The formatting of the first text of fragment `f`, as read from a stored state. */
+  const formattingOf = (state: Uint8Array) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const text = (doc.getXmlFragment('f').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    return text.toDelta() as unknown;
+  };
+
+  /**
+   * Three writers at once on «abc»: one makes «b» bold, one (who has not seen that yet) deletes «b», one (who has
+   * seen the bold, not the delete) writes a bold «X» after it. A document that takes them one by one, as the live
+   * one does, tidies the first's bold away on the second's delete, as Yjs does after a remote change: no writer
+   * deleted it, and the log read as a whole keeps «X» bold.
+   */
+  function concurrentFormatting(): Uint8Array[] {
+    const base = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    base.getXmlFragment('f').insert(0, [paragraph]);
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    text.insert(0, 'abc');
+    const seed = Y.encodeStateAsUpdate(base);
+    const writer = (...updates: Uint8Array[]) => {
+      const doc = new Y.Doc();
+      for (const update of updates) Y.applyUpdate(doc, update);
+      const before = Y.encodeStateVector(doc);
+      const textOf = () => (doc.getXmlFragment('f').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      return { textOf, written: () => Y.encodeStateAsUpdate(doc, before) };
+    };
+    const bolder = writer(seed);
+    bolder.textOf().format(1, 1, { bold: true });
+    const bold = bolder.written();
+    const deleter = writer(seed);
+    deleter.textOf().delete(1, 1);
+    const insert = writer(seed, bold);
+    insert.textOf().insert(2, 'X', { bold: true });
+    return [seed, bold, deleter.written(), insert.written()];
+  }
+
+  it('are compacted from the log once the live document has tidied formatting no writer deleted', async () => {
+    const store = new HeldStore();
+    const compacted: number[] = [];
+    const room = new Room({
+      planId: 'plan-1',
+      log: new DocumentLog(store, new InProcessCommitFeed()),
+      writePolicy: acceptAll,
+      checkpointPolicy: { everyUpdates: 4, everyBytes: 1_000_000 },
+      compactor: {
+        compact: async (parts) => {
+          compacted.push(parts.length);
+          return inlineCompactor.compact(parts);
+        },
+        close: async () => undefined,
+      },
+      logger: { warn: () => {}, error: () => {} },
+      onClosing: () => {},
+    });
+    await room.loaded;
+    const writer = fakePeer('writer');
+    room.join(writer.peer);
+    const updates = concurrentFormatting();
+    for (const [i, update] of updates.entries()) {
+      room.receive(writer.peer, encodeUpdateMessage(update));
+      await waitFor(() => store.appends.length === i + 1);
+      store.appends[i]!.settle();
+    }
+    await waitFor(() => store.checkpoints.length === 1);
+    const fromLog = (await inlineCompactor.compact(updates)).state;
+    expect(formattingOf(fromLog)).toEqual([
+      { insert: 'a' },
+      { insert: 'X', attributes: { bold: true } },
+      { insert: 'c' },
+    ]);
+    expect(formattingOf(store.checkpoints[0]!.state)).toEqual(formattingOf(fromLog));
+    expect(compacted).toEqual([4]);
+  });
+});

@@ -103,6 +103,12 @@ export class Room {
    * opening a plan, and a read-only viewer, never wait for it.
    */
   private doc: Y.Doc | null = null;
+  /**
+   * Set once the live document has changed on its own: after a remote change Yjs tidies a rich text's formatting,
+   * deleting marks it finds redundant, which no committed update deleted. It then no longer holds exactly what is
+   * committed, so a checkpoint is compacted from the log instead.
+   */
+  private docChangedItself = false;
   /** The account each Yjs client id writes for (stored with the updates that claimed them). */
   private owners = new Map<number, string>();
   private readonly presence = new PresenceGuard((clientId) => this.owners.get(clientId));
@@ -349,7 +355,15 @@ export class Room {
 
   /** The live document, built from the committed state the first time it is needed. */
   private liveDoc(): Y.Doc {
-    this.doc ??= docOf(this.state!);
+    if (this.doc === null) {
+      const doc = docOf(this.state!);
+      this.docChangedItself = false;
+      // Every update this room applies has the room as its origin; Yjs's own tidying has none.
+      doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        if (transaction.origin !== this && transaction.deleteSet.clients.size > 0) this.docChangedItself = true;
+      });
+      this.doc = doc;
+    }
     return this.doc;
   }
 
@@ -659,12 +673,14 @@ export class Room {
 
   /**
    * The live document's own state when it holds exactly what the state does (nothing queued, being appended or
-   * waiting for earlier seqs): it has let deleted content go as a compaction would, so encoding it takes the
-   * place of replaying the checkpoint and the tail (a tenth of the server's CPU under load, bench). Null otherwise.
+   * waiting for earlier seqs, and nothing it deleted on its own): it has let deleted content go as a compaction
+   * would, so encoding it takes the place of replaying the checkpoint and the tail (a tenth of the server's CPU
+   * under load, bench). Null otherwise.
    */
   private liveState(): Compacted | null {
     const doc = this.doc;
-    if (doc === null || this.queue.length > 0 || this.appending || this.ahead.size > 0) return null;
+    if (doc === null || this.docChangedItself) return null;
+    if (this.queue.length > 0 || this.appending || this.ahead.size > 0) return null;
     return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
   }
 
