@@ -10,6 +10,7 @@ import { EditorToolbar } from './EditorToolbar.tsx';
 import { RichTextHeader } from './RichTextHeader.tsx';
 import { richTextStarterKit } from './richTextStarterKit.ts';
 import { editorUndoManager } from './editorUndoManager.ts';
+import { SafeLinks } from './safeLinks.ts';
 
 export interface RichTextEditorProps {
   fragment: Y.XmlFragment;
@@ -29,6 +30,7 @@ export function RichTextEditor({ fragment, labelId, label, hint, focusOnMount }:
     {
       extensions: [
         richTextStarterKit(),
+        SafeLinks,
         Collaboration.configure({ fragment, yUndoOptions: { undoManager } }),
         CollaborationCaret.configure({
           provider: connection.provider,
