@@ -20,12 +20,17 @@ describe("the editor's links", () => {
     for (const url of ['https://helsenorge.no/', 'http://skole.example', 'mailto:kari@example.no', 'tel:+4799999999']) {
       expect(isAllowedUri(url, ctx)).toBe(true);
     }
+    // Typed or pasted as text: Tiptap links them to http://www.nav.no and mailto:kari@nav.no.
+    for (const url of ['www.nav.no', 'nav.no/barn', 'kari@nav.no']) expect(isAllowedUri(url, ctx), url).toBe(true);
     for (const url of [
       'javascript:alert(1)',
       'java\tscript:alert(1)',
       'data:text/html,x',
       'ftp://x.example',
+      'FILE:///C:/plan.pdf',
       '/lokal',
+      '#_Toc1',
+      'localhost:3000',
     ]) {
       expect(isAllowedUri(url, ctx)).toBe(false);
     }
