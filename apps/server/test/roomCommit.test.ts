@@ -493,7 +493,8 @@ describe('Room checkpoints of rich text', () => {
     return [seed, bold, deleter.written(), insert.written()];
   }
 
-  it('are compacted from the log once the live document has tidied formatting no writer deleted', async () => {
+  /** A room on a held store that checkpoints every four updates, with a writer and a reader. */
+  async function richTextRoom() {
     const store = new HeldStore();
     const compacted: number[] = [];
     const room = new Room({
@@ -513,13 +514,22 @@ describe('Room checkpoints of rich text', () => {
     });
     await room.loaded;
     const writer = fakePeer('writer');
+    const reader = fakePeer('reader');
     room.join(writer.peer);
-    const updates = concurrentFormatting();
-    for (const [i, update] of updates.entries()) {
+    room.join(reader.peer);
+    const send = async (update: Uint8Array) => {
+      const i = store.appends.length;
       room.receive(writer.peer, encodeUpdateMessage(update));
       await waitFor(() => store.appends.length === i + 1);
       store.appends[i]!.settle();
-    }
+    };
+    return { store, room, reader, compacted, send };
+  }
+
+  it('are the live document, which tidies no formatting of its own: the checkpoint is what the log holds', async () => {
+    const { store, room, compacted, send } = await richTextRoom();
+    const updates = concurrentFormatting();
+    for (const update of updates) await send(update);
     await waitFor(() => store.checkpoints.length === 1);
     const fromLog = (await inlineCompactor.compact(updates)).state;
     expect(formattingOf(fromLog)).toEqual([
@@ -528,6 +538,39 @@ describe('Room checkpoints of rich text', () => {
       { insert: 'c' },
     ]);
     expect(formattingOf(store.checkpoints[0]!.state)).toEqual(formattingOf(fromLog));
+    expect(compacted).toEqual([]);
+    expect(room['docChangedItself']).toBe(false);
+  });
+
+  it('stores and relays a writer’s own tidying of the formatting, which the server has not done for it', async () => {
+    const { store, reader, send } = await richTextRoom();
+    const updates = concurrentFormatting();
+    // A writer who received the three edits one by one, as a provider does, tidies and sends what it deleted.
+    const tidier = new Y.Doc();
+    const tidied: Uint8Array[] = [];
+    tidier.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      if (transaction.local) tidied.push(update);
+    });
+    for (const update of updates) Y.applyUpdate(tidier, update);
+    expect(tidied.length).toBeGreaterThan(0);
+    for (const update of updates) await send(update);
+    for (const update of tidied) await send(update);
+    expect(store.appends).toHaveLength(updates.length + tidied.length);
+    await waitFor(() => reader.received.filter(isUpdate).length === updates.length + tidied.length);
+    expect(formattingOf(Y.mergeUpdates([...updates, ...tidied]))).toEqual(formattingOf(Y.encodeStateAsUpdate(tidier)));
+  });
+
+  it('are compacted from the log once something has changed the live document on its own', async () => {
+    const { store, room, compacted, send } = await richTextRoom();
+    const updates = concurrentFormatting();
+    for (const update of updates.slice(0, 3)) await send(update);
+    const live = room['doc']!;
+    live.transact(() => ((live.getXmlFragment('f').get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 1));
+    await send(updates[3]!);
+    await waitFor(() => store.checkpoints.length === 1);
     expect(compacted).toEqual([4]);
+    expect(formattingOf(store.checkpoints[0]!.state)).toEqual(
+      formattingOf((await inlineCompactor.compact(updates)).state),
+    );
   });
 });
