@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/api.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { authErrorMessage } from '../api/authErrorMessage.ts';
@@ -13,11 +13,9 @@ import { nb } from '../i18n/index.ts';
 
 const MIN_PASSWORD = 10;
 
-/** Takes the token from the link's fragment once and removes it from the address bar (and the tab's history). */
-function takeTokenFromAddress(): string | null {
-  const token = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
-  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
-  return token || null;
+/** The token in the link's fragment. */
+function tokenInAddress(): string | null {
+  return decodeURIComponent(location.hash.replace(/^#/, '')).trim() || null;
 }
 
 /** The page a password reset mail links to: sets a new password with the link's token. */
@@ -25,7 +23,12 @@ export function ResetPasswordPage() {
   const t = nb.passwordReset;
   usePageTitle(t.newTitle);
   const { recheck } = useSession();
-  const [token] = useState(takeTokenFromAddress);
+  const [token] = useState(tokenInAddress);
+  // The token leaves the address bar (and the tab's history) as the page is put on screen, not while it renders: React
+  // may render a lazily loaded page more than once before it shows it, and a second render would find no token.
+  useLayoutEffect(() => {
+    if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  }, []);
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string | null>(null);
   const [error, setError] = useState<{ text: string; askAgain: boolean } | null>(null);
