@@ -35,22 +35,13 @@ function historyParts() {
 
 describe('PlanHistory.restore', () => {
   it('asks about every part the restore writes before committing anything, and commits nothing when refused', async () => {
-    const storage = openSqliteStorage({ dataDir: '', synchronous: 'NORMAL', inMemory: true, chain: accessLogChain });
-    const log = new DocumentLog(storage.documents, new InProcessCommitFeed());
+    const { storage, log, queue, projector } = historyParts();
     const committed: Uint8Array[] = [];
-    const queue = new KeyedQueue();
     const history = new PlanHistory({
       log,
       queue,
       history: storage.history,
-      projector: new DocumentProjector({
-        queue,
-        documents: storage.documents,
-        history: storage.history,
-        accounts: storage.accounts,
-        changeLogDelayMs: 3_600_000,
-        logger: { warn: () => {}, error: () => {} },
-      }),
+      projector,
       commits: {
         commitServerUpdate: async (planId, update, userId, kind, logAs) => {
           committed.push(update);

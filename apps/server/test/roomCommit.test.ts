@@ -380,27 +380,36 @@ describe('Room checkpoints with several instances', () => {
   });
 });
 
+/**
+ * A room on a held store that checkpoints every `everyUpdates` updates, with the number of parts each compaction its
+ * compactor made replayed.
+ */
+async function heldRoom(everyUpdates: number) {
+  const store = new HeldStore();
+  const compacted: number[] = [];
+  const room = new Room({
+    planId: 'plan-1',
+    log: new DocumentLog(store, new InProcessCommitFeed()),
+    writePolicy: acceptAll,
+    checkpointPolicy: { everyUpdates, everyBytes: 1_000_000 },
+    compactor: {
+      compact: async (parts) => {
+        compacted.push(parts.length);
+        return inlineCompactor.compact(parts);
+      },
+      close: async () => undefined,
+    },
+    logger: { warn: () => {}, error: () => {} },
+    onClosing: () => {},
+  });
+  await room.loaded;
+  return { store, room, compacted };
+}
+
 describe('Room checkpoints', () => {
   /** A room on a held store that checkpoints every two updates, counting what its compactor replays. */
   async function checkpointingRoom() {
-    const store = new HeldStore();
-    const compacted: number[] = [];
-    const room = new Room({
-      planId: 'plan-1',
-      log: new DocumentLog(store, new InProcessCommitFeed()),
-      writePolicy: acceptAll,
-      checkpointPolicy: { everyUpdates: 2, everyBytes: 1_000_000 },
-      compactor: {
-        compact: async (parts) => {
-          compacted.push(parts.length);
-          return inlineCompactor.compact(parts);
-        },
-        close: async () => undefined,
-      },
-      logger: { warn: () => {}, error: () => {} },
-      onClosing: () => {},
-    });
-    await room.loaded;
+    const { store, room, compacted } = await heldRoom(2);
     const writer = fakePeer('writer');
     room.join(writer.peer);
     return { store, room, writer, compacted };
@@ -495,24 +504,7 @@ describe('Room checkpoints of rich text', () => {
 
   /** A room on a held store that checkpoints every four updates, with a writer and a reader. */
   async function richTextRoom() {
-    const store = new HeldStore();
-    const compacted: number[] = [];
-    const room = new Room({
-      planId: 'plan-1',
-      log: new DocumentLog(store, new InProcessCommitFeed()),
-      writePolicy: acceptAll,
-      checkpointPolicy: { everyUpdates: 4, everyBytes: 1_000_000 },
-      compactor: {
-        compact: async (parts) => {
-          compacted.push(parts.length);
-          return inlineCompactor.compact(parts);
-        },
-        close: async () => undefined,
-      },
-      logger: { warn: () => {}, error: () => {} },
-      onClosing: () => {},
-    });
-    await room.loaded;
+    const { store, room, compacted } = await heldRoom(4);
     const writer = fakePeer('writer');
     const reader = fakePeer('reader');
     room.join(writer.peer);

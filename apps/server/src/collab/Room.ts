@@ -710,11 +710,12 @@ export class Room {
 }
 
 /**
- * Applies updates to a room's live document, in one transaction, as the server's own change. After a remote transaction Yjs tidies a
- * rich text's formatting, deleting marks it finds redundant, in a transaction of its own; the live document must
- * hold exactly what the writers sent (it answers syncs and becomes checkpoints), and a writer's own tidying, which
- * the others need, must not find the server's copy tidied already and be dropped as bringing nothing new.
- * (Nothing on the server reads the live document by index, which is what else Yjs keeps apart for remote changes.)
+ * Applies updates to a room's live document, in one transaction, as the server's own change. After a remote
+ * transaction Yjs tidies a rich text's formatting, deleting marks it finds redundant, in a transaction of its own;
+ * the live document must hold exactly what the writers sent (it answers syncs and becomes checkpoints), and a
+ * writer's own tidying, which the others need, must not find the server's copy tidied already and be dropped as
+ * bringing nothing new. (Nothing on the server reads the live document by index, which is what else Yjs keeps
+ * apart for remote changes.)
  */
 function applyToLive(doc: Y.Doc, updates: readonly Uint8Array[], origin: Room | null): void {
   doc.transact((transaction) => {
