@@ -12,6 +12,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { accessLogChain } from './support/testChain.ts';
+import { inlineCompactor } from '../src/documents/Compactor.ts';
+import { DocumentLog } from '../src/documents/DocumentLog.ts';
+import { InProcessCommitFeed } from '../src/documents/InProcessCommitFeed.ts';
 import { KeyedQueue } from '../src/documents/KeyedQueue.ts';
 import { DocumentProjector } from '../src/documents/projections/DocumentProjector.ts';
 import { VersionGrouper, DEFAULT_VERSION_RULES } from '../src/documents/projections/VersionGrouper.ts';
@@ -20,6 +23,7 @@ import { SqliteAccessLogStore } from '../src/storage/sqlite/SqliteAccessLogStore
 import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
 import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore.ts';
 import { SqliteHistoryStore } from '../src/storage/sqlite/SqliteHistoryStore.ts';
+import { concurrentFormatting, formattingOf } from './support/concurrentFormatting.ts';
 import { waitFor } from './support/waitFor.ts';
 
 const MIN = 60_000;
@@ -329,5 +333,29 @@ describe('DocumentProjector', () => {
       ['kari', expect.any(Array), 1],
       ['per', ['planinfo', 'oppgaver'], 2],
     ]);
+  });
+
+  it('keeps in snapshots and versions exactly what the log holds, with no formatting tidied that no writer sent', async () => {
+    const { documents, projector } = setup();
+    const log = new DocumentLog(documents, new InProcessCommitFeed());
+    const updates = concurrentFormatting();
+    const filler = (n: number) => {
+      const doc = new Y.Doc();
+      doc.getMap('meta').set('n', n);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    // Seqs 1–4 the three writers, 5 (the snapshot's) and 6 (the head) other edits.
+    for (const update of [...updates, filler(5), filler(6)]) await documents.append('p2', [{ update, userId: 'kari' }]);
+    expect(await projector.catchUp('p2')).toBe(6);
+    const snapshot = await documents.snapshotAtOrBefore('p2', 5);
+    expect(snapshot?.seq).toBe(5);
+    const fromLog = formattingOf((await inlineCompactor.compact(updates)).state);
+    expect(fromLog).toEqual([{ insert: 'a' }, { insert: 'X', attributes: { bold: true } }, { insert: 'c' }]);
+    expect(formattingOf(snapshot!.state)).toEqual(fromLog);
+    for (const seq of [4, 5]) {
+      const version = await log.docAt('p2', seq);
+      expect(formattingOf(Y.encodeStateAsUpdate(version))).toEqual(fromLog);
+      version.destroy();
+    }
   });
 });

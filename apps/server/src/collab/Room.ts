@@ -4,6 +4,7 @@ import { CloseCode, encodePermissionDenied, UpdateRefusal } from '@samplan/proto
 import type { Commit } from '../documents/CommitFeed.ts';
 import type { Compacted, Compactor } from '../documents/Compactor.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
+import { applyUpdates } from '../documents/applyUpdates.ts';
 import { DocumentState, type CheckpointPolicy } from '../documents/DocumentState.ts';
 import { readUpdateEffect } from '../documents/updateEffect.ts';
 import { readUpdateMeta, type UpdateMeta } from '../documents/updateMeta.ts';
@@ -105,7 +106,7 @@ export class Room {
   private doc: Y.Doc | null = null;
   /**
    * Set once the live document has deleted something in a transaction of its own, which no committed update
-   * deleted (Yjs tidies a rich text's formatting so after a remote transaction; applyToLive keeps every update
+   * deleted (Yjs tidies a rich text's formatting so after a remote transaction; applyUpdates keeps every update
    * local so that it does not, and this catches anything else). It then no longer holds exactly what is committed,
    * so a checkpoint is compacted from the log instead.
    */
@@ -295,7 +296,7 @@ export class Room {
         const decision = this.options.writePolicy.check(peer, effect);
         if (!decision.ok) return this.refuse(peer, decision.reason);
         for (const client of claims) this.owners.set(client, peer.userId);
-        applyToLive(doc, [message.update], this);
+        applyUpdates(doc, [message.update], this);
         this.enqueue({
           origin: peer,
           userId: peer.userId,
@@ -419,7 +420,7 @@ export class Room {
   ): Promise<number> {
     await this.loaded;
     if (this.state === null) throw new Error(`plan ${this.planId} could not be loaded`);
-    applyToLive(this.liveDoc(), [update], this);
+    applyUpdates(this.liveDoc(), [update], this);
     return new Promise((resolve, reject) => {
       this.enqueue({
         origin: null,
@@ -518,7 +519,7 @@ export class Room {
     this.state!.add(update, meta, seq);
     if (userId !== null)
       for (const client of meta.ranges.keys()) if (!this.owners.has(client)) this.owners.set(client, userId);
-    if (this.doc) applyToLive(this.doc, [update], this);
+    if (this.doc) applyUpdates(this.doc, [update], this);
     this.broadcast(encodeUpdateMessage(update), null);
   }
 
@@ -606,7 +607,7 @@ export class Room {
       ];
       if (kept.length > 0) {
         const doc = this.liveDoc();
-        applyToLive(doc, kept, this);
+        applyUpdates(doc, kept, this);
       }
       for (const item of batch) for (const client of item.claims ?? []) this.owners.delete(client);
       // Another instance let another account claim that id at the same moment: learn who owns it now.
@@ -709,25 +710,9 @@ export class Room {
   }
 }
 
-/**
- * Applies updates to a room's live document, in one transaction, as the server's own change. After a remote
- * transaction Yjs tidies a rich text's formatting, deleting marks it finds redundant, in a transaction of its own;
- * the live document must hold exactly what the writers sent (it answers syncs and becomes checkpoints), and a
- * writer's own tidying, which the others need, must not find the server's copy tidied already and be dropped as
- * bringing nothing new. (Nothing on the server reads the live document by index, which is what else Yjs keeps
- * apart for remote changes.)
- */
-function applyToLive(doc: Y.Doc, updates: readonly Uint8Array[], origin: Room | null): void {
-  doc.transact((transaction) => {
-    for (const update of updates) Y.applyUpdate(doc, update, origin);
-    // Reading an update marks its transaction remote; as the server's own, nothing is tidied after it.
-    transaction.local = true;
-  }, origin);
-}
-
 /** A live Y.Doc of what `state` holds. */
 function docOf(state: DocumentState): Y.Doc {
   const doc = new Y.Doc();
-  applyToLive(doc, state.snapshot().parts, null);
+  applyUpdates(doc, state.snapshot().parts, null);
   return doc;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { applyUpdates } from './applyUpdates.ts';
 
 export interface Compacted {
   state: Uint8Array;
@@ -17,9 +18,7 @@ export interface Compactor {
 export function compactUpdates(parts: readonly Uint8Array[]): Compacted {
   const doc = new Y.Doc();
   try {
-    doc.transact(() => {
-      for (const part of parts) Y.applyUpdate(doc, part);
-    });
+    applyUpdates(doc, parts);
     return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
   } finally {
     doc.destroy();
@@ -43,9 +42,11 @@ const Y = require(workerData.yjs);
 parentPort.on('message', ({ id, packed, lengths }) => {
   const doc = new Y.Doc();
   try {
-    doc.transact(() => {
+    // As applyUpdates does on the main thread: one transaction, the server's own, which tidies nothing.
+    doc.transact((transaction) => {
       let offset = 0;
       for (const length of lengths) { Y.applyUpdate(doc, packed.subarray(offset, offset + length)); offset += length; }
+      transaction.local = true;
     });
     const state = Y.encodeStateAsUpdate(doc);
     const stateVector = Y.encodeStateVector(doc);

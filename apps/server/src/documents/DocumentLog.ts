@@ -6,6 +6,7 @@ import type {
   PendingUpdate,
   StoredUpdate,
 } from '../storage/DocumentStore.ts';
+import { applyUpdates } from './applyUpdates.ts';
 import type { Commit, CommitFeed } from './CommitFeed.ts';
 import { HistoryError } from './HistoryError.ts';
 
@@ -88,12 +89,12 @@ export class DocumentLog {
     if (seq === head) return this.currentDoc(planId);
     const snapshot = await this.store.snapshotAtOrBefore(planId, seq);
     const doc = new Y.Doc();
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    if (snapshot) applyUpdates(doc, [snapshot.state]);
     for (let after = snapshot?.seq ?? 0; after < seq;) {
       const page = await this.store.history(planId, { afterSeq: after, upToSeq: seq, limit: HISTORY_PAGE });
       if (page.length === 0) break;
       // Merged first: one integration of the page is much cheaper than one per update.
-      Y.applyUpdate(doc, Y.mergeUpdates(page.map((stored) => stored.update)));
+      applyUpdates(doc, [Y.mergeUpdates(page.map((stored) => stored.update))]);
       after = page[page.length - 1]!.seq;
     }
     return doc;
@@ -103,10 +104,7 @@ export class DocumentLog {
   async currentDoc(planId: string): Promise<Y.Doc> {
     const loaded = await this.store.load(planId);
     const doc = new Y.Doc();
-    doc.transact(() => {
-      if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
-      for (const update of loaded.updates) Y.applyUpdate(doc, update);
-    });
+    applyUpdates(doc, loaded.checkpoint ? [loaded.checkpoint, ...loaded.updates] : loaded.updates);
     return doc;
   }
 

@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import type { NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { UpdateKind } from '../storage/DocumentStore.ts';
 import type { DeletionRecord, HistoryStore, VersionName, VersionRecord } from '../storage/HistoryStore.ts';
+import { applyUpdates } from './applyUpdates.ts';
 import type { DocumentLog } from './DocumentLog.ts';
 import { HistoryError } from './HistoryError.ts';
 import type { KeyedQueue } from './KeyedQueue.ts';
@@ -224,7 +225,7 @@ export class PlanHistory {
       await replayLog(readPage, from, (stored) => {
         current = stored.userId;
         at = stored.createdAt;
-        Y.applyUpdate(doc, stored.update);
+        applyUpdates(doc, [stored.update]);
       });
       const inPartOrder = (parts: ReadonlySet<PlanPart>) => PLAN_PARTS.filter((part) => parts.has(part));
       return {
@@ -317,7 +318,7 @@ export class PlanHistory {
         this.deps.log.history(planId, { afterSeq, upToSeq: to, limit });
       await replayLog(readPage, from, (stored) => {
         current = { userId: stored.userId, seq: stored.seq };
-        Y.applyUpdate(doc, stored.update);
+        applyUpdates(doc, [stored.update]);
       });
       return diffPlans(before, readable(doc), ledger, partOfKey);
     } finally {

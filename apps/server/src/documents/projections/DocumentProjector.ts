@@ -11,6 +11,7 @@ import type { NewAccessLogEntry } from '../../storage/AccessLogStore.ts';
 import { StaleProjectionPass } from '../../storage/StaleProjectionPass.ts';
 import type { AccountStore } from '../../storage/AccountStore.ts';
 import type { DocumentStore } from '../../storage/DocumentStore.ts';
+import { applyUpdates } from '../applyUpdates.ts';
 import type { KeyedQueue } from '../KeyedQueue.ts';
 import { replayLog, yieldToEventLoop } from '../replayLog.ts';
 import type {
@@ -180,7 +181,7 @@ export class DocumentProjector {
       if (!cursor) return 0;
       const doc = new Y.Doc();
       try {
-        Y.applyUpdate(doc, cursor.state);
+        applyUpdates(doc, [cursor.state]);
         await this.options.history.putProgress(planId, cursor.seq, JSON.stringify(await this.factsOf(planId, doc)));
         return cursor.seq;
       } finally {
@@ -255,7 +256,7 @@ export class DocumentProjector {
     await yieldToEventLoop();
     const doc = new Y.Doc();
     try {
-      if (cursor.state.byteLength > 0) Y.applyUpdate(doc, cursor.state);
+      if (cursor.state.byteLength > 0) applyUpdates(doc, [cursor.state]);
       const names = await history.names(planId);
       const grouper = new VersionGrouper(
         { open: pending.open, previous: pending.previous },
@@ -292,7 +293,7 @@ export class DocumentProjector {
         seq,
         async (stored) => {
           touches = null;
-          Y.applyUpdate(doc, stored.update);
+          applyUpdates(doc, [stored.update]);
           const found = touches as Touches | null;
           if (found) {
             const update = {
