@@ -358,13 +358,16 @@ describe('the family owns the plan: attacks by members with a legitimate account
   });
 
   /** A new paragraph of «Om familien» with one word formatted as a link with `attrs`. */
-  const linkIn = (doc: Y.Doc, attrs: unknown) => {
+  /** A new paragraph in «Om familien» with one text of the formats given, and its element attributes. */
+  const paragraphIn = (doc: Y.Doc, formats: Record<string, unknown>, attributes: Record<string, string> = {}) => {
     const text = new Y.XmlText();
     const paragraph = new Y.XmlElement('paragraph');
+    for (const [name, value] of Object.entries(attributes)) paragraph.setAttribute(name, value);
     paragraph.insert(0, [text]);
     doc.getXmlFragment('about.family').insert(0, [paragraph]);
-    text.insert(0, 'lenke', { link: attrs });
+    text.insert(0, 'lenke', formats);
   };
+  const linkIn = (doc: Y.Doc, attrs: unknown) => paragraphIn(doc, { link: attrs });
 
   /** Edits that do not fit the plan's schema, each refused with its code; the plan list and the export still work. */
   const badEdits: Array<[string, (doc: Y.Doc) => void]> = [
@@ -407,6 +410,10 @@ describe('the family owns the plan: attacks by members with a legitimate account
     ['UNSAFE_LINK', (doc) => linkIn(doc, { href: 'java\tscript:alert(1)' })],
     ['UNSAFE_LINK', (doc) => linkIn(doc, { href: 'data:text/html,<script>alert(1)</script>' })],
     ['UNSAFE_LINK', (doc) => linkIn(doc, true)],
+    // Attributes the editor's nodes and marks do not have: nothing renders them, but the export would hold them.
+    ['UNKNOWN_ATTRIBUTE', (doc) => paragraphIn(doc, { bold: { href: 'javascript:alert(1)' } })],
+    ['UNKNOWN_ATTRIBUTE', (doc) => linkIn(doc, { href: 'https://helsenorge.no/', onclick: 'alert(1)' })],
+    ['UNKNOWN_ATTRIBUTE', (doc) => paragraphIn(doc, {}, { href: 'javascript:alert(1)' })],
     [
       'TOO_DEEP',
       (doc) => {
@@ -431,6 +438,20 @@ describe('the family owns the plan: attacks by members with a legitimate account
         }),
     ],
   ];
+
+  it('stores an ordered list’s start number, set as the list is made and changed after', async () => {
+    const writer = await open(mother);
+    const head = await server.app.samplan.documentLog.head(planId);
+    const list = new Y.XmlElement('orderedList');
+    writer.doc.transact(() => {
+      list.setAttribute('start', 3 as unknown as string);
+      writer.doc.getXmlFragment('about.family').insert(0, [list]);
+    });
+    await waitFor(async () => (await server.app.samplan.documentLog.head(planId)) === head + 1);
+    writer.doc.transact(() => list.setAttribute('start', 5 as unknown as string));
+    await waitFor(async () => (await server.app.samplan.documentLog.head(planId)) === head + 2);
+    writer.destroy();
+  });
 
   it('stores a link to a web page, an e-mail address or a phone number', async () => {
     const writer = await open(mother);

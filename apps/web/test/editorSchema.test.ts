@@ -1,5 +1,10 @@
 import { getSchema } from '@tiptap/core';
-import { RICH_TEXT_MARKS, RICH_TEXT_NODES } from '@samplan/plan-model';
+import {
+  RICH_TEXT_MARK_ATTRIBUTES,
+  RICH_TEXT_MARKS,
+  RICH_TEXT_NODE_ATTRIBUTES,
+  RICH_TEXT_NODES,
+} from '@samplan/plan-model';
 import { describe, expect, it } from 'vitest';
 import { richTextStarterKit } from '../src/editor/richTextStarterKit.ts';
 
@@ -8,6 +13,17 @@ describe("the editor's schema is plan-model's rich-text schema", () => {
     const schema = getSchema([richTextStarterKit()]);
     expect(Object.keys(schema.nodes).sort()).toEqual(['doc', 'text', ...RICH_TEXT_NODES].sort());
     expect(Object.keys(schema.marks).sort()).toEqual([...RICH_TEXT_MARKS].sort());
+  });
+
+  it('gives each node and mark exactly the attributes the server accepts', () => {
+    const schema = getSchema([richTextStarterKit()]);
+    const attributesOf = (types: Record<string, { spec: { attrs?: object } }>, names: readonly string[]) =>
+      Object.fromEntries(names.map((name) => [name, Object.keys(types[name]!.spec.attrs ?? {}).sort()]));
+    const accepted = (specs: Record<string, object>) =>
+      Object.fromEntries(Object.entries(specs).map(([name, attributes]) => [name, Object.keys(attributes).sort()]));
+    expect(attributesOf(schema.nodes, RICH_TEXT_NODES)).toEqual(accepted(RICH_TEXT_NODE_ATTRIBUTES));
+    expect(attributesOf(schema.marks, RICH_TEXT_MARKS)).toEqual(accepted(RICH_TEXT_MARK_ATTRIBUTES));
+    expect(attributesOf(schema.nodes, RICH_TEXT_NODES).orderedList).toEqual(['start', 'type']);
   });
 });
 

@@ -29,10 +29,14 @@ export {
   RichTextMarkSchema,
   RICH_TEXT_MARKS,
   RICH_TEXT_NODES,
+  RICH_TEXT_MARK_ATTRIBUTES,
+  RICH_TEXT_NODE_ATTRIBUTES,
   emptyRichText,
+  isMarkValue,
+  isNodeAttribute,
   isSafeLinkHref,
 } from './richTextSchema.ts';
-export type { RichTextDoc, RichTextNode, RichTextMark } from './richTextSchema.ts';
+export type { RichTextDoc, RichTextNode, RichTextMark, RichTextMarkName, RichTextNodeName } from './richTextSchema.ts';
 export {
   GoalSchema,
   MeasureSchema,

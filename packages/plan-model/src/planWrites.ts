@@ -2,7 +2,7 @@ import { COLLECTION_NAMES, type CollectionName, type FieldSpec } from './collect
 import { isPlanRichTextField, META_MAP_NAME } from './documentLayout.ts';
 import { fieldSpecs } from './fieldValues.ts';
 import { PLAN_SCHEMA_VERSION, PlanCreatedAtSchema, PlanMetaSchema } from './planMetaSchema.ts';
-import { isSafeLinkHref, RICH_TEXT_MARKS, RICH_TEXT_NODES } from './richTextSchema.ts';
+import { isMarkValue, isNodeAttribute, isSafeLinkHref, RICH_TEXT_MARKS, RICH_TEXT_NODES } from './richTextSchema.ts';
 import { richTextMarkName } from './richTextToJSON.ts';
 
 /** The kinds of shared type a plan holds. */
@@ -28,6 +28,8 @@ export interface PlanWrite {
   field: string | null;
   /** The kind of type it goes into. */
   parent: SharedKind;
+  /** The node name of the rich-text element it goes into (an attribute's element), null for any other parent. */
+  parentNode: string | null;
   content: WriteContent;
 }
 
@@ -46,6 +48,7 @@ export type PlanWriteProblem =
   | 'TOO_DEEP'
   | 'UNKNOWN_NODE'
   | 'UNKNOWN_MARK'
+  | 'UNKNOWN_ATTRIBUTE'
   | 'UNSAFE_LINK';
 
 /** The kind of each top-level type of the plan, by name. */
@@ -132,13 +135,12 @@ function checkCollection(write: PlanWrite, specs: Map<string, FieldSpec>): PlanW
   return 'WRONG_TYPE';
 }
 
-function checkRichText({ parent, key, content }: PlanWrite): PlanWriteProblem | null {
+function checkRichText({ parent, parentNode, key, content }: PlanWrite): PlanWriteProblem | null {
   if (parent === 'xmlFragment' || parent === 'xmlElement') {
-    // An element's attribute (a list's start number, a heading's level).
+    // An element's attribute (an ordered list's start number), of the attributes its node has.
     if (key !== null) {
-      const value = content.kind === 'value' ? content.value : undefined;
-      const plain = value === null || ['string', 'number', 'boolean'].includes(typeof value);
-      return parent === 'xmlElement' && plain ? null : 'WRONG_TYPE';
+      if (parent !== 'xmlElement' || content.kind !== 'value') return 'WRONG_TYPE';
+      return isNodeAttribute(parentNode, key, content.value) ? null : 'UNKNOWN_ATTRIBUTE';
     }
     if (isType(content, 'xmlText')) return null;
     if (content.kind === 'type' && content.type === 'xmlElement') {
@@ -152,10 +154,13 @@ function checkRichText({ parent, key, content }: PlanWrite): PlanWriteProblem | 
     if (content.kind === 'format') {
       const mark = richTextMarkName(content.key);
       if (!marks.has(mark)) return 'UNKNOWN_MARK';
-      // A link's start carries its attributes; its end (null) none.
-      if (mark !== 'link' || content.value === null) return null;
-      const href = typeof content.value === 'object' ? (content.value as { href?: unknown }).href : undefined;
-      return isSafeLinkHref(href) ? null : 'UNSAFE_LINK';
+      // A format's end (null) carries nothing; a link's start carries its address.
+      if (content.value === null) return null;
+      if (mark === 'link') {
+        const href = typeof content.value === 'object' ? (content.value as { href?: unknown }).href : undefined;
+        if (!isSafeLinkHref(href)) return 'UNSAFE_LINK';
+      }
+      return isMarkValue(mark, content.value) ? null : 'UNKNOWN_ATTRIBUTE';
     }
   }
   return 'WRONG_TYPE';

@@ -15,6 +15,60 @@ export const RICH_TEXT_NODES = [
   'hardBreak',
 ] as const;
 export const RICH_TEXT_MARKS = ['bold', 'italic', 'strike', 'underline', 'link'] as const;
+export type RichTextNodeName = (typeof RICH_TEXT_NODES)[number];
+export type RichTextMarkName = (typeof RICH_TEXT_MARKS)[number];
+
+/** The kind of value a node's or mark's attribute holds; null (not set) is always allowed. */
+type AttributeKind = 'string' | 'number';
+type AttributeSpecs = Readonly<Record<string, AttributeKind>>;
+
+/**
+ * The attributes each node and mark may carry: those Tiptap's have (the web's editorSchema test keeps the two equal).
+ * y-prosemirror stores a node's attributes that are set on its XmlElement, and a mark's attributes, all of them, as
+ * the value of its format.
+ */
+export const RICH_TEXT_NODE_ATTRIBUTES: Readonly<Record<RichTextNodeName, AttributeSpecs>> = {
+  paragraph: {},
+  blockquote: {},
+  bulletList: {},
+  orderedList: { start: 'number', type: 'string' },
+  listItem: {},
+  hardBreak: {},
+};
+export const RICH_TEXT_MARK_ATTRIBUTES: Readonly<Record<RichTextMarkName, AttributeSpecs>> = {
+  bold: {},
+  italic: {},
+  strike: {},
+  underline: {},
+  link: { href: 'string', target: 'string', rel: 'string', class: 'string', title: 'string' },
+};
+
+const specOf = <T extends string>(specs: Readonly<Record<T, AttributeSpecs>>, name: string): AttributeSpecs | null =>
+  Object.hasOwn(specs, name) ? specs[name as T] : null;
+
+const fits = (kind: AttributeKind | undefined, value: unknown): boolean =>
+  value === null ||
+  (kind === 'string' && typeof value === 'string') ||
+  (kind === 'number' && typeof value === 'number' && Number.isFinite(value));
+
+/** Whether `value` may be stored as attribute `name` of an element of node `node` (its own attributes only). */
+export function isNodeAttribute(node: string | null, name: string, value: unknown): boolean {
+  const specs = node === null ? null : specOf(RICH_TEXT_NODE_ATTRIBUTES, node);
+  return specs !== null && Object.hasOwn(specs, name) && fits(specs[name], value);
+}
+
+/**
+ * Whether `value` may be stored as the value of a format of `mark`: null (where the mark ends), an object of the
+ * mark's own attributes, or `true` for a mark without attributes (as other Yjs programs write bold).
+ */
+export function isMarkValue(mark: string, value: unknown): boolean {
+  const specs = specOf(RICH_TEXT_MARK_ATTRIBUTES, mark);
+  if (specs === null) return false;
+  if (value === null) return true;
+  if (value === true) return Object.keys(specs).length === 0;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.entries(value).every(([name, attribute]) => Object.hasOwn(specs, name) && fits(specs[name], attribute));
+}
 
 /**
  * The addresses a link may point to: web pages, e-mail and phone numbers. Checked on the raw string, from its

@@ -89,6 +89,7 @@ describe('a plan whose stored dates are out of range (written before the checks,
         key: 'createdAt',
         field: null,
         parent: 'map',
+        parentNode: null,
         content: { kind: 'value', value },
       });
     expect(createdAt('2026-12-07T08:00:00.000Z')).toBeNull();

@@ -51,6 +51,7 @@ const fieldWrite = (key: string, value: unknown): PlanWrite => ({
   key,
   field: null,
   parent: 'map',
+  parentNode: null,
   content: { kind: 'value', value },
 });
 

@@ -143,6 +143,18 @@ describe('richTextMarkName', () => {
   });
 });
 
+/** What the server's check says of a text format `key` with `value` in rich text. */
+const formatWrite = (key: string, value: unknown) =>
+  checkPlanWrite({
+    root: 'about.family',
+    depth: 1,
+    key: null,
+    field: null,
+    parent: 'xmlText',
+    parentNode: null,
+    content: { kind: 'format', key, value },
+  });
+
 describe('links', () => {
   it('point to web pages, e-mail addresses and phone numbers only, read from the first character', () => {
     for (const href of [
@@ -169,15 +181,6 @@ describe('links', () => {
   });
 
   it('are refused in a write unless their start carries a safe address (their end carries nothing)', () => {
-    const formatWrite = (key: string, value: unknown) =>
-      checkPlanWrite({
-        root: 'about.family',
-        depth: 1,
-        key: null,
-        field: null,
-        parent: 'xmlText',
-        content: { kind: 'format', key, value },
-      });
     const linkWrite = (value: unknown) => formatWrite('link', value);
     expect(linkWrite({ href: 'https://helsenorge.no/', target: '_blank' })).toBeNull();
     expect(linkWrite(null)).toBeNull();
@@ -187,5 +190,70 @@ describe('links', () => {
     expect(linkWrite('https://helsenorge.no/')).toBe('UNSAFE_LINK');
     // Other marks carry no address.
     expect(formatWrite('bold', {})).toBeNull();
+  });
+});
+
+describe('attributes of rich text', () => {
+  const attributeWrite = (
+    node: string,
+    key: string,
+    value: unknown,
+    parent: 'xmlElement' | 'xmlFragment' = 'xmlElement',
+  ) =>
+    checkPlanWrite({
+      root: 'about.family',
+      depth: 2,
+      key,
+      field: null,
+      parent,
+      parentNode: parent === 'xmlElement' ? node : null,
+      content: { kind: 'value', value },
+    });
+
+  it('are those of the mark, as the editor writes them, or none', () => {
+    expect(formatWrite('bold', {})).toBeNull();
+    expect(formatWrite('bold--a1b2c3d4', {})).toBeNull();
+    // As other Yjs programs write a mark without attributes.
+    expect(formatWrite('italic', true)).toBeNull();
+    expect(
+      formatWrite('link', {
+        href: 'https://helsenorge.no/',
+        target: '_blank',
+        rel: 'noopener noreferrer nofollow',
+        class: null,
+        title: null,
+      }),
+    ).toBeNull();
+    for (const [key, value] of [
+      ['bold', { href: 'javascript:alert(1)' }],
+      ['underline', 'https://helsenorge.no/'],
+      ['strike', []],
+      ['strike', false],
+      ['link', { href: 'https://helsenorge.no/', onclick: 'alert(1)' }],
+      ['link', { href: 'https://helsenorge.no/', title: { nested: true } }],
+      ['link', { href: 'https://helsenorge.no/', __proto__: { x: 1 }, ['constructor']: 'x' }],
+    ] as const) {
+      expect(formatWrite(key, value), `${key} ${JSON.stringify(value)}`).toBe('UNKNOWN_ATTRIBUTE');
+    }
+  });
+
+  it('of an element are those its node has, of the kind it has them', () => {
+    expect(attributeWrite('orderedList', 'start', 3)).toBeNull();
+    expect(attributeWrite('orderedList', 'type', 'a')).toBeNull();
+    expect(attributeWrite('orderedList', 'start', null)).toBeNull();
+    for (const [node, key, value] of [
+      ['orderedList', 'start', '3'],
+      ['orderedList', 'start', Number.POSITIVE_INFINITY],
+      ['orderedList', 'type', 1],
+      ['paragraph', 'href', 'javascript:alert(1)'],
+      ['paragraph', 'style', 'display:none'],
+      ['bulletList', 'start', 3],
+      ['orderedList', 'toString', 'x'],
+      ['toString', 'start', 3],
+    ] as const) {
+      expect(attributeWrite(node, key, value), `${node}.${key}`).toBe('UNKNOWN_ATTRIBUTE');
+    }
+    // A fragment has no attributes, and an attribute holds a plain value.
+    expect(attributeWrite('paragraph', 'start', 3, 'xmlFragment')).toBe('WRONG_TYPE');
   });
 });

@@ -27,6 +27,27 @@ describe('richTextEditable: what the editor can open without deleting anything',
       text.insert(0, 'fet', { bold: true, 'link--aB3dE5fG': { href: 'https://eksempel.no' } });
     });
     expect(richTextEditable(marked)).toBe(true);
+    const numbered = fieldWith((f) => {
+      const list = new Y.XmlElement('orderedList');
+      list.setAttribute('start', 3 as unknown as string);
+      f.insert(0, [list]);
+    });
+    expect(richTextEditable(numbered)).toBe(true);
+  });
+
+  it('refuses an attribute a node or a mark of the editor does not have', () => {
+    const styled = fieldWith((f) => {
+      const element = paragraph(new Y.XmlText());
+      element.setAttribute('style', 'color:red');
+      f.insert(0, [element]);
+    });
+    expect(richTextEditable(styled)).toBe(false);
+    const marked = fieldWith((f) => {
+      const text = new Y.XmlText();
+      f.insert(0, [paragraph(text)]);
+      text.insert(0, 'lenke', { link: { href: 'https://eksempel.no', onclick: 'x' } });
+    });
+    expect(richTextEditable(marked)).toBe(false);
   });
 
   it('refuses an unknown node, an unknown mark and nesting deeper than the plan allows', () => {

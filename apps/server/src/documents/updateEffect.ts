@@ -101,7 +101,7 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
   const resolve = (start: Y.Item | Y.GC): Resolution => {
     // Follow references until a place is known, then give every struct on the way its place: by its origin it
     // shares its neighbour's place (and key); by its parent it is one deeper, inside the parent's type.
-    const chain: Array<{ struct: Y.Item; parent: SharedKind | null }> = [];
+    const chain: Array<{ struct: Y.Item; parent: SharedKind | null; parentNode: string | null }> = [];
     const onChain = new Set<Y.Item | Y.GC>();
     let current: Y.Item | Y.GC = start;
     let base: Resolution;
@@ -123,7 +123,14 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
       const item: Y.Item = current;
       const parent = item.parent as unknown;
       if (typeof parent === 'string') {
-        const place = { root: parent, depth: 0, key: item.parentSub, field: null, parent: rootKind(parent) };
+        const place = {
+          root: parent,
+          depth: 0,
+          key: item.parentSub,
+          field: null,
+          parent: rootKind(parent),
+          parentNode: null,
+        };
         resolved.set(item, place);
         base = place;
         break;
@@ -131,19 +138,25 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
       const viaParent = parent instanceof Y.ID;
       const ref = viaParent ? parent : (item.origin ?? item.rightOrigin);
       if (!ref) {
-        chain.push({ struct: item, parent: null });
+        chain.push({ struct: item, parent: null, parentNode: null });
         base = 'BAD_PARENT';
         break;
       }
       const { struct: referenced, fromUpdate } = target(ref);
       if (viaParent && referenced instanceof Y.Item && !(referenced.content instanceof Y.ContentType)) {
-        chain.push({ struct: item, parent: null });
+        chain.push({ struct: item, parent: null, parentNode: null });
         base = 'BAD_PARENT';
         break;
       }
-      const parentKind =
-        viaParent && referenced instanceof Y.Item ? kindOf((referenced.content as Y.ContentType).type) : null;
-      chain.push({ struct: item, parent: parentKind });
+      const parentType =
+        viaParent && referenced instanceof Y.Item
+          ? ((referenced.content as Y.ContentType).type as Y.AbstractType<unknown>)
+          : null;
+      chain.push({
+        struct: item,
+        parent: parentType && kindOf(parentType),
+        parentNode: parentType && nodeNameOf(parentType),
+      });
       if (referenced && fromUpdate) {
         current = referenced;
         continue;
@@ -154,7 +167,7 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     }
     let place = base;
     for (let i = chain.length - 1; i >= 0; i--) {
-      const { struct, parent } = chain[i]!;
+      const { struct, parent, parentNode } = chain[i]!;
       if (place !== null && !isProblem(place)) {
         place =
           parent === null
@@ -165,6 +178,7 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
                 key: struct.parentSub,
                 field: place.depth === 0 ? null : place.depth === 1 ? place.key : place.field,
                 parent,
+                parentNode,
               };
       }
       resolved.set(struct, place);
@@ -302,6 +316,7 @@ function placeInDoc(item: Y.Item): Place {
     key: item.parentSub,
     field: depth >= 2 ? path[depth - 1]!.parentSub : null,
     parent: parentType._item === null ? rootKind(root) : kindOf(parentType),
+    parentNode: nodeNameOf(parentType),
   };
 }
 
@@ -315,6 +330,11 @@ function kindOf(type: Y.AbstractType<unknown>): SharedKind {
   return 'other';
 }
 
+/** The node name of a rich-text element, null for any other type. */
+function nodeNameOf(type: Y.AbstractType<unknown>): string | null {
+  return type instanceof Y.XmlElement ? type.nodeName : null;
+}
+
 function contentOf(content: Y.Item['content']): WriteContent {
   if (content instanceof Y.ContentAny) return { kind: 'value', value: content.arr[content.arr.length - 1] };
   if (content instanceof Y.ContentString) return { kind: 'string' };
@@ -322,7 +342,7 @@ function contentOf(content: Y.Item['content']): WriteContent {
   if (content instanceof Y.ContentDeleted) return { kind: 'deleted' };
   if (content instanceof Y.ContentType) {
     const type = content.type as Y.AbstractType<unknown>;
-    return { kind: 'type', type: kindOf(type), nodeName: type instanceof Y.XmlElement ? type.nodeName : null };
+    return { kind: 'type', type: kindOf(type), nodeName: nodeNameOf(type) };
   }
   return { kind: 'other' };
 }
