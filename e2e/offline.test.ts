@@ -63,6 +63,28 @@ async function rememberedUserId(page: Page): Promise<string | null> {
   );
 }
 
+/** Moves back the time the server last confirmed the remembered login, as if that was `days` ago. */
+async function loginConfirmedDaysAgo(page: Page, days: number): Promise<void> {
+  await page.evaluate(
+    (confirmedAt) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('samplan-session');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const kv = db.transaction('kv', 'readwrite').objectStore('kv');
+          const get = kv.get('user');
+          get.onsuccess = () => {
+            const put = kv.put({ ...(get.result as object), confirmedAt }, 'user');
+            put.onsuccess = () => resolve((db.close(), undefined));
+            put.onerror = () => reject(put.error);
+          };
+        };
+      }),
+    Date.now() - days * 24 * 3_600_000,
+  );
+}
+
 /** Waits until the service worker controls the page and has kept the app shell. */
 async function waitForShell(page: Page): Promise<void> {
   await waitFor(
@@ -275,6 +297,43 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await parent.context.setOffline(false);
       await expect.poll(() => page.locator('.plan-list > li').count()).toBe(2);
       expect(await kept.count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('offline, a login the server confirmed longer ago than a session lasts opens nothing, and the page says why (phone)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    try {
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      await parent.context.setOffline(true);
+      // Confirmed 13 days ago: within a login session's 14 days, the kept plan still opens.
+      await loginConfirmedDaysAgo(page, 13);
+      await page.goto('/');
+      await expectText(page.locator('.kept-plans'), 'Disse planene er lagret på denne enheten');
+
+      // 15 days ago: the login page, saying why, and the plan kept here is deleted (no words were waiting).
+      await loginConfirmedDaysAgo(page, 15);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+      await expectText(page.getByRole('status'), 'planene ikke lenger åpnes uten nett på denne enheten');
+      await expect.poll(() => storedDatabases(page)).toEqual([]);
+      await saveScreenshot(page, 'offline-login-expired-phone', { fullPage: false });
+      await expectNoAxeViolations(page);
+      await page.goto(`/planer/${planId}/mal`);
+      expect(await page.getByText(FIRST_GOAL).count()).toBe(0);
+
+      // Online again, the server's session (which has not ended) opens Mine planer and the plan as before.
+      await parent.context.setOffline(false);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      await expect.poll(() => rememberedUserId(page)).toBe(parent.user.id);
       expect(errors).toEqual([]);
     } finally {
       await parent.context.close();

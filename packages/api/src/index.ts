@@ -5,6 +5,7 @@ export * from './consents.ts';
 export * from './history.ts';
 export * from './linkPaths.ts';
 export * from './safeReturnPath.ts';
+export * from './sessionLifetime.ts';
 export * from './members.ts';
 export * from './notifications.ts';
 export * from './partRights.ts';

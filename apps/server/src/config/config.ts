@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SESSION_TTL_HOURS } from '@samplan/api';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@samplan/protocol';
 
 const boolFromEnv = z
@@ -50,10 +51,7 @@ const ConfigSchema = z
     /** Key of the innsynslogg's hash chain; kept outside the database (default: a key file in DATA_DIR). */
     AUDIT_LOG_KEY: z.string().min(32).optional(),
     ALLOW_REGISTRATION: boolFromEnv.default(true),
-    SESSION_TTL_HOURS: z.coerce
-      .number()
-      .positive()
-      .default(24 * 14),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(DEFAULT_SESSION_TTL_HOURS),
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(300),
     MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_MESSAGE_BYTES),
     MAX_BODY_BYTES: z.coerce

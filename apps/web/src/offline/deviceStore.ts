@@ -1,4 +1,5 @@
 import type { PlanInfo, User } from '@samplan/api';
+import { DEFAULT_SESSION_TTL_HOURS } from '@samplan/api/sessionLifetime';
 import {
   accountStoreName,
   planOfStore,
@@ -115,20 +116,63 @@ async function databaseNames(): Promise<string[]> {
   }
 }
 
-/** Who was logged in last on this browser, for opening plans while offline; null if nobody (or they logged out). */
-export async function rememberedUser(): Promise<User | null> {
+/** The user remembered here, and when the server last confirmed their login (ms); null if none. */
+async function storedUser(): Promise<{ user: User; confirmedAt: number | null } | null> {
   try {
     const stored = (await withStore(SESSION_STORE, KV, 'readonly', (kv) => kv.get(USER_KEY), false)) as
-      User | undefined;
-    return stored && typeof stored.id === 'string' && typeof stored.name === 'string' ? stored : null;
+      (User & { confirmedAt?: unknown }) | undefined;
+    if (!stored || typeof stored.id !== 'string' || typeof stored.name !== 'string') return null;
+    const user: User = { id: stored.id, name: stored.name, email: stored.email };
+    return { user, confirmedAt: typeof stored.confirmedAt === 'number' ? stored.confirmedAt : null };
   } catch {
     return null;
   }
 }
 
+/** Who was logged in last on this browser, however long ago; null if nobody (or they logged out). */
+async function rememberedUser(): Promise<User | null> {
+  return (await storedUser())?.user ?? null;
+}
+
 /**
- * Remembers the logged-in user for opening plans offline, and deletes what this browser kept for any other account
- * (a shared computer: the next person never finds the last one's plans).
+ * How long after the server last confirmed a login this browser opens the plans it keeps for it without a network:
+ * a login session's lifetime, so that a phone or a shared computer left offline does not show a child's plan for
+ * longer than the login would have lasted.
+ */
+export const OFFLINE_ACCESS_DAYS = DEFAULT_SESSION_TTL_HOURS / 24;
+const OFFLINE_ACCESS_MS = DEFAULT_SESSION_TTL_HOURS * 3_600_000;
+
+/** The login remembered on this browser; `expired` once OFFLINE_ACCESS_DAYS have passed since the server confirmed it. */
+export interface RememberedLogin {
+  user: User;
+  expired: boolean;
+}
+
+/**
+ * Who was logged in last on this browser, for opening plans while offline (null if nobody, or they logged out), and
+ * whether that login is too old to (`expired`). An expired login is not forgotten here but where it would be used
+ * (forgetAllButUnsent), as the server may still confirm it.
+ */
+export async function rememberedLogin(now = Date.now()): Promise<RememberedLogin | null> {
+  const stored = await storedUser();
+  if (!stored) return null;
+  // A login remembered before the time was kept (an older version of the app) counts from now.
+  if (stored.confirmedAt === null) {
+    await keepUser(stored.user, now).catch(() => undefined);
+    return { user: stored.user, expired: false };
+  }
+  return { user: stored.user, expired: now - stored.confirmedAt > OFFLINE_ACCESS_MS };
+}
+
+/** Writes the remembered user, confirmed by the server at `confirmedAt`. */
+async function keepUser(user: User, confirmedAt: number): Promise<void> {
+  const kept = { id: user.id, name: user.name, email: user.email, confirmedAt };
+  await withStore(SESSION_STORE, KV, 'readwrite', (kv) => kv.put(kept, USER_KEY));
+}
+
+/**
+ * Remembers the logged-in user, as the server has just confirmed them, for opening plans offline, and deletes what
+ * this browser kept for any other account (a shared computer: the next person never finds the last one's plans).
  */
 export async function rememberUser(user: User): Promise<void> {
   try {
@@ -136,8 +180,7 @@ export async function rememberUser(user: User): Promise<void> {
     const previous = await rememberedUser();
     if (previous && previous.id !== user.id) await forgetAccount(previous.id);
     await Promise.all(others.map(deleteStore));
-    const kept: User = { id: user.id, name: user.name, email: user.email };
-    await withStore(SESSION_STORE, KV, 'readwrite', (kv) => kv.put(kept, USER_KEY));
+    await keepUser(user, Date.now());
   } catch {
     // Nothing kept: the app still works online.
   }

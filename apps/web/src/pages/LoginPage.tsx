@@ -8,13 +8,14 @@ import { paths, safeNext } from '../routing/routes.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { OidcButtons, useAuthProviders } from '../auth/OidcButtons.tsx';
 import { Alert } from '../components/Alert.tsx';
+import { OFFLINE_ACCESS_DAYS } from '../offline/deviceStore.ts';
 import { FormField } from '../components/FormField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb, nbAccess } from '../i18n/index.ts';
 
 export function LoginPage() {
   usePageTitle(nb.auth.loginTitle);
-  const { setUser } = useSession();
+  const { setUser, offlineExpired } = useSession();
   const { search } = useLocationPath();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -56,6 +57,7 @@ export function LoginPage() {
           </Alert>
         )}
         {passwordChanged && !error && <Alert kind="info">{nb.auth.passwordChanged}</Alert>}
+        {offlineExpired && !error && <Alert kind="info">{nb.auth.offlineExpired(OFFLINE_ACCESS_DAYS)}</Alert>}
         <FormField
           label={nb.auth.email}
           type="email"

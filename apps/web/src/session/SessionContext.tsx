@@ -2,7 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api } from '../api/api.ts';
 import { ApiError, isNoAnswer } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
-import { forgetAccount, forgetAllButUnsent, rememberedUser, rememberUser } from '../offline/deviceStore.ts';
+import {
+  forgetAccount,
+  forgetAllButUnsent,
+  rememberedLogin,
+  rememberUser,
+  type RememberedLogin,
+} from '../offline/deviceStore.ts';
 import { clearLogoutPending, isLogoutPending, setLogoutPending } from '../offline/pendingLogout.ts';
 import type { User } from '@samplan/api';
 
@@ -14,6 +20,11 @@ export interface Session {
    * before can be opened from this browser's copy. Checked with the server as soon as the network is back.
    */
   offline: boolean;
+  /**
+   * The server could not be asked, and the login remembered here is too old to open plans offline (OFFLINE_ACCESS_DAYS):
+   * the login page says why.
+   */
+  offlineExpired: boolean;
   setUser(user: User | null): void;
   logout(): Promise<void>;
   /** Ends every session of this account, on every device (their open plans close too). */
@@ -33,6 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [arrived] = useState(() => (isLogoutPending() ? undefined : earlyRequests.meArrived()));
   const [user, setUserState] = useState<User | null | undefined>(arrived);
   const [offline, setOffline] = useState(false);
+  const [offlineExpired, setOfflineExpired] = useState(false);
   const current = useRef<User | null | undefined>(arrived);
 
   /**
@@ -47,6 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       void rememberUser(next);
     } else if (previous) void forgetAccount(previous.id);
     setOffline(false);
+    setOfflineExpired(false);
     setUserState(next);
   }, []);
 
@@ -58,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (
       answer: Promise<User>,
       cancelled: () => boolean = () => false,
-      remembering: Promise<User | null> = rememberedUser(),
+      remembering: Promise<RememberedLogin | null> = rememberedLogin(),
     ): Promise<void> => {
       let me: User;
       try {
@@ -67,21 +80,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (cancelled()) return;
         const status = err instanceof ApiError ? err.status : -1;
         if (status === 0 || status >= 500) {
-          const remembered = await remembering;
+          const login = await remembering;
+          // Too long since the server confirmed it: kept for the next login are only the words not sent yet.
+          const expired = login?.expired === true;
+          if (expired) await forgetAllButUnsent(login.user.id).catch(() => undefined);
+          const remembered = expired ? null : (login?.user ?? null);
           if (cancelled()) return;
           current.current = remembered;
           setOffline(remembered !== null);
+          setOfflineExpired(expired);
           setUserState(remembered);
           return;
         }
         if (status === 401 || status === 403) {
           // Ended by the server (expired, or ended on another device): words not sent yet stay for the next login.
-          const remembered = current.current ?? (await remembering);
+          const remembered = current.current ?? (await remembering)?.user;
           if (remembered) await forgetAllButUnsent(remembered.id);
         }
         if (cancelled()) return;
         current.current = null;
         setOffline(false);
+        setOfflineExpired(false);
         setUserState(null);
         return;
       }
@@ -100,7 +119,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     // Who was here last is read alongside the question, for when there is no answer (offline).
-    void settle(earlyRequests.me(), () => cancelled, rememberedUser());
+    void settle(earlyRequests.me(), () => cancelled, rememberedLogin());
     return () => {
       cancelled = true;
     };
@@ -134,8 +153,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const recheck = useCallback(() => settle(api.me()), [settle]);
 
   const value = useMemo(
-    () => ({ user, offline, setUser, logout, logoutEverywhere, recheck }),
-    [user, offline, setUser, logout, logoutEverywhere, recheck],
+    () => ({ user, offline, offlineExpired, setUser, logout, logoutEverywhere, recheck }),
+    [user, offline, offlineExpired, setUser, logout, logoutEverywhere, recheck],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,0 +1,5 @@
+/**
+ * A login session's lifetime unless the operator sets `SESSION_TTL_HOURS`: the server ends the session then, and a
+ * browser opens the plans it keeps offline for no longer than this after the server last confirmed the login.
+ */
+export const DEFAULT_SESSION_TTL_HOURS = 24 * 14;
