@@ -1,5 +1,7 @@
 import { getSchema } from '@tiptap/core';
 import {
+  isMarkValue,
+  isNodeAttribute,
   RICH_TEXT_MARK_ATTRIBUTES,
   RICH_TEXT_MARKS,
   RICH_TEXT_NODE_ATTRIBUTES,
@@ -24,6 +26,40 @@ describe("the editor's schema is plan-model's rich-text schema", () => {
     expect(attributesOf(schema.nodes, RICH_TEXT_NODES)).toEqual(accepted(RICH_TEXT_NODE_ATTRIBUTES));
     expect(attributesOf(schema.marks, RICH_TEXT_MARKS)).toEqual(accepted(RICH_TEXT_MARK_ATTRIBUTES));
     expect(attributesOf(schema.nodes, RICH_TEXT_NODES).orderedList).toEqual(['start', 'type']);
+  });
+});
+
+describe('what the editor makes of pasted HTML', () => {
+  const schema = getSchema([richTextStarterKit()]);
+  /** The attributes a parse rule of the editor reads from an element with `attributes`. */
+  const parsed = (rule: { getAttrs?: unknown } | undefined, attributes: Record<string, string>) =>
+    (rule!.getAttrs as (element: unknown) => Record<string, unknown>)({
+      getAttribute: (name: string) => attributes[name] ?? null,
+      hasAttribute: (name: string) => name in attributes,
+      querySelector: () => null,
+    });
+
+  it('is stored by the server: a link’s attributes, as the binding writes them (the mark’s attrs as its value)', () => {
+    for (const attributes of [
+      { href: 'https://nav.no/', title: '2024' } as Record<string, string>,
+      { href: 'https://nav.no/', title: 'true', rel: 'false', class: '1', target: '0' },
+    ]) {
+      const link = schema.marks['link']!.create(parsed(schema.marks['link']!.spec.parseDOM?.[0], attributes));
+      expect(isMarkValue('link', link.attrs), JSON.stringify(link.attrs)).toBe(true);
+    }
+  });
+
+  it('is stored by the server: an ordered list’s start, even one the HTML leaves empty', () => {
+    for (const attributes of [{ start: '3' }, { start: '' }, { start: 'iv' }, {}] as Array<Record<string, string>>) {
+      const list = schema.nodes['orderedList']!.create(
+        parsed(schema.nodes['orderedList']!.spec.parseDOM?.[0], attributes),
+        schema.nodes['listItem']!.create(null, schema.nodes['paragraph']!.create()),
+      );
+      // y-tiptap sets each attribute that is not null on the list's element.
+      for (const [name, value] of Object.entries(list.attrs)) {
+        if (value !== null) expect(isNodeAttribute('orderedList', name, value), `${name}=${value}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -18,8 +18,13 @@ export const RICH_TEXT_MARKS = ['bold', 'italic', 'strike', 'underline', 'link']
 export type RichTextNodeName = (typeof RICH_TEXT_NODES)[number];
 export type RichTextMarkName = (typeof RICH_TEXT_MARKS)[number];
 
-/** The kind of value a node's or mark's attribute holds; null (not set) is always allowed. */
-type AttributeKind = 'string' | 'number';
+/**
+ * The kind of value a node's or mark's attribute holds, as Tiptap reads it from pasted HTML; null (not set) is always
+ * allowed. 'number': any number (an ordered list's start is parseInt of the HTML's, NaN for `<ol start="">`).
+ * 'html': an HTML attribute Tiptap reads with no parser of its own, which it turns into a number or a boolean when
+ * it reads as one (a link's title="2024" or title="true").
+ */
+type AttributeKind = 'string' | 'number' | 'html';
 type AttributeSpecs = Readonly<Record<string, AttributeKind>>;
 
 /**
@@ -40,7 +45,7 @@ export const RICH_TEXT_MARK_ATTRIBUTES: Readonly<Record<RichTextMarkName, Attrib
   italic: {},
   strike: {},
   underline: {},
-  link: { href: 'string', target: 'string', rel: 'string', class: 'string', title: 'string' },
+  link: { href: 'string', target: 'html', rel: 'html', class: 'html', title: 'html' },
 };
 
 const specOf = <T extends string>(specs: Readonly<Record<T, AttributeSpecs>>, name: string): AttributeSpecs | null =>
@@ -49,7 +54,8 @@ const specOf = <T extends string>(specs: Readonly<Record<T, AttributeSpecs>>, na
 const fits = (kind: AttributeKind | undefined, value: unknown): boolean =>
   value === null ||
   (kind === 'string' && typeof value === 'string') ||
-  (kind === 'number' && typeof value === 'number' && Number.isFinite(value));
+  (kind === 'number' && typeof value === 'number') ||
+  (kind === 'html' && ['string', 'number', 'boolean'].includes(typeof value));
 
 /** Whether `value` may be stored as attribute `name` of an element of node `node` (its own attributes only). */
 export function isNodeAttribute(node: string | null, name: string, value: unknown): boolean {

@@ -10,7 +10,7 @@ function blocks(nodes: readonly RichTextNode[], indent: string): string[] {
   const lines: string[] = [];
   for (const node of nodes) {
     if (node.type === 'bulletList' || node.type === 'orderedList') {
-      const start = typeof node.attrs?.['start'] === 'number' ? node.attrs['start'] : 1;
+      const start = Number.isFinite(node.attrs?.['start']) ? (node.attrs!['start'] as number) : 1;
       (node.content ?? []).forEach((item, index) => {
         const marker = node.type === 'bulletList' ? '- ' : `${start + index}. `;
         const [first = '', ...rest] = blocks(item.content ?? [], indent + ' '.repeat(marker.length));

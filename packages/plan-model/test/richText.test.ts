@@ -111,6 +111,19 @@ describe('rich text', () => {
       ['Tittel', 'Vanlig fet og lenke', 'kode', '3. en', '   - to', '> sitat', ''].join('\n'),
     );
     expect(richTextToPlain({ type: 'doc', content: [] })).toBe('');
+    // A start the editor read from <ol start=""> (NaN) counts from 1.
+    const list = (start: number) => ({
+      type: 'doc',
+      content: [
+        {
+          type: 'orderedList',
+          attrs: { start },
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'en' }] }] }],
+        },
+      ],
+    });
+    expect(richTextToPlain(list(Number.NaN))).toBe('1. en');
+    expect(richTextToPlain(list(4))).toBe('4. en');
   });
 
   it('builds paragraphs from plain lines', () => {
@@ -224,8 +237,11 @@ describe('attributes of rich text', () => {
         title: null,
       }),
     ).toBeNull();
+    // As Tiptap reads a pasted link's title="2024", class="1" or rel="true".
+    expect(formatWrite('link', { href: 'https://helsenorge.no/', title: 2024, class: 1, rel: true })).toBeNull();
     for (const [key, value] of [
       ['bold', { href: 'javascript:alert(1)' }],
+      ['link', { href: 'https://helsenorge.no/', title: ['2024'] }],
       ['underline', 'https://helsenorge.no/'],
       ['strike', []],
       ['strike', false],
@@ -241,9 +257,11 @@ describe('attributes of rich text', () => {
     expect(attributeWrite('orderedList', 'start', 3)).toBeNull();
     expect(attributeWrite('orderedList', 'type', 'a')).toBeNull();
     expect(attributeWrite('orderedList', 'start', null)).toBeNull();
+    // As Tiptap reads a pasted <ol start="">.
+    expect(attributeWrite('orderedList', 'start', Number.NaN)).toBeNull();
     for (const [node, key, value] of [
       ['orderedList', 'start', '3'],
-      ['orderedList', 'start', Number.POSITIVE_INFINITY],
+      ['orderedList', 'start', true],
       ['orderedList', 'type', 1],
       ['paragraph', 'href', 'javascript:alert(1)'],
       ['paragraph', 'style', 'display:none'],
