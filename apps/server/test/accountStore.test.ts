@@ -52,6 +52,8 @@ function contract(name: string, open: () => Promise<{ store: AccountStore; close
       await store.createSession('t2', 's1', 10_000, { method: 'password', level: null });
       expect((await store.findSessionUser('t1', 5000))?.id).toBe('s1');
       expect(await store.findSessionUser('t1', 10_000)).toBeUndefined();
+      expect(await store.sessionExpiresAt('t1', 5000)).toBe(10_000);
+      expect(await store.sessionExpiresAt('t1', 10_000)).toBeUndefined();
       expect(await store.sessionLogin('t1', 5000)).toEqual({ method: 'oidc:idporten', level: 'idporten-loa-high' });
       expect(await store.sessionLogin('nope', 5000)).toBeUndefined();
       await store.deleteSession('t1');

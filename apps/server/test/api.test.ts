@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SESSION_TTL_HOURS, type Me } from '@samplan/api';
 import { api, createPlan, CSRF_HEADERS, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
 
 describe('accounts and plans over HTTP', () => {
@@ -10,10 +11,14 @@ describe('accounts and plans over HTTP', () => {
   afterAll(() => server.close());
 
   it('registers, reads /api/me, logs out and logs in again', async () => {
+    const registered = Date.now();
     const user = await registerUser(server.url, 'Sofie Andersen');
-    expect((await api<{ user: { name: string } }>(server.url, user, 'GET', '/api/me')).body.user.name).toBe(
-      'Sofie Andersen',
-    );
+    const me = await api<Me>(server.url, user, 'GET', '/api/me');
+    expect(me.body.user.name).toBe('Sofie Andersen');
+    // The session's end, for how long the browser opens the plans it keeps offline.
+    const ttl = DEFAULT_SESSION_TTL_HOURS * 3_600_000;
+    expect(me.body.sessionExpiresAt).toBeGreaterThanOrEqual(registered + ttl);
+    expect(me.body.sessionExpiresAt).toBeLessThanOrEqual(Date.now() + ttl);
     expect((await api(server.url, user, 'POST', '/api/auth/logout')).status).toBe(204);
     expect((await api(server.url, user, 'GET', '/api/me')).status).toBe(401);
 

@@ -25,11 +25,12 @@ describe('early requests: the entry script asks before the page is there', () =>
     earlyRequests.startMe();
     // Not answered yet: the page renders without it and waits for me().
     expect(earlyRequests.meArrived()).toBeUndefined();
-    answer(200, { user: kari });
+    const me = { user: kari, sessionExpiresAt: Date.parse('2026-12-21T10:00:00Z') };
+    answer(200, me);
     await settle();
-    expect(earlyRequests.meArrived()).toEqual(kari);
+    expect(earlyRequests.meArrived()).toEqual(me);
     // Looking does not take it: the page's effect gets the same answer, without a second request.
-    await expect(earlyRequests.me()).resolves.toEqual(kari);
+    await expect(earlyRequests.me()).resolves.toEqual(me);
     expect(fetch).toHaveBeenCalledTimes(1);
     // Handed out: later pages ask the server again.
     expect(earlyRequests.meArrived()).toBeUndefined();

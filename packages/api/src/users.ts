@@ -7,6 +7,15 @@ export interface User {
   name: string;
 }
 
+/**
+ * `GET /api/me`: who is logged in, and when their login session ends (ms since 1970; null if it ended meanwhile).
+ * A browser opens the plans it keeps offline until then.
+ */
+export interface Me {
+  user: User;
+  sessionExpiresAt: number | null;
+}
+
 /** `GET /api/auth/providers`: whether open registration is on, and the OIDC logins configured. */
 export interface AuthProviders {
   registration: boolean;

@@ -48,6 +48,13 @@ export class Sessions {
     return user && { user, sessionId };
   }
 
+  /** When the request's session ends (ms), if it is live. */
+  async expiresAt(request: FastifyRequest): Promise<number | undefined> {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return undefined;
+    return this.accounts.sessionExpiresAt(hashToken(token), Date.now());
+  }
+
   /** How the request's session logged in; null when that was not recorded (a session from an older server). */
   async loginOf(request: FastifyRequest): Promise<LoginMethod | null> {
     const token = request.cookies[SESSION_COOKIE];

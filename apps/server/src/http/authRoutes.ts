@@ -4,6 +4,7 @@ import {
   PasswordResetRequestBody,
   RegisterBody,
   type AuthProviders,
+  type Me,
   type User as PublicUser,
 } from '@samplan/api';
 import { createHash } from 'node:crypto';
@@ -105,7 +106,10 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     return reply.status(204).send();
   });
 
-  app.get('/api/me', async (request) => ({ user: publicUser(await requireUser(sessions, request)) }));
+  app.get('/api/me', async (request): Promise<Me> => {
+    const user = publicUser(await requireUser(sessions, request));
+    return { user, sessionExpiresAt: (await sessions.expiresAt(request)) ?? null };
+  });
 }
 
 /** Logs name an address only by a short hash. */

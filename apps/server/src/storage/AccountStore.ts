@@ -40,6 +40,8 @@ export interface AccountStore {
   sessionLogin(tokenHash: string, now: number): Promise<LoginMethod | null | undefined>;
   /** The user of a live session, or undefined when it is unknown or expired. */
   findSessionUser(tokenHash: string, now: number): Promise<User | undefined>;
+  /** When a live session ends (ms), or undefined when it is unknown or expired. */
+  sessionExpiresAt(tokenHash: string, now: number): Promise<number | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of a user ("logg ut overalt"). */
   deleteSessionsOf(userId: string): Promise<void>;

@@ -2,6 +2,7 @@ import { request } from './request.ts';
 import type {
   ConsentInfo,
   LoginInput,
+  Me,
   MarkReadInput,
   NotificationList,
   NotificationSettings,
@@ -15,7 +16,7 @@ import type {
 } from '@samplan/api';
 
 export const api = {
-  me: () => request<{ user: User }>('GET', '/api/me').then((r) => r.user),
+  me: () => request<Me>('GET', '/api/me'),
   login: (email: string, password: string) =>
     request<{ user: User }>('POST', '/api/auth/login', { email, password } satisfies LoginInput).then((r) => r.user),
   register: (email: string, password: string, name: string) =>

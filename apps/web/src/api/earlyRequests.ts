@@ -1,5 +1,5 @@
 import { api } from './api.ts';
-import type { PlanInfo, User } from '@samplan/api';
+import type { Me, PlanInfo } from '@samplan/api';
 
 /** An early answer older than this is not trusted: the page asks again. */
 const MAX_AGE_MS = 10_000;
@@ -54,10 +54,10 @@ const planKey = (planId: string): string => `plan:${planId}`;
 export const earlyRequests = {
   startMe: (): void => start('me', api.me),
   startPlan: (planId: string): void => start(planKey(planId), () => api.plan(planId)),
-  me: (): Promise<User> => take('me', api.me),
+  me: (): Promise<Me> => take('me', api.me),
   plan: (planId: string): Promise<PlanInfo> => take(planKey(planId), () => api.plan(planId)),
   /** Who is logged in, if the early answer has arrived already; me() still hands it out. */
-  meArrived: (): User | undefined => arrived('me'),
+  meArrived: (): Me | undefined => arrived('me'),
   /** The plan's metadata, if the early answer has arrived already; plan() still hands it out. */
   planArrived: (planId: string): PlanInfo | undefined => arrived(planKey(planId)),
 };

@@ -72,8 +72,8 @@ export const nb = {
     forgotPassword: 'Glemt passordet?',
     makeNewPassword: 'Lag nytt passord',
     passwordChanged: 'Passordet er endret. Logg inn med det nye passordet.',
-    offlineExpired: (days: number) =>
-      `Det er mer enn ${days} dager siden du sist var logget inn med nett. For å verne opplysningene om barnet kan planene ikke lenger åpnes uten nett på denne enheten. Logg inn igjen når du er på nett. Har du skrevet noe uten nett som ikke er sendt, er det tatt vare på og blir sendt da.`,
+    offlineExpired:
+      'Innloggingen din har gått ut. For å verne opplysningene om barnet kan planene ikke åpnes uten nett før du har logget inn igjen, og det kan du gjøre når du er på nett. Det du har skrevet uten nett og ikke fått sendt, er tatt vare på. Det blir sendt når du logger inn igjen på denne enheten og åpner planen.',
   },
 
   passwordReset: {

@@ -116,14 +116,14 @@ async function databaseNames(): Promise<string[]> {
   }
 }
 
-/** The user remembered here, and when the server last confirmed their login (ms); null if none. */
-async function storedUser(): Promise<{ user: User; confirmedAt: number | null } | null> {
+/** The user remembered here, and until when their login opens the plans kept here offline (ms); null if none. */
+async function storedUser(): Promise<{ user: User; openUntil: number | null } | null> {
   try {
     const stored = (await withStore(SESSION_STORE, KV, 'readonly', (kv) => kv.get(USER_KEY), false)) as
-      (User & { confirmedAt?: unknown }) | undefined;
+      (User & { openUntil?: unknown }) | undefined;
     if (!stored || typeof stored.id !== 'string' || typeof stored.name !== 'string') return null;
     const user: User = { id: stored.id, name: stored.name, email: stored.email };
-    return { user, confirmedAt: typeof stored.confirmedAt === 'number' ? stored.confirmedAt : null };
+    return { user, openUntil: typeof stored.openUntil === 'number' ? stored.openUntil : null };
   } catch {
     return null;
   }
@@ -135,14 +135,12 @@ async function rememberedUser(): Promise<User | null> {
 }
 
 /**
- * How long after the server last confirmed a login this browser opens the plans it keeps for it without a network:
- * a login session's lifetime, so that a phone or a shared computer left offline does not show a child's plan for
- * longer than the login would have lasted.
+ * How long a login opens the plans kept here offline when the server has not said when its session ends (a login
+ * just made): a session's default lifetime.
  */
-export const OFFLINE_ACCESS_DAYS = DEFAULT_SESSION_TTL_HOURS / 24;
 const OFFLINE_ACCESS_MS = DEFAULT_SESSION_TTL_HOURS * 3_600_000;
 
-/** The login remembered on this browser; `expired` once OFFLINE_ACCESS_DAYS have passed since the server confirmed it. */
+/** The login remembered on this browser; `expired` once its session has ended, when it opens nothing offline. */
 export interface RememberedLogin {
   user: User;
   expired: boolean;
@@ -150,37 +148,39 @@ export interface RememberedLogin {
 
 /**
  * Who was logged in last on this browser, for opening plans while offline (null if nobody, or they logged out), and
- * whether that login is too old to (`expired`). An expired login is not forgotten here but where it would be used
- * (forgetAllButUnsent), as the server may still confirm it.
+ * whether their login session has ended by now (`expired`), so that a phone or a shared computer left offline shows
+ * a child's plan no longer than the login lasts. Nothing is deleted here: an ended login's plans are deleted, but
+ * for the words not sent yet, once the server says so (forgetAllButUnsent), or when another account logs in.
  */
 export async function rememberedLogin(now = Date.now()): Promise<RememberedLogin | null> {
   const stored = await storedUser();
   if (!stored) return null;
-  // A login remembered before the time was kept (an older version of the app) counts from now.
-  if (stored.confirmedAt === null) {
-    await keepUser(stored.user, now).catch(() => undefined);
+  // A login remembered by an older version of the app, which did not keep when it ends: a session from now.
+  if (stored.openUntil === null) {
+    await keepUser(stored.user, now + OFFLINE_ACCESS_MS).catch(() => undefined);
     return { user: stored.user, expired: false };
   }
-  return { user: stored.user, expired: now - stored.confirmedAt > OFFLINE_ACCESS_MS };
+  return { user: stored.user, expired: now >= stored.openUntil };
 }
 
-/** Writes the remembered user, confirmed by the server at `confirmedAt`. */
-async function keepUser(user: User, confirmedAt: number): Promise<void> {
-  const kept = { id: user.id, name: user.name, email: user.email, confirmedAt };
+/** Writes the remembered user, whose login opens the plans kept here offline until `openUntil` (ms). */
+async function keepUser(user: User, openUntil: number): Promise<void> {
+  const kept = { id: user.id, name: user.name, email: user.email, openUntil };
   await withStore(SESSION_STORE, KV, 'readwrite', (kv) => kv.put(kept, USER_KEY));
 }
 
 /**
- * Remembers the logged-in user, as the server has just confirmed them, for opening plans offline, and deletes what
- * this browser kept for any other account (a shared computer: the next person never finds the last one's plans).
+ * Remembers the logged-in user, as the server has just confirmed them, for opening plans offline until their session
+ * ends (`sessionEnds`, as the server said; a session's default lifetime from now when it did not say), and deletes
+ * what this browser kept for any other account (a shared computer: the next person never finds the last one's plans).
  */
-export async function rememberUser(user: User): Promise<void> {
+export async function rememberUser(user: User, sessionEnds: number | null = null): Promise<void> {
   try {
     const others = storesOfOtherAccounts(await databaseNames(), user.id);
     const previous = await rememberedUser();
     if (previous && previous.id !== user.id) await forgetAccount(previous.id);
     await Promise.all(others.map(deleteStore));
-    await keepUser(user, Date.now());
+    await keepUser(user, sessionEnds ?? Date.now() + OFFLINE_ACCESS_MS);
   } catch {
     // Nothing kept: the app still works online.
   }

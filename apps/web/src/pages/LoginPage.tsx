@@ -8,7 +8,6 @@ import { paths, safeNext } from '../routing/routes.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { OidcButtons, useAuthProviders } from '../auth/OidcButtons.tsx';
 import { Alert } from '../components/Alert.tsx';
-import { OFFLINE_ACCESS_DAYS } from '../offline/deviceStore.ts';
 import { FormField } from '../components/FormField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb, nbAccess } from '../i18n/index.ts';
@@ -57,7 +56,7 @@ export function LoginPage() {
           </Alert>
         )}
         {passwordChanged && !error && <Alert kind="info">{nb.auth.passwordChanged}</Alert>}
-        {offlineExpired && !error && <Alert kind="info">{nb.auth.offlineExpired(OFFLINE_ACCESS_DAYS)}</Alert>}
+        {offlineExpired && !error && <Alert kind="info">{nb.auth.offlineExpired}</Alert>}
         <FormField
           label={nb.auth.email}
           type="email"

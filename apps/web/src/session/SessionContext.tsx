@@ -10,7 +10,7 @@ import {
   type RememberedLogin,
 } from '../offline/deviceStore.ts';
 import { clearLogoutPending, isLogoutPending, setLogoutPending } from '../offline/pendingLogout.ts';
-import type { User } from '@samplan/api';
+import type { Me, User } from '@samplan/api';
 
 export interface Session {
   /** undefined while we ask the server who we are. */
@@ -21,7 +21,7 @@ export interface Session {
    */
   offline: boolean;
   /**
-   * The server could not be asked, and the login remembered here is too old to open plans offline (OFFLINE_ACCESS_DAYS):
+   * The server could not be asked, and the login remembered here is too old to open plans offline (its session has ended):
    * the login page says why.
    */
   offlineExpired: boolean;
@@ -41,22 +41,23 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   // When the entry script's question has been answered already, the first render knows who is logged in (the
   // effect below still settles that answer, and that changes nothing on screen).
-  const [arrived] = useState(() => (isLogoutPending() ? undefined : earlyRequests.meArrived()));
+  const [arrived] = useState(() => (isLogoutPending() ? undefined : earlyRequests.meArrived()?.user));
   const [user, setUserState] = useState<User | null | undefined>(arrived);
   const [offline, setOffline] = useState(false);
   const [offlineExpired, setOfflineExpired] = useState(false);
   const current = useRef<User | null | undefined>(arrived);
 
   /**
-   * Who is logged in now. A user is remembered for opening plans offline (and whatever this browser kept for another
-   * account is deleted); nobody any more deletes everything kept for the one before.
+   * Who is logged in now. A user is remembered for opening plans offline until their session ends (`sessionEnds`,
+   * as the server says; a login just made lasts a session's default lifetime), and whatever this browser kept for
+   * another account is deleted; nobody any more deletes everything kept for the one before.
    */
-  const setUser = useCallback((next: User | null) => {
+  const setUser = useCallback((next: User | null, sessionEnds: number | null = null) => {
     const previous = current.current;
     current.current = next;
     if (next) {
       clearLogoutPending();
-      void rememberUser(next);
+      void rememberUser(next, sessionEnds);
     } else if (previous) void forgetAccount(previous.id);
     setOffline(false);
     setOfflineExpired(false);
@@ -69,21 +70,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
    */
   const settle = useCallback(
     async (
-      answer: Promise<User>,
+      answer: Promise<Me>,
       cancelled: () => boolean = () => false,
       remembering: Promise<RememberedLogin | null> = rememberedLogin(),
     ): Promise<void> => {
-      let me: User;
+      let me: Me;
       try {
         me = await answer;
       } catch (err) {
         if (cancelled()) return;
         const status = err instanceof ApiError ? err.status : -1;
         if (status === 0 || status >= 500) {
+          // A login whose session has ended opens nothing offline. What it kept stays (another tab may still be
+          // writing to it) until the server is asked again, which ends it as below, or until the next login.
           const login = await remembering;
-          // Too long since the server confirmed it: kept for the next login are only the words not sent yet.
           const expired = login?.expired === true;
-          if (expired) await forgetAllButUnsent(login.user.id).catch(() => undefined);
           const remembered = expired ? null : (login?.user ?? null);
           if (cancelled()) return;
           current.current = remembered;
@@ -104,7 +105,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setUserState(null);
         return;
       }
-      if (!cancelled()) setUser(me);
+      if (!cancelled()) setUser(me.user, me.sessionExpiresAt);
     },
     [setUser],
   );

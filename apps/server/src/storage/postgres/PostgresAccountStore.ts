@@ -59,6 +59,15 @@ export class PostgresAccountStore implements AccountStore {
     return row && toUser(row);
   }
 
+  async sessionExpiresAt(tokenHash: string, now: number): Promise<number | undefined> {
+    const result = await this.pool.query<{ expires_at: string }>(
+      'SELECT expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2',
+      [tokenHash, now],
+    );
+    const row = result.rows[0];
+    return row && Number(row.expires_at);
+  }
+
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }

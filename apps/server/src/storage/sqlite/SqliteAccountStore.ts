@@ -30,6 +30,9 @@ export class SqliteAccountStore implements AccountStore {
       sessionLogin: db.prepare<[string, number], { login_method: string | null; login_level: string | null }>(
         'SELECT login_method, login_level FROM sessions WHERE token_hash = ? AND expires_at > ?',
       ),
+      sessionExpiresAt: db.prepare<[string, number], { expires_at: number }>(
+        'SELECT expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
+      ),
       sessionUser: db.prepare<[string, number], UserRow>(
         `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
          WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
@@ -117,6 +120,10 @@ export class SqliteAccountStore implements AccountStore {
   async findSessionUser(tokenHash: string, now: number): Promise<User | undefined> {
     const row = this.statements.sessionUser.get(tokenHash, now);
     return row && toUser(row);
+  }
+
+  async sessionExpiresAt(tokenHash: string, now: number): Promise<number | undefined> {
+    return this.statements.sessionExpiresAt.get(tokenHash, now)?.expires_at;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
