@@ -326,6 +326,14 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await page.goto('/');
       await expectText(page.locator('.kept-plans'), 'Disse planene er lagret på denne enheten');
 
+      // Ending while the plan is on screen: the login page takes its place when the session ends.
+      await loginOpenUntil(page, Date.now() + 8_000);
+      await page.goto(`/planer/${planId}/mal`);
+      await expect.poll(() => firstGoalTitle(page)).toBe(FIRST_GOAL);
+      await page.getByRole('heading', { name: 'Logg inn' }).waitFor({ timeout: 25_000 });
+      await expectText(page.getByRole('status'), 'Innloggingen din har gått ut');
+      expect(await page.getByText(FIRST_GOAL).count()).toBe(0);
+
       // Ended an hour ago: the login page says why, every time, and the plan does not open. What is kept stays
       // until the server is asked (another tab may still be writing to it).
       await loginOpenUntil(page, Date.now() - 3_600_000);

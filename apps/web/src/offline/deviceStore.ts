@@ -140,9 +140,18 @@ async function rememberedUser(): Promise<User | null> {
  */
 const OFFLINE_ACCESS_MS = DEFAULT_SESSION_TTL_HOURS * 3_600_000;
 
-/** The login remembered on this browser; `expired` once its session has ended, when it opens nothing offline. */
+/** When a login's session ends if the server has not said (a login just made): a session's default lifetime. */
+export function defaultSessionEnd(now = Date.now()): number {
+  return now + OFFLINE_ACCESS_MS;
+}
+
+/**
+ * The login remembered on this browser, until when it opens the plans kept here offline (`openUntil`, when its
+ * session ends), and whether that has passed (`expired`).
+ */
 export interface RememberedLogin {
   user: User;
+  openUntil: number;
   expired: boolean;
 }
 
@@ -157,10 +166,11 @@ export async function rememberedLogin(now = Date.now()): Promise<RememberedLogin
   if (!stored) return null;
   // A login remembered by an older version of the app, which did not keep when it ends: a session from now.
   if (stored.openUntil === null) {
-    await keepUser(stored.user, now + OFFLINE_ACCESS_MS).catch(() => undefined);
-    return { user: stored.user, expired: false };
+    const openUntil = defaultSessionEnd(now);
+    await keepUser(stored.user, openUntil).catch(() => undefined);
+    return { user: stored.user, openUntil, expired: false };
   }
-  return { user: stored.user, expired: now >= stored.openUntil };
+  return { user: stored.user, openUntil: stored.openUntil, expired: now >= stored.openUntil };
 }
 
 /** Writes the remembered user, whose login opens the plans kept here offline until `openUntil` (ms). */
@@ -180,7 +190,7 @@ export async function rememberUser(user: User, sessionEnds: number | null = null
     const previous = await rememberedUser();
     if (previous && previous.id !== user.id) await forgetAccount(previous.id);
     await Promise.all(others.map(deleteStore));
-    await keepUser(user, sessionEnds ?? Date.now() + OFFLINE_ACCESS_MS);
+    await keepUser(user, sessionEnds ?? defaultSessionEnd());
   } catch {
     // Nothing kept: the app still works online.
   }

@@ -4,6 +4,7 @@ import { ApiError, isNoAnswer } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
 import {
   forgetAccount,
+  defaultSessionEnd,
   forgetAllButUnsent,
   rememberedLogin,
   rememberUser,
@@ -38,6 +39,9 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** setTimeout's longest delay (2^31 - 1 ms); a longer one fires at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   // When the entry script's question has been answered already, the first render knows who is logged in (the
   // effect below still settles that answer, and that changes nothing on screen).
@@ -45,6 +49,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUserState] = useState<User | null | undefined>(arrived);
   const [offline, setOffline] = useState(false);
   const [offlineExpired, setOfflineExpired] = useState(false);
+  /** When the session of the user on screen ends (ms), where known. */
+  const [sessionEnds, setSessionEnds] = useState<number | null>(null);
   const current = useRef<User | null | undefined>(arrived);
 
   /**
@@ -52,12 +58,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
    * as the server says; a login just made lasts a session's default lifetime), and whatever this browser kept for
    * another account is deleted; nobody any more deletes everything kept for the one before.
    */
-  const setUser = useCallback((next: User | null, sessionEnds: number | null = null) => {
+  const setUser = useCallback((next: User | null, ends: number | null = null) => {
     const previous = current.current;
     current.current = next;
+    setSessionEnds(next ? (ends ?? defaultSessionEnd()) : null);
     if (next) {
       clearLogoutPending();
-      void rememberUser(next, sessionEnds);
+      void rememberUser(next, ends);
     } else if (previous) void forgetAccount(previous.id);
     setOffline(false);
     setOfflineExpired(false);
@@ -88,6 +95,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           const remembered = expired ? null : (login?.user ?? null);
           if (cancelled()) return;
           current.current = remembered;
+          setSessionEnds(remembered && login ? login.openUntil : null);
           setOffline(remembered !== null);
           setOfflineExpired(expired);
           setUserState(remembered);
@@ -100,6 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
         if (cancelled()) return;
         current.current = null;
+        setSessionEnds(null);
         setOffline(false);
         setOfflineExpired(false);
         setUserState(null);
@@ -125,6 +134,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       cancelled = true;
     };
   }, [settle]);
+
+  // When the session ends, the server is asked again: online it says the session is over, offline the login page
+  // says why. So a page left open, with or without a network, shows a child's plan no longer than the login lasts.
+  useEffect(() => {
+    if (!user || sessionEnds === null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const wait = (): void => {
+      const left = sessionEnds - Date.now();
+      if (left <= 0) return void settle(api.me());
+      // A timer's longest wait is about 24 days: a longer session is waited for in turns.
+      timer = setTimeout(wait, Math.min(left, LONGEST_TIMER_MS));
+    };
+    wait();
+    return () => clearTimeout(timer);
+  }, [user, sessionEnds, settle]);
 
   // Opened offline: once the network is back, the server says whether this is still a session.
   useEffect(() => {
