@@ -25,7 +25,7 @@ describe('early requests: the entry script asks before the page is there', () =>
     earlyRequests.startMe();
     // Not answered yet: the page renders without it and waits for me().
     expect(earlyRequests.meArrived()).toBeUndefined();
-    const me = { user: kari, sessionExpiresAt: Date.parse('2026-12-21T10:00:00Z') };
+    const me = { user: kari, sessionMsLeft: 14 * 24 * 3_600_000 };
     answer(200, me);
     await settle();
     expect(earlyRequests.meArrived()).toEqual(me);

@@ -108,7 +108,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   app.get('/api/me', async (request): Promise<Me> => {
     const user = publicUser(await requireUser(sessions, request));
-    return { user, sessionExpiresAt: (await sessions.expiresAt(request)) ?? null };
+    const ends = await sessions.expiresAt(request);
+    return { user, sessionMsLeft: ends === undefined ? null : Math.max(0, ends - Date.now()) };
   });
 }
 

@@ -41,6 +41,8 @@ const SessionContext = createContext<Session | null>(null);
 
 /** setTimeout's longest delay (2^31 - 1 ms); a longer one fires at once. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/** The server is asked whether a session has ended at most this often (ms). */
+const ASK_AT_END_EVERY_MS = 60_000;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   // When the entry script's question has been answered already, the first render knows who is logged in (the
@@ -114,7 +116,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setUserState(null);
         return;
       }
-      if (!cancelled()) setUser(me.user, me.sessionExpiresAt);
+      if (!cancelled()) setUser(me.user, me.sessionMsLeft === null ? null : Date.now() + me.sessionMsLeft);
     },
     [setUser],
   );
@@ -137,12 +139,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // When the session ends, the server is asked again: online it says the session is over, offline the login page
   // says why. So a page left open, with or without a network, shows a child's plan no longer than the login lasts.
+  // At most once a minute, whatever the answer (a session the server still has, with a clock here that runs ahead).
+  const askedAtEnd = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     if (!user || sessionEnds === null) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const wait = (): void => {
-      const left = sessionEnds - Date.now();
-      if (left <= 0) return void settle(api.me());
+      const now = Date.now();
+      const left = Math.max(sessionEnds - now, askedAtEnd.current + ASK_AT_END_EVERY_MS - now);
+      if (left <= 0) {
+        askedAtEnd.current = now;
+        return void settle(api.me());
+      }
       // A timer's longest wait is about 24 days: a longer session is waited for in turns.
       timer = setTimeout(wait, Math.min(left, LONGEST_TIMER_MS));
     };
