@@ -327,10 +327,10 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await expectText(page.locator('.kept-plans'), 'Disse planene er lagret på denne enheten');
 
       // Ending while the plan is on screen: the login page takes its place when the session ends.
-      await loginOpenUntil(page, Date.now() + 8_000);
+      await loginOpenUntil(page, Date.now() + 15_000);
       await page.goto(`/planer/${planId}/mal`);
       await expect.poll(() => firstGoalTitle(page)).toBe(FIRST_GOAL);
-      await page.getByRole('heading', { name: 'Logg inn' }).waitFor({ timeout: 25_000 });
+      await page.getByRole('heading', { name: 'Logg inn' }).waitFor({ timeout: 40_000 });
       await expectText(page.getByRole('status'), 'Innloggingen din har gått ut');
       expect(await page.getByText(FIRST_GOAL).count()).toBe(0);
 
@@ -352,6 +352,42 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await page.goto('/');
       await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
       await expect.poll(() => loginOpenUntil(page)).toBeGreaterThan(Date.now() + 13 * day);
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+      await teacher.context.close();
+    }
+  });
+
+  it('a browser whose clock is ahead of the server asks who is logged in once, and opens its plans offline as long as the session lasts (phone)', async () => {
+    const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    // The phone's clock is 15 days ahead of the server's, past the end of the session the server has just begun.
+    const ahead = 15 * 24 * 3_600_000;
+    await page.addInitScript((shift) => {
+      const now = Date.now.bind(Date);
+      Date.now = () => now() + shift;
+    }, ahead);
+    let asked = 0;
+    page.on('request', (request) => void (new URL(request.url()).pathname === '/api/me' && (asked += 1)));
+    try {
+      await openPlan(page, planId, 'mal');
+      await waitForShell(page);
+      await waitForKept(page, parent.user.id, planId);
+      // The server says the session lasts 14 days more: the page asks once, not again and again until the
+      // browser's clock says it has ended (every answer saying it has not).
+      const settled = asked;
+      await page.waitForTimeout(2_000);
+      expect(asked - settled).toBe(0);
+      expect(settled).toBeLessThanOrEqual(2);
+      // Kept for 14 days by the browser's own clock, so offline the kept plan still opens.
+      const day = 24 * 3_600_000;
+      expect(await loginOpenUntil(page)).toBeGreaterThan(Date.now() + ahead + 13 * day);
+      await parent.context.setOffline(true);
+      await page.goto('/');
+      await expectText(page.locator('.kept-plans'), 'Disse planene er lagret på denne enheten');
+      await parent.context.setOffline(false);
       expect(errors).toEqual([]);
     } finally {
       await parent.context.close();
@@ -705,6 +741,38 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('offline: a login made on the page lasts as long as the server says', () => {
+  // An operator's sessions shorter than the default (14 days).
+  const app = useWebApp({ env: () => ({ SESSION_TTL_HOURS: '2' }) });
+
+  it('a login on the login page opens the plans kept here offline for the session the server gave it (phone)', async () => {
+    const registered = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    await registered.context.close();
+    const context = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport: PHONE });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    try {
+      await page.goto('/logg-inn');
+      await page.getByLabel('E-post').fill(registered.user.email);
+      await page.getByLabel('Passord').fill(registered.user.password);
+      const loggedIn = Date.now();
+      await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      // Two hours, as the server's session lasts, and not the default's 14 days counted meanwhile.
+      const hours = 2 * 3_600_000;
+      await expect
+        .poll(async () => {
+          const until = await loginOpenUntil(page);
+          return until !== null && until >= loggedIn + hours - 60_000 && until <= Date.now() + hours;
+        })
+        .toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -12,6 +12,7 @@ const INPUTS = [
   'apps/web/sw',
   'apps/web/build',
   'apps/web/index.html',
+  'packages/api/src',
   'packages/plan-model/src',
   'packages/protocol/src',
   'vite.config.ts',

@@ -196,6 +196,20 @@ export async function rememberUser(user: User, sessionEnds: number | null = null
   }
 }
 
+/**
+ * Sets until when the remembered login opens the plans kept here offline, once the server has said when its session
+ * ends (after a login just made, remembered with a session's default lifetime); nothing when someone else is
+ * remembered here by now.
+ */
+export async function keepLoginEnd(userId: string, openUntil: number): Promise<void> {
+  try {
+    const stored = await storedUser();
+    if (stored?.user.id === userId) await keepUser(stored.user, openUntil);
+  } catch {
+    // The default stays until the next answer.
+  }
+}
+
 /** The PlanInfo kept for each of the account's plans, by plan id. */
 async function keptPlanInfos(userId: string): Promise<Map<string, PlanInfo>> {
   const infos = new Map<string, PlanInfo>();

@@ -6,6 +6,7 @@ import {
   forgetAccount,
   defaultSessionEnd,
   forgetAllButUnsent,
+  keepLoginEnd,
   rememberedLogin,
   rememberUser,
   type RememberedLogin,
@@ -41,6 +42,12 @@ const SessionContext = createContext<Session | null>(null);
 
 /** setTimeout's longest delay (2^31 - 1 ms); a longer one fires at once. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/**
+ * The end of a session with `msLeft` to go, on this browser's clock: the server says the time left, not its end, as
+ * the two clocks may differ.
+ */
+const endsHere = (msLeft: number): number => Date.now() + msLeft;
+
 /** The server is asked whether a session has ended at most this often (ms). */
 const ASK_AT_END_EVERY_MS = 60_000;
 
@@ -55,23 +62,38 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [sessionEnds, setSessionEnds] = useState<number | null>(null);
   const current = useRef<User | null | undefined>(arrived);
 
-  /**
-   * Who is logged in now. A user is remembered for opening plans offline until their session ends (`sessionEnds`,
-   * as the server says; a login just made lasts a session's default lifetime), and whatever this browser kept for
-   * another account is deleted; nobody any more deletes everything kept for the one before.
-   */
-  const setUser = useCallback((next: User | null, ends: number | null = null) => {
-    const previous = current.current;
-    current.current = next;
-    setSessionEnds(next ? (ends ?? defaultSessionEnd()) : null);
-    if (next) {
-      clearLogoutPending();
-      void rememberUser(next, ends);
-    } else if (previous) void forgetAccount(previous.id);
-    setOffline(false);
-    setOfflineExpired(false);
-    setUserState(next);
+  /** When the session of `user`, remembered just now (`remembering`), ends, as the server says. */
+  const learnSessionEnd = useCallback(async (user: User, remembering: Promise<void>): Promise<void> => {
+    const me = await api.me().catch(() => null);
+    await remembering;
+    if (me?.sessionMsLeft == null || me.user.id !== user.id || current.current?.id !== user.id) return;
+    const ends = endsHere(me.sessionMsLeft);
+    setSessionEnds(ends);
+    await keepLoginEnd(user.id, ends);
   }, []);
+
+  /**
+   * Who is logged in now. A user is remembered for opening plans offline until their session ends (`ends`, as the
+   * server says, on this browser's clock), and whatever this browser kept for another account is deleted; nobody any
+   * more deletes everything kept for the one before. A login just made (no `ends`) asks the server when its session
+   * ends, which an operator may have made shorter than the default (SESSION_TTL_HOURS), counted until the answer.
+   */
+  const setUser = useCallback(
+    (next: User | null, ends: number | null = null) => {
+      const previous = current.current;
+      current.current = next;
+      setSessionEnds(next ? (ends ?? defaultSessionEnd()) : null);
+      if (next) {
+        clearLogoutPending();
+        const remembering = rememberUser(next, ends);
+        if (ends === null) void learnSessionEnd(next, remembering);
+      } else if (previous) void forgetAccount(previous.id);
+      setOffline(false);
+      setOfflineExpired(false);
+      setUserState(next);
+    },
+    [learnSessionEnd],
+  );
 
   /**
    * The server's answer to "who am I": a user; nobody (401, 403: whoever was remembered here is forgotten); or no
@@ -116,7 +138,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setUserState(null);
         return;
       }
-      if (!cancelled()) setUser(me.user, me.sessionMsLeft === null ? null : Date.now() + me.sessionMsLeft);
+      if (!cancelled()) setUser(me.user, me.sessionMsLeft === null ? defaultSessionEnd() : endsHere(me.sessionMsLeft));
     },
     [setUser],
   );
