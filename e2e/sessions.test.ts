@@ -40,3 +40,37 @@ describe('logging out on every device', () => {
     await phone.close();
   });
 });
+
+// A school behind one address can meet the server's limit on requests: a busy answer is not a logout.
+describe('a server too busy to answer who is logged in', () => {
+  const app = useWebApp();
+
+  it('leaves the page as it is when asked at the session’s end, and does not ask again at once', async () => {
+    const { context, page } = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    let asked = 0;
+    await page.route('**/api/me', async (route) => {
+      asked += 1;
+      // The first answer as the server gives it, but with the session ending 3 s later; then only "too many".
+      if (asked === 1) {
+        const response = await route.fetch();
+        const me = (await response.json()) as object;
+        return route.fulfill({ response, json: { ...me, sessionMsLeft: 3_000 } });
+      }
+      return route.fulfill({
+        status: 429,
+        json: { error: { code: 'RATE_LIMITED', message: 'For mange forespørsler' } },
+      });
+    });
+    try {
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+      await expect.poll(() => asked, { timeout: 20_000 }).toBe(2);
+      await page.waitForTimeout(3_000);
+      expect(asked).toBe(2);
+      expect(await page.getByRole('heading', { name: 'Mine planer' }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: 'Logg inn' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

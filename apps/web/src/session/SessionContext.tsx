@@ -111,7 +111,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       } catch (err) {
         if (cancelled()) return;
         const status = err instanceof ApiError ? err.status : -1;
-        if (status === 0 || status >= 500) {
+        // Too many questions from this address just now (a school behind one address): nothing is known to have
+        // changed, so whoever is on screen stays; at the app's start it is as if the server did not answer.
+        if (status === 429 && current.current) return;
+        if (status === 0 || status >= 500 || status === 429) {
           // A login whose session has ended opens nothing offline. What it kept stays (another tab may still be
           // writing to it) until the server is asked again, which ends it as below, or until the next login.
           const login = await remembering;
@@ -166,18 +169,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!user || sessionEnds === null) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const wait = (): void => {
       const now = Date.now();
       const left = Math.max(sessionEnds - now, askedAtEnd.current + ASK_AT_END_EVERY_MS - now);
       if (left <= 0) {
         askedAtEnd.current = now;
-        return void settle(api.me());
+        void settle(api.me(), () => stopped);
+        // Asked again a minute later when the answer changed nothing (a server too busy to say).
+        timer = setTimeout(wait, ASK_AT_END_EVERY_MS);
+        return;
       }
       // A timer's longest wait is about 24 days: a longer session is waited for in turns.
       timer = setTimeout(wait, Math.min(left, LONGEST_TIMER_MS));
     };
     wait();
-    return () => clearTimeout(timer);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [user, sessionEnds, settle]);
 
   // Opened offline: once the network is back, the server says whether this is still a session.
