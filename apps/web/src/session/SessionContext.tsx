@@ -40,6 +40,12 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+interface ShownAs {
+  ends?: number | null;
+  offline?: boolean;
+  expired?: boolean;
+}
+
 /** setTimeout's longest delay (2^31 - 1 ms); a longer one fires at once. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /**
@@ -62,6 +68,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [sessionEnds, setSessionEnds] = useState<number | null>(null);
   const current = useRef<User | null | undefined>(arrived);
 
+  /**
+   * Puts `next` on screen: until when their session lasts (`ends`), and whether they come from this browser's copy
+   * because the server could not be asked (`offline`), or nobody does because the login remembered here has ended
+   * (`expired`).
+   */
+  const show = useCallback(
+    (next: User | null, { ends = null, offline = false, expired = false }: ShownAs = {}): void => {
+      current.current = next;
+      setSessionEnds(next ? ends : null);
+      setOffline(offline);
+      setOfflineExpired(expired);
+      setUserState(next);
+    },
+    [],
+  );
+
   /** When the session of `user`, remembered just now (`remembering`), ends, as the server says. */
   const learnSessionEnd = useCallback(async (user: User, remembering: Promise<void>): Promise<void> => {
     const me = await api.me().catch(() => null);
@@ -81,18 +103,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const setUser = useCallback(
     (next: User | null, ends: number | null = null) => {
       const previous = current.current;
-      current.current = next;
-      setSessionEnds(next ? (ends ?? defaultSessionEnd()) : null);
+      show(next, { ends: ends ?? defaultSessionEnd() });
       if (next) {
         clearLogoutPending();
         const remembering = rememberUser(next, ends);
         if (ends === null) void learnSessionEnd(next, remembering);
       } else if (previous) void forgetAccount(previous.id);
-      setOffline(false);
-      setOfflineExpired(false);
-      setUserState(next);
     },
-    [learnSessionEnd],
+    [show, learnSessionEnd],
   );
 
   /**
@@ -121,11 +139,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           const expired = login?.expired === true;
           const remembered = expired ? null : (login?.user ?? null);
           if (cancelled()) return;
-          current.current = remembered;
-          setSessionEnds(remembered && login ? login.openUntil : null);
-          setOffline(remembered !== null);
-          setOfflineExpired(expired);
-          setUserState(remembered);
+          show(remembered, { ends: login?.openUntil ?? null, offline: remembered !== null, expired });
           return;
         }
         if (status === 401 || status === 403) {
@@ -134,16 +148,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           if (remembered) await forgetAllButUnsent(remembered.id);
         }
         if (cancelled()) return;
-        current.current = null;
-        setSessionEnds(null);
-        setOffline(false);
-        setOfflineExpired(false);
-        setUserState(null);
+        show(null);
         return;
       }
       if (!cancelled()) setUser(me.user, me.sessionMsLeft === null ? defaultSessionEnd() : endsHere(me.sessionMsLeft));
     },
-    [setUser],
+    [show, setUser],
   );
 
   useEffect(() => {
@@ -151,8 +161,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (isLogoutPending()) {
       // Logged out while offline: the server's session ends first, before this browser is used as anyone.
       api.logout().then(clearLogoutPending, () => undefined);
-      current.current = null;
-      setUserState(null);
+      show(null);
       return;
     }
     // Who was here last is read alongside the question, for when there is no answer (offline).
@@ -160,7 +169,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-  }, [settle]);
+  }, [show, settle]);
 
   // When the session ends, the server is asked again: online it says the session is over, offline the login page
   // says why. So a page left open, with or without a network, shows a child's plan no longer than the login lasts.
