@@ -112,6 +112,13 @@ async function waitForKept(page: Page, userId: string, planId: string): Promise<
   );
 }
 
+/** Opens the plan's goals online and waits until this device keeps it: the app shell and the plan itself. */
+async function openAndKeep(page: Page, userId: string, planId: string): Promise<void> {
+  await openPlan(page, planId, 'mal');
+  await waitForShell(page);
+  await waitForKept(page, userId, planId);
+}
+
 /** Every HTTP request the server gets that carries one of the context's cookies (the browser's own requests). */
 function requestsFrom(app: { server: { app: { server: NodeJS.EventEmitter } } }, context: BrowserContext) {
   const seen: string[] = [];
@@ -249,9 +256,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     const errors = collectPageErrors(page);
     try {
       const other = await createPlanViaApi(parent.context, { childName: 'Jonas Nilsen', creatorRole: 'foresatt' });
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       await parent.context.setOffline(true);
       await page.goto(`/planer/${other}`);
       await expectText(page.locator('h1'), 'Planen kan ikke åpnes');
@@ -274,9 +279,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     try {
       // Kept here: the demo plan, opened before. Not kept: a plan never opened on this device.
       await createPlanViaApi(parent.context, { childName: 'Jonas Nilsen', creatorRole: 'foresatt' });
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       await parent.context.setOffline(true);
       await page.goto('/');
       const kept = page.locator('.kept-plans');
@@ -312,9 +315,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     const errors = collectPageErrors(page);
     try {
       const registered = Date.now();
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       // Kept until the session ends, as the server says: 14 days after the login.
       const day = 24 * 3_600_000;
       await expect.poll(() => loginOpenUntil(page)).toBeGreaterThanOrEqual(registered + 14 * day - 60_000);
@@ -372,9 +373,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     let asked = 0;
     page.on('request', (request) => void (new URL(request.url()).pathname === '/api/me' && (asked += 1)));
     try {
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       // The server says the session lasts 14 days more: the page asks once, not again and again until the
       // browser's clock says it has ended (every answer saying it has not).
       const settled = asked;
@@ -400,9 +399,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     const { page } = parent;
     const errors = collectPageErrors(page);
     try {
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
       await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
       await expect.poll(() => storedDatabases(page)).toEqual([]);
@@ -443,9 +440,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
     };
     try {
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       const planTitle = ((await page.locator('h1').first().textContent()) ?? '').trim();
 
       // Typed on the bus without a network: logging out would delete it, so the app asks, naming the plan.
@@ -506,9 +501,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     const errors = collectPageErrors(page);
     const other = await app.browser.newContext({ baseURL: app.server.url });
     try {
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       const planTitle = ((await page.locator('h1').first().textContent()) ?? '').trim();
       const kept = `samplan-plan:${parent.user.id}:${planId}`;
 
@@ -574,9 +567,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
     const { page } = parent;
     try {
-      await openPlan(page, planId, 'mal');
-      await waitForShell(page);
-      await waitForKept(page, parent.user.id, planId);
+      await openAndKeep(page, parent.user.id, planId);
       await parent.context.setOffline(true);
       await page.locator('.connection[data-state="offline"]').waitFor();
       await typeInFirstGoal(page, ' Skrevet uten nett.');
