@@ -146,6 +146,57 @@ describe('a new user registers and makes a plan', () => {
     }
   });
 
+  it('keeps a date typed and not yet left when the page changes: the back button, leaving the plan, closing it', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt' });
+      const page = parent.page;
+      const stored = async (key: string) => {
+        const doc = await app.server.app.samplan.documentLog.currentDoc(planId);
+        const value = doc.getMap('meta').get(key) ?? null;
+        doc.destroy();
+        return value;
+      };
+      const periodSection = async () => {
+        await page.locator('.section-nav a[data-section="periode"]').first().click();
+        await page.waitForURL(`**/planer/${planId}/periode`);
+      };
+      // In the app from the plan list, so that the back button stays in it.
+      await page.goto('/');
+      await page.locator(`a[href="/planer/${planId}"]`).first().click();
+      await page.locator('.connection[data-state="connected"]').waitFor();
+
+      // The browser's back button while the date is typed: the section goes, the plan stays open.
+      await periodSection();
+      await page.getByLabel('Planen gjelder fra').fill('01.03.2026');
+      await page.goBack();
+      await page.waitForURL(`**/planer/${planId}`);
+      await expect.poll(() => stored('periodStart'), { timeout: 10_000 }).toBe('2026-03-01');
+
+      // Back to the plan list while the date is typed: the plan itself closes.
+      await periodSection();
+      await page.getByLabel('Planen gjelder til').fill('28.02.2027');
+      await page.evaluate(() => history.go(-2));
+      await page.waitForURL((url) => url.pathname === '/');
+      await expect.poll(() => stored('periodEnd'), { timeout: 10_000 }).toBe('2027-02-28');
+
+      // The page itself goes (another address, or the tab closed) while the date is typed.
+      await openPlan(page, planId, 'periode');
+      await page.getByLabel('Neste revisjon').fill('15.09.2026');
+      await page.goto('about:blank');
+      await expect.poll(() => stored('nextRevision'), { timeout: 10_000 }).toBe('2026-09-15');
+
+      // A date typed wrongly is not written anywhere; what the plan had stays.
+      await openPlan(page, planId, 'periode');
+      await page.getByLabel('Neste revisjon').fill('31.02.2026');
+      await page.goto('about:blank');
+      await openPlan(page, planId, 'periode');
+      expect(await page.getByLabel('Neste revisjon').inputValue()).toBe('15.09.2026');
+    } finally {
+      await parent.context.close();
+    }
+  });
+
   it('asks before deleting a goal someone has written in, and deletes an empty one at once (phone)', async () => {
     const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     try {

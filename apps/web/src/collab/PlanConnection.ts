@@ -78,6 +78,8 @@ export class PlanConnection {
   private kept = false;
   private keptWrites = 0;
   private destroyed = false;
+  /** Fields typed in whose value is not written to the plan yet (holdDraft). */
+  private readonly drafts = new Set<() => void>();
 
   constructor(options: PlanConnectionOptions) {
     this.planId = options.planId;
@@ -110,6 +112,7 @@ export class PlanConnection {
     this.doc.on('update', this.onDocUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    window.addEventListener('pagehide', this.writeDrafts);
     if (this.online) this.provider.connect();
     this.update();
   }
@@ -139,6 +142,27 @@ export class PlanConnection {
   transact(change: () => void): void {
     this.doc.transact(change, LOCAL_ORIGIN);
   }
+
+  /**
+   * Keeps a field's value typed and not yet written to the plan (`write` writes it if it is whole and valid), so that
+   * leaving the plan while still in the field writes it as leaving the field does: before this connection closes
+   * (another page of the app, the browser's back button), and when the page goes (another address, the tab closed).
+   * Returns the release: true if this connection has not written it on closing.
+   */
+  holdDraft(write: () => void): () => boolean {
+    this.drafts.add(write);
+    return () => this.drafts.delete(write);
+  }
+
+  private readonly writeDrafts = (): void => {
+    for (const write of [...this.drafts]) {
+      try {
+        write();
+      } catch (error) {
+        reportError(error);
+      }
+    }
+  };
 
   /** Tells the others which part of the plan this user is looking at. */
   setSection(section: string | null): void {
@@ -175,11 +199,15 @@ export class PlanConnection {
   }
 
   destroy(): void {
+    // Written while the socket and this browser's copy still take it.
+    this.writeDrafts();
+    this.drafts.clear();
     this.destroyed = true;
     void this.store?.destroy();
     this.store = null;
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('pagehide', this.writeDrafts);
     this.doc.off('update', this.onDocUpdate);
     this.undoManager.destroy();
     this.presence.destroy();

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { formatDate, nb, parseNorwegianDate } from '../i18n/index.ts';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { useDraft, type DraftResult } from './useDraft.ts';
 
 export interface DateFieldProps {
   label: string;
@@ -10,50 +11,17 @@ export interface DateFieldProps {
   className?: string;
 }
 
-/**
- * A date written the Norwegian way (dd.mm.åååå) in every browser. The plan gets the date once it is complete and
- * valid (when the user leaves the field or presses Enter); a half-typed date never reaches the others.
- */
+/** A date written the Norwegian way (dd.mm.åååå) in every browser, written to the plan as useDraft says. */
 export function DateField({ label, value, onChange, className }: DateFieldProps) {
   const canEdit = useCanEdit();
   const id = useId();
-  const [draft, setDraft] = useState(formatDate(value));
-  const editing = useRef(false);
-  const [invalid, setInvalid] = useState(false);
-  // The plan's date is shown when it changes (someone else set it) unless the field is being typed in. Leaving the
-  // field does not bring it back: a date typed wrongly stays, with the message, until it is put right (or Escape).
-  useEffect(() => {
-    if (!editing.current) {
-      setDraft(formatDate(value));
-      setInvalid(false);
-    }
-  }, [value]);
-
-  const commit = (): void => {
-    const text = draft.trim();
-    if (text === '') {
-      setInvalid(false);
-      if (value !== null) onChange(null);
-      return;
-    }
-    const parsed = parseNorwegianDate(text);
-    if (!parsed) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    setDraft(formatDate(parsed));
-    if (parsed !== value) onChange(parsed);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      commit();
-    } else if (event.key === 'Escape') {
-      setDraft(formatDate(value));
-      setInvalid(false);
-    }
-  };
+  const { error, input } = useDraft<string>({
+    shown: formatDate(value),
+    parse: parseDate,
+    current: value,
+    onCommit: onChange,
+    format: formatDate,
+  });
 
   return (
     <div className={`field field--date ${className ?? ''}`}>
@@ -67,25 +35,23 @@ export function DateField({ label, value, onChange, className }: DateFieldProps)
         className="input input--date"
         placeholder={nb.common.dateHint}
         autoComplete="off"
-        value={draft}
         readOnly={!canEdit}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        onFocus={() => {
-          editing.current = true;
-        }}
-        onBlur={() => {
-          editing.current = false;
-          commit();
-        }}
-        onKeyDown={onKeyDown}
-        onChange={(event) => setDraft(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...input}
       />
-      {invalid && (
+      {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {nb.common.dateInvalid}
+          {error}
         </p>
       )}
     </div>
   );
+}
+
+/** Empty is no date; anything else must be a whole date. */
+function parseDate(text: string): DraftResult<string | null> {
+  if (text === '') return { value: null };
+  const parsed = parseNorwegianDate(text);
+  return parsed ? { value: parsed } : { error: nb.common.dateInvalid };
 }

@@ -1,29 +1,17 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
+import { useDraft, type DraftOptions } from './useDraft.ts';
 
-export type DraftResult<T> = { value: T } | { error: string };
-
-export interface DraftFieldProps<T> {
+export interface DraftFieldProps<T> extends Omit<DraftOptions<T>, 'format'> {
   label: string;
   hint?: string;
-  /** The plan's value, as the field shows it. */
-  shown: string;
-  /** What the typed text means: the value to write, or why it cannot be written. Empty text is `null`. */
-  parse(text: string): DraftResult<T | null>;
-  /** Called with a value that differs from the plan's. */
-  onCommit(value: T | null): void;
-  current: T | null;
   placeholder?: string;
   inputMode?: 'text' | 'numeric' | 'url';
   type?: 'text' | 'url';
   className?: string;
 }
 
-/**
- * A plain value typed as text (a time, a place, a link). Like DateField, the plan gets it once it is complete and
- * valid, when the user leaves the field or presses Enter; a half-typed value never reaches the others, and one typed
- * wrongly stays in the field with its message until it is put right (or Escape brings the plan's value back).
- */
+/** A plain value typed as text (a time, a place, a link), written to the plan as useDraft says. */
 export function DraftField<T>({
   label,
   hint,
@@ -38,34 +26,7 @@ export function DraftField<T>({
 }: DraftFieldProps<T>) {
   const canEdit = useCanEdit();
   const id = useId();
-  const [draft, setDraft] = useState(shown);
-  const [error, setError] = useState<string | null>(null);
-  const editing = useRef(false);
-  useEffect(() => {
-    if (!editing.current) {
-      setDraft(shown);
-      setError(null);
-    }
-  }, [shown]);
-
-  const commit = (): void => {
-    const result = parse(draft.trim());
-    if ('error' in result) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    if (result.value !== current) onCommit(result.value);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      commit();
-    } else if (event.key === 'Escape') {
-      setDraft(shown);
-      setError(null);
-    }
-  };
+  const { error, input } = useDraft({ shown, parse, current, onCommit });
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
 
   return (
@@ -85,19 +46,10 @@ export function DraftField<T>({
         className="input"
         placeholder={placeholder}
         autoComplete="off"
-        value={draft}
         readOnly={!canEdit}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
-        onFocus={() => {
-          editing.current = true;
-        }}
-        onBlur={() => {
-          editing.current = false;
-          commit();
-        }}
-        onKeyDown={onKeyDown}
-        onChange={(event) => setDraft(event.target.value)}
+        {...input}
       />
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
