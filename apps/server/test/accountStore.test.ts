@@ -50,17 +50,18 @@ function contract(name: string, open: () => Promise<{ store: AccountStore; close
       await store.createUser(user('s1', 's1@eksempel.no'));
       await store.createSession('t1', 's1', 10_000, { method: 'oidc:idporten', level: 'idporten-loa-high' });
       await store.createSession('t2', 's1', 10_000, { method: 'password', level: null });
-      expect((await store.findSessionUser('t1', 5000))?.id).toBe('s1');
-      expect(await store.findSessionUser('t1', 10_000)).toBeUndefined();
-      expect(await store.sessionExpiresAt('t1', 5000)).toBe(10_000);
-      expect(await store.sessionExpiresAt('t1', 10_000)).toBeUndefined();
+      const live = await store.findSession('t1', 5000);
+      expect(live?.user.id).toBe('s1');
+      expect(live?.user.email).toBe('s1@eksempel.no');
+      expect(live?.expiresAt).toBe(10_000);
+      expect(await store.findSession('t1', 10_000)).toBeUndefined();
       expect(await store.sessionLogin('t1', 5000)).toEqual({ method: 'oidc:idporten', level: 'idporten-loa-high' });
       expect(await store.sessionLogin('nope', 5000)).toBeUndefined();
       await store.deleteSession('t1');
-      expect(await store.findSessionUser('t1', 5000)).toBeUndefined();
-      expect((await store.findSessionUser('t2', 5000))?.id).toBe('s1');
+      expect(await store.findSession('t1', 5000)).toBeUndefined();
+      expect((await store.findSession('t2', 5000))?.user.id).toBe('s1');
       await store.deleteSessionsOf('s1');
-      expect(await store.findSessionUser('t2', 5000)).toBeUndefined();
+      expect(await store.findSession('t2', 5000)).toBeUndefined();
     });
 
     it('counts login failures and links OpenID identities', async () => {

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SESSION_TTL_HOURS, type Me } from '@samplan/api';
-import { api, createPlan, CSRF_HEADERS, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
+import { DEFAULT_SESSION_TTL_HOURS, type AcceptedInvite, type Me } from '@samplan/api';
+import { invite } from './support/family.ts';
+import {
+  api,
+  createFamilyPlan,
+  createPlan,
+  CSRF_HEADERS,
+  registerUser,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
 
 describe('accounts and plans over HTTP', () => {
   let server: TestServer;
@@ -28,11 +37,42 @@ describe('accounts and plans over HTTP', () => {
       body: JSON.stringify({ email: user.email.toUpperCase(), password: 'et-langt-passord' }),
     });
     expect(res.status).toBe(200);
+    // The login's answer says how long its session lasts, as /api/me does.
+    expect((await res.json()) as Me).toMatchObject({ user: { id: user.id }, sessionMsLeft: ttl });
     const setCookie = res.headers.getSetCookie()[0] ?? '';
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const cookie = setCookie.split(';')[0]!;
     expect((await api(server.url, { ...user, cookie }, 'GET', '/api/me')).status).toBe(200);
+  });
+
+  it('answers a registration and an invitation that makes an account with how long the session lasts', async () => {
+    const ttl = DEFAULT_SESSION_TTL_HOURS * 3_600_000;
+    const registered = await fetch(`${server.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+      body: JSON.stringify({ email: `varighet-${Date.now()}@eksempel.no`, password: 'et-langt-passord', name: 'Kari' }),
+    });
+    expect(registered.status).toBe(201);
+    expect((await registered.json()) as Me).toMatchObject({ user: { name: 'Kari' }, sessionMsLeft: ttl });
+
+    const parent = await registerUser(server.url, 'Kari Nilsen');
+    const planId = await createFamilyPlan(server.url, parent);
+    const newAccount = await invite(server.url, parent, planId, 'deltaker');
+    const accepted = await fetch(`${server.url}/api/invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+      body: JSON.stringify({ token: newAccount.token, name: 'Lærer', password: 'et-langt-passord' }),
+    });
+    expect(accepted.status).toBe(200);
+    expect((await accepted.json()) as AcceptedInvite).toMatchObject({ plan: { id: planId }, sessionMsLeft: ttl });
+    // Accepted by a login that was there already: its session is as it was, and the answer does not say.
+    const loggedIn = await registerUser(server.url, 'Ola');
+    const forLoggedIn = await invite(server.url, parent, planId, 'lesetilgang', { email: loggedIn.email });
+    const byLogin = await api<AcceptedInvite>(server.url, loggedIn, 'POST', '/api/invites/accept', {
+      token: forLoggedIn.token,
+    });
+    expect(byLogin).toMatchObject({ status: 200, body: { user: { id: loggedIn.id }, sessionMsLeft: null } });
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {

@@ -82,8 +82,12 @@ export interface InvitePreview {
   accountExists: boolean;
 }
 
-/** `POST /api/invites/accept`: the plan joined, and who is now logged in. */
+/**
+ * `POST /api/invites/accept`: the plan joined, and who is now logged in; `sessionMsLeft` as in `Me` when the
+ * invitation made the account and logged it in, null when it was accepted by a login that was already there.
+ */
 export interface AcceptedInvite {
   plan: { id: string; role: PlanRole };
   user: User;
+  sessionMsLeft: number | null;
 }

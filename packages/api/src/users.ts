@@ -8,13 +8,13 @@ export interface User {
 }
 
 /**
- * `GET /api/me`: who is logged in, and how long their login session has left (ms; null if it ended meanwhile), as a
- * duration so that the browser's clock need not agree with the server's. A browser opens the plans it keeps offline
- * until then.
+ * `GET /api/me`, and the answer to a login or a registration: who is logged in, and how long their login session has
+ * left (ms), as a duration so that the browser's clock need not agree with the server's. A browser opens the plans it
+ * keeps offline until then.
  */
 export interface Me {
   user: User;
-  sessionMsLeft: number | null;
+  sessionMsLeft: number;
 }
 
 /** `GET /api/auth/providers`: whether open registration is on, and the OIDC logins configured. */

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountStore, LoginMethod, User } from '../storage/AccountStore.ts';
+import type { AccountStore, LiveSession, LoginMethod, User } from '../storage/AccountStore.ts';
 import { hashToken, newSecretToken } from './ids.ts';
 
 export const SESSION_COOKIE = 'samplan_session';
@@ -20,8 +20,11 @@ export class Sessions {
     this.secureCookie = options.secureCookie;
   }
 
-  /** Starts a session, remembering how it logged in (a consent given in Samplan records it). */
-  async start(reply: FastifyReply, userId: string, login: LoginMethod): Promise<void> {
+  /**
+   * Starts a session, remembering how it logged in (a consent given in Samplan records it). Returns how long it
+   * lasts (ms).
+   */
+  async start(reply: FastifyReply, userId: string, login: LoginMethod): Promise<number> {
     const token = newSecretToken();
     const expiresAt = Date.now() + this.ttlMs;
     await this.accounts.createSession(hashToken(token), userId, expiresAt, login);
@@ -32,6 +35,7 @@ export class Sessions {
       path: '/',
       expires: new Date(expiresAt),
     });
+    return this.ttlMs;
   }
 
   /** The logged-in user of a request (by its cookie), if any. */
@@ -39,20 +43,15 @@ export class Sessions {
     return (await this.current(request))?.user;
   }
 
-  /** The request's session: its user and its id (what collab tokens and sockets are bound to). */
-  async current(request: FastifyRequest): Promise<{ user: User; sessionId: string } | undefined> {
+  /**
+   * The request's session: its user, its id (what collab tokens and sockets are bound to) and when it ends (ms).
+   */
+  async current(request: FastifyRequest): Promise<(LiveSession & { sessionId: string }) | undefined> {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return undefined;
     const sessionId = hashToken(token);
-    const user = await this.accounts.findSessionUser(sessionId, Date.now());
-    return user && { user, sessionId };
-  }
-
-  /** When the request's session ends (ms), if it is live. */
-  async expiresAt(request: FastifyRequest): Promise<number | undefined> {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return undefined;
-    return this.accounts.sessionExpiresAt(hashToken(token), Date.now());
+    const session = await this.accounts.findSession(sessionId, Date.now());
+    return session && { ...session, sessionId };
   }
 
   /** How the request's session logged in; null when that was not recorded (a session from an older server). */
@@ -64,7 +63,7 @@ export class Sessions {
 
   /** The user of a session (by its id) while it is open. */
   async userOfSession(sessionId: string): Promise<User | undefined> {
-    return this.accounts.findSessionUser(sessionId, Date.now());
+    return (await this.accounts.findSession(sessionId, Date.now()))?.user;
   }
 
   /** Ends the request's session; returns the one it ended. */

@@ -17,7 +17,7 @@ import { PASSWORD_LOGIN, type Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
-import { requireUser } from './requireUser.ts';
+import { requireSession, requireUser } from './requireUser.ts';
 
 export const publicUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name });
 
@@ -54,8 +54,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     if (await accounts.findUserByEmail(email)) throw new AppError('EMAIL_TAKEN', 'E-postadressen er allerede i bruk');
     const user = { id: newId(), email, name: body.name, createdAt: Date.now() };
     await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
-    await sessions.start(reply, user.id, PASSWORD_LOGIN);
-    return reply.status(201).send({ user: publicUser(user) });
+    const sessionMsLeft = await sessions.start(reply, user.id, PASSWORD_LOGIN);
+    return reply.status(201).send({ user: publicUser(user), sessionMsLeft } satisfies Me);
   });
 
   app.post('/api/auth/login', strict, async (request, reply) => {
@@ -71,8 +71,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       throw new AppError('INVALID_CREDENTIALS', 'Feil e-post eller passord');
     }
     await throttle.succeeded(email);
-    await sessions.start(reply, user.id, PASSWORD_LOGIN);
-    return { user: publicUser(user) };
+    const sessionMsLeft = await sessions.start(reply, user.id, PASSWORD_LOGIN);
+    return { user: publicUser(user), sessionMsLeft } satisfies Me;
   });
 
   // Logging out closes the session's sockets and ends its collab tokens; "logg ut overalt" does so for every session.
@@ -107,9 +107,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
   });
 
   app.get('/api/me', async (request): Promise<Me> => {
-    const user = publicUser(await requireUser(sessions, request));
-    const ends = await sessions.expiresAt(request);
-    return { user, sessionMsLeft: ends === undefined ? null : Math.max(0, ends - Date.now()) };
+    const { user, expiresAt } = await requireSession(sessions, request);
+    return { user: publicUser(user), sessionMsLeft: Math.max(0, expiresAt - Date.now()) };
   });
 }
 

@@ -146,6 +146,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
   app.post('/api/invites/accept', strict, async (request, reply): Promise<AcceptedInvite> => {
     const body = AcceptInviteBody.parse(request.body);
     let user: User | undefined = await sessions.userOf(request);
+    let sessionMsLeft: number | null = null;
     const invite = await memberships.findUsable(body.token, user ?? null);
     if (!user) {
       if (!body.name || !body.password) {
@@ -156,9 +157,9 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
       }
       user = { id: newId(), email: invite.email, name: body.name, createdAt: Date.now() };
       await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
-      await sessions.start(reply, user.id, PASSWORD_LOGIN);
+      sessionMsLeft = await sessions.start(reply, user.id, PASSWORD_LOGIN);
     }
     const { planId, role } = await memberships.accept(user, invite);
-    return { plan: { id: planId, role }, user: publicUser(user) };
+    return { plan: { id: planId, role }, user: publicUser(user), sessionMsLeft };
   });
 }

@@ -30,6 +30,13 @@ export interface LoginFailureRule {
   lockoutMs: number;
 }
 
+/** A login session that has not ended. */
+export interface LiveSession {
+  user: User;
+  /** When it ends (ms). */
+  expiresAt: number;
+}
+
 /** Users and their login sessions. Asynchronous so a networked database fits the same callers. */
 export interface AccountStore {
   createUser(user: UserWithPassword): Promise<void>;
@@ -38,10 +45,8 @@ export interface AccountStore {
   createSession(tokenHash: string, userId: string, expiresAt: number, login: LoginMethod): Promise<void>;
   /** How a live session logged in (null for one from before this was recorded). */
   sessionLogin(tokenHash: string, now: number): Promise<LoginMethod | null | undefined>;
-  /** The user of a live session, or undefined when it is unknown or expired. */
-  findSessionUser(tokenHash: string, now: number): Promise<User | undefined>;
-  /** When a live session ends (ms), or undefined when it is unknown or expired. */
-  sessionExpiresAt(tokenHash: string, now: number): Promise<number | undefined>;
+  /** A live session's user and when it ends (ms), or undefined when it is unknown or expired. */
+  findSession(tokenHash: string, now: number): Promise<LiveSession | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of a user ("logg ut overalt"). */
   deleteSessionsOf(userId: string): Promise<void>;

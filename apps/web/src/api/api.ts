@@ -12,17 +12,14 @@ import type {
   PlanInfo,
   PlanSummary,
   RegisterInput,
-  User,
 } from '@samplan/api';
 
 export const api = {
   me: () => request<Me>('GET', '/api/me'),
   login: (email: string, password: string) =>
-    request<{ user: User }>('POST', '/api/auth/login', { email, password } satisfies LoginInput).then((r) => r.user),
+    request<Me>('POST', '/api/auth/login', { email, password } satisfies LoginInput),
   register: (email: string, password: string, name: string) =>
-    request<{ user: User }>('POST', '/api/auth/register', { email, password, name } satisfies RegisterInput).then(
-      (r) => r.user,
-    ),
+    request<Me>('POST', '/api/auth/register', { email, password, name } satisfies RegisterInput),
   logout: () => request<void>('POST', '/api/auth/logout'),
   requestPasswordReset: (email: string) =>
     request<void>('POST', '/api/auth/password-reset', { email } satisfies PasswordResetRequestInput),

@@ -67,7 +67,7 @@ export function AcceptInvitation({ token, invite }: { token: string; invite: Inv
     setError(null);
     try {
       const result = await accessApi.acceptInvite(token, { name: name.trim(), password });
-      setUser(result.user);
+      if (result.sessionMsLeft !== null) setUser({ user: result.user, sessionMsLeft: result.sessionMsLeft });
       opened(result.plan.id);
     } catch (err) {
       fail(err);
@@ -82,8 +82,7 @@ export function AcceptInvitation({ token, invite }: { token: string; invite: Inv
     setBusy(true);
     setError(null);
     try {
-      const loggedIn = await api.login(email.trim(), password);
-      setUser(loggedIn);
+      setUser(await api.login(email.trim(), password));
       const result = await accessApi.acceptInvite(token);
       opened(result.plan.id);
     } catch (err) {

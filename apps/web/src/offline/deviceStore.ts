@@ -134,14 +134,11 @@ async function rememberedUser(): Promise<User | null> {
   return (await storedUser())?.user ?? null;
 }
 
-/**
- * How long a login opens the plans kept here offline when the server has not said when its session ends (a login
- * just made): a session's default lifetime.
- */
+/** How long a login opens the plans kept here offline when the server has not said: a session's default lifetime. */
 const OFFLINE_ACCESS_MS = DEFAULT_SESSION_TTL_HOURS * 3_600_000;
 
-/** When a login's session ends if the server has not said (a login just made): a session's default lifetime. */
-export function defaultSessionEnd(now = Date.now()): number {
+/** When a login's session ends if the server has not said (kept by an older version of the app). */
+function defaultSessionEnd(now: number): number {
   return now + OFFLINE_ACCESS_MS;
 }
 
@@ -181,32 +178,18 @@ async function keepUser(user: User, openUntil: number): Promise<void> {
 
 /**
  * Remembers the logged-in user, as the server has just confirmed them, for opening plans offline until their session
- * ends (`sessionEnds`, as the server said; a session's default lifetime from now when it did not say), and deletes
- * what this browser kept for any other account (a shared computer: the next person never finds the last one's plans).
+ * ends (`sessionEnds`, as the server said, on this browser's clock), and deletes what this browser kept for any
+ * other account (a shared computer: the next person never finds the last one's plans).
  */
-export async function rememberUser(user: User, sessionEnds: number | null = null): Promise<void> {
+export async function rememberUser(user: User, sessionEnds: number): Promise<void> {
   try {
     const others = storesOfOtherAccounts(await databaseNames(), user.id);
     const previous = await rememberedUser();
     if (previous && previous.id !== user.id) await forgetAccount(previous.id);
     await Promise.all(others.map(deleteStore));
-    await keepUser(user, sessionEnds ?? defaultSessionEnd());
+    await keepUser(user, sessionEnds);
   } catch {
     // Nothing kept: the app still works online.
-  }
-}
-
-/**
- * Sets until when the remembered login opens the plans kept here offline, once the server has said when its session
- * ends (after a login just made, remembered with a session's default lifetime); nothing when someone else is
- * remembered here by now.
- */
-export async function keepLoginEnd(userId: string, openUntil: number): Promise<void> {
-  try {
-    const stored = await storedUser();
-    if (stored?.user.id === userId) await keepUser(stored.user, openUntil);
-  } catch {
-    // The default stays until the next answer.
   }
 }
 

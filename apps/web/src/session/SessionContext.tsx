@@ -4,9 +4,7 @@ import { ApiError, isNoAnswer } from '../api/ApiError.ts';
 import { earlyRequests } from '../api/earlyRequests.ts';
 import {
   forgetAccount,
-  defaultSessionEnd,
   forgetAllButUnsent,
-  keepLoginEnd,
   rememberedLogin,
   rememberUser,
   type RememberedLogin,
@@ -27,7 +25,8 @@ export interface Session {
    * the login page says why.
    */
   offlineExpired: boolean;
-  setUser(user: User | null): void;
+  /** Who is logged in now, as the server has just said (a login, a registration, an invitation's new account). */
+  setUser(me: Me | null): void;
   logout(): Promise<void>;
   /** Ends every session of this account, on every device (their open plans close too). */
   logoutEverywhere(): Promise<void>;
@@ -84,33 +83,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  /** When the session of `user`, remembered just now (`remembering`), ends, as the server says. */
-  const learnSessionEnd = useCallback(async (user: User, remembering: Promise<void>): Promise<void> => {
-    const me = await api.me().catch(() => null);
-    await remembering;
-    if (me?.sessionMsLeft == null || me.user.id !== user.id || current.current?.id !== user.id) return;
-    const ends = endsHere(me.sessionMsLeft);
-    setSessionEnds(ends);
-    await keepLoginEnd(user.id, ends);
-  }, []);
-
   /**
-   * Who is logged in now. A user is remembered for opening plans offline until their session ends (`ends`, as the
-   * server says, on this browser's clock), and whatever this browser kept for another account is deleted; nobody any
-   * more deletes everything kept for the one before. A login just made (no `ends`) asks the server when its session
-   * ends, which an operator may have made shorter than the default (SESSION_TTL_HOURS), counted until the answer.
+   * Who is logged in now, as the server says. A user is remembered for opening plans offline until their session ends
+   * (on this browser's clock), and whatever this browser kept for another account is deleted; nobody any more deletes
+   * everything kept for the one before.
    */
   const setUser = useCallback(
-    (next: User | null, ends: number | null = null) => {
+    (me: Me | null) => {
       const previous = current.current;
-      show(next, { ends: ends ?? defaultSessionEnd() });
-      if (next) {
+      if (me) {
+        const ends = endsHere(me.sessionMsLeft);
+        show(me.user, { ends });
         clearLogoutPending();
-        const remembering = rememberUser(next, ends);
-        if (ends === null) void learnSessionEnd(next, remembering);
-      } else if (previous) void forgetAccount(previous.id);
+        void rememberUser(me.user, ends);
+      } else {
+        show(null);
+        if (previous) void forgetAccount(previous.id);
+      }
     },
-    [show, learnSessionEnd],
+    [show],
   );
 
   /**
@@ -151,7 +142,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         show(null);
         return;
       }
-      if (!cancelled()) setUser(me.user, me.sessionMsLeft === null ? defaultSessionEnd() : endsHere(me.sessionMsLeft));
+      if (!cancelled()) setUser(me);
     },
     [show, setUser],
   );

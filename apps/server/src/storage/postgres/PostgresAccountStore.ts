@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type {
   AccountStore,
+  LiveSession,
   LoginFailureRule,
   LoginFailures,
   LoginMethod,
@@ -49,23 +50,14 @@ export class PostgresAccountStore implements AccountStore {
     return row.login_method === null ? null : { method: row.login_method, level: row.login_level };
   }
 
-  async findSessionUser(tokenHash: string, now: number): Promise<User | undefined> {
-    const result = await this.pool.query<UserRow>(
-      `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
+  async findSession(tokenHash: string, now: number): Promise<LiveSession | undefined> {
+    const result = await this.pool.query<UserRow & { session_expires_at: string }>(
+      `SELECT users.*, sessions.expires_at AS session_expires_at FROM sessions JOIN users ON users.id = sessions.user_id
        WHERE sessions.token_hash = $1 AND sessions.expires_at > $2`,
       [tokenHash, now],
     );
     const row = result.rows[0];
-    return row && toUser(row);
-  }
-
-  async sessionExpiresAt(tokenHash: string, now: number): Promise<number | undefined> {
-    const result = await this.pool.query<{ expires_at: string }>(
-      'SELECT expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2',
-      [tokenHash, now],
-    );
-    const row = result.rows[0];
-    return row && Number(row.expires_at);
+    return row && { user: toUser(row), expiresAt: Number(row.session_expires_at) };
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

@@ -5,6 +5,7 @@ import type {
   LoginFailures,
   LoginFailureRule,
   AccountStore,
+  LiveSession,
   LoginMethod,
 } from '../AccountStore.ts';
 import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
@@ -30,11 +31,8 @@ export class SqliteAccountStore implements AccountStore {
       sessionLogin: db.prepare<[string, number], { login_method: string | null; login_level: string | null }>(
         'SELECT login_method, login_level FROM sessions WHERE token_hash = ? AND expires_at > ?',
       ),
-      sessionExpiresAt: db.prepare<[string, number], { expires_at: number }>(
-        'SELECT expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
-      ),
-      sessionUser: db.prepare<[string, number], UserRow>(
-        `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
+      session: db.prepare<[string, number], UserRow & { session_expires_at: number }>(
+        `SELECT users.*, sessions.expires_at AS session_expires_at FROM sessions JOIN users ON users.id = sessions.user_id
          WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
       ),
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
@@ -117,13 +115,9 @@ export class SqliteAccountStore implements AccountStore {
     return row.login_method === null ? null : { method: row.login_method, level: row.login_level };
   }
 
-  async findSessionUser(tokenHash: string, now: number): Promise<User | undefined> {
-    const row = this.statements.sessionUser.get(tokenHash, now);
-    return row && toUser(row);
-  }
-
-  async sessionExpiresAt(tokenHash: string, now: number): Promise<number | undefined> {
-    return this.statements.sessionExpiresAt.get(tokenHash, now)?.expires_at;
+  async findSession(tokenHash: string, now: number): Promise<LiveSession | undefined> {
+    const row = this.statements.session.get(tokenHash, now);
+    return row && { user: toUser(row), expiresAt: row.session_expires_at };
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
