@@ -220,6 +220,10 @@ describe('meetings run from the plan', () => {
         await saveScreenshot(page, `meetings-mode-${device}`);
         await expectNoViolations(page, 'meeting mode');
 
+        // The teacher starts on a decision of their own, and goes to Oppgaver before adding it.
+        const meetingUrl = school.url();
+        const schoolDecision = () => school.locator('.decision-form').getByLabel('Hva skal gjøres');
+        await schoolDecision().fill('Ringe PPT om en sakkyndig vurdering');
         await school.getByRole('link', { name: 'Se alle oppgavene i planen' }).click();
         await school.waitForURL(`**/planer/${planId}/oppgaver`);
         // Under Oppgaver, from this meeting, with who and when.
@@ -228,6 +232,19 @@ describe('meetings run from the plan', () => {
         await expectText(taskFacts, 'AnsvarligKari Nilsen');
         await expectText(taskFacts, `Frist${due.nb}`);
         await expectText(taskFacts, `Fra møte${heading}`);
+        // Back on the meeting, what they typed is still there, and closing the page with it would make the browser ask.
+        await school.goBack();
+        await school.waitForURL(meetingUrl);
+        await expect.poll(() => schoolDecision().inputValue()).toBe('Ringe PPT om en sakkyndig vurdering');
+        const asksBeforeClosing = () =>
+          school.evaluate(() => {
+            const event = new Event('beforeunload', { cancelable: true });
+            window.dispatchEvent(event);
+            return event.defaultPrevented;
+          });
+        expect(await asksBeforeClosing()).toBe(true);
+        await schoolDecision().fill('');
+        expect(await asksBeforeClosing()).toBe(false);
 
         // 5. Marking it held names a version in the history, and offers the record.
         await page.getByRole('button', { name: 'Marker møtet som holdt' }).click();

@@ -1,14 +1,18 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DateField } from '../fields/DateField.tsx';
 import type { SelectOption } from '../fields/SelectField.tsx';
 import { nbMeetings as t } from '../i18n/meetings.ts';
 import { PartScope } from '../planDoc/PartScope.tsx';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { useField, useItemMap } from '../planDoc/planHooks.ts';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
+import { decisionDraft, keepDecisionDraft } from './decisionDrafts.ts';
 
 /**
  * A decision made in the meeting, written as a task with who does it and by when. It is a task of the plan with
- * this meeting as its meeting, so it shows under Oppgaver and on the meeting (and in its record).
+ * this meeting as its meeting, so it shows under Oppgaver and on the meeting (and in its record). What is typed and
+ * not added yet is kept while the app is open (another page of the plan and back finds it), and the browser asks
+ * before the page is closed or reloaded with it.
  */
 export function DecisionForm({
   meetingId,
@@ -18,12 +22,26 @@ export function DecisionForm({
   participants: readonly SelectOption[];
 }) {
   const actions = usePlanActions();
+  const { connection, info } = usePlan();
+  const userId = connection.user.id;
   const id = useId();
   const item = useItemMap('meetings', meetingId);
   const invited = useField('meetings', item, 'participantIds');
-  const [title, setTitle] = useState('');
-  const [who, setWho] = useState('');
-  const [due, setDue] = useState<string | null>(null);
+  const [kept] = useState(() => decisionDraft(userId, info.id, meetingId));
+  const [title, setTitle] = useState(kept?.title ?? '');
+  const [who, setWho] = useState(kept?.who ?? '');
+  const [due, setDue] = useState<string | null>(kept?.due ?? null);
+  const typed = title.trim() !== '' || who !== '' || due !== null;
+  useEffect(() => {
+    keepDecisionDraft(userId, info.id, meetingId, typed ? { title, who, due } : null);
+  }, [userId, info.id, meetingId, typed, title, who, due]);
+  // Closing or reloading the page would lose it: the browser asks first.
+  useEffect(() => {
+    if (!typed) return;
+    const ask = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [typed]);
   const [missing, setMissing] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   // Those invited first: they are the ones in the room.
