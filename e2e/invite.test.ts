@@ -293,6 +293,59 @@ describe('invitations in the browser', () => {
     await teacher.context.close();
   });
 
+  it('the koordinator invited both parents; the first to join confirms the other, whose mailed link then works (phone)', async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
+    const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const father = await newUserContext(app.browser, app.server.url, 'Ola Nilsen');
+    const errors = collectPageErrors(mother.page);
+    try {
+      const planId = await createPlanViaApi(koordinator.context, { creatorRole: 'koordinator' });
+      for (const parent of [mother, father]) {
+        const made = await koordinator.context.request.post(`/api/plans/${planId}/invites`, {
+          headers: CSRF,
+          data: { email: parent.user.email, role: 'foresatt' },
+        });
+        expect(made.status()).toBe(201);
+      }
+      const accept = async (parent: typeof mother) => {
+        const link = await mailedInvitationLink(app.dataDir, parent.user.email);
+        const token = decodeURIComponent(link.split('#')[1]!);
+        return parent.context.request.post('/api/invites/accept', { headers: CSRF, data: { token } });
+      };
+      expect((await accept(mother)).status()).toBe(200);
+      const fatherLink = await mailedInvitationLink(app.dataDir, father.user.email);
+
+      // Kari sees Ola's invitation waiting for the family, says why, and confirms it.
+      const page = mother.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/planer/${planId}/tilgang`);
+      const invitation = page.locator('.invite', { hasText: father.user.email });
+      await expectText(invitation, 'Venter på familien');
+      await expectText(invitation, 'Godkjenn invitasjonen hvis personen skal være med i familien');
+      await invitation.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'invite-waits-for-family-phone', { fullPage: false });
+      await expectNoSeriousViolations(page, 'invitasjon som venter på familien');
+      await invitation.getByRole('button', { name: `Godkjenn invitasjonen til ${father.user.email}` }).click();
+      await expectText(
+        page.locator('.access-notice'),
+        `Invitasjonen til ${father.user.email} er godkjent. Lenken i e-posten de har fått, virker nå.`,
+      );
+      await expectText(invitation, 'Venter på svar');
+      expect(await invitation.getByRole('button', { name: /Godkjenn/ }).count()).toBe(0);
+
+      // Ola's mailed link lets him in now.
+      await father.page.goto(fatherLink);
+      await father.page.getByRole('button', { name: /Bli med/ }).click();
+      await father.page.waitForURL(`**/planer/${planId}`);
+      // In the family, which has not given its answer yet: the consent step, with both parents in the family.
+      await father.page.getByRole('heading', { name: 'Før planen tas i bruk: familiens samtykke' }).waitFor();
+      await expectText(father.page.locator('main'), 'Ola Nilsen (Foresatt)');
+      expect(errors).toEqual([]);
+    } finally {
+      await Promise.all([koordinator, mother, father].map((person) => person.context.close()));
+    }
+  });
+
   it('a withdrawn invitation and a cut-off link are explained, not shown as an error page', async () => {
     const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });

@@ -82,6 +82,12 @@ function contract(name: string, open: () => Promise<StoreBackend>) {
       expect(await b.invites.revoke('p1', 'i2', 'kari', 400, [entry('invite.revoked')])).toBe(true);
       expect(await b.invites.revoke('p1', 'i2', 'kari', 400, [entry('invite.revoked')])).toBe(false);
       expect(await b.invites.accept('i2', 'ola', 500, [])).toBe('revoked');
+      // Only a pending invitation changes who vouches for it.
+      expect(await b.invites.vouch('p1', 'i2', 'kari', [entry('invite.confirmed')])).toBe(false);
+      await b.invites.create(invite('i3', { invitedBy: 'lise' }), 'hash-i3', { log: [] });
+      expect(await b.invites.vouch('p1', 'i3', 'kari', [entry('invite.confirmed')])).toBe(true);
+      expect(await b.invites.find('p1', 'i3')).toMatchObject({ invitedBy: 'kari', acceptedAt: null });
+      expect(await b.invites.vouch('p2', 'i3', 'ola', [])).toBe(false);
       expect(await b.invites.accept('nope', 'ola', 500, [])).toBe('revoked');
       await b.consents.createAll(
         [consent('plan', { kind: 'plan' }), consent('c2', { subjectUserId: 'ola' })],
@@ -108,6 +114,7 @@ function contract(name: string, open: () => Promise<StoreBackend>) {
         'invite.accepted',
         'member.invited',
         'invite.revoked',
+        'invite.confirmed',
         'consent.recorded',
         'consent.recorded',
         'consent.withdrawn',

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
+import type { AcceptedInvite, InviteInfo } from '@samplan/api';
 import { CloseCode } from '@samplan/protocol';
 import { hashToken } from '../src/auth/ids.ts';
 import { openRawSocket } from './support/rawSocket.ts';
@@ -14,6 +15,7 @@ import {
 } from './support/family.ts';
 import {
   api,
+  cookieOf,
   collabToken,
   connectProvider,
   createPlan,
@@ -159,6 +161,82 @@ describe('invitations', () => {
     // ... gets no link for the mother's address either: it goes to her only.
     expect(throughPuppet.status).toBe(201);
     expect(throughPuppet.body).toMatchObject({ token: null, link: null });
+  });
+
+  it("the koordinator invites both parents before the family has joined: the second one's link opens the plan once the first has confirmed it", async () => {
+    const koordinator = await registerUser(server.url, 'Kim Koordinator');
+    const made = await api<{ plan: { id: string } }>(server.url, koordinator, 'POST', '/api/plans', {
+      title: 'Plan for Jonas',
+      childName: 'Jonas Berg',
+      creatorRole: 'koordinator',
+    });
+    const planId = made.body.plan.id;
+    const mother = await invite(server.url, koordinator, planId, 'foresatt');
+    const father = await invite(server.url, koordinator, planId, 'foresatt');
+    const nina = await acceptAsNewUser(server.url, mother.token, 'Nina Berg');
+    expect(nina.status).toBe(200);
+    const waiting = async (who: TestUser) =>
+      (await api<{ invites: InviteInfo[] }>(server.url, who, 'GET', `/api/plans/${planId}/invites`)).body.invites.find(
+        (i) => i.id === father.inviteId,
+      );
+    // The family is in: the father's invitation, made by the koordinator, waits for the family, as both see.
+    expect(await waiting(koordinator)).toMatchObject({ status: 'venter', waitsForFamily: true });
+    expect(await waiting(nina)).toMatchObject({ status: 'venter', waitsForFamily: true });
+    expect((await waiting(nina))?.invitedBy.userId).toBe(koordinator.id);
+    const early = await fetch(`${server.url}/api/invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+      body: JSON.stringify({ token: father.token, name: 'Per Berg', password: 'et-langt-passord' }),
+    });
+    expect([early.status, ((await early.json()) as ErrorBody).error.code]).toEqual([403, 'INVITE_NEEDS_FAMILY']);
+    // (His account was made, and he is logged in with it.)
+    const per: TestUser = { cookie: cookieOf(early), id: '', email: father.email };
+    // Only the family confirms it.
+    const confirm = (who: TestUser, inviteId = father.inviteId) =>
+      api<{ invite: InviteInfo } & ErrorBody>(
+        server.url,
+        who,
+        'POST',
+        `/api/plans/${planId}/invites/${inviteId}/confirm`,
+      );
+    expect(await confirm(koordinator)).toMatchObject({ status: 403, body: { error: { code: 'FAMILY_ONLY' } } });
+    expect(await waiting(nina)).toMatchObject({ waitsForFamily: true });
+    const confirmed = await confirm(nina);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.invite).toMatchObject({
+      status: 'venter',
+      waitsForFamily: false,
+      invitedBy: { userId: nina.id, name: 'Nina Berg' },
+    });
+    expect(await waiting(koordinator)).toMatchObject({ waitsForFamily: false });
+    // The link already mailed to the father's address works now.
+    const accepted = await api<AcceptedInvite>(server.url, per, 'POST', '/api/invites/accept', { token: father.token });
+    expect(accepted).toMatchObject({ status: 200, body: { plan: { id: planId, role: 'foresatt' } } });
+    per.id = accepted.body.user.id;
+    const members = await api<{ members: Array<{ userId: string; role: string }> }>(
+      server.url,
+      per,
+      'GET',
+      `/api/plans/${planId}/members`,
+    );
+    expect(members.body.members.find((m) => m.userId === per.id)?.role).toBe('foresatt');
+    // Used now: confirming again is refused; the innsynslogg says who confirmed what.
+    expect(await confirm(nina)).toMatchObject({ status: 410, body: { error: { code: 'INVITE_USED' } } });
+    const log = await readLog(server.url, nina, planId);
+    expect(log.find((e) => e.action === 'invite.confirmed')).toMatchObject({
+      actor: { userId: nina.id },
+      details: { inviteId: father.inviteId, email: father.email, role: 'foresatt', madeBy: koordinator.id },
+    });
+    expect(log.find((e) => e.action === 'access.refused')).toMatchObject({
+      actor: { userId: koordinator.id },
+      details: { action: 'confirmInvite' },
+    });
+    // An invitation that waits for nobody is left as it is.
+    const teacher = await invite(server.url, koordinator, planId, 'deltaker');
+    expect(await confirm(nina, teacher.inviteId)).toMatchObject({
+      status: 200,
+      body: { invite: { waitsForFamily: false, invitedBy: { userId: koordinator.id } } },
+    });
   });
 
   it('an invitation is for its address: another logged-in account is refused, and the link still works for it', async () => {

@@ -40,6 +40,7 @@ describe('the innsynslogg in plain Norwegian', () => {
     }),
     entry('consent.recorded', { kind: 'sharing', inviteId: 'i2', givenBy: 'Kari Nilsen (mor)' }),
     entry('member.invited', { inviteId: 'i2', email: 'lege@eksempel.no', role: 'deltaker' }),
+    entry('invite.confirmed', { inviteId: 'i3', email: 'far@eksempel.no', role: 'foresatt', madeBy: 'u-ola' }, kari),
     entry('consent.withdrawn', { kind: 'sharing', subjectUserId: 'u-ola', accessEndedFor: ['u-ola'] }),
     entry('member.expired', { userId: 'u-ola', role: 'koordinator' }, null),
     entry('access.refused', { action: 'readLog', reason: 'role', role: 'deltaker' }, ola),
@@ -62,6 +63,7 @@ describe('the innsynslogg in plain Norwegian', () => {
       expect.stringMatching(/^Endret «Om barnet og familien» og «Mål, ressurser og behov» \(kl\. \d\d:01–\d\d:05\)$/),
       'Registrerte samtykke til å dele planen med lege@eksempel.no, gitt av Kari Nilsen (mor)',
       'Inviterte lege@eksempel.no som deltaker',
+      'Godkjente invitasjonen til far@eksempel.no som foresatt',
       'Trakk tilbake samtykket til å dele planen med Ola Hansen. Ola Hansen mistet tilgangen',
       'Tilgangen til Ola Hansen (koordinator) gikk ut',
       'Ble stoppet: rollen gir ikke lov til å lese innsynsloggen',
@@ -73,7 +75,7 @@ describe('the innsynslogg in plain Norwegian', () => {
       'Annen hendelse (something.new)',
     ]);
     expect(texts[2]!.actor).toEqual(kari);
-    expect(texts[7]!.actor).toBeNull();
+    expect(texts[8]!.actor).toBeNull();
   });
 
   it('says when a consent ended with the membership it was given for', () => {
@@ -94,6 +96,7 @@ describe('the innsynslogg in plain Norwegian', () => {
       'access',
       'access',
       'changes',
+      'access',
       'access',
       'access',
       'access',

@@ -14,6 +14,8 @@ export const ACCESS_LOG_ACTIONS = [
   'edit.refused',
   'member.invited',
   'invite.revoked',
+  /** A foresatt confirmed an invitation into the family that someone outside it made before the family joined. */
+  'invite.confirmed',
   'invite.accepted',
   /** Someone tried an expired, used or withdrawn invitation. */
   'invite.refused',

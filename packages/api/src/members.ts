@@ -28,6 +28,12 @@ export interface InviteInfo {
   membershipEndsAt: string | null;
   invitedBy: NamedUser;
   acceptedAt: string | null;
+  /**
+   * An invitation into the family, still waiting, made by someone outside it (a koordinator, before the family had
+   * joined) while the family is in the plan now: it opens the plan only once a foresatt has confirmed it
+   * (`POST …/invites/:inviteId/confirm`), as only the family makes family members.
+   */
+  waitsForFamily: boolean;
 }
 
 /** `POST /api/plans/:id/invites`. */

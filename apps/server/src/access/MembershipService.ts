@@ -1,6 +1,6 @@
 import { LINK_PATHS, type ConsentStatus, type InviteStatus } from '@samplan/api';
 import { hashToken, newId, newSecretToken } from '../auth/ids.ts';
-import { grantableRoles } from './grants.ts';
+import { grantableRoles, waitsForFamily } from './grants.ts';
 import { isFamilyRole, type Role } from './roles.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
 import { AppError } from '../errors/AppError.ts';
@@ -177,9 +177,58 @@ export class MembershipService {
     return { invite, token, link: this.linkFor(token) };
   }
 
-  async listInvites(actor: Actor, planId: string): Promise<InviteRecord[]> {
+  /** The plan's invitations, each with whether it waits for the family to confirm it (`waitsForFamily`). */
+  async listInvites(actor: Actor, planId: string): Promise<Array<InviteRecord & { waitsForFamily: boolean }>> {
     await this.deps.access.authorize(actor, planId, 'invite');
-    return this.deps.invites.listForPlan(planId);
+    const now = this.now();
+    const [invites, members] = await Promise.all([
+      this.deps.invites.listForPlan(planId),
+      this.deps.plans.listMembers(planId, now),
+    ]);
+    const roleOf = new Map(members.map((member) => [member.userId, member.role]));
+    const hasForesatt = members.some((member) => member.role === 'foresatt');
+    return invites.map((invite) => ({
+      ...invite,
+      waitsForFamily:
+        inviteStatus(invite, now) === 'venter' &&
+        waitsForFamily(invite.role, roleOf.get(invite.invitedBy) ?? null, hasForesatt),
+    }));
+  }
+
+  /**
+   * A foresatt confirms an invitation into the family that someone outside it made before the family joined (a
+   * koordinator who set the plan up and invited both parents, one of whom has joined): the foresatt vouches for it
+   * from now on, so the link already mailed to the invited address opens the plan. Only the family does this; an
+   * invitation that waits for nobody is left as it is.
+   */
+  async confirmInvite(actor: Actor, planId: string, inviteId: string): Promise<InviteRecord> {
+    const granted = await this.deps.access.authorize(actor, planId, 'invite');
+    if (granted.membership.role !== 'foresatt') {
+      await this.deps.log.record(planId, actor, 'access.refused', { action: 'confirmInvite', inviteId });
+      throw new AppError('FAMILY_ONLY', 'Bare familien kan godkjenne en invitasjon til familien');
+    }
+    const invite = await this.deps.invites.find(planId, inviteId);
+    if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
+    const notOpen = {
+      akseptert: 'INVITE_USED',
+      utlopt: 'INVITE_EXPIRED',
+      trukket: 'INVITE_REVOKED',
+      venter: null,
+    } as const;
+    const refusal = notOpen[inviteStatus(invite, this.now())];
+    if (refusal) throw new AppError(refusal, 'Invitasjonen er ikke lenger åpen');
+    const inviter = await this.deps.plans.findMembership(planId, invite.invitedBy, this.now());
+    if (!waitsForFamily(invite.role, inviter?.role ?? null, true)) return invite;
+    const entry = await this.deps.log.entry(actor, 'invite.confirmed', {
+      inviteId,
+      email: invite.email,
+      role: invite.role,
+      madeBy: invite.invitedBy,
+    });
+    if (!(await this.deps.invites.vouch(planId, inviteId, actor.id, [entry]))) {
+      throw new AppError('INVITE_REVOKED', 'Invitasjonen er ikke lenger åpen');
+    }
+    return { ...invite, invitedBy: actor.id };
   }
 
   async revokeInvite(actor: Actor, planId: string, inviteId: string): Promise<void> {
@@ -256,8 +305,11 @@ export class MembershipService {
     }
     const inviter = await this.deps.plans.findMembership(invite.planId, invite.invitedBy, this.now());
     const hasForesatt = await this.hasForesatt(invite.planId);
-    if (isFamilyRole(invite.role) && hasForesatt && inviter?.role !== 'foresatt') {
-      await refuse('INVITE_NEEDS_FAMILY', 'Familien er allerede med i planen. Be familien invitere deg.');
+    if (waitsForFamily(invite.role, inviter?.role ?? null, hasForesatt)) {
+      await refuse(
+        'INVITE_NEEDS_FAMILY',
+        'Familien er allerede med i planen. Be noen i familien godkjenne invitasjonen din, eller invitere deg.',
+      );
     }
     // The inviter vouches for the invitation until it is used: one whose membership has ended (or who may no longer
     // give that role) cannot let anyone in by it; a removed member cannot come back by one made for themselves.

@@ -45,7 +45,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     for (const id of new Set(ids)) map.set(id, await nameOf(id));
     return map;
   };
-  const publicInvite = (invite: InviteRecord, inviterName: string): InviteInfo => ({
+  const publicInvite = (invite: InviteRecord, inviterName: string, waitsForFamily = false): InviteInfo => ({
     id: invite.id,
     email: invite.email,
     role: invite.role,
@@ -55,6 +55,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     membershipEndsAt: iso(invite.membershipEndsAt),
     invitedBy: { userId: invite.invitedBy, name: inviterName },
     acceptedAt: iso(invite.acceptedAt),
+    waitsForFamily,
   });
 
   app.get('/api/plans/:id/members', async (request): Promise<{ members: MemberInfo[] }> => {
@@ -97,7 +98,16 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     const { id } = PlanParams.parse(request.params);
     const invites = await memberships.listInvites(user, id);
     const inviters = await names(invites.map((i) => i.invitedBy));
-    return { invites: invites.map((i) => publicInvite(i, inviters.get(i.invitedBy) ?? '')) };
+    return { invites: invites.map((i) => publicInvite(i, inviters.get(i.invitedBy) ?? '', i.waitsForFamily)) };
+  });
+
+  /** A foresatt confirms an invitation into the family that someone outside it made: its link opens the plan. */
+  app.post('/api/plans/:id/invites/:inviteId/confirm', async (request): Promise<{ invite: InviteInfo }> => {
+    const user = await requireUser(sessions, request);
+    const { id, inviteId } = InviteParams.parse(request.params);
+    const invite = await memberships.confirmInvite(user, id, inviteId);
+    const inviters = await names([invite.invitedBy]);
+    return { invite: publicInvite(invite, inviters.get(invite.invitedBy) ?? '') };
   });
 
   /** Creates a single-use invitation link. The token is shown only in this answer; only its hash is kept. */

@@ -42,6 +42,11 @@ export interface InviteStore {
     log: readonly NewAccessLogEntry[],
   ): Promise<boolean>;
   /**
+   * Makes `by` the one who vouches for a pending invitation (a foresatt confirming one into the family that someone
+   * outside it made), with `log`; false when it is not pending.
+   */
+  vouch(planId: string, inviteId: string, by: string, log: readonly NewAccessLogEntry[]): Promise<boolean>;
+  /**
    * In one transaction: marks the invitation used (once), makes `userId` a member with its role and end, and
    * points consent recorded for the invitation at that user, and writes `log`.
    */

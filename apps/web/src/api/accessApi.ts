@@ -34,6 +34,10 @@ export const accessApi = {
   invite: (planId: string, input: NewInvite) => request<CreatedInvite>('POST', `${plan(planId)}/invites`, input),
   withdrawInvite: (planId: string, inviteId: string) =>
     request<void>('DELETE', `${plan(planId)}/invites/${encodeURIComponent(inviteId)}`),
+  confirmInvite: (planId: string, inviteId: string) =>
+    request<{ invite: InviteInfo }>('POST', `${plan(planId)}/invites/${encodeURIComponent(inviteId)}/confirm`).then(
+      (r) => r.invite,
+    ),
 
   previewInvite: (token: string) =>
     request<{ invite: InvitePreview }>('POST', '/api/invites/preview', { token }).then((r) => r.invite),

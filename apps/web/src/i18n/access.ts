@@ -75,6 +75,7 @@ const actionNames: Record<string, string> = {
   revokeFamily: 'endre familiens tilgang',
   revokeOther: 'endre andres tilgang',
   extendMembership: 'gi lengre tilgang enn sluttdatoen',
+  confirmInvite: 'godkjenne en invitasjon til familien',
   readConsent: 'se samtykkene',
   consent: 'registrere eller trekke samtykke',
   readLog: 'lese innsynsloggen',
@@ -156,6 +157,14 @@ export const nbAccess = {
     validUntil: (date: string) => `Lenken virker til ${date}`,
     accessUntil: (date: string) => `Tilgang til og med ${date}`,
     acceptedAt: (date: string) => `Takket ja ${date}`,
+    waitsForFamily: 'Venter på familien',
+    waitsForYou:
+      'Invitert før familien var med i planen. Godkjenn invitasjonen hvis personen skal være med i familien, ellers trekker du den tilbake.',
+    waitsForFamilyHint:
+      'Familien er med i planen nå. Invitasjonen gjelder når en foresatt har godkjent den, eller invitert personen selv.',
+    confirm: 'Godkjenn',
+    confirmFor: (email: string) => `Godkjenn invitasjonen til ${email}`,
+    confirmed: (email: string) => `Invitasjonen til ${email} er godkjent. Lenken i e-posten de har fått, virker nå.`,
     withdraw: 'Trekk tilbake',
     withdrawFor: (email: string) => `Trekk tilbake invitasjonen til ${email}`,
     withdrawn: (email: string) => `Invitasjonen til ${email} er trukket tilbake. Lenken virker ikke lenger.`,
@@ -319,6 +328,7 @@ export const nbAccess = {
       invited: (email: string, role: string) => `Inviterte ${email} ${asRole(role)}`,
       accessUntil: (date: string) => `tilgang til og med ${date}`,
       inviteRevoked: (email: string) => `Trakk tilbake invitasjonen til ${email}`,
+      inviteConfirmed: (email: string, role: string) => `Godkjente invitasjonen til ${email} ${asRole(role)}`,
       accepted: (role: string) => `Takket ja til invitasjonen og ble med i planen ${asRole(role)}`,
       acceptedAs: (email: string) => `invitert som ${email}`,
       inviteRefused: (reason: string) => `Prøvde å bruke en invitasjon som ${reason}`,
@@ -326,6 +336,7 @@ export const nbAccess = {
         INVITE_EXPIRED: 'var utløpt',
         INVITE_USED: 'allerede var brukt',
         INVITE_REVOKED: 'var trukket tilbake',
+        INVITE_NEEDS_FAMILY: 'venter på at familien godkjenner den',
       } as Record<string, string>,
       inviteRefusedOther: 'ikke lenger gjaldt',
       memberRevoked: (name: string, role: string) => `Fjernet tilgangen til ${name} (${roleNames[role] ?? role})`,
@@ -446,7 +457,8 @@ export const nbAccess = {
       'Du kan ikke invitere noen med denne rollen. Bare familien kan invitere flere i familien, og ingen kan gi mer tilgang enn de selv har.',
     INVITE_FOR_OTHER_ADDRESS:
       'Invitasjonen er sendt til en annen e-postadresse enn den du er logget inn med. Logg ut, og logg inn med adressen invitasjonen ble sendt til.',
-    INVITE_NEEDS_FAMILY: 'Familien er allerede med i planen. Be familien om å invitere deg.',
+    INVITE_NEEDS_FAMILY:
+      'Familien er allerede med i planen. Be noen i familien om å godkjenne invitasjonen din, eller om å invitere deg.',
     INVITE_INVITER_GONE:
       'Den som inviterte deg, er ikke lenger med i planen, så invitasjonen virker ikke. Be familien eller koordinatoren om en ny invitasjon.',
     CONSENT_NOT_FOUND: 'Fant ikke samtykket.',

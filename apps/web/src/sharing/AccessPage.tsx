@@ -100,7 +100,15 @@ function AccessPanel({ info }: { info: PlanInfo }) {
                 }}
               />
             )}
-            {invites && <InvitesList planId={info.id} invites={invites} onChanged={load} onNotice={setNotice} />}
+            {invites && (
+              <InvitesList
+                planId={info.id}
+                invites={invites}
+                mayConfirm={info.role === 'foresatt'}
+                onChanged={load}
+                onNotice={setNotice}
+              />
+            )}
           </section>
         )}
       </div>

@@ -16,31 +16,31 @@ const STATUS_BADGE: Record<string, string> = {
   trukket: 'avlyst',
 };
 
-function InviteItem({
-  planId,
-  invite,
-  onChanged,
-  onNotice,
-}: {
+interface ListProps {
   planId: string;
-  invite: InviteInfo;
+  /** I am a foresatt: I may confirm an invitation that waits for the family. */
+  mayConfirm: boolean;
   onChanged(): void;
   onNotice(message: string): void;
-}) {
+}
+
+function InviteItem({ planId, invite, mayConfirm, onChanged, onNotice }: ListProps & { invite: InviteInfo }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const withdraw = async (): Promise<void> => {
+  const act = async (change: () => Promise<unknown>, notice: string): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      await accessApi.withdrawInvite(planId, invite.id);
-      onNotice(t.withdrawn(invite.email));
+      await change();
+      onNotice(notice);
       onChanged();
     } catch (err) {
       setError(accessErrorMessage(err));
       setBusy(false);
     }
   };
+  const withdraw = () => act(() => accessApi.withdrawInvite(planId, invite.id), t.withdrawn(invite.email));
+  const confirm = () => act(() => accessApi.confirmInvite(planId, invite.id), t.confirmed(invite.email));
   return (
     <li className="invite" data-invite-status={invite.status}>
       <div className="invite__main">
@@ -50,8 +50,8 @@ function InviteItem({
           label={nb.roles[invite.role] ?? invite.role}
         />{' '}
         <StatusBadge
-          status={STATUS_BADGE[invite.status] ?? 'informert'}
-          label={t.status[invite.status] ?? invite.status}
+          status={invite.waitsForFamily ? 'informert' : (STATUS_BADGE[invite.status] ?? 'informert')}
+          label={invite.waitsForFamily ? t.waitsForFamily : (t.status[invite.status] ?? invite.status)}
         />
       </div>
       <p className="invite__facts muted">
@@ -62,7 +62,19 @@ function InviteItem({
         )}
         {invite.membershipEndsAt && <> · {t.accessUntil(lastDayOf(invite.membershipEndsAt))}</>}
       </p>
+      {invite.waitsForFamily && <p className="hint">{mayConfirm ? t.waitsForYou : t.waitsForFamilyHint}</p>}
       {error && <Alert>{error}</Alert>}
+      {invite.waitsForFamily && mayConfirm && (
+        <button
+          type="button"
+          className="button button--small button--primary"
+          aria-label={t.confirmFor(invite.email)}
+          disabled={busy}
+          onClick={confirm}
+        >
+          {t.confirm}
+        </button>
+      )}{' '}
       {invite.status === 'venter' && (
         <button
           type="button"
@@ -78,23 +90,14 @@ function InviteItem({
   );
 }
 
-/** Invitations waiting for an answer (with withdraw), and the older ones folded away. */
-export function InvitesList({
-  planId,
-  invites,
-  onChanged,
-  onNotice,
-}: {
-  planId: string;
-  invites: InviteInfo[];
-  onChanged(): void;
-  onNotice(message: string): void;
-}) {
+/**
+ * Invitations waiting for an answer (with withdraw, and for the family, confirm one into the family that waits for
+ * it), and the older ones folded away.
+ */
+export function InvitesList({ invites, ...props }: ListProps & { invites: InviteInfo[] }) {
   const pending = invites.filter((invite) => invite.status === 'venter');
   const older = invites.filter((invite) => invite.status !== 'venter');
-  const item = (invite: InviteInfo) => (
-    <InviteItem key={invite.id} planId={planId} invite={invite} onChanged={onChanged} onNotice={onNotice} />
-  );
+  const item = (invite: InviteInfo) => <InviteItem key={invite.id} invite={invite} {...props} />;
   return (
     <div className="invites">
       <h3>{t.pendingTitle}</h3>

@@ -109,6 +109,9 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
     case 'invite.revoked':
       text = d.inviteRevoked(str(details.email) ?? '');
       break;
+    case 'invite.confirmed':
+      text = d.inviteConfirmed(str(details.email) ?? '', role);
+      break;
     case 'invite.accepted': {
       const invited = str(details.email);
       const account = str(details.accountEmail);

@@ -94,6 +94,19 @@ export class PostgresInviteStore implements InviteStore {
     });
   }
 
+  async vouch(planId: string, inviteId: string, by: string, log: readonly NewAccessLogEntry[]): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      const result = await client.query(
+        `UPDATE invites SET invited_by = $1
+         WHERE plan_id = $2 AND id = $3 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [by, planId, inviteId],
+      );
+      if ((result.rowCount ?? 0) === 0) return false;
+      await this.accessLog.appendIn(client, planId, log);
+      return true;
+    });
+  }
+
   async accept(
     inviteId: string,
     userId: string,

@@ -32,6 +32,10 @@ export class SqliteInviteStore implements InviteStore {
         `UPDATE invites SET revoked_at = ?, revoked_by = ?
          WHERE plan_id = ? AND id = ? AND accepted_at IS NULL AND revoked_at IS NULL`,
       ),
+      vouch: db.prepare<[string, string, string]>(
+        `UPDATE invites SET invited_by = ?
+         WHERE plan_id = ? AND id = ? AND accepted_at IS NULL AND revoked_at IS NULL`,
+      ),
       markAccepted: db.prepare<[number, string, string]>(
         'UPDATE invites SET accepted_at = ?, accepted_by = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
       ),
@@ -105,6 +109,15 @@ export class SqliteInviteStore implements InviteStore {
       log,
       () => this.statements.revoke.run(now, by, planId, inviteId).changes > 0,
       (revoked) => revoked,
+    );
+  }
+
+  async vouch(planId: string, inviteId: string, by: string, log: readonly NewAccessLogEntry[]): Promise<boolean> {
+    return this.logged(
+      planId,
+      log,
+      () => this.statements.vouch.run(by, planId, inviteId).changes > 0,
+      (vouched) => vouched,
     );
   }
 
