@@ -41,6 +41,12 @@ function InviteItem({ planId, invite, mayConfirm, onChanged, onNotice }: ListPro
   };
   const withdraw = () => act(() => accessApi.withdrawInvite(planId, invite.id), t.withdrawn(invite.email));
   const confirm = () => act(() => accessApi.confirmInvite(planId, invite.id), t.confirmed(invite.email));
+  /** A button's name (it says whose invitation) and what it does; none while one is under way. */
+  const action = (labelFor: (email: string) => string, onClick: () => Promise<void>) => ({
+    'aria-label': labelFor(invite.email),
+    disabled: busy,
+    onClick,
+  });
   return (
     <li className="invite" data-invite-status={invite.status}>
       <div className="invite__main">
@@ -65,24 +71,12 @@ function InviteItem({ planId, invite, mayConfirm, onChanged, onNotice }: ListPro
       {invite.waitsForFamily && <p className="hint">{mayConfirm ? t.waitsForYou : t.waitsForFamilyHint}</p>}
       {error && <Alert>{error}</Alert>}
       {invite.waitsForFamily && mayConfirm && (
-        <button
-          type="button"
-          className="button button--small button--primary"
-          aria-label={t.confirmFor(invite.email)}
-          disabled={busy}
-          onClick={confirm}
-        >
+        <button type="button" className="button button--small button--primary" {...action(t.confirmFor, confirm)}>
           {t.confirm}
         </button>
       )}{' '}
       {invite.status === 'venter' && (
-        <button
-          type="button"
-          className="button button--small button--danger"
-          aria-label={t.withdrawFor(invite.email)}
-          disabled={busy}
-          onClick={withdraw}
-        >
+        <button type="button" className="button button--small button--danger" {...action(t.withdrawFor, withdraw)}>
           {t.withdraw}
         </button>
       )}
