@@ -280,6 +280,49 @@ export class MembershipService {
   }
 
   /**
+   * Why the invitation cannot let anyone in now, whoever uses it (null when it can): one into the family that waits
+   * for the family, or one its inviter no longer vouches for. The inviter vouches until it is used: one whose
+   * membership has ended (or who may no longer give that role) cannot let anyone in by it, so a removed member cannot
+   * come back by one made for themselves.
+   */
+  private async standingRefusal(
+    invite: InviteRecord,
+  ): Promise<{ code: 'INVITE_NEEDS_FAMILY' | 'INVITE_INVITER_GONE'; message: string } | null> {
+    const inviter = await this.deps.plans.findMembership(invite.planId, invite.invitedBy, this.now());
+    const hasForesatt = await this.hasForesatt(invite.planId);
+    if (waitsForFamily(invite.role, inviter?.role ?? null, hasForesatt)) {
+      return {
+        code: 'INVITE_NEEDS_FAMILY',
+        message:
+          'Familien er allerede med i planen. Be noen i familien godkjenne invitasjonen din, eller invitere deg.',
+      };
+    }
+    if (!inviter || !grantableRoles(inviter.role, hasForesatt).includes(invite.role)) {
+      return {
+        code: 'INVITE_INVITER_GONE',
+        message:
+          'Den som inviterte deg, er ikke lenger med i planen. Be familien eller koordinatoren om en ny invitasjon.',
+      };
+    }
+    return null;
+  }
+
+  /**
+   * Refuses an invitation that cannot let anyone in now (standingRefusal) before an account is made by it, logged as
+   * tried by nobody logged in: a refused invitation makes no account.
+   */
+  async assertOpens(invite: InviteRecord): Promise<void> {
+    const refusal = await this.standingRefusal(invite);
+    if (!refusal) return;
+    await this.deps.log.record(invite.planId, null, 'invite.refused', {
+      inviteId: invite.id,
+      email: invite.email,
+      reason: refusal.code,
+    });
+    throw new AppError(refusal.code, refusal.message);
+  }
+
+  /**
    * Makes `user` a member by the invitation (the caller has logged them in or created their account). The
    * invitation is for its address only; one to the family from outside it only while the family has not joined.
    */
@@ -303,22 +346,8 @@ export class MembershipService {
         'Invitasjonen er sendt til en annen e-postadresse enn den du er logget inn med',
       );
     }
-    const inviter = await this.deps.plans.findMembership(invite.planId, invite.invitedBy, this.now());
-    const hasForesatt = await this.hasForesatt(invite.planId);
-    if (waitsForFamily(invite.role, inviter?.role ?? null, hasForesatt)) {
-      await refuse(
-        'INVITE_NEEDS_FAMILY',
-        'Familien er allerede med i planen. Be noen i familien godkjenne invitasjonen din, eller invitere deg.',
-      );
-    }
-    // The inviter vouches for the invitation until it is used: one whose membership has ended (or who may no longer
-    // give that role) cannot let anyone in by it; a removed member cannot come back by one made for themselves.
-    if (!inviter || !grantableRoles(inviter.role, hasForesatt).includes(invite.role)) {
-      await refuse(
-        'INVITE_INVITER_GONE',
-        'Den som inviterte deg, er ikke lenger med i planen. Be familien eller koordinatoren om en ny invitasjon.',
-      );
-    }
+    const refusal = await this.standingRefusal(invite);
+    if (refusal) await refuse(refusal.code, refusal.message);
     const accepted = await this.deps.log.entry(user, 'invite.accepted', {
       inviteId: invite.id,
       email: invite.email,

@@ -165,6 +165,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
       if (await accounts.findUserByEmail(invite.email)) {
         throw new AppError('EMAIL_TAKEN', 'Det finnes allerede en konto for denne adressen; logg inn først');
       }
+      await memberships.assertOpens(invite);
       user = { id: newId(), email: invite.email, name: body.name, createdAt: Date.now() };
       await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
       sessionMsLeft = await sessions.start(reply, user.id, PASSWORD_LOGIN);
