@@ -315,7 +315,7 @@ describe('invitations in the browser', () => {
       expect((await accept(mother)).status()).toBe(200);
       const fatherLink = await mailedInvitationLink(app.dataDir, father.user.email);
 
-      // Kari sees Ola's invitation waiting for the family, says why, and confirms it.
+      // Kari sees Ola's invitation waiting for the family, with why, under Deltakere og tilgang ...
       const page = mother.page;
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`/planer/${planId}/tilgang`);
@@ -325,11 +325,20 @@ describe('invitations in the browser', () => {
       await invitation.scrollIntoViewIfNeeded();
       await saveScreenshot(page, 'invite-waits-for-family-phone', { fullPage: false });
       await expectNoSeriousViolations(page, 'invitasjon som venter på familien');
-      await invitation.getByRole('button', { name: `Godkjenn invitasjonen til ${father.user.email}` }).click();
+      // ... and in the consent step she is led to on opening the plan, where she confirms it.
+      await page.goto(`/planer/${planId}`);
+      await page.getByRole('heading', { name: 'Før planen tas i bruk: familiens samtykke' }).waitFor();
+      const family = page.locator('.family-consent__family');
+      await expectText(family, `${father.user.email} (Foresatt) ble invitert av koordinatoren før dere var med`);
+      await family.getByRole('button', { name: `Godkjenn invitasjonen til ${father.user.email}` }).click();
       await expectText(
-        page.locator('.access-notice'),
+        page.getByRole('status').filter({ hasText: 'er godkjent' }),
         `Invitasjonen til ${father.user.email} er godkjent. Lenken i e-posten de har fått, virker nå.`,
       );
+      await expectText(family, `${father.user.email} (Foresatt), invitert, har ikke takket ja ennå`);
+      await saveScreenshot(page, 'family-consent-invite-confirmed-phone', { fullPage: false });
+      await expectNoSeriousViolations(page, 'samtykke med godkjent invitasjon');
+      await page.goto(`/planer/${planId}/tilgang`);
       await expectText(invitation, 'Venter på svar');
       expect(await invitation.getByRole('button', { name: /Godkjenn/ }).count()).toBe(0);
 

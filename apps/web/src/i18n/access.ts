@@ -487,6 +487,9 @@ export const nbAccess = {
       } De andre venter til dere eventuelt samtykker senere.`,
     familyTitle: 'I familien',
     familyNote: 'Familien kan alltid se og skrive i planen.',
+    familyInvited: (email: string, role: string) => `${email} (${role}), invitert, har ikke takket ja ennå`,
+    familyWaiting: (email: string, role: string) =>
+      `${email} (${role}) ble invitert av koordinatoren før dere var med, og kan bli med når en av dere godkjenner det.`,
     nobodyElse:
       'Ingen utenfor familien er med i planen ennå. Dere kan samtykke til planen nå, og velge hvem den deles med senere.',
     shareWith: (name: string, role: string) => `Del planen med ${name} (${role})`,

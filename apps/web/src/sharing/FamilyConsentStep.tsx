@@ -70,6 +70,8 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
   const { user } = useSession();
   const [members, setMembers] = useState<MemberInfo[] | null>(null);
   const [invites, setInvites] = useState<InviteInfo[]>([]);
+  /** Said once a family invitation that waited for the family is confirmed. */
+  const [confirmed, setConfirmed] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -106,6 +108,19 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
   if (!members) return error ? <Alert>{error}</Alert> : <Spinner label={nb.loading} />;
   const family = members.filter((m) => m.family);
   const candidates = candidatesOf(members, invites);
+  // Invited into the family and not in yet; one the koordinator made before the family joined waits for it.
+  const familyInvites = invites.filter((i) => i.status === 'venter' && FAMILY.includes(i.role));
+
+  const confirmInvite = async (invite: InviteInfo): Promise<void> => {
+    setError(null);
+    try {
+      const updated = await accessApi.confirmInvite(info.id, invite.id);
+      setInvites((list) => list.map((i) => (i.id === updated.id ? updated : i)));
+      setConfirmed(nbAccess.invites.confirmed(invite.email));
+    } catch (err) {
+      setError(accessErrorMessage(err));
+    }
+  };
 
   const toggle = (key: string, on: boolean): void => {
     const next = new Set(chosen);
@@ -166,7 +181,27 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
                 {m.name} ({nb.roles[m.role]})
               </li>
             ))}
+            {familyInvites.map((i) =>
+              i.waitsForFamily ? (
+                <li key={i.id}>
+                  {t.familyWaiting(i.email, nb.roles[i.role] ?? i.role)}{' '}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={nbAccess.invites.confirmFor(i.email)}
+                    onClick={() => void confirmInvite(i)}
+                  >
+                    {nbAccess.invites.confirm}
+                  </button>
+                </li>
+              ) : (
+                <li key={i.id}>{t.familyInvited(i.email, nb.roles[i.role] ?? i.role)}</li>
+              ),
+            )}
           </ul>
+          <p role="status" className="hint">
+            {confirmed}
+          </p>
           {candidates.length === 0 ? (
             <p>{t.nobodyElse}</p>
           ) : (
