@@ -1,9 +1,11 @@
+import { addItem } from '@samplan/plan-model';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allViolations, seriousViolations } from './support/axe.ts';
 import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails } from './support/browser.ts';
-import { expectText, openItem, openPlan } from './support/planPage.ts';
+import { collectPageErrors, expectText, openItem, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
+import { editStoredPlan } from './support/storedPlan.ts';
 import { useWebApp } from './support/webApp.ts';
 
 /** The look of an input: the page's field style, or the browser's bare one. */
@@ -192,6 +194,69 @@ describe('a new user registers and makes a plan', () => {
       await page.goto('about:blank');
       await openPlan(page, planId, 'periode');
       expect(await page.getByLabel('Neste revisjon').inputValue()).toBe('15.09.2026');
+    } finally {
+      await parent.context.close();
+    }
+  });
+
+  it('writes nothing from a field only clicked into when the page changes: what someone set meanwhile stays', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt' });
+      const page = parent.page;
+      await openPlan(page, planId, 'periode');
+      // In the field, nothing typed (as a reader who clicks in to copy the date would be).
+      await page.getByLabel('Planen gjelder fra').click();
+
+      // Meanwhile the same plan is changed in another tab.
+      const other = await parent.context.newPage();
+      await openPlan(other, planId, 'periode');
+      await other.getByLabel('Planen gjelder fra').fill('01.03.2026');
+      await other.getByLabel('Planen gjelder til').fill('28.02.2027');
+      await other.getByLabel('Planen gjelder til').press('Tab');
+      // The first tab has it (its field not clicked into shows it; the one clicked into waits).
+      await expect
+        .poll(() => page.getByLabel('Planen gjelder til').inputValue(), { timeout: 10_000 })
+        .toBe('28.02.2027');
+      await other.close();
+
+      // Leaving the page from the field clicked into writes nothing: the date set in the other tab stays.
+      await page.goto('about:blank');
+      await openPlan(page, planId, 'periode');
+      expect(await page.getByLabel('Planen gjelder fra').inputValue()).toBe('01.03.2026');
+    } finally {
+      await parent.context.close();
+    }
+  });
+
+  it('keeps the page when an item whose date is typed and not yet left is deleted by someone else', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt' });
+      await editStoredPlan(app.server, planId, parent.user.id, (doc) => {
+        addItem(doc, 'tasks', { title: 'Lage ukeplan' });
+      });
+      const page = parent.page;
+      const errors = collectPageErrors(page);
+      await openPlan(page, planId, 'oppgaver');
+      const task = page.locator('li[data-task-id]', { hasText: 'Lage ukeplan' });
+      await openItem(task.locator(':scope > article'));
+      await task.getByLabel('Frist').fill('01.03.2026');
+
+      // The same user in another tab deletes the task: the card goes from the first tab while its date is typed.
+      const other = await parent.context.newPage();
+      await openPlan(other, planId, 'oppgaver');
+      const there = other.locator('li[data-task-id]', { hasText: 'Lage ukeplan' });
+      await openItem(there.locator(':scope > article'));
+      await there.getByRole('button', { name: 'Slett oppgaven «Lage ukeplan»' }).click();
+      await other.getByRole('alertdialog').getByRole('button', { name: 'Ja, slett' }).click();
+      await expect.poll(() => task.count(), { timeout: 10_000 }).toBe(0);
+
+      // The plan stays on screen: there is nothing to write the date to, and that is no failure of the page.
+      expect(await page.getByRole('heading', { name: 'Siden kunne ikke vises' }).count()).toBe(0);
+      await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 5000 });
+      expect(await page.getByRole('button', { name: 'Ny oppgave' }).count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
     } finally {
       await parent.context.close();
     }

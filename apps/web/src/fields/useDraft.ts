@@ -1,4 +1,5 @@
 import { useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { PlanModelError } from '@samplan/plan-model';
 import { PlanContext } from '../planDoc/PlanContext.tsx';
 
 export type DraftResult<T> = { value: T } | { error: string };
@@ -41,6 +42,10 @@ export function useDraft<T>(options: DraftOptions<T>): Draft {
   const [draft, setDraft] = useState(options.shown);
   const [error, setError] = useState<string | null>(null);
   const editing = useRef(false);
+  // Typed in since the field last showed the plan's value (set at once, not at the next render: an Escape and a
+  // leaving in one go write nothing). Only what was typed is written: a field merely clicked into (or a read-only
+  // one) shows the value the plan had then, and must not put it back over what someone else has set meanwhile.
+  const typed = useRef(false);
   const latest = useRef({ options, draft });
   useLayoutEffect(() => {
     latest.current = { options, draft };
@@ -49,6 +54,7 @@ export function useDraft<T>(options: DraftOptions<T>): Draft {
   // field does not bring it back: a value typed wrongly stays, with its message, until it is put right.
   useEffect(() => {
     if (!editing.current) {
+      typed.current = false;
       setDraft(options.shown);
       setError(null);
     }
@@ -56,11 +62,18 @@ export function useDraft<T>(options: DraftOptions<T>): Draft {
 
   const commit = useCallback((): void => {
     const { options, draft } = latest.current;
+    if (!typed.current) {
+      // Nothing typed: the plan's value now, which may have changed while the field was in use.
+      setDraft(options.shown);
+      setError(null);
+      return;
+    }
     const result = options.parse(draft.trim());
     if ('error' in result) {
       setError(result.error);
       return;
     }
+    typed.current = false;
     setError(null);
     if (options.format) setDraft(options.format(result.value));
     if (result.value !== options.current) options.onCommit(result.value);
@@ -68,12 +81,24 @@ export function useDraft<T>(options: DraftOptions<T>): Draft {
 
   useEffect(() => {
     const flush = (): void => {
-      if (editing.current) commit();
+      if (!typed.current) return;
+      try {
+        commit();
+      } catch (error) {
+        // The item it was typed for is gone (deleted by someone else, its card with it): nothing to write it to.
+        if (!(error instanceof PlanModelError && error.reason === 'ITEM_NOT_FOUND')) throw error;
+      }
     };
     const release = connection?.holdDraft(flush);
-    // Gone while typed in, the plan still open: written here. Had the connection closed first, it wrote it.
+    // Gone while typed in, the plan still open: written here. Had the connection closed first, it wrote it. An
+    // error is reported, not thrown: thrown in an effect's cleanup, it would take the whole page down.
     return () => {
-      if (release === undefined || release()) flush();
+      if (release !== undefined && !release()) return;
+      try {
+        flush();
+      } catch (error) {
+        reportError(error);
+      }
     };
   }, [connection, commit]);
 
@@ -81,7 +106,10 @@ export function useDraft<T>(options: DraftOptions<T>): Draft {
     error,
     input: {
       value: draft,
-      onChange: (event) => setDraft(event.target.value),
+      onChange: (event) => {
+        typed.current = true;
+        setDraft(event.target.value);
+      },
       onFocus: () => {
         editing.current = true;
       },
@@ -94,6 +122,7 @@ export function useDraft<T>(options: DraftOptions<T>): Draft {
           event.preventDefault();
           commit();
         } else if (event.key === 'Escape') {
+          typed.current = false;
           setDraft(latest.current.options.shown);
           setError(null);
         }
