@@ -563,6 +563,48 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     }
   });
 
+  it('a date typed offline and not left when the plan is left counts as not sent: logging out asks first (desktop)', async () => {
+    const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const { page } = parent;
+    const errors = collectPageErrors(page);
+    try {
+      const planId = await createPlanViaApi(parent.context, { creatorRole: 'foresatt' });
+      await openAndKeep(page, parent.user.id, planId);
+      // Opened from the plan list, so that the back button goes back to it.
+      await page.goto('/');
+      await page.locator(`a[href="/planer/${planId}"]`).first().click();
+      await page.locator('.section-nav a[data-section="periode"]').first().click();
+      await page.waitForURL(`**/planer/${planId}/periode`);
+      await waitForConnected(page);
+
+      // Offline, a date typed and the plan left from the field with the back button (no blur: the plan's
+      // connection writes it as it closes).
+      await parent.context.setOffline(true);
+      await page.locator('.connection[data-state="offline"]').waitFor();
+      await page.getByLabel('Planen gjelder fra').fill('01.03.2026');
+      await page.evaluate(() => history.go(-2));
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByRole('heading', { name: 'Mine planer' }).waitFor();
+
+      // It is kept here and not sent: logging out would delete it, so the app asks.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
+      await expectText(page.getByRole('alertdialog'), 'ikke sendt ennå');
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Ikke logg ut' }).click();
+
+      // Back online, it is sent.
+      await parent.context.setOffline(false);
+      await openPlan(page, planId, 'periode');
+      await expect.poll(() => page.locator('.connection').getAttribute('data-pending')).toBe('0');
+      const doc = await app.server.app.samplan.documentLog.currentDoc(planId);
+      expect(doc.getMap('meta').get('periodStart')).toBe('2026-03-01');
+      doc.destroy();
+      expect(errors).toEqual([]);
+    } finally {
+      await parent.context.close();
+    }
+  });
+
   it("the invitation page's «Logg ut og bruk en annen konto» asks first too (phone)", async () => {
     const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
     const { page } = parent;

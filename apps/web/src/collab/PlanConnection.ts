@@ -199,9 +199,13 @@ export class PlanConnection {
   }
 
   destroy(): void {
-    // Written while the socket and this browser's copy still take it.
+    // Written while the socket and this browser's copy still take it. One written while not synced (offline) is
+    // counted as not sent in the copy now: writeKept's count comes a microtask later, when the copy has closed, and
+    // without it a logout would not ask first and a session's end would delete it (forgetAllButUnsent).
+    const pending = this.pending;
     this.writeDrafts();
     this.drafts.clear();
+    if (this.store && this.pending !== pending) this.putUnsent(this.store, this.pending);
     this.destroyed = true;
     void this.store?.destroy();
     this.store = null;
@@ -330,20 +334,26 @@ export class PlanConnection {
     this.kept = false;
     // After y-indexeddb's own listener has queued its write of this update.
     queueMicrotask(() => {
-      const db = store.db;
-      if (!db || this.store !== store) return;
-      try {
-        const transaction = db.transaction(['updates', UNSENT_OBJECT_STORE], 'readwrite');
-        transaction.objectStore(UNSENT_OBJECT_STORE).put(pending, UNSENT_KEY);
-        transaction.oncomplete = () => {
-          if (this.store !== store || write !== this.keptWrites) return;
-          this.kept = true;
-          this.update();
-        };
-      } catch {
-        // The store is closing (deleted meanwhile).
-      }
+      if (this.store !== store) return;
+      this.putUnsent(store, pending, () => {
+        if (this.store !== store || write !== this.keptWrites) return;
+        this.kept = true;
+        this.update();
+      });
     });
+  }
+
+  /** Writes the count of changes not sent into the store, after the writes of the changes queued so far. */
+  private putUnsent(store: IndexeddbPersistence, pending: number, written?: () => void): void {
+    const db = store.db;
+    if (!db) return;
+    try {
+      const transaction = db.transaction(['updates', UNSENT_OBJECT_STORE], 'readwrite');
+      transaction.objectStore(UNSENT_OBJECT_STORE).put(pending, UNSENT_KEY);
+      if (written) transaction.oncomplete = written;
+    } catch {
+      // The store is closing (deleted meanwhile).
+    }
   }
 
   /** Stops keeping the plan in this browser and deletes this browser's copy. */
