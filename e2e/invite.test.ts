@@ -195,6 +195,41 @@ describe('invitations in the browser', () => {
     await koordinator.context.close();
   });
 
+  it('an invitation accepted through the form by a login made meanwhile in another tab opens the plan, logged in', async () => {
+    const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const guest = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport: VIEWPORT });
+    try {
+      const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });
+      const invited = newUserDetails('Lærer Lise');
+      const response = await mother.context.request.post(`/api/plans/${planId}/invites`, {
+        headers: CSRF,
+        data: { email: invited.email, role: 'deltaker', consent: { givenBy: 'Kari Nilsen (mor)' } },
+      });
+      expect(response.status()).toBe(201);
+      const { token } = (await response.json()) as { token: string };
+      const page = await guest.newPage();
+      await page.goto(`/invitasjon#${token}`);
+      await page.getByRole('heading', { name: 'Lag konto og bli med', level: 2 }).waitFor();
+
+      // The account made meanwhile in another tab of this browser, and logged in there: the invitation goes to
+      // that login, the form's account is not made, and the answer does not say how long the session lasts.
+      const other = { ...invited, name: 'Lise Lærer' };
+      const registered = await guest.request.post('/api/auth/register', { data: other, headers: CSRF });
+      expect(registered.status()).toBe(201);
+      await page.getByLabel('Navnet ditt').fill(invited.name);
+      await page.getByLabel('Velg et passord').fill(invited.password);
+      await page.getByRole('button', { name: 'Lag konto og bli med i planen' }).click();
+
+      // The plan opens, as the login that accepted it, not the login page.
+      await page.waitForURL(new RegExp(`/planer/${planId}$`), { waitUntil: 'commit' });
+      await waitForConnected(page);
+      await expectText(page.locator('header'), other.name);
+    } finally {
+      await mother.context.close();
+      await guest.close();
+    }
+  });
+
   it('the family records and withdraws consent; the member it covered is shut out at once and told why', async () => {
     const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const doctor = await newUserContext(app.browser, app.server.url, 'Per Hansen');

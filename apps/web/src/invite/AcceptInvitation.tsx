@@ -23,7 +23,7 @@ type Mode = 'register' | 'login';
  * or a login when that address already has one. Then the plan opens.
  */
 export function AcceptInvitation({ token, invite }: { token: string; invite: InvitePreview }) {
-  const { user, setUser } = useSession();
+  const { user, setUser, recheck } = useSession();
   const providers = useAuthProviders();
   const [mode, setMode] = useState<Mode>(invite.accountExists ? 'login' : 'register');
   const [name, setName] = useState('');
@@ -68,6 +68,9 @@ export function AcceptInvitation({ token, invite }: { token: string; invite: Inv
     try {
       const result = await accessApi.acceptInvite(token, { name: name.trim(), password });
       if (result.sessionMsLeft !== null) setUser({ user: result.user, sessionMsLeft: result.sessionMsLeft });
+      // Accepted by a login this page did not know of (made meanwhile in another tab): the server says who it is,
+      // and until when, as /api/me; else the plan would open to the login page.
+      else await recheck();
       opened(result.plan.id);
     } catch (err) {
       fail(err);
