@@ -11,6 +11,7 @@ import {
 } from '../offline/deviceStore.ts';
 import { clearLogoutPending, isLogoutPending, setLogoutPending } from '../offline/pendingLogout.ts';
 import type { Me, User } from '@samplan/api';
+import { DEFAULT_SESSION_TTL_HOURS } from '@samplan/api/sessionLifetime';
 
 export interface Session {
   /** undefined while we ask the server who we are. */
@@ -92,7 +93,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (me: Me | null) => {
       const previous = current.current;
       if (me) {
-        const ends = endsHere(me.sessionMsLeft);
+        // A server from before the answer said (a version rolled back): a session's default lifetime.
+        const msLeft = Number.isFinite(me.sessionMsLeft) ? me.sessionMsLeft : DEFAULT_SESSION_TTL_HOURS * 3_600_000;
+        const ends = endsHere(msLeft);
         show(me.user, { ends });
         clearLogoutPending();
         void rememberUser(me.user, ends);
