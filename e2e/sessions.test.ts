@@ -73,4 +73,37 @@ describe('a server too busy to answer who is logged in', () => {
       await context.close();
     }
   });
+
+  it('opened while the server does not answer, asks again every half minute and shows the plans once it does', async () => {
+    const { context, page } = await newUserContext(app.browser, app.server.url, 'Kari Nilsen', {
+      serviceWorkers: 'block',
+    });
+    const planId = await createPlanViaApi(context, { creatorRole: 'foresatt', childName: 'Emma Nilsen' });
+    const planLink = page.locator(`a[href="/planer/${planId}"]`);
+    try {
+      // Opened once, so this browser remembers who is logged in.
+      await page.goto('/');
+      await planLink.waitFor();
+      // Then the server does not answer (restarting) when the app is opened again.
+      let down = true;
+      let asked = 0;
+      await page.route(/\/api\/(me|plans)$/, (route) => {
+        if (new URL(route.request().url()).pathname === '/api/me') asked += 1;
+        return down ? route.fulfill({ status: 503, body: 'Service Unavailable' }) : route.fallback();
+      });
+      await page.clock.install();
+      await page.reload();
+      await page.locator('.kept-plans').waitFor();
+      expect(await planLink.count()).toBe(0);
+      // Back: within half a minute the app asks again by itself, and the plan list is the server's.
+      down = false;
+      const before = asked;
+      await page.clock.fastForward(31_000);
+      await expect.poll(() => asked, { timeout: 10_000 }).toBeGreaterThan(before);
+      await planLink.waitFor({ timeout: 10_000 });
+      expect(await page.locator('.kept-plans').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

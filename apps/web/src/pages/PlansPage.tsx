@@ -21,7 +21,8 @@ export function PlansPage() {
   const [failed, setFailed] = useState(false);
   // Without an answer from the server (offline): the plans this browser keeps, which open without a network.
   const [kept, setKept] = useState<PlanInfo[] | null>(null);
-  const userId = useSession().user?.id;
+  const { user, offline } = useSession();
+  const userId = user?.id;
 
   // Only the latest question's answer is shown (an older one may come last).
   const latest = useRef(0);
@@ -42,7 +43,8 @@ export function PlansPage() {
       },
     );
   }, [userId]);
-  useEffect(load, [load]);
+  // Asked again when the server answers who is logged in after it did not (it was down, or the network was).
+  useEffect(load, [load, offline]);
   // Back on the network: the list is asked for again.
   useEffect(() => {
     if (!failed) return;

@@ -56,6 +56,8 @@ const endsHere = (msLeft: number): number => Date.now() + msLeft;
 
 /** The server is asked whether a session has ended at most this often (ms). */
 const ASK_AT_END_EVERY_MS = 60_000;
+/** Opened without an answer from the server, it is asked again this often (ms), besides when the network is back. */
+const ASK_AGAIN_OFFLINE_MS = 30_000;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   // When the entry script's question has been answered already, the first render knows who is logged in (the
@@ -69,12 +71,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const current = useRef<User | null | undefined>(arrived);
 
   /**
-   * Puts `next` on screen: until when their session lasts (`ends`), and whether they come from this browser's copy
+   * Puts `user` on screen: until when their session lasts (`ends`), and whether they come from this browser's copy
    * because the server could not be asked (`offline`), or nobody does because the login remembered here has ended
    * (`expired`).
    */
   const show = useCallback(
-    (next: User | null, { ends = null, offline = false, expired = false }: ShownAs = {}): void => {
+    (user: User | null, { ends = null, offline = false, expired = false }: ShownAs = {}): void => {
+      // The same person again (an answer after one from this browser's copy) is the same object: nothing that
+      // depends on who is logged in starts over.
+      const before = current.current;
+      const next = user && before && JSON.stringify(user) === JSON.stringify(before) ? before : user;
       current.current = next;
       setSessionEnds(next ? ends : null);
       setOffline(offline);
@@ -193,12 +199,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [user, sessionEnds, settle]);
 
-  // Opened offline: once the network is back, the server says whether this is still a session.
+  // Opened without an answer (offline, or the server down or too busy): once the network is back the server says
+  // whether this is still a session, and it is asked again every half minute meanwhile, as the browser may have had
+  // a network all along (a server restarting).
   useEffect(() => {
     if (!offline) return;
-    const onOnline = (): void => void settle(api.me());
-    window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    let stopped = false;
+    const ask = (): void => void settle(api.me(), () => stopped);
+    window.addEventListener('online', ask);
+    const timer = setInterval(ask, ASK_AGAIN_OFFLINE_MS);
+    return () => {
+      stopped = true;
+      window.removeEventListener('online', ask);
+      clearInterval(timer);
+    };
   }, [offline, settle]);
 
   const endSession = useCallback(
