@@ -390,6 +390,43 @@ describe('invitations in the browser', () => {
     }
   });
 
+  it('a parent who confirmed a waiting invitation under Deltakere og tilgang can still withdraw it there', async () => {
+    const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
+    const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
+    const errors = collectPageErrors(mother.page);
+    try {
+      const planId = await createPlanViaApi(koordinator.context, { creatorRole: 'koordinator' });
+      const stranger = 'ukjent-adresse@eksempel.no';
+      for (const email of [mother.user.email, stranger]) {
+        const made = await koordinator.context.request.post(`/api/plans/${planId}/invites`, {
+          headers: CSRF,
+          data: { email, role: 'foresatt' },
+        });
+        expect(made.status()).toBe(201);
+      }
+      const link = await mailedInvitationLink(app.dataDir, mother.user.email);
+      const token = decodeURIComponent(link.split('#')[1]!);
+      const accepted = await mother.context.request.post('/api/invites/accept', { headers: CSRF, data: { token } });
+      expect(accepted.status()).toBe(200);
+
+      const page = mother.page;
+      await page.goto(`/planer/${planId}/tilgang`);
+      const invitation = page.locator('.invite', { hasText: stranger });
+      await expectText(invitation, 'Venter på familien');
+      await invitation.getByRole('button', { name: `Godkjenn invitasjonen til ${stranger}` }).click();
+      await expectText(page.locator('.access-notice'), `Invitasjonen til ${stranger} er godkjent.`);
+      await expectText(invitation, 'Venter på svar');
+      // She thinks again: the invitation she vouches for now can still be withdrawn, with its button.
+      const withdraw = invitation.getByRole('button', { name: `Trekk tilbake invitasjonen til ${stranger}` });
+      await waitFor(() => withdraw.isEnabled(), { timeout: 5000, message: 'the withdraw button enabled' });
+      await withdraw.click();
+      await expectText(page.locator('.access-notice'), `Invitasjonen til ${stranger} er trukket tilbake.`);
+      expect(errors).toEqual([]);
+    } finally {
+      await Promise.all([koordinator, mother].map((person) => person.context.close()));
+    }
+  });
+
   it('a withdrawn invitation and a cut-off link are explained, not shown as an error page', async () => {
     const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });

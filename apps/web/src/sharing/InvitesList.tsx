@@ -26,9 +26,13 @@ interface ListProps {
 
 function InviteItem({ planId, invite, mayConfirm, onChanged, onNotice }: ListProps & { invite: InviteInfo }) {
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The invitation as shown when a button was pressed: its buttons wait until the list shows it again after the
+  // change (a new object from the reload), or the change fails. A confirmed invitation stays in the list, so a flag
+  // left set on success would keep its «Trekk tilbake» disabled for good.
+  const [pressedOn, setPressedOn] = useState<InviteInfo | null>(null);
+  const busy = pressedOn === invite;
   const act = async (change: () => Promise<unknown>, notice: string): Promise<void> => {
-    setBusy(true);
+    setPressedOn(invite);
     setError(null);
     try {
       await change();
@@ -36,7 +40,7 @@ function InviteItem({ planId, invite, mayConfirm, onChanged, onNotice }: ListPro
       onChanged();
     } catch (err) {
       setError(accessErrorMessage(err));
-      setBusy(false);
+      setPressedOn(null);
     }
   };
   const withdraw = () => act(() => accessApi.withdrawInvite(planId, invite.id), t.withdrawn(invite.email));
