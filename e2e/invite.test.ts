@@ -364,7 +364,10 @@ describe('invitations in the browser', () => {
       await page.goto(`/planer/${planId}`);
       await page.getByRole('heading', { name: 'Før planen tas i bruk: familiens samtykke' }).waitFor();
       const family = page.locator('.family-consent__family');
-      await expectText(family, `${father.user.email} (Foresatt) ble invitert av koordinatoren før dere var med`);
+      await expectText(
+        family,
+        `${father.user.email} (Foresatt) ble invitert av Sofie Andersen og kan bli med i familien når en av dere godkjenner det. Godkjenn bare hvis personen hører til familien`,
+      );
       await family.getByRole('button', { name: `Godkjenn invitasjonen til ${father.user.email}` }).click();
       await expectText(
         page.getByRole('status').filter({ hasText: 'er godkjent' }),

@@ -488,8 +488,9 @@ export const nbAccess = {
     familyTitle: 'I familien',
     familyNote: 'Familien kan alltid se og skrive i planen.',
     familyInvited: (email: string, role: string) => `${email} (${role}), invitert, har ikke takket ja ennå`,
-    familyWaiting: (email: string, role: string) =>
-      `${email} (${role}) ble invitert av koordinatoren før dere var med, og kan bli med når en av dere godkjenner det.`,
+    /** A family invitation made by someone outside the family (`inviter`, named: it may be anyone), not confirmed. */
+    familyWaiting: (email: string, role: string, inviter: string) =>
+      `${email} (${role}) ble invitert av ${inviter} og kan bli med i familien når en av dere godkjenner det. Godkjenn bare hvis personen hører til familien.`,
     nobodyElse:
       'Ingen utenfor familien er med i planen ennå. Dere kan samtykke til planen nå, og velge hvem den deles med senere.',
     shareWith: (name: string, role: string) => `Del planen med ${name} (${role})`,

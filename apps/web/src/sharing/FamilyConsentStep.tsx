@@ -184,7 +184,7 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
             {familyInvites.map((i) =>
               i.waitsForFamily ? (
                 <li key={i.id}>
-                  {t.familyWaiting(i.email, nb.roles[i.role] ?? i.role)}{' '}
+                  {t.familyWaiting(i.email, nb.roles[i.role] ?? i.role, i.invitedBy.name)}{' '}
                   <button
                     type="button"
                     className="button button--small"
