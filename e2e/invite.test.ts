@@ -349,6 +349,11 @@ describe('invitations in the browser', () => {
       };
       expect((await accept(mother)).status()).toBe(200);
       const fatherLink = await mailedInvitationLink(app.dataDir, father.user.email);
+      // Ola opens his link too early: the page says the family must confirm it first, and asks nothing of him.
+      await father.page.goto(fatherLink);
+      await expectText(father.page.getByRole('status'), 'en i familien må godkjenne invitasjonen din');
+      expect(await father.page.getByRole('button', { name: /Bli med/ }).count()).toBe(0);
+      await saveScreenshot(father.page, 'invitation-waits-for-family', { fullPage: false });
 
       // Kari sees Ola's invitation waiting for the family, with why, under Deltakere og tilgang ...
       const page = mother.page;
@@ -381,6 +386,7 @@ describe('invitations in the browser', () => {
       expect(await invitation.getByRole('button', { name: /Godkjenn/ }).count()).toBe(0);
 
       // Ola's mailed link lets him in now.
+      await father.page.goto('about:blank');
       await father.page.goto(fatherLink);
       await father.page.getByRole('button', { name: /Bli med/ }).click();
       await father.page.waitForURL(`**/planer/${planId}`);

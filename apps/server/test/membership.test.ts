@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import type { InviteInfo } from '@samplan/api';
+import type { InviteInfo, InvitePreview } from '@samplan/api';
 import { CloseCode } from '@samplan/protocol';
 import { hashToken } from '../src/auth/ids.ts';
 import { openRawSocket } from './support/rawSocket.ts';
@@ -189,8 +189,11 @@ describe('invitations', () => {
       body: JSON.stringify({ token: father.token, name: 'Per Berg', password: 'et-langt-passord' }),
     });
     expect([early.status, ((await early.json()) as ErrorBody).error.code]).toEqual([403, 'INVITE_NEEDS_FAMILY']);
-    // A refused invitation makes no account, and logs in nobody.
+    // A refused invitation makes no account, and logs in nobody; its page could have said so first.
     expect(cookieOf(early)).toBe('');
+    const preview = () =>
+      api<{ invite: InvitePreview }>(server.url, null, 'POST', '/api/invites/preview', { token: father.token });
+    expect((await preview()).body.invite.blockedBecause).toBe('INVITE_NEEDS_FAMILY');
     // Only the family confirms it.
     const confirm = (who: TestUser, inviteId = father.inviteId) =>
       api<{ invite: InviteInfo } & ErrorBody>(
@@ -209,6 +212,7 @@ describe('invitations', () => {
       invitedBy: { userId: nina.id, name: 'Nina Berg' },
     });
     expect(await waiting(koordinator)).toMatchObject({ waitsForFamily: false });
+    expect((await preview()).body.invite.blockedBecause).toBeNull();
     // The link already mailed to the father's address works now.
     const per = await acceptAsNewUser(server.url, father.token, 'Per Berg');
     expect(per.status).toBe(200);

@@ -86,6 +86,11 @@ export interface InvitePreview {
   expiresAt: string | null;
   membershipEndsAt: string | null;
   accountExists: boolean;
+  /**
+   * Why it cannot let anyone in now, whoever uses it (null when it can): it waits for the family to confirm it, or
+   * whoever made it no longer vouches for it. The page says so instead of asking for a name and a password first.
+   */
+  blockedBecause: 'INVITE_NEEDS_FAMILY' | 'INVITE_INVITER_GONE' | null;
 }
 
 /**

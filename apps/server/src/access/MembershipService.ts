@@ -246,15 +246,26 @@ export class MembershipService {
   }
 
   /** What the invitation link offers, for the page that accepts it. Refuses used, withdrawn and expired ones. */
-  async preview(
-    token: string,
-  ): Promise<{ invite: InviteRecord; plan: PlanRecord; inviterName: string; accountExists: boolean }> {
+  async preview(token: string): Promise<{
+    invite: InviteRecord;
+    plan: PlanRecord;
+    inviterName: string;
+    accountExists: boolean;
+    blockedBecause: 'INVITE_NEEDS_FAMILY' | 'INVITE_INVITER_GONE' | null;
+  }> {
     const invite = await this.findUsable(token, null);
     const plan = await this.deps.plans.findPlan(invite.planId);
     if (!plan) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
     const inviter = await this.deps.accounts.findUserById(invite.invitedBy);
     const account = await this.deps.accounts.findUserByEmail(invite.email);
-    return { invite, plan, inviterName: inviter?.name ?? '', accountExists: Boolean(account) };
+    const refusal = await this.standingRefusal(invite);
+    return {
+      invite,
+      plan,
+      inviterName: inviter?.name ?? '',
+      accountExists: Boolean(account),
+      blockedBecause: refusal?.code ?? null,
+    };
   }
 
   /** Looks the invitation up by its token; INVITE_NOT_FOUND for an unknown or altered token. */

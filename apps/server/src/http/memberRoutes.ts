@@ -135,7 +135,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
   /** What an invitation link offers; needs no login. */
   app.post('/api/invites/preview', strict, async (request): Promise<{ invite: InvitePreview }> => {
     const { token } = InviteTokenBody.parse(request.body);
-    const { invite, plan, inviterName, accountExists } = await memberships.preview(token);
+    const { invite, plan, inviterName, accountExists, blockedBecause } = await memberships.preview(token);
     return {
       invite: {
         planTitle: plan.title,
@@ -145,6 +145,7 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
         expiresAt: iso(invite.expiresAt),
         membershipEndsAt: iso(invite.membershipEndsAt),
         accountExists,
+        blockedBecause,
       },
     };
   });

@@ -378,6 +378,8 @@ export const nbAccess = {
     expired: 'Invitasjonen er utløpt. Be den som inviterte deg om en ny lenke.',
     used: 'Invitasjonen er allerede brukt. Har du takket ja før, logger du inn for å finne planen under Mine planer.',
     revoked: 'Invitasjonen er trukket tilbake. Ta kontakt med den som inviterte deg.',
+    waitsForFamily:
+      'Familien er med i planen nå, og en i familien må godkjenne invitasjonen din før du kan bli med. Be dem godkjenne den under «Deltakere og tilgang». Denne lenken virker når de har gjort det.',
     openPlans: 'Gå til Mine planer',
     toLogin: 'Gå til innlogging',
     invitedYou: (who: string, plan: string) => `${who} har invitert deg til å være med i planen «${plan}».`,

@@ -108,7 +108,15 @@ export function InvitationPage() {
       {!error && invite && user !== undefined && token && (
         <>
           <InvitationSummary invite={invite} />
-          <AcceptInvitation token={token} invite={invite} />
+          {invite.blockedBecause ? (
+            <Alert kind="info">
+              {invite.blockedBecause === 'INVITE_NEEDS_FAMILY'
+                ? t.waitsForFamily
+                : nbAccess.errors[invite.blockedBecause]}
+            </Alert>
+          ) : (
+            <AcceptInvitation token={token} invite={invite} />
+          )}
         </>
       )}
     </div>
