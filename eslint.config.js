@@ -49,8 +49,8 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
       // @samplan/api also holds the server's zod schemas for request bodies; the browser needs only its types (and
-      // what it imports from subpaths without schemas: the roles × parts matrix from @samplan/api/partRights, a login
-      // session's default lifetime from @samplan/api/sessionLifetime).
+      // what it imports from subpaths without schemas: the roles × parts matrix from @samplan/api/partRights, the
+      // family's roles from @samplan/api/roles, a login session's default lifetime from @samplan/api/sessionLifetime).
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

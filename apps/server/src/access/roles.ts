@@ -1,4 +1,4 @@
-import { canWritePart, PLAN_ROLES, type PlanRole } from '@samplan/api';
+import { canWritePart, FAMILY_ROLES, isFamilyRole, PLAN_ROLES, type PlanRole } from '@samplan/api';
 import { PLAN_PARTS, type PlanPart } from '@samplan/plan-model';
 
 /**
@@ -10,10 +10,8 @@ import { PLAN_PARTS, type PlanPart } from '@samplan/plan-model';
 export const ROLES = PLAN_ROLES;
 export type Role = PlanRole;
 
-/** The family owns the plan; everyone else needs the family's consent before they can open it. */
-export const FAMILY_ROLES: ReadonlySet<Role> = new Set<Role>(['foresatt', 'barn']);
-
-export const isFamilyRole = (role: Role): boolean => FAMILY_ROLES.has(role);
+/** The family owns the plan; everyone else needs the family's consent before they can open it (@samplan/api). */
+export { FAMILY_ROLES, isFamilyRole };
 
 export type EditAction = `edit:${PlanPart}`;
 

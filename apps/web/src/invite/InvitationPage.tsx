@@ -13,9 +13,9 @@ import { errorCode } from '../sharing/accessError.ts';
 import '../sharing/access.css';
 import { AcceptInvitation } from './AcceptInvitation.tsx';
 import { readInviteToken } from './inviteToken.ts';
+import { isFamilyRole } from '@samplan/api/roles';
 
 const t = nbAccess.invitation;
-const FAMILY = new Set(['foresatt', 'barn']);
 
 function previewError(code: string | null): string {
   switch (code) {
@@ -70,7 +70,7 @@ function InvitationSummary({ invite }: { invite: InvitePreview }) {
           </div>
         )}
       </dl>
-      {!FAMILY.has(invite.role) && <p className="alert alert--info">{t.consentNote}</p>}
+      {!isFamilyRole(invite.role) && <p className="alert alert--info">{t.consentNote}</p>}
     </section>
   );
 }

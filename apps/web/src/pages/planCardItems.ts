@@ -1,8 +1,8 @@
 import type { FamilyConsent, PlanRole, PlanSummary } from '@samplan/api';
 import type { AttentionItem } from '@samplan/plan-model';
 import { nb, nbCaseload } from '../i18n/index.ts';
+import { isFamilyRole } from '@samplan/api/roles';
 
-const FAMILY: readonly PlanRole[] = ['foresatt', 'barn'];
 const isConsentItem = (item: AttentionItem): boolean =>
   item.kind === 'consentWaiting' || item.kind === 'familyConsentWaiting';
 
@@ -11,7 +11,7 @@ const isConsentItem = (item: AttentionItem): boolean =>
  * someone waiting for their consent comes first, since only they can give it (and a card names only the first few).
  */
 export function attentionOrder(items: readonly AttentionItem[], role: PlanRole): AttentionItem[] {
-  if (!FAMILY.includes(role)) return [...items];
+  if (!isFamilyRole(role)) return [...items];
   return [...items.filter(isConsentItem), ...items.filter((item) => !isConsentItem(item))];
 }
 

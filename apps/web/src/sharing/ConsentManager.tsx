@@ -11,6 +11,7 @@ import { accessErrorMessage } from './accessError.ts';
 import { canDo } from '../planDoc/permissions.ts';
 import { RecordConsentForm, type ConsentSubject } from './RecordConsentForm.tsx';
 import './access.css';
+import { isFamilyRole } from '@samplan/api/roles';
 
 const t = nbAccess.consent;
 
@@ -169,7 +170,7 @@ export function consentChoices(
       .filter((m) => !m.family && m.consent === 'mangler')
       .map((m): ConsentSubject => ({ kind: 'sharing', subjectUserId: m.userId, label: t.kindSharingWith(m.name) })),
     ...invites
-      .filter((i) => i.status === 'venter' && !['foresatt', 'barn'].includes(i.role) && !coveredInvites.has(i.id))
+      .filter((i) => i.status === 'venter' && !isFamilyRole(i.role) && !coveredInvites.has(i.id))
       .map((i): ConsentSubject => ({ kind: 'sharing', inviteId: i.id, label: t.kindSharingInvite(i.email) })),
   ];
 }

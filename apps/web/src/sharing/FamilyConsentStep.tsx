@@ -12,6 +12,7 @@ import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb, nbAccess } from '../i18n/index.ts';
 import { accessErrorMessage } from './accessError.ts';
 import './access.css';
+import { isFamilyRole } from '@samplan/api/roles';
 
 const t = nbAccess.familyConsent;
 
@@ -28,8 +29,6 @@ interface Candidate {
   creator: boolean;
 }
 
-const FAMILY: readonly PlanRole[] = ['foresatt', 'barn'];
-
 function candidatesOf(members: MemberInfo[], invites: InviteInfo[]): Candidate[] {
   return [
     ...members
@@ -43,7 +42,7 @@ function candidatesOf(members: MemberInfo[], invites: InviteInfo[]): Candidate[]
         creator: m.consent === 'venter-pa-familien',
       })),
     ...invites
-      .filter((i) => i.status === 'venter' && !FAMILY.includes(i.role))
+      .filter((i) => i.status === 'venter' && !isFamilyRole(i.role))
       .map((i) => ({
         key: `i:${i.id}`,
         name: i.email,
@@ -109,7 +108,7 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
   const family = members.filter((m) => m.family);
   const candidates = candidatesOf(members, invites);
   // Invited into the family and not in yet; one the koordinator made before the family joined waits for it.
-  const familyInvites = invites.filter((i) => i.status === 'venter' && FAMILY.includes(i.role));
+  const familyInvites = invites.filter((i) => i.status === 'venter' && isFamilyRole(i.role));
 
   const confirmInvite = async (invite: InviteInfo): Promise<void> => {
     setError(null);

@@ -9,11 +9,11 @@ import { nbAccess } from '../i18n/index.ts';
 import { parseEndDate } from './accessDates.ts';
 import { accessErrorMessage } from './accessError.ts';
 import { canDo } from '../planDoc/permissions.ts';
+import { isFamilyRole } from '@samplan/api/roles';
 
 const t = nbAccess.inviteForm;
 
 export const INVITE_ROLES: readonly PlanRole[] = ['foresatt', 'barn', 'koordinator', 'deltaker', 'lesetilgang'];
-const FAMILY: ReadonlySet<PlanRole> = new Set<PlanRole>(['foresatt', 'barn']);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Invites someone by e-mail address with a role, an optional end of access and, for a foresatt, consent at once. */
@@ -30,7 +30,7 @@ export function InviteForm({ info, onCreated }: { info: PlanInfo; onCreated(crea
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mayConsent = canDo(info, 'consent');
-  const needsConsent = role !== null && !FAMILY.has(role);
+  const needsConsent = role !== null && !isFamilyRole(role);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
