@@ -384,6 +384,11 @@ describe('invitations in the browser', () => {
       await page.goto(`/planer/${planId}/tilgang`);
       await expectText(invitation, 'Venter på svar');
       expect(await invitation.getByRole('button', { name: /Godkjenn/ }).count()).toBe(0);
+      // The family's invitation now: the koordinator who made it sees it, but does not take it back.
+      await koordinator.page.goto(`/planer/${planId}/tilgang`);
+      const asKoordinator = koordinator.page.locator('.invite', { hasText: father.user.email });
+      await expectText(asKoordinator, 'Venter på svar');
+      expect(await asKoordinator.getByRole('button', { name: /Trekk tilbake/ }).count()).toBe(0);
 
       // Ola's mailed link lets him in now.
       await father.page.goto('about:blank');

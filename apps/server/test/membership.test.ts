@@ -213,6 +213,14 @@ describe('invitations', () => {
     });
     expect(await waiting(koordinator)).toMatchObject({ waitsForFamily: false });
     expect((await preview()).body.invite.blockedBecause).toBeNull();
+    // The family's now: the koordinator who made it does not take it back.
+    const withdraw = await api<ErrorBody>(
+      server.url,
+      koordinator,
+      'DELETE',
+      `/api/plans/${planId}/invites/${father.inviteId}`,
+    );
+    expect(withdraw).toMatchObject({ status: 403, body: { error: { code: 'FAMILY_ONLY' } } });
     // The link already mailed to the father's address works now.
     const per = await acceptAsNewUser(server.url, father.token, 'Per Berg');
     expect(per.status).toBe(200);

@@ -231,10 +231,18 @@ export class MembershipService {
     return { ...invite, invitedBy: actor.id };
   }
 
+  /**
+   * Withdraws an invitation. One into the family is the family's to withdraw, or its inviter's: a koordinator does not
+   * take back whom a foresatt invited, or confirmed, into the family.
+   */
   async revokeInvite(actor: Actor, planId: string, inviteId: string): Promise<void> {
-    await this.deps.access.authorize(actor, planId, 'invite');
+    const granted = await this.deps.access.authorize(actor, planId, 'invite');
     const invite = await this.deps.invites.find(planId, inviteId);
     if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
+    if (isFamilyRole(invite.role) && invite.invitedBy !== actor.id && granted.membership.role !== 'foresatt') {
+      await this.deps.log.record(planId, actor, 'access.refused', { action: 'withdrawFamilyInvite', inviteId });
+      throw new AppError('FAMILY_ONLY', 'Bare familien kan trekke tilbake en invitasjon til familien');
+    }
     const entry = await this.deps.log.entry(actor, 'invite.revoked', {
       inviteId,
       email: invite.email,

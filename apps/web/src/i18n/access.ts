@@ -76,6 +76,7 @@ const actionNames: Record<string, string> = {
   revokeOther: 'endre andres tilgang',
   extendMembership: 'gi lengre tilgang enn sluttdatoen',
   confirmInvite: 'godkjenne en invitasjon til familien',
+  withdrawFamilyInvite: 'trekke tilbake en invitasjon til familien',
   readConsent: 'se samtykkene',
   consent: 'registrere eller trekke samtykke',
   readLog: 'lese innsynsloggen',

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { InviteInfo } from '@samplan/api';
+import { isFamilyRole } from '@samplan/api/roles';
 import { accessApi } from '../api/accessApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { formatDateTime, nb, nbAccess } from '../i18n/index.ts';
 import { StatusBadge } from '../items/StatusBadge.tsx';
 import { lastDayOf } from './accessDates.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { accessErrorMessage } from './accessError.ts';
 
 const t = nbAccess.invites;
@@ -18,13 +20,19 @@ const STATUS_BADGE: Record<string, string> = {
 
 interface ListProps {
   planId: string;
-  /** I am a foresatt: I may confirm an invitation that waits for the family. */
+  /**
+   * I am a foresatt: I may confirm an invitation that waits for the family, and withdraw any invitation into it
+   * (others withdraw only those they made themselves).
+   */
   mayConfirm: boolean;
   onChanged(): void;
   onNotice(message: string): void;
 }
 
 function InviteItem({ planId, invite, mayConfirm, onChanged, onNotice }: ListProps & { invite: InviteInfo }) {
+  const me = useSession().user?.id;
+  const mayWithdraw =
+    invite.status === 'venter' && (!isFamilyRole(invite.role) || mayConfirm || invite.invitedBy.userId === me);
   const [error, setError] = useState<string | null>(null);
   // The invitation as shown when a button was pressed: its buttons wait until the list shows it again after the
   // change (a new object from the reload), or the change fails. A confirmed invitation stays in the list, so a flag
@@ -79,7 +87,7 @@ function InviteItem({ planId, invite, mayConfirm, onChanged, onNotice }: ListPro
           {t.confirm}
         </button>
       )}{' '}
-      {invite.status === 'venter' && (
+      {mayWithdraw && (
         <button type="button" className="button button--small button--danger" {...action(t.withdrawFor, withdraw)}>
           {t.withdraw}
         </button>
