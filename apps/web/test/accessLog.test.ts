@@ -78,6 +78,21 @@ describe('the innsynslogg in plain Norwegian', () => {
     expect(texts[8]!.actor).toBeNull();
   });
 
+  it('says who tried an invitation without an account: nobody logged in, with the address, not Samplan', () => {
+    const early = describeLogEntry(
+      entry('invite.refused', { inviteId: 'i4', email: 'far@eksempel.no', reason: 'INVITE_NEEDS_FAMILY' }, null),
+      names,
+    );
+    expect(early).toMatchObject({
+      actor: null,
+      notLoggedIn: true,
+      text: 'Noen som ikke var logget inn, åpnet lenken i invitasjonen til far@eksempel.no, men kunne ikke bruke den, fordi den venter på at familien godkjenner den',
+    });
+    const loggedIn = describeLogEntry(entry('invite.refused', { inviteId: 'i4', reason: 'INVITE_USED' }, ola), names);
+    expect(loggedIn).toMatchObject({ text: 'Prøvde å bruke en invitasjon som allerede var brukt' });
+    expect(loggedIn.notLoggedIn).toBeUndefined();
+  });
+
   it('says when a consent ended with the membership it was given for', () => {
     const ended = [
       entry('consent.withdrawn', { kind: 'sharing', subjectUserId: 'u-ola', reason: 'member.revoked' }, kari),

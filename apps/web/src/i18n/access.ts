@@ -310,6 +310,7 @@ export const nbAccess = {
       shown < total ? `Viser ${shown} av ${total} hendelser` : total === 1 ? '1 hendelse' : `${total} hendelser`,
     openedTimes: (times: number) => `${times} ganger`,
     system: 'Samplan (automatisk)',
+    notLoggedIn: 'Ikke innlogget',
     unknownPerson: 'Ukjent person',
     someone: 'et medlem',
     forbidden: 'Bare foresatte og koordinatoren kan lese innsynsloggen.',
@@ -333,11 +334,14 @@ export const nbAccess = {
       accepted: (role: string) => `Takket ja til invitasjonen og ble med i planen ${asRole(role)}`,
       acceptedAs: (email: string) => `invitert som ${email}`,
       inviteRefused: (reason: string) => `Prøvde å bruke en invitasjon som ${reason}`,
+      inviteRefusedByLink: (email: string, reason: string) =>
+        `Noen som ikke var logget inn, åpnet lenken i invitasjonen til ${email}, men kunne ikke bruke den, fordi den ${reason}`,
       inviteRefusedReason: {
         INVITE_EXPIRED: 'var utløpt',
         INVITE_USED: 'allerede var brukt',
         INVITE_REVOKED: 'var trukket tilbake',
         INVITE_NEEDS_FAMILY: 'venter på at familien godkjenner den',
+        INVITE_INVITER_GONE: 'er laget av en som ikke lenger er med i planen',
       } as Record<string, string>,
       inviteRefusedOther: 'ikke lenger gjaldt',
       memberRevoked: (name: string, role: string) => `Fjernet tilgangen til ${name} (${roleNames[role] ?? role})`,

@@ -182,7 +182,11 @@ function AccessLog({ info }: { info: PlanInfo }) {
                         <time dateTime={entry.at}>{formatTime(entry.at)}</time>
                       </td>
                       <td className="log-table__who">
-                        {entry.actor ? entry.actor.name : <span className="muted">{t.system}</span>}
+                        {entry.actor ? (
+                          entry.actor.name
+                        ) : (
+                          <span className="muted">{entry.notLoggedIn ? t.notLoggedIn : t.system}</span>
+                        )}
                         {entry.actor && entry.actor.userId === user?.id && (
                           <span className="muted"> {nbAccess.members.you}</span>
                         )}

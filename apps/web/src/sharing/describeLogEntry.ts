@@ -13,6 +13,8 @@ export interface DescribedEntry {
   at: string;
   /** Who did it, as the log recorded their name; null for what Samplan did by itself (an access that ran out). */
   actor: { userId: string; name: string } | null;
+  /** Who did it when it was nobody with an account (an invitation's link used without logging in). */
+  notLoggedIn?: true;
   text: string;
   category: LogCategory;
 }
@@ -118,9 +120,12 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
       text = d.accepted(role) + (invited && account && invited !== account ? ` (${d.acceptedAs(invited)})` : '');
       break;
     }
-    case 'invite.refused':
-      text = d.inviteRefused(d.inviteRefusedReason[str(details.reason) ?? ''] ?? d.inviteRefusedOther);
+    case 'invite.refused': {
+      const reason = d.inviteRefusedReason[str(details.reason) ?? ''] ?? d.inviteRefusedOther;
+      const email = str(details.email);
+      text = !actor && email ? d.inviteRefusedByLink(email, reason) : d.inviteRefused(reason);
       break;
+    }
     case 'member.revoked':
       text = d.memberRevoked(user(details.userId), role);
       break;
@@ -178,7 +183,9 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
     default:
       text = d.other(entry.action);
   }
-  return { seq: entry.seq, at: entry.at, actor, text, category: CATEGORY[entry.action] ?? 'access' };
+  const described = { seq: entry.seq, at: entry.at, actor, text, category: CATEGORY[entry.action] ?? 'access' };
+  // Tried through an invitation's link without an account: nobody's doing in Samplan, so not Samplan's either.
+  return entry.action === 'invite.refused' && !actor ? { ...described, notLoggedIn: true } : described;
 }
 
 const SAME_OPEN_MS = 60_000;
