@@ -91,6 +91,7 @@ export const nbMeetings = {
   decisionWho: 'Hvem gjør det',
   decisionWhen: 'Frist',
   decisionAdd: 'Legg til oppgaven',
+  decisionNotAdded: 'Vedtaket du har skrevet, er ikke lagt til ennå.',
   decisionMissingWhat: 'Skriv hva som skal gjøres.',
   decisionAdded: (title: string) => `Oppgaven «${title}» er lagt til, også under Oppgaver.`,
   tasksTitle: 'Oppgaver fra dette møtet',

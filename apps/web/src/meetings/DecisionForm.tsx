@@ -3,6 +3,7 @@ import { DateField } from '../fields/DateField.tsx';
 import type { SelectOption } from '../fields/SelectField.tsx';
 import { nbMeetings as t } from '../i18n/meetings.ts';
 import { PartScope } from '../planDoc/PartScope.tsx';
+import { useAskBeforeLeaving } from '../hooks/useAskBeforeLeaving.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
 import { useField, useItemMap } from '../planDoc/planHooks.ts';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
@@ -36,12 +37,7 @@ export function DecisionForm({
     keepDecisionDraft(userId, info.id, meetingId, typed ? { title, who, due } : null);
   }, [userId, info.id, meetingId, typed, title, who, due]);
   // Closing or reloading the page would lose it: the browser asks first.
-  useEffect(() => {
-    if (!typed) return;
-    const ask = (event: BeforeUnloadEvent): void => event.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [typed]);
+  useAskBeforeLeaving(typed, t.decisionNotAdded);
   const [missing, setMissing] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   // Those invited first: they are the ones in the room.

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useAskBeforeLeaving } from '../hooks/useAskBeforeLeaving.ts';
 import { useScrolledPast } from '../hooks/useScrolledPast.ts';
 import type { ConnectionState } from '../collab/connectionState.ts';
 import { nb, nbOffline } from '../i18n/index.ts';
@@ -45,16 +46,7 @@ export function ConnectionStatus() {
         : nbOffline.keptOnDevice
       : nb.connection.offlineHint;
   // Unsent changes not yet kept in this browser live only in this tab: ask before the tab is closed or reloaded.
-  const atRisk = pending > 0 && !keptOnDevice;
-  useEffect(() => {
-    if (!atRisk) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent): string => {
-      event.preventDefault();
-      return nb.connection.leaveWarning;
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [atRisk]);
+  useAskBeforeLeaving(pending > 0 && !keptOnDevice, nb.connection.leaveWarning);
   const line = (
     <>
       <span className="connection__dot" aria-hidden="true" />
