@@ -373,6 +373,8 @@ describe('invitations in the browser', () => {
         family,
         `${father.user.email} (Foresatt) ble invitert av Sofie Andersen og kan bli med i familien når en av dere godkjenner det. Godkjenn bare hvis personen hører til familien`,
       );
+      await family.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'family-consent-invite-waiting-phone', { fullPage: false });
       await family.getByRole('button', { name: `Godkjenn invitasjonen til ${father.user.email}` }).click();
       await expectText(
         page.getByRole('status').filter({ hasText: 'er godkjent' }),
