@@ -596,9 +596,15 @@ describe('offline first: a plan opened before opens, and takes typing, without a
       await parent.context.setOffline(false);
       await openPlan(page, planId, 'periode');
       await expect.poll(() => page.locator('.connection').getAttribute('data-pending')).toBe('0');
-      const doc = await app.server.app.samplan.documentLog.currentDoc(planId);
-      expect(doc.getMap('meta').get('periodStart')).toBe('2026-03-01');
-      doc.destroy();
+      // The page counts it sent once the server's state has arrived, which may come just before the server has
+      // committed what the page sends back: asked until it has.
+      const stored = async () => {
+        const doc = await app.server.app.samplan.documentLog.currentDoc(planId);
+        const start = doc.getMap('meta').get('periodStart') ?? null;
+        doc.destroy();
+        return start;
+      };
+      await expect.poll(stored, { timeout: 10_000 }).toBe('2026-03-01');
       expect(errors).toEqual([]);
     } finally {
       await parent.context.close();
