@@ -35,6 +35,11 @@ describe('logging out on every device', () => {
     await laptop.page.waitForURL(/\/logg-inn/);
     await expectText(phonePage.locator('main'), 'Du er logget ut. Logg inn igjen for å fortsette.');
     await saveScreenshot(phonePage, 'logged-out-elsewhere-phone', { fullPage: false });
+    // The plan stays to read, but nothing new is typed that could be neither sent nor kept.
+    expect(await phonePage.getByRole('button', { name: 'Nytt hovedmål' }).count()).toBe(0);
+    expect(await phonePage.locator('[contenteditable="true"]').count()).toBe(0);
+    // And it does not say the parent may only read it: they are logged out, which the status says.
+    expect(await phonePage.getByText('Du har lesetilgang til denne planen.').count()).toBe(0);
     expect((await phone.request.get('/api/me')).status()).toBe(401);
     expect((await laptop.context.request.get('/api/me')).status()).toBe(401);
     await phone.close();

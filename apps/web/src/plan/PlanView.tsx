@@ -35,7 +35,7 @@ const REFUSAL_NOTICE_MS = 60_000;
 
 /** The open plan: header, overview, the section list and the section being edited. */
 export function PlanView({ section }: { section: SectionId }) {
-  const { connection, info, canEdit } = usePlan();
+  const { connection, info, canEdit, loggedOut } = usePlan();
   usePageTitle(`${nb.sections[section]} – ${info.title}`);
   const [notice, setNotice] = useState<Notice | null>(null);
   const counter = useRef(0);
@@ -107,7 +107,7 @@ export function PlanView({ section }: { section: SectionId }) {
           <p className="plan-header__child">
             {nb.plan.childLabel}: <strong>{info.childName}</strong>
           </p>
-          {!canEdit && <p className="alert alert--info">{nb.plan.readOnly}</p>}
+          {!canEdit && !loggedOut && <p className="alert alert--info">{nb.plan.readOnly}</p>}
         </div>
         <div className="plan-toolbar" role="region" aria-label={nb.plan.toolbarLabel}>
           <ConnectionStatus />

@@ -18,6 +18,8 @@ function canEditPlan(info: PlanInfo): boolean {
 /**
  * Shows the plan once it has been loaded from the server (never an empty plan that fills in a moment later); after
  * that, it stays editable through disconnects. Stops with an explanation when the server refuses the connection.
+ * Logged out meanwhile (4401: expired, or ended on another device), the plan stays on screen to read, and nothing new
+ * is typed: nothing could be sent, and what was not sent before is kept for the next login, not what comes after.
  */
 export function PlanConnectionGate({
   connection,
@@ -29,14 +31,16 @@ export function PlanConnectionGate({
   children: ReactNode;
 }) {
   const snapshot = useConnectionSnapshot(connection);
+  const loggedOut = snapshot.failure === 'unauthenticated';
   const value = useMemo(
     () => ({
       connection,
       info,
-      canEdit: canEditPlan(info),
-      canWrite: (part: PlanPart) => info.permissions.includes(`edit:${part}`),
+      canEdit: !loggedOut && canEditPlan(info),
+      canWrite: (part: PlanPart) => !loggedOut && info.permissions.includes(`edit:${part}`),
+      loggedOut,
     }),
-    [connection, info],
+    [connection, info, loggedOut],
   );
   // Refused before the plan loaded, or access ended while it was open: the plan leaves the screen.
   if (snapshot.failure && (!snapshot.loaded || ACCESS_ENDED.has(snapshot.failure))) {

@@ -10,6 +10,8 @@ export interface PlanContextValue {
   canEdit: boolean;
   /** Whether I may edit this part (@samplan/api PART_WRITERS, sent as `edit:<part>` permissions). */
   canWrite: (part: PlanPart) => boolean;
+  /** Logged out while the plan was open (4401): nothing may be edited, whatever the role. */
+  loggedOut: boolean;
 }
 
 export const PlanContext = createContext<PlanContextValue | null>(null);
