@@ -190,12 +190,13 @@ export class PlanConnection {
     this.provider.awareness.setLocalStateField(key, value);
   }
 
+  /** Undoes this user's last change; nothing once logged out (4401): no change may be made then. */
   undo(): void {
-    this.undoManager.undo();
+    if (this.failure !== 'unauthenticated') this.undoManager.undo();
   }
 
   redo(): void {
-    this.undoManager.redo();
+    if (this.failure !== 'unauthenticated') this.undoManager.redo();
   }
 
   destroy(): void {

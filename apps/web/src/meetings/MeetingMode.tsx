@@ -30,7 +30,7 @@ import './meetings.css';
  * meetings (the child, a reader) sees the record instead.
  */
 export function MeetingMode({ meetingId }: { meetingId: string }) {
-  const { connection, info, canWrite } = usePlan();
+  const { connection, info, canWrite, loggedOut } = usePlan();
   const plan = usePlanJSON(connection);
   const participants = useParticipantOptions();
   const item = useItemMap('meetings', meetingId);
@@ -69,7 +69,7 @@ export function MeetingMode({ meetingId }: { meetingId: string }) {
         <RefusalAlert />
         {!runs ? (
           <>
-            <p className="alert alert--info">{t.readerIntro}</p>
+            {!loggedOut && <p className="alert alert--info">{t.readerIntro}</p>}
             <section className="card" aria-label={t.recordTitle}>
               <MeetingRecord plan={plan} meetingId={meetingId} />
             </section>
