@@ -80,7 +80,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // The same person again (an answer after one from this browser's copy) is the same object: nothing that
       // depends on who is logged in starts over.
       const before = current.current;
-      const next = user && before && JSON.stringify(user) === JSON.stringify(before) ? before : user;
+      const same = user && before && user.id === before.id && user.name === before.name && user.email === before.email;
+      const next = same ? before : user;
       current.current = next;
       setSessionEnds(next ? ends : null);
       setOffline(offline);
@@ -205,7 +206,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!offline) return;
     let stopped = false;
-    const ask = (): void => void settle(api.me(), () => stopped);
+    let asking = false;
+    // One question at a time: a server that takes connections but does not answer would otherwise gather them.
+    const ask = (): void => {
+      if (asking) return;
+      asking = true;
+      void settle(api.me(), () => stopped).finally(() => {
+        asking = false;
+      });
+    };
     window.addEventListener('online', ask);
     const timer = setInterval(ask, ASK_AGAIN_OFFLINE_MS);
     return () => {
