@@ -302,6 +302,8 @@ describe('invitations', () => {
     const expired = await api<ErrorBody>(server.url, stranger, 'POST', '/api/invites/accept', { token });
     expect(expired).toMatchObject({ status: 410, body: { error: { code: 'INVITE_EXPIRED' } } });
     expect((await api(server.url, null, 'POST', '/api/invites/preview', { token })).status).toBe(410);
+    // Opened by someone logged in, the refusal is logged as theirs (the innsynslogg says who, not «Ikke innlogget»).
+    expect((await api(server.url, stranger, 'POST', '/api/invites/preview', { token })).status).toBe(410);
 
     const fresh = await invite(server.url, parent, planId, 'deltaker');
     const last = fresh.token.at(-1) === 'A' ? 'B' : 'A';
@@ -318,8 +320,15 @@ describe('invitations', () => {
 
     const log = await readLog(server.url, parent, planId);
     const refused = log.filter((e) => e.action === 'invite.refused');
-    expect(refused.map((e) => e.details.reason)).toEqual(['INVITE_EXPIRED', 'INVITE_EXPIRED', 'INVITE_REVOKED']);
+    expect(refused.map((e) => e.details.reason)).toEqual([
+      'INVITE_EXPIRED',
+      'INVITE_EXPIRED',
+      'INVITE_EXPIRED',
+      'INVITE_REVOKED',
+    ]);
     expect(refused[0]!.actor).toMatchObject({ userId: stranger.id, name: 'Per Utenfor' });
+    expect(refused[1]!.actor).toBeNull();
+    expect(refused[2]!.actor).toMatchObject({ userId: stranger.id });
     expect(log.find((e) => e.action === 'invite.revoked')).toMatchObject({ actor: { userId: parent.id } });
   });
 

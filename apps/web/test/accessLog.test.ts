@@ -86,7 +86,7 @@ describe('the innsynslogg in plain Norwegian', () => {
     expect(early).toMatchObject({
       actor: null,
       notLoggedIn: true,
-      text: 'Noen som ikke var logget inn, åpnet lenken i invitasjonen til far@eksempel.no, men kunne ikke bruke den, fordi den venter på at familien godkjenner den',
+      text: 'Noen som ikke var logget inn, åpnet lenken i invitasjonen til far@eksempel.no, men kunne ikke bruke den fordi den ventet på at familien skulle godkjenne den',
     });
     const loggedIn = describeLogEntry(entry('invite.refused', { inviteId: 'i4', reason: 'INVITE_USED' }, ola), names);
     expect(loggedIn).toMatchObject({ text: 'Prøvde å bruke en invitasjon som allerede var brukt' });

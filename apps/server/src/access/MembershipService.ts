@@ -253,15 +253,21 @@ export class MembershipService {
     }
   }
 
-  /** What the invitation link offers, for the page that accepts it. Refuses used, withdrawn and expired ones. */
-  async preview(token: string): Promise<{
+  /**
+   * What the invitation link offers, for the page that accepts it. Refuses used, withdrawn and expired ones, logged
+   * as tried by `actor` (whoever is logged in, if anyone).
+   */
+  async preview(
+    token: string,
+    actor: Actor | null,
+  ): Promise<{
     invite: InviteRecord;
     plan: PlanRecord;
     inviterName: string;
     accountExists: boolean;
     blockedBecause: 'INVITE_NEEDS_FAMILY' | 'INVITE_INVITER_GONE' | null;
   }> {
-    const invite = await this.findUsable(token, null);
+    const invite = await this.findUsable(token, actor);
     const plan = await this.deps.plans.findPlan(invite.planId);
     if (!plan) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
     const inviter = await this.deps.accounts.findUserById(invite.invitedBy);

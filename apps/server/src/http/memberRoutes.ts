@@ -135,7 +135,8 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
   /** What an invitation link offers; needs no login. */
   app.post('/api/invites/preview', strict, async (request): Promise<{ invite: InvitePreview }> => {
     const { token } = InviteTokenBody.parse(request.body);
-    const { invite, plan, inviterName, accountExists, blockedBecause } = await memberships.preview(token);
+    const viewer = (await sessions.userOf(request)) ?? null;
+    const { invite, plan, inviterName, accountExists, blockedBecause } = await memberships.preview(token, viewer);
     return {
       invite: {
         planTitle: plan.title,

@@ -335,13 +335,13 @@ export const nbAccess = {
       acceptedAs: (email: string) => `invitert som ${email}`,
       inviteRefused: (reason: string) => `Prøvde å bruke en invitasjon som ${reason}`,
       inviteRefusedByLink: (email: string, reason: string) =>
-        `Noen som ikke var logget inn, åpnet lenken i invitasjonen til ${email}, men kunne ikke bruke den, fordi den ${reason}`,
+        `Noen som ikke var logget inn, åpnet lenken i invitasjonen til ${email}, men kunne ikke bruke den fordi den ${reason}`,
       inviteRefusedReason: {
         INVITE_EXPIRED: 'var utløpt',
         INVITE_USED: 'allerede var brukt',
         INVITE_REVOKED: 'var trukket tilbake',
-        INVITE_NEEDS_FAMILY: 'venter på at familien godkjenner den',
-        INVITE_INVITER_GONE: 'er laget av en som ikke lenger er med i planen',
+        INVITE_NEEDS_FAMILY: 'ventet på at familien skulle godkjenne den',
+        INVITE_INVITER_GONE: 'var laget av en som ikke lenger var med i planen',
       } as Record<string, string>,
       inviteRefusedOther: 'ikke lenger gjaldt',
       memberRevoked: (name: string, role: string) => `Fjernet tilgangen til ${name} (${roleNames[role] ?? role})`,
