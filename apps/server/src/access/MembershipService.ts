@@ -209,13 +209,7 @@ export class MembershipService {
     }
     const invite = await this.deps.invites.find(planId, inviteId);
     if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
-    const notOpen = {
-      akseptert: 'INVITE_USED',
-      utlopt: 'INVITE_EXPIRED',
-      trukket: 'INVITE_REVOKED',
-      venter: null,
-    } as const;
-    const refusal = notOpen[inviteStatus(invite, this.now())];
+    const refusal = closedBecause(invite, this.now());
     if (refusal) throw new AppError(refusal, 'Invitasjonen er ikke lenger åpen');
     const inviter = await this.deps.plans.findMembership(planId, invite.invitedBy, this.now());
     if (!waitsForFamily(invite.role, inviter?.role ?? null, true)) return invite;
@@ -286,13 +280,7 @@ export class MembershipService {
   async findUsable(token: string, actor: Actor | null): Promise<InviteRecord> {
     const invite = await this.deps.invites.findByTokenHash(hashToken(token));
     if (!invite) throw new AppError('INVITE_NOT_FOUND', 'Fant ikke invitasjonen');
-    const refusal = invite.revokedAt
-      ? ('INVITE_REVOKED' as const)
-      : invite.acceptedAt
-        ? ('INVITE_USED' as const)
-        : invite.expiresAt <= this.now()
-          ? ('INVITE_EXPIRED' as const)
-          : null;
+    const refusal = closedBecause(invite, this.now());
     if (refusal) {
       await this.deps.log.record(invite.planId, actor, 'invite.refused', {
         inviteId: invite.id,
@@ -588,6 +576,13 @@ export function inviteStatus(invite: InviteRecord, now: number): InviteStatus {
   if (invite.acceptedAt) return 'akseptert';
   if (invite.revokedAt) return 'trukket';
   return invite.expiresAt <= now ? 'utlopt' : 'venter';
+}
+
+const CLOSED = { akseptert: 'INVITE_USED', utlopt: 'INVITE_EXPIRED', trukket: 'INVITE_REVOKED', venter: null } as const;
+
+/** Why an invitation can no longer be used (used, withdrawn or expired), or null while it waits. */
+function closedBecause(invite: InviteRecord, now: number): (typeof CLOSED)[InviteStatus] {
+  return CLOSED[inviteStatus(invite, now)];
 }
 
 /** Who manages a plan: the roles the plan must keep one of. */
