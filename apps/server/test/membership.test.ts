@@ -203,6 +203,11 @@ describe('invitations', () => {
         `/api/plans/${planId}/invites/${inviteId}/confirm`,
       );
     expect(await confirm(koordinator)).toMatchObject({ status: 403, body: { error: { code: 'FAMILY_ONLY' } } });
+    // Nor a foresatt of another family's plan (it is not their plan), nor the child.
+    const otherFamily = (await familyPlan(server, 'Annen Forelder')).parent;
+    expect(await confirm(otherFamily)).toMatchObject({ status: 404 });
+    const child = await addMember(server.url, nina, planId, 'barn', { name: 'Jonas Berg' });
+    expect(await confirm(child)).toMatchObject({ status: 403 });
     expect(await waiting(nina)).toMatchObject({ waitsForFamily: true });
     const confirmed = await confirm(nina);
     expect(confirmed.status).toBe(200);
