@@ -1,5 +1,5 @@
 import type { PlanInfo, User } from '@samplan/api';
-import { DEFAULT_SESSION_TTL_HOURS } from '@samplan/api/sessionLifetime';
+import { DEFAULT_SESSION_TTL_MS } from '@samplan/api/sessionLifetime';
 import {
   accountStoreName,
   planOfStore,
@@ -134,12 +134,9 @@ async function rememberedUser(): Promise<User | null> {
   return (await storedUser())?.user ?? null;
 }
 
-/** How long a login opens the plans kept here offline when the server has not said: a session's default lifetime. */
-const OFFLINE_ACCESS_MS = DEFAULT_SESSION_TTL_HOURS * 3_600_000;
-
 /** When a login's session ends if the server has not said (kept by an older version of the app). */
 function defaultSessionEnd(now: number): number {
-  return now + OFFLINE_ACCESS_MS;
+  return now + DEFAULT_SESSION_TTL_MS;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '../offline/deviceStore.ts';
 import { clearLogoutPending, isLogoutPending, setLogoutPending } from '../offline/pendingLogout.ts';
 import type { Me, User } from '@samplan/api';
-import { DEFAULT_SESSION_TTL_HOURS } from '@samplan/api/sessionLifetime';
+import { DEFAULT_SESSION_TTL_MS } from '@samplan/api/sessionLifetime';
 
 export interface Session {
   /** undefined while we ask the server who we are. */
@@ -101,7 +101,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const previous = current.current;
       if (me) {
         // A server from before the answer said (a version rolled back): a session's default lifetime.
-        const msLeft = Number.isFinite(me.sessionMsLeft) ? me.sessionMsLeft : DEFAULT_SESSION_TTL_HOURS * 3_600_000;
+        const msLeft = Number.isFinite(me.sessionMsLeft) ? me.sessionMsLeft : DEFAULT_SESSION_TTL_MS;
         const ends = endsHere(msLeft);
         show(me.user, { ends });
         clearLogoutPending();
