@@ -303,6 +303,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   const throttle = new LoginThrottle(accounts, {
     maxFailures: config.LOGIN_MAX_FAILURES,
+    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
     windowMs: config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
     lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountStore } from '../src/storage/AccountStore.ts';
+import { loginFailureKeyFrom, type AccountStore } from '../src/storage/AccountStore.ts';
 import { PostgresAccountStore } from '../src/storage/postgres/PostgresAccountStore.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
 import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
@@ -99,8 +99,16 @@ function contract(name: string, open: () => Promise<{ store: AccountStore; close
       // Failures at the same moment (from several instances) all count.
       await Promise.all(Array.from({ length: 20 }, () => store.countLoginFailure('y@eksempel.no', rule(5000))));
       expect(await store.loginFailures('y@eksempel.no')).toMatchObject({ failures: 20, lockedUntil: 5500 });
+      // Clearing an address clears its failures from every network address, and nobody else's.
+      const fromHome = loginFailureKeyFrom('x@eksempel.no', '192.0.2.7');
+      const otherAddress = loginFailureKeyFrom('x@eksempel.no.annen', '192.0.2.7');
+      await store.countLoginFailure(fromHome, rule(5000));
+      await store.countLoginFailure(otherAddress, rule(5000));
       await store.clearLoginFailures('x@eksempel.no');
       expect(await store.loginFailures('x@eksempel.no')).toBeUndefined();
+      expect(await store.loginFailures(fromHome)).toBeUndefined();
+      expect(await store.loginFailures(otherAddress)).toMatchObject({ failures: 1 });
+      expect(await store.loginFailures('y@eksempel.no')).toMatchObject({ failures: 20 });
       await store.createUser(user('o1', 'o1@eksempel.no'));
       await store.linkOidcIdentity('idporten', 'sub-1', 'o1');
       expect((await store.findOidcUser('idporten', 'sub-1'))?.id).toBe('o1');

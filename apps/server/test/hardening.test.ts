@@ -25,7 +25,8 @@ const login = (url: string, email: string, password: string, headers: Record<str
 describe('login hardening', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ LOGIN_MAX_FAILURES: '5' });
+    // One proxy in front, so a test can say which network a login comes from (X-Forwarded-For).
+    server = await startTestServer({ LOGIN_MAX_FAILURES: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '8', TRUST_PROXY: '1' });
   });
   afterAll(() => server.close());
 
@@ -48,6 +49,39 @@ describe('login hardening', () => {
     for (let i = 0; i < 5; i++)
       expect((await login(server.url, 'finnes.ikke@eksempel.no', 'feil-passord')).status).toBe(401);
     expect((await login(server.url, 'finnes.ikke@eksempel.no', 'feil-passord')).status).toBe(429);
+  });
+
+  it('tries sent at the same moment stop at the limit: of 16 at once, 5 are checked and the rest refused', async () => {
+    const victim = await registerUser(server.url);
+    const tries = [
+      ...Array.from({ length: 15 }, (_, i) => `gjett-samtidig-${i}`),
+      'et-langt-passord', // the right one, among them
+    ];
+    const statuses = await Promise.all(
+      tries.map(async (password) => (await login(server.url, victim.email, password)).status),
+    );
+    // Counted only after each password was checked, all 16 were checked (and the right one let in).
+    expect(statuses.filter((status) => status !== 429)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(11);
+  });
+
+  it('someone trying a parent’s address locks it only for their own network, until many networks have tried', async () => {
+    const parent = await registerUser(server.url);
+    const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    for (let i = 0; i < 5; i++)
+      expect((await login(server.url, parent.email, `gjett-${i}`, from('198.51.100.7'))).status).toBe(401);
+    expect((await login(server.url, parent.email, 'et-langt-passord', from('198.51.100.7'))).status).toBe(429);
+    // The parent at home is let in, and that clears the count everywhere.
+    expect((await login(server.url, parent.email, 'et-langt-passord', from('203.0.113.20'))).status).toBe(200);
+    expect((await login(server.url, parent.email, 'et-langt-passord', from('198.51.100.7'))).status).toBe(200);
+    // From several networks, 8 failures together lock the address everywhere.
+    for (let i = 0; i < 8; i++) {
+      const status = (await login(server.url, parent.email, `gjett-${i}`, from(`198.51.100.${10 + (i % 2)}`))).status;
+      expect(status).toBe(401);
+    }
+    const locked = await login(server.url, parent.email, 'et-langt-passord', from('203.0.113.20'));
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('LOGIN_LOCKED');
   });
 
   it('a successful login clears earlier failures', async () => {

@@ -85,8 +85,12 @@ const ConfigSchema = z
      * revocations, logouts and withdrawals announced on Redis, which may lose a message.
      */
     ACCESS_RECHECK_SECONDS: z.coerce.number().positive().default(5),
-    /** Failed logins for one e-mail address within the window that lock it for LOGIN_LOCKOUT_MINUTES. */
+    /**
+     * Failed logins for one e-mail address from one client address, within the window, that lock it there for
+     * LOGIN_LOCKOUT_MINUTES; and from every client address together, that lock it everywhere.
+     */
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
     LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
     /** Requests per minute per client address, for the whole API. */

@@ -61,13 +61,12 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
   app.post('/api/auth/login', strict, async (request, reply) => {
     const body = LoginBody.parse(request.body);
     const email = body.email.trim().toLowerCase();
-    await throttle.assertNotLocked(email);
+    const attempt = await throttle.attempt(email, request.ip);
     const user = await accounts.findUserByEmail(email);
     // Verify against a dummy hash for unknown users, so the answer takes as long either way.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash));
     if (!user || !user.passwordHash || !ok) {
-      if (await throttle.failed(email))
-        request.log.warn({ emailHash: hashEmail(email) }, 'login locked after failures');
+      if (attempt.lastTry) request.log.warn({ emailHash: hashEmail(email) }, 'login locked after failures');
       throw new AppError('INVALID_CREDENTIALS', 'Feil e-post eller passord');
     }
     await throttle.succeeded(email);

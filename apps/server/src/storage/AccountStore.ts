@@ -15,7 +15,13 @@ export interface LoginMethod {
   level: string | null;
 }
 
-/** Failed logins for one e-mail address within the current window. */
+/**
+ * Failed logins are counted under a key: an e-mail address (tries from anywhere), or the address tried from one
+ * network address (`loginFailureKeyFrom`), which clearing the address's failures clears too.
+ */
+export const loginFailureKeyFrom = (email: string, ip: string): string => `${email}\n${ip}`;
+
+/** Failed logins under one key within the current window. */
 export interface LoginFailures {
   failures: number;
   firstFailureAt: number;
@@ -50,12 +56,13 @@ export interface AccountStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of a user ("logg ut overalt"). */
   deleteSessionsOf(userId: string): Promise<void>;
-  loginFailures(email: string): Promise<LoginFailures | undefined>;
+  loginFailures(key: string): Promise<LoginFailures | undefined>;
   /**
-   * Counts one failed login in a single statement (so failures at the same moment, on any instance, all count):
-   * a new window starts when the last one is over or its lock has run out. Resolves with the state after it.
+   * Counts one failed login under `key` in a single statement (so failures at the same moment, on any instance, all
+   * count): a new window starts when the last one is over or its lock has run out. Resolves with the state after it.
    */
-  countLoginFailure(email: string, rule: LoginFailureRule): Promise<LoginFailures>;
+  countLoginFailure(key: string, rule: LoginFailureRule): Promise<LoginFailures>;
+  /** Clears the failed logins of an e-mail address: its own, and those of it from every network address. */
   clearLoginFailures(email: string): Promise<void>;
   /** The user an OpenID Connect identity (issuer-scoped subject) is linked to. */
   findOidcUser(provider: string, subject: string): Promise<User | undefined>;

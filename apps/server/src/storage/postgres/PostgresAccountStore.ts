@@ -9,6 +9,7 @@ import type {
   UserWithPassword,
 } from '../AccountStore.ts';
 import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
+import { loginFailureKeyFrom } from '../AccountStore.ts';
 
 /** Users, sessions, login throttling, OpenID identities and password reset links on PostgreSQL (migration 3). */
 export class PostgresAccountStore implements AccountStore {
@@ -96,7 +97,11 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async clearLoginFailures(email: string): Promise<void> {
-    await this.pool.query('DELETE FROM login_failures WHERE email = $1', [email]);
+    const prefix = loginFailureKeyFrom(email, '');
+    await this.pool.query('DELETE FROM login_failures WHERE email = $1 OR left(email, length($2)) = $2', [
+      email,
+      prefix,
+    ]);
   }
 
   async findOidcUser(provider: string, subject: string): Promise<User | undefined> {

@@ -9,6 +9,7 @@ import type {
   LoginMethod,
 } from '../AccountStore.ts';
 import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
+import { loginFailureKeyFrom } from '../AccountStore.ts';
 
 /** A failure that starts a new window: the last one is over, or its lock has run out. */
 const FRESH = '(first_failure_at < :now - :window OR COALESCE(locked_until, 9e18) <= :now)';
@@ -53,7 +54,9 @@ export class SqliteAccountStore implements AccountStore {
              THEN :now + :lockout END
          RETURNING failures, first_failure_at, locked_until`,
       ),
-      clearLoginFailures: db.prepare<[string]>('DELETE FROM login_failures WHERE email = ?'),
+      clearLoginFailures: db.prepare<{ email: string; prefix: string }>(
+        'DELETE FROM login_failures WHERE email = :email OR substr(email, 1, length(:prefix)) = :prefix',
+      ),
       oidcUser: db.prepare<[string, string], UserRow>(
         `SELECT users.* FROM oidc_identities JOIN users ON users.id = oidc_identities.user_id
          WHERE oidc_identities.provider = ? AND oidc_identities.subject = ?`,
@@ -145,7 +148,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async clearLoginFailures(email: string): Promise<void> {
-    this.statements.clearLoginFailures.run(email);
+    this.statements.clearLoginFailures.run({ email, prefix: loginFailureKeyFrom(email, '') });
   }
 
   async findOidcUser(provider: string, subject: string): Promise<User | undefined> {
