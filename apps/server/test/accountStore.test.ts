@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginFailureKeyFrom, type AccountStore } from '../src/storage/AccountStore.ts';
+import { EmailTaken } from '../src/storage/EmailTaken.ts';
 import { PostgresAccountStore } from '../src/storage/postgres/PostgresAccountStore.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
 import { SqliteAccountStore } from '../src/storage/sqlite/SqliteAccountStore.ts';
@@ -32,7 +33,8 @@ function contract(name: string, open: () => Promise<{ store: AccountStore; close
         name: 'Navn u1',
         createdAt: 1000,
       });
-      await expect(store.createUser(user('u2', 'Kari@Eksempel.no'))).rejects.toThrow();
+      await expect(store.createUser(user('u2', 'Kari@Eksempel.no'))).rejects.toBeInstanceOf(EmailTaken);
+      expect(await store.findUserById('u2')).toBeUndefined();
       await store.setPasswordHash('u1', 'nytt');
       expect((await store.findUserByEmail('kari@eksempel.no'))?.passwordHash).toBe('nytt');
     });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@samplan/protocol';
 import { openRawSocket, type RawSocket } from './support/rawSocket.ts';
-import { addMember } from './support/family.ts';
+import { acceptAsNewUser, addMember, invite } from './support/family.ts';
 import {
   api,
   collabToken,
@@ -272,5 +272,46 @@ describe('websocket connection caps', () => {
     const family = await open(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, owner, planId)}`);
     await waitFor(() => family.received.length > 0);
     expect(family.socket.readyState).toBe(family.socket.OPEN);
+  });
+});
+
+describe('the same account made twice at the same moment', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  const errorCode = async (res: Response) => ((await res.json()) as { error?: { code: string } }).error?.code;
+
+  it('two registrations of one address: one account, and the other told the address is taken (409, not 500)', async () => {
+    const email = `samtidig-${Date.now()}@eksempel.no`;
+    const register = () =>
+      fetch(`${server.url}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+        body: JSON.stringify({ email, password: 'et-langt-passord', name: 'Kari Nilsen' }),
+      });
+    const answers = await Promise.all([register(), register()]);
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 409]);
+    expect(await errorCode(answers.find((res) => res.status === 409)!)).toBe('EMAIL_TAKEN');
+  });
+
+  it('an invitation accepted twice at once without an account: one account, the other asked to log in (409)', async () => {
+    const parent = await registerUser(server.url, 'Kari Nilsen');
+    const planId = await createFamilyPlan(server.url, parent);
+    const { token } = await invite(server.url, parent, planId, 'deltaker');
+    const answers = await Promise.all([
+      acceptAsNewUser(server.url, token, 'Lise Lærer'),
+      acceptAsNewUser(server.url, token, 'Lise Lærer'),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const members = await api<{ members: Array<{ name: string }> }>(
+      server.url,
+      parent,
+      'GET',
+      `/api/plans/${planId}/members`,
+    );
+    expect(members.body.members.filter((member) => member.name === 'Lise Lærer')).toHaveLength(1);
   });
 });

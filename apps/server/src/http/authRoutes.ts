@@ -17,6 +17,7 @@ import { PASSWORD_LOGIN, type Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
+import { rethrowAs } from '../storage/EmailTaken.ts';
 import { requireSession, requireUser } from './requireUser.ts';
 
 export const publicUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name });
@@ -51,9 +52,11 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     if (!options.allowRegistration) throw new AppError('REGISTRATION_DISABLED', 'Registrering er slått av');
     const body = RegisterBody.parse(request.body);
     const email = body.email.toLowerCase();
-    if (await accounts.findUserByEmail(email)) throw new AppError('EMAIL_TAKEN', 'E-postadressen er allerede i bruk');
+    const taken = () => new AppError('EMAIL_TAKEN', 'E-postadressen er allerede i bruk');
+    if (await accounts.findUserByEmail(email)) throw taken();
     const user = { id: newId(), email, name: body.name, createdAt: Date.now() };
-    await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
+    // Made meanwhile (two registrations at once): the store refuses the second.
+    await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) }).catch(rethrowAs(taken));
     const sessionMsLeft = await sessions.start(reply, user.id, PASSWORD_LOGIN);
     return reply.status(201).send({ user: publicUser(user), sessionMsLeft } satisfies Me);
   });

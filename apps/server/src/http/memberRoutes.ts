@@ -18,6 +18,7 @@ import { isFamilyRole } from '../access/roles.ts';
 import { PASSWORD_LOGIN, type Sessions } from '../auth/Sessions.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, User } from '../storage/AccountStore.ts';
+import { rethrowAs } from '../storage/EmailTaken.ts';
 import type { InviteRecord } from '../storage/InviteStore.ts';
 import { publicUser } from './authRoutes.ts';
 import { PlanParams } from './planRoutes.ts';
@@ -164,12 +165,13 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
       if (!body.name || !body.password) {
         throw new AppError('UNAUTHENTICATED', 'Logg inn, eller oppgi navn og passord for å lage en konto');
       }
-      if (await accounts.findUserByEmail(invite.email)) {
-        throw new AppError('EMAIL_TAKEN', 'Det finnes allerede en konto for denne adressen; logg inn først');
-      }
+      const taken = () =>
+        new AppError('EMAIL_TAKEN', 'Det finnes allerede en konto for denne adressen; logg inn først');
+      if (await accounts.findUserByEmail(invite.email)) throw taken();
       await memberships.assertOpens(invite);
       user = { id: newId(), email: invite.email, name: body.name, createdAt: Date.now() };
-      await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) });
+      // Made meanwhile (the link accepted twice at once): the store refuses the second.
+      await accounts.createUser({ ...user, passwordHash: await hashPassword(body.password) }).catch(rethrowAs(taken));
       sessionMsLeft = await sessions.start(reply, user.id, PASSWORD_LOGIN);
     }
     const { planId, role } = await memberships.accept(user, invite);

@@ -45,6 +45,7 @@ export interface LiveSession {
 
 /** Users and their login sessions. Asynchronous so a networked database fits the same callers. */
 export interface AccountStore {
+  /** Rejects with EmailTaken, creating nothing, when the address has an account already. */
   createUser(user: UserWithPassword): Promise<void>;
   findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
   findUserById(id: string): Promise<User | undefined>;

@@ -10,16 +10,23 @@ import type {
 } from '../AccountStore.ts';
 import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
 import { loginFailureKeyFrom } from '../AccountStore.ts';
+import { EmailTaken } from '../EmailTaken.ts';
 
 /** Users, sessions, login throttling, OpenID identities and password reset links on PostgreSQL (migration 3). */
 export class PostgresAccountStore implements AccountStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async createUser(user: UserWithPassword): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [user.id, user.email, user.name, user.passwordHash, user.createdAt],
-    );
+    try {
+      await this.pool.query(
+        'INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [user.id, user.email, user.name, user.passwordHash, user.createdAt],
+      );
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === '23505' && constraint === 'users_email') throw new EmailTaken();
+      throw error;
+    }
   }
 
   async findUserByEmail(email: string): Promise<UserWithPassword | undefined> {

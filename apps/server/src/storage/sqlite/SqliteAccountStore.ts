@@ -10,6 +10,7 @@ import type {
 } from '../AccountStore.ts';
 import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
 import { loginFailureKeyFrom } from '../AccountStore.ts';
+import { EmailTaken } from '../EmailTaken.ts';
 
 /** A failure that starts a new window: the last one is over, or its lock has run out. */
 const FRESH = '(first_failure_at < :now - :window OR COALESCE(locked_until, 9e18) <= :now)';
@@ -95,7 +96,13 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async createUser(user: UserWithPassword): Promise<void> {
-    this.statements.insertUser.run(user.id, user.email, user.name, user.passwordHash, user.createdAt);
+    try {
+      this.statements.insertUser.run(user.id, user.email, user.name, user.passwordHash, user.createdAt);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && String(error).includes('users.email'))
+        throw new EmailTaken();
+      throw error;
+    }
   }
 
   async findUserByEmail(email: string): Promise<UserWithPassword | undefined> {
