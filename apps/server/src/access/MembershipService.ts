@@ -414,7 +414,8 @@ export class MembershipService {
    * Sets or removes the end of a membership (access for a period). Needs the same right as ending it now:
    * only the family changes a foresatt's or barn's access.
    */
-  async setMembershipEnd(actor: Actor, planId: string, userId: string, endsAt: number | null): Promise<void> {
+  /** Returns the membership as it now is (it may have ended by the time the caller answers). */
+  async setMembershipEnd(actor: Actor, planId: string, userId: string, endsAt: number | null): Promise<Membership> {
     const granted = await this.deps.access.authorize(actor, planId, 'listMembers');
     const target = await this.deps.plans.findMembership(planId, userId, this.now());
     if (!target) throw new AppError('MEMBER_NOT_FOUND', 'Fant ikke medlemmet');
@@ -439,7 +440,8 @@ export class MembershipService {
         throw new AppError('LAST_MANAGER', 'Planen må ha minst én foresatt eller koordinator uten sluttdato');
       }
     }
-    await this.deps.plans.putMembership({ ...target, endsAt }, [
+    const updated = { ...target, endsAt };
+    await this.deps.plans.putMembership(updated, [
       await this.deps.log.entry(actor, 'member.updated', {
         userId,
         role: target.role,
@@ -447,6 +449,7 @@ export class MembershipService {
       }),
     ]);
     this.scheduleSweep();
+    return updated;
   }
 
   /** The members that `consents` do not cover (who would lose access with them). */

@@ -89,8 +89,8 @@ export async function memberRoutes(app: FastifyInstance, options: MemberRoutesOp
     const user = await requireUser(sessions, request);
     const { id, userId } = MemberParams.parse(request.params);
     const { endsAt } = MemberPatchBody.parse(request.body);
-    await memberships.setMembershipEnd(user, id, userId, endsAt === null ? null : Date.parse(endsAt));
-    const member = (await memberships.listMembers(user, id)).find((m) => m.userId === userId)!;
+    // Answered from what was stored: an end a moment ahead may have come before the answer.
+    const member = await memberships.setMembershipEnd(user, id, userId, endsAt === null ? null : Date.parse(endsAt));
     return { member: { userId: member.userId, role: member.role, endsAt: iso(member.endsAt) } };
   });
 
