@@ -14,6 +14,41 @@ describe('mails people get', () => {
     await mailbox?.close();
   });
 
+  it('a name is one line without web addresses, so nobody can mail text and links of their own from Samplan', async () => {
+    server = await startTestServer();
+    const register = (name: string) =>
+      fetch(`${server.url}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+        body: JSON.stringify({ email: `navn-${Math.random()}@eksempel.no`, password: 'et-langt-passord', name }),
+      });
+    const phishing = [
+      'NAV\n\nVIKTIG: Lenken under er utgått. Logg inn her:\nhttps://samplan-login.example/invitasjon',
+      'NAV – logg inn på https://samplan-login.example',
+      'NAV, se www.samplan-login.example',
+      'Logg inn på samplan-login.no',
+      'Kari\u202eNilsen',
+    ];
+    for (const name of phishing) {
+      const res = await register(name);
+      expect(res.status, name).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    }
+    for (const name of ['Kari Nilsen', 'K.A. Nilsen', 'Åse Ødegård-Hansen', "Siobhán O'Brien", 'Dr. Ola Nordmann']) {
+      expect((await register(name)).status, name).toBe(201);
+    }
+    // Nor as the name of an account made by accepting an invitation.
+    const parent = await registerUser(server.url, 'Kari Hansen');
+    const planId = await createPlan(server.url, parent);
+    const { token } = await invite(server.url, parent, planId, 'deltaker');
+    const accept = await fetch(`${server.url}/api/invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
+      body: JSON.stringify({ token, name: phishing[0], password: 'et-langt-passord' }),
+    });
+    expect(accept.status).toBe(400);
+  });
+
   it('mails the invited address a working link, with the inviter named and nothing of the plan', async () => {
     mailbox = await startMailbox();
     server = await startTestServer({ SMTP_URL: mailbox.url });

@@ -92,6 +92,20 @@ describe('OIDC login (authorization code + PKCE) against a real OpenID provider'
     expect(((await me2.json()) as { user: { id: string } }).user.id).toBe(user.id);
   });
 
+  it("takes a provider's name only where a registration would: one with a web address in it falls back", async () => {
+    const nameAfterLogin = async (claims: Record<string, unknown>): Promise<string> => {
+      idp.loginAs = { sub: `navn-${Math.random()}`, ...claims };
+      const browser = new Browser();
+      await browser.navigate(`${base}/api/auth/oidc/idporten/login`);
+      const me = await fetch(`${base}/api/me`, { headers: { cookie: browser.cookieHeader(base) } });
+      return ((await me.json()) as { user: { name: string } }).user.name;
+    };
+    const link = 'NAV: logg inn på https://samplan-login.example';
+    expect(await nameAfterLogin({ name: link, given_name: 'Ola', family_name: 'Nordmann' })).toBe('Ola Nordmann');
+    expect(await nameAfterLogin({ name: `Ola\n${link}` })).toBe('Ukjent navn');
+    expect(await nameAfterLogin({ name: 'Kari Nordmann' })).toBe('Kari Nordmann');
+  });
+
   it('goes back only to a path on this site after login, whatever the returnTo says', async () => {
     idp.loginAs = { sub: 'kari-01017012345', name: 'Kari Nordmann', email: 'kari@eksempel.no', email_verified: true };
     // A tab, a newline or a backslash is dropped or read as '/' by browsers: '/\t/evil.example' is '//evil.example'.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ConsentStatus, NamedUser } from './consents.ts';
 import { PLAN_ROLES, type PlanRole } from './roles.ts';
-import type { User } from './users.ts';
+import { PersonName, type User } from './users.ts';
 
 /** A member of a plan (`GET /api/plans/:id/members`). */
 export interface MemberInfo {
@@ -61,7 +61,7 @@ export const InviteTokenBody = z.object({ token: z.string().min(10).max(200) });
 /** `POST /api/invites/accept`. */
 export const AcceptInviteBody = InviteTokenBody.extend({
   /** Only when not logged in: creates the account for the invited address. */
-  name: z.string().trim().min(1).max(120).optional(),
+  name: PersonName.optional(),
   password: z.string().min(10, 'Passordet må ha minst 10 tegn').max(200).optional(),
 });
 export type AcceptInviteInput = z.input<typeof AcceptInviteBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSON_NAME_MAX, personNameProblem } from './personName.ts';
 
 /** A user as the API shows them (`/api/me`, login, register). */
 export interface User {
@@ -26,11 +27,23 @@ export interface AuthProviders {
 /** A new password: at least 10 characters (length is what makes a password strong, not its symbols). */
 export const NewPassword = z.string().min(10, 'Passordet må ha minst 10 tegn').max(200);
 
+/** A person's name as others see it (personName.ts): one line, no web addresses. */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(PERSON_NAME_MAX)
+  .superRefine((name, context) => {
+    const problem = personNameProblem(name);
+    if (problem === 'characters') context.addIssue({ code: 'custom', message: 'Navnet må stå på én linje' });
+    if (problem === 'link') context.addIssue({ code: 'custom', message: 'Navnet kan ikke inneholde en nettadresse' });
+  });
+
 /** `POST /api/auth/register`. */
 export const RegisterBody = z.object({
   email: z.email().max(254),
   password: NewPassword,
-  name: z.string().trim().min(1).max(120),
+  name: PersonName,
 });
 export type RegisterInput = z.input<typeof RegisterBody>;
 

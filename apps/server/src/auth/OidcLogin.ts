@@ -4,6 +4,7 @@ import type { OidcProviderConfig } from '../config/config.ts';
 import { AppError } from '../errors/AppError.ts';
 import type { AccountStore, LoginMethod, User } from '../storage/AccountStore.ts';
 import { newId } from './ids.ts';
+import { PERSON_NAME_MAX, personNameProblem } from '@samplan/api/personName';
 
 /** What the login step keeps (in a signed, httpOnly cookie) for the callback to check. */
 export interface OidcTransaction {
@@ -170,8 +171,11 @@ export class OidcLogin {
   }
 }
 
+/** The name the identity provider gives, if it may be a person's name here (personName.ts); else «Ukjent navn». */
 function displayName(claims: oidc.IDToken): string {
-  if (typeof claims.name === 'string' && claims.name.trim()) return claims.name.trim().slice(0, 120);
   const parts = [claims.given_name, claims.family_name].filter((p): p is string => typeof p === 'string' && p !== '');
-  return parts.length > 0 ? parts.join(' ').slice(0, 120) : 'Ukjent navn';
+  const names = [claims.name, parts.join(' ')].map((name) =>
+    typeof name === 'string' ? name.trim().slice(0, PERSON_NAME_MAX).trim() : '',
+  );
+  return names.find((name) => name !== '' && personNameProblem(name) === null) ?? 'Ukjent navn';
 }

@@ -1,6 +1,7 @@
 // The mails' words, in Norwegian bokmål. A mail can be read by anyone who sees the recipient's inbox, and the fact
 // that a child has an individuell plan is itself health information: a mail never names the child or the plan and
-// holds no plan content. It says what kind of thing happened, who did it, and where to go.
+// holds no plan content. It says what kind of thing happened, who did it, and where to go. Who did it is a name an
+// account chose: one line without web addresses (@samplan/api personName.ts), so no text or link of theirs rides along.
 
 export interface MailText {
   subject: string;

@@ -85,7 +85,7 @@ export async function startTestIdp(client: {
     acrValues: ['idporten-loa-substantial', 'idporten-loa-high'],
     features: { devInteractions: { enabled: false } },
     conformIdTokenClaims: false,
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
     cookies: { keys: ['test-cookie-signing-key-0123456789'] },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {

@@ -52,6 +52,8 @@ export const nb = {
     passwordHint: 'Minst 10 tegn.',
     name: 'Navnet ditt',
     nameHint: 'Vises for de andre som jobber i planen.',
+    nameOneLine: 'Skriv navnet på én linje, uten spesialtegn.',
+    nameNoLink: 'Navnet kan ikke inneholde en nettadresse. Skriv bare navnet ditt.',
     login: 'Logg inn',
     register: 'Opprett konto',
     loggingIn: 'Logger inn …',

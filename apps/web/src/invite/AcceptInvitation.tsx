@@ -11,6 +11,7 @@ import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { nbAccess } from '../i18n/index.ts';
 import { accessErrorMessage, errorCode } from '../sharing/accessError.ts';
+import { nameError } from '../auth/nameError.ts';
 import { forgetInviteToken } from './inviteToken.ts';
 
 const t = nbAccess.invitation;
@@ -58,7 +59,7 @@ export function AcceptInvitation({ token, invite }: { token: string; invite: Inv
   const register = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const found = {
-      name: name.trim() ? null : t.required,
+      name: nameError(name),
       password: password.length >= MIN_PASSWORD ? null : password ? t.passwordTooShort : t.required,
     };
     setFieldErrors(found);

@@ -9,6 +9,7 @@ import { Alert } from '../components/Alert.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { nb } from '../i18n/index.ts';
+import { nameError } from '../auth/nameError.ts';
 
 const MIN_PASSWORD = 10;
 
@@ -19,17 +20,18 @@ export function RegisterPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [nameFieldError, setNameFieldError] = useState<string | null>(null);
   const [passwordError, setPasswordError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setError(null);
-    if (password.length < MIN_PASSWORD) {
-      setPasswordError(nb.auth.passwordTooShort);
-      return;
-    }
-    setPasswordError(null);
+    const nameProblem = nameError(name);
+    const passwordProblem = password.length < MIN_PASSWORD ? nb.auth.passwordTooShort : null;
+    setNameFieldError(nameProblem);
+    setPasswordError(passwordProblem);
+    if (nameProblem || passwordProblem) return;
     setBusy(true);
     try {
       setUser(await api.register(email.trim(), password, name.trim()));
@@ -49,6 +51,7 @@ export function RegisterPage() {
         <FormField
           label={nb.auth.name}
           hint={nb.auth.nameHint}
+          error={nameFieldError}
           name="name"
           autoComplete="name"
           required
