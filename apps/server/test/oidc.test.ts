@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, startTestIdp, type TestIdp } from './support/oidcProvider.ts';
+import { Browser, startTestIdp, type TestAccount, type TestIdp } from './support/oidcProvider.ts';
 import { api, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
 
@@ -93,7 +93,7 @@ describe('OIDC login (authorization code + PKCE) against a real OpenID provider'
   });
 
   it("takes a provider's name only where a registration would: one with a web address in it falls back", async () => {
-    const nameAfterLogin = async (claims: Record<string, unknown>): Promise<string> => {
+    const nameAfterLogin = async (claims: Omit<TestAccount, 'sub'>): Promise<string> => {
       idp.loginAs = { sub: `navn-${Math.random()}`, ...claims };
       const browser = new Browser();
       await browser.navigate(`${base}/api/auth/oidc/idporten/login`);

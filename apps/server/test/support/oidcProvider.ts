@@ -5,6 +5,8 @@ import Provider from 'oidc-provider';
 export interface TestAccount {
   sub: string;
   name: string;
+  given_name?: string;
+  family_name?: string;
   email?: string;
   email_verified?: boolean;
 }
