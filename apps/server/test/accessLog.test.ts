@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unkeyedEntryHash } from '../src/audit/chain.ts';
+import type { AccessLogPage } from '@samplan/api';
+import { addItem } from '@samplan/plan-model';
 import { addMember, readLog } from './support/family.ts';
 import {
   api,
@@ -101,6 +103,49 @@ describe('the access log (innsynslogg)', () => {
       ['consent.recorded', parent.id],
     ]);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+  });
+
+  it("a koordinator reads the log from when the plan opened to them: what the family did before is the family's", async () => {
+    const mother = await registerUser(server.url, 'Kari Nilsen');
+    const created = await api<{ plan: { id: string } }>(server.url, mother, 'POST', '/api/plans', {
+      title: 'Individuell plan for Jonas',
+      childName: 'Jonas Nilsen',
+      creatorRole: 'foresatt',
+      demo: true,
+    });
+    const plan = created.body.plan.id;
+    const secret = 'Før samtalen med barnevernet';
+    expect((await api(server.url, mother, 'POST', `/api/plans/${plan}/versions`, { name: secret })).status).toBe(201);
+    const joined = Date.now();
+    const sofie = await addMember(server.url, mother, plan, 'koordinator', {
+      name: 'Sofie Andersen',
+      consentBy: mother,
+    });
+    // A change after she joined, named by the family: hers to read.
+    const provider = connectProvider(server.wsUrl, plan, await collabToken(server.url, mother, plan));
+    try {
+      await waitFor(() => provider.synced);
+      const head = await server.app.samplan.documentLog.head(plan);
+      provider.doc.transact(() => addItem(provider.doc, 'goals', { title: 'Jonas går til skolen selv' }));
+      await waitFor(async () => (await server.app.samplan.documentLog.head(plan)) > head);
+    } finally {
+      provider.destroy();
+    }
+    const later = 'Etter første møte';
+    expect((await api(server.url, mother, 'POST', `/api/plans/${plan}/versions`, { name: later })).status).toBe(201);
+
+    const page = await api<AccessLogPage>(server.url, sofie, 'GET', `/api/plans/${plan}/access-log`);
+    expect(page.status).toBe(200);
+    expect(Date.parse(page.body.from!)).toBeGreaterThanOrEqual(joined);
+    expect(page.body.entries.every((entry) => Date.parse(entry.at) >= Date.parse(page.body.from!))).toBe(true);
+    const named = page.body.entries.filter((entry) => entry.action === 'version.named');
+    expect(named.map((entry) => entry.details.name)).toEqual([later]);
+    expect(page.body.entries.some((entry) => entry.action === 'plan.created')).toBe(false);
+    // The check is of the whole chain, for her as for the family.
+    const family = await api<AccessLogPage>(server.url, mother, 'GET', `/api/plans/${plan}/access-log`);
+    expect(family.body.from).toBeNull();
+    expect(family.body.entries.filter((entry) => entry.action === 'version.named')).toHaveLength(2);
+    expect(page.body.verification).toEqual(family.body.verification);
   });
 
   it('refuses UPDATE and DELETE on the log table (append-only)', () => {

@@ -44,8 +44,11 @@ function contract(
       expect(first[0]!.prevHash).toBe(chain.genesisHash);
       expect(first[1]!.prevHash).toBe(first[0]!.hash);
       await store.append('p2', [entry('plan.created')]);
-      await store.append('p1', [entry('plan.exported')]);
+      await store.append('p1', [entry('plan.exported', 2000)]);
       const all = await store.list('p1', { afterSeq: 0, limit: 10 });
+      // From a moment on: those written at or after it.
+      expect((await store.list('p1', { afterSeq: 0, limit: 10, since: 1001 })).map((e) => e.seq)).toEqual([3]);
+      expect((await store.list('p1', { afterSeq: 0, limit: 10, since: 1000 })).map((e) => e.seq)).toEqual([1, 2, 3]);
       expect(all.map((e) => e.seq)).toEqual([1, 2, 3]);
       expect(verify(all)).toMatchObject({ ok: true, checked: 3 });
       expect((await store.list('p1', { afterSeq: 1, limit: 1 })).map((e) => e.seq)).toEqual([2]);

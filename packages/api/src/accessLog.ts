@@ -61,4 +61,9 @@ export interface AccessLogPage {
   entries: AccessLogEntry[];
   nextAfter: number | null;
   verification: LogVerification;
+  /**
+   * Where this reader's log starts (ISO 8601): a koordinator's when the plan last opened to them; null for the family
+   * (and a plan's creator), who read it from the start.
+   */
+  from: string | null;
 }

@@ -1,5 +1,5 @@
 import type { AccessLogAction, AccessLogEntry as PublicLogEntry } from '@samplan/api';
-import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../storage/AccessLogStore.ts';
+import type { AccessLogEntry, AccessLogListOptions, AccessLogStore, LogChain, NewAccessLogEntry } from '../storage/AccessLogStore.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
 import { ChainVerifier, type ChainVerification } from './chain.ts';
 
@@ -52,7 +52,7 @@ export class AccessLog {
     return { at: this.now(), actorId: actor?.id ?? null, actorName, action, details };
   }
 
-  async list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]> {
+  async list(planId: string, options: AccessLogListOptions): Promise<AccessLogEntry[]> {
     return this.store.list(planId, options);
   }
 

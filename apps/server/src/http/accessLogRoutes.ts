@@ -24,17 +24,25 @@ export interface AccessLogRoutesOptions {
 export async function accessLogRoutes(app: FastifyInstance, options: AccessLogRoutesOptions): Promise<void> {
   const { sessions, access, accessLog, projector } = options;
 
+  /**
+   * The family reads the whole log. A koordinator reads it from when the plan last opened to them, as the plan's
+   * history (PlanAccess.openSince): what the family did before (who opened and changed the plan, the names they gave
+   * versions) is theirs. The check of the chain is over the whole log either way.
+   */
   app.get('/api/plans/:id/access-log', async (request): Promise<AccessLogPage> => {
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = LogQuery.parse(request.query);
-    await access.authorize(user, id, 'readLog');
+    const granted = await access.authorize(user, id, 'readLog');
+    const opened = await access.openSince(granted);
+    const since = opened > granted.plan.createdAt ? opened : null;
     await projector.catchUp(id, { flushChangeLog: true });
-    const entries = await accessLog.list(id, { afterSeq: query.after, limit: query.limit });
+    const entries = await accessLog.list(id, { afterSeq: query.after, limit: query.limit, ...(since && { since }) });
     return {
       entries: entries.map(toPublicEntry),
       nextAfter: entries.length === query.limit ? entries[entries.length - 1]!.seq : null,
       verification: await accessLog.verify(id),
+      from: since === null ? null : new Date(since).toISOString(),
     };
   });
 

@@ -37,8 +37,15 @@ export interface NewAccessLogEntry {
   details: Record<string, unknown>;
 }
 
+export interface AccessLogListOptions {
+  afterSeq: number;
+  limit: number;
+  since?: number;
+}
+
 /** The append-only, hash-chained access log of each plan. Appends are serialised per plan. */
 export interface AccessLogStore {
   append(planId: string, entries: readonly NewAccessLogEntry[]): Promise<AccessLogEntry[]>;
-  list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]>;
+  /** Entries after `afterSeq` in order; with `since` (ms), only those written at or after it. */
+  list(planId: string, options: AccessLogListOptions): Promise<AccessLogEntry[]>;
 }

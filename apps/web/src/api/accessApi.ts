@@ -10,7 +10,6 @@ import type {
   FamilyConsentInput,
   InviteInfo,
   InvitePreview,
-  LogVerification,
   MemberInfo,
   NewConsent,
   NewInvite,
@@ -66,16 +65,14 @@ export const accessApi = {
 };
 
 /** The whole innsynslogg (page by page, up to `max` entries) and the verification of the whole chain. */
-export async function fetchWholeAccessLog(
-  planId: string,
-  max = 20_000,
-): Promise<{ entries: AccessLogEntry[]; verification: LogVerification }> {
+export async function fetchWholeAccessLog(planId: string, max = 20_000): Promise<Omit<AccessLogPage, 'nextAfter'>> {
   const entries: AccessLogEntry[] = [];
   let after = 0;
   for (;;) {
     const page = await accessApi.accessLog(planId, after);
     entries.push(...page.entries);
-    if (page.nextAfter === null || entries.length >= max) return { entries, verification: page.verification };
+    if (page.nextAfter === null || entries.length >= max)
+      return { entries, verification: page.verification, from: page.from };
     after = page.nextAfter;
   }
 }

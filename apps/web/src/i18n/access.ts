@@ -272,6 +272,8 @@ export const nbAccess = {
   log: {
     title: 'Innsynslogg',
     intro: 'Hvem som har sett og endret planen, og når. Det nyeste står øverst.',
+    fromDate: (date: string) =>
+      `Du ser loggen fra ${date}, da planen sist ble åpnet for deg. Det som skjedde før det, ser bare familien.`,
     sealed: 'Loggen kan ikke endres i ettertid: hver oppføring er låst til den forrige, så en endring ville vises her.',
     checkTitle: 'Kontroll av loggen',
     verifiedOk: 'Ingen har endret eller slettet noe i loggen',

@@ -64,6 +64,7 @@ function AccessLog({ info }: { info: PlanInfo }) {
   const filterId = useId();
   const [entries, setEntries] = useState<AccessLogEntry[] | null>(null);
   const [verification, setVerification] = useState<LogVerification | null>(null);
+  const [from, setFrom] = useState<string | null>(null);
   const [members, setMembers] = useState<Array<{ userId: string; name: string }>>([]);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
@@ -79,6 +80,7 @@ function AccessLog({ info }: { info: PlanInfo }) {
       .then(([log, memberList]) => {
         setEntries(log.entries);
         setVerification(log.verification);
+        setFrom(log.from);
         setMembers(memberList);
       })
       .catch((err: unknown) => setError(accessErrorMessage(err)))
@@ -97,6 +99,7 @@ function AccessLog({ info }: { info: PlanInfo }) {
   return (
     <>
       <p className="lead">{t.intro}</p>
+      {from && <p>{t.fromDate(formatDay(from))}</p>}
       {error && (
         <Alert>
           {error}{' '}

@@ -1,5 +1,11 @@
 import type pg from 'pg';
-import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
+import type {
+  AccessLogEntry,
+  AccessLogListOptions,
+  AccessLogStore,
+  LogChain,
+  NewAccessLogEntry,
+} from '../AccessLogStore.ts';
 import { toEntry, type LogRow } from '../accessLogRows.ts';
 import { inTransaction } from './inTransaction.ts';
 
@@ -58,10 +64,10 @@ export class PostgresAccessLogStore implements AccessLogStore {
     return written;
   }
 
-  async list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]> {
+  async list(planId: string, options: AccessLogListOptions): Promise<AccessLogEntry[]> {
     const result = await this.pool.query<LogRow>(
-      'SELECT * FROM access_log WHERE plan_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-      [planId, options.afterSeq, options.limit],
+      'SELECT * FROM access_log WHERE plan_id = $1 AND seq > $2 AND at >= $3 ORDER BY seq LIMIT $4',
+      [planId, options.afterSeq, options.since ?? 0, options.limit],
     );
     return result.rows.map(toEntry);
   }

@@ -1,4 +1,10 @@
-import type { AccessLogEntry, AccessLogStore, LogChain, NewAccessLogEntry } from '../AccessLogStore.ts';
+import type {
+  AccessLogEntry,
+  AccessLogListOptions,
+  AccessLogStore,
+  LogChain,
+  NewAccessLogEntry,
+} from '../AccessLogStore.ts';
 import { toEntry, type LogRow } from '../accessLogRows.ts';
 import type { SqliteDatabase } from './openSqlite.ts';
 
@@ -16,8 +22,8 @@ export class SqliteAccessLogStore implements AccessLogStore {
         `INSERT INTO access_log (plan_id, seq, at, actor_id, actor_name, action, details, prev_hash, hash)
          VALUES (@planId, @seq, @at, @actorId, @actorName, @action, @details, @prevHash, @hash)`,
       ),
-      list: db.prepare<[string, number, number], LogRow>(
-        'SELECT * FROM access_log WHERE plan_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      list: db.prepare<[string, number, number, number], LogRow>(
+        'SELECT * FROM access_log WHERE plan_id = ? AND seq > ? AND at >= ? ORDER BY seq LIMIT ?',
       ),
     };
     this.appendSync = db.transaction((planId: string, entries: readonly NewAccessLogEntry[]) => {
@@ -41,7 +47,7 @@ export class SqliteAccessLogStore implements AccessLogStore {
     return this.appendSync(planId, entries);
   }
 
-  async list(planId: string, options: { afterSeq: number; limit: number }): Promise<AccessLogEntry[]> {
-    return this.statements.list.all(planId, options.afterSeq, options.limit).map(toEntry);
+  async list(planId: string, options: AccessLogListOptions): Promise<AccessLogEntry[]> {
+    return this.statements.list.all(planId, options.afterSeq, options.since ?? 0, options.limit).map(toEntry);
   }
 }
