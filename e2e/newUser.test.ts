@@ -282,7 +282,12 @@ describe('a new user registers and makes a plan', () => {
       await openItem(goals.first().locator(':scope > article'));
       await deleteFirst.click();
       const dialog = page.getByRole('alertdialog');
-      await expectText(dialog, /Det som er skrevet her, blir borte fra planen/);
+      // What goes with it, what loses its link, and that it can be brought back; the name without its full stop.
+      await expectText(
+        dialog,
+        /^Slette «[^»]*[^.]»\? De 2 delmålene under det blir også slettet\. \d+ tiltak eller punkter/,
+      );
+      await expectText(dialog, /Du kan angre rett etterpå, og hente det tilbake fra Historikk senere\./);
       // The safe answer has the focus.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Nei, behold');
       expect(await seriousViolations(page)).toEqual([]);

@@ -102,6 +102,7 @@ export { updateMeta } from './updateMeta.ts';
 export { addItem } from './addItem.ts';
 export { updateItem } from './updateItem.ts';
 export { removeItem, type RemoveItemOptions } from './removeItem.ts';
+export { removalReach, type RemovalReach } from './removalReach.ts';
 export { moveItem } from './moveItem.ts';
 export type { Placement } from './itemOrder.ts';
 export { listItemIds } from './listItemIds.ts';

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { COLLECTION_NAMES, type CollectionName } from './collectionSpecs.ts';
+import type { CollectionName } from './collectionSpecs.ts';
 import { getCollection, getMetaMap } from './documentLayout.ts';
-import { fieldSpecs } from './fieldValues.ts';
 import { isItemMap } from './itemOrder.ts';
+import { idsRemovedWith, linkFieldsTo, linksToAny } from './removalReach.ts';
 import { partOfCollection, type PlanPart } from './planParts.ts';
 
 export interface RemoveItemOptions {
@@ -23,26 +23,19 @@ export function removeItem(
   { mayWrite = () => true }: RemoveItemOptions = {},
 ): string[] {
   const items = getCollection(doc, collection);
-  if (!isItemMap(items.get(id))) return [];
-  const removed = [id];
-  if (collection === 'goals') {
-    for (const [childId, child] of items.entries()) {
-      if (childId !== id && isItemMap(child) && child.get('parentId') === id) removed.push(childId);
-    }
-  }
+  const removed = idsRemovedWith(doc, collection, id);
+  if (removed.length === 0) return [];
   doc.transact(() => {
     for (const removedId of removed) items.delete(removedId);
-    for (const other of COLLECTION_NAMES) {
-      const refs = fieldSpecs(other).filter(([, spec]) => 'target' in spec && spec.target === collection);
-      if (refs.length === 0 || !mayWrite(partOfCollection(other))) continue;
+    for (const [other, refs] of linkFieldsTo(collection)) {
+      if (!mayWrite(partOfCollection(other))) continue;
       for (const item of getCollection(doc, other).values()) {
         if (!isItemMap(item)) continue;
         for (const [field, spec] of refs) {
           const value = item.get(field);
-          if (spec.kind === 'ref' && typeof value === 'string' && removed.includes(value)) item.set(field, null);
-          if (spec.kind === 'idSet' && value instanceof Y.Map) {
-            for (const removedId of removed) if (value.has(removedId)) value.delete(removedId);
-          }
+          if (!linksToAny(spec, value, removed)) continue;
+          if (spec.kind === 'ref') item.set(field, null);
+          else if (value instanceof Y.Map) for (const removedId of removed) value.delete(removedId);
         }
       }
     }

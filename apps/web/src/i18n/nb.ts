@@ -244,8 +244,23 @@ export const nb = {
   common: {
     add: 'Legg til',
     remove: 'Slett',
-    confirmRemove: (name: string) =>
-      `Slette ${name}? Det som er skrevet her, blir borte fra planen. Du kan angre rett etterpå.`,
+    /**
+     * Asked before something written in is deleted: what goes with it (a hovedmål's delmål), what loses a link to it
+     * (tiltak that work towards it keep their words), and that it can be brought back.
+     */
+    confirmRemove: (name: string, reach: { subgoals: number; linking: number }) =>
+      [
+        `Slette «${name.replace(/[\s.!?…:]+$/u, '')}»?`,
+        reach.subgoals === 1 ? 'Delmålet under det blir også slettet.' : '',
+        reach.subgoals > 1 ? `De ${reach.subgoals} delmålene under det blir også slettet.` : '',
+        reach.linking === 1 ? 'Ett tiltak eller punkt i planen viser til det; det blir stående, uten koblingen.' : '',
+        reach.linking > 1
+          ? `${reach.linking} tiltak eller punkter i planen viser til det; de blir stående, uten koblingen.`
+          : '',
+        'Du kan angre rett etterpå, og hente det tilbake fra Historikk senere.',
+      ]
+        .filter(Boolean)
+        .join(' '),
     confirmRemoveYes: 'Ja, slett',
     confirmRemoveNo: 'Nei, behold',
     moveUp: 'Flytt opp',

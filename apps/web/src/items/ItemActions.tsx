@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { getItemMap, itemHasWords, type CollectionName } from '@samplan/plan-model';
+import { getItemMap, itemHasWords, removalReach, type CollectionName, type RemovalReach } from '@samplan/plan-model';
 import { nb } from '../i18n/index.ts';
 import { useCanEdit } from '../planDoc/PartScope.tsx';
 import { usePlan } from '../planDoc/PlanContext.tsx';
@@ -25,16 +25,18 @@ export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove,
   const canEdit = useCanEdit();
   const { connection } = usePlan();
   const actions = usePlanActions();
-  const [confirming, setConfirming] = useState(false);
+  /** Asking first, with what the removal takes along; null when not asking. */
+  const [confirming, setConfirming] = useState<RemovalReach | null>(null);
   const questionId = useId();
   if (!canEdit) return null;
   const remove = (): void => {
-    setConfirming(false);
+    setConfirming(null);
     actions.remove(removes.collection, removes.id, removes.what);
   };
   const askOrRemove = (): void => {
     const item = getItemMap(connection.doc, removes.collection, removes.id);
-    if (item && itemHasWords(removes.collection, item)) setConfirming(true);
+    if (item && itemHasWords(removes.collection, item))
+      setConfirming(removalReach(connection.doc, removes.collection, removes.id));
     else remove();
   };
   return (
@@ -66,24 +68,24 @@ export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove,
         )}
         <button
           type="button"
-          className="icon-button icon-button--danger"
+          className="icon-button icon-button--danger icon-button--text"
           aria-label={removeLabel}
-          title={nb.common.remove}
-          aria-expanded={confirming || undefined}
+          aria-expanded={confirming ? true : undefined}
           onClick={askOrRemove}
         >
-          <span aria-hidden="true">✕</span>
+          {/* A word, not ✕: next to «Ferdig» a cross reads as closing the form. */}
+          <span aria-hidden="true">{nb.common.remove}</span>
         </button>
       </div>
       {confirming && (
         <div className="item-confirm" role="alertdialog" aria-labelledby={questionId}>
-          <p id={questionId}>{nb.common.confirmRemove(name)}</p>
+          <p id={questionId}>{nb.common.confirmRemove(name, confirming)}</p>
           <div className="item-confirm__buttons">
             <button type="button" className="button button--danger-solid" onClick={remove}>
               {nb.common.confirmRemoveYes}
             </button>
             {/* Keeping it is the safe choice, so it has the focus. */}
-            <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
+            <button type="button" className="button" autoFocus onClick={() => setConfirming(null)}>
               {nb.common.confirmRemoveNo}
             </button>
           </div>
