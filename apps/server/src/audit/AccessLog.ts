@@ -1,5 +1,11 @@
 import type { AccessLogAction, AccessLogEntry as PublicLogEntry } from '@samplan/api';
-import type { AccessLogEntry, AccessLogListOptions, AccessLogStore, LogChain, NewAccessLogEntry } from '../storage/AccessLogStore.ts';
+import type {
+  AccessLogEntry,
+  AccessLogListOptions,
+  AccessLogStore,
+  LogChain,
+  NewAccessLogEntry,
+} from '../storage/AccessLogStore.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
 import { ChainVerifier, type ChainVerification } from './chain.ts';
 
