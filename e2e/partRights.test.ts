@@ -64,9 +64,12 @@ describe('rights per part in the browser', () => {
     const readOnly = await fields.evaluateAll((all) => all.map((field) => field.getAttribute('aria-readonly')));
     expect(readOnly.length).toBeGreaterThan(0);
     expect(readOnly.every((value) => value === 'true')).toBe(true);
-    // Clicking the text does not start an editor.
+    // Clicking the text does not start an editor; nor does the page say that what they type is kept.
     await fields.first().click();
     expect(await page.locator('.ProseMirror[contenteditable="true"]').count()).toBe(0);
+    expect(await page.getByText('Alt du skriver lagres automatisk').count()).toBe(0);
+    // It reads as text, not as a box to type in: no input border around it.
+    expect(await fields.first().evaluate((field) => getComputedStyle(field).borderTopColor)).toBe('rgba(0, 0, 0, 0)');
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, 'part-read-only-phone', { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -76,6 +79,7 @@ describe('rights per part in the browser', () => {
     const title = page.getByLabel('Hva skal gjøres').first();
     expect(await title.getAttribute('readonly')).toBeNull();
     expect(await page.getByText('Denne delen skrives av').count()).toBe(0);
+    expect(await page.getByText('Alt du skriver lagres automatisk').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -35,7 +35,7 @@ const REFUSAL_NOTICE_MS = 60_000;
 
 /** The open plan: header, overview, the section list and the section being edited. */
 export function PlanView({ section }: { section: SectionId }) {
-  const { connection, info, canEdit, loggedOut } = usePlan();
+  const { connection, info, canEdit, canWrite, loggedOut } = usePlan();
   usePageTitle(`${nb.sections[section]} – ${info.title}`);
   const [notice, setNotice] = useState<Notice | null>(null);
   const counter = useRef(0);
@@ -139,8 +139,8 @@ export function PlanView({ section }: { section: SectionId }) {
           )}
           <div className="plan-layout__main">
             <SectionContent section={section} />
-            {/* Only to someone who can write: a reader is told the plan is read-only instead. */}
-            {canEdit && <p className="muted saved-hint">{nb.plan.savedAutomatically}</p>}
+            {/* Only where this user writes: a reader is told the plan, or this part of it, is read-only instead. */}
+            {canWrite(section) && <p className="muted saved-hint">{nb.plan.savedAutomatically}</p>}
           </div>
         </div>
         <NoticeArea notice={notice} onDismiss={dismiss} onHold={setHeld} />
