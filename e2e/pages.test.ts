@@ -139,6 +139,14 @@ describe('every page, as a parent sees it', () => {
     await page.emulateMedia({ media: 'print' });
     await saveScreenshot(page, '17-utskrift-som-pdf');
     await page.emulateMedia({ media: 'screen' });
+    // On a phone the print page fits the screen: its tables wrap, the page does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.locator('.consent-list').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('.print-table').first().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, '16-utskrift-mobil', { fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto('/');
     await page.locator('.plan-card').first().waitFor();

@@ -186,10 +186,10 @@ export function PrintPlan({
                   {participant.id === plan.meta.coordinatorId && ` (${nb.participants.isCoordinator})`}
                   {participant.title && <div className="muted">{participant.title}</div>}
                 </td>
-                <td>{nb.participantRole[participant.role]}</td>
-                <td>{participant.organisation}</td>
-                <td>{participant.contact}</td>
-                <td>{participant.expectations}</td>
+                <td data-label={nb.participants.role}>{nb.participantRole[participant.role]}</td>
+                <td data-label={nb.participants.organisation}>{participant.organisation}</td>
+                <td data-label={nb.common.contact}>{participant.contact}</td>
+                <td data-label={nb.participants.expectations}>{participant.expectations}</td>
               </tr>
             ))}
           </tbody>
@@ -287,10 +287,10 @@ export function PrintPlan({
                   {service.name}
                   {service.note && <div className="muted">{service.note}</div>}
                 </td>
-                <td>{nb.serviceKind[service.kind]}</td>
-                <td>{nb.serviceStatus[service.status]}</td>
-                <td>{formatDate(service.date)}</td>
-                <td>{service.contact}</td>
+                <td data-label={nb.services.kind}>{nb.serviceKind[service.kind]}</td>
+                <td data-label={nb.services.status}>{nb.serviceStatus[service.status]}</td>
+                <td data-label={nb.services.date}>{formatDate(service.date)}</td>
+                <td data-label={nb.common.contact}>{service.contact}</td>
               </tr>
             ))}
           </tbody>

@@ -14,9 +14,9 @@ export function PrintTaskRow({
   return (
     <tr>
       <td>{task.title || nb.plan.untitled}</td>
-      <td>{task.responsibleId ? names.get(task.responsibleId) : ''}</td>
-      <td>{formatDate(task.dueDate)}</td>
-      <td>
+      <td data-label={nb.tasks.responsible}>{task.responsibleId ? names.get(task.responsibleId) : ''}</td>
+      <td data-label={nb.tasks.dueDate}>{formatDate(task.dueDate)}</td>
+      <td data-label={nb.tasks.done}>
         {task.done
           ? nb.common.yes
           : task.dueDate && task.dueDate < today
