@@ -199,6 +199,31 @@ describe('history: nothing a member does can lose the plan', () => {
     // Restoring what is already there changes nothing and commits nothing.
     const again = await api<Restored>(server.url, member, 'POST', `/api/plans/${planId}/restore`, item);
     expect(again.body.seq).toBeNull();
+    // The history says the removal was brought back; the list of removed items has it no more.
+    const list = await api<VersionList>(server.url, parent, 'GET', `/api/plans/${planId}/versions`);
+    const removedIn = list.body.versions.find((v) => v.fromSeq <= deletion.seq && deletion.seq <= v.seq)!;
+    expect(removedIn.removed).toEqual([{ collection: 'goals', itemId: goal.id, title: goal.title, back: true }]);
+    const after = await api<DeletionList>(server.url, member, 'GET', `/api/plans/${planId}/deletions`);
+    expect(after.body.deletions.some((d) => d.itemId === goal.id)).toBe(false);
+  });
+
+  it('a removal undone at once is no removal: the history does not say it was deleted', async () => {
+    const peer = await synced(server, parent, planId);
+    providers.push(peer);
+    const undo = new Y.UndoManager(peer.doc, { trackedOrigins: new Set(['kari']) });
+    const measure = planToJSON(peer.doc).measures[0]!;
+    const log = server.app.samplan.documentLog;
+    const head = await log.head(planId);
+    peer.doc.transact(() => removeItem(peer.doc, 'measures', measure.id), 'kari');
+    await waitFor(async () => (await log.head(planId)) > head);
+    undo.undo();
+    await waitFor(async () => (await exportOf(server, parent, planId)).measures.some((m) => m.id === measure.id));
+    const list = await api<VersionList>(server.url, parent, 'GET', `/api/plans/${planId}/versions`);
+    expect(list.body.versions[0]!.authors.map((a) => a.name)).toEqual(['Kari Nilsen']);
+    expect(list.body.versions.flatMap((v) => v.removed).some((r) => r.itemId === measure.id)).toBe(false);
+    const deletions = await api<DeletionList>(server.url, parent, 'GET', `/api/plans/${planId}/deletions`);
+    expect(deletions.body.deletions.some((d) => d.itemId === measure.id)).toBe(false);
+    undo.destroy();
   });
 
   it('names the plan as it is now, for the family and the koordinator only', async () => {

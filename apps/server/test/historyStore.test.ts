@@ -19,6 +19,7 @@ const pass = (seq: number, patch: Partial<ProjectionPass> = {}): ProjectionPass 
   mergedVersions: [],
   names: [],
   deletions: [],
+  appeared: [],
   changeLog: [],
   ...patch,
 });
@@ -49,7 +50,16 @@ function contract(
           ],
           names: [{ seq: 4, name: 'Revisjon', kind: 'revision', userId: null, createdAt: 250 }],
           deletions: [
-            { seq: 7, collection: 'goals', itemId: 'g1', title: 'Svømme', parentId: null, userId: 'kari', at: 350 },
+            {
+              seq: 7,
+              collection: 'goals',
+              itemId: 'g1',
+              title: 'Svømme',
+              parentId: null,
+              userId: 'kari',
+              at: 350,
+              returnedSeq: null,
+            },
           ],
           progress: '{"version":3}',
           changeLog: [{ at: 400, actorId: 'kari', actorName: 'Kari', action: 'plan.changed', details: {} }],
@@ -102,6 +112,41 @@ function contract(
         'plan.changed',
         'version.named',
       ]);
+    });
+
+    it('marks a removed item that came back by the update that brought it, and lists only those still gone', async () => {
+      const removal = (seq: number, itemId: string) => ({
+        seq,
+        collection: 'measures' as const,
+        itemId,
+        title: `Tiltak ${itemId}`,
+        parentId: null,
+        userId: 'kari',
+        at: 1000 + seq,
+        returnedSeq: null,
+      });
+      // m1 removed at 3 and back at 5 (undone), removed again at 8; m2 removed at 4 and still gone; a new item at 6.
+      await store.commitPass(
+        'p3',
+        pass(6, {
+          deletions: [removal(3, 'm1'), removal(4, 'm2')],
+          appeared: [
+            { seq: 5, collection: 'measures', itemId: 'm1' },
+            { seq: 6, collection: 'measures', itemId: 'ny' },
+            { seq: 6, collection: 'goals', itemId: 'm2' },
+          ],
+        }),
+      );
+      await store.commitPass(
+        'p3',
+        pass(8, { from: { seq: 6, changeLoggedThrough: 6 }, deletions: [removal(8, 'm1')] }),
+      );
+      expect((await store.deletionsBetween('p3', 1, 8)).map((d) => [d.seq, d.itemId, d.returnedSeq])).toEqual([
+        [3, 'm1', 5],
+        [4, 'm2', null],
+        [8, 'm1', null],
+      ]);
+      expect((await store.deletions('p3', { since: 0, fromSeq: 0, limit: 10 })).map((d) => d.seq)).toEqual([8, 4]);
     });
 
     it('keeps each member’s last visit', async () => {

@@ -49,13 +49,22 @@ describe('describeVersion', () => {
       describeRemoved(
         version({
           removed: [
-            { collection: 'goals', itemId: 'g1', title: 'Gå selv' },
-            { collection: 'measures', itemId: 'm1', title: '' },
+            { collection: 'goals', itemId: 'g1', title: 'Gå selv', back: false },
+            { collection: 'measures', itemId: 'm1', title: '', back: false },
           ],
           removedCount: 4,
         }),
       ),
     ).toBe('Slettet målet «Gå selv», tiltaket og 2 til.');
+    // One brought back later says so: a parent reading «Slettet» fears it is lost.
+    expect(
+      describeRemoved(
+        version({
+          removed: [{ collection: 'measures', itemId: 'm1', title: 'Fysioterapi', back: true }],
+          removedCount: 1,
+        }),
+      ),
+    ).toBe('Slettet tiltaket «Fysioterapi» (hentet tilbake senere).');
   });
 
   it('finds the last meeting and what others (not I) changed', () => {

@@ -26,8 +26,11 @@ export interface VersionInfo {
   firstAt: string;
   /** `restore`: made by bringing back an earlier version. */
   kind: 'edit' | 'restore';
-  /** Items it removed from the plan (a delmål removed with its hovedmål is left out), at most a few. */
-  removed: Array<{ collection: CollectionName; itemId: string; title: string }>;
+  /**
+   * Items it removed from the plan (a delmål removed with its hovedmål is left out), at most a few; one removed and
+   * back again within it (undone at once) is not among them. `back`: brought back by a later version.
+   */
+  removed: Array<{ collection: CollectionName; itemId: string; title: string; back: boolean }>;
   /** How many items it removed in all. */
   removedCount: number;
 }

@@ -139,7 +139,13 @@ export class PlanHistory {
         versions[0]!.toSeq,
       );
       for (const version of versions) {
-        const inVersion = deletions.filter((d) => d.seq >= Math.max(version.fromSeq, since) && d.seq <= version.toSeq);
+        // Removed and back within the version (undone at once) is no removal of the version's.
+        const inVersion = deletions.filter(
+          (d) =>
+            d.seq >= Math.max(version.fromSeq, since) &&
+            d.seq <= version.toSeq &&
+            (d.returnedSeq === null || d.returnedSeq > version.toSeq),
+        );
         const top = inVersion.filter(
           (d) => d.parentId === null || !inVersion.some((other) => other.seq === d.seq && other.itemId === d.parentId),
         );

@@ -105,9 +105,12 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
             fromSeq: v.fromSeq,
             firstAt: iso(v.firstAt),
             kind: v.kind,
-            removed: gone
-              .slice(0, REMOVED_SHOWN)
-              .map(({ collection, itemId, title }) => ({ collection, itemId, title })),
+            removed: gone.slice(0, REMOVED_SHOWN).map(({ collection, itemId, title, returnedSeq }) => ({
+              collection,
+              itemId,
+              title,
+              back: returnedSeq !== null,
+            })),
             removedCount: gone.length,
           };
         }),

@@ -53,6 +53,15 @@ export interface DeletionRecord {
   parentId: string | null;
   userId: string | null;
   at: number;
+  /** The update that brought it back (undone, or restored from the history); null while it is gone. */
+  returnedSeq: number | null;
+}
+
+/** An item present after an update and not before it. */
+export interface ItemAppeared {
+  seq: number;
+  collection: CollectionName;
+  itemId: string;
 }
 
 /** What one pass of the projections derived from the log, written with the cursor in one transaction. */
@@ -67,6 +76,11 @@ export interface ProjectionPass {
   /** Versions named by what happened in them (a meeting held, a revision done). */
   names: VersionName[];
   deletions: DeletionRecord[];
+  /**
+   * Items that appeared in this pass's updates (added, or back after a removal: undone, or brought back from the
+   * history): a removal of the same item before the update, not yet marked, is marked as returned by it.
+   */
+  appeared: ItemAppeared[];
   /** The plan's progress facts (plan-model's ProgressFacts) after `cursor.seq`, as JSON text; unchanged if absent. */
   progress?: string;
   /** `plan.changed` entries for the innsynslogg, chained in the same transaction. */
@@ -85,7 +99,7 @@ export interface HistoryStore {
   names(planId: string): Promise<VersionName[]>;
   /** Names a version and writes `log`; false, and nothing written, when it has a name already. */
   addName(planId: string, name: VersionName, log: readonly NewAccessLogEntry[]): Promise<boolean>;
-  /** Removals since `since` (ms) by updates from `fromSeq` on, newest first. */
+  /** Removals since `since` (ms) by updates from `fromSeq` on, of items still gone, newest first. */
   deletions(planId: string, options: { since: number; fromSeq: number; limit: number }): Promise<DeletionRecord[]>;
   /** Removals by updates `fromSeq` to `toSeq`, in seq order. */
   deletionsBetween(planId: string, fromSeq: number, toSeq: number): Promise<DeletionRecord[]>;

@@ -38,6 +38,7 @@ export interface DeletionRow {
   parent_id: string | null;
   user_id: string | null;
   at: Int;
+  returned_seq: Int | null;
 }
 
 export const toVersion = (row: VersionRow): VersionRecord => ({
@@ -66,4 +67,5 @@ export const toDeletion = (row: DeletionRow): DeletionRecord => ({
   parentId: row.parent_id,
   userId: row.user_id,
   at: Number(row.at),
+  returnedSeq: row.returned_seq === null ? null : Number(row.returned_seq),
 });

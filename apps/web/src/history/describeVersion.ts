@@ -20,9 +20,12 @@ export function describeVersion(version: VersionInfo): string {
 /** What a version removed, as a sentence («Slettet målet «Gå selv» og 2 til.»), or null when nothing. */
 export function describeRemoved(version: VersionInfo): string | null {
   if (version.removedCount === 0) return null;
-  const items = version.removed.map(({ collection, title }) =>
-    title ? `${nbHistory.itemNoun[collection]} «${titleText(collection, title)}»` : nbHistory.itemNoun[collection],
-  );
+  const items = version.removed.map(({ collection, title, back }) => {
+    const named = title
+      ? `${nbHistory.itemNoun[collection]} «${titleText(collection, title)}»`
+      : nbHistory.itemNoun[collection];
+    return back ? `${named} (${t.broughtBack})` : named;
+  });
   return t.removed(items, version.removedCount - items.length);
 }
 

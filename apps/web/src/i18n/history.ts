@@ -171,6 +171,8 @@ export const nbHistory = {
     changedByUnnamed: (parts: PlanPart[]) =>
       parts.length > 0 ? `Endringer i ${listNb(parts.map((part) => partInText[part]))}` : 'Planen ble endret',
     removed: (items: string[], more: number) => `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}.`,
+    /** Said of a removed item that a later version brought back. */
+    broughtBack: 'hentet tilbake senere',
     nameKind: { manual: 'Navngitt versjon', meeting: 'Møte holdt', revision: 'Revidert' },
     show: 'Se planen slik den var',
     compare: 'Sammenlign med nå',

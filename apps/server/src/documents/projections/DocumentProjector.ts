@@ -16,6 +16,7 @@ import type { KeyedQueue } from '../KeyedQueue.ts';
 import { replayLog, yieldToEventLoop } from '../replayLog.ts';
 import type {
   DeletionRecord,
+  ItemAppeared,
   HistoryStore,
   ProjectionCursor,
   VersionName,
@@ -248,6 +249,7 @@ export class DocumentProjector {
           mergedVersions: [],
           names: [],
           deletions: [],
+          appeared: [],
           changeLog: await this.toEntries(pending.groups),
         });
       }
@@ -284,6 +286,7 @@ export class DocumentProjector {
         }
       });
       const deletions: DeletionRecord[] = [];
+      const appeared: ItemAppeared[] = [];
       const autoNames: VersionName[] = [];
       let seq = cursor.seq;
       let lastSnapshotSeq = pending.lastSnapshotSeq;
@@ -303,12 +306,19 @@ export class DocumentProjector {
               kind: stored.kind,
               parts: found.parts,
             };
-            const { removed, milestones } = index.update(found);
+            const { removed, appeared: added, milestones } = index.update(found);
             grouper.add(update);
             if (stored.seq > cursor.changeLoggedThrough) groups.add(update);
             for (const item of removed) {
-              deletions.push({ ...item, seq: stored.seq, userId: stored.userId, at: stored.createdAt });
+              deletions.push({
+                ...item,
+                seq: stored.seq,
+                userId: stored.userId,
+                at: stored.createdAt,
+                returnedSeq: null,
+              });
             }
+            for (const item of added) appeared.push({ ...item, seq: stored.seq });
             // The first update is the plan as it was created: whatever it holds happened before the plan had a history.
             for (const milestone of stored.seq === 1 ? [] : milestones) {
               autoNames.push({
@@ -346,6 +356,7 @@ export class DocumentProjector {
         mergedVersions: grouper.mergedAway,
         names: autoNames,
         deletions,
+        appeared,
         progress: JSON.stringify(await this.factsOf(planId, doc)),
         changeLog: flush ? await this.toEntries(groups.groups) : [],
       });

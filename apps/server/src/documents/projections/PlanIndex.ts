@@ -58,9 +58,17 @@ export class PlanIndex {
     this.lastRevision = getMetaMap(doc).get('lastRevision');
   }
 
-  /** Brings the index up to date after a transaction; returns the items it removed and the milestones it reached. */
-  update(touches: Touches): { removed: RemovedItem[]; milestones: Milestone[] } {
+  /**
+   * Brings the index up to date after a transaction; returns the items it removed, those it added (new, or back after
+   * a removal) and the milestones it reached.
+   */
+  update(touches: Touches): {
+    removed: RemovedItem[];
+    appeared: Array<{ collection: CollectionName; itemId: string }>;
+    milestones: Milestone[];
+  } {
     const removed: RemovedItem[] = [];
+    const appeared: Array<{ collection: CollectionName; itemId: string }> = [];
     const milestones: Milestone[] = [];
     for (const [collection, ids] of touches.items) {
       const entries = this.items.get(collection)!;
@@ -77,6 +85,7 @@ export class PlanIndex {
         }
         const after = entryOf(collection, item);
         entries.set(id, after);
+        if (!before) appeared.push({ collection, itemId: id });
         if (collection === 'meetings' && after.status === 'gjennomfort' && before?.status !== 'gjennomfort') {
           const date = item.get('date');
           milestones.push({
@@ -98,6 +107,6 @@ export class PlanIndex {
     for (const item of removed) {
       if (item.parentId !== null && !removedIds.has(`${item.collection}:${item.parentId}`)) item.parentId = null;
     }
-    return { removed, milestones };
+    return { removed, appeared, milestones };
   }
 }

@@ -89,6 +89,13 @@ export class PostgresHistoryStore implements HistoryStore {
           [planId, d.seq, d.collection, d.itemId, d.title, d.parentId, d.userId, d.at],
         );
       }
+      for (const a of pass.appeared) {
+        await client.query(
+          `UPDATE doc_deletions SET returned_seq = $1
+           WHERE plan_id = $2 AND item_id = $3 AND collection = $4 AND returned_seq IS NULL AND seq < $1`,
+          [a.seq, planId, a.itemId, a.collection],
+        );
+      }
       if (pass.progress !== undefined) await this.putProgressIn(client, planId, pass.cursor.seq, pass.progress);
       await this.accessLog.appendIn(client, planId, pass.changeLog);
       const { cursor } = pass;
@@ -138,7 +145,8 @@ export class PostgresHistoryStore implements HistoryStore {
     options: { since: number; fromSeq: number; limit: number },
   ): Promise<DeletionRecord[]> {
     const result = await this.pool.query<DeletionRow>(
-      'SELECT * FROM doc_deletions WHERE plan_id = $1 AND at >= $2 AND seq >= $3 ORDER BY seq DESC LIMIT $4',
+      `SELECT * FROM doc_deletions WHERE plan_id = $1 AND at >= $2 AND seq >= $3 AND returned_seq IS NULL
+       ORDER BY seq DESC LIMIT $4`,
       [planId, options.since, options.fromSeq, options.limit],
     );
     return result.rows.map(toDeletion);

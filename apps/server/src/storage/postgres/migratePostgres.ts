@@ -305,6 +305,11 @@ export const postgresMigrations: readonly string[] = [
   `
   CREATE INDEX invites_inviter ON invites(invited_by, created_at);
   `,
+  // 13: a removed item that came back, and by which update, as in SQLite's migration 11.
+  `
+  ALTER TABLE doc_deletions ADD COLUMN returned_seq BIGINT;
+  CREATE INDEX doc_deletions_item ON doc_deletions(plan_id, item_id);
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */

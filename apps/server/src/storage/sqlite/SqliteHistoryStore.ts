@@ -48,8 +48,13 @@ export class SqliteHistoryStore implements HistoryStore {
         `INSERT INTO doc_deletions (plan_id, seq, collection, item_id, title, parent_id, user_id, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
+      markReturned: db.prepare<[number, string, string, string, number]>(
+        `UPDATE doc_deletions SET returned_seq = ?
+         WHERE plan_id = ? AND item_id = ? AND collection = ? AND returned_seq IS NULL AND seq < ?`,
+      ),
       deletions: db.prepare<[string, number, number, number], DeletionRow>(
-        'SELECT * FROM doc_deletions WHERE plan_id = ? AND at >= ? AND seq >= ? ORDER BY seq DESC LIMIT ?',
+        `SELECT * FROM doc_deletions WHERE plan_id = ? AND at >= ? AND seq >= ? AND returned_seq IS NULL
+         ORDER BY seq DESC LIMIT ?`,
       ),
       deletionsBetween: db.prepare<[string, number, number], DeletionRow>(
         'SELECT * FROM doc_deletions WHERE plan_id = ? AND seq >= ? AND seq <= ? ORDER BY seq',
@@ -94,6 +99,7 @@ export class SqliteHistoryStore implements HistoryStore {
       for (const d of pass.deletions) {
         s.addDeletion.run(planId, d.seq, d.collection, d.itemId, d.title, d.parentId, d.userId, d.at);
       }
+      for (const a of pass.appeared) s.markReturned.run(a.seq, planId, a.itemId, a.collection, a.seq);
       if (pass.progress !== undefined) s.putProgress.run(planId, cursor.seq, pass.progress);
       if (pass.changeLog.length > 0) accessLog.appendSync(planId, pass.changeLog);
       s.putCursor.run(planId, cursor.seq, cursor.state, cursor.pending, cursor.changeLoggedThrough);

@@ -273,4 +273,9 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX invites_inviter ON invites(invited_by, created_at);
   `,
+  // 11: a removed item that came back (undone, or brought back from the history), and by which update.
+  `
+  ALTER TABLE doc_deletions ADD COLUMN returned_seq INTEGER;
+  CREATE INDEX doc_deletions_item ON doc_deletions(plan_id, item_id);
+  `,
 ];
