@@ -130,6 +130,39 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await saveScreenshot(page, 'history-version-phone', { fullPage: false });
     await expectNoViolations(page, 'version on a phone');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // The goal is back in the plan already: bringing it back again says so, and offers it no more.
+    await page.goto(comparison);
+    await removed.getByRole('button', { name: `Gjenopprett målet «${title}»` }).click();
+    await expectText(removed, 'Målet er allerede i planen.');
+    expect(await removed.getByRole('button', { name: /^Gjenopprett/ }).count()).toBe(0);
+    expect(parent.errors).toEqual([]);
+  });
+
+  it('brings back a deleted hovedmål from «Hva er endret», and its delmål are said to have come back with it', async () => {
+    const versions = async () =>
+      (await (await parent.context.request.get(`/api/plans/${planId}/versions`)).json()) as { head: number };
+    const before = (await versions()).head;
+    await openPlan(teacher.page, planId, 'mal');
+    await openItem(goal(teacher.page, title).locator(':scope > article'));
+    await teacher.page.getByRole('button', { name: `Slett målet «${title}»` }).click();
+    await teacher.page.getByRole('alertdialog').getByRole('button', { name: 'Ja, slett' }).click();
+    await waitFor(async () => (await versions()).head > before);
+
+    const page = parent.page;
+    await page.goto(`/planer/${planId}/endringer?fra=${before}`);
+    const removed = page.locator('li.change--removed');
+    await removed.first().waitFor();
+    const delmaal = removed.filter({ hasNotText: title });
+    expect(await delmaal.count()).toBeGreaterThan(0);
+    await removed
+      .filter({ hasText: title })
+      .getByRole('button', { name: `Gjenopprett målet «${title}»` })
+      .click();
+    await expectText(removed.filter({ hasText: title }), 'Målet er gjenopprettet.');
+    // Its delmål came back with it: told so, and not offered again (that did nothing, and said «gjenopprettet»).
+    await expectText(delmaal.first(), 'Målet kom tilbake sammen med hovedmålet.');
+    expect(await delmaal.getByRole('button', { name: /^Gjenopprett/ }).count()).toBe(0);
+    await goal(teacher.page, title).waitFor();
     expect(parent.errors).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import {
   type CollectionName,
   type PlanJSON,
 } from '@samplan/plan-model';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { historyApi } from '../api/historyApi.ts';
 import { Link } from '../routing/Link.tsx';
 import { navigate, useLocationPath } from '../routing/navigation.ts';
@@ -103,8 +103,15 @@ function FieldChange(props: {
   );
 }
 
-function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeInfo; loaded: Loaded }) {
-  const [restored, setRestored] = useState<'done' | 'failed' | null>(null);
+/** Items brought back from this page: an item, or a hovedmål with its delmål (they came back with it). */
+interface RestoredHere {
+  ids: ReadonlySet<string>;
+  add(ids: readonly string[]): void;
+}
+
+function ChangeCard(props: { info: PlanInfo; change: ChangeInfo; loaded: Loaded; restoredHere: RestoredHere }) {
+  const { info, change, loaded, restoredHere } = props;
+  const [restored, setRestored] = useState<'done' | 'there' | 'failed' | null>(null);
   const [busy, setBusy] = useState(false);
   const plans = { before: loaded.before, after: loaded.after };
   const toNow = loaded.toAt === null;
@@ -159,12 +166,19 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
     );
   }
 
+  // Brought back from another card here: a delmål with its hovedmål, or the same item twice in the list.
+  const cameBack = itemId !== undefined && restoredHere.ids.has(itemId) && restored === null;
+
   const restore = async (): Promise<void> => {
     if (!collection || !itemId) return;
     setBusy(true);
     try {
-      await historyApi.restore(info.id, { toSeq: loaded.list.from, collection, itemId });
-      setRestored('done');
+      const { seq } = await historyApi.restore(info.id, { toSeq: loaded.list.from, collection, itemId });
+      // Nothing to write: it is in the plan already (someone brought it back meanwhile).
+      setRestored(seq === null ? 'there' : 'done');
+      const delmaal =
+        collection === 'goals' ? loaded.before.goals.filter((goal) => goal.parentId === itemId).map((g) => g.id) : [];
+      if (seq !== null) restoredHere.add([itemId, ...delmaal]);
     } catch {
       setRestored('failed');
     } finally {
@@ -180,12 +194,14 @@ function ChangeCard({ info, change, loaded }: { info: PlanInfo; change: ChangeIn
         {names.length > 0 && <p className="change__by">{t.by(names)}</p>}
       </div>
       {fields}
-      {mayRestore && restored !== 'done' && (
+      {mayRestore && !cameBack && restored !== 'done' && restored !== 'there' && (
         <button type="button" className="button button--small" onClick={restore} disabled={busy}>
           {t.restore(noun, title)}
         </button>
       )}
       {restored === 'done' && <Alert kind="info">{t.restored(noun)}</Alert>}
+      {restored === 'there' && <Alert kind="info">{t.alreadyThere(noun)}</Alert>}
+      {mayRestore && cameBack && <Alert kind="info">{t.cameBack(noun)}</Alert>}
       {restored === 'failed' && <Alert>{t.restoreFailed}</Alert>}
     </li>
   );
@@ -272,6 +288,11 @@ function Changes({ info }: { info: PlanInfo }) {
   const range = changesRange(search);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [restoredIds, setRestoredIds] = useState<ReadonlySet<string>>(new Set());
+  const restoredHere = useMemo<RestoredHere>(
+    () => ({ ids: restoredIds, add: (ids) => setRestoredIds((before) => new Set([...before, ...ids])) }),
+    [restoredIds],
+  );
   const from = range?.from;
   const to = range?.to;
   useEffect(() => {
@@ -344,6 +365,7 @@ function Changes({ info }: { info: PlanInfo }) {
                 info={info}
                 change={change}
                 loaded={loaded}
+                restoredHere={restoredHere}
               />
             ))}
           </ul>

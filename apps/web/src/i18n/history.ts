@@ -235,6 +235,10 @@ export const nbHistory = {
     empty: '(tomt)',
     restore: (noun: string, title: string) => `Gjenopprett ${noun}${title ? ` «${title}»` : ''}`,
     restored: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} er gjenopprettet.`,
+    /** Restored by nobody here: it was in the plan already (brought back by someone else meanwhile). */
+    alreadyThere: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} er allerede i planen.`,
+    /** A delmål that came back with its hovedmål, restored on the same page. */
+    cameBack: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} kom tilbake sammen med hovedmålet.`,
     restoreFailed: 'Klarte ikke å gjenopprette det.',
     showVersion: 'Se planen slik den var da',
     pickLegend: 'Sammenlign to versjoner',
