@@ -53,7 +53,7 @@ describe('the consent step', () => {
     // Nothing is ticked for the parent in advance.
     expect(await choice.isChecked()).toBe(false);
     expect(await forKoordinator.isChecked()).toBe(false);
-    await expectText(phone.locator('.family-consent'), /Kan lese hele planen og skrive i «Tiltak og gjennomføring»/);
+    await expectText(phone.locator('.family-consent'), /Kan lese hele planen og skrive i «Tiltak»/);
     await saveScreenshot(phone, 'family-consent-phone');
     expect(await seriousViolations(phone)).toEqual([]);
 

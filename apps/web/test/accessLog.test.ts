@@ -70,7 +70,7 @@ describe('the innsynslogg in plain Norwegian', () => {
       'Ble stoppet: familien har ikke gitt samtykke til at planen deles med denne personen',
       'Ga planen slik den var, navnet «Vedtatt 12. mars»',
       'Hentet tilbake hele planen slik den var tidligere',
-      'Hentet tilbake Tiltak og gjennomføring slik det var tidligere',
+      'Hentet tilbake Tiltak slik det var tidligere',
       'Så på en tidligere versjon av planen',
       'Annen hendelse (something.new)',
     ]);

@@ -21,7 +21,7 @@ const partNames: Record<PlanPart, string> = {
   maal: 'Mål, ressurser og behov',
   deltakere: 'Deltakere',
   bidrag: 'Bidrag',
-  tiltak: 'Tiltak og gjennomføring',
+  tiltak: 'Tiltak',
   evaluering: 'Evaluering',
   samtykke: 'notatene om samtykke',
   samarbeid: 'Samarbeid',
