@@ -94,6 +94,10 @@ describe('the consent step', () => {
     await phone.getByRole('button', { name: 'Gi samtykke' }).click();
     await waitForConnected(phone);
     await expectText(phone.locator('h1'), 'Individuell plan');
+    // The plan opens at its top and says the consent is kept, and who can open it now.
+    await expectText(phone.locator('.notice'), /^Samtykket er lagret\. 2 andre kan nå åpne planen\./);
+    expect(await phone.evaluate(() => window.scrollY)).toBe(0);
+    await saveScreenshot(phone, 'family-consent-given-phone', { fullPage: false });
 
     // The teacher gets in now; the record names the parent's account and how she logged in.
     await teacher.page.reload();

@@ -3,7 +3,8 @@ import { useSession } from '../session/SessionContext.tsx';
 import { PageError } from '../components/PageError.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
-import { nb } from '../i18n/index.ts';
+import { useState } from 'react';
+import { nb, nbAccess } from '../i18n/index.ts';
 import { FamilyConsentStep } from '../sharing/FamilyConsentStep.tsx';
 import { PlanConnectionGate } from '../planDoc/PlanConnectionGate.tsx';
 import { PlanView } from './PlanView.tsx';
@@ -15,6 +16,8 @@ export function PlanPage({ planId, section }: { planId: string; section: Section
   const { user } = useSession();
   const { info, error, reload } = usePlanInfo(planId);
   const connection = usePlanConnection(planId, user ?? null);
+  /** Said when the plan opens right after the family's consent step. */
+  const [givenNotice, setGivenNotice] = useState<string | null>(null);
   usePageTitle(info?.title ?? (error ? nb.plan.cannotOpen : nb.plan.loading));
 
   if (error) {
@@ -23,11 +26,17 @@ export function PlanPage({ planId, section }: { planId: string; section: Section
   if (!info || !connection) return <Spinner label={nb.plan.loading} />;
   // A plan a koordinator made waits for the family's consent: a parent is led through it before the plan.
   if (info.role === 'foresatt' && info.familyConsent === 'venter') {
-    return <FamilyConsentStep info={info} onGiven={reload} />;
+    const given = (shared: number): void => {
+      // The plan opens at its top (the step's button was far down the page), saying the consent is kept.
+      setGivenNotice(nbAccess.familyConsent.given(shared));
+      window.scrollTo(0, 0);
+      reload();
+    };
+    return <FamilyConsentStep info={info} onGiven={given} />;
   }
   return (
     <PlanConnectionGate connection={connection} info={info}>
-      <PlanView section={section} />
+      <PlanView section={section} {...(givenNotice && { notice: givenNotice })} />
     </PlanConnectionGate>
   );
 }

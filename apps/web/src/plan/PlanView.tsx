@@ -31,10 +31,11 @@ const isEditable = (target: EventTarget | null): boolean =>
     target.tagName === 'TEXTAREA' ||
     target.tagName === 'SELECT');
 
-const REFUSAL_NOTICE_MS = 60_000;
+/** Notices to read before they go: an edit the server refused, the consent just given. */
+const LONG_NOTICE_MS = 60_000;
 
 /** The open plan: header, overview, the section list and the section being edited. */
-export function PlanView({ section }: { section: SectionId }) {
+export function PlanView({ section, notice: opening }: { section: SectionId; notice?: string }) {
   const { connection, info, canEdit, canWrite, loggedOut } = usePlan();
   usePageTitle(`${nb.sections[section]} – ${info.title}`);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -62,12 +63,16 @@ export function PlanView({ section }: { section: SectionId }) {
   }, [notice, held, dismiss]);
 
   useEffect(() => connection.setSection(section), [connection, section]);
+  // Something to say as the plan opens (the family's consent just given).
+  useEffect(() => {
+    if (opening) noticeApi.notify(opening, { durationMs: LONG_NOTICE_MS });
+  }, [opening, noticeApi]);
   useRemovalNotices(noticeApi);
   // Opened again because the server refused an edit: say what was not saved, and keep it until read.
   useEffect(() => {
     if (!connection.refusal) return;
     const { code, detail } = decodeUpdateRefusal(connection.refusal);
-    noticeApi.notify(nbAccess.parts.refused(code, detail), { durationMs: REFUSAL_NOTICE_MS });
+    noticeApi.notify(nbAccess.parts.refused(code, detail), { durationMs: LONG_NOTICE_MS });
   }, [connection, noticeApi]);
 
   // Moving to another section puts focus on its heading (not on the first load, where the page h1 gets it).

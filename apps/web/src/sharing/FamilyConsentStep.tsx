@@ -64,7 +64,7 @@ const familyParts = writableParts('foresatt');
  * the parent chooses. Giving it with someone left unticked asks first, naming who will not be able to open the plan
  * (the koordinator who made it among them). The server records it as this parent's account and how they logged in.
  */
-export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven(): void }) {
+export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven(shared: number): void }) {
   usePageTitle(t.title);
   const { user } = useSession();
   const [members, setMembers] = useState<MemberInfo[] | null>(null);
@@ -154,7 +154,7 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven()
         shareWithInviteIds: picked.flatMap((c) => (c.inviteId ? [c.inviteId] : [])),
         note: note.trim(),
       });
-      onGiven();
+      onGiven(picked.length);
     } catch (err) {
       setError(accessErrorMessage(err));
       setBusy(false);
