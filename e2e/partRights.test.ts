@@ -82,6 +82,10 @@ describe('rights per part in the browser', () => {
     expect(await title.getAttribute('readonly')).toBeNull();
     expect(await page.getByText('Denne delen skrives av').count()).toBe(0);
     expect(await page.getByText('Alt du skriver lagres automatisk').count()).toBe(1);
+    // An evaluation she adds is dated today and signed with her name, both hers to change.
+    await openPlan(page, planId, 'evaluering');
+    await page.getByRole('button', { name: 'Ny evaluering' }).click();
+    await expect.poll(() => page.getByLabel('Skrevet av').first().inputValue()).toBe('Per Lærer');
     expect(errors).toEqual([]);
   });
 

@@ -3,11 +3,13 @@ import { nb, todayIso } from '../i18n/index.ts';
 import { ItemListSection } from '../items/ItemListSection.tsx';
 import { useOpenNewItem } from '../items/OpenItem.tsx';
 import { useItemIds } from '../planDoc/planHooks.ts';
+import { usePlan } from '../planDoc/PlanContext.tsx';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { EvaluationCard } from './EvaluationCard.tsx';
 
 export function EvaluationsSection() {
   const actions = usePlanActions();
+  const { connection } = usePlan();
   const openNew = useOpenNewItem();
   const ids = useItemIds('evaluations');
   const goals = useGoalOptions();
@@ -17,7 +19,9 @@ export function EvaluationsSection() {
       section="evaluering"
       add={{
         label: nb.evaluations.add,
-        onAdd: () => openNew('evaluations', actions.add('evaluations', { date: todayIso() })),
+        // Dated today and written by whoever adds it; both can be changed.
+        onAdd: () =>
+          openNew('evaluations', actions.add('evaluations', { date: todayIso(), author: connection.user.name })),
       }}
       ids={ids}
       listLabel={nb.evaluations.list}
