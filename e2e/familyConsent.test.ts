@@ -34,6 +34,11 @@ describe('the consent step', () => {
   it('leads a parent through consent on a phone, after which the invited teacher can open the plan', async () => {
     const koordinator = await newUserContext(app.browser, app.server.url, 'Sofie Andersen');
     const planId = await createPlanViaApi(koordinator.context, { demo: true, childName: 'Emma Nilsen' });
+    // The koordinator's new plan says what comes next, and where.
+    await koordinator.page.goto(`/planer/${planId}`);
+    await expectText(koordinator.page.locator('.next-step'), /^Planen venter på familien: inviter foreldrene/);
+    await koordinator.page.locator('.next-step').getByRole('link', { name: 'Gå til «Deltakere og tilgang»' }).click();
+    await koordinator.page.waitForURL(`**/planer/${planId}/tilgang`);
     const teacher = await newUserContext(app.browser, app.server.url, 'Lærer Lise');
     const parent = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     await inviteAndAccept(koordinator.context, teacher.context, teacher.user.email, planId, 'deltaker', app.dataDir);

@@ -480,6 +480,12 @@ export const nbAccess = {
     LOGIN_LOCKED: 'Kontoen er midlertidig låst etter for mange feil passord. Vent litt og prøv igjen.',
   } as Record<string, string>,
 
+  /** On a plan a koordinator made, until the family has given its consent. */
+  nextStep: {
+    text: 'Planen venter på familien: inviter foreldrene (eller barnet selv). Andre kan åpne planen først når familien har takket ja og gitt samtykke.',
+    link: 'Gå til «Deltakere og tilgang»',
+  },
+
   familyConsent: {
     title: 'Før planen tas i bruk: familiens samtykke',
     /** Said on the plan once the family's consent is given (the step led there). */

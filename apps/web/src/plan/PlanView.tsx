@@ -113,6 +113,12 @@ export function PlanView({ section, notice: opening }: { section: SectionId; not
             {nb.plan.childLabel}: <strong>{info.childName}</strong>
           </p>
           {!canEdit && !loggedOut && <p className="alert alert--info">{nb.plan.readOnly}</p>}
+          {/* A plan a koordinator made waits for the family: what to do next. */}
+          {info.role === 'koordinator' && info.familyConsent === 'venter' && (
+            <p className="alert alert--info next-step">
+              {nbAccess.nextStep.text} <Link to={paths.access(info.id)}>{nbAccess.nextStep.link}</Link>
+            </p>
+          )}
         </div>
         <div className="plan-toolbar" role="region" aria-label={nb.plan.toolbarLabel}>
           <ConnectionStatus />
