@@ -207,6 +207,21 @@ describe('history: nothing a member does can lose the plan', () => {
     expect(after.body.deletions.some((d) => d.itemId === goal.id)).toBe(false);
   });
 
+  it('logs reading what changed between versions, as opening a version is: who, and which versions', async () => {
+    const res = await api<{ from: number; to: number }>(
+      server.url,
+      reader,
+      'GET',
+      `/api/plans/${planId}/changes?from=1`,
+    );
+    expect(res.status).toBe(200);
+    const log = await readLog(server.url, parent, planId);
+    expect(log.filter((e) => e.action === 'version.compared').at(-1)).toMatchObject({
+      actor: { userId: reader.id },
+      details: { from: 1, to: res.body.to },
+    });
+  });
+
   it('a removal undone at once is no removal: the history does not say it was deleted', async () => {
     const peer = await synced(server, parent, planId);
     providers.push(peer);

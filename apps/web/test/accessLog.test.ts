@@ -49,6 +49,7 @@ describe('the innsynslogg in plain Norwegian', () => {
     entry('plan.restored', { toSeq: 9, scope: 'plan', seq: 14 }),
     entry('plan.restored', { toSeq: 9, scope: 'part', part: 'tiltak', seq: 15 }),
     entry('version.viewed', { seq: 9 }, ola),
+    entry('version.compared', { from: 4, to: 9 }, ola),
     // An action this web app does not know yet (a newer server): shown generically, not dropped.
     entry('something.new' as AccessLogAction, {}, ola),
   ];
@@ -72,6 +73,7 @@ describe('the innsynslogg in plain Norwegian', () => {
       'Hentet tilbake hele planen slik den var tidligere',
       'Hentet tilbake Tiltak slik det var tidligere',
       'Så på en tidligere versjon av planen',
+      'Så hva som er endret mellom to versjoner av planen',
       'Annen hendelse (something.new)',
     ]);
     expect(texts[2]!.actor).toEqual(kari);
@@ -122,6 +124,7 @@ describe('the innsynslogg in plain Norwegian', () => {
       'changes',
       'changes',
       'views',
+      'views',
       'access',
     ]);
   });
@@ -132,11 +135,15 @@ describe('the innsynslogg in plain Norwegian', () => {
       entry('plan.opened', { via: 'websocket', canWrite: true }, kari, '2026-11-23T10:00:01.000Z'),
       entry('plan.viewed', { via: 'rest' }, ola, '2026-11-23T10:00:02.000Z'),
       entry('plan.viewed', { via: 'rest' }, kari, '2026-11-23T12:00:00.000Z'),
+      // «Endret siden sist» as the plan opens is part of the visit; a comparison of her own later is not.
+      entry('version.compared', { from: 3, to: 9 }, kari, '2026-11-23T10:00:02.000Z'),
+      entry('version.compared', { from: 1, to: 9 }, kari, '2026-11-23T10:20:00.000Z'),
     ];
     expect(withoutDoubleOpens(visit).map((e) => [e.action, e.actor?.name])).toEqual([
       ['plan.opened', 'Kari Nilsen'],
       ['plan.viewed', 'Ola Hansen'],
       ['plan.viewed', 'Kari Nilsen'],
+      ['version.compared', 'Kari Nilsen'],
     ]);
   });
 

@@ -33,6 +33,8 @@ export const ACCESS_LOG_ACTIONS = [
   'plan.restored',
   /** An earlier version of the plan was opened (a read). */
   'version.viewed',
+  /** What changed between two versions was read, with what was written before (a read). */
+  'version.compared',
 ] as const;
 export type AccessLogAction = (typeof ACCESS_LOG_ACTIONS)[number];
 

@@ -153,6 +153,8 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     if (query.from > to) throw new AppError('VALIDATION_FAILED', '«from» må komme før «to»');
     const person = people();
     const changes = await planHistory.changes(id, query.from, to);
+    // What changed, with what was written before: a read of the plan as it was, as opening a version is.
+    await accessLog.record(id, user, 'version.compared', { from: query.from, to });
     return {
       from: query.from,
       to,

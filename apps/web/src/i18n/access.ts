@@ -369,6 +369,7 @@ export const nbAccess = {
       restoredPart: (part: string) => `Hentet tilbake ${part} slik det var tidligere`,
       restoredItem: 'Hentet tilbake noe som var slettet eller endret',
       versionViewed: 'Så på en tidligere versjon av planen',
+      versionCompared: 'Så hva som er endret mellom to versjoner av planen',
     },
     parts: partNames,
     actions: actionNames,

@@ -56,6 +56,7 @@ const CATEGORY: Record<string, LogCategory> = {
   'plan.changed': 'changes',
   'edit.refused': 'changes',
   'version.viewed': 'views',
+  'version.compared': 'views',
   'version.named': 'changes',
   'plan.restored': 'changes',
 };
@@ -180,6 +181,9 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
     case 'version.viewed':
       text = d.versionViewed;
       break;
+    case 'version.compared':
+      text = d.versionCompared;
+      break;
     default:
       text = d.other(entry.action);
   }
@@ -191,8 +195,10 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
 const SAME_OPEN_MS = 60_000;
 
 /**
- * Opening the plan reads its metadata over REST and opens the live document over the websocket: two entries for
- * one visit. Leaves out a `plan.viewed` that has a `plan.opened` by the same person within a minute.
+ * Opening the plan reads its metadata over REST and opens the live document over the websocket, and asks what others
+ * changed since the last visit (`version.compared`): entries for one visit. Leaves out a `plan.viewed` and a
+ * `version.compared` that have a `plan.opened` by the same person within a minute (every entry stays in the log and
+ * the export).
  */
 export function withoutDoubleOpens(entries: readonly AccessLogEntry[]): AccessLogEntry[] {
   const opens = new Map<string, number[]>();
@@ -203,7 +209,7 @@ export function withoutDoubleOpens(entries: readonly AccessLogEntry[]): AccessLo
     opens.set(entry.actor.userId, list);
   }
   return entries.filter((entry) => {
-    if (entry.action !== 'plan.viewed' || !entry.actor) return true;
+    if ((entry.action !== 'plan.viewed' && entry.action !== 'version.compared') || !entry.actor) return true;
     const at = Date.parse(entry.at);
     return !(opens.get(entry.actor.userId) ?? []).some((open) => Math.abs(open - at) <= SAME_OPEN_MS);
   });
