@@ -141,7 +141,7 @@ describe('invitations in the browser', () => {
     await page.getByRole('heading', { name: 'Innsynslogg', level: 1 }).waitFor();
     await page.locator('.log-check').waitFor();
     // The check in one plain line; the entries checked and the checksum behind «Vis detaljer».
-    await expectText(page.locator('.log-check'), 'Ingen har endret eller slettet noe i loggen');
+    await expectText(page.locator('.log-check'), 'Loggen er hel: ingen har endret eller slettet oppføringer i den');
     await expectText(page.locator('.log-toolbar__count'), /^\d+ hendelser$/);
     const rows = await waitFor(
       async () => {

@@ -106,6 +106,16 @@ describe('every page, as a parent sees it', () => {
     await page.locator('li[data-goal-id]').first().waitFor();
     await saveScreenshot(page, '16-plan-mal-mobil', { fullPage: false });
     await check('plan:mobile');
+    // Links that stand alone are targets for a thumb (WCAG 2.5.8 asks 24 px at the least): back, print, history.
+    await page.locator('.section-menu > summary').click();
+    for (const link of [
+      page.getByRole('link', { name: 'Tilbake til Mine planer' }),
+      page.locator('.section-menu__tools').getByRole('link', { name: 'Utskrift og PDF' }),
+      page.locator('.section-menu__tools').getByRole('link', { name: 'Historikk' }),
+    ]) {
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    await page.locator('.section-menu > summary').click();
 
     // The plan's other pages, on a phone and then a desktop.
     for (const size of [

@@ -276,7 +276,7 @@ export const nbAccess = {
       `Du ser loggen fra ${date}, da planen sist ble åpnet for deg. Det som skjedde før det, ser bare familien.`,
     sealed: 'Loggen kan ikke endres i ettertid: hver oppføring er låst til den forrige, så en endring ville vises her.',
     checkTitle: 'Kontroll av loggen',
-    verifiedOk: 'Ingen har endret eller slettet noe i loggen',
+    verifiedOk: 'Loggen er hel: ingen har endret eller slettet oppføringer i den',
     details: 'Vis detaljer',
     verifiedOkDetail: (count: number) =>
       count === 1

@@ -47,7 +47,8 @@ export function ParticipantCard({ id, siblings, isCoordinator }: ParticipantCard
       removeWhat={nb.participants.deletedWhat}
       badges={
         <>
-          <span className="muted">{nb.participantRole[role]}</span>
+          {/* The plan's koordinator is said once: by the badge, not also by the role. */}
+          {!(isCoordinator && role === 'koordinator') && <span className="muted">{nb.participantRole[role]}</span>}
           {isCoordinator && <StatusBadge status="koordinator" label={nb.participants.isCoordinator} />}
         </>
       }
