@@ -133,7 +133,9 @@ describe('every page, as a parent sees it', () => {
         await page.waitForFunction(() => document.querySelector('main .spinner') === null);
         await check(`${name}:${size.width}`);
         // The tabs between these pages stay on one line, on a phone too.
-        const tops = await page.locator('.access-tabs a').evaluateAll((tabs) => tabs.map((tab) => tab.offsetTop));
+        const tops = await page
+          .locator('.access-tabs a')
+          .evaluateAll((tabs) => tabs.map((tab) => (tab as HTMLElement).offsetTop));
         expect(new Set(tops).size, `${name}:${size.width}`).toBe(1);
         const fits = await page.locator('.access-tabs').evaluate((tabs) => tabs.scrollWidth <= tabs.clientWidth);
         expect(fits, `${name}:${size.width}: the tabs fit without scrolling`).toBe(true);
