@@ -226,3 +226,41 @@ describe('the access log (innsynslogg)', () => {
     }
   });
 });
+
+describe('a koordinator’s innsynslogg, with the change log written at its usual delay', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(); // CHANGE_LOG_DELAY_MS at its default: written when the log is read
+  });
+  afterAll(() => server.close());
+
+  it('leaves out the family’s edits from before they joined, though their entry is written after (from the review)', async () => {
+    const mother = await registerUser(server.url, 'Kari Nilsen');
+    const created = await api<{ plan: { id: string } }>(server.url, mother, 'POST', '/api/plans', {
+      title: 'Individuell plan for Jonas',
+      childName: 'Jonas Nilsen',
+      creatorRole: 'foresatt',
+    });
+    const plan = created.body.plan.id;
+    const provider = connectProvider(server.wsUrl, plan, await collabToken(server.url, mother, plan));
+    try {
+      await waitFor(() => provider.synced);
+      const head = await server.app.samplan.documentLog.head(plan);
+      provider.doc.transact(() => addItem(provider.doc, 'goals', { title: 'Før koordinatoren kom' }));
+      await waitFor(async () => (await server.app.samplan.documentLog.head(plan)) > head);
+      // The plan stays open (closing it would write the change log now): its entry is written when she reads.
+      const sofie = await addMember(server.url, mother, plan, 'koordinator', {
+        name: 'Sofie Andersen',
+        consentBy: mother,
+      });
+      const page = await api<AccessLogPage>(server.url, sofie, 'GET', `/api/plans/${plan}/access-log`);
+      expect(page.status).toBe(200);
+      expect(page.body.entries.filter((entry) => entry.action === 'plan.changed')).toEqual([]);
+    } finally {
+      provider.destroy();
+    }
+    // The family sees it, written as the log was read.
+    const family = await api<AccessLogPage>(server.url, mother, 'GET', `/api/plans/${plan}/access-log`);
+    expect(family.body.entries.filter((entry) => entry.action === 'plan.changed')).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import type { AccessLogPage, LogVerification } from '@samplan/api';
+import type { AccessLogEntry, AccessLogPage, LogVerification } from '@samplan/api';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PlanAccess } from '../access/PlanAccess.ts';
@@ -20,6 +20,14 @@ export interface AccessLogRoutesOptions {
   projector: DocumentProjector;
 }
 
+/**
+ * A `plan.changed` entry is written when the change log is next written (up to CHANGE_LOG_DELAY_MS later, or when
+ * someone reads the log): one whose edits began before `since` tells of what came before, whenever it was written.
+ */
+function changedBefore(entry: AccessLogEntry, since: number): boolean {
+  return entry.action === 'plan.changed' && Date.parse(String(entry.details.from)) < since;
+}
+
 /** The innsynslogg, for the foresatt and the koordinator: who has seen and changed the plan, and when. */
 export async function accessLogRoutes(app: FastifyInstance, options: AccessLogRoutesOptions): Promise<void> {
   const { sessions, access, accessLog, projector } = options;
@@ -39,7 +47,7 @@ export async function accessLogRoutes(app: FastifyInstance, options: AccessLogRo
     await projector.catchUp(id, { flushChangeLog: true });
     const entries = await accessLog.list(id, { afterSeq: query.after, limit: query.limit, ...(since && { since }) });
     return {
-      entries: entries.map(toPublicEntry),
+      entries: entries.map(toPublicEntry).filter((entry) => since === null || !changedBefore(entry, since)),
       nextAfter: entries.length === query.limit ? entries[entries.length - 1]!.seq : null,
       verification: await accessLog.verify(id),
       from: since === null ? null : new Date(since).toISOString(),
