@@ -47,9 +47,17 @@ export const RegisterBody = z.object({
 });
 export type RegisterInput = z.input<typeof RegisterBody>;
 
-/** `POST /api/auth/login`. */
+/**
+ * `POST /api/auth/login`. The address is not checked as an address (a login says as little as it can about
+ * addresses), but it holds no spaces or control characters: the login lock counts an address's failures per client
+ * address under «address, new line, client address».
+ */
 export const LoginBody = z.object({
-  email: z.string().max(254),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\s\p{Cc}]*$/u, 'E-postadressen kan ikke inneholde mellomrom'),
   password: z.string().max(200),
 });
 export type LoginInput = z.input<typeof LoginBody>;
