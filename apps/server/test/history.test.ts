@@ -216,10 +216,10 @@ describe('history: nothing a member does can lose the plan', () => {
     );
     expect(res.status).toBe(200);
     const log = await readLog(server.url, parent, planId);
-    expect(log.filter((e) => e.action === 'version.compared').at(-1)).toMatchObject({
-      actor: { userId: reader.id },
-      details: { from: 1, to: res.body.to },
-    });
+    const compared = log.filter((e) => e.action === 'version.compared').at(-1);
+    expect(compared).toMatchObject({ actor: { userId: reader.id }, details: { from: 1, to: res.body.to } });
+    // Not from where they last left the plan (they never stayed): not «endret siden sist», so shown on the log page.
+    expect(compared?.details.sinceLastVisit).toBeUndefined();
   });
 
   it('a removal undone at once is no removal: the history does not say it was deleted', async () => {

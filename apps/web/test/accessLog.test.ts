@@ -135,15 +135,15 @@ describe('the innsynslogg in plain Norwegian', () => {
       entry('plan.opened', { via: 'websocket', canWrite: true }, kari, '2026-11-23T10:00:01.000Z'),
       entry('plan.viewed', { via: 'rest' }, ola, '2026-11-23T10:00:02.000Z'),
       entry('plan.viewed', { via: 'rest' }, kari, '2026-11-23T12:00:00.000Z'),
-      // «Endret siden sist» as the plan opens is part of the visit; a comparison of her own later is not.
-      entry('version.compared', { from: 3, to: 9 }, kari, '2026-11-23T10:00:02.000Z'),
-      entry('version.compared', { from: 1, to: 9 }, kari, '2026-11-23T10:20:00.000Z'),
+      // «Endret siden sist» as the plan opens is part of the visit; a comparison of her own is not, even at once.
+      entry('version.compared', { from: 3, to: 9, sinceLastVisit: true }, kari, '2026-11-23T10:00:02.000Z'),
+      entry('version.compared', { from: 1, to: 9 }, kari, '2026-11-23T10:00:03.000Z'),
     ];
-    expect(withoutDoubleOpens(visit).map((e) => [e.action, e.actor?.name])).toEqual([
-      ['plan.opened', 'Kari Nilsen'],
-      ['plan.viewed', 'Ola Hansen'],
-      ['plan.viewed', 'Kari Nilsen'],
-      ['version.compared', 'Kari Nilsen'],
+    expect(withoutDoubleOpens(visit).map((e) => [e.action, e.actor?.name, e.details.from])).toEqual([
+      ['plan.opened', 'Kari Nilsen', undefined],
+      ['plan.viewed', 'Ola Hansen', undefined],
+      ['plan.viewed', 'Kari Nilsen', undefined],
+      ['version.compared', 'Kari Nilsen', 1],
     ]);
   });
 

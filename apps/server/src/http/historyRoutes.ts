@@ -153,8 +153,14 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     if (query.from > to) throw new AppError('VALIDATION_FAILED', '«from» må komme før «to»');
     const person = people();
     const changes = await planHistory.changes(id, query.from, to);
-    // What changed, with what was written before: a read of the plan as it was, as opening a version is.
-    await accessLog.record(id, user, 'version.compared', { from: query.from, to });
+    // What changed, with what was written before: a read of the plan as it was, as opening a version is. The one
+    // «endret siden sist» asks for (from this member's last visit) is marked, for the log page to count as the visit.
+    const visit = await history.lastVisit(id, user.id);
+    await accessLog.record(id, user, 'version.compared', {
+      from: query.from,
+      to,
+      ...(visit?.seq === query.from && { sinceLastVisit: true }),
+    });
     return {
       from: query.from,
       to,

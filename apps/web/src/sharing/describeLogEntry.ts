@@ -196,9 +196,9 @@ const SAME_OPEN_MS = 60_000;
 
 /**
  * Opening the plan reads its metadata over REST and opens the live document over the websocket, and asks what others
- * changed since the last visit (`version.compared`): entries for one visit. Leaves out a `plan.viewed` and a
- * `version.compared` that have a `plan.opened` by the same person within a minute (every entry stays in the log and
- * the export).
+ * changed since the last visit (`version.compared` marked `sinceLastVisit` by the server): entries for one visit.
+ * Leaves out those that have a `plan.opened` by the same person within a minute (every entry stays in the log and
+ * the export); any other comparison is shown.
  */
 export function withoutDoubleOpens(entries: readonly AccessLogEntry[]): AccessLogEntry[] {
   const opens = new Map<string, number[]>();
@@ -209,7 +209,9 @@ export function withoutDoubleOpens(entries: readonly AccessLogEntry[]): AccessLo
     opens.set(entry.actor.userId, list);
   }
   return entries.filter((entry) => {
-    if ((entry.action !== 'plan.viewed' && entry.action !== 'version.compared') || !entry.actor) return true;
+    const partOfOpening =
+      entry.action === 'plan.viewed' || (entry.action === 'version.compared' && entry.details.sinceLastVisit === true);
+    if (!partOfOpening || !entry.actor) return true;
     const at = Date.parse(entry.at);
     return !(opens.get(entry.actor.userId) ?? []).some((open) => Math.abs(open - at) <= SAME_OPEN_MS);
   });
