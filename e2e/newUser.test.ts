@@ -315,6 +315,21 @@ describe('a new user registers and makes a plan', () => {
         .click();
       await expect.poll(() => added.count()).toBe(0);
       expect(await page.getByRole('alertdialog').count()).toBe(0);
+
+      // An empty hovedmål with a delmål someone wrote in asks first: the delmål would go with it.
+      known.clear();
+      for (const id of await ids()) known.add(id);
+      await page.getByRole('button', { name: 'Nytt hovedmål' }).first().click();
+      await expect.poll(async () => (await ids()).length).toBe(known.size + 1);
+      const emptyId = (await ids()).find((id) => !known.has(id))!;
+      const empty = page.locator(`li[data-goal-id="${emptyId}"]`);
+      await empty.locator(':scope > article').getByRole('button', { name: 'Nytt delmål' }).click();
+      await empty.locator('li.goal--sub[data-open] textarea').waitFor();
+      await page.keyboard.type('Gå alene til bussen');
+      const emptyCard = empty.locator(':scope > article');
+      await openItem(emptyCard);
+      await emptyCard.getByRole('button', { name: /^Slett målet/ }).click();
+      await expectText(page.getByRole('alertdialog'), /Delmålet under det blir også slettet\./);
     } finally {
       await parent.context.close();
     }

@@ -18,8 +18,8 @@ export interface ItemActionsProps {
 }
 
 /**
- * Move up, move down and delete for one item. Deleting an item someone has written in asks first (its words
- * would go); an empty one goes at once. Either way the notice after it can undo it.
+ * Move up, move down and delete for one item. Deleting an item someone has written in, or one with delmål or with
+ * items linking to it, asks first; an empty one goes at once. Either way the notice after it can undo it.
  */
 export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove, removes }: ItemActionsProps) {
   const canEdit = useCanEdit();
@@ -35,8 +35,10 @@ export function ItemActions({ name, removeLabel, canMoveUp, canMoveDown, onMove,
   };
   const askOrRemove = (): void => {
     const item = getItemMap(connection.doc, removes.collection, removes.id);
-    if (item && itemHasWords(removes.collection, item))
-      setConfirming(removalReach(connection.doc, removes.collection, removes.id));
+    if (!item) return remove();
+    // Asked first when words would go: its own, its delmål's, or links to it from what others wrote.
+    const reach = removalReach(connection.doc, removes.collection, removes.id);
+    if (itemHasWords(removes.collection, item) || reach.subgoals > 0 || reach.linking > 0) setConfirming(reach);
     else remove();
   };
   return (
