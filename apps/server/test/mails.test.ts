@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mailTexts } from '../src/mail/mailTexts.ts';
 import { addMember, invite, readLog } from './support/family.ts';
 import { linkIn, startMailbox, type Mailbox } from './support/mailbox.ts';
 import { api, createPlan, CSRF_HEADERS, registerUser, startTestServer, type TestServer } from './support/testServer.ts';
@@ -47,6 +48,22 @@ describe('mails people get', () => {
       body: JSON.stringify({ token, name: phishing[0], password: 'et-langt-passord' }),
     });
     expect(accept.status).toBe(400);
+  });
+
+  it('a name kept from before names were checked is not carried in a mail: «Noen i Samplan» instead', () => {
+    const link = 'NAV\nLogg inn her: https://samplan-login.example/invitasjon';
+    const texts = [
+      mailTexts.invitation({ inviterName: link, link: 'https://samplan.example/invitasjon#x', expiresAt: 0 }),
+      mailTexts.consentRequest({ askerName: link, link: 'https://samplan.example/planer' }),
+      mailTexts.task({ byName: link, link: 'https://samplan.example/planer' }),
+    ];
+    for (const text of texts) {
+      expect(`${text.subject}\n${text.body}`).not.toContain('samplan-login');
+      expect(text.subject).toMatch(/^Noen i Samplan /);
+    }
+    expect(mailTexts.invitation({ inviterName: 'Kari Hansen', link: 'x', expiresAt: 0 }).subject).toBe(
+      'Kari Hansen har invitert deg til Samplan',
+    );
   });
 
   it('mails the invited address a working link, with the inviter named and nothing of the plan', async () => {

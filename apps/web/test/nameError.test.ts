@@ -8,6 +8,9 @@ describe('nameError: the name field of a new account, by the rule the server kee
     expect(nameError('Kari\nNilsen')).toBe(nb.auth.nameOneLine);
     expect(nameError('Kari Nilsen, se https://eksempel.no')).toBe(nb.auth.nameNoLink);
     expect(nameError('Logg inn på samplan-login.no')).toBe(nb.auth.nameNoLink);
+    // Nor with a dot from another script, nor with an invisible character hiding the dot.
+    expect(nameError('Logg inn på samplan-login．no')).toBe(nb.auth.nameNoLink);
+    expect(nameError('Logg inn på samplan-login\u200b.no')).toBe(nb.auth.nameOneLine);
   });
 
   it('takes ordinary names, with initials, hyphens, apostrophes and titles', () => {

@@ -10,10 +10,17 @@
 /** Why a name is refused: a control or direction-changing character (a new line), or something like a web address. */
 export type PersonNameProblem = 'characters' | 'link';
 
-/** Control characters (new lines, tabs), line and paragraph separators, and the marks that turn text's direction. */
-const CONTROL = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-/** `https://`, `www.`, or a dot between a letter and two more (`eksempel.no`); not initials (`K.A. Nilsen`). */
-const LINK = /:\/\/|www\.|[\p{L}\d]\.\p{L}{2,}/iu;
+/**
+ * Control characters (new lines, tabs), line and paragraph separators, the marks that turn text's direction, and
+ * invisible ones (zero-width spaces and joiners, which can hide a web address from the check below).
+ */
+const CONTROL = /[\p{Cc}\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+/**
+ * `https://`, `www.`, or a dot (or a dot from another script: `．`, `。`, `｡`) between a letter and two more
+ * (`eksempel.no`); not initials (`K.A. Nilsen`). It also refuses a few real names written without a space
+ * (`St.Clair`): they are asked to add one.
+ */
+const LINK = /:\/\/|www[.．。｡]|[\p{L}\d][.．。｡]\p{L}{2,}/iu;
 
 export function personNameProblem(name: string): PersonNameProblem | null {
   if (CONTROL.test(name)) return 'characters';

@@ -3,6 +3,8 @@
 // holds no plan content. It says what kind of thing happened, who did it, and where to go. Who did it is a name an
 // account chose: one line without web addresses (@samplan/api personName.ts), so no text or link of theirs rides along.
 
+import { personNameProblem } from '@samplan/api/personName';
+
 export interface MailText {
   subject: string;
   body: string;
@@ -20,13 +22,19 @@ const formatDate = (at: number): string =>
     at,
   );
 
+/**
+ * A name as a mail may carry it: one kept from before names were checked (several lines, a web address) is not
+ * carried, the mail saying «Noen i Samplan» instead.
+ */
+const named = (name: string): string => (personNameProblem(name) === null ? name : 'Noen i Samplan');
+
 export const mailTexts = {
   invitation: (input: { inviterName: string; link: string; expiresAt: number }): MailText => ({
-    subject: `${input.inviterName} har invitert deg til Samplan`,
+    subject: `${named(input.inviterName)} har invitert deg til Samplan`,
     body: [
       'Hei!',
       '',
-      `${input.inviterName} har invitert deg til å samarbeide i Samplan.`,
+      `${named(input.inviterName)} har invitert deg til å samarbeide i Samplan.`,
       '',
       'Åpne invitasjonen her:',
       input.link,
@@ -54,11 +62,11 @@ export const mailTexts = {
   }),
 
   consentRequest: (input: { askerName: string; link: string }): MailText => ({
-    subject: `${input.askerName} ber om samtykke i Samplan`,
+    subject: `${named(input.askerName)} ber om samtykke i Samplan`,
     body: [
       'Hei!',
       '',
-      `${input.askerName} ber familien om samtykke til at en ny deltaker får se en plan dere har i Samplan.`,
+      `${named(input.askerName)} ber familien om samtykke til at en ny deltaker får se en plan dere har i Samplan.`,
       'Bare familien kan gi samtykke, og dere kan trekke det tilbake når som helst.',
       '',
       'Logg inn og se hvem det gjelder:',
@@ -68,12 +76,14 @@ export const mailTexts = {
   }),
 
   task: (input: { byName: string | null; link: string }): MailText => ({
-    subject: input.byName ? `${input.byName} har gitt deg en oppgave i Samplan` : 'Du har fått en oppgave i Samplan',
+    subject: input.byName
+      ? `${named(input.byName)} har gitt deg en oppgave i Samplan`
+      : 'Du har fått en oppgave i Samplan',
     body: [
       'Hei!',
       '',
       input.byName
-        ? `${input.byName} har gitt deg en oppgave i en plan i Samplan.`
+        ? `${named(input.byName)} har gitt deg en oppgave i en plan i Samplan.`
         : 'Du har fått en oppgave i en plan i Samplan.',
       '',
       'Logg inn og se oppgaven:',
