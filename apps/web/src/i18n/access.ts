@@ -490,10 +490,17 @@ export const nbAccess = {
   familyConsent: {
     title: 'Før planen tas i bruk: familiens samtykke',
     /** Said on the plan once the family's consent is given (the step led there). */
-    given: (count: number) =>
-      count === 0
+    given: (shared: { members: number; invited: number }) => {
+      const parts = [
+        shared.members === 1 ? 'Én annen kan nå åpne planen.' : '',
+        shared.members > 1 ? `${shared.members} andre kan nå åpne planen.` : '',
+        shared.invited === 1 ? 'Én som er invitert, kan åpne den når hen har takket ja.' : '',
+        shared.invited > 1 ? `${shared.invited} som er invitert, kan åpne den når de har takket ja.` : '',
+      ].filter(Boolean);
+      return parts.length === 0
         ? 'Samtykket er lagret. Planen er bare for familien til dere deler den.'
-        : `Samtykket er lagret. ${count === 1 ? 'Én annen' : `${count} andre`} kan nå åpne planen. Du kan endre dette under «Deltakere og tilgang».`,
+        : `Samtykket er lagret. ${parts.join(' ')} Du kan endre dette under «Deltakere og tilgang».`;
+    },
     intro: (child: string) =>
       `Planen for ${child} er laget i Samplan. Før andre enn familien kan se den, må dere samtykke. Les gjennom og velg hvem som skal få se planen.`,
     whatTitle: 'Hva er planen?',

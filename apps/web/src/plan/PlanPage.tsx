@@ -26,7 +26,7 @@ export function PlanPage({ planId, section }: { planId: string; section: Section
   if (!info || !connection) return <Spinner label={nb.plan.loading} />;
   // A plan a koordinator made waits for the family's consent: a parent is led through it before the plan.
   if (info.role === 'foresatt' && info.familyConsent === 'venter') {
-    const given = (shared: number): void => {
+    const given = (shared: { members: number; invited: number }): void => {
       // The plan opens at its top (the step's button was far down the page), saying the consent is kept.
       setGivenNotice(nbAccess.familyConsent.given(shared));
       window.scrollTo(0, 0);

@@ -64,7 +64,12 @@ const familyParts = writableParts('foresatt');
  * the parent chooses. Giving it with someone left unticked asks first, naming who will not be able to open the plan
  * (the koordinator who made it among them). The server records it as this parent's account and how they logged in.
  */
-export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven(shared: number): void }) {
+export function FamilyConsentStep(props: {
+  info: PlanInfo;
+  /** The consent is kept: with how many members, and how many invited not yet in, it is shared. */
+  onGiven(shared: { members: number; invited: number }): void;
+}) {
+  const { info, onGiven } = props;
   usePageTitle(t.title);
   const { user } = useSession();
   const [members, setMembers] = useState<MemberInfo[] | null>(null);
@@ -154,7 +159,10 @@ export function FamilyConsentStep({ info, onGiven }: { info: PlanInfo; onGiven(s
         shareWithInviteIds: picked.flatMap((c) => (c.inviteId ? [c.inviteId] : [])),
         note: note.trim(),
       });
-      onGiven(picked.length);
+      onGiven({
+        members: picked.filter((c) => c.userId).length,
+        invited: picked.filter((c) => !c.userId && c.inviteId).length,
+      });
     } catch (err) {
       setError(accessErrorMessage(err));
       setBusy(false);
