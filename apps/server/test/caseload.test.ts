@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PlanSummary } from '@samplan/api';
-import { addItem, updateMeta } from '@samplan/plan-model';
+import { addItem, dayInNorway, updateMeta } from '@samplan/plan-model';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { addMember } from './support/family.ts';
@@ -18,7 +18,8 @@ import { waitFor } from './support/waitFor.ts';
 
 type Open = Extract<PlanSummary, { access: 'apen' }>;
 
-const isoDaysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** A day `days` ago in Norway, as the server counts them (in UTC it is yesterday from 23:00 or 22:00 on). */
+const isoDaysAgo = (days: number): string => dayInNorway(Date.now() - days * 86_400_000);
 
 describe("the koordinator's caseload (GET /api/plans)", () => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NotificationList, NotificationSettings } from '@samplan/api';
-import { addItem, updateMeta } from '@samplan/plan-model';
+import { addItem, dayInNorway, updateMeta } from '@samplan/plan-model';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { addMember } from './support/family.ts';
@@ -17,8 +17,8 @@ import {
 } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
 
-const isoDay = (offsetDays: number): string =>
-  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today in Norway, as the server counts them (in UTC it is yesterday from 23:00 or 22:00 on). */
+const isoDay = (offsetDays: number): string => dayInNorway(Date.now() + offsetDays * 86_400_000);
 
 describe('notifications ("Varsler") and their mails', () => {
   let server: TestServer;
