@@ -1,4 +1,4 @@
-import { addItem, updateMeta } from '@samplan/plan-model';
+import { addItem, dayInNorway, updateMeta } from '@samplan/plan-model';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -11,11 +11,8 @@ import { editStoredPlan } from './support/storedPlan.ts';
 import { waitFor } from './support/waitFor.ts';
 import { useWebApp } from './support/webApp.ts';
 
-const daysFromNow = (days: number): string => {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-};
+/** A day counted from today in Norway, as the server counts them (this process's own day differs around midnight). */
+const daysFromNow = (days: number): string => dayInNorway(Date.now() + days * 86_400_000);
 const norwegian = (iso: string): string => iso.split('-').reverse().join('.');
 
 /** The cards of Mine planer in order: the child's name and what each names. */
