@@ -11,6 +11,8 @@ export type AttentionItem =
   | { kind: 'evaluationOverdue' | 'evaluationDue'; goalId: string; title: string; dueDate: string; days: number }
   | { kind: 'revisionPassed' | 'revisionDue'; date: string; days: number }
   | { kind: 'taskOverdue'; taskId: string; title: string; dueDate: string; days: number }
+  /** A meeting still planned whose day has passed: was it held? (Its record and decisions wait for the answer.) */
+  | { kind: 'meetingNotMarked'; meetingId: string; title: string; date: string; days: number }
   /** The family has not answered the consent step of a plan a koordinator made. */
   | { kind: 'familyConsentWaiting' }
   /** Members outside the family who wait for the family's consent. */
@@ -65,10 +67,20 @@ export function attentionItems(facts: ProgressFacts, today: string): AttentionIt
     const days = daysBetween(task.dueDate, today);
     if (days > 0) items.push({ kind: 'taskOverdue', taskId: task.id, title: task.title, dueDate: task.dueDate, days });
   }
+  for (const meeting of facts.meetings) {
+    if (meeting.status !== 'planlagt' || !meeting.date) continue;
+    const days = daysBetween(meeting.date, today);
+    if (days > 0) {
+      items.push({ kind: 'meetingNotMarked', meetingId: meeting.id, title: meeting.title, date: meeting.date, days });
+    }
+  }
   return items.sort((a, b) => urgencyOfItem(b) - urgencyOfItem(a));
 }
 
-/** How pressing one item is: what is overdue first (the longer, the more), then what waits on the family, then what is due soon. */
+/**
+ * How pressing one item is: what is overdue first (the longer, the more), then what waits on the family, then a
+ * meeting not yet marked held, then what is due soon.
+ */
 export function urgencyOfItem(item: AttentionItem): number {
   switch (item.kind) {
     case 'revisionPassed':
@@ -79,6 +91,8 @@ export function urgencyOfItem(item: AttentionItem): number {
       return 900;
     case 'consentWaiting':
       return 800;
+    case 'meetingNotMarked':
+      return 700 - Math.min(item.days, 99);
     case 'revisionDue':
     case 'evaluationDue':
       return 100 - Math.min(item.days, 99);

@@ -159,6 +159,28 @@ describe('attention items', () => {
     expect(urgencyOf([])).toBe(0);
   });
 
+  it('names a meeting still planned whose day has passed, not one held, cancelled or to come', () => {
+    const meeting = (id: string, status: ProgressFacts['meetings'][number]['status'], date: string | null) => ({
+      id,
+      status,
+      date,
+      title: `Ansvarsgruppemøte ${id}`,
+      participantIds: [],
+    });
+    const plan = facts({
+      meetings: [
+        meeting('m1', 'planlagt', '2026-11-28'),
+        meeting('m2', 'gjennomfort', '2026-11-01'),
+        meeting('m3', 'avlyst', '2026-11-15'),
+        meeting('m4', 'planlagt', '2026-12-02'),
+        meeting('m5', 'planlagt', null),
+      ],
+    });
+    expect(attentionItems(plan, '2026-12-02')).toEqual([
+      { kind: 'meetingNotMarked', meetingId: 'm1', title: 'Ansvarsgruppemøte m1', date: '2026-11-28', days: 4 },
+    ]);
+  });
+
   it('ranks a plan with something overdue above one with something due soon', () => {
     const overdue = attentionItems(facts({ meta: { nextRevision: '2026-12-01' } }), '2026-12-02');
     const soon = attentionItems(facts({ meta: { nextRevision: '2026-12-05' } }), '2026-12-02');

@@ -24,6 +24,8 @@ export const nbCaseload = {
         return `Oppgaven ${named(item.title, 'uten navn')} er ${days(item.days)} på overtid`;
       case 'familyConsentWaiting':
         return 'Venter på samtykke fra familien';
+      case 'meetingNotMarked':
+        return `Møtet ${named(item.title, 'uten navn')} ${formatDate(item.date)} er ikke merket som holdt`;
       case 'consentWaiting':
         return item.count === 1
           ? '1 deltaker venter på samtykke fra familien'
