@@ -149,7 +149,11 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await waitFor(async () => (await versions()).head > before);
 
     const page = parent.page;
-    await page.goto(`/planer/${planId}/endringer?fra=${before}`);
+    // The history says what Per deleted, and leads to where it can be brought back.
+    await page.goto(`/planer/${planId}/historikk`);
+    const deleted = page.locator('li.version', { hasText: `Slettet målet «${title}»` }).first();
+    await deleted.getByRole('link', { name: 'Se det som ble slettet, og hent det tilbake' }).click();
+    await page.waitForURL(`**/planer/${planId}/endringer?fra=*&til=*`);
     const removed = page.locator('li.change--removed');
     await removed.first().waitFor();
     const delmaal = removed.filter({ hasNotText: title });

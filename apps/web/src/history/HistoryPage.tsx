@@ -30,6 +30,12 @@ function VersionRow({ info, version, isNewest }: { info: PlanInfo; version: Vers
         {version.name && <p className="version__name">{version.name}</p>}
         <p className="version__what">{describeVersion(version)}</p>
         {removed && <p className="version__removed">{removed}</p>}
+        {/* What is still gone can be brought back: on the comparison of this version with the one before it. */}
+        {version.removed.some((item) => !item.back) && version.fromSeq > 1 && (
+          <p>
+            <Link to={paths.changes(info.id, version.fromSeq - 1, version.seq)}>{t.version.seeRemoved}</Link>
+          </p>
+        )}
       </div>
       <div className="version__actions">
         {isNewest ? (

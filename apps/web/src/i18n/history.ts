@@ -173,6 +173,8 @@ export const nbHistory = {
     removed: (items: string[], more: number) => `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}.`,
     /** Said of a removed item that a later version brought back. */
     broughtBack: 'hentet tilbake senere',
+    /** Next to what a version deleted and is still gone: to the comparison where it can be brought back. */
+    seeRemoved: 'Se det som ble slettet, og hent det tilbake',
     nameKind: { manual: 'Navngitt versjon', meeting: 'Møte holdt', revision: 'Revidert' },
     show: 'Se planen slik den var',
     compare: 'Sammenlign med nå',
