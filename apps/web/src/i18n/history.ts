@@ -6,6 +6,9 @@ import { listNb } from './access.ts';
 import { nbMeetings } from './meetings.ts';
 import { nb } from './nb.ts';
 
+/** «målet» at the start of a sentence: «Målet». */
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** A part of the plan in running text, lower case where Norwegian wants it: «endret mål og tiltak». */
 const partInText: Record<PlanPart, string> = {
   planinfo: 'planens navn, periode og koordinator',
@@ -236,11 +239,11 @@ export const nbHistory = {
     deleted: 'Tatt bort',
     empty: '(tomt)',
     restore: (noun: string, title: string) => `Gjenopprett ${noun}${title ? ` «${title}»` : ''}`,
-    restored: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} er gjenopprettet.`,
+    restored: (noun: string) => `${upperFirst(noun)} er gjenopprettet.`,
     /** Restored by nobody here: it was in the plan already (brought back by someone else meanwhile). */
-    alreadyThere: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} er allerede i planen.`,
+    alreadyThere: (noun: string) => `${upperFirst(noun)} er allerede i planen.`,
     /** A delmål that came back with its hovedmål, restored on the same page. */
-    cameBack: (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)} kom tilbake sammen med hovedmålet.`,
+    cameBack: (noun: string) => `${upperFirst(noun)} kom tilbake sammen med hovedmålet.`,
     restoreFailed: 'Klarte ikke å gjenopprette det.',
     showVersion: 'Se planen slik den var da',
     pickLegend: 'Sammenlign to versjoner',
@@ -274,8 +277,7 @@ export const nbHistory = {
     many: (name: string, count: number) => `${name} slettet ${count} ting fra planen.`,
     seeRemoved: 'Se hva som ble slettet',
     restore: 'Gjenopprett',
-    restored: (noun: string, title: string) =>
-      `${noun[0]!.toUpperCase()}${noun.slice(1)}${title ? ` «${title}»` : ''} er gjenopprettet.`,
+    restored: (noun: string, title: string) => `${upperFirst(noun)}${title ? ` «${title}»` : ''} er gjenopprettet.`,
     failed: 'Klarte ikke å gjenopprette. Du finner det i historikken.',
   },
 };
