@@ -412,9 +412,9 @@ export class MembershipService {
 
   /**
    * Sets or removes the end of a membership (access for a period). Needs the same right as ending it now:
-   * only the family changes a foresatt's or barn's access.
+   * only the family changes a foresatt's or barn's access. Returns the membership as stored (it may have ended by the
+   * time the caller answers).
    */
-  /** Returns the membership as it now is (it may have ended by the time the caller answers). */
   async setMembershipEnd(actor: Actor, planId: string, userId: string, endsAt: number | null): Promise<Membership> {
     const granted = await this.deps.access.authorize(actor, planId, 'listMembers');
     const target = await this.deps.plans.findMembership(planId, userId, this.now());
