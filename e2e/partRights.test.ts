@@ -61,17 +61,22 @@ describe('rights per part in the browser', () => {
     await expectText(section, 'Denne delen skrives av familien og koordinatoren. Du kan lese den, men ikke endre den.');
     const fields = page.locator('.rich-text__static');
     // Read in one go: fields re-render while the section settles, so the n-th of an earlier count may be gone.
-    const readOnly = await fields.evaluateAll((all) => all.map((field) => field.getAttribute('aria-readonly')));
+    // Each is read-only, and reads as text, not as a box to type in (no input border around it).
+    const shown = await fields.evaluateAll((all) =>
+      all.map((field) => ({
+        readOnly: field.getAttribute('aria-readonly'),
+        border: getComputedStyle(field).borderTopColor,
+      })),
+    );
+    const readOnly = shown.map((field) => field.readOnly);
+    const borders = shown.map((field) => field.border);
     expect(readOnly.length).toBeGreaterThan(0);
     expect(readOnly.every((value) => value === 'true')).toBe(true);
+    expect(borders.every((color) => color === 'rgba(0, 0, 0, 0)')).toBe(true);
     // Clicking the text does not start an editor; nor does the page say that what they type is kept.
     await fields.first().click();
     expect(await page.locator('.ProseMirror[contenteditable="true"]').count()).toBe(0);
     expect(await page.getByText('Alt du skriver lagres automatisk').count()).toBe(0);
-    // It reads as text, not as a box to type in: no input border around it (read in one go, as above).
-    const borders = await fields.evaluateAll((all) => all.map((field) => getComputedStyle(field).borderTopColor));
-    expect(borders.length).toBeGreaterThan(0);
-    expect(borders.every((color) => color === 'rgba(0, 0, 0, 0)')).toBe(true);
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, 'part-read-only-phone', { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
