@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlanViaApi, CSRF, newUserContext } from './support/browser.ts';
+import { createPlanViaApi, CSRF, newUserContext, newContext } from './support/browser.ts';
 import { collectPageErrors, editorText, openPlan, richTextEditor, waitForConnected } from './support/planPage.ts';
 import { startServer } from './support/testServer.ts';
 import { waitFor } from './support/waitFor.ts';
@@ -14,7 +14,7 @@ describe('co-editing one rich-text field in two browsers', () => {
     const first = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const planId = await createPlanViaApi(first.context, { childName: 'Emma Nilsen' });
     // The same person in a second browser (a plan has one member until invitations exist).
-    const second = { context: await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO' }) };
+    const second = { context: await newContext(app.browser, { baseURL: app.server.url }) };
     await second.context.request.post('/api/auth/login', {
       headers: CSRF,
       data: { email: first.user.email, password: first.user.password },

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newUserContext,
   newUserDetails,
+  newContext,
 } from './support/browser.ts';
 import { mailedInvitationLink } from './support/mailedInvitation.ts';
 import { collectPageErrors, editorText, expectText, richTextEditor, waitForConnected } from './support/planPage.ts';
@@ -90,11 +91,7 @@ describe('invitations in the browser', () => {
     await waitForConnected(page);
 
     // The parent opens the link in her own browser, without an account.
-    const parentContext = await app.browser.newContext({
-      baseURL: app.server.url,
-      locale: 'nb-NO',
-      viewport: VIEWPORT,
-    });
+    const parentContext = await newContext(app.browser, { baseURL: app.server.url, viewport: VIEWPORT });
     const parentPage = await parentContext.newPage();
     errors.push(...collectPageErrors(parentPage));
     await parentPage.goto(link);
@@ -197,7 +194,7 @@ describe('invitations in the browser', () => {
 
   it('an invitation accepted through the form by a login made meanwhile in another tab opens the plan, logged in', async () => {
     const mother = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
-    const guest = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport: VIEWPORT });
+    const guest = await newContext(app.browser, { baseURL: app.server.url, viewport: VIEWPORT });
     try {
       const planId = await createPlanViaApi(mother.context, { creatorRole: 'foresatt' });
       const invited = newUserDetails('Lærer Lise');
@@ -461,7 +458,7 @@ describe('invitations in the browser', () => {
     );
     await expectText(mother.page.locator('.invites__older'), 'Tidligere invitasjoner (1)');
 
-    const guest = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport: VIEWPORT });
+    const guest = await newContext(app.browser, { baseURL: app.server.url, viewport: VIEWPORT });
     const guestPage = await guest.newPage();
     await guestPage.goto(new URL(link, app.server.url).href);
     await expectText(
@@ -551,7 +548,7 @@ describe('login with an external provider (OIDC) in the browser', () => {
       email: 'kari.nordmann@eksempel.no',
       email_verified: true,
     };
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO', viewport: VIEWPORT });
+    const context = await newContext(browser, { baseURL: baseUrl, viewport: VIEWPORT });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
@@ -570,7 +567,7 @@ describe('login with an external provider (OIDC) in the browser', () => {
 
     // Someone invites her address; she opens the link logged out and logs in with ID-porten there.
     await context.clearCookies();
-    const coordinator = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO' });
+    const coordinator = await newContext(browser, { baseURL: baseUrl });
     const details = newUserDetails('Ingrid Berg');
     await coordinator.request.post('/api/auth/register', { data: details, headers: CSRF });
     const planId = await createPlanViaApi(coordinator, { creatorRole: 'koordinator' });

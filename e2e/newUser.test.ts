@@ -2,7 +2,7 @@ import { addItem } from '@samplan/plan-model';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allViolations, seriousViolations } from './support/axe.ts';
-import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails } from './support/browser.ts';
+import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails, newContext } from './support/browser.ts';
 import { collectPageErrors, expectText, openItem, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { editStoredPlan } from './support/storedPlan.ts';
@@ -29,7 +29,7 @@ describe('a new user registers and makes a plan', () => {
     ['desktop', { width: 1366, height: 900 }],
   ] as const) {
     it(`gets styled fields, our own message for a short password, and is asked who they are (${device})`, async () => {
-      const context = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport });
+      const context = await newContext(app.browser, { baseURL: app.server.url, viewport });
       const page = await context.newPage();
       try {
         await page.goto('/registrer');

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { allViolations } from './support/axe.ts';
-import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails } from './support/browser.ts';
+import { CSRF, createPlanViaApi, inviteToPlan, newUserContext, newUserDetails, newContext } from './support/browser.ts';
 import { closeItems, collectPageErrors, expectText, openItem, openPlan, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { waitFor } from './support/waitFor.ts';
@@ -503,7 +503,7 @@ describe('offline first: a plan opened before opens, and takes typing, without a
     const { parent, teacher, planId } = await sharedDemoPlan(PHONE);
     const { page } = parent;
     const errors = collectPageErrors(page);
-    const other = await app.browser.newContext({ baseURL: app.server.url });
+    const other = await newContext(app.browser, { baseURL: app.server.url });
     try {
       await openAndKeep(page, parent.user.id, planId);
       const planTitle = ((await page.locator('h1').first().textContent()) ?? '').trim();
@@ -795,7 +795,7 @@ describe('offline: a login made on the page lasts as long as the server says', (
   it('a login on the login page opens the plans kept here offline for the session the server gave it (phone)', async () => {
     const registered = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     await registered.context.close();
-    const context = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO', viewport: PHONE });
+    const context = await newContext(app.browser, { baseURL: app.server.url, viewport: PHONE });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     try {

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createPlanViaApi, newUserContext } from './support/browser.ts';
+import { createPlanViaApi, newUserContext, newContext } from './support/browser.ts';
 import { allViolations } from './support/axe.ts';
 import { collectPageErrors, expectText, openItem, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -60,7 +60,7 @@ describe('opening a plan by its address', () => {
     await owner.context.close();
 
     // The plan's owner, in a browser where they are not logged in yet.
-    const context = await app.browser.newContext({ baseURL: app.server.url, locale: 'nb-NO' });
+    const context = await newContext(app.browser, { baseURL: app.server.url });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const sockets: WebSocket[] = [];

@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allViolations } from './support/axe.ts';
-import { createPlanViaApi, newUserContext, newUserDetails } from './support/browser.ts';
+import { createPlanViaApi, newUserContext, newUserDetails, newContext } from './support/browser.ts';
 import { collectPageErrors, waitForConnected } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -26,11 +26,7 @@ describe('every page, as a parent sees it', () => {
   const app = useWebApp();
 
   it('registers, creates the demo plan, and shows every page, on a desktop and a phone, without accessibility problems', async () => {
-    const context = await app.browser.newContext({
-      baseURL: app.server.url,
-      locale: 'nb-NO',
-      viewport: { width: 1280, height: 900 },
-    });
+    const context = await newContext(app.browser, { baseURL: app.server.url, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const violations: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSRF, createPlanViaApi, newUserContext } from './support/browser.ts';
+import { CSRF, createPlanViaApi, newUserContext, newContext } from './support/browser.ts';
 import { expectText, openPlan } from './support/planPage.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWebApp } from './support/webApp.ts';
@@ -11,11 +11,7 @@ describe('logging out on every device', () => {
   it('closes the plan open on the other device and ends both sessions', async () => {
     const laptop = await newUserContext(app.browser, app.server.url, 'Kari Nilsen');
     const planId = await createPlanViaApi(laptop.context, { demo: true, creatorRole: 'foresatt' });
-    const phone = await app.browser.newContext({
-      baseURL: app.server.url,
-      locale: 'nb-NO',
-      viewport: { width: 390, height: 844 },
-    });
+    const phone = await newContext(app.browser, { baseURL: app.server.url, viewport: { width: 390, height: 844 } });
     const login = await phone.request.post('/api/auth/login', {
       headers: CSRF,
       data: { email: laptop.user.email, password: laptop.user.password },

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** The header the server wants on every state-changing API request (the app's own fetches send it too). */
 export const CSRF = { 'x-samplan-csrf': '1' };
@@ -8,6 +8,14 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * A browser context as a person here has one: in Norwegian and on Norway's clock, as the server counts days («i dag»,
+ * «på overtid») in Norway; in the machine's zone (UTC in CI) the browser's day differs from 23:00 or 22:00 UTC.
+ */
+export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', ...options });
 }
 
 export interface TestUser {
@@ -32,9 +40,8 @@ export async function newUserContext(
   /** `block` for a test that routes requests: what the app's service worker answers never reaches page.route. */
   options: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ context: BrowserContext; page: Page; user: TestUser }> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     baseURL: baseUrl,
-    locale: 'nb-NO',
     viewport: { width: 1280, height: 900 },
     serviceWorkers: options.serviceWorkers ?? 'allow',
   });
