@@ -13,6 +13,7 @@ import { RedisAccessRelay } from './access/RedisAccessRelay.ts';
 import { PlanCreator } from './access/PlanCreator.ts';
 import { SocketAuthenticator } from './access/SocketAuthenticator.ts';
 import { CollabTokens } from './auth/CollabTokens.ts';
+import { ExpiredAuthSweep } from './auth/ExpiredAuthSweep.ts';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import { OidcLogin } from './auth/OidcLogin.ts';
 import { PasswordResets } from './auth/PasswordResets.ts';
@@ -307,6 +308,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     windowMs: config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
     lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
   });
+  const expiredAuth = new ExpiredAuthSweep(accounts, {
+    loginWindowMs: config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+    logger: app.log,
+  });
   const oidc = new OidcLogin(config.oidcProviders, accounts);
   const passwordResets = new PasswordResets({
     accounts,
@@ -420,12 +425,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     memberships.start();
     mail.start();
     notifier.start();
+    expiredAuth.start();
   });
   app.addHook('preClose', async () => {
     await memberships.stop();
     await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
     await projector.flushAll();
     await notifier.stop();
+    await expiredAuth.stop();
   });
   app.addHook('onClose', async () => {
     await Promise.all([redisFeed?.close(), accessRelay?.close(), presenceFeed?.close()]);

@@ -1,5 +1,7 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginFailureKeyFrom, type AccountStore } from '../src/storage/AccountStore.ts';
+import { ExpiredAuthSweep } from '../src/auth/ExpiredAuthSweep.ts';
+import { loginFailureKeyFrom, PASSWORD_RESET_KEPT_MS, type AccountStore } from '../src/storage/AccountStore.ts';
 import { EmailTaken } from '../src/storage/EmailTaken.ts';
 import { PostgresAccountStore } from '../src/storage/postgres/PostgresAccountStore.ts';
 import { openSqlite } from '../src/storage/sqlite/openSqlite.ts';
@@ -137,6 +139,36 @@ function contract(name: string, open: () => Promise<{ store: AccountStore; close
       expect(await store.usePasswordReset('b', 1000)).toBeUndefined();
       expect(await store.usePasswordReset('a', 1000)).toBeUndefined();
     });
+
+    it('forgets ended sessions, failures that count no more and old reset links, and keeps everything else', async () => {
+      const day = 24 * 60 * 60_000;
+      const now = 10 * day;
+      const window = 15 * 60_000;
+      const rule = (at: number, lockoutMs = 0) => ({ now: at, windowMs: window, maxFailures: 1, lockoutMs });
+      await store.createUser(user('f1', 'f1@eksempel.no'));
+      await store.createSession('ended', 'f1', now, { method: 'password', level: null });
+      await store.createSession('live', 'f1', now + 1, { method: 'password', level: null });
+      // Failures: one whose window is over, one still in its window, one whose window is over but locked still.
+      await store.countLoginFailure('gammel@eksempel.no', { ...rule(now - window - 1), maxFailures: 5 });
+      await store.countLoginFailure('ny@eksempel.no', { ...rule(now - window + 1), maxFailures: 5 });
+      await store.countLoginFailure('låst@eksempel.no', rule(now - window - 1, window + 2));
+      for (const [tokenHash, expiresAt] of [
+        ['long-gone', now - PASSWORD_RESET_KEPT_MS - 1],
+        ['lately', now - PASSWORD_RESET_KEPT_MS + 1],
+      ] as const) {
+        await store.createPasswordReset({ tokenHash, userId: 'f1', createdAt: expiresAt - 60_000, expiresAt });
+      }
+      const before = await store.countPasswordResets('f1', 0);
+
+      expect(await store.forgetExpired({ now, loginWindowMs: window })).toBeGreaterThanOrEqual(3);
+      expect(await store.sessionLogin('ended', now - 1)).toBeUndefined();
+      expect((await store.findSession('live', now))?.user.id).toBe('f1');
+      expect(await store.loginFailures('gammel@eksempel.no')).toBeUndefined();
+      expect(await store.loginFailures('ny@eksempel.no')).toMatchObject({ failures: 1 });
+      expect(await store.loginFailures('låst@eksempel.no')).toMatchObject({ lockedUntil: now + 1 });
+      expect(await store.countPasswordResets('f1', 0)).toBe(before - 1);
+      expect(await store.forgetExpired({ now, loginWindowMs: window })).toBe(0);
+    });
   });
 }
 
@@ -162,5 +194,27 @@ describe('PostgresAccountStore with several instances', () => {
     } finally {
       await pg.drop();
     }
+  });
+});
+
+describe('ExpiredAuthSweep', () => {
+  it('deletes what has run out when the server starts, and logs a store that fails instead of stopping', async () => {
+    const db = openSqlite({ dataDir: '', synchronous: 'NORMAL', inMemory: true });
+    const store = new SqliteAccountStore(db);
+    const logged: string[] = [];
+    const logger = {
+      info: () => logged.push('info'),
+      error: () => logged.push('error'),
+    } as unknown as FastifyBaseLogger;
+    await store.createUser(user('w1', 'w1@eksempel.no'));
+    await store.createSession('over', 'w1', 1000, { method: 'password', level: null });
+    const sweep = new ExpiredAuthSweep(store, { loginWindowMs: 60_000, logger, now: () => 2000 });
+    sweep.start();
+    await sweep.stop();
+    expect(await store.sessionLogin('over', 0)).toBeUndefined();
+    expect(logged).toEqual(['info']);
+    db.close();
+    await sweep.sweep();
+    expect(logged).toEqual(['info', 'error']);
   });
 });

@@ -36,6 +36,19 @@ export interface LoginFailureRule {
   lockoutMs: number;
 }
 
+/**
+ * How long a reset link is kept after its end: it opens nothing then, but reset mails are counted per address over
+ * the last hour (PasswordResets), so it is kept well beyond that.
+ */
+export const PASSWORD_RESET_KEPT_MS = 24 * 60 * 60_000;
+
+/** What `forgetExpired` deletes at `now`. */
+export interface ExpiryRule {
+  now: number;
+  /** The login failures' window (LoginFailureRule.windowMs): failures older than it, with no lock running, go. */
+  loginWindowMs: number;
+}
+
 /** A login session that has not ended. */
 export interface LiveSession {
   user: User;
@@ -65,6 +78,13 @@ export interface AccountStore {
   countLoginFailure(key: string, rule: LoginFailureRule): Promise<LoginFailures>;
   /** Clears the failed logins of an e-mail address: its own, and those of it from every network address. */
   clearLoginFailures(email: string): Promise<void>;
+  /**
+   * Deletes what has run out and decides nothing any more, though it holds personal data: sessions past their end,
+   * login failures whose window is over and whose lock (if any) has run out (an e-mail address typed into the login
+   * form, with a client address), and reset links that ended more than PASSWORD_RESET_KEPT_MS ago. Resolves with how many
+   * rows went.
+   */
+  forgetExpired(rule: ExpiryRule): Promise<number>;
   /** The user an OpenID Connect identity (issuer-scoped subject) is linked to. */
   findOidcUser(provider: string, subject: string): Promise<User | undefined>;
   linkOidcIdentity(provider: string, subject: string, userId: string): Promise<void>;

@@ -3,13 +3,14 @@ import type {
   AccountStore,
   LiveSession,
   LoginFailureRule,
+  ExpiryRule,
   LoginFailures,
   LoginMethod,
   User,
   UserWithPassword,
 } from '../AccountStore.ts';
 import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
-import { loginFailureKeyFrom } from '../AccountStore.ts';
+import { loginFailureKeyFrom, PASSWORD_RESET_KEPT_MS } from '../AccountStore.ts';
 import { EmailTaken } from '../EmailTaken.ts';
 
 /** Users, sessions, login throttling, OpenID identities and password reset links on PostgreSQL (migration 3). */
@@ -109,6 +110,21 @@ export class PostgresAccountStore implements AccountStore {
       email,
       prefix,
     ]);
+  }
+
+  async forgetExpired({ now, loginWindowMs }: ExpiryRule): Promise<number> {
+    const result = await this.pool.query<{ count: string }>(
+      `WITH sessions_gone AS (DELETE FROM sessions WHERE expires_at <= $1 RETURNING 1),
+       failures_gone AS (
+         DELETE FROM login_failures WHERE first_failure_at < $2 AND (locked_until IS NULL OR locked_until <= $1)
+         RETURNING 1
+       ),
+       resets_gone AS (DELETE FROM password_resets WHERE expires_at < $3 RETURNING 1)
+       SELECT (SELECT COUNT(*) FROM sessions_gone) + (SELECT COUNT(*) FROM failures_gone)
+         + (SELECT COUNT(*) FROM resets_gone) AS count`,
+      [now, now - loginWindowMs, now - PASSWORD_RESET_KEPT_MS],
+    );
+    return Number(result.rows[0]!.count);
   }
 
   async findOidcUser(provider: string, subject: string): Promise<User | undefined> {

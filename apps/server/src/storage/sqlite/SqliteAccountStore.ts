@@ -4,12 +4,13 @@ import type {
   UserWithPassword,
   LoginFailures,
   LoginFailureRule,
+  ExpiryRule,
   AccountStore,
   LiveSession,
   LoginMethod,
 } from '../AccountStore.ts';
 import { toLoginFailures, toUser, type LoginFailuresRow, type UserRow } from '../accountRows.ts';
-import { loginFailureKeyFrom } from '../AccountStore.ts';
+import { loginFailureKeyFrom, PASSWORD_RESET_KEPT_MS } from '../AccountStore.ts';
 import { EmailTaken } from '../EmailTaken.ts';
 
 /** A failure that starts a new window: the last one is over, or its lock has run out. */
@@ -18,6 +19,7 @@ const FRESH = '(first_failure_at < :now - :window OR COALESCE(locked_until, 9e18
 export class SqliteAccountStore implements AccountStore {
   private readonly statements;
   private readonly usePasswordResetTx: (tokenHash: string, now: number) => string | undefined;
+  private readonly forgetExpiredTx: (rule: ExpiryRule) => number;
 
   constructor(db: SqliteDatabase) {
     this.statements = {
@@ -87,11 +89,24 @@ export class SqliteAccountStore implements AccountStore {
       spendResetsOf: db.prepare<[number, string]>(
         'UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL',
       ),
+      forgetSessions: db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?'),
+      forgetLoginFailures: db.prepare<[number, number]>(
+        'DELETE FROM login_failures WHERE first_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)',
+      ),
+      forgetResets: db.prepare<[number]>('DELETE FROM password_resets WHERE expires_at < ?'),
     };
     this.usePasswordResetTx = db.transaction((tokenHash: string, now: number): string | undefined => {
       const userId = this.statements.useReset.get(now, tokenHash, now);
       if (userId !== undefined) this.statements.spendResetsOf.run(now, userId);
       return userId;
+    });
+    this.forgetExpiredTx = db.transaction(({ now, loginWindowMs }: ExpiryRule): number => {
+      const { forgetSessions, forgetLoginFailures, forgetResets } = this.statements;
+      return (
+        forgetSessions.run(now).changes +
+        forgetLoginFailures.run(now - loginWindowMs, now).changes +
+        forgetResets.run(now - PASSWORD_RESET_KEPT_MS).changes
+      );
     });
   }
 
@@ -156,6 +171,10 @@ export class SqliteAccountStore implements AccountStore {
 
   async clearLoginFailures(email: string): Promise<void> {
     this.statements.clearLoginFailures.run({ email, prefix: loginFailureKeyFrom(email, '') });
+  }
+
+  async forgetExpired(rule: ExpiryRule): Promise<number> {
+    return this.forgetExpiredTx(rule);
   }
 
   async findOidcUser(provider: string, subject: string): Promise<User | undefined> {
