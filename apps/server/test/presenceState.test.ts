@@ -11,6 +11,12 @@ describe('presenceState', () => {
     const head = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, 0, -1));
     const state = { section: 'omBarnet', item: 'goals:g1', field: 'g1:title', cursor: { anchor, head } };
     expect(presenceState({ ...state, user: { name: 'Noen andre' } })).toEqual(state);
+    // Each end of a caret kept can be placed in the document by every peer's editor.
+    for (const end of [anchor, head]) {
+      expect(() =>
+        Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(end), doc),
+      ).not.toThrow();
+    }
     expect(presenceState({ section: null, item: null, field: null, cursor: null })).toEqual({
       section: null,
       item: null,
@@ -32,6 +38,9 @@ describe('presenceState', () => {
     ).toEqual({});
     for (const cursor of [
       { anchor: {}, head: null },
+      // Each end names nothing to be placed at: every peer's editor threw on it.
+      { anchor: {}, head: {} },
+      { anchor: { assoc: 0 }, head: { tname: null, item: null, type: null } },
       { anchor: { type: { client: -1, clock: 0 } }, head: {} },
       { anchor: { item: { client: 1 } }, head: {} },
       { anchor: { assoc: 0.5 }, head: {} },

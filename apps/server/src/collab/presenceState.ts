@@ -9,14 +9,21 @@ const isId = (value: unknown): boolean =>
   isCount((value as { client?: unknown }).client) &&
   isCount((value as { clock?: unknown }).clock);
 
-/** A Yjs relative position as `Y.relativePositionToJSON` writes it, which `Y.createRelativePositionFromJSON` reads. */
+const isAbsent = (value: unknown): boolean => value === undefined || value === null;
+
+/**
+ * A Yjs relative position as `Y.relativePositionToJSON` writes it, which `Y.createRelativePositionFromJSON` reads:
+ * it names an item, a type or a root type's name (`Y.createAbsolutePositionFromRelativePosition` throws on a
+ * position that names none, in every peer's editor).
+ */
 function isRelativePosition(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { type, tname, item, assoc } = value as Record<string, unknown>;
   return (
-    (type === undefined || type === null || isId(type)) &&
-    (tname === undefined || tname === null || (typeof tname === 'string' && tname.length <= KEY_CHARS)) &&
-    (item === undefined || item === null || isId(item)) &&
+    !(isAbsent(type) && isAbsent(tname) && isAbsent(item)) &&
+    (isAbsent(type) || isId(type)) &&
+    (isAbsent(tname) || (typeof tname === 'string' && tname.length <= KEY_CHARS)) &&
+    (isAbsent(item) || isId(item)) &&
     (assoc === undefined || (typeof assoc === 'number' && Number.isInteger(assoc)))
   );
 }
