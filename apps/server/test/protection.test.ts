@@ -262,6 +262,35 @@ describe('the family owns the plan: attacks by members with a legitimate account
     expect(family.doc.getMap('meta').get('title')).toBe(titleBefore);
   });
 
+  it('an update Yjs would hold back (a gap in its clocks) is refused, so nothing it releases later goes unchecked', async () => {
+    // A deltaker makes two measures in two transactions, and sends the second first: its struct refers to nothing
+    // missing, but Yjs would keep it pending, to apply it unread when the first came (with thousands more, past the
+    // collection's limit, each under it alone).
+    const writer = new Y.Doc();
+    writer.clientID = 424_242;
+    const updates: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => updates.push(update));
+    writer.transact(() => writer.getMap('measures').set('m-gap-1', new Y.Map()));
+    writer.transact(() => writer.getMap('measures').set('m-gap-2', new Y.Map()));
+    const log = server.app.samplan.documentLog;
+    const head = await log.head(planId);
+    const raw = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, teacher, planId)}`);
+    await raw.opened;
+    raw.socket.send(updateFrame(updates[1]!));
+    expect(await raw.closed).toMatchObject({ code: CloseCode.updateRefused, reason: 'invalid-update:CLOCK_GAP' });
+    expect(await log.head(planId)).toBe(head);
+
+    // In order, both are stored.
+    const again = openRawSocket(`${server.wsUrl}/${planId}?token=${await collabToken(server.url, teacher, planId)}`);
+    await again.opened;
+    for (const update of updates) again.socket.send(updateFrame(update));
+    await waitFor(async () => (await log.head(planId)) === head + 2);
+    again.socket.close();
+    const stored = await log.currentDoc(planId);
+    expect([...stored.getMap('measures').keys()]).toEqual(expect.arrayContaining(['m-gap-1', 'm-gap-2']));
+    stored.destroy();
+  });
+
   it('a member who joins gets no words deleted before they joined, though the plan has not been compacted since', async () => {
     const family = await open(mother);
     const words = getPlanRichText(family.doc, 'about.needs');

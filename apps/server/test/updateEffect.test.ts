@@ -65,6 +65,30 @@ describe('readUpdateEffect: what an update would do, read before it is applied',
     expect([...effectOn(doc, update).roots].sort()).toEqual(['goals', 'meta']);
   });
 
+  it('refuses new structs that start past what the plan has of their client, which Yjs would hold back', () => {
+    const doc = plan();
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc));
+    const updates: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => updates.push(update));
+    writer.transact(() => writer.getMap('measures').set('m1', new Y.Map()));
+    writer.transact(() => writer.getMap('measures').set('m2', new Y.Map()));
+    // The second alone: its struct is placed by its parent (a top-level map) and refers to nothing missing, but the
+    // first of its client never came, so Yjs would keep it pending and apply it unread once the first came.
+    expect(effectOn(doc, updates[1]!).problem).toBe('CLOCK_GAP');
+    // Merged with the first, or after it, it is read as usual; so is a merge whose gap lies within what the plan has.
+    expect(effectOn(doc, Y.mergeUpdates(updates)).problem).toBeNull();
+    Y.applyUpdate(doc, updates[0]!);
+    expect(effectOn(doc, updates[1]!).problem).toBeNull();
+    Y.applyUpdate(doc, updates[1]!);
+    writer.transact(() => writer.getMap('measures').set('m3', new Y.Map()));
+    expect(effectOn(doc, Y.mergeUpdates([updates[0]!, updates[2]!])).problem).toBeNull();
+    // Skipping over a struct the plan lacks, within one merged update, is a gap too.
+    writer.transact(() => writer.getMap('measures').set('m4', new Y.Map()));
+    writer.transact(() => writer.getMap('measures').set('m5', new Y.Map()));
+    expect(effectOn(doc, Y.mergeUpdates([updates[2]!, updates[4]!])).problem).toBe('CLOCK_GAP');
+  });
+
   it('refuses what it cannot place: a missing dependency, a deletion of nothing, a parent that is no type', () => {
     const doc = plan();
     // A peer that has more than the server: its next edit depends on a struct the server never got.

@@ -16,7 +16,13 @@ export type UpdateProblem =
    * A client's structs overlap or go backwards (its clocks written twice, e.g. in two sections of the update): Yjs
    * keeps only some of them, so what is read here would not be what is applied.
    */
-  | 'OVERLAPPING_STRUCTS';
+  | 'OVERLAPPING_STRUCTS'
+  /**
+   * A client's new structs start past what the document and the update have of that client: Yjs holds them back
+   * until the missing ones come, and then applies them without their being read here (an update that fills the gap
+   * later would let in what it releases unchecked: a collection's limit, counted without them, for one).
+   */
+  | 'CLOCK_GAP';
 
 /** What an update would do to a document, read before it is applied. */
 export interface UpdateEffect {
@@ -70,6 +76,16 @@ export function readUpdateEffect(doc: Y.Doc, decoded: DecodedUpdate): UpdateEffe
     let list = byClient.get(client);
     if (!list) byClient.set(client, (list = []));
     list.push(struct);
+  }
+  for (const [client, list] of byClient) {
+    let covered = Y.getState(store, client);
+    for (const struct of list) {
+      if (struct.id.clock > covered) {
+        effect.problem ??= 'CLOCK_GAP';
+        break;
+      }
+      covered = Math.max(covered, struct.id.clock + struct.length);
+    }
   }
   const resolved = new Map<Y.Item | Y.GC, Resolution>();
 
