@@ -207,6 +207,57 @@ describe('history: nothing a member does can lose the plan', () => {
     expect(after.body.deletions.some((d) => d.itemId === goal.id)).toBe(false);
   });
 
+  it('logs reading the removed items and the named versions, once per look; asking who removed what one saw, not', async () => {
+    const peer = await synced(server, parent, planId);
+    providers.push(peer);
+    const measure = planToJSON(peer.doc).measures.at(-1)!;
+    const log = server.app.samplan.documentLog;
+    const head = await log.head(planId);
+    peer.doc.transact(() => removeItem(peer.doc, 'measures', measure.id));
+    await waitFor(async () => (await log.head(planId)) > head);
+    const reads = async () =>
+      (await readLog(server.url, parent, planId)).filter(
+        (e) => e.action === 'history.viewed' && e.actor?.userId === reader.id,
+      );
+    const before = (await reads()).length;
+
+    // Who removed the item the reader saw go: only that item, and no read of the history.
+    const asked = await api<DeletionList>(
+      server.url,
+      reader,
+      'GET',
+      `/api/plans/${planId}/deletions?items=${encodeURIComponent(`measures:${measure.id},goals:ingen-slik`)}`,
+    );
+    expect(asked.status).toBe(200);
+    expect(asked.body.deletions.map((d) => [d.itemId, d.title])).toEqual([[measure.id, measure.title]]);
+    expect(await reads()).toHaveLength(before);
+
+    // Every removal, from as far back as they reach: logged, and a look at the versions just after is the same look.
+    const all = await api<DeletionList>(
+      server.url,
+      reader,
+      'GET',
+      `/api/plans/${planId}/deletions?since=1970-01-01T00:00:00.000Z`,
+    );
+    expect(all.body.deletions.some((d) => d.itemId === measure.id)).toBe(true);
+    expect(await reads()).toHaveLength(before + 1);
+    expect((await reads()).at(-1)?.details).toMatchObject({ deletions: all.body.deletions.length });
+    const list = await api<VersionList>(server.url, reader, 'GET', `/api/plans/${planId}/versions?limit=50`);
+    expect(list.body.versions.some((v) => v.removed.some((r) => r.itemId === measure.id))).toBe(true);
+    expect(await reads()).toHaveLength(before + 1);
+
+    // Malformed questions are refused.
+    for (const items of ['', 'measures', 'a:b:c', Array.from({ length: 51 }, (_, i) => `goals:g${i}`).join(',')]) {
+      const res = await api(
+        server.url,
+        reader,
+        'GET',
+        `/api/plans/${planId}/deletions?items=${encodeURIComponent(items)}`,
+      );
+      expect(res.status, items).toBe(400);
+    }
+  });
+
   it('logs reading what changed between versions, as opening a version is: who, and which versions', async () => {
     const res = await api<{ from: number; to: number }>(
       server.url,
@@ -381,6 +432,18 @@ describe.each(['SQLite', 'PostgreSQL'])(
       expect(deletions.map((d) => d.title)).not.toContain(SECRET);
       // The family still sees it.
       expect((await read<DeletionList>(parent, planId, 'deletions')).deletions.map((d) => d.title)).toContain(SECRET);
+    });
+
+    it('does not show them the name the family gave the plan as it was before they joined', async () => {
+      const { planId, provider } = await planWithDeletedGoal();
+      provider.destroy();
+      const path = `/api/plans/${planId}/versions`;
+      const secretName = 'Før vi fortalte skolen om diagnosen';
+      expect((await api(server.url, parent, 'POST', path, { name: secretName })).status).toBe(201);
+      const late = await addMember(server.url, parent, planId, 'koordinator', { name: 'Kim Ny', consentBy: parent });
+      const theirs = await read<VersionList>(late, planId, 'versions');
+      expect(theirs.versions.map((v) => v.name)).not.toContain(secretName);
+      expect((await read<VersionList>(parent, planId, 'versions')).versions.map((v) => v.name)).toContain(secretName);
     });
 
     it('shows a version that ended before they joined as the plan then: no authors, parts or removals', async () => {

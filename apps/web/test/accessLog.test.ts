@@ -138,13 +138,20 @@ describe('the innsynslogg in plain Norwegian', () => {
       // «Endret siden sist» as the plan opens is part of the visit; a comparison of her own is not, even at once.
       entry('version.compared', { from: 3, to: 9, sinceLastVisit: true }, kari, '2026-11-23T10:00:02.000Z'),
       entry('version.compared', { from: 1, to: 9 }, kari, '2026-11-23T10:00:03.000Z'),
+      // So is the last version, read as the plan opens; the history page's look is not.
+      entry('history.viewed', { latestOnly: true }, kari, '2026-11-23T10:00:02.000Z'),
+      entry('history.viewed', { before: null }, kari, '2026-11-23T10:00:04.000Z'),
     ];
     expect(withoutDoubleOpens(visit).map((e) => [e.action, e.actor?.name, e.details.from])).toEqual([
       ['plan.opened', 'Kari Nilsen', undefined],
       ['plan.viewed', 'Ola Hansen', undefined],
       ['plan.viewed', 'Kari Nilsen', undefined],
       ['version.compared', 'Kari Nilsen', 1],
+      ['history.viewed', 'Kari Nilsen', undefined],
     ]);
+    expect(describeLogEntry(visit.at(-1)!, namesOf(visit, [])).text).toBe(
+      'Så historikken til planen, med det som er slettet',
+    );
   });
 
   it('shows a person opening the plan again and again within minutes as one line that says how often', () => {

@@ -35,6 +35,11 @@ export const ACCESS_LOG_ACTIONS = [
   'version.viewed',
   /** What changed between two versions was read, with what was written before (a read). */
   'version.compared',
+  /**
+   * The list of versions, or of removed items, was read with what it holds from before: the titles of removed items,
+   * the names given to versions (a read). `latestOnly`: only the last version, as the plan asks for as it opens.
+   */
+  'history.viewed',
 ] as const;
 export type AccessLogAction = (typeof ACCESS_LOG_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import { COLLECTION_NAMES, PLAN_PARTS, type CollectionName, type PlanJSON, type PlanPart } from '@samplan/plan-model';
 import { z } from 'zod';
+import { DELETIONS_ASKED_MAX } from './deletionsAsked.ts';
 import type { PublicPlan } from './plans.ts';
 
 /** Someone the history names: a member's id and name as they are now (`id` null: the server itself). */
@@ -137,6 +138,21 @@ export interface DeletionInfo {
 export const DeletionsQuery = z.object({
   since: z.iso.datetime().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /**
+   * Only these items (`collection:itemId`, comma-separated): the ones the asker had in their own copy and saw go,
+   * asking who removed them. Without it, every removal is listed, and the read is logged (`history.viewed`).
+   */
+  items: z
+    .string()
+    .max(DELETIONS_ASKED_MAX * 120)
+    .transform((value) => value.split(',').filter((entry) => entry.length > 0))
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-zA-Z]+:[^,:]{1,100}$/))
+        .min(1)
+        .max(DELETIONS_ASKED_MAX),
+    )
+    .optional(),
 });
 
 /** `GET /api/plans/:id/deletions`: newest first. */

@@ -2,6 +2,7 @@
 // request bodies with the schemas; the web app reads the answers and sends the bodies' input types.
 export * from './accessLog.ts';
 export * from './consents.ts';
+export * from './deletionsAsked.ts';
 export * from './history.ts';
 export * from './linkPaths.ts';
 export * from './safeReturnPath.ts';

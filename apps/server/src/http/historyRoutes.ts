@@ -12,6 +12,7 @@ import {
   type VersionExport,
   type VersionInfo,
   type VersionList,
+  deletionAskedKey,
 } from '@samplan/api';
 import { partOfCollection, type RestoreScope } from '@samplan/plan-model';
 import type { FastifyInstance } from 'fastify';
@@ -42,6 +43,8 @@ export interface HistoryRoutesOptions {
 const iso = (ms: number): string => new Date(ms).toISOString();
 /** How far back "recently removed" reaches when the client does not say. */
 const DELETIONS_DEFAULT_MS = 30 * 24 * 3600 * 1000;
+/** How long one member's reads of the history count as one look at it, in the innsynslogg. */
+const HISTORY_READ_LOGGED_MS = 10 * 60_000;
 /** Removed items named per version; the rest are counted. */
 const REMOVED_SHOWN = 5;
 
@@ -62,12 +65,27 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
    * were shut out, stays theirs: the versions before answer 404, and of the updates they see those after
    * `firstSeq` (`since`): who made the ones up to it and what those removed are not theirs either.
    */
-  const reachOf = async (granted: Granted): Promise<{ firstSeq: number; since: number }> => {
+  const reachOf = async (granted: Granted): Promise<{ firstSeq: number; since: number; opened: number }> => {
     const { plan } = granted;
     const opened = await access.openSince(granted);
-    if (opened <= plan.createdAt) return { firstSeq: 1, since: 1 };
+    if (opened <= plan.createdAt) return { firstSeq: 1, since: 1, opened: 0 };
     const firstSeq = Math.max(1, await documents.seqAt(plan.id, Math.min(opened, Date.now())));
-    return { firstSeq, since: firstSeq + 1 };
+    return { firstSeq, since: firstSeq + 1, opened };
+  };
+  /**
+   * Logs a read of what the history holds from before (removed items' titles, versions' names) as `history.viewed`,
+   * once per member and plan in HISTORY_READ_LOGGED_MS on this instance: a page of the history and the next are
+   * one look at it.
+   */
+  const historyReadLogged = new Map<string, number>();
+  const logHistoryRead = async (planId: string, user: { id: string }, details: Record<string, unknown>) => {
+    const key = `${planId}\n${user.id}\n${details.latestOnly === true}`;
+    const now = Date.now();
+    if ((historyReadLogged.get(key) ?? -Infinity) > now - HISTORY_READ_LOGGED_MS) return;
+    for (const [stale, at] of historyReadLogged)
+      if (at <= now - HISTORY_READ_LOGGED_MS) historyReadLogged.delete(stale);
+    historyReadLogged.set(key, now);
+    await accessLog.record(planId, user, 'history.viewed', details);
   };
   const firstSeqOf = async (granted: Granted): Promise<number> => (await reachOf(granted)).firstSeq;
   const reachable = (seq: number, firstSeq: number): void => {
@@ -77,13 +95,23 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     const user = await requireUser(sessions, request);
     const { id } = PlanParams.parse(request.params);
     const query = VersionListQuery.parse(request.query);
-    const { firstSeq, since } = await reachOf(await access.authorize(user, id, 'readHistory'));
+    const { firstSeq, since, opened } = await reachOf(await access.authorize(user, id, 'readHistory'));
     const { head, versions, names, removed } = await planHistory.versions(id, {
       beforeSeq: query.before,
       fromSeq: firstSeq,
       since,
       limit: query.limit,
     });
+    // A name given before the plan opened to this member is the family's, as the innsynslogg's entry of it is.
+    const nameOf = (seq: number) => {
+      const name = names.get(seq);
+      return name && name.createdAt >= opened ? name : undefined;
+    };
+    const fromBefore = versions.some((v) => nameOf(v.toSeq) || (removed.get(v.fromSeq)?.length ?? 0) > 0);
+    if (fromBefore) {
+      const latestOnly = query.before === undefined && query.limit === 1;
+      await logHistoryRead(id, user, latestOnly ? { latestOnly } : { before: query.before ?? null });
+    }
     const person = people();
     const visit = await history.lastVisit(id, user.id);
     return {
@@ -93,7 +121,7 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
       nextBefore: versions.length === query.limit ? versions[versions.length - 1]!.toSeq : null,
       versions: await Promise.all(
         versions.map(async (v): Promise<VersionInfo> => {
-          const name = names.get(v.toSeq);
+          const name = nameOf(v.toSeq);
           const gone = removed.get(v.fromSeq) ?? [];
           return {
             seq: v.toSeq,
@@ -210,7 +238,11 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     const reach = await reachOf(await access.authorize(user, id, 'readHistory'));
     const since = query.since ? Date.parse(query.since) : Date.now() - DELETIONS_DEFAULT_MS;
     const person = people();
-    const deletions = await planHistory.deletions(id, { since, fromSeq: reach.since, limit: query.limit });
+    const asked = query.items && new Set(query.items);
+    const deletions = (
+      await planHistory.deletions(id, { since, fromSeq: reach.since, limit: asked ? 500 : query.limit })
+    ).filter((d) => !asked || asked.has(deletionAskedKey(d.collection, d.itemId)));
+    if (!asked && deletions.length > 0) await logHistoryRead(id, user, { deletions: deletions.length });
     return {
       deletions: await Promise.all(
         deletions.map(async (d) => ({

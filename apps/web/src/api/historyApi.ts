@@ -7,6 +7,7 @@ import type {
   VersionExport,
   VersionList,
 } from '@samplan/api';
+import { deletionsAskedParam } from '@samplan/api/deletionsAsked';
 import { request } from './request.ts';
 
 // The plan's history (apps/server/src/http/historyRoutes.ts).
@@ -28,6 +29,7 @@ export const historyApi = {
   changes: (planId: string, from: number, to?: number) =>
     request<ChangeList>('GET', `${plan(planId)}/changes?from=${from}${to === undefined ? '' : `&to=${to}`}`),
   restore: (planId: string, input: RestoreInput) => request<Restored>('POST', `${plan(planId)}/restore`, input),
-  deletions: (planId: string, since?: string) =>
-    request<DeletionList>('GET', `${plan(planId)}/deletions${since ? `?since=${encodeURIComponent(since)}` : ''}`),
+  /** Who removed these items (the ones this member saw go): never the list of every removal. */
+  deletionsOf: (planId: string, items: ReadonlyArray<{ collection: string; itemId: string }>) =>
+    request<DeletionList>('GET', `${plan(planId)}/deletions?items=${encodeURIComponent(deletionsAskedParam(items))}`),
 };

@@ -370,6 +370,7 @@ export const nbAccess = {
       restoredItem: 'Hentet tilbake noe som var slettet eller endret',
       versionViewed: 'Så på en tidligere versjon av planen',
       versionCompared: 'Så hva som er endret mellom to versjoner av planen',
+      historyViewed: 'Så historikken til planen, med det som er slettet',
     },
     parts: partNames,
     actions: actionNames,

@@ -45,7 +45,7 @@ export function useRemovalNotices(notices: NoticeApi): void {
 
     const tell = async (removed: Removed[]): Promise<void> => {
       // The server's recent removals, newest first (by its own clock, not this browser's).
-      const { deletions } = await historyApi.deletions(info.id).catch(() => ({ deletions: [] }));
+      const { deletions } = await historyApi.deletionsOf(info.id, removed).catch(() => ({ deletions: [] }));
       if (stopped) return;
       const found = removed
         .map(({ collection, itemId }) => deletions.find((d) => d.collection === collection && d.itemId === itemId))

@@ -57,6 +57,7 @@ const CATEGORY: Record<string, LogCategory> = {
   'edit.refused': 'changes',
   'version.viewed': 'views',
   'version.compared': 'views',
+  'history.viewed': 'views',
   'version.named': 'changes',
   'plan.restored': 'changes',
 };
@@ -184,6 +185,9 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
     case 'version.compared':
       text = d.versionCompared;
       break;
+    case 'history.viewed':
+      text = d.historyViewed;
+      break;
     default:
       text = d.other(entry.action);
   }
@@ -196,7 +200,8 @@ const SAME_OPEN_MS = 60_000;
 
 /**
  * Opening the plan reads its metadata over REST and opens the live document over the websocket, and asks what others
- * changed since the last visit (`version.compared` marked `sinceLastVisit` by the server): entries for one visit.
+ * changed since the last visit (`version.compared` marked `sinceLastVisit` by the server, after the last version:
+ * `history.viewed` marked `latestOnly`): entries for one visit.
  * Leaves out those that have a `plan.opened` by the same person within a minute (every entry stays in the log and
  * the export); any other comparison is shown.
  */
@@ -210,7 +215,9 @@ export function withoutDoubleOpens(entries: readonly AccessLogEntry[]): AccessLo
   }
   return entries.filter((entry) => {
     const partOfOpening =
-      entry.action === 'plan.viewed' || (entry.action === 'version.compared' && entry.details.sinceLastVisit === true);
+      entry.action === 'plan.viewed' ||
+      (entry.action === 'version.compared' && entry.details.sinceLastVisit === true) ||
+      (entry.action === 'history.viewed' && entry.details.latestOnly === true);
     if (!partOfOpening || !entry.actor) return true;
     const at = Date.parse(entry.at);
     return !(opens.get(entry.actor.userId) ?? []).some((open) => Math.abs(open - at) <= SAME_OPEN_MS);
