@@ -160,9 +160,9 @@ describe("the koordinator's caseload", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await waitFor(async () => {
       await page.goto('/');
-      return (await page.getByRole('link', { name: 'Varsler (1 nye)' }).count()) === 1;
+      return (await page.getByRole('link', { name: 'Varsler (1 ny)' }).count()) === 1;
     });
-    await page.getByRole('link', { name: 'Varsler (1 nye)' }).click();
+    await page.getByRole('link', { name: 'Varsler (1 ny)' }).click();
     await expectText(page.locator('h1'), 'Varsler');
     const text = `Du har fått oppgaven «Lage ukeplan» i planen for Emma Nilsen, frist ${norwegian(daysFromNow(7))}.`;
     await expectText(page.locator('.notification-list'), text);

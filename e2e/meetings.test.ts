@@ -273,7 +273,7 @@ describe('meetings run from the plan', () => {
         await expectText(recordFacts, 'InvitertKari Nilsen, Jonas Nilsen, Sofie Andersen, Lise Berg, Marte Olsen');
         await expectText(recordFacts, 'Til stedeKari Nilsen, Sofie Andersen, Marte Olsen');
         await expectText(recordFacts, 'Ikke til stedeJonas Nilsen, Lise Berg');
-        await expectText(recordFacts, 'Gjennomført');
+        await expectText(recordFacts, 'Holdt');
         await expectText(record, 'https://meet.example.no/emma-nilsen');
         await expectText(record, 'Avtale samtale for Henrik');
         await expectText(record, 'Emma går til kantina uten pause.');

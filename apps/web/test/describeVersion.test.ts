@@ -56,6 +56,15 @@ describe('describeVersion', () => {
         }),
       ),
     ).toBe('Slettet målet «Gå selv», tiltaket og 2 til.');
+    // A title that ends a sentence of its own gets no second full stop.
+    expect(
+      describeRemoved(
+        version({
+          removed: [{ collection: 'goals', itemId: 'g1', title: 'Gå selv til skolen.', back: false }],
+          removedCount: 1,
+        }),
+      ),
+    ).toBe('Slettet målet «Gå selv til skolen.»');
     // One brought back later says so: a parent reading «Slettet» fears it is lost.
     expect(
       describeRemoved(

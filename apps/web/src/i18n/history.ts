@@ -173,7 +173,11 @@ export const nbHistory = {
     /** A version whose authors are not told (too long to work out from where your history starts). */
     changedByUnnamed: (parts: PlanPart[]) =>
       parts.length > 0 ? `Endringer i ${listNb(parts.map((part) => partInText[part]))}` : 'Planen ble endret',
-    removed: (items: string[], more: number) => `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}.`,
+    removed: (items: string[], more: number) => {
+      const text = `Slettet ${listNb(more > 0 ? [...items, `${more} til`] : items)}`;
+      // No second full stop after a title that ends with one («… sommeren 2027.»).
+      return /[.!?]»$/.test(text) ? text : `${text}.`;
+    },
     /** Said of a removed item that a later version brought back. */
     broughtBack: 'hentet tilbake senere',
     /** Next to what a version deleted and is still gone: to the comparison where it can be brought back. */

@@ -516,7 +516,7 @@ export const nb = {
 
   meetingStatus: {
     planlagt: 'Planlagt',
-    gjennomfort: 'Gjennomført',
+    gjennomfort: 'Holdt',
     avlyst: 'Avlyst',
   },
 

@@ -8,7 +8,7 @@ const inDays = (days: number | undefined): string =>
 
 export const nbNotifications = {
   title: 'Varsler',
-  navLink: (unread: number) => (unread > 0 ? `Varsler (${unread} nye)` : 'Varsler'),
+  navLink: (unread: number) => (unread > 0 ? `Varsler (${unread} ${unread === 1 ? 'ny' : 'nye'})` : 'Varsler'),
   intro: 'Her ser du det som gjelder deg i planene dine. Du velger selv hva du også vil få på e-post.',
   empty: 'Du har ingen varsler.',
   unread: 'Ny',
