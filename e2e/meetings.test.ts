@@ -204,6 +204,13 @@ describe('meetings run from the plan', () => {
         const decision = page.locator('.decision-form');
         await decision.getByLabel('Hva skal gjøres').fill('Bestille time hos ortoped');
         await decision.getByLabel('Hvem gjør det').selectOption({ label: 'Kari Nilsen' });
+        // A deadline typed wrongly keeps the decision from being added without it.
+        await typeAndLeave(decision.getByLabel('Frist'), '2.1');
+        await decision.getByRole('button', { name: 'Legg til oppgaven' }).click();
+        await expectText(decision, 'Skriv datoen som');
+        expect(await decision.getByLabel('Hva skal gjøres').inputValue()).toBe('Bestille time hos ortoped');
+        expect(await page.locator('.meeting-task', { hasText: 'Bestille time hos ortoped' }).count()).toBe(0);
+        await decision.getByLabel('Frist').fill('');
         await typeAndLeave(decision.getByLabel('Frist'), due.nb);
         await decision.getByRole('button', { name: 'Legg til oppgaven' }).click();
         await expectText(

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DateField } from '../fields/DateField.tsx';
 import type { SelectOption } from '../fields/SelectField.tsx';
+import { parseNorwegianDate } from '../i18n/index.ts';
 import { nbMeetings as t } from '../i18n/meetings.ts';
 import { PartScope } from '../planDoc/PartScope.tsx';
 import { useAskBeforeLeaving } from '../hooks/useAskBeforeLeaving.ts';
@@ -46,7 +47,7 @@ export function DecisionForm({
     ...participants.filter((p) => !invited.includes(p.value)),
   ];
 
-  const submit = (event: FormEvent): void => {
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const text = title.trim();
     if (text === '') {
@@ -54,7 +55,17 @@ export function DecisionForm({
       document.getElementById(`${id}-what`)?.focus();
       return;
     }
-    actions.add('tasks', { title: text, responsibleId: who || null, dueDate: due, meetingId });
+    // The deadline as it stands in its field, also when it has not been left yet (Enter): one typed wrongly keeps
+    // the decision from being added without it; the field says what is wrong.
+    const dueInput = event.currentTarget.querySelector<HTMLInputElement>('.input--date');
+    const dueText = dueInput?.value.trim() ?? '';
+    const dueDate = dueText === '' ? null : parseNorwegianDate(dueText);
+    if (dueText !== '' && !dueDate) {
+      dueInput?.blur();
+      dueInput?.focus();
+      return;
+    }
+    actions.add('tasks', { title: text, responsibleId: who || null, dueDate, meetingId });
     setTitle('');
     setWho('');
     setDue(null);
