@@ -320,6 +320,15 @@ describe('the plan editor with two people', () => {
     );
     await a.getByRole('button', { name: 'Gjør om', exact: true }).click();
     await waitFor(async () => (await titleB.inputValue()).startsWith('Sofie: '));
+
+    // Typed slowly, as a parent may, a run of typing is still one step back.
+    await titleA.click();
+    await titleA.press('End');
+    const before = await titleA.inputValue();
+    await titleA.pressSequentially(' sakte', { delay: 700 });
+    await waitFor(async () => (await titleB.inputValue()) === `${before} sakte`);
+    await a.getByRole('button', { name: 'Angre', exact: true }).click();
+    await waitFor(async () => (await titleB.inputValue()) === before, { message: 'one undo takes back « sakte»' });
   });
 
   it('had no errors in either browser', () => {

@@ -15,6 +15,9 @@ import { LOCAL_ORIGIN } from './localOrigin.ts';
 import { PresenceIndex } from './PresenceIndex.ts';
 import { undoDeleteFilter } from './undoDeleteFilter.ts';
 
+/** Edits of one's own closer together than this are one step of «Angre»: a pause longer ends a run of typing. */
+const UNDO_CAPTURE_MS = 1500;
+
 export interface PresenceUser {
   id: string;
   name: string;
@@ -102,6 +105,8 @@ export class PlanConnection {
     // code has loaded (editorUndoManager adds Tiptap's origin).
     this.undoManager = new Y.UndoManager(this.doc, {
       trackedOrigins: new Set<unknown>([LOCAL_ORIGIN]),
+      // One «Angre» takes back a run of typing, also typed slowly (Yjs's 500 ms took back a letter at a time).
+      captureTimeout: UNDO_CAPTURE_MS,
       captureTransaction: (tr) => tr.meta.get('addToHistory') !== false,
       deleteFilter: undoDeleteFilter,
     });
