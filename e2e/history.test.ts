@@ -195,4 +195,34 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     expect(parent.errors).toEqual([]);
     expect(teacher.errors).toEqual([]);
   });
+  it('offers a teacher only what she may bring back, and says who can bring back the rest', async () => {
+    const marte = await newUserContext(app.browser, app.server.url, 'Marte Olsen');
+    try {
+      await inviteToPlan(parent.context, marte, planId, 'deltaker', 'Kari Nilsen (mor)');
+      // Per, the koordinator, deletes a goal after she joined: a part she does not write.
+      const versions = async () =>
+        (await (await parent.context.request.get(`/api/plans/${planId}/versions`)).json()) as { head: number };
+      const before = (await versions()).head;
+      const other = (await (await parent.context.request.get(`/api/plans/${planId}/export.json`)).json()) as {
+        content: { goals: Array<{ title: string; parentId: string | null }> };
+      };
+      const doomed = other.content.goals.filter((g) => g.parentId === null).at(-1)!.title;
+      await openPlan(teacher.page, planId, 'mal');
+      await openItem(goal(teacher.page, doomed).locator(':scope > article'));
+      await teacher.page.getByRole('button', { name: `Slett målet «${doomed}»` }).click();
+      await teacher.page.getByRole('alertdialog').getByRole('button', { name: 'Ja, slett' }).click();
+      await waitFor(async () => (await versions()).head > before);
+
+      const page = marte.page;
+      await page.goto(`/planer/${planId}/historikk`);
+      await expectText(page.locator('.lead'), 'Resten kan familien eller koordinatoren hente tilbake.');
+      const deleted = page.locator('li.version', { hasText: `Slettet målet «${doomed}»` }).first();
+      await deleted.getByRole('link', { name: 'Se det som ble slettet', exact: true }).click();
+      await page.waitForURL(`**/planer/${planId}/endringer?fra=*&til=*`);
+      await page.locator('li.change--removed').first().waitFor();
+      expect(await page.getByRole('button', { name: /^Gjenopprett/ }).count()).toBe(0);
+    } finally {
+      await marte.context.close();
+    }
+  });
 });

@@ -346,7 +346,7 @@ function Changes({ info }: { info: PlanInfo }) {
       {byPart.map(({ part, changes }) => (
         <section key={part} className="change-group" aria-labelledby={`changes-${part}`}>
           <h2 id={`changes-${part}`}>{nbHistory.partHeading[part]}</h2>
-          {part !== 'annet' && canDo(info, `edit:${part}`) && (
+          {part !== 'annet' && canDo(info, 'restorePlan') && canDo(info, `edit:${part}`) && (
             <ConfirmRestore
               label={t.restorePart(nbHistory.partHeading[part])}
               question={t.restorePartQuestion(nbHistory.partHeading[part])}

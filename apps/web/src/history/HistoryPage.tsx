@@ -1,5 +1,6 @@
 import type { PlanInfo, VersionInfo, VersionList } from '@samplan/api';
 import { useCallback, useEffect, useState } from 'react';
+import { partOfCollection } from '@samplan/plan-model';
 import { historyApi } from '../api/historyApi.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
@@ -33,7 +34,11 @@ function VersionRow({ info, version, isNewest }: { info: PlanInfo; version: Vers
         {/* What is still gone can be brought back: on the comparison of this version with the one before it. */}
         {version.removed.some((item) => !item.back) && version.fromSeq > 1 && (
           <p>
-            <Link to={paths.changes(info.id, version.fromSeq - 1, version.seq)}>{t.version.seeRemoved}</Link>
+            <Link to={paths.changes(info.id, version.fromSeq - 1, version.seq)}>
+              {version.removed.some((item) => !item.back && canDo(info, `edit:${partOfCollection(item.collection)}`))
+                ? t.version.seeRemoved
+                : t.version.seeRemovedOnly}
+            </Link>
           </p>
         )}
       </div>
@@ -104,7 +109,11 @@ function History({ info }: { info: PlanInfo }) {
 
   return (
     <>
-      <p className="lead">{t.intro}</p>
+      <p className="lead">
+        {canDo(info, 'restorePlan')
+          ? t.intro
+          : t.introReader(info.permissions.some((action) => action.startsWith('edit:')))}
+      </p>
       {(list.lastVisit !== null && list.lastVisit.seq < list.head) || meeting ? (
         <ul className="history-shortcuts">
           {list.lastVisit !== null && list.lastVisit.seq < list.head && (

@@ -151,6 +151,13 @@ export const nbHistory = {
   intro:
     'Her er alle endringene i planen, de nyeste først. Det som blir slettet eller endret, er ikke borte for godt: ' +
     'du kan se planen slik den var, sammenligne med nå, og gjenopprette det som ble slettet.',
+  /** For a member who may not bring back the whole plan or a part of it (only items of parts they write, if any). */
+  introReader: (writesSomething: boolean) =>
+    'Her er alle endringene i planen, de nyeste først. Det som blir slettet eller endret, er ikke borte for godt: ' +
+    'du kan se planen slik den var og sammenligne med nå. ' +
+    (writesSomething
+      ? 'Det du selv kan endre, kan du hente tilbake hvis det blir slettet. Resten kan familien eller koordinatoren hente tilbake.'
+      : 'Familien eller koordinatoren kan hente tilbake det som er slettet.'),
   loadFailed: 'Klarte ikke å hente historikken.',
   retry: 'Prøv igjen',
   listLabel: 'Versjoner av planen',
@@ -182,6 +189,8 @@ export const nbHistory = {
     broughtBack: 'hentet tilbake senere',
     /** Next to what a version deleted and is still gone: to the comparison where it can be brought back. */
     seeRemoved: 'Se det som ble slettet, og hent det tilbake',
+    /** The same, for a member who may bring none of it back. */
+    seeRemovedOnly: 'Se det som ble slettet',
     nameKind: { manual: 'Navngitt versjon', meeting: 'Møte holdt', revision: 'Revidert' },
     show: 'Se planen slik den var',
     compare: 'Sammenlign med nå',
