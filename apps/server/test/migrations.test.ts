@@ -35,6 +35,39 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('marks the plans made with the example content before it was recorded, as their innsynslogg says', () => {
+    dir = mkdtempSync(join(tmpdir(), 'samplan-migrate-'));
+    const old = new Database(join(dir, 'samplan.db'));
+    for (const [version, sql] of migrations.slice(0, 11).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${version + 1}`);
+    }
+    old.prepare("INSERT INTO users (id, email, name, created_at) VALUES ('u1', 'k@eksempel.no', 'Kari', 1)").run();
+    const addPlan = old.prepare(
+      "INSERT INTO plans (id, title, child_name, created_by, created_at) VALUES (?, 'Plan', 'Emma', 'u1', 1)",
+    );
+    // Inserted under the old triggers: the log is append-only, which an INSERT is.
+    const created = old.prepare(
+      `INSERT INTO access_log (plan_id, seq, at, actor_id, actor_name, action, details, prev_hash, hash)
+       VALUES (?, 1, 1, 'u1', 'Kari', 'plan.created', ?, 'x', 'y')`,
+    );
+    for (const [planId, demo] of [
+      ['p-example', true],
+      ['p-real', false],
+    ] as const) {
+      addPlan.run(planId);
+      created.run(planId, JSON.stringify({ role: 'foresatt', demo }));
+    }
+    old.close();
+
+    const db = openSqlite({ dataDir: dir, synchronous: 'NORMAL' });
+    expect(db.prepare('SELECT id, example FROM plans ORDER BY id').all()).toEqual([
+      { id: 'p-example', example: 1 },
+      { id: 'p-real', example: 0 },
+    ]);
+    db.close();
+  });
+
   /** A database from before the chain had a key, with two plans' logs chained the old (unkeyed) way. */
   function unkeyedDatabase(tamper = false): void {
     dir = mkdtempSync(join(tmpdir(), 'samplan-migrate-'));

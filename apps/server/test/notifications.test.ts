@@ -120,6 +120,27 @@ describe('notifications ("Varsler") and their mails', () => {
     expect(await notificationsOf(teacher)).toEqual({ notifications: [], unread: 0 });
   });
 
+  it('tells nobody about what the example content’s dates say, only about their real plans', async () => {
+    server = await startTestServer({ NOTIFY_DELAY_MS: '20', CHANGE_LOG_DELAY_MS: '50' });
+    const parent = await registerUser(server.url, 'Kari Hansen');
+    const example = await api<{ plan: { id: string } }>(server.url, parent, 'POST', '/api/plans', {
+      title: 'Prøveplan',
+      childName: 'Emma Nilsen',
+      creatorRole: 'foresatt',
+      demo: true,
+    });
+    expect(example.status).toBe(201);
+    // The example plan has evaluations and tasks past their dates, as a plan in use would.
+    await write(parent, example.body.plan.id, (doc) => updateMeta(doc, { nextRevision: isoDay(-1) }));
+    const planId = await createFamilyPlan(server.url, parent, 'Ola Nilsen');
+    await write(parent, planId, (doc) => updateMeta(doc, { nextRevision: isoDay(-1) }));
+    await waitFor(async () => (await notificationsOf(parent)).notifications.length > 0);
+    await server.app.samplan.notifier.sweep(Date.now() + 60_000);
+    const { notifications } = await notificationsOf(parent);
+    expect(notifications.map((n) => n.childName)).toEqual(['Ola Nilsen']);
+    expect(queuedMails('due')).toBe(1);
+  });
+
   it('keeps to what each member chose by mail, and sends the digest of changes', async () => {
     mailbox = await startMailbox();
     server = await startTestServer({ SMTP_URL: mailbox.url, NOTIFY_DELAY_MS: '20', CHANGE_LOG_DELAY_MS: '50' });

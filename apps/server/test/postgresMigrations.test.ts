@@ -30,4 +30,39 @@ describe('PostgreSQL migrations', () => {
       await fresh.drop();
     }
   });
+
+  it('mark the plans made with the example content before it was recorded, as their innsynslogg says', async () => {
+    const fresh = await freshPostgresSchema();
+    try {
+      // As before version 14: no column, and that version not applied.
+      await fresh.pool.query('ALTER TABLE plans DROP COLUMN example');
+      await fresh.pool.query('DELETE FROM schema_migrations WHERE version = 14');
+      await fresh.pool.query(
+        "INSERT INTO users (id, email, name, created_at) VALUES ('u1', 'k@eksempel.no', 'Kari', 1)",
+      );
+      for (const [planId, demo] of [
+        ['p-example', true],
+        ['p-real', false],
+      ] as const) {
+        await fresh.pool.query(
+          "INSERT INTO plans (id, title, child_name, created_by, created_at) VALUES ($1, 'Plan', 'Emma', 'u1', 1)",
+          [planId],
+        );
+        await fresh.pool.query(
+          `INSERT INTO access_log (plan_id, seq, at, actor_id, actor_name, action, details, prev_hash, hash)
+           VALUES ($1, 1, 1, 'u1', 'Kari', 'plan.created', $2, 'x', 'y')`,
+          [planId, JSON.stringify({ role: 'foresatt', demo })],
+        );
+      }
+      expect(postgresMigrations).toHaveLength(14);
+      await migratePostgres(fresh.pool);
+      const plans = await fresh.pool.query('SELECT id, example FROM plans ORDER BY id');
+      expect(plans.rows).toEqual([
+        { id: 'p-example', example: 1 },
+        { id: 'p-real', example: 0 },
+      ]);
+    } finally {
+      await fresh.drop();
+    }
+  });
 });

@@ -39,6 +39,7 @@ export class PlanCreator {
       childName: input.childName,
       createdBy: userId,
       createdAt: Date.now(),
+      ...(input.demo && { example: true }),
     };
     const doc = new Y.Doc();
     createPlanStructure(doc, {

@@ -166,7 +166,8 @@ export class Notifier {
   async checkPlan(planId: string, now = this.now()): Promise<void> {
     const { plans, consents, planFacts, linkTo } = this.options;
     const plan = await plans.findPlan(planId);
-    if (!plan) return;
+    // The example content's dates say nothing about anyone's work.
+    if (!plan || plan.example) return;
     const [{ facts: allFacts, lastWrites }, members, planConsents] = await Promise.all([
       // As the projections last stored them: an open plan is projected every few minutes, and replaying it here
       // after every burst of edits would cost every update CPU (measured in the bench).

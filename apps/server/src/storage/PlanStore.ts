@@ -7,6 +7,8 @@ export interface PlanRecord {
   childName: string;
   createdBy: string;
   createdAt: number;
+  /** Made with the invented example content, to try Samplan: nobody is notified of what its dates say. */
+  example?: boolean;
 }
 
 export interface Membership {

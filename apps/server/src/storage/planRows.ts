@@ -10,6 +10,7 @@ export interface PlanRow {
   child_name: string;
   created_by: string;
   created_at: Int;
+  example: Int;
 }
 
 export interface MembershipRow {
@@ -27,6 +28,7 @@ export const toPlan = (row: PlanRow): PlanRecord => ({
   childName: row.child_name,
   createdBy: row.created_by,
   createdAt: Number(row.created_at),
+  ...(Number(row.example) === 1 && { example: true }),
 });
 
 export const toMembership = (row: MembershipRow): Membership => ({

@@ -19,8 +19,8 @@ export class PostgresPlanStore implements PlanStore {
   /** The plan and its creator's membership, inside the transaction that creates the plan. */
   async createIn(client: pg.PoolClient, plan: PlanRecord, creatorRole: Role): Promise<void> {
     await client.query(
-      'INSERT INTO plans (id, title, child_name, created_by, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt],
+      'INSERT INTO plans (id, title, child_name, created_by, created_at, example) VALUES ($1, $2, $3, $4, $5, $6)',
+      [plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt, plan.example ? 1 : 0],
     );
     await client.query('INSERT INTO memberships (plan_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)', [
       plan.id,

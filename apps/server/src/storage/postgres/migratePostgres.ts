@@ -310,6 +310,13 @@ export const postgresMigrations: readonly string[] = [
   ALTER TABLE doc_deletions ADD COLUMN returned_seq BIGINT;
   CREATE INDEX doc_deletions_item ON doc_deletions(plan_id, item_id);
   `,
+  // 14: a plan made with the example content, as in SQLite's migration 12.
+  `
+  ALTER TABLE plans ADD COLUMN example INTEGER NOT NULL DEFAULT 0;
+  UPDATE plans SET example = 1 WHERE id IN (
+    SELECT plan_id FROM access_log WHERE action = 'plan.created' AND (details::jsonb ->> 'demo') = 'true'
+  );
+  `,
 ];
 
 /** Any fixed number, the same on every instance: the lock that lets one instance migrate at a time. */

@@ -15,8 +15,8 @@ export class SqlitePlanStore implements PlanStore {
   constructor(db: SqliteDatabase, accessLog: SqliteAccessLogStore) {
     this.logged = loggedWrite(db, accessLog);
     this.statements = {
-      insertPlan: db.prepare<[string, string, string, string, number]>(
-        'INSERT INTO plans (id, title, child_name, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
+      insertPlan: db.prepare<[string, string, string, string, number, number]>(
+        'INSERT INTO plans (id, title, child_name, created_by, created_at, example) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       insertMembership: db.prepare<[string, string, string, number]>(
         'INSERT INTO memberships (plan_id, user_id, role, created_at) VALUES (?, ?, ?, ?)',
@@ -49,7 +49,8 @@ export class SqlitePlanStore implements PlanStore {
 
   /** The plan and its creator's membership; part of the transaction that creates a plan (openSqliteStorage). */
   createSync(plan: PlanRecord, creatorRole: Role): void {
-    this.statements.insertPlan.run(plan.id, plan.title, plan.childName, plan.createdBy, plan.createdAt);
+    const { id, title, childName, createdBy, createdAt, example } = plan;
+    this.statements.insertPlan.run(id, title, childName, createdBy, createdAt, example ? 1 : 0);
     this.statements.insertMembership.run(plan.id, plan.createdBy, creatorRole, plan.createdAt);
   }
 

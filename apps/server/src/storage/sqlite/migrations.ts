@@ -278,4 +278,12 @@ export const migrations: readonly string[] = [
   ALTER TABLE doc_deletions ADD COLUMN returned_seq INTEGER;
   CREATE INDEX doc_deletions_item ON doc_deletions(plan_id, item_id);
   `,
+  // 12: a plan made with the example content, which nobody is notified about; those made before, as their
+  // innsynslogg's first entry says.
+  `
+  ALTER TABLE plans ADD COLUMN example INTEGER NOT NULL DEFAULT 0;
+  UPDATE plans SET example = 1 WHERE id IN (
+    SELECT plan_id FROM access_log WHERE action = 'plan.created' AND json_extract(details, '$.demo') = 1
+  );
+  `,
 ];
