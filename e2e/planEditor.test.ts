@@ -191,9 +191,22 @@ describe('the plan editor with two people', () => {
     await title2A.click();
     await title2A.press('Home');
     await title2A.pressSequentially('Mål 2: ', { delay: 5 });
+    // Sofie also changes goal 1's title, which Kari is changing offline.
+    const card1A = a.locator('li.goal:not(.goal--sub) > article').nth(0);
+    await openItem(card1A);
+    const title1A = card1A.getByLabel('Målet', { exact: true }).first();
+    await title1A.click();
+    await title1A.press('Home');
+    await title1A.pressSequentially('Viktig: ', { delay: 5 });
 
     await parent.context.setOffline(false);
     await waitForConnected(b);
+    // Kari is told that a field she changed while offline was changed by someone else too; Sofie, who was online
+    // and saw Kari's change arrive, is not.
+    await expectText(b.locator('.notice'), 'Mens du var uten nett, ble målet «Viktig: ');
+    await expectText(b.locator('.notice'), 'også endret av noen andre. Begge endringene er tatt med.');
+    await saveScreenshot(b, '21b-endret-begge-steder', { fullPage: false });
+    expect(await a.locator('.notice', { hasText: 'Mens du var uten nett' }).count()).toBe(0);
     await Promise.all([closeItems(a), closeItems(b)]);
     const goalsAfter = await sameSection(a, b, 'converged after going back online');
 
@@ -202,6 +215,7 @@ describe('the plan editor with two people', () => {
     expect(occurrences('Svømme 10 meter med flytebelte')).toBe(1);
     expect(occurrences('(med assistent)')).toBe(1);
     expect(occurrences('Mål 2: Familien')).toBe(1);
+    expect(occurrences('Viktig: ')).toBe(1);
     expect(goalsAfter).toHaveLength(goalsBefore.length + 1);
     await b.locator('.connection[data-state="connected"]').getByText('Alle endringer er lagret').waitFor();
   });

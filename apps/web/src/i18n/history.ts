@@ -293,4 +293,18 @@ export const nbHistory = {
     restored: (noun: string, title: string) => `${upperFirst(noun)}${title ? ` «${title}»` : ''} er gjenopprettet.`,
     failed: 'Klarte ikke å gjenopprette. Du finner det i historikken.',
   },
+
+  /** A field changed here while not connected, and elsewhere meanwhile: both changes are in the plan now. */
+  mergedApart: {
+    /** `what`: «Målet» i målet «…», or målet «…» for an item's name. */
+    one: (what: string) =>
+      `Mens du var uten nett, ble ${what} også endret av noen andre. Begge endringene er tatt med. ` +
+      'Les over at teksten ble riktig.',
+    inItem: (noun: string, title: string) => ` i ${noun}${title ? ` «${title}»` : ''}`,
+    many: (count: number) =>
+      `Mens du var uten nett, ble ${count} felt du endret, også endret av noen andre. Begge endringene er tatt med. ` +
+      'Les over at det ble riktig.',
+    seeHistory: 'Se historikken',
+    opened: 'Historikken er åpnet.',
+  },
 };

@@ -15,6 +15,7 @@ import { PresenceStrip } from './PresenceStrip.tsx';
 import { SectionMenu } from './SectionMenu.tsx';
 import { NoticeContext, type Notice, type NoticeApi } from '../planDoc/NoticeContext.tsx';
 import { usePlan } from '../planDoc/PlanContext.tsx';
+import { useMergedApartNotices } from './useMergedApartNotices.ts';
 import { useRemovalNotices } from './useRemovalNotices.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { ProgressOverview } from './ProgressOverview.tsx';
@@ -68,6 +69,7 @@ export function PlanView({ section, notice: opening }: { section: SectionId; not
     if (opening) noticeApi.notify(opening, { durationMs: LONG_NOTICE_MS });
   }, [opening, noticeApi]);
   useRemovalNotices(noticeApi);
+  useMergedApartNotices(noticeApi);
   // Opened again because the server refused an edit: say what was not saved, and keep it until read.
   useEffect(() => {
     if (!connection.refusal) return;
