@@ -32,6 +32,7 @@ import { KeyedQueue } from './documents/KeyedQueue.ts';
 import { DocumentProjector } from './documents/projections/DocumentProjector.ts';
 import { PlanHistory } from './documents/PlanHistory.ts';
 import { PlanFacts } from './documents/projections/PlanFacts.ts';
+import { WriteBudget } from './collab/WriteBudget.ts';
 import { RoomManager } from './collab/RoomManager.ts';
 import { MailQueue } from './mail/MailQueue.ts';
 import { Notifier } from './notifications/Notifier.ts';
@@ -212,6 +213,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     checkpointPolicy: { everyUpdates: config.CHECKPOINT_EVERY_UPDATES, everyBytes: config.CHECKPOINT_EVERY_BYTES },
     logger: app.log,
     presence: presenceFeed,
+    writeBudget: new WriteBudget({
+      bytes: config.WRITE_BUDGET_BYTES,
+      windowMs: config.WRITE_BUDGET_MINUTES * 60_000,
+    }),
     watermarkCheckMs: redis ? WATERMARK_CHECK_MS : null,
     // One instance hears every event itself; with several, a revocation's Redis message may be lost.
     accessCheckMs: redis ? config.ACCESS_RECHECK_SECONDS * 1000 : null,

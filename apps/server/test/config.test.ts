@@ -19,4 +19,12 @@ describe('configuration', () => {
     // One instance makes its own and keeps them in its data folder.
     expect(parseConfig({}).SESSION_SECRET).toBeUndefined();
   });
+
+  it('needs a write budget that one message fits in, or that message could never be sent', () => {
+    expect(() => parseConfig({ MAX_MESSAGE_BYTES: '1000', WRITE_BUDGET_BYTES: '999' })).toThrow(
+      /WRITE_BUDGET_BYTES: must be at least MAX_MESSAGE_BYTES/,
+    );
+    expect(parseConfig({ MAX_MESSAGE_BYTES: '1000', WRITE_BUDGET_BYTES: '1000' }).WRITE_BUDGET_BYTES).toBe(1000);
+    expect(parseConfig({}).WRITE_BUDGET_BYTES).toBeGreaterThanOrEqual(parseConfig({}).MAX_MESSAGE_BYTES);
+  });
 });

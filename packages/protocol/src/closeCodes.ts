@@ -13,6 +13,11 @@ export const CloseCode = {
   messageTooLarge: 4413,
   tooManyConnections: 4429,
   serverError: 4500,
+  /**
+   * The member has written more into this plan than its write budget lets them at once; nothing was lost or
+   * refused: the reason is the seconds to wait before connecting again, when the device sends what it holds.
+   */
+  tooMuchWritten: 4529,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -14,6 +14,11 @@ export const UpdateRefusal = {
   clientIdTaken: 'client-id-taken',
   /** The update does not fit the plan: a reference the server cannot resolve, a value of the wrong kind, too deep. */
   invalid: 'invalid-update',
+  /**
+   * Not a refusal: the member's write budget is spent for now, so the update waits on their device and is sent
+   * after the wait (the socket closes with 4529, not 4409). Named so in the innsynslogg's `edit.refused`.
+   */
+  writeBudgetSpent: 'write-budget-spent',
 } as const;
 export type UpdateRefusalCode = (typeof UpdateRefusal)[keyof typeof UpdateRefusal];
 

@@ -1,3 +1,4 @@
+import type { WriteBudget } from './WriteBudget.ts';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, encodePermissionDenied, UpdateRefusal } from '@samplan/protocol';
@@ -40,6 +41,8 @@ export interface RoomOptions {
   onEditRefused?: (planId: string, userId: string, reason: string) => void;
   /** The plan's presence on the other instances; none with one instance. */
   presence?: PresenceFeed | null;
+  /** How much each member may write at once; past it, the update waits on their device (4529). None: no limit. */
+  writeBudget?: WriteBudget | null;
   /**
    * With several instances, each holding the plan: a checkpoint that is due waits a random time up to this long,
    * then takes the one another instance has written meanwhile instead of compacting the same log again. 0 or
@@ -295,6 +298,8 @@ export class Room {
         }
         const decision = this.options.writePolicy.check(peer, effect);
         if (!decision.ok) return this.refuse(peer, decision.reason);
+        const waitMs = this.options.writeBudget?.spend(this.planId, peer.userId, message.update.byteLength) ?? 0;
+        if (waitMs > 0) return this.holdBack(peer, waitMs);
         for (const client of claims) this.owners.set(client, peer.userId);
         applyUpdates(doc, [message.update], this);
         this.enqueue({
@@ -329,6 +334,18 @@ export class Room {
         );
         return;
     }
+  }
+
+  /**
+   * Drops an update past its writer's budget and closes the socket with 4529 and the seconds to wait: the update
+   * stays on the writer's device, which connects again after the wait and sends it then. Nothing is committed,
+   * relayed or lost; the innsynslogg says it was held back (once a minute per member, as refused edits are).
+   */
+  private holdBack(peer: Peer, waitMs: number): void {
+    this.options.logger.warn({ planId: this.planId, userId: peer.userId, waitMs }, 'write budget spent');
+    this.options.onEditRefused?.(this.planId, peer.userId, UpdateRefusal.writeBudgetSpent);
+    peer.socket.close(CloseCode.tooMuchWritten, String(Math.ceil(waitMs / 1000)));
+    this.leave(peer);
   }
 
   /**

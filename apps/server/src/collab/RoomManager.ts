@@ -1,3 +1,4 @@
+import type { WriteBudget } from './WriteBudget.ts';
 import { CloseCode } from '@samplan/protocol';
 import type { AccessEvents } from '../access/AccessEvents.ts';
 import type { Compactor } from '../documents/Compactor.ts';
@@ -23,6 +24,8 @@ export interface RoomManagerOptions {
   onLeft?: (planId: string, userId: string, seq: number, stayedMs: number) => void;
   /** The plans' presence on the other instances (Redis); none with one instance. */
   presence?: PresenceFeed | null;
+  /** How much each member may write into each plan at once (shared by the rooms, kept past their closing). */
+  writeBudget?: WriteBudget | null;
   /**
    * With several instances: how often the open rooms' seqs are compared with the log's heads, so a commit whose
    * message was lost reaches the peers here even when no commit follows it. None with one instance.
@@ -139,6 +142,7 @@ export class RoomManager implements ServerCommits {
         onEditRefused: this.options.onEditRefused,
         onLeft: this.options.onLeft,
         presence: this.options.presence ?? null,
+        writeBudget: this.options.writeBudget ?? null,
         checkpointSpreadMs: this.options.checkpointSpreadMs ?? 0,
       });
       this.rooms.set(planId, room);

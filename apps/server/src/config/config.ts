@@ -100,6 +100,16 @@ const ConfigSchema = z
     /** Open websocket connections per user (all plans) and per plan; more close with 4429. */
     MAX_SOCKETS_PER_USER: z.coerce.number().int().positive().default(20),
     MAX_SOCKETS_PER_PLAN: z.coerce.number().int().positive().default(200),
+    /**
+     * Bytes of updates one member may write into one plan at once, filled again over WRITE_BUDGET_MINUTES: past it,
+     * the socket closes with 4529 and the app sends the rest after the wait. At least MAX_MESSAGE_BYTES.
+     */
+    WRITE_BUDGET_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(8 * 1024 * 1024),
+    WRITE_BUDGET_MINUTES: z.coerce.number().positive().default(10),
     /** Every so often the server pings each socket; one that has not answered the last ping by then is cut. */
     WS_HEARTBEAT_SECONDS: z.coerce.number().positive().default(30),
     /** A socket whose unsent data grows past this (a reader that does not read) is dropped; it may reconnect. */
@@ -141,6 +151,14 @@ const ConfigSchema = z
     OIDC_PROVIDERS: z.string().default(''),
   })
   .superRefine((config, context) => {
+    // A message the server takes must fit in a full budget, or it could never be sent.
+    if (config.WRITE_BUDGET_BYTES < config.MAX_MESSAGE_BYTES) {
+      context.addIssue({
+        code: 'custom',
+        path: ['WRITE_BUDGET_BYTES'],
+        message: 'must be at least MAX_MESSAGE_BYTES (one message must fit in a full budget)',
+      });
+    }
     // Several instances must share these: one generated into each instance's DATA_DIR would make every message
     // between them unsealed to the others (and a collab token from one invalid on another), and the innsynslogg's
     // chain unverifiable.

@@ -1,3 +1,4 @@
+import { CloseCode } from '@samplan/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -17,6 +18,8 @@ import { undoDeleteFilter } from './undoDeleteFilter.ts';
 
 /** Edits of one's own closer together than this are one step of «Angre»: a pause longer ends a run of typing. */
 const UNDO_CAPTURE_MS = 1500;
+/** The longest wait a held-back edit accepts from the server before it is sent again. */
+const HELD_BACK_MAX_S = 15 * 60;
 
 export interface PresenceUser {
   id: string;
@@ -81,6 +84,8 @@ export class PlanConnection {
   private kept = false;
   private keptWrites = 0;
   private destroyed = false;
+  /** Set while an edit the server held back waits to be sent (4529). */
+  private heldBackTimer: ReturnType<typeof setTimeout> | null = null;
   /** Fields typed in whose value is not written to the plan yet (holdDraft). */
   private readonly drafts = new Set<() => void>();
 
@@ -114,6 +119,7 @@ export class PlanConnection {
     this.provider.on('status', this.update);
     this.provider.on('sync', this.onSync);
     this.provider.on('closed', this.onClosed);
+    this.provider.on('connection-close', this.onConnectionClose);
     this.doc.on('update', this.onDocUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -213,6 +219,7 @@ export class PlanConnection {
     this.drafts.clear();
     if (this.store && this.pending !== pending) this.putUnsent(this.store, this.pending);
     this.destroyed = true;
+    if (this.heldBackTimer) clearTimeout(this.heldBackTimer);
     void this.store?.destroy();
     this.store = null;
     window.removeEventListener('online', this.onOnline);
@@ -266,6 +273,24 @@ export class PlanConnection {
   };
 
   private readonly onSync = (): void => this.update();
+
+  /**
+   * The server held an edit back (4529: this member wrote very much into the plan just now): it stays here, not
+   * sent, and is sent when the socket opens again after the wait the server gives (seconds, its reason). Without
+   * the wait, the provider would reconnect at once and be held back again.
+   */
+  private readonly onConnectionClose = (event: { code: number; reason: string } | null): void => {
+    if (!event || event.code !== CloseCode.tooMuchWritten) return;
+    const seconds = Number(event.reason);
+    const waitMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, HELD_BACK_MAX_S) * 1000 : 1000;
+    this.provider.disconnect();
+    if (this.heldBackTimer) clearTimeout(this.heldBackTimer);
+    this.heldBackTimer = setTimeout(() => {
+      this.heldBackTimer = null;
+      if (!this.destroyed && this.online && !this.failure) this.provider.connect();
+    }, waitMs);
+    this.update();
+  };
 
   private readonly onClosed = (event: { code: number; reason?: string }): void => {
     this.failure = failureOfCloseCode(event.code, event.reason);
@@ -382,7 +407,7 @@ export class PlanConnection {
 
   private readonly onOnline = (): void => {
     this.online = true;
-    if (!this.failure) this.provider.connect();
+    if (!this.failure && !this.heldBackTimer) this.provider.connect();
     this.update();
   };
 }
