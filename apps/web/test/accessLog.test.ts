@@ -154,6 +154,21 @@ describe('the innsynslogg in plain Norwegian', () => {
     );
   });
 
+  it('says why an edit was not saved, or that it was held back and sent later', () => {
+    const text = (reason: string) =>
+      describeLogEntry(entry('edit.refused', { via: 'websocket', reason }, ola), namesOf([], [])).text;
+    expect(text('read-only')).toBe('Prøvde å skrive i planen, men har bare lesetilgang. Endringen ble ikke lagret');
+    expect(text('part-read-only:omBarnet')).toBe(
+      'Prøvde å endre Om barnet og familien, som rollen ikke gir lov til å endre. Endringen ble ikke lagret',
+    );
+    expect(text('invalid-update:CLOCK_GAP')).toBe(
+      'Prøvde å lagre en endring som ikke passet i planen. Endringen ble ikke lagret',
+    );
+    expect(text('write-budget-spent')).toBe(
+      'Skrev svært mye på kort tid. Resten ble holdt igjen og sendt etter en stund',
+    );
+  });
+
   it('shows a person opening the plan again and again within minutes as one line that says how often', () => {
     const at = (minute: number) => `2026-11-23T10:${String(minute).padStart(2, '0')}:00.000Z`;
     const opens = (from: number, count: number, who = kari) =>

@@ -329,6 +329,10 @@ export const nbAccess = {
       refusedConsent: 'Ble stoppet: familien har ikke gitt samtykke til at planen deles med denne personen',
       refusedRole: (action: string) => `Ble stoppet: rollen gir ikke lov til å ${action}`,
       editRefused: 'Prøvde å skrive i planen, men har bare lesetilgang. Endringen ble ikke lagret',
+      editRefusedPart: (part: string) =>
+        `Prøvde å endre ${part}, som rollen ikke gir lov til å endre. Endringen ble ikke lagret`,
+      editRefusedOther: 'Prøvde å lagre en endring som ikke passet i planen. Endringen ble ikke lagret',
+      editHeldBack: 'Skrev svært mye på kort tid. Resten ble holdt igjen og sendt etter en stund',
       invited: (email: string, role: string) => `Inviterte ${email} ${asRole(role)}`,
       accessUntil: (date: string) => `tilgang til og med ${date}`,
       inviteRevoked: (email: string) => `Trakk tilbake invitasjonen til ${email}`,

@@ -1,5 +1,6 @@
 import type { AccessLogEntry } from '@samplan/api';
 import { isPlanPart } from '@samplan/plan-model';
+import { decodeUpdateRefusal, UpdateRefusal } from '@samplan/protocol';
 import { formatTime, nbAccess } from '../i18n/index.ts';
 import { lastDayOf } from './accessDates.ts';
 
@@ -102,9 +103,18 @@ export function describeLogEntry(entry: AccessLogEntry, names: LogNames): Descri
     case 'access.refused':
       text = details.reason === 'consent' ? d.refusedConsent : d.refusedRole(actionName(str(details.action) ?? ''));
       break;
-    case 'edit.refused':
-      text = d.editRefused;
+    case 'edit.refused': {
+      const { code, detail } = decodeUpdateRefusal(str(details.reason) ?? '');
+      text =
+        code === UpdateRefusal.writeBudgetSpent
+          ? d.editHeldBack
+          : code === UpdateRefusal.partReadOnly && isPlanPart(detail)
+            ? d.editRefusedPart(t.parts[detail])
+            : code === UpdateRefusal.readOnly
+              ? d.editRefused
+              : d.editRefusedOther;
       break;
+    }
     case 'member.invited': {
       const until = lastDayOf(str(details.membershipEndsAt));
       text = d.invited(str(details.email) ?? '', role) + (until ? `, ${d.accessUntil(until)}` : '');
