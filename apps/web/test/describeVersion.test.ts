@@ -88,7 +88,19 @@ describe('describeVersion', () => {
     expect(othersChanges([change('maal', 'me'), change('tiltak', 'per'), change('moter', 'me', 'per')], 'me')).toEqual({
       names: ['Per Hansen'],
       parts: ['tiltak', 'moter'],
+      removed: null,
     });
+    // What others deleted is said on its own, the first by name and the rest counted; what I deleted is not.
+    const removal = (title: string, id: string): ChangeInfo => ({
+      ...change('maal', id),
+      kind: 'removed',
+      collection: 'goals',
+      itemId: title,
+      title,
+    });
+    expect(
+      othersChanges([removal('Mitt eget', 'me'), removal('Gå selv', 'per'), removal('Delmål', 'per')], 'me')?.removed,
+    ).toBe('Per Hansen slettet målet «Gå selv» og 1 til.');
     expect(othersChanges([change('maal', 'me')], 'me')).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ interface Summary {
   at: string;
   names: string[];
   parts: PlanPart[];
+  removed: string | null;
 }
 
 /**
@@ -52,6 +53,7 @@ export function SinceLastVisit({ planId, myId }: { planId: string; myId: string 
           {t.title} ({formatDateTime(summary.at)})
         </span>
         {t.summary(summary.names, summary.parts)}
+        {summary.removed && <strong className="since-last-visit__removed"> {summary.removed}</strong>}
       </p>
       <Link className="button button--small" to={paths.changes(planId, summary.from, summary.to)}>
         {t.link}

@@ -34,18 +34,34 @@ export function lastMeetingVersion(versions: readonly VersionInfo[]): VersionInf
   return versions.find((version) => version.nameKind === 'meeting');
 }
 
-/** Who else changed what: the people (not me) and the parts they changed, or null when only I did. */
+/**
+ * Who else changed what: the people (not me) and the parts they changed, and what they deleted («Sofie Andersen
+ * slettet målet «…» og 2 til.», or null), or null when only I changed anything.
+ */
 export function othersChanges(
   changes: readonly ChangeInfo[],
   myId: string,
-): { names: string[]; parts: PlanPart[] } | null {
+): { names: string[]; parts: PlanPart[]; removed: string | null } | null {
   const names = new Set<string>();
   const parts = new Set<PlanPart>();
+  const removed: ChangeInfo[] = [];
   for (const change of changes) {
     const others = change.by.filter((person) => person.id !== myId);
     if (others.length === 0) continue;
     for (const person of others) names.add(person.name);
     parts.add(change.part);
+    if (change.kind === 'removed' && change.collection) removed.push(change);
   }
-  return names.size === 0 ? null : { names: [...names], parts: [...parts] };
+  if (names.size === 0) return null;
+  const first = removed[0];
+  const removedText =
+    first && first.collection
+      ? nbHistory.sinceLastVisit.removed(
+          [...new Set(removed.flatMap((change) => change.by.filter((p) => p.id !== myId).map((p) => p.name)))],
+          nbHistory.itemNoun[first.collection],
+          first.title ? titleText(first.collection, first.title) : '',
+          removed.length - 1,
+        )
+      : null;
+  return { names: [...names], parts: [...parts], removed: removedText };
 }

@@ -280,6 +280,9 @@ export const nbHistory = {
     title: 'Endret siden sist du var her',
     summary: (names: string[], parts: PlanPart[]) =>
       `${listNb(names)} har endret ${listNb(parts.map((part) => partInText[part]))}.`,
+    /** What others deleted since, said on its own: a parent must not have to find it by opening the comparison. */
+    removed: (names: string[], noun: string, title: string, more: number) =>
+      `${listNb(names)} slettet ${noun}${title ? ` «${title}»` : ''}${more > 0 ? ` og ${more} til` : ''}.`,
     link: 'Se hva som er endret',
     dismiss: 'Lukk',
   },
