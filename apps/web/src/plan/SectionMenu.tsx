@@ -37,7 +37,7 @@ export function SectionMenu({ current }: { current: SectionId }) {
       </summary>
       <div className="section-menu__body">
         <SectionNav current={current} />
-        <AccessNav />
+        <AccessNav withHistory={false} />
         <ul className="section-menu__tools">
           <li>
             <Link to={paths.print(info.id)}>{nb.plan.print}</Link>

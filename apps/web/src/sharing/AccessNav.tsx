@@ -4,8 +4,11 @@ import { nbAccess, nbHistory } from '../i18n/index.ts';
 import { usePlan } from '../planDoc/PlanContext.tsx';
 import { canDo } from '../planDoc/permissions.ts';
 
-/** Links from the plan to who has access, the history and, for those allowed, the innsynslogg. */
-export function AccessNav() {
+/**
+ * Links from the plan to who has access, the history and, for those allowed, the innsynslogg. `withHistory` false
+ * where the history is linked beside it already (the phone's menu, next to print).
+ */
+export function AccessNav({ withHistory = true }: { withHistory?: boolean }) {
   const { info } = usePlan();
   return (
     <nav className="section-nav access-nav" aria-label={nbAccess.nav.label}>
@@ -22,7 +25,7 @@ export function AccessNav() {
             </Link>
           </li>
         )}
-        {canDo(info, 'readHistory') && (
+        {withHistory && canDo(info, 'readHistory') && (
           <li>
             <Link to={paths.history(info.id)} className="section-nav__link">
               <span>{nbHistory.nav}</span>
