@@ -39,7 +39,10 @@ describe('describeVersion', () => {
     // Who made it is not told (a long version cut where a member's history starts).
     expect(describeVersion(version({ fromSeq: 4, authors: [], parts: [] }))).toBe('Planen ble endret');
     expect(describeVersion(version({ kind: 'restore' }))).toBe(
-      'Kari Nilsen gjenopprettet noe fra en tidligere versjon',
+      'Kari Nilsen hentet tilbake mål, ressurser og behov fra en tidligere versjon',
+    );
+    expect(describeVersion(version({ kind: 'restore', parts: [] }))).toBe(
+      'Kari Nilsen hentet tilbake noe fra en tidligere versjon',
     );
   });
 

@@ -13,7 +13,7 @@ export function describeVersion(version: VersionInfo): string {
   if (names.length === 0 && version.fromSeq !== 1 && version.kind !== 'restore')
     return t.changedByUnnamed(version.parts);
   if (version.fromSeq === 1) return t.created(names[0] ?? nbHistory.removedNotice.someone);
-  if (version.kind === 'restore') return t.restored(names[0] ?? nbHistory.removedNotice.someone);
+  if (version.kind === 'restore') return t.restored(names[0] ?? nbHistory.removedNotice.someone, version.parts);
   return t.changed(names, version.parts);
 }
 

@@ -174,7 +174,9 @@ export const nbHistory = {
     created: (name: string) => `${name} opprettet planen`,
     changed: (names: string[], parts: PlanPart[]) =>
       `${listNb(names)} endret ${parts.length > 0 ? listNb(parts.map((part) => partInText[part])) : 'planen'}`,
-    restored: (name: string) => `${name} gjenopprettet noe fra en tidligere versjon`,
+    restored: (name: string, parts: PlanPart[]) =>
+      `${name} hentet tilbake ${parts.length > 0 ? `${listNb(parts.map((part) => partInText[part]))} ` : 'noe '}` +
+      'fra en tidligere versjon',
     /** The version a member's history starts at: the plan as they found it, without who wrote it. */
     asFound: 'Planen slik den var da du fikk tilgang',
     /** A version whose authors are not told (too long to work out from where your history starts). */
