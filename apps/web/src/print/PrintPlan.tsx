@@ -6,6 +6,7 @@ import { goalNumbers } from './goalNumbers.ts';
 import { PrintFacts } from './PrintFacts.tsx';
 import { PrintRichText } from './PrintRichText.tsx';
 import { PrintTaskRow } from './PrintTaskRow.tsx';
+import { responsibleLine } from '../items/responsibleLine.ts';
 
 const period = (start: string | null, end: string | null, text = ''): string =>
   start || end ? `${formatDate(start) || '…'}–${formatDate(end) || '…'}` : text;
@@ -126,9 +127,10 @@ export function PrintPlan({
                 [nb.measures.scope, measure.scope],
                 [
                   nb.measures.responsible,
-                  [measure.responsible, measure.responsibleId ? participantName.get(measure.responsibleId) : null]
-                    .filter(Boolean)
-                    .join(', '),
+                  responsibleLine(
+                    measure.responsible,
+                    measure.responsibleId ? participantName.get(measure.responsibleId) : null,
+                  ),
                 ],
                 [nb.print.period, period(measure.periodStart, measure.periodEnd, measure.periodText)],
                 [nb.common.status, nb.measureStatus[measure.status]],

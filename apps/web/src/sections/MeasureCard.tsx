@@ -13,6 +13,7 @@ import { StatusBadge } from '../items/StatusBadge.tsx';
 import { useField, useFieldText, useItemMap } from '../planDoc/planHooks.ts';
 import { usePlanActions } from '../planDoc/usePlanActions.ts';
 import { GoalLinks } from './GoalLinks.tsx';
+import { responsibleLine } from '../items/responsibleLine.ts';
 
 export interface MeasureCardProps {
   id: string;
@@ -115,8 +116,7 @@ export function MeasureCard({ id, number, siblings, goals, participants }: Measu
           { label: nb.measures.scope, value: scopeText },
           {
             label: nbItems.responsible,
-            // What was written says most; the participant chosen stands in when nothing was.
-            value: responsibleText.trim() || optionLabel(participants, responsibleId),
+            value: responsibleLine(responsibleText, optionLabel(participants, responsibleId)),
           },
           { label: nbItems.period, value: period },
           { label: nbItems.goals, value: linkedGoals },
