@@ -296,12 +296,20 @@ describe('history: nothing a member does can lose the plan', () => {
     const path = `/api/plans/${planId}/versions`;
     expect((await api(server.url, member, 'POST', path, { name: 'Mitt navn' })).status).toBe(403);
     const named = await api<{ version: { seq: number } }>(server.url, parent, 'POST', path, {
-      name: 'Vedtatt i ansvarsgruppemøtet 12. mars',
+      name: 'Vedtatt i ansvarsgruppemøtet',
     });
     expect(named.status).toBe(201);
-    const again = await api<{ error: { code: string } }>(server.url, parent, 'POST', path, { name: 'Igjen' });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('VERSION_ALREADY_NAMED');
+    // Named again, it is renamed; both names are in the innsynslogg.
+    const again = await api<{ version: { seq: number } }>(server.url, parent, 'POST', path, {
+      name: 'Vedtatt i ansvarsgruppemøtet 12. mars',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.version.seq).toBe(named.body.version.seq);
+    const namings = (await readLog(server.url, parent, planId)).filter((e) => e.action === 'version.named');
+    expect(namings.slice(-2).map((e) => e.details.name)).toEqual([
+      'Vedtatt i ansvarsgruppemøtet',
+      'Vedtatt i ansvarsgruppemøtet 12. mars',
+    ]);
     const list = await api<VersionList>(server.url, reader, 'GET', path);
     expect(list.body.versions[0]).toMatchObject({
       seq: named.body.version.seq,

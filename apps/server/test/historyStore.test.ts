@@ -98,8 +98,16 @@ function contract(
       ]);
       const manual = { seq: 4, name: 'Før møtet', kind: 'manual' as const, userId: 'kari', createdAt: 500 };
       const entry = { at: 500, actorId: 'kari', actorName: 'Kari', action: 'version.named', details: {} };
+      // A name from a revision stays; a member's name is replaced by a member's.
       expect(await store.addName('p1', manual, [entry])).toBe(false);
       expect(await store.addName('p1', { ...manual, seq: 10 }, [entry])).toBe(true);
+      expect(await store.addName('p1', { ...manual, seq: 10, name: 'Etter møtet', createdAt: 600 }, [entry])).toBe(
+        true,
+      );
+      expect((await store.names('p1')).map((n) => [n.seq, n.name, n.kind, n.createdAt])).toEqual([
+        [4, 'Revisjon', 'revision', 250],
+        [10, 'Etter møtet', 'manual', 600],
+      ]);
       expect((await store.deletions('p1', { since: 300, fromSeq: 0, limit: 10 })).map((d) => d.title)).toEqual([
         'Svømme',
       ]);
@@ -110,6 +118,7 @@ function contract(
       expect((await store.progress(['p1'])).get('p1')?.facts).toBe('{"version":4}');
       expect((await log.list('p1', { afterSeq: 0, limit: 10 })).map((e) => e.action)).toEqual([
         'plan.changed',
+        'version.named',
         'version.named',
       ]);
     });

@@ -226,6 +226,24 @@ describe('DocumentProjector', () => {
     expect(fromSnapshot.getMap('measures').size).toBeGreaterThan(0);
   });
 
+  it('keeps the name a meeting gave a version: a member cannot rename it', async () => {
+    const { history, projector, doc, as } = setup();
+    as('kari', 0, () => seedDemoPlan(doc));
+    const meeting = planToJSON(doc).meetings.find((m) => m.status === 'planlagt')!;
+    as('kari', 1, () => updateItem(doc, 'meetings', meeting.id, { status: 'gjennomfort' }));
+    const logAs = async (seq: number) => ({
+      at: 1,
+      actorId: 'kari',
+      actorName: 'Kari',
+      action: 'version.named' as const,
+      details: { seq },
+    });
+    expect(await projector.nameCurrent('p1', 'Mitt navn', 'kari', logAs)).toBeNull();
+    expect((await history.names('p1')).map((n) => [n.kind, n.name.includes(meeting.title)])).toEqual([
+      ['meeting', true],
+    ]);
+  });
+
   it('names the version a meeting was held or a revision done in, and the current one on request', async () => {
     const { documents, history, projector, doc, as } = setup();
     as('kari', 0, () => seedDemoPlan(doc));
@@ -244,8 +262,10 @@ describe('DocumentProjector', () => {
     // the version named is still the one that ends at seq 4.
     await documents.append('p1', [{ update: Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)), userId: 'per' }]);
     expect(await projector.nameCurrent('p1', 'Vedtatt i ansvarsgruppemøtet 12. mars', 'kari', logAs)).toBe(4);
-    expect(await projector.nameCurrent('p1', 'Igjen', 'kari', logAs)).toBeNull();
+    // Named again, it is renamed (a member's name for it replaces a member's name).
+    expect(await projector.nameCurrent('p1', 'Vedtatt 12. mars', 'kari', logAs)).toBe(4);
     const names = await history.names('p1');
+    expect(names.at(-1)!.name).toBe('Vedtatt 12. mars');
     expect(names.map((n) => [n.seq, n.kind])).toEqual([
       [2, 'meeting'],
       [3, 'revision'],

@@ -246,7 +246,10 @@ export class PlanHistory {
     }
   }
 
-  /** Names the plan as it is now, logged as `logAs` says; VERSION_ALREADY_NAMED when that version has a name. */
+  /**
+   * Names the plan as it is now, logged as `logAs` says (a name a member gave it is replaced); VERSION_ALREADY_NAMED
+   * when that version has its name from a meeting held or a revision.
+   */
   async name(
     planId: string,
     name: string,
@@ -254,7 +257,9 @@ export class PlanHistory {
     logAs: (seq: number) => Promise<NewAccessLogEntry>,
   ): Promise<number> {
     const seq = await this.deps.projector.nameCurrent(planId, name, userId, logAs);
-    if (seq === null) throw new HistoryError('VERSION_ALREADY_NAMED', 'Denne versjonen har allerede et navn');
+    if (seq === null) {
+      throw new HistoryError('VERSION_ALREADY_NAMED', 'Denne versjonen har navnet sitt fra et møte eller en revisjon');
+    }
     return seq;
   }
 

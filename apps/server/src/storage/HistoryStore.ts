@@ -97,7 +97,10 @@ export interface HistoryStore {
    */
   versions(planId: string, options: { beforeSeq?: number; fromSeq?: number; limit: number }): Promise<VersionRecord[]>;
   names(planId: string): Promise<VersionName[]>;
-  /** Names a version and writes `log`; false, and nothing written, when it has a name already. */
+  /**
+   * Names a version (a member's name replaces one a member gave it) and writes `log`; false, and nothing written,
+   * when its name came from a meeting held or a revision.
+   */
   addName(planId: string, name: VersionName, log: readonly NewAccessLogEntry[]): Promise<boolean>;
   /** Removals since `since` (ms) by updates from `fromSeq` on, of items still gone, newest first. */
   deletions(planId: string, options: { since: number; fromSeq: number; limit: number }): Promise<DeletionRecord[]>;

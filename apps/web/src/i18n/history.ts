@@ -205,7 +205,9 @@ export const nbHistory = {
     hint: 'For eksempel «Vedtatt i ansvarsgruppemøtet 12. mars». Navnet gjør versjonen lett å finne igjen.',
     save: 'Lagre navnet',
     saved: (name: string) => `Planen slik den er nå, har fått navnet «${name}».`,
-    alreadyNamed: 'Planen slik den er nå, har allerede et navn. Gjør en endring først.',
+    alreadyNamed:
+      'Planen slik den er nå, fikk navnet sitt da et møte ble holdt eller planen revidert, og det beholder den. ' +
+      'Et eget navn kan du gi etter neste endring i planen.',
     failed: 'Klarte ikke å lagre navnet.',
     empty: 'Skriv et navn.',
   },

@@ -43,6 +43,13 @@ export class SqliteHistoryStore implements HistoryStore {
         `INSERT INTO doc_version_names (plan_id, seq, name, kind, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
       ),
+      // A member's name for a version replaces a member's name for it; one from a meeting or revision stays.
+      nameVersion: db.prepare<[string, number, string, string, string | null, number]>(
+        `INSERT INTO doc_version_names (plan_id, seq, name, kind, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (plan_id, seq) DO UPDATE SET name = excluded.name, user_id = excluded.user_id,
+           created_at = excluded.created_at
+         WHERE doc_version_names.kind = 'manual' AND excluded.kind = 'manual'`,
+      ),
       names: db.prepare<[string], NameRow>('SELECT * FROM doc_version_names WHERE plan_id = ? ORDER BY seq'),
       addDeletion: db.prepare<[string, number, string, string, string, string | null, string | null, number]>(
         `INSERT INTO doc_deletions (plan_id, seq, collection, item_id, title, parent_id, user_id, at)
@@ -145,7 +152,8 @@ export class SqliteHistoryStore implements HistoryStore {
       planId,
       log,
       () =>
-        this.statements.addName.run(planId, name.seq, name.name, name.kind, name.userId, name.createdAt).changes > 0,
+        this.statements.nameVersion.run(planId, name.seq, name.name, name.kind, name.userId, name.createdAt).changes >
+        0,
       (named) => named,
     );
   }
