@@ -23,9 +23,14 @@ describe('opening a plan by its address', () => {
     const planId = await createPlanViaApi(context, { demo: true, creatorRole: 'foresatt' });
     const sockets: WebSocket[] = [];
     const sent: string[] = [];
+    const received = new Map<WebSocket, string[]>();
     page.on('websocket', (socket) => {
       sockets.push(socket);
+      received.set(socket, []);
       socket.on('framesent', ({ payload }) => sent.push([...Buffer.from(payload)].join(',')));
+      socket.on('framereceived', ({ payload }) =>
+        received.get(socket)!.push([...Buffer.from(payload).subarray(0, 12)].join(',')),
+      );
     });
 
     await page.goto(`/planer/${planId}/mal`);
@@ -43,7 +48,9 @@ describe('opening a plan by its address', () => {
     });
 
     const opened = collabSockets(sockets, planId);
-    expect(opened).toHaveLength(1);
+    // Said on failure: how each socket ended, and the last frames it got (a refusal starts with 2,…).
+    const story = opened.map((socket) => ({ closed: socket.isClosed(), last: received.get(socket)!.slice(-3) }));
+    expect(opened, JSON.stringify(story)).toHaveLength(1);
     expect(opened[0]!.isClosed()).toBe(false);
     // The first thing sent is the entry script's "I have nothing, send me the plan" (SyncStep1 of an empty
     // document), and the provider, taking the socket over with its document still empty, does not send it again.

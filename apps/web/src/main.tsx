@@ -18,9 +18,14 @@ if (!isLogoutPending()) {
     EarlySocket.open(route.planId);
     // The first render is the plan page itself, rather than a spinner rendered, laid out and painted first (a load
     // that fails renders the app all the same, which says so).
-    firstPage = import('./plan/PlanPage.tsx').catch(() => undefined);
     const { planId } = route;
-    void import('./collab/earlyConnection.ts').then(({ openPlanEarly }) => openPlanEarly(planId));
+    // The plan's connection is made (taking the socket over) before the page renders, which claims it: a page that
+    // rendered first would open a second socket and drop this one (seen on a busy machine). The page needs that
+    // code anyway.
+    firstPage = Promise.all([
+      import('./plan/PlanPage.tsx'),
+      import('./collab/earlyConnection.ts').then(({ openPlanEarly }) => openPlanEarly(planId)),
+    ]).catch(() => undefined);
   }
 }
 void Promise.all([import('./app/renderApp.tsx'), firstPage]).then(([{ renderApp }]) => renderApp());
