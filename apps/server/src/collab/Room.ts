@@ -290,6 +290,10 @@ export class Room {
         const effect = readUpdateEffect(doc, message.decoded);
         // A returning peer's sync that brings nothing new is neither refused nor stored.
         if (effect.noop) return;
+        // Structs past what the plan has of their client: a returning peer typing before its sync has sent what came
+        // before (y-websocket sends an edit as soon as the socket opens). Not applied, stored or refused: the peer is
+        // asked for what the plan lacks, and its answer brings these with the gap filled (and is checked as usual).
+        if (effect.problem === 'CLOCK_GAP') return void peer.socket.send(encodeSyncStep1(Y.encodeStateVector(doc)));
         const claims: number[] = [];
         for (const client of effect.writers) {
           const owner = this.owners.get(client);

@@ -20,7 +20,8 @@ export type UpdateProblem =
   /**
    * A client's new structs start past what the document and the update have of that client: Yjs holds them back
    * until the missing ones come, and then applies them without their being read here (an update that fills the gap
-   * later would let in what it releases unchecked: a collection's limit, counted without them, for one).
+   * later would let in what it releases unchecked: a collection's limit, counted without them, for one). Room drops
+   * such an update and asks its peer for what the plan lacks.
    */
   | 'CLOCK_GAP';
 
