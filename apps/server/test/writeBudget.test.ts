@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WriteBudget } from '../src/collab/WriteBudget.ts';
 import { addMember, readLog } from './support/family.ts';
 import {
+  api,
   createFamilyPlan,
   registerUser,
   startTestServer,
@@ -77,5 +78,42 @@ describe('a member who writes very much at once', () => {
     } finally {
       writer.destroy();
     }
+  });
+});
+
+describe('restoring again and again', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // 256 KiB at once, filled again over ten minutes: nothing fills back during the test.
+    server = await startTestServer({ MAX_MESSAGE_BYTES: '262144', WRITE_BUDGET_BYTES: '262144' });
+  });
+  afterAll(() => server.close());
+
+  it('writes into the history out of the same budget, and is told to wait once it is spent', async () => {
+    const parent = await registerUser(server.url, 'Kari Nilsen');
+    const planId = await createFamilyPlan(server.url, parent);
+    const log = server.app.samplan.documentLog;
+    const before = await log.head(planId);
+    const writer = await syncedProvider(server, parent, planId);
+    try {
+      writer.doc.transact(() => addItem(writer.doc, 'measures', { title: 'y'.repeat(100_000) }));
+      await waitFor(async () => (await log.head(planId)) > before);
+    } finally {
+      writer.destroy();
+    }
+    const withText = await log.head(planId);
+    // Back to without the text and with it, again and again: each time with it writes the 100 KB again.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const toSeq of [before, withText]) {
+        statuses.push((await api(server.url, parent, 'POST', `/api/plans/${planId}/restore`, { toSeq })).status);
+      }
+    }
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    const refused = await api<{ error: { code: string } }>(server.url, parent, 'POST', `/api/plans/${planId}/restore`, {
+      toSeq: withText,
+    });
+    expect(statuses).toContain(429);
+    expect([refused.status, refused.body.error?.code]).toEqual([429, 'WRITE_BUDGET_SPENT']);
   });
 });

@@ -1,3 +1,4 @@
+import { AppError } from '../errors/AppError.ts';
 import type { WriteBudget } from './WriteBudget.ts';
 import { CloseCode } from '@samplan/protocol';
 import type { AccessEvents } from '../access/AccessEvents.ts';
@@ -162,6 +163,13 @@ export class RoomManager implements ServerCommits {
     kind: UpdateKind,
     log?: (seq: number) => readonly NewAccessLogEntry[],
   ): Promise<number> {
+    // A restore writes into the history as an edit does: out of its member's write budget.
+    const waitMs = this.options.writeBudget?.spend(planId, userId, update.byteLength) ?? 0;
+    if (waitMs > 0) {
+      throw new AppError('WRITE_BUDGET_SPENT', 'Du har skrevet svært mye i planen nå nettopp; prøv igjen litt senere', {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
     for (let pending = this.saving.get(planId); pending; pending = this.saving.get(planId)) await pending;
     // A closing room has already left this map (onClosing runs at once), so a room here takes the update.
     const room = this.rooms.get(planId);

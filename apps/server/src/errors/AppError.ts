@@ -41,6 +41,7 @@ export const errorCatalogue = {
   INVITE_LIMIT: 429,
   HISTORY_BUSY: 429,
   LOGIN_LOCKED: 429,
+  WRITE_BUDGET_SPENT: 429,
   INTERNAL_ERROR: 500,
   STORE_UNAVAILABLE: 503,
 } as const;
