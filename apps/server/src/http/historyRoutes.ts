@@ -43,6 +43,8 @@ export interface HistoryRoutesOptions {
 const iso = (ms: number): string => new Date(ms).toISOString();
 /** How far back "recently removed" reaches when the client does not say. */
 const DELETIONS_DEFAULT_MS = 30 * 24 * 3600 * 1000;
+/** How far back `…/deletions?items=` reaches: the removal notice asks within seconds of seeing an item go. */
+const DELETIONS_ASKED_RECENT_MS = 60 * 60_000;
 /** How long one member's reads of the history count as one look at it, in the innsynslogg. */
 const HISTORY_READ_LOGGED_MS = 10 * 60_000;
 /** Removed items named per version; the rest are counted. */
@@ -236,9 +238,12 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
     const { id } = PlanParams.parse(request.params);
     const query = DeletionsQuery.parse(request.query);
     const reach = await reachOf(await access.authorize(user, id, 'readHistory'));
-    const since = query.since ? Date.parse(query.since) : Date.now() - DELETIONS_DEFAULT_MS;
-    const person = people();
     const asked = query.items && new Set(query.items);
+    const requested = query.since ? Date.parse(query.since) : Date.now() - DELETIONS_DEFAULT_MS;
+    // Asking about items by their ids reaches only what went lately, as the plan's notice asks about what it just saw
+    // go: the ids of deleted items stay in everyone's copy, and a list of them must not read the history unlogged.
+    const since = asked ? Math.max(requested, Date.now() - DELETIONS_ASKED_RECENT_MS) : requested;
+    const person = people();
     const deletions = (
       await planHistory.deletions(id, { since, fromSeq: reach.since, limit: asked ? 500 : query.limit })
     ).filter((d) => !asked || asked.has(deletionAskedKey(d.collection, d.itemId)));
