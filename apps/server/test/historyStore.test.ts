@@ -104,6 +104,8 @@ function contract(
       expect(await store.addName('p1', { ...manual, seq: 10, name: 'Etter møtet', createdAt: 600 }, [entry])).toBe(
         true,
       );
+      // Someone else's name stays too.
+      expect(await store.addName('p1', { ...manual, seq: 10, name: 'Mitt', userId: 'per' }, [entry])).toBe(false);
       expect((await store.names('p1')).map((n) => [n.seq, n.name, n.kind, n.createdAt])).toEqual([
         [4, 'Revisjon', 'revision', 250],
         [10, 'Etter møtet', 'manual', 600],

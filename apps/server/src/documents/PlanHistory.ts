@@ -247,8 +247,8 @@ export class PlanHistory {
   }
 
   /**
-   * Names the plan as it is now, logged as `logAs` says (a name a member gave it is replaced); VERSION_ALREADY_NAMED
-   * when that version has its name from a meeting held or a revision.
+   * Names the plan as it is now, logged as `logAs` says (a name this member gave it is replaced);
+   * VERSION_ALREADY_NAMED when someone else named it, or it has its name from a meeting held or a revision.
    */
   async name(
     planId: string,
@@ -258,7 +258,10 @@ export class PlanHistory {
   ): Promise<number> {
     const seq = await this.deps.projector.nameCurrent(planId, name, userId, logAs);
     if (seq === null) {
-      throw new HistoryError('VERSION_ALREADY_NAMED', 'Denne versjonen har navnet sitt fra et møte eller en revisjon');
+      throw new HistoryError(
+        'VERSION_ALREADY_NAMED',
+        'Denne versjonen har fått navn av noen andre, eller da et møte ble holdt eller planen revidert',
+      );
     }
     return seq;
   }

@@ -98,8 +98,8 @@ export interface HistoryStore {
   versions(planId: string, options: { beforeSeq?: number; fromSeq?: number; limit: number }): Promise<VersionRecord[]>;
   names(planId: string): Promise<VersionName[]>;
   /**
-   * Names a version (a member's name replaces one a member gave it) and writes `log`; false, and nothing written,
-   * when its name came from a meeting held or a revision.
+   * Names a version (a member's name replaces one they gave it themselves) and writes `log`; false, and nothing
+   * written, when someone else named it, or its name came from a meeting held or a revision.
    */
   addName(planId: string, name: VersionName, log: readonly NewAccessLogEntry[]): Promise<boolean>;
   /** Removals since `since` (ms) by updates from `fromSeq` on, of items still gone, newest first. */

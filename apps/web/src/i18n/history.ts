@@ -206,8 +206,8 @@ export const nbHistory = {
     save: 'Lagre navnet',
     saved: (name: string) => `Planen slik den er nå, har fått navnet «${name}».`,
     alreadyNamed:
-      'Planen slik den er nå, fikk navnet sitt da et møte ble holdt eller planen revidert, og det beholder den. ' +
-      'Et eget navn kan du gi etter neste endring i planen.',
+      'Planen slik den er nå, har fått navn av noen andre, eller da et møte ble holdt eller planen revidert, og det ' +
+      'beholder den. Et eget navn kan du gi etter neste endring i planen.',
     failed: 'Klarte ikke å lagre navnet.',
     empty: 'Skriv et navn.',
   },
@@ -308,9 +308,12 @@ export const nbHistory = {
       `Mens du var uten nett, ble ${what} også endret av noen andre. Begge endringene er tatt med. ` +
       'Les over at teksten ble riktig.',
     inItem: (noun: string, title: string) => ` i ${noun}${title ? ` «${title}»` : ''}`,
+    /** A choice or a date: the one set last holds. */
+    oneChoice: (what: string) =>
+      `Mens du var uten nett, ble ${what} også endret av noen andre. Det som ble valgt sist, gjelder nå. ` +
+      'Se over at det ble riktig.',
     many: (count: number) =>
-      `Mens du var uten nett, ble ${count} felt du endret, også endret av noen andre. Begge endringene er tatt med. ` +
-      'Les over at det ble riktig.',
+      `Mens du var uten nett, endret noen andre også ${count} av feltene du endret. Se over at det ble riktig.`,
     seeHistory: 'Se historikken',
     opened: 'Historikken er åpnet.',
   },

@@ -130,11 +130,12 @@ export class PostgresHistoryStore implements HistoryStore {
   async addName(planId: string, name: VersionName, log: readonly NewAccessLogEntry[]): Promise<boolean> {
     return inTransaction(this.pool, async (client) => {
       const added = await client.query(
-        // A member's name for a version replaces a member's name for it; one from a meeting or revision stays.
+        // A member's name for a version replaces the name they gave it; another's, or one from a meeting or revision, stays.
         `INSERT INTO doc_version_names (plan_id, seq, name, kind, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (plan_id, seq) DO UPDATE SET name = excluded.name, user_id = excluded.user_id,
            created_at = excluded.created_at
-         WHERE doc_version_names.kind = 'manual' AND excluded.kind = 'manual'`,
+         WHERE doc_version_names.kind = 'manual' AND excluded.kind = 'manual'
+           AND doc_version_names.user_id = excluded.user_id`,
         [planId, name.seq, name.name, name.kind, name.userId, name.createdAt],
       );
       if ((added.rowCount ?? 0) === 0) return false;

@@ -43,12 +43,13 @@ export class SqliteHistoryStore implements HistoryStore {
         `INSERT INTO doc_version_names (plan_id, seq, name, kind, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
       ),
-      // A member's name for a version replaces a member's name for it; one from a meeting or revision stays.
+      // A member's name for a version replaces the name they gave it; another's, or one from a meeting or revision, stays.
       nameVersion: db.prepare<[string, number, string, string, string | null, number]>(
         `INSERT INTO doc_version_names (plan_id, seq, name, kind, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (plan_id, seq) DO UPDATE SET name = excluded.name, user_id = excluded.user_id,
            created_at = excluded.created_at
-         WHERE doc_version_names.kind = 'manual' AND excluded.kind = 'manual'`,
+         WHERE doc_version_names.kind = 'manual' AND excluded.kind = 'manual'
+           AND doc_version_names.user_id = excluded.user_id`,
       ),
       names: db.prepare<[string], NameRow>('SELECT * FROM doc_version_names WHERE plan_id = ? ORDER BY seq'),
       addDeletion: db.prepare<[string, number, string, string, string, string | null, string | null, number]>(
