@@ -1,6 +1,6 @@
 import { getCollection, isCollectionName, itemTitle, isPlanRichTextField, TITLE_FIELDS } from '@samplan/plan-model';
 import { useEffect } from 'react';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { titleText } from '../history/fieldValue.ts';
 import { nbHistory } from '../i18n/index.ts';
 import { navigate } from '../routing/navigation.ts';
@@ -110,11 +110,13 @@ export function useMergedApartNotices(notices: NoticeApi): void {
         const item = getCollection(doc, first.collection).get(first.itemId);
         const title = item ? titleText(first.collection, itemTitle(first.collection, item)) : '';
         const noun = nbHistory.itemNoun[first.collection];
+        // A text merges both changes; a choice or a date is the one set last, which may not be this member's.
+        const say = item?.get(first.field) instanceof Y.AbstractType ? t.one : t.oneChoice;
         // The item's name itself: said as the item («målet «…»»), not as its field («Målet» i målet «…»).
         const text =
           first.field === TITLE_FIELDS[first.collection]
-            ? t.one(`${noun}${title ? ` «${title}»` : ''}`)
-            : t.one(`«${fieldName}»${t.inItem(noun, title)}`);
+            ? say(`${noun}${title ? ` «${title}»` : ''}`)
+            : say(`«${fieldName}»${t.inItem(noun, title)}`);
         return notices.notify(text, { durationMs: SHOWN_MS, action });
       }
       notices.notify(t.one(`«${fieldName}»`), { durationMs: SHOWN_MS, action });
