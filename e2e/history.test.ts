@@ -79,7 +79,7 @@ describe('history in the browser: who deleted what, and bringing it back', () =>
     await page.waitForURL(`**/planer/${planId}/historikk`);
     const list = page.getByRole('list', { name: 'Versjoner av planen' });
     await expectText(list, 'Per Hansen endret mål, ressurser og behov');
-    await expectText(list, /Kari Nilsen hentet tilbake mål, ressurser og behov( og tiltak)? fra en tidligere versjon/);
+    await expectText(list, 'Kari Nilsen hentet tilbake mål, ressurser og behov og tiltak fra en tidligere versjon');
     await expectText(list, 'Kari Nilsen opprettet planen');
     await saveScreenshot(page, 'history-versions');
     await expectNoViolations(page, 'history');
