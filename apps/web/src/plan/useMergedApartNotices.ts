@@ -1,4 +1,11 @@
-import { getCollection, isCollectionName, itemTitle, isPlanRichTextField, TITLE_FIELDS } from '@samplan/plan-model';
+import {
+  getCollection,
+  isCollectionName,
+  itemTitle,
+  isPlanRichTextField,
+  TITLE_FIELDS,
+  type CollectionName,
+} from '@samplan/plan-model';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
 import { titleText } from '../history/fieldValue.ts';
@@ -17,7 +24,7 @@ const SHOWN_MS = 60_000;
 /** A field of the plan: an item's (`collection`, `itemId`, `field`) or one of the plan's own rich texts. */
 interface FieldPlace {
   key: string;
-  collection: string | null;
+  collection: CollectionName | null;
   itemId: string | null;
   field: string;
 }
@@ -82,12 +89,11 @@ export function useMergedApartNotices(notices: NoticeApi): void {
     let inStep = connection.getSnapshot().state === 'connected';
 
     const onTransaction = (transaction: Y.Transaction): void => {
+      // Read only while apart (own edits) or catching up after it (others'): not on every keystroke in step.
+      if (transaction.local ? inStep : changedApart.size === 0) return;
       const places = fieldsChangedBy(transaction);
-      if (transaction.local) {
-        if (!inStep) for (const place of places) changedApart.set(place.key, place);
-        return;
-      }
-      for (const place of places) if (changedApart.has(place.key)) changedBoth.set(place.key, place);
+      if (transaction.local) for (const place of places) changedApart.set(place.key, place);
+      else for (const place of places) if (changedApart.has(place.key)) changedBoth.set(place.key, place);
     };
 
     const tell = (): void => {
@@ -102,11 +108,8 @@ export function useMergedApartNotices(notices: NoticeApi): void {
         },
       };
       if (both.length > 1) return notices.notify(t.many(both.length), { durationMs: SHOWN_MS, action });
-      const fieldName = nbHistory.field(
-        first.collection && isCollectionName(first.collection) ? first.collection : undefined,
-        first.field,
-      );
-      if (first.collection && first.itemId && isCollectionName(first.collection)) {
+      const fieldName = nbHistory.field(first.collection ?? undefined, first.field);
+      if (first.collection && first.itemId) {
         const item = getCollection(doc, first.collection).get(first.itemId);
         const title = item ? titleText(first.collection, itemTitle(first.collection, item)) : '';
         const noun = nbHistory.itemNoun[first.collection];
