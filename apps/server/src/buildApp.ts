@@ -13,6 +13,7 @@ import { RedisAccessRelay } from './access/RedisAccessRelay.ts';
 import { PlanCreator } from './access/PlanCreator.ts';
 import { SocketAuthenticator } from './access/SocketAuthenticator.ts';
 import { CollabTokens } from './auth/CollabTokens.ts';
+import { oncePer } from './audit/oncePer.ts';
 import { ExpiredAuthSweep } from './auth/ExpiredAuthSweep.ts';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import { OidcLogin } from './auth/OidcLogin.ts';
@@ -204,7 +205,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const planFacts = new PlanFacts({ documents: documentLog, projector, history: storage.history });
   const compactor = new WorkerCompactor();
   documentLog.feed.subscribeAll((commits) => projector.committed(commits[0]!.planId, commits.length));
-  const refusalsLogged = new Map<string, number>();
+  // A client that reconnects and sends the same refused edit again and again is logged once a minute.
+  const refusalDue = oncePer(60_000);
   const rooms = new RoomManager({
     log: documentLog,
     writePolicy: partWritePolicy,
@@ -233,12 +235,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       });
     },
     onEditRefused: (planId, userId, reason) => {
-      // A client that reconnects and sends the same refused edit again and again is logged once a minute.
-      const key = `${planId} ${userId} ${reason}`;
-      const now = Date.now();
-      if ((refusalsLogged.get(key) ?? -Infinity) > now - 60_000) return;
-      if (refusalsLogged.size >= 10_000) refusalsLogged.clear();
-      refusalsLogged.set(key, now);
+      if (!refusalDue(`${planId} ${userId} ${reason}`)) return;
       accessLog.record(planId, { id: userId }, 'edit.refused', { via: 'websocket', reason }).catch((error: unknown) => {
         app.log.error({ planId, err: (error as Error).message }, 'could not log a refused edit');
       });

@@ -20,6 +20,7 @@ import type { Granted, PlanAccess } from '../access/PlanAccess.ts';
 import { editAction, type Action } from '../access/roles.ts';
 import type { Sessions } from '../auth/Sessions.ts';
 import type { AccessLog } from '../audit/AccessLog.ts';
+import { oncePer } from '../audit/oncePer.ts';
 import type { DocumentLog } from '../documents/DocumentLog.ts';
 import { HistoryError } from '../documents/HistoryError.ts';
 import type { PlanHistory } from '../documents/PlanHistory.ts';
@@ -79,14 +80,9 @@ export async function historyRoutes(app: FastifyInstance, options: HistoryRoutes
    * once per member and plan in HISTORY_READ_LOGGED_MS on this instance: a page of the history and the next are
    * one look at it.
    */
-  const historyReadLogged = new Map<string, number>();
+  const historyReadDue = oncePer(HISTORY_READ_LOGGED_MS);
   const logHistoryRead = async (planId: string, user: { id: string }, details: Record<string, unknown>) => {
-    const key = `${planId}\n${user.id}\n${details.latestOnly === true}`;
-    const now = Date.now();
-    if ((historyReadLogged.get(key) ?? -Infinity) > now - HISTORY_READ_LOGGED_MS) return;
-    for (const [stale, at] of historyReadLogged)
-      if (at <= now - HISTORY_READ_LOGGED_MS) historyReadLogged.delete(stale);
-    historyReadLogged.set(key, now);
+    if (!historyReadDue(`${planId}\n${user.id}\n${details.latestOnly === true}`)) return;
     await accessLog.record(planId, user, 'history.viewed', details);
   };
   const firstSeqOf = async (granted: Granted): Promise<number> => (await reachOf(granted)).firstSeq;
